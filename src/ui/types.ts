@@ -1,0 +1,52 @@
+// Plain-data types shared by the page kit. The ui layer never reads the database or features:
+// everything a page shows arrives through these props.
+
+export type Locale = 'zh-CN' | 'en';
+
+export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
+
+/** The disclosure-work body's contact data, as 条例 第十二条 requires it in the 政府信息公开指南. */
+export interface AgencyContact {
+  name: string;
+  /** 政府信息公开工作机构 名称 */
+  workBodyName: string;
+  address: string;
+  postcode: string;
+  officeHours: string;
+  phone: string;
+  fax: string;
+  email: string;
+  website: string;
+}
+
+/** Reading preferences (适老化): 长辈模式 and high contrast, stored by the backend in a cookie. */
+export interface Prefs {
+  largeText: boolean;
+  highContrast: boolean;
+}
+
+export const DEFAULT_PREFS: Prefs = { largeText: false, highContrast: false };
+
+export type Role = 'admin' | 'officer' | 'reviewer' | 'leader' | 'supervisor';
+
+export interface StaffUser {
+  displayName: string;
+  role: Role;
+  agencyName: string;
+}
+
+export interface Flash {
+  kind: 'success' | 'error' | 'info';
+  text: string;
+}
+
+export interface FieldError {
+  /** the form field's name; the field's element id is `field-<name>` */
+  field: string;
+  message: string;
+}
+
+export interface Crumb {
+  href: string;
+  label: string;
+}
