@@ -4,6 +4,9 @@ import { FORMATS, T3_CARRIED_IN, T3_CARRIED_OUT, T3_RECEIVED, T3_TOTAL } from '.
 import { APPLICANT_TYPES } from './applicants.ts';
 import { carriedForward, checkTable3Arithmetic, FoldError, foldTable3, foldTable3Detailed, type FoldRecord } from './fold.ts';
 import { OUTCOME_CODES } from './outcomes.ts';
+import { emptyReport } from '../report/fixture.ts';
+import { checkReport } from '../report/rules.ts';
+import type { LayoutId } from '../report/formats.ts';
 
 const zero = () => [0, 0, 0, 0, 0, 0, 0];
 
@@ -73,6 +76,14 @@ describe('foldTable3 — properties on generated records', () => {
       const t = foldTable3(recs, year, format);
       expect(checkTable3Arithmetic(t, format)).toEqual([]);
     }), { numRuns: 300 });
+  });
+  it("the report engine's checkReport finds no table 三 error (E1/I1/I2/X1) in any generated year", () => {
+    const tableRules = new Set(['E1', 'I1', 'I2', 'X1']);
+    const model = (recs: FoldRecord[], year: number, format: LayoutId) => ({ ...emptyReport(format, { agency: '测试机关', year }), table3: foldTable3(recs, year, format) });
+    fc.assert(fc.property(fc.array(recordArb, { maxLength: 60 }), fc.integer({ min: 2018, max: 2023 }), fc.constantFrom('2019' as const, '2021' as const), (recs, year, format) => {
+      const findings = checkReport(model(recs, year, format), { previous: model(recs, year - 1, format) });
+      expect(findings.filter((f) => tableRules.has(f.rule))).toEqual([]);
+    }), { numRuns: 200 });
   });
   it('X1: 结转下年度 of year Y equals 上年结转 of Y+1, per column', () => {
     fc.assert(fc.property(fc.array(recordArb, { maxLength: 60 }), fc.integer({ min: 2017, max: 2022 }), (recs, year) => {
