@@ -6,3 +6,4 @@ export * from './fees.ts';
 export * from './hints.ts';
 export * from './fold.ts';
 export * from './templates.ts';
+export * from './receipt.ts';
