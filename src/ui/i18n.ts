@@ -2,7 +2,7 @@
 // engineers do not edit the same file. Namespaces are discovered from the folder at load time;
 // adding a feature's namespace needs no change here.
 //   t('zh-CN', 'auth.signIn.title')            → "登录"
-//   t('en', 'users.created', { name: '张三' })  → "User 张三 was created" ({name} interpolation)
+//   t('en', 'users.flash.created', { name: '张三' })  → "User 张三 was created" ({name} interpolation)
 // A key missing in English falls back to zh-CN; a key missing everywhere returns the key itself
 // (visible in review, and caught by the key test in i18n.test.ts).
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
@@ -50,15 +50,7 @@ export function loadCatalogue(dir: string = localesDir): Catalogue {
   return cat;
 }
 
-const catalogue: Catalogue = loadCatalogue();
-
 export type Vars = Record<string, string | number>;
-
-function lookup(locale: string, key: string): string | undefined {
-  const dot = key.indexOf('.');
-  if (dot < 1) return undefined;
-  return catalogue[locale]?.[key.slice(0, dot)]?.[key.slice(dot + 1)];
-}
 
 /** Interpolates `{name}` placeholders; unknown placeholders are left as written. */
 export function interpolate(message: string, vars?: Vars): string {
@@ -66,11 +58,24 @@ export function interpolate(message: string, vars?: Vars): string {
   return message.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 }
 
-/** Translates `namespace.key` for the locale, falling back to zh-CN. */
-export function t(locale: Locale, key: string, vars?: Vars): string {
-  const msg = lookup(locale, key) ?? lookup(DEFAULT_LOCALE, key) ?? key;
-  return interpolate(msg, vars);
+function lookupIn(cat: Catalogue, locale: string, key: string): string | undefined {
+  const dot = key.indexOf('.');
+  if (dot < 1) return undefined;
+  return cat[locale]?.[key.slice(0, dot)]?.[key.slice(dot + 1)];
 }
+
+export type Translate = (locale: Locale, key: string, vars?: Vars) => string;
+
+/** A translator over a catalogue: the locale's message, else zh-CN's, else the key itself. */
+export function makeT(cat: Catalogue): Translate {
+  return (locale, key, vars) => interpolate(lookupIn(cat, locale, key) ?? lookupIn(cat, DEFAULT_LOCALE, key) ?? key, vars);
+}
+
+const catalogue: Catalogue = loadCatalogue();
+const lookup = (locale: string, key: string) => lookupIn(catalogue, locale, key);
+
+/** Translates `namespace.key` for the locale, falling back to zh-CN. */
+export const t: Translate = makeT(catalogue);
 
 /** True when the key exists in the default locale (used by tests and by callers with dynamic keys). */
 export function hasKey(key: string, locale: Locale = DEFAULT_LOCALE): boolean {
