@@ -1,0 +1,151 @@
+// The annual-report importer: text, HTML, PDF or DOCX bytes → the report model + parse notes.
+// Deterministic, no network, no language model. Cells the importer is not sure about are left blank
+// (null) and listed in the notes; run-together digits are recovered only when the table's own 勾稽
+// constraints leave exactly one reading (see split.ts).
+import { defaultFormatForYear, FORMATS, layoutOf, type FormatId, type LayoutId } from '../../../core/report/formats.ts';
+import type { CellRef, ReportModel, Table2 } from '../../../core/report/model.ts';
+import { decodeText, detect, type InputKind } from './detect.ts';
+import { docxLines } from './docx.ts';
+import { htmlLines } from './html.ts';
+import type { Line } from './lines.ts';
+import { findMeta, narrativeSections, sectionize, type DocLine } from './meta.ts';
+import { pdfLines } from './pdf.ts';
+import { groupsOf } from './segments.ts';
+import { emptyTable4, readTable2, readTable3, readTable4, type ParseNote } from './tables.ts';
+import { textLines } from './text.ts';
+
+export type { ParseNote } from './tables.ts';
+export type { InputKind } from './detect.ts';
+
+export interface ImportInput {
+  bytes: Uint8Array;
+  filename?: string;
+  contentType?: string;
+}
+
+export interface ImportResult {
+  model: ReportModel;
+  notes: ParseNote[];
+}
+
+const MARK_2019 = /本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|政府集中采购|其他对外管理服务事项/g;
+const MARK_2021 = /本年制发件数|本年废止件数|现行有效件数|本年处理决定数量|本年收费金额|行政规范性文件/g;
+
+function sectionLines(doc: DocLine[], key: string): Line[] {
+  const inSection = doc.filter((l) => l.section === key);
+  return inSection;
+}
+
+/** Lines for a table: its section when the headings were found, else the whole document. */
+function tableLines(doc: DocLine[], key: string): Line[] {
+  const s = sectionLines(doc, key);
+  return s.length > 0 ? s : doc;
+}
+
+export async function linesOf(input: ImportInput, notes: ParseNote[]): Promise<{ kind: InputKind; lines: Line[]; htmlTitle?: string }> {
+  const d = detect(input.bytes, input.filename, input.contentType);
+  if (d.kind === 'pdf') {
+    const lines = await pdfLines(input.bytes);
+    if (lines.length === 0) notes.push({ level: 'error', message: 'PDF 没有文字层（可能是扫描件），无法读取；请提供带文字的 PDF 或 Word 文件 / the PDF has no text layer' });
+    return { kind: 'pdf', lines };
+  }
+  if (d.kind === 'docx') {
+    try {
+      return { kind: 'docx', ...(await docxLines(input.bytes)) };
+    } catch (e) {
+      notes.push({ level: 'error', message: `无法读取 Word（DOCX）文件：${(e as Error).message} / cannot read the DOCX file` });
+      return { kind: 'docx', lines: [] };
+    }
+  }
+  const text = decodeText(input.bytes, d.encoding ?? 'utf-8');
+  if (d.encoding === 'gb18030') notes.push({ level: 'info', message: `文本按 GB18030/GBK 解码（${d.encodingReason}） / decoded as GB18030` });
+  if (d.kind === 'html') {
+    const r = htmlLines(text);
+    return { kind: 'html', lines: r.lines, ...(r.title ? { htmlTitle: r.title } : {}) };
+  }
+  return { kind: 'text', lines: textLines(text) };
+}
+
+export async function importReport(input: ImportInput): Promise<ImportResult> {
+  const notes: ParseNote[] = [];
+  const { kind, lines, htmlTitle } = await linesOf(input, notes);
+  const doc = sectionize(lines);
+  const meta = findMeta(lines, htmlTitle, kind);
+
+  const allText = lines.map((l) => l.cells.join(' ')).join('\n');
+  const n2019 = (allText.match(MARK_2019) ?? []).length;
+  const n2021 = (allText.match(MARK_2021) ?? []).length;
+  const guess: FormatId = n2019 > n2021 ? '2019' : n2021 > n2019 ? '2021' : defaultFormatForYear(meta.year ?? 2021);
+
+  const t2 = readTable2(groupsOf(tableLines(doc, 'proactive')), guess, notes);
+  const t3 = readTable3(groupsOf(tableLines(doc, 'requests')), notes);
+  const t4 = readTable4(groupsOf(tableLines(doc, 'appeals')), notes) ?? emptyTable4();
+
+  // Format (ogi-domain §1.4): table 二 labels decide 2019 vs 2021; table 三 （六） single row vs three sub-rows.
+  const t2Format: FormatId | undefined = t2.evidence2019.length > t2.evidence2021.length ? '2019' : t2.evidence2021.length > t2.evidence2019.length ? '2021' : undefined;
+  let format: LayoutId;
+  let formatNote: string;
+  const t2Why = t2Format === '2019'
+    ? `表二使用 2019 年格式的标签（${[...new Set(t2.evidence2019)].slice(0, 4).join('、')}）`
+    : t2Format === '2021' ? `表二使用 2021 年格式的标签（${[...new Set(t2.evidence2021)].slice(0, 4).join('、')}）` : '表二未能判断格式';
+  const t3Why = t3.other === '2019' ? '表三“（六）其他处理”为单行' : t3.other === '2021' ? '表三“（六）其他处理”分为三个分项' : '表三未能判断格式';
+  if (t2Format === '2021' && t3.other === '2019') {
+    format = 'hybrid';
+    formatNote = `混合格式：${t2Why}，但${t3Why}（2019 年格式） / hybrid: 2021 table 二 with a single （六） row`;
+  } else if (t2Format && t3.other && t2Format !== t3.other) {
+    format = t3.other;
+    formatNote = `${t2Why}，而${t3Why}；按表三定为 ${FORMATS[t3.other].source} 格式 / table 二 and 三 disagree; table 三 decides`;
+    notes.push({ level: 'unsure', message: `格式不一致：${formatNote}` });
+  } else if (t2Format ?? t3.other) {
+    const f = (t2Format ?? t3.other)!;
+    format = f;
+    formatNote = `${f} 年格式（${FORMATS[f].source}）：${t2Why}；${t3Why} / ${f} format`;
+  } else {
+    format = defaultFormatForYear(meta.year ?? 2021);
+    formatNote = `未能从标签判断格式，按报告年度取 ${format} 年格式 / format taken from the report year`;
+    notes.push({ level: 'unsure', message: formatNote });
+  }
+
+  // Table 二: every block/row of the layout is present (missing ones blank, with a note).
+  const table2: Table2 = {};
+  const layout = layoutOf(format);
+  for (const b of layout.table2) {
+    const got = t2.table2[b.key];
+    const block: Table2[string] = {};
+    for (const r of b.rows) {
+      const alt = r === '规范性文件' ? '行政规范性文件' : r === '行政规范性文件' ? '规范性文件' : undefined;
+      const printedKey = got?.[r] ? r : alt && got?.[alt] ? alt : undefined;
+      if (printedKey) block[printedKey] = got![printedKey]!;
+      else {
+        block[r] = Object.fromEntries(b.columns.map((c) => [c, null]));
+        notes.push({ level: 'error', cell: `table2|${b.key}|${r}` as CellRef, message: `表二 ${b.key} 未找到“${r}”行，该行留空 / row not found` });
+      }
+    }
+    for (const [r, v] of Object.entries(got ?? {})) if (!(r in block)) block[r] = v;
+    table2[b.key] = block;
+  }
+  for (const [k, v] of Object.entries(t2.table2)) {
+    if (!(k in table2)) {
+      table2[k] = v;
+      notes.push({ level: 'unsure', message: `表二 ${k} 不属于 ${format} 格式，按原样保留 / block not in the format` });
+    }
+  }
+
+  if (meta.year === null) notes.push({ level: 'unsure', message: '未能识别报告年度 / report year not found' });
+  if (meta.agency === null) notes.push({ level: 'unsure', message: '未能识别发布机关 / agency not found' });
+
+  const model: ReportModel = {
+    schemaVersion: 1,
+    agency: meta.agency ?? '',
+    year: meta.year ?? 0,
+    format,
+    formatNote,
+    title: meta.title,
+    published: meta.published,
+    sections: narrativeSections(doc, kind === 'pdf' ? '' : '\n'),
+    table2,
+    table3: t3.table3,
+    table4: t4,
+  };
+  return { model, notes };
+}
