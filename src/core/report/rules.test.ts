@@ -9,7 +9,6 @@ const SLUGS = ['pingtan-2019', 'pingtan-2021', 'pingtan-2023', 'huaian-2024', 'z
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const fixtureJson = (slug: string): any => JSON.parse(readFileSync(new URL(`../../../tests/fixtures/reports/${slug}/expected.json`, import.meta.url), 'utf8'));
 const fixture = (slug: string): ReportModel => fromFixture(fixtureJson(slug));
-const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 const byRule = (fs: Finding[], rule: string) => fs.filter((f) => f.rule === rule);
 const col = (c: string) => TABLE3_COLUMNS.indexOf(c as (typeof TABLE3_COLUMNS)[number]);
 
