@@ -1,0 +1,11 @@
+// Every CLI command module, registered in this order. A new command group adds ONE import and
+// ONE entry: src/cli/commands/<name>.ts exporting `register(program: Command): void`.
+import type { Command } from 'commander';
+import { register as serve } from './serve.ts';
+import { register as db } from './db.ts';
+import { register as demo } from './demo.ts';
+import { register as user } from './user.ts';
+import { register as backup } from './backup.ts';
+import { register as bench } from './bench.ts';
+
+export const commandModules: readonly ((program: Command) => void)[] = [serve, db, demo, user, backup, bench];

@@ -1,0 +1,41 @@
+import type { Command } from 'commander';
+import { buildApp } from '../../http/app.ts';
+import { DEMO_DEPARTMENT_CODE, DEMO_PASSWORD, demoUsers } from '../../features/demo/demo.data.ts';
+import { seedDemoIfEmpty } from '../../features/demo/demo.service.ts';
+import { seedSteps } from '../../features/demo/seed-steps.ts';
+import { openContext, redactUrl, removeServerLock, writeServerLock } from '../context.ts';
+
+export function register(program: Command): void {
+  program
+    .command('serve')
+    .description('启动网站：运行数据库迁移，空数据库时创建演示数据 / start the server')
+    .action(async () => {
+      const ctx = await openContext();
+      const { config, database, services } = ctx;
+      let seeded = false;
+      if (config.demoSeed) {
+        const r = await seedDemoIfEmpty(services, seedSteps, (m) => console.log(`[demo] ${m}`));
+        seeded = r.seeded;
+      }
+      const app = await buildApp(services, config);
+      if (database.file) writeServerLock(database.file);
+      const stop = async (signal: string) => {
+        app.log.info({ signal }, 'shutting down');
+        await app.close();
+        await ctx.close();
+        if (database.file) removeServerLock(database.file);
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void stop('SIGINT'));
+      process.once('SIGTERM', () => void stop('SIGTERM'));
+      await app.listen({ port: config.port, host: config.host });
+      const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+      const port = (app.server.address() as { port: number } | null)?.port ?? config.port;
+      console.log(`Gongkai 已启动 / listening: http://${shown}:${port}/  （数据库 ${database.dialect}: ${redactUrl(config.databaseUrl)}）`);
+      const demoPresent = config.demoSeed && (await services.agencies.getByCreditCode(DEMO_DEPARTMENT_CODE)) !== undefined;
+      if (demoPresent) {
+        console.log(`演示模式${seeded ? '（刚刚创建了演示数据）' : ''} / demo mode: 用户 users ${demoUsers.map((u) => u.username).join(', ')}，密码 password ${DEMO_PASSWORD}`);
+        console.log(`后台 / back office: http://${shown}:${port}/admin/login`);
+      }
+    });
+}

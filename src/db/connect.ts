@@ -1,0 +1,77 @@
+// Opens the database named by a URL: `file:<path>` (SQLite via better-sqlite3) or `postgres://…` (pg).
+// PostgreSQL: `?schema=<name>` (or options.schema) sets search_path (the schema is created if missing),
+// so tests can use a fresh schema per file.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { Database } from './types.ts';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface OpenDatabase {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  /** SQLite: absolute file path; PostgreSQL: undefined. */
+  file?: string;
+  /** PostgreSQL: the schema in search_path ('public' unless `?schema=`). */
+  schema?: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  schema?: string;
+  /** Pool size for PostgreSQL (default 10). */
+  poolSize?: number;
+}
+
+// PostgreSQL `date` (OID 1082) as the plain 'YYYY-MM-DD' string: the default Date parse shifts a day under Asia/Shanghai.
+pg.types.setTypeParser(1082, (v: string) => v);
+
+export function sqlitePathFromUrl(url: string): string {
+  const p = url.replace(/^file:(\/\/)?/, '');
+  return path.resolve(p);
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+export async function openDatabase(url: string, options: OpenOptions = {}): Promise<OpenDatabase> {
+  if (isPostgresUrl(url)) {
+    const u = new URL(url);
+    const schema = options.schema ?? u.searchParams.get('schema') ?? 'public';
+    if (!/^[a-z_][a-z0-9_]*$/i.test(schema)) throw new Error(`invalid schema name: ${schema}`);
+    u.searchParams.delete('schema');
+    const pool = new pg.Pool({
+      connectionString: u.toString(),
+      max: options.poolSize ?? 10,
+      options: `-c search_path=${schema}`,
+    });
+    if (schema !== 'public') {
+      const c = await pool.connect();
+      try {
+        await c.query(`create schema if not exists "${schema}"`);
+      } finally {
+        c.release();
+      }
+    } else {
+      // Fail early and loudly when the server is unreachable.
+      await pool.query('select 1');
+    }
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', schema, close: () => db.destroy() };
+  }
+  if (!url.startsWith('file:')) throw new Error(`unsupported DATABASE_URL: ${url}`);
+  const file = sqlitePathFromUrl(url);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  // FULL: a committed transaction survives power loss (WAL + NORMAL could lose the last commits).
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', file, close: () => db.destroy() };
+}

@@ -1,0 +1,9 @@
+// The static, ordered list of migrations (forward-only). Add one line per new migration file:
+//   import * as m010 from './010_calendar.ts';   …   '010_calendar': m010,
+// Names sort lexicographically (Kysely runs them in name order); never edit a migration that has shipped.
+import type { Migration } from 'kysely';
+import * as m001 from './001_skeleton.ts';
+
+export const migrations: Record<string, Migration> = {
+  '001_skeleton': m001,
+};

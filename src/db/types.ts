@@ -1,0 +1,236 @@
+// The one Kysely schema interface for both engines (SQLite and PostgreSQL).
+// Conventions (docs/ARCHITECTURE.md, "Data"):
+//  - ids are integers (SQLite `integer primary key autoincrement`, PostgreSQL `serial`), except sessions;
+//  - dates with legal meaning are `YYYY-MM-DD` text; timestamps are UTC ISO-8601 text (`2026-11-27T03:15:00.000Z`);
+//  - booleans are integers 0/1 (better-sqlite3 cannot bind booleans);
+//  - JSON is stored as text: write with `toJson`, read with `fromJson` (src/db/dialect.ts);
+//  - rows edited concurrently carry `version` (optimistic locking: `where version = :expected`, then `version + 1`).
+// Each feature adds its tables in its own clearly separated block below, and the block's
+// interfaces to `Database` (one interface, extended by later migrations).
+import type { Generated } from 'kysely';
+
+// ───────────── 001_skeleton: agencies, users, sessions, audit (feature: agencies/users/auth/audit) ─────────────
+
+export type AgencyKind = 'government' | 'department' | 'street' | 'community';
+export type Role = 'admin' | 'officer' | 'reviewer' | 'leader' | 'supervisor';
+
+export interface AgenciesTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  name: string;
+  short_name: string | null;
+  /** 统一社会信用代码 (18 characters, GB 32100-2015), unique. */
+  credit_code: string;
+  kind: AgencyKind;
+  address: string | null;
+  office_hours: string | null;
+  phone: string | null;
+  fax: string | null;
+  email: string | null;
+  website: string | null;
+  postcode: string | null;
+  /** 政府信息公开工作机构名称 (条例 第四条). */
+  work_body_name: string | null;
+  /** 复议机关, e.g. 芝罘区人民政府 (used later for the remedy clause of replies). */
+  review_body_name: string | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  /** `scrypt$N$r$p$salt(base64)$hash(base64)` (features/auth/password.ts). */
+  password_hash: string;
+  role: Role;
+  agency_id: number;
+  active: number;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface SessionsTable {
+  /** sha256 (hex) of the random 32-byte session id held in the cookie: a database copy gives no live session. */
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  at: string;
+  actor_user_id: number | null;
+  actor_name: string;
+  agency_id: number | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+  request_id: string | null;
+}
+
+export interface Database {
+  // 001_skeleton
+  agencies: AgenciesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  audit_events: AuditEventsTable;
+  // 010_calendar … later features add their tables here, each in its own block.
+}
+
+// ───────────── 030_applications: 依申请公开 (feature: applications, letters, appeals) ─────────────
+
+export type ApplicationChannel = 'online' | 'in_person' | 'registered_mail' | 'ordinary_mail' | 'fax' | 'email';
+
+export interface ApplicationsTable {
+  id: Generated<number>;
+  agency_id: number;
+  /** Public query code (given on the receipt page; with the phone number it opens the status page). */
+  query_code: string;
+  channel: ApplicationChannel;
+  submitted_on: string;
+  /** 收到申请之日 (条例 第三十一条), null until received/confirmed. */
+  received_on: string | null;
+  applicant_type: 'natural_person' | 'commercial' | 'research' | 'social' | 'legal_service' | 'other';
+  applicant_name: string;
+  id_type: string | null;
+  id_number: string | null;
+  credit_code: string | null;
+  legal_representative: string | null;
+  contact_person: string | null;
+  phone: string;
+  address: string | null;
+  postcode: string | null;
+  email: string | null;
+  /** Identity of "the same applicant" (109号 第四条; hints). */
+  applicant_key: string;
+  content: string;
+  doc_number: string | null;
+  /** 提供方式 (纸质 / 电子邮件 / 光盘 …) */
+  provide_form: string;
+  /** 获取方式 (邮寄 / 自行领取 / 电子邮件 / 现场查阅) */
+  obtain_method: string;
+  fee_waiver_requested: number;
+  assigned_user_id: number | null;
+  /** Cache of the ledger's state (core/applications stateOf). */
+  state: string;
+  outcome: string | null;
+  outcome_row_2019: string | null;
+  outcome_row_2021: string | null;
+  concluded_on: string | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+/** Append-only ledger of an application. */
+export interface ApplicationEventsTable {
+  id: Generated<number>;
+  application_id: number;
+  seq: number;
+  kind: string;
+  on_date: string;
+  at: string;
+  actor_user_id: number | null;
+  actor_name: string;
+  data_json: string | null;
+}
+
+export interface ApplicationAttachmentsTable {
+  id: Generated<number>;
+  application_id: number;
+  kind: string;
+  filename: string;
+  mime: string;
+  size: number;
+  content_base64: string;
+  created_at: string;
+}
+
+export interface LetterTemplatesTable {
+  id: Generated<number>;
+  agency_id: number;
+  kind: string;
+  version: number;
+  title: string;
+  body: string;
+  created_at: string;
+  created_by: number | null;
+}
+
+export interface LettersTable {
+  id: Generated<number>;
+  application_id: number;
+  agency_id: number;
+  kind: string;
+  number: string;
+  title: string;
+  body: string;
+  template_version: number | null;
+  event_seq: number | null;
+  issued_on: string;
+  created_at: string;
+  created_by: number | null;
+}
+
+export interface ApplicationFeesTable {
+  id: Generated<number>;
+  application_id: number;
+  method: 'per_item' | 'per_page';
+  nth_in_month: number | null;
+  pages: number | null;
+  amount: number;
+  explanation: string;
+  notice_on: string;
+  due_on: string;
+  paid_on: string | null;
+  created_at: string;
+}
+
+export interface AppealCasesTable {
+  id: Generated<number>;
+  agency_id: number;
+  application_id: number | null;
+  kind: 'review' | 'litigation_direct' | 'litigation_after_review';
+  filed_on: string;
+  body_name: string | null;
+  case_number: string | null;
+  result: 'upheld' | 'corrected' | 'other' | 'pending';
+  closed_on: string | null;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface MailOutboxTable {
+  id: Generated<number>;
+  agency_id: number | null;
+  application_id: number | null;
+  to_address: string;
+  subject: string;
+  body: string;
+  reason: string;
+  dedupe_key: string | null;
+  created_at: string;
+  sent_at: string | null;
+  error: string | null;
+}
+
+export interface Database {
+  // 030_applications
+  applications: ApplicationsTable;
+  application_events: ApplicationEventsTable;
+  application_attachments: ApplicationAttachmentsTable;
+  letter_templates: LetterTemplatesTable;
+  letters: LettersTable;
+  application_fees: ApplicationFeesTable;
+  appeal_cases: AppealCasesTable;
+  mail_outbox: MailOutboxTable;
+}

@@ -1,0 +1,78 @@
+// audit_events: insert and read only. There is deliberately no update or delete function:
+// the application never changes or removes an audit event.
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/types.ts';
+import { toNumber } from '../../db/dialect.ts';
+
+export type Executor = Kysely<Database> | Transaction<Database>;
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  actor_user_id: number | null;
+  actor_name: string;
+  agency_id: number | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+  request_id: string | null;
+}
+
+export interface AuditQuery {
+  /** null = every agency (admin); otherwise events of these agencies only. */
+  agencyIds: readonly number[] | null;
+  actor?: string;
+  action?: string;
+  entity?: string;
+  agencyId?: number;
+  /** inclusive, YYYY-MM-DD (UTC day) */
+  from?: string;
+  /** inclusive, YYYY-MM-DD (UTC day) */
+  to?: string;
+  limit: number;
+  offset: number;
+}
+
+export async function insertAuditEvent(trx: Executor, row: Omit<AuditRow, 'id'>): Promise<number> {
+  const r = await trx.insertInto('audit_events').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+function filtered(db: Executor, q: AuditQuery) {
+  let s = db.selectFrom('audit_events');
+  if (q.agencyIds !== null) {
+    if (q.agencyIds.length === 0) s = s.where('agency_id', '=', -1);
+    else s = s.where('agency_id', 'in', [...q.agencyIds]);
+  }
+  if (q.actor) s = s.where('actor_name', '=', q.actor);
+  if (q.action) s = s.where('action', '=', q.action);
+  if (q.entity) s = s.where('entity', '=', q.entity);
+  if (q.agencyId !== undefined) s = s.where('agency_id', '=', q.agencyId);
+  if (q.from) s = s.where('at', '>=', `${q.from}T00:00:00.000Z`);
+  if (q.to) s = s.where('at', '<=', `${q.to}T23:59:59.999Z`);
+  return s;
+}
+
+export async function listAuditEvents(db: Executor, q: AuditQuery): Promise<{ rows: AuditRow[]; total: number }> {
+  const rows = await filtered(db, q).selectAll().orderBy('id', 'desc').limit(q.limit).offset(q.offset).execute();
+  const c = await filtered(db, q).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  return { rows, total: toNumber(c.n) };
+}
+
+export async function findAuditEvent(db: Executor, id: number): Promise<AuditRow | undefined> {
+  return db.selectFrom('audit_events').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function distinctAuditValues(db: Executor, agencyIds: readonly number[] | null): Promise<{ actions: string[]; entities: string[] }> {
+  let a = db.selectFrom('audit_events').select('action').distinct();
+  let e = db.selectFrom('audit_events').select('entity').distinct();
+  if (agencyIds !== null) {
+    const ids = agencyIds.length ? [...agencyIds] : [-1];
+    a = a.where('agency_id', 'in', ids);
+    e = e.where('agency_id', 'in', ids);
+  }
+  const [actions, entities] = await Promise.all([a.orderBy('action').execute(), e.orderBy('entity').execute()]);
+  return { actions: actions.map((r) => r.action), entities: entities.map((r) => r.entity) };
+}

@@ -1,0 +1,75 @@
+// The audit log: read-only API and the back-office list with filters (scoped by agency).
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AuditPage } from '../../ui/index.ts';
+import { actorOf, requireStaff } from '../auth/auth.guard.ts';
+import { problemSchemas } from '../shared/openapi.ts';
+import { adminShell, sendPage, takeFlash } from '../shared/pages.ts';
+import type { Services } from '../services.ts';
+import { auditEventSchema, auditFiltersSchema } from './audit.schema.ts';
+
+export function registerAuditRoutes(app: FastifyInstance, services: Services): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const staff = requireStaff();
+
+  r.get(
+    '/api/audit-events',
+    {
+      preHandler: staff,
+      schema: {
+        operationId: 'listAuditEvents',
+        summary: '审计日志（按操作人、操作、对象、机构、日期筛选；分页）',
+        tags: ['audit'],
+        querystring: auditFiltersSchema,
+        response: {
+          200: z.object({ events: z.array(auditEventSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }),
+          ...problemSchemas(400, 401),
+        },
+      },
+    },
+    async (request) => services.audit.list(actorOf(request), request.query),
+  );
+  r.get(
+    '/api/audit-events/:id',
+    {
+      preHandler: staff,
+      schema: {
+        operationId: 'getAuditEvent',
+        summary: '审计事件详情',
+        tags: ['audit'],
+        params: z.object({ id: z.coerce.number().int().positive() }),
+        response: { 200: auditEventSchema, ...problemSchemas(401, 404) },
+      },
+    },
+    async (request) => services.audit.get(actorOf(request), request.params.id),
+  );
+
+  r.get('/admin/audit', { preHandler: staff, schema: { hide: true } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const raw = (request.query ?? {}) as Record<string, string | undefined>;
+    const parsed = auditFiltersSchema.safeParse(raw);
+    const filters = { actor: raw.actor, action: raw.action, entity: raw.entity, from: raw.from, to: raw.to };
+    const shell = adminShell(request, takeFlash(request, reply));
+    const { actions } = await services.audit.filterOptions(actor);
+    if (!parsed.success) {
+      const errors = parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? ''), message: i.message }));
+      return sendPage(reply, AuditPage({ shell, events: [], filters, page: 1, total: 0, actions, errors }), 400);
+    }
+    const [list, agencies] = await Promise.all([services.audit.list(actor, parsed.data), services.agencies.list()]);
+    const names = new Map(agencies.map((a) => [a.id, a.name]));
+    const events = list.events.map((e) => ({
+      id: e.id,
+      at: e.at,
+      actorName: e.actorName,
+      agencyName: e.agencyId === null ? '—' : (names.get(e.agencyId) ?? String(e.agencyId)),
+      action: e.action,
+      entity: e.entity,
+      entityId: e.entityId ?? '',
+      requestId: e.requestId ?? undefined,
+      before: e.before ?? undefined,
+      after: e.after ?? undefined,
+    }));
+    return sendPage(reply, AuditPage({ shell, events, filters, page: list.page, pageSize: list.pageSize, total: list.total, actions }));
+  });
+}

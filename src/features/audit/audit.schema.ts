@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+const ymd = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD，例如 2026-11-27' });
+
+const emptyToUndef = (v: unknown) => (v === '' || v === null ? undefined : v);
+
+/** Filters of the audit log (query string of GET /api/audit-events and /admin/audit). */
+export const auditFiltersSchema = z.object({
+  actor: z.preprocess(emptyToUndef, z.string().max(100).optional()).describe('操作人用户名显示名'),
+  action: z.preprocess(emptyToUndef, z.string().max(100).optional()).describe('操作，例如 user.create'),
+  entity: z.preprocess(emptyToUndef, z.string().max(100).optional()).describe('对象类型，例如 user'),
+  agencyId: z.preprocess(emptyToUndef, z.coerce.number().int().positive().optional()).describe('机构 id'),
+  from: z.preprocess(emptyToUndef, ymd.optional()).describe('起始日期（含）'),
+  to: z.preprocess(emptyToUndef, ymd.optional()).describe('截止日期（含）'),
+  page: z.preprocess(emptyToUndef, z.coerce.number().int().min(1).default(1)),
+  pageSize: z.preprocess(emptyToUndef, z.coerce.number().int().min(1).max(200).default(50)),
+});
+
+export type AuditFilters = z.infer<typeof auditFiltersSchema>;
+
+export const auditEventSchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actorUserId: z.number().int().nullable(),
+  actorName: z.string(),
+  agencyId: z.number().int().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  requestId: z.string().nullable(),
+});

@@ -1,0 +1,167 @@
+// Sign-in, server-side sessions, CSRF tokens.
+// - Session id: 32 random bytes (base64url) in the cookie; the database keeps only its sha256, so a
+//   copy of the database holds no usable session.
+// - Idle expiry: a session unused for SESSION_IDLE_MINUTES is gone (checked on every request).
+// - CSRF: one random token per session (synchronizer token), sent back as `_csrf` form field or
+//   `x-csrf-token` header on every state-changing request that carries the session cookie.
+// - Sign-in rate limit: 5 failed attempts per IP + username within 15 minutes → 429 until the window passes.
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/types.ts';
+import { nowIso } from '../../db/dialect.ts';
+import type { Actor } from '../shared/actor.ts';
+import { AppError } from '../shared/errors.ts';
+import type { AgenciesService } from '../agencies/agencies.service.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import { findUserById, findUserByUsername, type UserWithAgency } from '../users/users.repository.ts';
+import { DUMMY_HASH, verifyPassword } from './password.ts';
+import { deleteSession, deleteSessionsIdleSince, findSession, insertSession, touchSession } from './sessions.repository.ts';
+
+export const SESSION_COOKIE = 'gk_session';
+export const SIGNIN_MAX_FAILURES = 5;
+export const SIGNIN_WINDOW_MS = 15 * 60 * 1000;
+
+export interface PublicUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Actor['role'];
+  agencyId: number;
+  agencyName: string;
+}
+
+export interface SignInResult {
+  /** raw session id for the cookie (never stored) */
+  sessionId: string;
+  csrfToken: string;
+  user: PublicUser;
+}
+
+export interface ResolvedSession {
+  actor: Actor;
+  csrfToken: string;
+}
+
+export interface AuthService {
+  signIn(input: { username: string; password: string; ip: string; requestId?: string }): Promise<SignInResult>;
+  /** The session behind a cookie value, or null when unknown, expired or the user is inactive. */
+  resolve(sessionId: string, requestId?: string): Promise<ResolvedSession | null>;
+  signOut(sessionId: string, actor?: Actor): Promise<void>;
+  checkCsrf(expected: string, given: string | undefined): boolean;
+}
+
+export function hashSessionId(raw: string): string {
+  return createHash('sha256').update(raw).digest('hex');
+}
+
+export function presentUser(u: UserWithAgency): PublicUser {
+  return { id: u.id, username: u.username, displayName: u.display_name, role: u.role, agencyId: u.agency_id, agencyName: u.agency_name };
+}
+
+export function createAuthService(
+  db: Kysely<Database>,
+  deps: { audit: AuditService; agencies: AgenciesService; idleMinutes: number; clock?: () => Date },
+): AuthService {
+  const clock = deps.clock ?? (() => new Date());
+  const failures = new Map<string, number[]>();
+  let lastSweep = 0;
+
+  function recentFailures(key: string, now: number): number[] {
+    const list = (failures.get(key) ?? []).filter((t) => now - t < SIGNIN_WINDOW_MS);
+    if (list.length) failures.set(key, list);
+    else failures.delete(key);
+    return list;
+  }
+
+  async function toActor(u: UserWithAgency, requestId?: string): Promise<Actor> {
+    return {
+      userId: u.id,
+      username: u.username,
+      displayName: u.display_name,
+      role: u.role,
+      agencyId: u.agency_id,
+      agencyName: u.agency_name,
+      visibleAgencyIds: await deps.agencies.scope(u.role, u.agency_id),
+      requestId,
+    };
+  }
+
+  return {
+    async signIn({ username, password, ip, requestId }) {
+      const now = clock().getTime();
+      const key = `${ip}|${username.toLowerCase()}`;
+      const recent = recentFailures(key, now);
+      if (recent.length >= SIGNIN_MAX_FAILURES) {
+        const waitMs = SIGNIN_WINDOW_MS - (now - recent[0]!);
+        const minutes = Math.max(1, Math.ceil(waitMs / 60000));
+        throw new AppError('rate_limited', {
+          title: '登录失败次数过多',
+          detail: `该用户名在本机的登录失败次数过多，请 ${minutes} 分钟后再试；如忘记密码，请联系系统管理员重置。`,
+          headers: { 'retry-after': String(Math.ceil(waitMs / 1000)) },
+        });
+      }
+      const user = await findUserByUsername(db, username);
+      // Verify against a dummy hash when the user does not exist: same time either way.
+      const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
+      if (!user || !ok || user.active !== 1) {
+        recent.push(now);
+        failures.set(key, recent);
+        throw new AppError('invalid_credentials', {
+          detail: '用户名或密码不正确，请检查后重新输入。',
+          fieldErrors: [{ field: 'password', message: '用户名或密码不正确' }],
+        });
+      }
+      failures.delete(key);
+      const sessionId = randomBytes(32).toString('base64url');
+      const csrfToken = randomBytes(32).toString('base64url');
+      const at = nowIso(clock);
+      const actor = await toActor(user, requestId);
+      await db.transaction().execute(async (trx) => {
+        await insertSession(trx, { id: hashSessionId(sessionId), user_id: user.id, csrf_token: csrfToken, created_at: at, last_seen_at: at });
+        await deps.audit.record(trx, { actor, agencyId: user.agency_id, action: 'session.create', entity: 'user', entityId: user.id, after: { ip } });
+      });
+      // Occasionally remove idle sessions of everyone (cheap; at most once a minute).
+      if (now - lastSweep > 60_000) {
+        lastSweep = now;
+        await deleteSessionsIdleSince(db, new Date(now - deps.idleMinutes * 60_000).toISOString());
+      }
+      return { sessionId, csrfToken, user: presentUser(user) };
+    },
+
+    async resolve(sessionId, requestId) {
+      if (!sessionId || sessionId.length > 100) return null;
+      const idHash = hashSessionId(sessionId);
+      const s = await findSession(db, idHash);
+      if (!s) return null;
+      const now = clock();
+      const idleMs = deps.idleMinutes * 60_000;
+      if (now.getTime() - Date.parse(s.last_seen_at) > idleMs) {
+        await deleteSession(db, idHash);
+        return null;
+      }
+      const user = await findUserById(db, s.user_id);
+      if (!user || user.active !== 1) {
+        await deleteSession(db, idHash);
+        return null;
+      }
+      // Write last_seen at most every 30 s: saves a write per request.
+      if (now.getTime() - Date.parse(s.last_seen_at) > 30_000) await touchSession(db, idHash, now.toISOString());
+      return { actor: await toActor(user, requestId), csrfToken: s.csrf_token };
+    },
+
+    async signOut(sessionId, actor) {
+      const idHash = hashSessionId(sessionId);
+      await db.transaction().execute(async (trx) => {
+        await deleteSession(trx, idHash);
+        if (actor) await deps.audit.record(trx, { actor, agencyId: actor.agencyId, action: 'session.delete', entity: 'user', entityId: actor.userId });
+      });
+    },
+
+    checkCsrf(expected, given) {
+      if (!given || typeof given !== 'string') return false;
+      const a = Buffer.from(expected);
+      const b = Buffer.from(given);
+      return a.length === b.length && timingSafeEqual(a, b);
+    },
+  };
+}

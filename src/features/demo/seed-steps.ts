@@ -1,0 +1,27 @@
+// The ordered list of demo seed steps. A later feature adds ONE import and ONE entry, e.g.
+//   import { calendarSeedStep } from '../calendar/calendar.seed.ts';   …   calendarSeedStep,
+// Each step must be safe to run on the data the earlier steps created (ctx.agencies holds them).
+import { DEMO_PASSWORD, demoAgencies, demoUsers } from './demo.data.ts';
+import type { SeedStep } from './demo.service.ts';
+
+export const agenciesAndUsersStep: SeedStep = {
+  name: 'agencies-and-users',
+  async run(ctx) {
+    for (const a of demoAgencies) {
+      const parent = a.parent ? ctx.agencies[a.parent] : undefined;
+      const existing = await ctx.services.agencies.getByCreditCode(a.input.creditCode);
+      ctx.agencies[a.key] = existing ?? (await ctx.services.agencies.create(ctx.actor, { ...a.input, parentId: parent?.id ?? null }));
+    }
+    for (const u of demoUsers) {
+      const agency = ctx.agencies[u.agency]!;
+      try {
+        await ctx.services.users.createAsSystem(ctx.actor, { username: u.username, displayName: u.displayName, role: u.role, agencyId: agency.id, password: DEMO_PASSWORD });
+      } catch (e) {
+        if ((e as { code?: string }).code !== 'duplicate') throw e;
+      }
+    }
+    ctx.log(`演示数据已创建：${demoAgencies.length} 个机构，${demoUsers.length} 个用户（密码 ${DEMO_PASSWORD}）`);
+  },
+};
+
+export const seedSteps: readonly SeedStep[] = [agenciesAndUsersStep];

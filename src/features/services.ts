@@ -1,0 +1,22 @@
+// The typed bag of services the composition root (src/main.ts) builds and the doors (http, cli)
+// use. A new feature adds its service here (one line) and in createServices (src/main.ts).
+import type { Config } from '../config.ts';
+import type { AgenciesService } from './agencies/agencies.service.ts';
+import type { AuditService } from './audit/audit.service.ts';
+import type { AuthService } from './auth/auth.service.ts';
+import type { HealthService } from './admin/health.service.ts';
+import type { PortalService } from './portal/portal.service.ts';
+import type { UsersService } from './users/users.service.ts';
+import type { SeedServices } from './demo/demo.service.ts';
+
+export interface Services extends SeedServices {
+  config: Config;
+  /** Database engine in use ('sqlite' | 'postgres'), for display and diagnostics. */
+  dialect: 'sqlite' | 'postgres';
+  health: HealthService;
+  audit: AuditService;
+  agencies: AgenciesService;
+  users: UsersService;
+  auth: AuthService;
+  portal: PortalService;
+}

@@ -1,0 +1,55 @@
+// Who is acting: the signed-in staff member, as the http layer resolves it per request.
+// Services take an Actor and authorise with it (role + agency scope).
+import type { Role } from '../../db/types.ts';
+import { forbidden, notFound } from './errors.ts';
+
+export type { Role } from '../../db/types.ts';
+export const roles: readonly Role[] = ['admin', 'officer', 'reviewer', 'leader', 'supervisor'];
+
+export const roleLabels: Record<Role, { zh: string; en: string }> = {
+  admin: { zh: '系统管理员', en: 'Administrator' },
+  officer: { zh: '经办人', en: 'Officer' },
+  reviewer: { zh: '审核人', en: 'Reviewer' },
+  leader: { zh: '负责人', en: 'Leader' },
+  supervisor: { zh: '政务公开办（监督）', en: 'Supervisor' },
+};
+
+export interface Actor {
+  userId: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  agencyId: number;
+  agencyName: string;
+  /**
+   * Agencies this user may see, resolved when the session is loaded:
+   * admin: all; supervisor: own agency and every descendant; others: own agency only.
+   */
+  visibleAgencyIds: readonly number[];
+  /** Request id for the audit trail (undefined outside HTTP, e.g. the CLI). */
+  requestId?: string;
+}
+
+/** The agency ids the actor may see (see Actor.visibleAgencyIds). */
+export function visibleAgencyIds(user: Actor): readonly number[] {
+  return user.visibleAgencyIds;
+}
+
+export function canSee(user: Actor, agencyId: number | null | undefined): boolean {
+  if (user.role === 'admin') return true;
+  return agencyId !== null && agencyId !== undefined && user.visibleAgencyIds.includes(agencyId);
+}
+
+/** A record of an agency outside the user's scope is answered as "not found" (404), never 403. */
+export function assertVisible(user: Actor, agencyId: number | null | undefined): void {
+  if (!canSee(user, agencyId)) throw notFound();
+}
+
+export function assertRole(user: Actor, ...allowed: Role[]): void {
+  if (!allowed.includes(user.role)) throw forbidden();
+}
+
+/** The system actor for CLI commands and seeding (audit events name it). */
+export function systemActor(name = 'system'): Pick<Actor, 'displayName'> & { userId: null } {
+  return { userId: null, displayName: name };
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+const roleEnum = z.enum(['admin', 'officer', 'reviewer', 'leader', 'supervisor'], { message: '请选择角色' });
+
+export const usernameSchema = z
+  .string()
+  .trim()
+  .min(2, { message: '用户名至少 2 个字符' })
+  .max(40, { message: '用户名不能超过 40 个字符' })
+  .regex(/^[a-zA-Z0-9._-]+$/, { message: '用户名只能包含英文字母、数字、点、下划线和连字符' });
+
+export const passwordSchema = z.string().min(8, { message: '密码至少需要 8 个字符' }).max(200, { message: '密码不能超过 200 个字符' });
+
+export const userCreateSchema = z.object({
+  username: usernameSchema,
+  displayName: z.string().trim().min(1, { message: '请填写姓名' }).max(60, { message: '姓名不能超过 60 个字符' }),
+  role: roleEnum,
+  agencyId: z.coerce.number({ message: '请选择所属机构' }).int().positive({ message: '请选择所属机构' }),
+  password: passwordSchema,
+});
+export type UserCreateInput = z.infer<typeof userCreateSchema>;
+
+export const userUpdateSchema = z.object({
+  version: z.coerce.number().int().positive().describe('乐观锁版本号：读取时的 version'),
+  displayName: z.string().trim().min(1, { message: '请填写姓名' }).max(60).optional(),
+  role: roleEnum.optional(),
+  agencyId: z.coerce.number().int().positive({ message: '请选择所属机构' }).optional(),
+  active: z.boolean().optional(),
+});
+export type UserUpdateInput = z.infer<typeof userUpdateSchema>;
+
+export const passwordResetSchema = z.object({
+  version: z.coerce.number().int().positive(),
+  password: passwordSchema,
+});
+export type PasswordResetInput = z.infer<typeof passwordResetSchema>;
+
+export const userSchema = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  role: roleEnum,
+  agencyId: z.number().int(),
+  agencyName: z.string(),
+  active: z.boolean(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const idParamSchema = z.object({ id: z.coerce.number().int().positive({ message: 'id 必须是正整数' }) });
+export const pageQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});

@@ -1,0 +1,193 @@
+// buildApp(services, config): the fastify instance with every plugin, hook and route.
+// Hooks, in request order:
+//   onRequest     request id header, locale (?lang / gk_lang), reading prefs (gk_prefs), session (gk_session)
+//   preValidation CSRF: every POST/PUT/PATCH/DELETE that carries a valid session must send the
+//                 session's token as header `x-csrf-token` or form field `_csrf` (body parsed by now;
+//                 multipart fields are attached to the body, see docs/ARCHITECTURE.md)
+//   handler       thin: validate (zod) → authorise → one service call → present
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from '../config.ts';
+import type { Services } from '../features/services.ts';
+import { AppError } from '../features/shared/errors.ts';
+import { SESSION_COOKIE } from '../features/auth/auth.service.ts';
+import '../features/shared/request.ts';
+import { pickLocale, uiStaticDir, DEFAULT_PREFS, type Locale } from '../ui/index.ts';
+import { registerErrorHandling } from './errors.ts';
+import { routeModules } from './routes.ts';
+
+// Zod messages in Chinese by default (field-specific messages in schemas take precedence).
+z.config(z.locales.zhCN());
+
+export const LANG_COOKIE = 'gk_lang';
+export const PREFS_COOKIE = 'gk_prefs';
+
+export function loggerOptions(config: Pick<Config, 'logLevel'>): FastifyServerOptions['logger'] {
+  return {
+    level: config.logLevel,
+    redact: {
+      paths: [
+        'req.headers.cookie',
+        'req.headers.authorization',
+        'req.headers["x-csrf-token"]',
+        'res.headers["set-cookie"]',
+        'password',
+        '*.password',
+        '*.*.password',
+        'idNumber',
+        '*.idNumber',
+        '*.*.idNumber',
+        'phone',
+        '*.phone',
+        '*.*.phone',
+        'email',
+        '*.email',
+        '*.*.email',
+        'csrfToken',
+        '*.csrfToken',
+      ],
+      censor: '[已隐藏]',
+    },
+  };
+}
+
+export function parsePrefs(raw: string | undefined): { largeText: boolean; highContrast: boolean } {
+  if (!raw) return { ...DEFAULT_PREFS };
+  const flags = raw.split(',');
+  return { largeText: flags.includes('large'), highContrast: flags.includes('contrast') };
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function csrfTokenFromRequest(request: { headers: Record<string, unknown>; body?: unknown }): string | undefined {
+  const h = request.headers['x-csrf-token'];
+  if (typeof h === 'string' && h) return h;
+  const body = request.body as Record<string, unknown> | null | undefined;
+  if (body && typeof body === 'object') {
+    const f = body._csrf;
+    if (typeof f === 'string') return f;
+    // multipart with attachFieldsToBody: true → { value }
+    if (f && typeof f === 'object' && typeof (f as { value?: unknown }).value === 'string') return (f as { value: string }).value;
+  }
+  return undefined;
+}
+
+export interface BuildOptions {
+  /** fastify logger; default per config (tests pass false) */
+  logger?: FastifyServerOptions['logger'] | false;
+}
+
+export async function buildApp(services: Services, config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === undefined ? loggerOptions(config) : options.logger,
+    genReqId: () => randomUUID(),
+    trustProxy: config.trustProxy,
+    bodyLimit: config.bodyLimit,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app, { isProduction: config.isProduction });
+
+  app.decorateRequest('actor', null);
+  app.decorateRequest('csrfToken', '');
+  app.decorateRequest('sessionId', null);
+  app.decorateRequest('locale', 'zh-CN');
+  app.decorateRequest('prefs', null as unknown as { largeText: boolean; highContrast: boolean });
+
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: config.bodyLimit });
+  await app.register(multipart, {
+    attachFieldsToBody: true,
+    limits: { fileSize: config.uploadLimitMb * 1024 * 1024, files: 20, fields: 200 },
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        ...(config.secureCookies ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    hsts: config.secureCookies,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(fastifyStatic, { root: uiStaticDir, prefix: '/static/', maxAge: config.isProduction ? '1h' : 0 });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Gongkai 政府信息公开平台 API',
+        description: '错误响应均为 application/problem+json（RFC 9457），含稳定的 code 与中文 title。使用会话 Cookie 调用修改类接口时，须在请求头 x-csrf-token 中提供 POST /api/session 返回的 csrfToken。',
+        version: '0.1.0',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+    },
+    transform: (args) => {
+      const r = jsonSchemaTransform(args);
+      const url = args.url;
+      const documented = (url.startsWith('/api/') && !url.startsWith('/api/docs') && url !== '/api/openapi.json') || url.startsWith('/healthz');
+      return documented ? r : { ...r, schema: { ...r.schema, hide: true } };
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    // Locale: ?lang=en|zh-CN sets the gk_lang cookie; otherwise the cookie; default zh-CN.
+    const q = request.query as Record<string, unknown> | undefined;
+    const lang = typeof q?.lang === 'string' ? q.lang : undefined;
+    let locale: Locale;
+    if (lang) {
+      locale = pickLocale(lang);
+      reply.setCookie(LANG_COOKIE, locale, { path: '/', sameSite: 'lax', maxAge: 365 * 24 * 3600, secure: config.secureCookies });
+    } else {
+      locale = pickLocale(request.cookies[LANG_COOKIE]);
+    }
+    request.locale = locale;
+    request.prefs = parsePrefs(request.cookies[PREFS_COOKIE]);
+    const sid = request.cookies[SESSION_COOKIE];
+    if (sid) {
+      const s = await services.auth.resolve(sid, String(request.id));
+      if (s) {
+        request.actor = s.actor;
+        request.csrfToken = s.csrfToken;
+        request.sessionId = sid;
+      } else {
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      }
+    }
+  });
+
+  app.addHook('preValidation', async (request) => {
+    if (SAFE_METHODS.has(request.method) || !request.actor) return;
+    if (!services.auth.checkCsrf(request.csrfToken, csrfTokenFromRequest(request))) {
+      throw new AppError('csrf_failed');
+    }
+  });
+
+  for (const register of routeModules) register(app, services);
+  return app;
+}

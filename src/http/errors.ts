@@ -1,0 +1,137 @@
+// One error path for the whole app: AppError, fastify's own errors (body limit, content type, JSON),
+// zod validation errors and anything unexpected → RFC 9457 `application/problem+json` for /api
+// (and /healthz), a Chinese error page for pages. Never a stack trace or SQL in production.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, errorCodes, type ErrorCode, type FieldError } from '../features/shared/errors.ts';
+import { ErrorPage, NotFoundPage, renderPage, t } from '../ui/index.ts';
+import '../features/shared/request.ts';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: ErrorCode;
+  detail?: string;
+  errors: FieldError[];
+  requestId: string;
+}
+
+export function isApiRequest(request: FastifyRequest): boolean {
+  const url = request.url;
+  return url.startsWith('/api/') || url === '/api' || url.startsWith('/healthz');
+}
+
+function fieldOf(instancePath: string | undefined, params: unknown): string {
+  const p = (instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+  if (p) return p;
+  const missing = (params as { issue?: { path?: unknown[] } } | undefined)?.issue?.path;
+  return Array.isArray(missing) && missing.length ? missing.join('.') : '';
+}
+
+/** Maps any thrown value to an AppError (unexpected errors become 'internal'). */
+export function toAppError(err: unknown, isProduction: boolean): { appError: AppError; unexpected: boolean } {
+  if (err instanceof AppError) return { appError: err, unexpected: false };
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const fieldErrors = err.validation.map((v) => ({ field: fieldOf(v.instancePath, v.params), message: v.message ?? '格式不正确' }));
+    const where = err.validationContext === 'querystring' ? '查询参数' : err.validationContext === 'params' ? '路径参数' : '提交的内容';
+    return {
+      appError: new AppError('validation_failed', { detail: `${where}有误：${fieldErrors.map((f) => (f.field ? `${f.field}：${f.message}` : f.message)).join('；')}`, fieldErrors }),
+      unexpected: false,
+    };
+  }
+  const e = err as FastifyError & { statusCode?: number };
+  switch (e?.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_REQ_FILE_TOO_LARGE':
+    case 'FST_FILES_LIMIT':
+    case 'FST_FIELDS_LIMIT':
+    case 'FST_PARTS_LIMIT':
+      return { appError: new AppError('payload_too_large', { detail: '提交的内容超过了允许的大小，请减小后重试。' }), unexpected: false };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { appError: new AppError('unsupported_media_type', { detail: '请以 application/json、application/x-www-form-urlencoded 或 multipart/form-data 提交。' }), unexpected: false };
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return { appError: new AppError('malformed_json', { detail: '请求内容不是有效的 JSON，请检查括号、引号和逗号。' }), unexpected: false };
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { appError: new AppError('malformed_json', { detail: '请求声明为 JSON，但内容为空。' }), unexpected: false };
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return { appError: new AppError('bad_request', { detail: 'Content-Length 与实际内容不符。' }), unexpected: false };
+  }
+  const status = typeof e?.statusCode === 'number' ? e.statusCode : 500;
+  if (status === 429) return { appError: new AppError('rate_limited'), unexpected: false };
+  if (status === 413) return { appError: new AppError('payload_too_large'), unexpected: false };
+  if (status === 415) return { appError: new AppError('unsupported_media_type'), unexpected: false };
+  if (status === 404) return { appError: new AppError('not_found'), unexpected: false };
+  if (status === 405) return { appError: new AppError('method_not_allowed'), unexpected: false };
+  if (status >= 400 && status < 500) {
+    // a client error fastify or a plugin raised (e.g. a malformed form body): generic 400 with its message outside production
+    return { appError: new AppError('bad_request', { detail: isProduction ? undefined : e?.message }), unexpected: false };
+  }
+  return { appError: new AppError('internal', { detail: isProduction ? undefined : (e?.message ?? String(err)) }), unexpected: true };
+}
+
+export function problemOf(appError: AppError, requestId: string): Problem {
+  return {
+    type: `urn:gongkai:problem:${appError.code}`,
+    title: appError.title,
+    status: appError.status,
+    code: appError.code,
+    ...(appError.detail ? { detail: appError.detail } : {}),
+    errors: appError.fieldErrors,
+    requestId,
+  };
+}
+
+export function sendProblem(reply: FastifyReply, appError: AppError): FastifyReply {
+  for (const [k, v] of Object.entries(appError.headers)) reply.header(k, v);
+  return reply.code(appError.status).type('application/problem+json; charset=utf-8').send(JSON.stringify(problemOf(appError, String(reply.request.id))));
+}
+
+function sendErrorPage(request: FastifyRequest, reply: FastifyReply, appError: AppError): FastifyReply {
+  for (const [k, v] of Object.entries(appError.headers)) reply.header(k, v);
+  const locale = request.locale ?? 'zh-CN';
+  const prefs = request.prefs;
+  reply.code(appError.status).type('text/html; charset=utf-8').header('cache-control', 'no-store');
+  if (appError.code === 'not_found') return reply.send(renderPage(NotFoundPage({ locale, prefs })));
+  const isServer = appError.status >= 500;
+  const useGeneric = isServer || appError.code === 'bad_request';
+  const title = useGeneric ? undefined : locale === 'en' ? englishTitle(appError.code) : appError.title;
+  const message = useGeneric ? undefined : locale === 'en' ? undefined : appError.detail;
+  return reply.send(renderPage(ErrorPage({ locale, prefs, status: appError.status, title, message, requestId: String(request.id) })));
+}
+
+const englishTitles: Partial<Record<ErrorCode, string>> = {
+  forbidden: 'You are not allowed to do this',
+  csrf_failed: 'The page has expired or the request could not be verified; reload the page and try again',
+  rate_limited: 'Too many requests; please try again later',
+  conflict: 'Someone else changed this record; reload and try again',
+  payload_too_large: 'The submission is too large',
+  unsupported_media_type: 'Unsupported content type',
+  validation_failed: 'Some entries are not valid',
+};
+function englishTitle(code: ErrorCode): string {
+  return englishTitles[code] ?? t('en', 'errors.clientError.title');
+}
+
+export function registerErrorHandling(app: FastifyInstance, opts: { isProduction: boolean }): void {
+  app.setErrorHandler((err, request, reply) => {
+    const { appError, unexpected } = toAppError(err, opts.isProduction);
+    if (unexpected) request.log.error({ err }, 'unexpected error');
+    else if (appError.status >= 500) request.log.error({ code: appError.code }, appError.message);
+    else request.log.info({ code: appError.code, status: appError.status }, 'request refused');
+    if (isApiRequest(request)) return sendProblem(reply, appError);
+    if (appError.code === 'unauthenticated') {
+      const next = request.method === 'GET' ? `?next=${encodeURIComponent(request.url)}` : '';
+      return reply.code(303).header('location', `/admin/login${next}`).send();
+    }
+    return sendErrorPage(request, reply, appError);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const appError = new AppError('not_found');
+    if (isApiRequest(request)) return sendProblem(reply, appError);
+    return sendErrorPage(request, reply, appError);
+  });
+}
+
+export { errorCodes };

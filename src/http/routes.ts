@@ -1,0 +1,23 @@
+// Every feature's routes, registered in this order by buildApp. A new feature adds ONE import and
+// ONE entry: `export function register<Feature>Routes(app: FastifyInstance, services: Services): void`.
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../features/services.ts';
+import { registerHealthRoutes } from '../features/admin/health.routes.ts';
+import { registerAdminRoutes } from '../features/admin/admin.routes.ts';
+import { registerPortalRoutes } from '../features/portal/portal.routes.ts';
+import { registerAuthRoutes } from '../features/auth/auth.routes.ts';
+import { registerAgenciesRoutes } from '../features/agencies/agencies.routes.ts';
+import { registerUsersRoutes } from '../features/users/users.routes.ts';
+import { registerAuditRoutes } from '../features/audit/audit.routes.ts';
+
+export type RouteModule = (app: FastifyInstance, services: Services) => void;
+
+export const routeModules: readonly RouteModule[] = [
+  registerHealthRoutes,
+  registerPortalRoutes,
+  registerAuthRoutes,
+  registerAdminRoutes,
+  registerAgenciesRoutes,
+  registerUsersRoutes,
+  registerAuditRoutes,
+];

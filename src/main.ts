@@ -1,0 +1,36 @@
+// Composition root: config → database → repositories/services → app. Nothing else wires things.
+import type { Config } from './config.ts';
+import type { OpenDatabase } from './db/connect.ts';
+import { createAgenciesService } from './features/agencies/agencies.service.ts';
+import { createAuditService } from './features/audit/audit.service.ts';
+import { createAuthService } from './features/auth/auth.service.ts';
+import { createHealthService } from './features/admin/health.service.ts';
+import { createPortalService } from './features/portal/portal.service.ts';
+import { createUsersService } from './features/users/users.service.ts';
+import type { Services } from './features/services.ts';
+
+export type { Services } from './features/services.ts';
+
+export interface ServiceOptions {
+  /** The clock services use for timestamps (tests pass a fixed one). */
+  clock?: () => Date;
+}
+
+export function createServices(config: Config, database: OpenDatabase, options: ServiceOptions = {}): Services {
+  const { db } = database;
+  const clock = options.clock ?? (() => new Date());
+  const audit = createAuditService(db, clock);
+  const agencies = createAgenciesService(db, audit, clock);
+  const users = createUsersService(db, { audit, clock });
+  const auth = createAuthService(db, { audit, agencies, idleMinutes: config.sessionIdleMinutes, clock });
+  return {
+    config,
+    dialect: database.dialect,
+    health: createHealthService(db),
+    audit,
+    agencies,
+    users,
+    auth,
+    portal: createPortalService(agencies, config.portalAgency),
+  };
+}
