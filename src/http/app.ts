@@ -82,6 +82,13 @@ function csrfTokenFromRequest(request: { headers: Record<string, unknown>; body?
   return undefined;
 }
 
+const routeLists = new WeakMap<FastifyInstance, { method: string; url: string; operationId?: string; hide?: boolean }[]>();
+
+/** Every route buildApp registered (for the OpenAPI completeness test and diagnostics). */
+export function registeredRoutes(app: FastifyInstance): readonly { method: string; url: string; operationId?: string; hide?: boolean }[] {
+  return routeLists.get(app) ?? [];
+}
+
 export interface BuildOptions {
   /** fastify logger; default per config (tests pass false) */
   logger?: FastifyServerOptions['logger'] | false;
@@ -94,6 +101,12 @@ export async function buildApp(services: Services, config: Config, options: Buil
     trustProxy: config.trustProxy,
     bodyLimit: config.bodyLimit,
     routerOptions: { ignoreTrailingSlash: true },
+  });
+  const routes: { method: string; url: string; operationId?: string; hide?: boolean }[] = [];
+  routeLists.set(app, routes);
+  app.addHook('onRoute', (r) => {
+    const schema = r.schema as { operationId?: string; hide?: boolean } | undefined;
+    for (const m of Array.isArray(r.method) ? r.method : [r.method]) routes.push({ method: String(m), url: r.url, operationId: schema?.operationId, hide: schema?.hide });
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -151,7 +151,7 @@ export function registerUsersRoutes(app: FastifyInstance, services: Services): v
 function sendPageWithVersion(reply: FastifyReply, element: Parameters<typeof sendPage>[1], version: number, status: number) {
   let html = renderPage(element);
   if (!/name="version"/.test(html)) {
-    html = html.replace(/(<form method="post"[^>]*>)/, `$1<input type="hidden" name="version" value="${Number(version)}"/>`);
+    html = html.replace(/(<form[^>]*action="\/admin\/users\/\d+"[^>]*>)/, `$1<input type="hidden" name="version" value="${Number(version)}"/>`);
   }
   if (!/name="version"/.test(html)) throw new AppError('internal', { detail: 'user form without version field' });
   return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
