@@ -9,6 +9,7 @@ import { registerAuthRoutes } from '../features/auth/auth.routes.ts';
 import { registerAgenciesRoutes } from '../features/agencies/agencies.routes.ts';
 import { registerUsersRoutes } from '../features/users/users.routes.ts';
 import { registerAuditRoutes } from '../features/audit/audit.routes.ts';
+import { registerReportsRoutes } from '../features/reports/reports.routes.ts';
 
 export type RouteModule = (app: FastifyInstance, services: Services) => void;
 
@@ -20,4 +21,5 @@ export const routeModules: readonly RouteModule[] = [
   registerAgenciesRoutes,
   registerUsersRoutes,
   registerAuditRoutes,
+  registerReportsRoutes,
 ];

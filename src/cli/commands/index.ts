@@ -7,5 +7,8 @@ import { register as demo } from './demo.ts';
 import { register as user } from './user.ts';
 import { register as backup } from './backup.ts';
 import { register as bench } from './bench.ts';
+import { register as report } from './report.ts';
+import { register as calendar } from './calendar.ts';
+import { register as deadline } from './deadline.ts';
 
-export const commandModules: readonly ((program: Command) => void)[] = [serve, db, demo, user, backup, bench];
+export const commandModules: readonly ((program: Command) => void)[] = [serve, db, demo, user, backup, bench, report, calendar, deadline];
