@@ -91,9 +91,23 @@ function tableLines(table: PNode, out: Line[]): void {
   for (const t of nested) tableLines(t, out);
 }
 
+/** Drop what the reader never uses before parsing (scripts, styles, comments, attributes other than the spans):
+ *  web pages pasted from Word carry most of their weight in mso-* style attributes. */
+function slim(html: string): string {
+  return html
+    .replace(/<script\b[\s\S]*?<\/script\s*>/gi, '')
+    .replace(/<style\b[\s\S]*?<\/style\s*>/gi, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<([a-zA-Z][a-zA-Z0-9]*)(\s[^<>]*)>/g, (_m, tag: string, attrs: string) => {
+      const keep = attrs.match(/\s(?:rowspan|colspan)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/gi);
+      const selfClosing = /\/\s*$/.test(attrs) ? '/' : '';
+      return `<${tag}${keep ? keep.join('') : ''}${selfClosing}>`;
+    });
+}
+
 /** Lines of an HTML document (body text and tables, in document order) and its <title>. */
 export function htmlLines(html: string): { lines: Line[]; title?: string } {
-  const doc = parse(html) as unknown as PNode;
+  const doc = parse(slim(html)) as unknown as PNode;
   const lines: Line[] = [];
   let buf = '';
   let title: string | undefined;

@@ -38,7 +38,7 @@ const CELL_SOURCES: [slug: string, file: string][] = [
   ['template-2021', 'template.docx'],
 ];
 
-describe('importReport: fixtures with cell boundaries (HTML, PDF, tab text, DOCX)', () => {
+describe('importReport: fixtures with cell boundaries (HTML, PDF, tab text, DOCX)', { timeout: 120_000 }, () => {
   it.each(CELL_SOURCES)('%s/%s: tables 二, 三, 四 cell-exact, format, metadata', async (slug, file) => {
     const exp = expected(slug);
     const { model, notes } = await imported(slug, file);
@@ -73,7 +73,7 @@ const FLAT: [slug: string, ambiguousT2: [block: string, row: string][]][] = [
   ['pingtan-2023', [['第二十条第（一）项', '行政规范性文件']]],
 ];
 
-describe('importReport: pingtan source.txt (flattened tables, run-together digits)', () => {
+describe('importReport: pingtan source.txt (flattened tables, run-together digits)', { timeout: 60_000 }, () => {
   it.each(FLAT)('%s/source.txt: tables 三 and 四 exact, table 二 exact or blank with the true split among the candidates', async (slug, ambiguous) => {
     const exp = expected(slug);
     const { model, notes } = await imported(slug, 'source.txt');
@@ -110,7 +110,7 @@ describe('importReport: pingtan source.txt (flattened tables, run-together digit
   });
 });
 
-describe('importReport: narrative sections', () => {
+describe('importReport: narrative sections', { timeout: 120_000 }, () => {
   it.each([
     ['zhifu-approval-2019', 'source.txt', ['overview', 'proactive', 'requests', 'appeals', 'supervision', 'problems', 'other'], '2019年我局未收到建议和提案办理。'],
     ['pingtan-2021', 'source.html', ['overview', 'proactive', 'requests', 'appeals', 'problems', 'other'], '2021年，无收取信息处理费情况。'],

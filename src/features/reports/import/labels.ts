@@ -53,10 +53,19 @@ export const T3_MATCHERS: RowMatcher[] = [
 ];
 
 /** The matcher whose match ends last in the label (the row's own label is printed after any group label). */
+const globalCache = new WeakMap<RegExp, RegExp>();
+function globalOf(re: RegExp): RegExp {
+  let g = globalCache.get(re);
+  if (!g) { g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'); globalCache.set(re, g); }
+  g.lastIndex = 0;
+  return g;
+}
+
 export function matchRow(label: string, matchers: RowMatcher[]): { key: string; end: number } | undefined {
   let best: { key: string; end: number; len: number } | undefined;
   for (const m of matchers) {
-    const g = new RegExp(m.re.source, m.re.flags.includes('g') ? m.re.flags : m.re.flags + 'g');
+    if (!m.re.test(label)) continue;
+    const g = globalOf(m.re);
     let r: RegExpExecArray | null;
     while ((r = g.exec(label)) !== null) {
       const end = r.index + r[0].length;
@@ -101,7 +110,8 @@ export const T2_COLUMNS: { key: string; re: RegExp; format: '2019' | '2021' }[] 
 export function findT2Columns(label: string): { key: string; format: '2019' | '2021' }[] {
   const hits: { key: string; format: '2019' | '2021'; start: number; end: number }[] = [];
   for (const c of T2_COLUMNS) {
-    const g = new RegExp(c.re.source, 'g');
+    if (!c.re.test(label)) continue;
+    const g = globalOf(c.re);
     let r: RegExpExecArray | null;
     while ((r = g.exec(label)) !== null) {
       const start = r.index;
