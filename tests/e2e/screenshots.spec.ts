@@ -1,0 +1,37 @@
+// Screenshots for the README (docs/screenshots/*.png): home, sign-in, dashboard.
+// The folder is created when absent; a screenshot never fails the suite for a missing folder.
+import { test } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { SignInPage } from './pages/SignInPage.ts';
+import { DashboardPage } from './pages/AdminPages.ts';
+
+const dir = 'docs/screenshots';
+
+test.beforeAll(() => {
+  mkdirSync(dir, { recursive: true });
+});
+
+test.use({ viewport: { width: 1280, height: 900 } });
+
+test('screenshots of home, sign-in and dashboard', async ({ page }) => {
+  await page.goto('/');
+  await page.screenshot({ path: `${dir}/home.png`, fullPage: true });
+
+  await page.goto('/prefs?large=1&back=/');
+  await page.screenshot({ path: `${dir}/home-large.png`, fullPage: true });
+  await page.goto('/prefs?large=0&back=/admin/login');
+
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await page.screenshot({ path: `${dir}/sign-in.png`, fullPage: true });
+  await signIn.signIn('officer', 'wrong');
+  await page.screenshot({ path: `${dir}/sign-in-error.png`, fullPage: true });
+
+  await signIn.signIn('officer', 'demo12345');
+  await new DashboardPage(page).expectLoaded();
+  await page.screenshot({ path: `${dir}/dashboard.png`, fullPage: true });
+
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/');
+  await page.screenshot({ path: `${dir}/home-phone.png`, fullPage: true });
+});
