@@ -43,12 +43,14 @@ describe('ErrorSummary', () => {
           shell={sampleShell()}
           mode="edit"
           userId={7}
+          version={4}
           values={{ username: 'li', displayName: '李', role: '', agencyId: '', active: true }}
           agencies={[{ id: 1, name: '芝罘区人民政府' }]}
           errors={['username', 'displayName', 'role', 'agencyId', 'password', 'active'].map((f) => ({ field: f, message: `请修改${f}` }))}
         />,
       ),
     ];
+    expect(pages[1]).toContain('<input type="hidden" name="version" value="4"/>');
     for (const page of pages) {
       const targets = [...page.matchAll(/<a href="#(field-[\w-]+)">/g)].map((m) => m[1]!);
       expect(targets.length).toBeGreaterThan(1);

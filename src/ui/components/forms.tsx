@@ -88,6 +88,8 @@ export interface TextFieldProps extends BaseFieldProps {
   inputMode?: 'text' | 'numeric' | 'decimal' | 'tel' | 'email' | 'url' | 'search';
   maxLength?: number;
   spellCheck?: boolean;
+  /** shown but not editable (still submitted) */
+  readOnly?: boolean;
 }
 
 export function TextField(p: TextFieldProps) {
@@ -108,6 +110,7 @@ export function TextField(p: TextFieldProps) {
         inputMode={p.inputMode}
         maxLength={p.maxLength}
         spellCheck={p.spellCheck}
+        readOnly={p.readOnly || undefined}
         required={p.required || undefined}
         aria-describedby={describedBy(p.name, p.hint, p.error)}
         aria-invalid={p.error ? true : undefined}

@@ -1,7 +1,8 @@
 // User management (administrators only; the backend authorises).
 // Contract: GET /admin/users (list), GET /admin/users/new + POST /admin/users (create),
 // GET /admin/users/:id + POST /admin/users/:id (edit). Form fields: username, displayName,
-// role, agencyId, password (create: required; edit: blank keeps the old one), active ('on').
+// role, agencyId, password (create: required; edit: blank keeps the old one), active ('on'),
+// version (edit: the optimistic-locking version the form was loaded with).
 import type { FieldError, Role } from '../types.ts';
 import { t } from '../i18n.ts';
 import { AdminLayout, type AdminShell } from '../layouts/AdminLayout.tsx';
@@ -71,6 +72,8 @@ export interface UserFormPageProps {
   mode: 'create' | 'edit';
   /** required in edit mode */
   userId?: string | number;
+  /** the record's version for optimistic locking (edit mode): sent back as the hidden field `version` */
+  version?: number;
   values: UserFormValues;
   errors?: readonly FieldError[];
   agencies: readonly { id: string | number; name: string }[];
@@ -94,11 +97,13 @@ export function UserFormPage(p: UserFormPageProps) {
       <h1 className="gk-heading-l">{title}</h1>
       <form method="post" action={action} noValidate className="gk-form">
         <CsrfField token={p.shell.csrfToken} />
+        {p.mode === 'edit' && p.version !== undefined ? <input type="hidden" name="version" value={String(p.version)} /> : null}
         <TextField
           name="username"
           label={t(locale, 'users.fields.username')}
-          hint={t(locale, 'users.hints.username')}
+          hint={p.mode === 'create' ? t(locale, 'users.hints.username') : t(locale, 'users.hints.usernameFixed')}
           value={p.values.username}
+          readOnly={p.mode === 'edit'}
           error={err('username')}
           autoComplete="off"
           spellCheck={false}
