@@ -148,6 +148,8 @@ export function table2Grid(model: Pick<ReportModel, 'format' | 'table2'>, idPref
     });
   });
   const widths = [3, ...Array.from({ length: valueCols }, () => 2)];
+  // 表三 widths (relative; in mm on an A4 公文 page of 156 mm): the 「三、本年度办理结果」 column one character wide,
+  // the group column fits 「（三）不予公开」 and the numeric columns fit 「自然人」 at 9pt.
   // 表二 has no separate header: each block carries its own caption and header rows.
   return { key: 'table2', columns: valueCols + 1, headerRows: 0, rows, widths };
 }
@@ -243,7 +245,7 @@ export function table3Grid(model: Pick<ReportModel, 'format' | 'table3'>, idPref
     }
     i += n;
   }
-  return { key: 'table3', columns: 10, headerRows: 3, rows, widths: [1.0, 1.9, 3.6, 1.5, 1.5, 1.5, 1.5, 1.5, 1.5, 1.5] };
+  return { key: 'table3', columns: 10, headerRows: 3, rows, widths: [7, 25, 43.5, 11.5, 11.5, 11.5, 11.5, 11.5, 11.5, 11.5] };
 }
 
 export function table4Grid(model: Pick<ReportModel, 'table4'>, idPrefix = 'gk'): Grid {

@@ -22,7 +22,8 @@ export interface ReportOutline {
 export function reportTitle(model: ReportModel): string {
   const title = model.title?.trim();
   if (title) return title;
-  return `${model.agency}${model.year}年政府信息公开工作年度报告`;
+  // agency "" / year 0 mean unknown (a blank template): leave them out rather than print "0年".
+  return `${model.agency}${model.year > 0 ? `${model.year}年` : ''}政府信息公开工作年度报告`;
 }
 
 /** The model's sections, or the format's standard headings when the model has none
@@ -41,11 +42,10 @@ export function paragraphs(text: string): string[] {
 export function reportOutline(model: ReportModel, opts: { locale?: Locale; idPrefix?: string } = {}): ReportOutline {
   const locale = opts.locale ?? 'zh-CN';
   const grids = reportGrids(model, opts.idPrefix ?? 'gk');
-  const meta: ReportOutline['meta'] = [
-    { key: 'agency', label: t(locale, 'report.meta.agency'), value: model.agency },
-  ];
+  const meta: ReportOutline['meta'] = [];
+  if (model.agency) meta.push({ key: 'agency', label: t(locale, 'report.meta.agency'), value: model.agency });
   if (model.creditCode) meta.push({ key: 'creditCode', label: t(locale, 'report.meta.creditCode'), value: model.creditCode });
-  meta.push({ key: 'year', label: t(locale, 'report.meta.year'), value: t(locale, 'report.meta.yearValue', { year: model.year }) });
+  if (model.year > 0) meta.push({ key: 'year', label: t(locale, 'report.meta.year'), value: t(locale, 'report.meta.yearValue', { year: model.year }) });
   meta.push({ key: 'format', label: t(locale, 'report.meta.format'), value: layoutName(model.format) });
   if (model.published) meta.push({ key: 'published', label: t(locale, 'report.meta.published'), value: model.published });
 

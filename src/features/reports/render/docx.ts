@@ -6,7 +6,7 @@
 // themes beyond the default) so that LibreOffice and WPS open it as Word does.
 import {
   AlignmentType, BorderStyle, Document, LineRuleType, Packer, PageOrientation, Paragraph, Table, TableCell,
-  TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType, convertMillimetersToTwip,
+  TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType,
   type IBorderOptions, type IRunOptions,
 } from 'docx';
 import type { ReportModel } from '../../../core/report/model.ts';
@@ -23,13 +23,15 @@ export const DOCX_FONTS = {
   body: { eastAsia: '仿宋_GB2312', ascii: 'Times New Roman', hAnsi: 'Times New Roman' },
 } as const;
 
-// Half-points: 二号 22pt, 三号 16pt, 四号 14pt, 五号 10.5pt, 小五 9pt.
-const SIZE = { title: 44, body: 32, meta: 28, table: 21, tableSmall: 18 } as const;
+// Half-points: 二号 22pt, 三号 16pt, 四号 14pt; 10pt in 表二, 小五 9pt in 表三/表四 (10 and 15 columns).
+const SIZE = { title: 44, body: 32, meta: 28, table: 20, tableSmall: 18 } as const;
+/** Millimetres to twips, rounded (docx's helper floors: 37 mm would become 2097). */
+const mm = (v: number) => Math.round((v * 1440) / 25.4);
 const LINE_EXACT_28PT = 560; // twips
 const PAGE = {
-  width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297),
-  top: convertMillimetersToTwip(37), bottom: convertMillimetersToTwip(35),
-  left: convertMillimetersToTwip(28), right: convertMillimetersToTwip(26),
+  width: mm(210), height: mm(297),
+  top: mm(37), bottom: mm(35),
+  left: mm(28), right: mm(26),
 };
 const CONTENT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
 
@@ -51,7 +53,7 @@ function cellParagraph(cell: GridCell, size: number): Paragraph {
 }
 
 function tableOf(grid: Grid): Table {
-  const size = grid.key === 'table4' ? SIZE.tableSmall : SIZE.table;
+  const size = grid.key === 'table2' ? SIZE.table : SIZE.tableSmall;
   const total = grid.widths.reduce((a, b) => a + b, 0);
   const columnWidths = grid.widths.map((w) => Math.floor((w / total) * CONTENT_WIDTH));
   // Each row lists the cells that start in it; docx adds the w:vMerge continuation cells itself.
@@ -64,7 +66,7 @@ function tableOf(grid: Grid): Table {
         rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined,
         borders: BORDERS,
         verticalAlign: VerticalAlignTable.CENTER,
-        margins: { left: 60, right: 60, top: 20, bottom: 20 },
+        margins: { left: 40, right: 40, top: 20, bottom: 20 },
       })),
   }));
   return new Table({

@@ -3,7 +3,7 @@
 // merged headers and the same numbers. `findings` (from checkReport) are listed at the end (HTML
 // also marks their cells); the JSON output is always the bare report model.
 import type { ReportModel } from '../../../core/report/model.ts';
-import type { FindingView } from '../../../ui/report/ReportDocument.tsx';
+import type { Finding } from '../../../core/report/rules.ts';
 import { renderHtml } from './html.tsx';
 import { renderDocx } from './docx.ts';
 import { renderPdf } from './pdf.ts';
@@ -22,7 +22,7 @@ export interface RenderResult {
 
 export interface RenderOptions {
   /** Rule findings (core/report/rules.ts Finding) to list and, in HTML, to mark on their cells. */
-  findings?: readonly FindingView[];
+  findings?: readonly Finding[];
 }
 
 export const CONTENT_TYPES: Record<RenderTarget, string> = {

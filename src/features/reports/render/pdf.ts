@@ -46,7 +46,7 @@ const CONTENT_WIDTH = 210 * MM - MARGINS[0] - MARGINS[2];
 
 function tableContent(grid: Grid): Content {
   const { cover } = placeGrid(grid);
-  const fontSize = grid.key === 'table4' ? 7.5 : 9;
+  const fontSize = grid.key === 'table4' ? 7.5 : grid.key === 'table3' ? 8.5 : 9;
   const body: TableCell[][] = cover.map((line, r) => line.map((pc, c) => {
     if (!pc || pc.row !== r || pc.col !== c) return {} as TableCell; // covered by a span
     const cell = pc.cell;
