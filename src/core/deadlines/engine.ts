@@ -49,6 +49,46 @@ function pausedWorkdays(calendar: Calendar, pauses: readonly { from: string; to:
   return total;
 }
 
+interface FoldState {
+  clockStart: string;
+  correction: { requested: string; periodEnd: string; period: number; receivedOn?: string } | null;
+  extension: { date: string; workdays: number } | null;
+  pauses: Pause[];
+  delayed: { date: string; due: string } | null;
+}
+
+function awaiting(st: FoldState): boolean {
+  return st.correction !== null && st.correction.receivedOn === undefined;
+}
+
+/** 民法典 第二百零一条 (next_day): count from the trigger; same_day: from the working day before it. */
+function baseOf(st: FoldState, cal: Calendar, S: DeadlineSettings): string {
+  return S.countFrom === 'same_day' && cal.isWorkday(st.clockStart) ? cal.addWorkdays(st.clockStart, -1) : st.clockStart;
+}
+
+/** Counted pauses as closed spans; open ones counted up to `openTo` (a consultation never past its 15th day). */
+function pauseSpans(st: FoldState, openTo: string): { from: string; to: string }[] {
+  const out: { from: string; to: string }[] = [];
+  for (const p of st.pauses) {
+    if (!p.counted) continue;
+    out.push({ from: p.from, to: p.to ?? (p.kind === 'consultation' ? min(max(openTo, p.from), p.cap) : max(openTo, p.from)) });
+  }
+  return out;
+}
+
+/** The due date as the state stands, open pauses counted up to `openTo`. */
+function dueAt(st: FoldState, cal: Calendar, S: DeadlineSettings, openTo: string): string | null {
+  if (awaiting(st)) return null;
+  if (st.delayed) return st.delayed.due;
+  const total = S.replyWorkdays + (st.extension?.workdays ?? 0) + pausedWorkdays(cal, pauseSpans(st, openTo));
+  return cal.addWorkdays(baseOf(st, cal, S), total);
+}
+
+function findOpen(st: FoldState, kind: Pause['kind']): Pause | undefined {
+  for (const p of st.pauses) if (p.kind === kind && p.to === null) return p;
+  return undefined;
+}
+
 /**
  * Compute the reply deadline of a ledger.
  * @param today the date to evaluate the status at (YYYY-MM-DD); defaults to the last event's date.
@@ -102,29 +142,13 @@ function compute(ledgerInput: unknown, cal: Calendar, S: DeadlineSettings, today
 
   const warnings: string[] = [];
   const steps: string[] = [];
-  let clockStart = received;
+  const clockStart = received;
   let restarted = false;
-  let correction: { requested: string; periodEnd: string; period: number; receivedOn?: string } | null = null;
-  let extension: { date: string; workdays: number } | null = null;
   let extensionUsed = false;
-  let pauses: Pause[] = [];
-  let delayed: { date: string; due: string } | null = null;
   let closed: { date: string; outcome: DeadlineOutcome } | null = null;
   let lastDate = received;
 
-  const awaitingCorrection = () => correction !== null && correction.receivedOn === undefined;
-  const base = () => (S.countFrom === 'same_day' && cal.isWorkday(clockStart) ? cal.addWorkdays(clockStart, -1) : clockStart);
-  const closedPauses = (openTo: string) =>
-    pauses.filter((p) => p.counted).map((p) => ({ from: p.from, to: p.to ?? (p.kind === 'consultation' ? min(max(openTo, p.from), p.cap) : max(openTo, p.from)) }));
-  /** The due date as the state stands, open pauses counted up to `openTo`. */
-  const dueAt = (openTo: string): string | null => {
-    if (awaitingCorrection()) return null;
-    if (delayed) return delayed.due;
-    const total = S.replyWorkdays + (extension?.workdays ?? 0) + pausedWorkdays(cal, closedPauses(openTo));
-    return cal.addWorkdays(base(), total);
-  };
-  const openPause = (kind: Pause['kind']) => pauses.find((p) => p.kind === kind && p.to === null);
-
+  const st: FoldState = { clockStart, correction: null, extension: null, pauses: [], delayed: null };
   for (let i = first; i < events.length; i++) {
     const ev = events[i];
     if (!isRecord(ev)) throw new LedgerError('事件应为对象 {"type": …, "date": …}', i);
@@ -144,49 +168,49 @@ function compute(ledgerInput: unknown, cal: Calendar, S: DeadlineSettings, today
     switch (type) {
       case 'correction_requested': {
         // 第三十条: 申请内容不明确的，应当自收到申请之日起7个工作日内一次性告知申请人作出补正，说明需要补正的事项和合理的补正期限.
-        if (correction) throw new LedgerError('补正通知只能发一次：第三十条要求一次性告知需要补正的全部事项', i);
-        if (pauses.some((p) => p.to === null)) throw new LedgerError('征求意见或等待缴费期间不能发补正通知', i);
+        if (st.correction) throw new LedgerError('补正通知只能发一次：第三十条要求一次性告知需要补正的全部事项', i);
+        if (st.pauses.some((p) => p.to === null)) throw new LedgerError('征求意见或等待缴费期间不能发补正通知', i);
         const period = ev.periodWorkdays === undefined ? S.correctionPeriodWorkdays : ev.periodWorkdays;
         if (typeof period !== 'number' || !Number.isInteger(period) || period < 1 || period > 200) throw new LedgerError(`补正期限应为 1–200 个工作日，现为“${String(period)}”`, i);
         const limit = cal.addWorkdays(received, S.correctionNoticeWorkdays);
         const k = cal.workdaysBetween(received, date);
         if (date > limit) warnings.push(`补正通知于 ${date} 发出，是收到申请后第${k}个工作日，超过第三十条规定的${S.correctionNoticeWorkdays}个工作日（应不晚于 ${limit}）`);
-        correction = { requested: date, period, periodEnd: cal.addWorkdays(date, period) };
-        if (explain) steps.push(`${date} 发出补正通知（第三十条：收到申请后第${k}个工作日，应在${S.correctionNoticeWorkdays}个工作日内一次性告知）→ 答复期限待补正后重新计算；申请人补正期限${period}个工作日，至 ${correction.periodEnd}`);
+        st.correction = { requested: date, period, periodEnd: cal.addWorkdays(date, period) };
+        if (explain) steps.push(`${date} 发出补正通知（第三十条：收到申请后第${k}个工作日，应在${S.correctionNoticeWorkdays}个工作日内一次性告知）→ 答复期限待补正后重新计算；申请人补正期限${period}个工作日，至 ${st.correction.periodEnd}`);
         break;
       }
       case 'correction_received': {
         // 第三十条: 答复期限自行政机关收到补正的申请之日起计算.
-        if (!correction) throw new LedgerError('没有补正通知，不能登记“收到补正”', i);
-        if (correction.receivedOn !== undefined) throw new LedgerError('已经登记过收到补正；补正只有一次', i);
-        correction.receivedOn = date;
-        if (date > correction.periodEnd) warnings.push(`申请人于 ${date} 补正，晚于补正期限 ${correction.periodEnd}；无正当理由逾期不补正的，视为放弃申请（第三十条），请核实是否有正当理由`);
-        if (extension) {
-          warnings.push(`补正前批准的延长（${extension.date}）随原答复期限失效`);
-          extension = null;
+        if (!st.correction) throw new LedgerError('没有补正通知，不能登记“收到补正”', i);
+        if (st.correction.receivedOn !== undefined) throw new LedgerError('已经登记过收到补正；补正只有一次', i);
+        st.correction.receivedOn = date;
+        if (date > st.correction.periodEnd) warnings.push(`申请人于 ${date} 补正，晚于补正期限 ${st.correction.periodEnd}；无正当理由逾期不补正的，视为放弃申请（第三十条），请核实是否有正当理由`);
+        if (st.extension) {
+          warnings.push(`补正前批准的延长（${st.extension.date}）随原答复期限失效`);
+          st.extension = null;
         }
-        clockStart = date;
+        st.clockStart = date;
         restarted = true;
-        pauses = [];
+        st.pauses = [];
         if (explain) steps.push(`${date} 收到补正后的申请 → 答复期限自此重新计算（第三十条）`);
         break;
       }
       case 'consultation_started': {
         // 第三十二条 (第三方) / 第三十四条 (其他机关): 15个工作日内提出意见; 第三十三条第三款: 征求意见所需时间不计算在答复期限内.
-        if (awaitingCorrection()) throw new LedgerError('申请人尚未补正，答复期限尚未开始，不能开始征求意见', i);
-        if (openPause('consultation')) throw new LedgerError('上一次征求意见尚未结束（请先登记“征求意见结束”）', i);
-        if (delayed) throw new LedgerError('已按第三十五条确定延期答复期限，不能再因征求意见顺延', i);
+        if (awaiting(st)) throw new LedgerError('申请人尚未补正，答复期限尚未开始，不能开始征求意见', i);
+        if (findOpen(st, 'consultation')) throw new LedgerError('上一次征求意见尚未结束（请先登记“征求意见结束”）', i);
+        if (st.delayed) throw new LedgerError('已按第三十五条确定延期答复期限，不能再因征求意见顺延', i);
         const agency = ev.party === 'agency';
         const reason = agency ? '征求其他行政机关意见（第三十四条）' : '征求第三方意见（第三十二条）';
         const cap = cal.addWorkdays(date, S.consultationWorkdays);
-        const currentDue = dueAt(date);
+        const currentDue = dueAt(st, cal, S, date);
         const counted = currentDue === null || date <= currentDue;
         if (!counted) warnings.push(`征求意见开始时（${date}）答复期限已于 ${currentDue} 届满，这段时间不能再从答复期限中扣除`);
-        pauses.push({ kind: 'consultation', from: date, to: null, cap, counted, reason });
+        st.pauses.push({ kind: 'consultation', from: date, to: null, cap, counted, reason });
         break;
       }
       case 'consultation_ended': {
-        const p = openPause('consultation');
+        const p = findOpen(st, 'consultation');
         if (!p) throw new LedgerError('没有进行中的征求意见，不能登记“征求意见结束”', i);
         if (date > p.cap) {
           throw new LedgerError(`征求意见于 ${p.from} 开始，被征求意见方应在${S.consultationWorkdays}个工作日内（至 ${p.cap}）提出意见（第三十二条、第三十四条）；结束日期 ${date} 晚于该日，超出部分不能不计入答复期限`, i);
@@ -203,32 +227,32 @@ function compute(ledgerInput: unknown, cal: Calendar, S: DeadlineSettings, today
       case 'extension_approved': {
         // 第三十三条第二款: 需要延长答复期限的，应当经政府信息公开工作机构负责人同意并告知申请人，延长的期限最长不得超过20个工作日.
         if (extensionUsed) throw new LedgerError('延长答复期限只能一次（第三十三条第二款）', i);
-        if (awaitingCorrection()) throw new LedgerError('申请人尚未补正，答复期限尚未开始，不能延长', i);
-        if (delayed) throw new LedgerError('已按第三十五条确定延期答复期限，不能再按第三十三条延长', i);
+        if (awaiting(st)) throw new LedgerError('申请人尚未补正，答复期限尚未开始，不能延长', i);
+        if (st.delayed) throw new LedgerError('已按第三十五条确定延期答复期限，不能再按第三十三条延长', i);
         const n = ev.workdays === undefined ? S.maxExtensionWorkdays : ev.workdays;
         if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > S.maxExtensionWorkdays) {
           throw new LedgerError(`延长的期限应为 1–${S.maxExtensionWorkdays} 个工作日（第三十三条第二款），现为“${String(n)}”`, i);
         }
-        const currentDue = dueAt(date);
+        const currentDue = dueAt(st, cal, S, date);
         if (currentDue !== null && date > currentDue) throw new LedgerError(`延长须在答复期限届满前批准：答复期限为 ${currentDue}，批准日期 ${date} 已超过`, i);
-        extension = { date, workdays: n };
+        st.extension = { date, workdays: n };
         extensionUsed = true;
         if (explain) steps.push(`${date} 经政府信息公开工作机构负责人同意并告知申请人，延长答复期限${n}个工作日（第三十三条第二款）`);
         break;
       }
       case 'fee_notice_sent': {
         // 条例 第四十二条; 国办函〔2020〕109号: payment period and its effect on the clock are settings (not confirmed in the sources).
-        if (awaitingCorrection()) throw new LedgerError('申请人尚未补正，不能发收费通知', i);
-        if (openPause('fee')) throw new LedgerError('上一份收费通知尚未缴费（请先登记“已缴费”）', i);
+        if (awaiting(st)) throw new LedgerError('申请人尚未补正，不能发收费通知', i);
+        if (findOpen(st, 'fee')) throw new LedgerError('上一份收费通知尚未缴费（请先登记“已缴费”）', i);
         const cap = cal.addWorkdays(date, S.feePaymentWorkdays);
-        const currentDue = dueAt(date);
+        const currentDue = dueAt(st, cal, S, date);
         const counted = S.feePausesClock && (currentDue === null || date <= currentDue);
         if (S.feePausesClock && !counted) warnings.push(`收费通知发出时（${date}）答复期限已于 ${currentDue} 届满，缴费期间不能再从答复期限中扣除`);
-        pauses.push({ kind: 'fee', from: date, to: null, cap, counted, reason: '等待缴纳信息处理费（国办函〔2020〕109号）' });
+        st.pauses.push({ kind: 'fee', from: date, to: null, cap, counted, reason: '等待缴纳信息处理费（国办函〔2020〕109号）' });
         break;
       }
       case 'fee_paid': {
-        const p = openPause('fee');
+        const p = findOpen(st, 'fee');
         if (!p) throw new LedgerError('没有待缴费的收费通知，不能登记“已缴费”', i);
         if (date > p.cap) warnings.push(`申请人于 ${date} 缴费，晚于缴费期限 ${p.cap}`);
         p.to = date;
@@ -242,19 +266,19 @@ function compute(ledgerInput: unknown, cal: Calendar, S: DeadlineSettings, today
       }
       case 'delayed_reply_set': {
         // 第三十五条: 申请人申请公开政府信息的数量、频次明显超过合理范围，…… 行政机关可以确定延迟答复的合理期限并告知申请人.
-        if (awaitingCorrection()) throw new LedgerError('申请人尚未补正，不能确定延迟答复期限', i);
-        if (delayed) throw new LedgerError('延迟答复期限已经确定过（第三十五条）', i);
+        if (awaiting(st)) throw new LedgerError('申请人尚未补正，不能确定延迟答复期限', i);
+        if (st.delayed) throw new LedgerError('延迟答复期限已经确定过（第三十五条）', i);
         const d2 = ev.due;
         if (!isIsoDate(d2) || d2 <= date) throw new LedgerError(`延迟答复期限“${String(d2)}”应为晚于 ${date} 的有效日期`, i);
-        const currentDue = dueAt(date);
+        const currentDue = dueAt(st, cal, S, date);
         if (currentDue !== null && date > currentDue) warnings.push(`延迟答复期限于 ${date} 确定，晚于原答复期限 ${currentDue}`);
-        for (const p of pauses) if (p.to === null) p.to = date;
-        delayed = { date, due: d2 };
+        for (const p of st.pauses) if (p.to === null) p.to = date;
+        st.delayed = { date, due: d2 };
         if (explain) steps.push(`${date} 申请数量、频次明显超过合理范围，确定延迟答复的合理期限至 ${d2} 并告知申请人（第三十五条）`);
         break;
       }
       case 'replied': {
-        for (const p of pauses) if (p.to === null) p.to = p.kind === 'consultation' ? min(date, p.cap) : date;
+        for (const p of st.pauses) if (p.to === null) p.to = p.kind === 'consultation' ? min(date, p.cap) : date;
         closed = { date, outcome: 'replied' };
         break;
       }
@@ -266,7 +290,7 @@ function compute(ledgerInput: unknown, cal: Calendar, S: DeadlineSettings, today
   let reportRow: string | undefined;
 
   if (!closed) {
-    const c = correction as { requested: string; periodEnd: string; receivedOn?: string } | null;
+    const c = st.correction;
     if (c && c.receivedOn === undefined) {
       applicantDue = c.periodEnd;
       if (asOf > c.periodEnd) {
@@ -276,7 +300,7 @@ function compute(ledgerInput: unknown, cal: Calendar, S: DeadlineSettings, today
         warnings.push(`申请人未在补正期限（至 ${c.periodEnd}）内补正：无正当理由的，视为放弃申请（第三十条），在年度报告中列入“（六）1”`);
       }
     }
-    const fee = openPause('fee');
+    const fee = findOpen(st, 'fee');
     if (!closed && fee) {
       applicantDue = fee.cap;
       if (asOf > fee.cap) {
@@ -289,7 +313,7 @@ function compute(ledgerInput: unknown, cal: Calendar, S: DeadlineSettings, today
     }
   }
   const running: PausedInterval[] = [];
-  for (const p of pauses) {
+  for (const p of st.pauses) {
     let to = p.to;
     let open = false;
     if (to === null) {
@@ -308,9 +332,9 @@ function compute(ledgerInput: unknown, cal: Calendar, S: DeadlineSettings, today
   }
 
   const lapsed = closed !== null && closed.outcome !== 'replied';
-  const due = lapsed ? null : dueAt(asOf);
-  const counted = pauses.filter((p) => p.counted).map((p) => ({ from: p.from, to: p.to ?? asOf }));
-  const b = base();
+  const due = lapsed ? null : dueAt(st, cal, S, asOf);
+  const counted = st.pauses.filter((p) => p.counted).map((p) => ({ from: p.from, to: p.to ?? asOf }));
+  const b = baseOf(st, cal, S);
   let workdaysUsed = 0;
   let workdaysRemaining = 0;
   let status: DeadlineStatus;
@@ -327,7 +351,7 @@ function compute(ledgerInput: unknown, cal: Calendar, S: DeadlineSettings, today
   if (closed?.outcome === 'replied' && due !== null && closed.date > due) {
     warnings.push(`答复日期 ${closed.date} 晚于答复期限 ${due}（逾期${cal.workdaysBetween(due, closed.date)}个工作日）`);
   }
-  const clock: ClockState = closed ? 'closed' : awaitingCorrection() ? 'awaiting_correction' : pauses.some((p, k) => p.counted && running[k]?.open === true) ? 'paused' : 'running';
+  const clock: ClockState = closed ? 'closed' : awaiting(st) ? 'awaiting_correction' : st.pauses.some((p, k) => p.counted && running[k]?.open === true) ? 'paused' : 'running';
   const horizon = due ?? applicantDue ?? asOf;
   const provisional = cal.anyProvisional(received, max(horizon, received));
 
@@ -338,14 +362,14 @@ function compute(ledgerInput: unknown, cal: Calendar, S: DeadlineSettings, today
     const simple = steps.length === 0 && !restarted;
     if (!simple) explanation.push(receiptText, ...steps);
     if (due !== null) {
-      if (delayed) {
+      if (st.delayed) {
         explanation.push(`答复期限：按第三十五条确定的延迟答复期限 → ${due}`);
       } else {
-        const start = restarted ? `答复期限：${clockStart} 收到补正后的申请（第三十条）` : simple ? receiptText : `答复期限：${received} 收到申请`;
-        const total = S.replyWorkdays + (extension?.workdays ?? 0);
+        const start = restarted ? `答复期限：${st.clockStart} 收到补正后的申请（第三十条）` : simple ? receiptText : `答复期限：${received} 收到申请`;
+        const total = S.replyWorkdays + (st.extension?.workdays ?? 0);
         const p = pausedWorkdays(cal, counted);
         const from = S.countFrom === 'same_day' ? '自当日起算' : '自次日起算';
-        const what = extension ? `${total}个工作日（第三十三条，含延长的${extension.workdays}个工作日）` : `${total}个工作日（第三十三条）`;
+        const what = st.extension ? `${total}个工作日（第三十三条，含延长的${st.extension.workdays}个工作日）` : `${total}个工作日（第三十三条）`;
         const plus = p > 0 ? `，加上不计入的${p}个工作日（第三十三条第三款）` : '';
         explanation.push(`${start}${start.endsWith('）') ? '' : ' '}→ ${from}${what}${plus}${windowText(cal, b, due, refYear)} → ${due}`);
       }
@@ -374,7 +398,7 @@ function compute(ledgerInput: unknown, cal: Calendar, S: DeadlineSettings, today
     provisional,
     warnings,
     explanation,
-    clockStart,
+    clockStart: st.clockStart,
   };
   if (applicantDue && !closed) result.applicantDue = applicantDue;
   if (closed) {

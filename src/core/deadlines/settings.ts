@@ -17,6 +17,7 @@ const INT_KEYS = ['replyWorkdays', 'maxExtensionWorkdays', 'correctionNoticeWork
 
 /** Defaults overlaid with the given settings, validated (throws LedgerError with index null). */
 export function resolveSettings(partial?: Partial<DeadlineSettings> | null): DeadlineSettings {
+  if (partial === undefined || partial === null) return DEFAULT_DEADLINE_SETTINGS;
   const s: DeadlineSettings = { ...DEFAULT_DEADLINE_SETTINGS, ...(partial ?? {}) };
   for (const k of INT_KEYS) {
     const v = s[k];
