@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderPage } from './render.tsx';
-import { PortalLayout, prefsHref } from './layouts/PortalLayout.tsx';
+import { PortalLayout, langHref, prefsHref } from './layouts/PortalLayout.tsx';
 import { AdminLayout, visibleNav } from './layouts/AdminLayout.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
@@ -78,6 +78,12 @@ describe('PortalLayout', () => {
     expect(out).toContain(`href="${contrastLink}`);
     expect(out).toContain(`>${largeText}</a>`);
     expect(out).toContain(`>${contrastText}</a>`);
+  });
+
+  it('offers the other language on the same page', () => {
+    expect(page({ currentPath: '/guide?a=1' })).toContain('<a class="gk-switch" href="/guide?a=1&amp;lang=en" lang="en" hrefLang="en">English</a>');
+    expect(page({ locale: 'en', currentPath: '/?lang=en' })).toContain('href="/?lang=zh-CN" lang="zh-CN" hrefLang="zh-CN">中文</a>');
+    expect(langHref('//evil.example/x', 'en')).toBe('/?lang=en');
   });
 
   it('prefsHref never carries an off-site back path', () => {

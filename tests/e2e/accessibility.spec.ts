@@ -105,3 +105,23 @@ test('the portal navigation has the 专栏 names in the official order', async (
   await home.goto();
   expect(await home.sectionLabels()).toEqual(['政府信息公开指南', '政府信息公开制度', '法定主动公开内容', '政府信息公开年报', '依申请公开']);
 });
+
+test('administrator pages (users list, create form with errors) have no axe violations', async ({ page }) => {
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn('admin', 'demo12345');
+  await page.goto('/admin/users');
+  await expect(page.locator('main h1')).toHaveText('用户管理');
+  await expectNoViolations(page);
+  await page.goto('/admin/users/new');
+  await page.locator('main').getByRole('button', { name: '创建用户' }).click();
+  await expect(page.locator('.gk-error-summary')).toBeVisible();
+  await expectNoViolations(page);
+});
+
+test('404 page is in Chinese and has no axe violations', async ({ page }) => {
+  const res = await page.goto('/no-such-page');
+  expect(res?.status()).toBe(404);
+  await expect(page.locator('h1')).toHaveText('页面不存在');
+  await expectNoViolations(page);
+});

@@ -58,3 +58,38 @@ test('an empty form names each missing field', async ({ page }) => {
   await expect(signIn.errorSummary).toContainText('请输入密码');
   await expect(page.locator('#field-username-error')).toContainText('请输入用户名');
 });
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('sign-in, the audit filter form and sign-out all work', async ({ page }) => {
+    const signIn = new SignInPage(page);
+    await signIn.goto();
+    await signIn.signIn('officer', 'demo12345');
+    const dashboard = new DashboardPage(page);
+    await dashboard.expectLoaded();
+    await dashboard.open('审计日志');
+    const audit = new AuditLogPage(page);
+    await audit.expectLoaded();
+    await page.getByLabel('操作人').fill('officer');
+    await page.locator('main').getByRole('button', { name: '筛选' }).click();
+    await expect(page).toHaveURL(/\/admin\/audit\?.*actor=officer/);
+    await expect(page.getByLabel('操作人')).toHaveValue('officer');
+    await audit.signOut();
+    await expect(page).toHaveURL(/\/admin\/login/);
+  });
+});
+
+test('English pages: lang="en" and English navigation', async ({ page }) => {
+  await page.goto('/?lang=en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('navigation', { name: 'Government information disclosure' }).getByRole('link')).toHaveText([
+    'Disclosure guide',
+    'Disclosure rules',
+    'Proactively disclosed information',
+    'Annual disclosure reports',
+    'Apply for information',
+  ]);
+  await page.goto('/?lang=zh-CN');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+});

@@ -34,6 +34,13 @@ export function prefsHref(change: { large?: boolean; contrast?: boolean }, back:
   });
 }
 
+/** The same page in the other language: `?lang=` is read by the backend (it also sets a cookie). */
+export function langHref(currentPath: string, to: Locale): string {
+  const u = new URL(safeLocalPath(currentPath), 'http://localhost');
+  u.searchParams.set('lang', to);
+  return `${u.pathname}${u.search}`;
+}
+
 export interface PortalLayoutProps {
   locale: Locale;
   agency: AgencyContact;
@@ -86,6 +93,17 @@ export function PortalLayout(p: PortalLayoutProps) {
               <a className="gk-switch" href={prefsHref({ contrast: !prefs.highContrast }, back)}>
                 {prefs.highContrast ? t(locale, 'portal.switches.contrastOff') : t(locale, 'portal.switches.contrastOn')}
               </a>
+            </li>
+            <li>
+              {locale === 'en' ? (
+                <a className="gk-switch" href={langHref(back, 'zh-CN')} lang="zh-CN" hrefLang="zh-CN">
+                  中文
+                </a>
+              ) : (
+                <a className="gk-switch" href={langHref(back, 'en')} lang="en" hrefLang="en">
+                  English
+                </a>
+              )}
             </li>
           </ul>
         </div>
