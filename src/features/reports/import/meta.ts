@@ -113,15 +113,23 @@ export function findMeta(lines: Line[], htmlTitle: string | undefined, kind: str
     if (/年度?报告|年报/.test(first)) title = first;
   }
   if (!title) {
-    const i = texts.findIndex((t) => /工作年度报告|年度报告/.test(t) && t.length <= 80);
-    if (i >= 0) {
-      let t = texts[i]!;
+    const isTitle = (t: string): boolean => /年度报告|年报/.test(t) && t.length <= 80 && !/[。；]/.test(t);
+    const short = (t: string | undefined): t is string => !!t && t.length <= 60 && !/[。，；：:]/.test(t);
+    let i = texts.slice(0, 40).findIndex(isTitle);
+    let t: string | undefined = i >= 0 ? texts[i] : undefined;
+    if (t === undefined) {
+      // a title wrapped over two lines (PDF): "…2019年政府信息公" + "开工作年度报告"
+      i = texts.slice(0, 40).findIndex((x, k) => short(x) && short(texts[k + 1]) && isTitle(x + texts[k + 1]!));
+      if (i >= 0) t = texts[i]! + texts[i + 1]!;
+    }
+    if (t !== undefined) {
       const prev = texts[i - 1];
-      if (/^\s*\d{4}\s*年/.test(t) && prev && prev.length <= 30 && !/[。，；：]/.test(prev)) t = prev + t;
+      // the agency on the line before ("淮安市人民政府" / "2024 年…报告"), or a title wrapped after the year
+      if (short(prev) && (/^\s*\d{4}\s*年/.test(t) || (!/\d{4}\s*年/.test(t) && /\d{4}\s*年/.test(prev)))) t = prev + t;
       title = t;
     }
   }
-  if (title && kind === 'pdf') title = title.replace(/(\d)\s+(?=[\u4e00-\u9fff])/g, '$1').replace(/([\u4e00-\u9fff])\s+(?=\d)/g, '$1');
+  if (title && kind === 'pdf') title = title.replace(/(\d)\s+(?=[\u4e00-\u9fff])/g, '$1');
   let year: number | null = null;
   let agency: string | null = null;
   if (title) {
@@ -131,6 +139,13 @@ export function findMeta(lines: Line[], htmlTitle: string | undefined, kind: str
       const a = title.slice(0, m.index).trim();
       agency = a || null;
     }
+  }
+  // labelled metadata lines (our own renderer prints them; archives print 发布机构:)
+  const labelledAgency = texts.map((t) => /^(?:发布机构|发布机关|发文机关)\s*[:：]\s*(\S.*?)(?:\s{2,}|\s+报告年度|$)/.exec(t)?.[1]).find(Boolean);
+  if (!agency && labelledAgency) agency = labelledAgency.trim();
+  if (year === null) {
+    const y = texts.map((t) => /报告年度\s*[:：]\s*(\d{4})/.exec(t)?.[1]).find(Boolean);
+    if (y) year = Number(y);
   }
   if (year === null) {
     const all = lines.slice(0, 200).map((l) => l.cells.join('')).join('\n');
