@@ -4,8 +4,13 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { RENDER_TARGETS, type RenderTarget } from '../../features/reports/render/index.ts';
-import { asFixture, checkFiles, diff, hasErrors, readReportFile, render, ReportReadError, type CheckResult, type ReportFile } from '../../features/reports/reports.service.ts';
+import type { RenderTarget } from '../../features/reports/render/index.ts';
+import type { CheckResult, ReportFile } from '../../features/reports/reports.service.ts';
+
+// The service (importer: pdfjs, mammoth; renderers: pdfmake, docx, exceljs) is loaded only when a report
+// command runs, so other commands do not pay for it at start-up.
+const service = () => import('../../features/reports/reports.service.ts');
+const RENDER_TARGETS: readonly RenderTarget[] = ['html', 'docx', 'pdf', 'xlsx', 'json', 'md'];
 
 const REPORT_EXT = /\.(json|txt|md|html?|pdf|docx)$/i;
 const CONTENT_TYPE: Record<string, string> = { '.json': 'application/json', '.txt': 'text/plain', '.md': 'text/markdown', '.html': 'text/html', '.htm': 'text/html', '.pdf': 'application/pdf', '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' };
@@ -39,6 +44,7 @@ export function expandPaths(args: string[]): { files: string[]; missing: string[
 }
 
 async function readOrExit(p: string) {
+  const { readReportFile, ReportReadError } = await service();
   try {
     return await readReportFile(loadFile(p));
   } catch (e) {
@@ -87,6 +93,7 @@ export function register(program: Command): void {
         process.exit(2);
       }
       const { model, notes } = await readOrExit(file);
+      const { asFixture } = await service();
       for (const n of notes) console.error(`[${n.level}] ${n.cell ? `${n.cell}: ` : ''}${n.message}`);
       process.stdout.write(`${JSON.stringify(opts.format === 'fixture' ? asFixture(model) : model, null, 2)}\n`);
     });
@@ -110,6 +117,7 @@ export function register(program: Command): void {
         hideCursor: true,
         clearOnComplete: false,
       });
+      const { checkFiles, hasErrors } = await service();
       bar.start(files.length, 0, { file: '' });
       const results = await checkFiles(files.map((f) => {
         try { return loadFile(f); } catch { return { bytes: new Uint8Array(), filename: f }; }
@@ -146,6 +154,7 @@ export function register(program: Command): void {
         process.exit(2);
       }
       const { model } = await readOrExit(file);
+      const { render } = await service();
       const r = await render(model, opts.to as RenderTarget, { withFindings: !!opts.findings });
       const out = opts.out ?? `${file.replace(/\.[^./\\]+$/, '')}.${r.extension}`;
       if (out === '-') {
@@ -166,6 +175,7 @@ export function register(program: Command): void {
     .option('--json', '以 JSON 输出 / print JSON')
     .action(async (a: string, b: string, opts: { json?: boolean }) => {
       const [ra, rb] = [await readOrExit(a), await readOrExit(b)];
+      const { diff } = await service();
       const d = diff(ra.model, rb.model);
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(d, null, 2)}\n`);
