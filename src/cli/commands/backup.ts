@@ -4,11 +4,19 @@
 // PostgreSQL: prints the exact pg_dump / pg_restore command (run it with the server's credentials).
 import { copyFileSync, existsSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
 import type { Command } from 'commander';
-import { isPostgresUrl, sqlitePathFromUrl } from '../../db/connect.ts';
-import { migrations } from '../../db/migrations/index.ts';
-import { configOrExit, runningServerPid } from '../context.ts';
+import type SQLiteType from 'better-sqlite3';
+
+// Imported in the actions, so that `gongkai --help` stays light.
+async function deps() {
+  const { isPostgresUrl, sqlitePathFromUrl } = await import('../../db/connect.ts');
+  const { configOrExit, runningServerPid } = await import('../context.ts');
+  return { isPostgresUrl, sqlitePathFromUrl, configOrExit, runningServerPid };
+}
+
+async function sqlite(): Promise<typeof SQLiteType> {
+  return (await import('better-sqlite3')).default;
+}
 
 function pgParts(url: string): { url: string; schema: string | null } {
   const u = new URL(url);
@@ -20,9 +28,11 @@ function pgParts(url: string): { url: string; schema: string | null } {
 const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /** Why a file is not a Gongkai SQLite database, or null when it is one. */
-export function gongkaiDatabaseProblem(file: string): string | null {
+export async function gongkaiDatabaseProblem(file: string): Promise<string | null> {
   if (!existsSync(file)) return `文件不存在 / file not found: ${file}`;
-  let db: SQLite.Database | undefined;
+  const SQLite = await sqlite();
+  const { migrations } = await import('../../db/migrations/index.ts');
+  let db: SQLiteType.Database | undefined;
   try {
     db = new SQLite(file, { readonly: true, fileMustExist: true });
     const integrity = db.pragma('quick_check', { simple: true });
@@ -47,6 +57,7 @@ export function register(program: Command): void {
     .command('backup <file>')
     .description('备份数据库（SQLite 在线备份；PostgreSQL 显示 pg_dump 命令） / back up the database')
     .action(async (file: string) => {
+      const { isPostgresUrl, sqlitePathFromUrl, configOrExit } = await deps();
       const config = configOrExit();
       const target = path.resolve(file);
       if (isPostgresUrl(config.databaseUrl)) {
@@ -64,6 +75,7 @@ export function register(program: Command): void {
         console.error(`目标文件已存在，请换一个文件名 / target exists: ${target}`);
         process.exit(1);
       }
+      const SQLite = await sqlite();
       const db = new SQLite(source, { fileMustExist: true });
       try {
         await db.backup(target);
@@ -77,6 +89,7 @@ export function register(program: Command): void {
     .command('restore <file>')
     .description('从备份恢复（SQLite：须先停止服务；PostgreSQL 显示 pg_restore 命令） / restore a backup')
     .action(async (file: string) => {
+      const { isPostgresUrl, sqlitePathFromUrl, configOrExit, runningServerPid } = await deps();
       const config = configOrExit();
       const source = path.resolve(file);
       if (isPostgresUrl(config.databaseUrl)) {
@@ -86,7 +99,7 @@ export function register(program: Command): void {
         return;
       }
       const target = sqlitePathFromUrl(config.databaseUrl);
-      const problem = gongkaiDatabaseProblem(source);
+      const problem = await gongkaiDatabaseProblem(source);
       if (problem) {
         console.error(`无法恢复 / cannot restore: ${problem}`);
         process.exit(1);

@@ -1,8 +1,4 @@
 import type { Command } from 'commander';
-import { runSeed, seedDemoIfEmpty } from '../../features/demo/demo.service.ts';
-import { DEMO_PASSWORD } from '../../features/demo/demo.data.ts';
-import { seedSteps } from '../../features/demo/seed-steps.ts';
-import { openContext } from '../context.ts';
 
 export function register(program: Command): void {
   const demo = program.command('demo').description('演示数据 / demo data');
@@ -11,6 +7,10 @@ export function register(program: Command): void {
     .description('创建演示机构和用户（数据库为空时；--force 在已有数据上补齐缺少的演示记录） / create the demo agencies and users')
     .option('--force', '数据库不为空时也运行（已有的记录保留） / run even when the database has data')
     .action(async (opts: { force?: boolean }) => {
+      const { runSeed, seedDemoIfEmpty } = await import('../../features/demo/demo.service.ts');
+      const { DEMO_PASSWORD } = await import('../../features/demo/demo.data.ts');
+      const { seedSteps } = await import('../../features/demo/seed-steps.ts');
+      const { openContext } = await import('../context.ts');
       const ctx = await openContext();
       const log = (m: string) => console.log(m);
       const r = opts.force ? await runSeed(ctx.services, seedSteps, log) : await seedDemoIfEmpty(ctx.services, seedSteps, log);

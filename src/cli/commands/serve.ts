@@ -1,15 +1,16 @@
+// Implementations are imported inside the action, so that `gongkai --help` loads no server code.
 import type { Command } from 'commander';
-import { buildApp } from '../../http/app.ts';
-import { DEMO_DEPARTMENT_CODE, DEMO_PASSWORD, demoUsers } from '../../features/demo/demo.data.ts';
-import { seedDemoIfEmpty } from '../../features/demo/demo.service.ts';
-import { seedSteps } from '../../features/demo/seed-steps.ts';
-import { openContext, redactUrl, removeServerLock, writeServerLock } from '../context.ts';
 
 export function register(program: Command): void {
   program
     .command('serve')
     .description('启动网站：运行数据库迁移，空数据库时创建演示数据 / start the server')
     .action(async () => {
+      const { buildApp } = await import('../../http/app.ts');
+      const { DEMO_DEPARTMENT_CODE, DEMO_PASSWORD, demoUsers } = await import('../../features/demo/demo.data.ts');
+      const { seedDemoIfEmpty } = await import('../../features/demo/demo.service.ts');
+      const { seedSteps } = await import('../../features/demo/seed-steps.ts');
+      const { openContext, redactUrl, removeServerLock, writeServerLock } = await import('../context.ts');
       const ctx = await openContext();
       const { config, database, services } = ctx;
       let seeded = false;

@@ -1,9 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
-import { isAppError } from '../../features/shared/errors.ts';
-import { roles, type Role } from '../../features/shared/actor.ts';
-import { passwordSchema, usernameSchema } from '../../features/users/users.schema.ts';
-import { openContext } from '../context.ts';
+import type { Role } from '../../features/shared/actor.ts';
+
+const roles: readonly Role[] = ['admin', 'officer', 'reviewer', 'leader', 'supervisor'];
+
+async function deps() {
+  const { isAppError } = await import('../../features/shared/errors.ts');
+  const { passwordSchema, usernameSchema } = await import('../../features/users/users.schema.ts');
+  const { openContext } = await import('../context.ts');
+  return { isAppError, passwordSchema, usernameSchema, openContext };
+}
 
 const cliActor = (name: string) => ({ userId: null, displayName: `命令行 (${name})` });
 
@@ -27,6 +33,7 @@ export function register(program: Command): void {
     .option('--name <displayName>', '姓名（默认同用户名） / display name')
     .option('--password <password>', '密码（省略则随机生成并显示） / password (generated when omitted)')
     .action(async (username: string, opts: { role: string; agency: string; name?: string; password?: string }) => {
+      const { isAppError, passwordSchema, usernameSchema, openContext } = await deps();
       if (!roles.includes(opts.role as Role)) fail(`角色无效 / invalid role "${opts.role}": 应为 ${roles.join('、')}`);
       const u = usernameSchema.safeParse(username);
       if (!u.success) fail(`用户名无效 / invalid username: ${u.error.issues[0]?.message}`);
@@ -59,6 +66,7 @@ export function register(program: Command): void {
     .description('重置用户密码（并使其所有会话失效） / set a user’s password (ends their sessions)')
     .option('--password <password>', '新密码（省略则随机生成并显示） / new password (generated when omitted)')
     .action(async (username: string, opts: { password?: string }) => {
+      const { isAppError, passwordSchema, openContext } = await deps();
       const password = opts.password ?? generatedPassword();
       const p = passwordSchema.safeParse(password);
       if (!p.success) fail(`密码无效 / invalid password: ${p.error.issues[0]?.message}`);
