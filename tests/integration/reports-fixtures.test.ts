@@ -1,0 +1,36 @@
+// Acceptance: every fixture source file, imported, is checked with exactly the fixture's known_inconsistencies
+// (none: no error-level finding on a consistent report), and the narrative extractor reads exactly the
+// narrative_figures listed for it from the imported text. No database.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkReport, knownInconsistencies, narrativeFiguresOf } from '../../src/core/report/rules.ts';
+import { checkFile } from '../../src/features/reports/reports.service.ts';
+
+const dir = new URL('../fixtures/reports/', import.meta.url);
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const expected = (slug: string): any => JSON.parse(readFileSync(new URL(`${slug}/expected.json`, dir), 'utf8'));
+
+const SOURCES: [string, string][] = [
+  ['pingtan-2019', 'source.html'], ['pingtan-2019', 'source.txt'],
+  ['pingtan-2021', 'source.html'], ['pingtan-2021', 'source.txt'],
+  ['pingtan-2023', 'source.html'], ['pingtan-2023', 'source.txt'],
+  ['huaian-2024', 'source.pdf'],
+  ['zhifu-approval-2019', 'source.txt'],
+  ['template-2021', 'template.docx'],
+];
+
+describe('imported fixture sources → report check', { timeout: 120_000 }, () => {
+  it.each(SOURCES)('%s/%s: exactly the known inconsistencies, no error-level finding', async (slug, file) => {
+    const r = await checkFile({ bytes: new Uint8Array(readFileSync(new URL(`${slug}/${file}`, dir))), filename: file });
+    expect(r.model).not.toBeNull();
+    expect(knownInconsistencies(r.model!)).toEqual(expected(slug).known_inconsistencies);
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(r.findings).toEqual(checkReport(r.model!));
+  });
+
+  it.each(SOURCES)('%s/%s: the narrative figures read from the imported text', async (slug, file) => {
+    const r = await checkFile({ bytes: new Uint8Array(readFileSync(new URL(`${slug}/${file}`, dir))), filename: file });
+    const found = narrativeFiguresOf(r.model!).map((f) => [f.value, f.tableRef ?? null]);
+    expect(found).toEqual(expected(slug).narrative_figures.map((f: { value: number; table_ref?: string[] }) => [f.value, f.table_ref ?? null]));
+  });
+});
