@@ -84,6 +84,62 @@ export interface Database {
   // 010_calendar … later features add their tables here, each in its own block.
 }
 
+// ───────────── 010_calendar: working-day calendar and statutory deadlines (feature: calendar, deadlines) ─────────────
+
+export interface CalendarYearsTable {
+  id: Generated<number>;
+  year: number;
+  /** YearData JSON (src/core/calendar/types.ts): notices, holidays; replaces the shipped year. */
+  data_json: string;
+  /** The notice references, joined with '；' (for lists). */
+  notices: string;
+  imported_by: number | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface CalendarDayEditsTable {
+  id: Generated<number>;
+  /** YYYY-MM-DD, unique: a new edit of the same date replaces the old one (history in audit_events). */
+  date: string;
+  /** 1 = working day, 0 = day off */
+  workday: number;
+  name: string | null;
+  reason: string;
+  edited_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DeadlinesTable {
+  id: Generated<number>;
+  agency_id: number;
+  /** e.g. 'application', 'catalogue_item' */
+  entity: string;
+  entity_id: string;
+  /** e.g. 'reply' (条例 第三十三条), 'proactive_publish' (第二十六条) */
+  kind: string;
+  /** Ledger JSON (src/core/deadlines/types.ts) */
+  ledger_json: string;
+  /** Partial<DeadlineSettings> JSON, null = defaults */
+  settings_json: string | null;
+  /** YYYY-MM-DD; null while the applicant's 补正 is awaited or after a lapse */
+  due: string | null;
+  provisional: number;
+  /** on_time | due_soon | overdue | closed, as of updated_at */
+  status: string;
+  open: number;
+  updated_at: string;
+}
+
+export interface Database {
+  // 010_calendar
+  calendar_years: CalendarYearsTable;
+  calendar_day_edits: CalendarDayEditsTable;
+  deadlines: DeadlinesTable;
+}
+
 // ───────────── 030_applications: 依申请公开 (feature: applications, letters, appeals) ─────────────
 
 export type ApplicationChannel = 'online' | 'in_person' | 'registered_mail' | 'ordinary_mail' | 'fax' | 'email';
