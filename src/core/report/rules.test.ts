@@ -21,7 +21,7 @@ describe('the rule catalogue', () => {
   it('has stable unique ids, a source clause, a severity and a title for each rule', () => {
     const ids = RULES.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual(expect.arrayContaining(['E1', 'I1', 'I2', 'I4', 'I5', 'W-blank', 'W-label', 'X1', 'X3', 'N1', 'N2', 'P1']));
+    expect(ids).toEqual(expect.arrayContaining(['E1', 'I1', 'I2', 'I4', 'I5', 'W-blank', 'W-label', 'W-section', 'X1', 'X3', 'N1', 'N2', 'P1']));
     for (const r of RULES) {
       expect(r.source.length).toBeGreaterThan(5);
       expect(['error', 'warning']).toContain(r.severity);
@@ -213,6 +213,21 @@ describe('W-label: labels of the other format version', () => {
     const m = huaian();
     m.printedLabels = { 'table2|第二十条第（一）项|行政规范性文件': '规范性文件' };
     expect(byRule(checkReport(m), 'W-label').map((f) => f.message)).toEqual(['表中印作“规范性文件”（2019 年版格式的标签），本报告按 2021 年版格式应为“行政规范性文件”']);
+  });
+});
+
+describe('W-section: the parts of the narrative', () => {
+  it('passes on a report with the six national parts; tables-only models are not checked', () => {
+    expect(byRule(checkReport(emptyReport('2021', { agency: 'A', year: 2022 })), 'W-section')).toEqual([]);
+    expect(byRule(checkReport(huaian()), 'W-section')).toEqual([]);
+  });
+  it('warns on a missing part and on the 芝罘区 seven-part layout', () => {
+    const m = emptyReport('2019', { agency: 'A', year: 2019, sections: 'zhifu-7' });
+    m.sections = m.sections.filter((s) => s.key !== 'other');
+    expect(byRule(checkReport(m), 'W-section').map((f) => f.message)).toEqual([
+      '正文缺少“六、其他需要报告的事项”部分（条例第五十条规定的年度报告内容，不能遗漏）',
+      '正文单列了“监督情况（考核、社会评议和责任追究）”部分，这不是国家格式的独立部分；按 2021 年格式应写入“一、总体情况”的“监督保障”中',
+    ]);
   });
 });
 

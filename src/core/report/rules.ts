@@ -50,6 +50,7 @@ export const RULES: RuleDef[] = [
   { id: 'W-blank', severity: 'warning', title: '空白单元格（按 0 计算，应填写 0）', source: '年度报告格式各表；实践：没有数据的单元格应填 0（ogi-domain §2.2 I6）' },
   { id: 'W-label', severity: 'warning', title: '表格标签与报告所用格式版本不一致', source: '国办公开办函〔2021〕30号对〔2019〕60号格式的修订（ogi-domain §1.4）' },
   { id: 'W-unit', severity: 'warning', title: '收费金额疑似以元而非万元填写', source: '国办公开办函〔2021〕30号 表二第二十条第（八）项“本年收费金额（单位：万元）”' },
+  { id: 'W-section', severity: 'warning', title: '正文各部分与国家格式一致', source: '条例第五十条（年度报告内容）；国办公开办函〔2021〕30号“一、报告内容……不能遗漏”及“（一）总体情况……监督保障”（ogi-domain §1.2、§1.3）' },
   { id: 'X1', severity: 'warning', title: '上年结转（本年报）= 结转下年度继续办理（上一年报）', source: '表三“二、上年结转”与上一年度“四、结转下年度继续办理”的定义；自 2020 年度报告起适用（2019 年度为新格式首年，ogi-domain §2.3 X1/X2）' },
   { id: 'X3', severity: 'warning', title: '现行有效件数 = 上年现行有效 + 本年制发 − 本年废止', source: '国办公开办函〔2021〕30号 表二第二十条第（一）项（实践核对方法，非正式规则，ogi-domain §2.3 X3）' },
   { id: 'X4', severity: 'warning', title: '上一年项目数量 = 上一年报上一年项目数量 + 本年增/减', source: '国办公开办函〔2019〕60号 表二第二十条第（五）（六）（八）项（推断，ogi-domain §2.3 X4）' },
@@ -308,6 +309,23 @@ function checkWLabel(m: ReportModel): Finding[] {
   return out;
 }
 
+// W-section — 条例第五十条 fixes the content; the national formats have six parts (ogi-domain §1.2/§1.3). The
+// 芝罘区 seven-part layout (五、监督情况) is a local variant: 30号 puts 考核/评议/追究 into 一、总体情况.
+function checkWSection(m: ReportModel): Finding[] {
+  const sections = m.sections ?? [];
+  if (sections.length === 0) return []; // tables only (e.g. a fixture): nothing to check
+  const out: Finding[] = [];
+  const keys = new Set(sections.map((s) => s.key));
+  const national = FORMATS[m.format === '2019' ? '2019' : '2021'].sections;
+  for (const s of national) {
+    if (!keys.has(s.key)) out.push(finding('W-section', `正文缺少“${s.heading}”部分（条例第五十条规定的年度报告内容，不能遗漏）`, []));
+  }
+  if (keys.has('supervision')) {
+    out.push(finding('W-section', '正文单列了“监督情况（考核、社会评议和责任追究）”部分，这不是国家格式的独立部分；按 2021 年格式应写入“一、总体情况”的“监督保障”中', []));
+  }
+  return out;
+}
+
 // ——— cross-year ———
 
 function checkX(m: ReportModel, prev: ReportModel | undefined): Finding[] {
@@ -447,6 +465,7 @@ export function checkReport(model: ReportModel, ctx: CheckContext = {}): Finding
     ...checkWBlank(model),
     ...checkWLabel(model),
     ...checkWUnit(model),
+    ...checkWSection(model),
     ...checkX(model, ctx.previous),
     ...checkN1(model),
     ...checkN2(model),
