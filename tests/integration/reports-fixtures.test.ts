@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkReport, knownInconsistencies, narrativeFiguresOf } from '../../src/core/report/rules.ts';
+import { validateReportModel } from '../../src/core/report/schema.ts';
 import { checkFile } from '../../src/features/reports/reports.service.ts';
 
 const dir = new URL('../fixtures/reports/', import.meta.url);
@@ -23,6 +24,7 @@ describe('imported fixture sources → report check', { timeout: 120_000 }, () =
   it.each(SOURCES)('%s/%s: exactly the known inconsistencies, no error-level finding', async (slug, file) => {
     const r = await checkFile({ bytes: new Uint8Array(readFileSync(new URL(`${slug}/${file}`, dir))), filename: file });
     expect(r.model).not.toBeNull();
+    expect(validateReportModel(JSON.parse(JSON.stringify(r.model)))).toMatchObject({ ok: true }); // the importer honours the schema
     expect(knownInconsistencies(r.model!)).toEqual(expected(slug).known_inconsistencies);
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(r.findings).toEqual(checkReport(r.model!));
