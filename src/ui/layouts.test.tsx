@@ -181,3 +181,41 @@ describe('pages', () => {
     expect(custom).toContain('请刷新后重新提交');
   });
 });
+
+describe('no untranslated key reaches a page', () => {
+  const shell = (locale: 'zh-CN' | 'en') =>
+    sampleShell({ locale, user: { displayName: 'X', role: 'admin', agencyName: 'Y' }, enabled: ['dashboard', 'applications', 'catalogue', 'reports', 'ratings', 'services', 'stats', 'settings', 'audit', 'users', 'calendar'], flash: { kind: 'info', text: 'i' } });
+  it.each(['zh-CN', 'en'] as const)('%s: every page and component renders text, not keys', async (locale) => {
+    const { SignInPage } = await import('./pages/SignInPage.tsx');
+    const { UsersPage, UserFormPage } = await import('./pages/UsersPages.tsx');
+    const { AuditPage } = await import('./pages/AuditPage.tsx');
+    const { DeadlineCard, Notice, StatusTag, Timeline } = await import('./components/status.tsx');
+    const pages = [
+      renderPage(<HomePage locale={locale} agency={sampleAgency} latest={[]} prefs={{ largeText: true, highContrast: true }} />),
+      renderPage(<SignInPage locale={locale} values={{}} errors={[{ field: 'username', message: 'm' }]} />),
+      renderPage(<DashboardPage shell={shell(locale)} cards={[]} />),
+      renderPage(<UsersPage shell={shell(locale)} users={[{ id: 1, username: 'u', displayName: 'U', role: 'supervisor', agencyName: 'A', active: true }]} />),
+      renderPage(<UserFormPage shell={shell(locale)} mode="edit" userId={1} values={{}} agencies={[]} />),
+      renderPage(<AuditPage shell={shell(locale)} events={[{ id: 1, at: '2026-01-01T00:00:00Z', actorName: 'a', agencyName: 'b', action: 'x.y', entity: 'e', entityId: '1', before: null, after: { a: 1 } }]} filters={{}} page={2} pageSize={1} total={3} />),
+      renderPage(<NotFoundPage locale={locale} />),
+      renderPage(<ErrorPage locale={locale} requestId="r" />),
+      renderPage(<ErrorPage locale={locale} status={400} />),
+      renderPage(
+        <AdminLayout {...shell(locale)} active="x" title="t">
+          {(['overdue', 'dueSoon', 'onTime', 'done'] as const).map((s) => (
+            <StatusTag key={s} status={s} locale={locale} />
+          ))}
+          <DeadlineCard due="2026-11-27" workdaysLeft={-1} status="overdue" provisional explanation={['a']} locale={locale} />
+          <Notice kind="warning" locale={locale} title="n" />
+          <Timeline events={[{ when: '2026-11-27', title: 't' }]} locale={locale} />
+        </AdminLayout>,
+      ),
+    ];
+    for (const out of pages) {
+      const text = out.replace(/<[^>]+>/g, ' ');
+      expect(text).not.toMatch(/\b(common|portal|admin|auth|users|audit|errors)\.[a-zA-Z]+/);
+      const attrs = [...out.matchAll(/(?:aria-label|title)="([^"]*)"/g)].map((m) => m[1]);
+      for (const a of attrs) expect(a).not.toMatch(/^(common|portal|admin|auth|users|audit|errors)\./);
+    }
+  });
+});
