@@ -95,13 +95,13 @@ function tableLines(table: PNode, out: Line[]): void {
  *  web pages pasted from Word carry most of their weight in mso-* style attributes. */
 function slim(html: string): string {
   return html
-    .replace(/<script\b[\s\S]*?<\/script\s*>/gi, '')
-    .replace(/<style\b[\s\S]*?<\/style\s*>/gi, '')
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<([a-zA-Z][a-zA-Z0-9]*)(\s[^<>]*)>/g, (_m, tag: string, attrs: string) => {
-      const keep = attrs.match(/\s(?:rowspan|colspan)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/gi);
-      const selfClosing = /\/\s*$/.test(attrs) ? '/' : '';
-      return `<${tag}${keep ? keep.join('') : ''}${selfClosing}>`;
+    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/gi, '')
+    // inline markup (span, font, o:p, a, b, img, …) carries no structure
+    .replace(/<\/?(?:span|font|o:p|a|b|i|u|s|em|strong|sup|sub|img|input|label|st1:[a-z]+|meta|link|small|big)\b[^<>]*>/gi, '')
+    // attributes other than the spans
+    .replace(/<([a-zA-Z][a-zA-Z0-9]*)(\s[^<>]*)>/g, (_m: string, tag: string, attrs: string) => {
+      const keep = /span/i.test(attrs) ? attrs.match(/\s(?:rowspan|colspan)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/gi) : null;
+      return `<${tag}${keep ? keep.join('') : ''}>`;
     });
 }
 
