@@ -14,6 +14,7 @@ export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
   outputDir: 'test-results',
+  globalTeardown: './tests/e2e/support/teardown.ts',
   fullyParallel: false,
   workers: 1,
   retries: 0,
