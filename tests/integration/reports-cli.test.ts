@@ -18,13 +18,15 @@ const fixture = (slug: string) => JSON.parse(readFileSync(path.join(fixtures, sl
 
 // Each run starts a tsx process; on a loaded 2-core machine that can take 10 s or more, hence the generous limit.
 describe('gongkai report', { timeout: 180_000 }, () => {
-  it('check --json over files: the documented shape, exit 0 on consistent reports', () => {
-    const r = gongkai('check', '--json', path.join(fixtures, 'huaian-2024/expected.json'), path.join(fixtures, 'pingtan-2021/expected.json'));
+  it('check --json over files: the documented shape, exit 0 on consistent reports (warnings only)', () => {
+    const late = { ...fixture('zhifu-approval-2019'), published: '2020-02-10' }; // a department: deadline 31 January
+    writeFileSync(path.join(dir, 'late.json'), JSON.stringify(late));
+    const r = gongkai('check', '--json', path.join(fixtures, 'huaian-2024/expected.json'), path.join(dir, 'late.json'));
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out).toEqual([
       { file: path.join(fixtures, 'huaian-2024/expected.json'), findings: [] },
-      { file: path.join(fixtures, 'pingtan-2021/expected.json'), findings: [{ rule: 'P1', severity: 'warning', message: expect.stringContaining('2022-02-08'), cells: [] }] },
+      { file: path.join(dir, 'late.json'), findings: [{ rule: 'P1', severity: 'warning', message: '发布日期 2020-02-10 晚于法定期限 2020-01-31（条例第四十九条：县级以上人民政府部门应在每年1月31日前公布上一年度年度报告）', cells: [] }] },
     ]);
     expect(r.stderr).toContain('2/2'); // progress on stderr
   });

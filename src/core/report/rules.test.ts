@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyReport, fromFixture } from './fixture.ts';
 import { T3_OTHER_2021, TABLE3_COLUMNS } from './formats.ts';
 import type { ReportModel } from './model.ts';
-import { checkReport, knownInconsistencies, RULES, type Finding } from './rules.ts';
+import { checkReport, knownInconsistencies, reportKindOf, RULES, type Finding } from './rules.ts';
 
 const SLUGS = ['pingtan-2019', 'pingtan-2021', 'pingtan-2023', 'huaian-2024', 'zhifu-approval-2019', 'template-2021'] as const;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -37,12 +37,12 @@ describe('fixtures: checkReport finds exactly the known inconsistencies', () => 
     expect(knownInconsistencies(m)).toEqual(j.known_inconsistencies);
     expect(checkReport(m).filter((f) => f.severity === 'error')).toEqual([]);
   });
-  it('pingtan 2021 and 2023 were published after 31 January (P1 warnings); pingtan 2019 on time', () => {
-    expect(byRule(checkReport(fixture('pingtan-2021')), 'P1').map((f) => f.message)).toEqual([
-      '发布日期 2022-02-08 晚于法定期限 2022-01-31（条例第四十九条：应在每年1月31日前公布上一年度年度报告）',
+  it('P1 on the fixtures: pingtan is an area government (31 March): 2022-02-08 and 2024-03-08 are on time', () => {
+    for (const s of ['pingtan-2019', 'pingtan-2021', 'pingtan-2023']) expect(byRule(checkReport(fixture(s)), 'P1')).toEqual([]);
+    // As a department (deadline 31 January) the 2021 report would be late.
+    expect(byRule(checkReport(fixture('pingtan-2021'), { publishDeadline: '01-31' }), 'P1').map((f) => f.message)).toEqual([
+      '发布日期 2022-02-08 晚于法定期限 2022-01-31（按设定的发布期限）',
     ]);
-    expect(byRule(checkReport(fixture('pingtan-2023')), 'P1')).toHaveLength(1);
-    expect(byRule(checkReport(fixture('pingtan-2019')), 'P1')).toEqual([]);
   });
 });
 
@@ -340,17 +340,39 @@ describe('N2: a fee or a （六）2 count is explained in 其他需要报告的�
   });
 });
 
-describe('P1: publication after 31 January (条例第四十九条)', () => {
+describe('P1: publication deadline (条例第四十九条)', () => {
   it.each([
-    ['2025-01-31', undefined, undefined, 0],
-    ['2025-02-01', undefined, undefined, 1],
-    ['2025-03-20', '03-31', undefined, 0], // a government's own report: 31 March
-    ['2025-04-01 09:00', '03-31', undefined, 1],
-    [null, undefined, '2025-01-15', 0],
-    [null, undefined, '2025-02-03', 1],
-  ])('published %s, deadline %s, today %s → %i', (published, publishDeadline, today, count) => {
+    ['淮安市人民政府', 'government'],
+    ['平潭综合实验区', 'government'],
+    ['烟台市芝罘区', 'government'],
+    ['平潭综合实验区管委会', 'government'],
+    ['烟台市芝罘区行政审批服务局', 'department'],
+    ['淮安市人民政府办公室', 'department'],
+    ['某市卫生健康委员会', 'department'],
+    ['', 'department'],
+  ])('reportKindOf(%s) = %s', (agency, kind) => {
+    expect(reportKindOf(agency)).toBe(kind);
+  });
+  it.each([
+    ['烟台市芝罘区行政审批服务局', '2025-01-31', undefined, undefined, 0],
+    ['烟台市芝罘区行政审批服务局', '2025-02-01', undefined, undefined, 1],
+    ['淮安市人民政府', '2025-03-31', undefined, undefined, 0], // a government's own report: 31 March
+    ['淮安市人民政府', '2025-04-01 09:00', undefined, undefined, 1],
+    ['淮安市人民政府', '2025-02-01', '01-31', undefined, 1], // configured deadline wins
+    ['烟台市芝罘区行政审批服务局', null, undefined, '2025-01-15', 0],
+    ['烟台市芝罘区行政审批服务局', null, undefined, '2025-02-03', 1],
+  ])('%s published %s, deadline %s, today %s → %i', (agency, published, publishDeadline, today, count) => {
     const m = huaian();
+    m.agency = agency;
     m.published = published;
-    expect(byRule(checkReport(m, { publishDeadline, today }), 'P1')).toHaveLength(count);
+    const f = byRule(checkReport(m, { publishDeadline, today }), 'P1');
+    expect(f).toHaveLength(count);
+    if (count) expect(f[0]!.message).toMatch(/第四十九条|设定的发布期限/);
+  });
+  it('the message says which deadline applies and why', () => {
+    const m = huaian();
+    m.agency = '烟台市芝罘区行政审批服务局';
+    m.published = '2025-02-10';
+    expect(byRule(checkReport(m), 'P1')[0]!.message).toBe('发布日期 2025-02-10 晚于法定期限 2025-01-31（条例第四十九条：县级以上人民政府部门应在每年1月31日前公布上一年度年度报告）');
   });
 });

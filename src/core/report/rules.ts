@@ -35,7 +35,8 @@ export interface CheckContext {
   previous?: ReportModel;
   /** Today's date YYYY-MM-DD (rule P1 for reports not yet published). The clock is an argument: core is pure. */
   today?: string;
-  /** Publication deadline: "MM-DD" of the year after the report year (default "01-31"), or a full "YYYY-MM-DD". */
+  /** Publication deadline: "MM-DD" of the year after the report year, or a full "YYYY-MM-DD". Default: "01-31" for a
+   *  department, "03-31" for a government's own report (reportKindOf). */
   publishDeadline?: string;
 }
 
@@ -56,7 +57,7 @@ export const RULES: RuleDef[] = [
   { id: 'X4', severity: 'warning', title: '上一年项目数量 = 上一年报上一年项目数量 + 本年增/减', source: '国办公开办函〔2019〕60号 表二第二十条第（五）（六）（八）项（推断，ogi-domain §2.3 X4）' },
   { id: 'N1', severity: 'warning', title: '正文所述数字与表格一致', source: '条例第五十条；年度报告正文与表格应一致（ogi-domain §2.4）' },
   { id: 'N2', severity: 'warning', title: '收取信息处理费或（六）2 逾期未缴费的情况在“其他需要报告的事项”中说明', source: '条例第四十二条、国办函〔2020〕109号《政府信息公开信息处理费管理办法》；2021 年格式模板“收取信息处理费情况在此处报告”（ogi-domain §1.3）' },
-  { id: 'P1', severity: 'warning', title: '按时发布年度报告', source: '条例第四十九条：县级以上人民政府部门应当在每年1月31日前公布本部门上一年度政府信息公开工作年度报告（本级人民政府的年报为3月31日前）' },
+  { id: 'P1', severity: 'warning', title: '按时发布年度报告', source: '条例第四十九条：县级以上人民政府部门每年1月31日前公布上一年度年度报告；县级以上地方人民政府的年度报告由主管部门每年3月31日前公布' },
 ];
 
 const RULE_BY_ID = new Map(RULES.map((r) => [r.id, r]));
@@ -432,24 +433,43 @@ function checkN2(m: ReportModel): Finding[] {
 
 // ——— publication ———
 
-/** The statutory publication deadline of a report year: 31 January of the next year (条例第四十九条), configurable. */
-export function publicationDeadline(year: number, publishDeadline = '01-31'): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(publishDeadline) ? publishDeadline : `${year + 1}-${publishDeadline}`;
+/**
+ * Who publishes by when (条例第四十九条): 县级以上人民政府部门 by 31 January; the report of 本级人民政府 itself
+ * (compiled from all its units and published by the 主管部门) by 31 March. The kind is inferred from the agency
+ * name — a government (…人民政府, …管委会, or a bare area name such as 平潭综合实验区) vs a department (…局, …委员会,
+ * …办公室, …中心 …). This inference is not in the law: pass ctx.publishDeadline to override.
+ */
+export function reportKindOf(agency: string): 'government' | 'department' {
+  const a = agency.trim();
+  if (!a) return 'department';
+  if (/(人民政府|管理委员会|管委会)$/.test(a)) return 'government';
+  if (/(局|委|委员会|办|办公室|厅|部|署|院|中心|所|站|队|处|科|会|公司|政府办)$/.test(a)) return 'department';
+  if (/(省|市|县|区|旗|州|盟|自治区|自治州|自治县|新区|实验区|开发区|示范区)$/.test(a)) return 'government';
+  return 'department';
 }
 
-// P1 — 条例第四十九条: departments publish by 31 January (governments' own reports: 31 March — pass "03-31").
+/** The statutory publication deadline of a report (YYYY-MM-DD). publishDeadline: "MM-DD" of the following year
+ *  or a full date; default by reportKindOf(agency): 01-31 for a department, 03-31 for a government. */
+export function publicationDeadline(year: number, publishDeadline?: string, agency = ''): string {
+  const md = publishDeadline ?? (reportKindOf(agency) === 'government' ? '03-31' : '01-31');
+  return /^\d{4}-\d{2}-\d{2}$/.test(md) ? md : `${year + 1}-${md}`;
+}
+
+// P1 — 条例第四十九条: departments publish by 31 January, governments' own reports by 31 March.
 function checkP1(m: ReportModel, ctx: CheckContext): Finding[] {
   if (!m.year) return [];
-  const deadline = publicationDeadline(m.year, ctx.publishDeadline);
+  const deadline = publicationDeadline(m.year, ctx.publishDeadline, m.agency);
+  const why = ctx.publishDeadline
+    ? '（按设定的发布期限）'
+    : reportKindOf(m.agency) === 'government'
+      ? '（条例第四十九条：本级人民政府的年度报告应在每年3月31日前公布）'
+      : '（条例第四十九条：县级以上人民政府部门应在每年1月31日前公布上一年度年度报告）';
   const published = /^(\d{4}-\d{2}-\d{2})/.exec(m.published ?? '')?.[1];
   if (published) {
-    if (published > deadline) {
-      return [finding('P1', `发布日期 ${published} 晚于法定期限 ${deadline}（条例第四十九条：应在每年1月31日前公布上一年度年度报告）`, [])];
-    }
-    return [];
+    return published > deadline ? [finding('P1', `发布日期 ${published} 晚于法定期限 ${deadline}${why}`, [])] : [];
   }
   if (ctx.today && ctx.today > deadline) {
-    return [finding('P1', `已过发布期限 ${deadline}（今天 ${ctx.today}），报告尚无发布日期；请尽快发布并填写发布日期`, [])];
+    return [finding('P1', `已过发布期限 ${deadline}（今天 ${ctx.today}），报告尚无发布日期；请尽快发布并填写发布日期${why}`, [])];
   }
   return [];
 }
