@@ -7,3 +7,4 @@ export * from './hints.ts';
 export * from './fold.ts';
 export * from './templates.ts';
 export * from './receipt.ts';
+export * from './appeals.ts';

@@ -350,7 +350,8 @@ const FROM: Record<Action, readonly AppState[]> = {
   requestCorrection: ['received'],
   recordCorrection: ['correction_pending'],
   lapseCorrection: ['correction_pending'],
-  startConsultation: ['received', 'consulting'],
+  // One consultation at a time (the deadline engine pauses the clock for one open consultation; 第三十二条、第三十四条).
+  startConsultation: ['received'],
   endConsultation: ['consulting'],
   requestExtension: ['received', 'consulting', 'replied_draft', 'under_review', 'fee_pending'],
   approveExtension: ['received', 'consulting', 'replied_draft', 'under_review', 'fee_pending'],
@@ -377,8 +378,12 @@ export function checkAction(action: Action, state: AppState, ledger: readonly Le
     if (action === 'approveReply' || action === 'returnReply') return no('答复须由审核人审核，您没有审核权限', 'forbidden_role');
     return no(`您没有“${ACTION_LABELS[action]}”的权限`, 'forbidden_role');
   }
-  if (!FROM[action].includes(state)) return no(`当前状态“${STATE_LABELS[state]}”下不能“${ACTION_LABELS[action]}”`, 'invalid_state');
   const f = ledgerFacts(ledger);
+  // The "only once" rules are stated first, whatever the state: they are the reason the law gives.
+  if (action === 'requestCorrection' && f.corrections > 0) return no('补正告知只能发出一次（条例第三十条：一次性告知申请人需要补正的事项），本申请已经发出过补正告知', 'correction_once');
+  if ((action === 'requestExtension' || action === 'approveExtension' || action === 'rejectExtension') && f.extensionApproved) return no('答复期限只能延长一次，本申请已经延期（条例第三十三条第二款）', 'extension_once');
+  if (action === 'issueFeeNotice' && f.feeNotices > 0) return no('本申请已经发出过收费通知（国办函〔2020〕109号第三条：同一申请只适用一种计收标准）', 'fee_once');
+  if (!FROM[action].includes(state)) return no(`当前状态“${STATE_LABELS[state]}”下不能“${ACTION_LABELS[action]}”`, 'invalid_state');
   const warnings: string[] = [];
   const beforeDue = (what: string): ActionCheck | null =>
     ctx.today && ctx.dueDate && ctx.today > ctx.dueDate ? no(`答复期限已于${ctx.dueDate}届满，不能再${what}`, 'past_due') : null;

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { APPEAL_KINDS, APPEAL_RESULTS } from '../../core/applications/index.ts';
+
+const isoDate = (what: string) => z.string({ error: `请填写${what}` }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${what}的格式应为 YYYY-MM-DD` });
+const text = (what: string, max: number) => z.string().trim().max(max, { error: `${what}不能超过${max}个字` }).optional().nullable().transform((v) => (v ? v : null));
+
+export const appealCreateSchema = z.object({
+  applicationId: z.coerce.number().int().positive().optional().nullable(),
+  kind: z.enum(APPEAL_KINDS, { error: '请选择案件类型：行政复议、未经复议直接起诉或复议后起诉' }),
+  filedOn: isoDate('申请复议或者起诉的日期'),
+  bodyName: text('复议机关或者法院', 200),
+  caseNumber: text('案号', 100),
+  result: z.enum(APPEAL_RESULTS, { error: '请选择结果：维持、纠正、其他或尚未审结' }).default('pending'),
+  closedOn: isoDate('审结日期').optional().nullable(),
+  notes: text('备注', 2000),
+}).superRefine((v, ctx) => {
+  if (v.result !== 'pending' && !v.closedOn) ctx.addIssue({ code: 'custom', path: ['closedOn'], message: '已有结果的案件请填写审结日期' });
+  if (v.result === 'pending' && v.closedOn) ctx.addIssue({ code: 'custom', path: ['closedOn'], message: '尚未审结的案件不能有审结日期' });
+  if (v.closedOn && v.closedOn < v.filedOn) ctx.addIssue({ code: 'custom', path: ['closedOn'], message: '审结日期不能早于立案日期' });
+});
+export type AppealCreateInput = z.infer<typeof appealCreateSchema>;
+
+export const appealUpdateSchema = z.object({
+  version: z.coerce.number({ error: '缺少版本号 version' }).int().positive(),
+  result: z.enum(APPEAL_RESULTS, { error: '请选择结果：维持、纠正、其他或尚未审结' }),
+  closedOn: isoDate('审结日期').optional().nullable(),
+  bodyName: text('复议机关或者法院', 200),
+  caseNumber: text('案号', 100),
+  notes: text('备注', 2000),
+}).superRefine((v, ctx) => {
+  if (v.result !== 'pending' && !v.closedOn) ctx.addIssue({ code: 'custom', path: ['closedOn'], message: '已有结果的案件请填写审结日期' });
+  if (v.result === 'pending' && v.closedOn) ctx.addIssue({ code: 'custom', path: ['closedOn'], message: '尚未审结的案件不能有审结日期' });
+});
+export type AppealUpdateInput = z.infer<typeof appealUpdateSchema>;

@@ -1,0 +1,159 @@
+// Kysely queries for applications, their ledger, attachments, fees and the mail outbox (SQLite and PostgreSQL).
+// The ledger (application_events) is append-only: this module only ever inserts into it.
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { Database } from '../../db/types.ts';
+import { likeOp, likePattern, dialectOf } from '../../db/dialect.ts';
+
+export type Executor = Kysely<Database> | Transaction<Database>;
+export type ApplicationRow = Selectable<Database['applications']>;
+export type ApplicationInsert = Insertable<Database['applications']>;
+export type EventRow = Selectable<Database['application_events']>;
+export type AttachmentRow = Selectable<Database['application_attachments']>;
+export type FeeRow = Selectable<Database['application_fees']>;
+export type OutboxRow = Selectable<Database['mail_outbox']>;
+
+export async function insertApplication(db: Executor, row: ApplicationInsert): Promise<number> {
+  const r = await db.insertInto('applications').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export function findApplication(db: Executor, id: number): Promise<ApplicationRow | undefined> {
+  return db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findByQueryCode(db: Executor, code: string): Promise<ApplicationRow | undefined> {
+  return db.selectFrom('applications').selectAll().where('query_code', '=', code).executeTakeFirst();
+}
+
+/** Optimistic update: only when the stored version is `expected`; bumps the version. Returns false on a stale version. */
+export async function updateApplication(db: Executor, id: number, expected: number, patch: Updateable<Database['applications']>): Promise<boolean> {
+  const r = await db.updateTable('applications')
+    .set({ ...patch, version: expected + 1 })
+    .where('id', '=', id).where('version', '=', expected)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function appendEvent(db: Executor, row: Omit<Insertable<Database['application_events']>, 'seq'>): Promise<number> {
+  const last = await db.selectFrom('application_events').select((eb) => eb.fn.max('seq').as('m')).where('application_id', '=', row.application_id).executeTakeFirst();
+  const seq = Number(last?.m ?? 0) + 1;
+  await db.insertInto('application_events').values({ ...row, seq }).execute();
+  return seq;
+}
+
+export function listEvents(db: Executor, applicationId: number): Promise<EventRow[]> {
+  return db.selectFrom('application_events').selectAll().where('application_id', '=', applicationId).orderBy('seq').execute();
+}
+
+export async function eventsFor(db: Executor, ids: readonly number[]): Promise<Map<number, EventRow[]>> {
+  const out = new Map<number, EventRow[]>();
+  if (ids.length === 0) return out;
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db.selectFrom('application_events').selectAll().where('application_id', 'in', ids.slice(i, i + 500)).orderBy('application_id').orderBy('seq').execute();
+    for (const r of rows) {
+      const l = out.get(r.application_id) ?? [];
+      l.push(r);
+      out.set(r.application_id, l);
+    }
+  }
+  return out;
+}
+
+export interface ListFilter {
+  agencyIds: readonly number[] | null;
+  states?: readonly string[];
+  assignedUserId?: number;
+  q?: string;
+  receivedFrom?: string;
+  receivedTo?: string;
+  applicantType?: string;
+}
+
+export async function listApplications(db: Executor, f: ListFilter): Promise<ApplicationRow[]> {
+  let q = db.selectFrom('applications').selectAll();
+  if (f.agencyIds) q = f.agencyIds.length ? q.where('agency_id', 'in', f.agencyIds) : q.where('id', '=', -1);
+  if (f.states?.length) q = q.where('state', 'in', f.states);
+  if (f.assignedUserId !== undefined) q = q.where('assigned_user_id', '=', f.assignedUserId);
+  if (f.receivedFrom) q = q.where('received_on', '>=', f.receivedFrom);
+  if (f.receivedTo) q = q.where('received_on', '<=', f.receivedTo);
+  if (f.applicantType) q = q.where('applicant_type', '=', f.applicantType as ApplicationRow['applicant_type']);
+  if (f.q) {
+    const op = likeOp(dialectOf(db as Kysely<unknown>));
+    const pat = likePattern(f.q);
+    q = q.where((eb) => eb.or([eb('content', op, pat), eb('applicant_name', op, pat), eb('query_code', op, pat)]));
+  }
+  return q.orderBy('id', 'desc').execute();
+}
+
+/** Applications of one applicant at one agency (109号 monthly count, hints). */
+export function applicantApplications(db: Executor, agencyId: number, applicantKey: string): Promise<ApplicationRow[]> {
+  return db.selectFrom('applications').selectAll().where('agency_id', '=', agencyId).where('applicant_key', '=', applicantKey).orderBy('id').execute();
+}
+
+/** Records for the table 三 fold of a year: received on or before 31 Dec, not concluded before 1 Jan. */
+export function foldRows(db: Executor, agencyId: number, year: number): Promise<Pick<ApplicationRow, 'id' | 'applicant_type' | 'received_on' | 'concluded_on' | 'outcome'>[]> {
+  return db.selectFrom('applications')
+    .select(['id', 'applicant_type', 'received_on', 'concluded_on', 'outcome'])
+    .where('agency_id', '=', agencyId)
+    .where('received_on', 'is not', null)
+    .where('received_on', '<=', `${year}-12-31`)
+    .where((eb) => eb.or([eb('concluded_on', 'is', null), eb('concluded_on', '>=', `${year}-01-01`)]))
+    .orderBy('id')
+    .execute();
+}
+
+export async function insertAttachment(db: Executor, row: Insertable<Database['application_attachments']>): Promise<number> {
+  const r = await db.insertInto('application_attachments').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export function listAttachments(db: Executor, applicationId: number): Promise<Omit<AttachmentRow, 'content_base64'>[]> {
+  return db.selectFrom('application_attachments').select(['id', 'application_id', 'kind', 'filename', 'mime', 'size', 'created_at']).where('application_id', '=', applicationId).orderBy('id').execute();
+}
+
+export function findAttachment(db: Executor, id: number): Promise<AttachmentRow | undefined> {
+  return db.selectFrom('application_attachments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertFee(db: Executor, row: Insertable<Database['application_fees']>): Promise<void> {
+  await db.insertInto('application_fees').values(row).execute();
+}
+
+export function findFee(db: Executor, applicationId: number): Promise<FeeRow | undefined> {
+  return db.selectFrom('application_fees').selectAll().where('application_id', '=', applicationId).executeTakeFirst();
+}
+
+export async function markFeePaid(db: Executor, applicationId: number, paidOn: string): Promise<void> {
+  await db.updateTable('application_fees').set({ paid_on: paidOn }).where('application_id', '=', applicationId).execute();
+}
+
+export async function insertOutbox(db: Executor, row: Insertable<Database['mail_outbox']>): Promise<boolean> {
+  if (row.dedupe_key) {
+    const existing = await db.selectFrom('mail_outbox').select('id').where('dedupe_key', '=', row.dedupe_key).executeTakeFirst();
+    if (existing) return false;
+  }
+  await db.insertInto('mail_outbox').values(row).execute();
+  return true;
+}
+
+export function listOutbox(db: Executor, agencyIds: readonly number[] | null, limit = 200): Promise<OutboxRow[]> {
+  let q = db.selectFrom('mail_outbox').selectAll();
+  if (agencyIds) q = agencyIds.length ? q.where('agency_id', 'in', agencyIds) : q.where('id', '=', -1);
+  return q.orderBy('id', 'desc').limit(limit).execute();
+}
+
+export function unsentOutbox(db: Executor, limit = 50): Promise<OutboxRow[]> {
+  return db.selectFrom('mail_outbox').selectAll().where('sent_at', 'is', null).where('error', 'is', null).orderBy('id').limit(limit).execute();
+}
+
+export async function markOutbox(db: Executor, id: number, patch: { sent_at?: string; error?: string }): Promise<void> {
+  await db.updateTable('mail_outbox').set(patch).where('id', '=', id).execute();
+}
+
+export function usersOfAgency(db: Executor, agencyId: number): Promise<{ id: number; display_name: string; role: string }[]> {
+  return db.selectFrom('users').select(['id', 'display_name', 'role']).where('agency_id', '=', agencyId).where('active', '=', 1).orderBy('id').execute();
+}
+
+export function findUser(db: Executor, id: number): Promise<{ id: number; display_name: string; role: string; agency_id: number } | undefined> {
+  return db.selectFrom('users').select(['id', 'display_name', 'role', 'agency_id']).where('id', '=', id).executeTakeFirst();
+}

@@ -1,0 +1,193 @@
+// 依申请公开 API: public submission and status; staff registration, case actions (one route per
+// action, each with its operationId), letters, table 三, 结转, templates and the mail outbox.
+// Handlers are thin: validate (zod) → authorise (guard + service scope) → one service call → present.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { LETTER_KINDS, type Action } from '../../core/applications/index.ts';
+import { actorOf, requireStaff } from '../auth/auth.guard.ts';
+import { problemSchemas } from '../shared/openapi.ts';
+import { notFound } from '../shared/errors.ts';
+import type { Services } from '../services.ts';
+import { actionSchemas, listQuerySchema, registerSchema, statusQuerySchema, submitSchema } from './applications.schema.ts';
+import type { ApplicationSummary } from './applications.service.ts';
+
+/** Path segment and operationId of each case action (the operationIds are part of the public API). */
+export const ACTION_ROUTES: Record<Action, { path: string; operationId: string; summary: string }> = {
+  confirmReceipt: { path: 'confirm-receipt', operationId: 'confirmReceipt', summary: '确认收到在线申请（第三十一条：以双方确认之日为收到申请之日）' },
+  assign: { path: 'assign', operationId: 'assignApplication', summary: '指定经办人' },
+  requestCorrection: { path: 'correction-request', operationId: 'requestCorrection', summary: '要求补正（第三十条：一次性告知，只能一次；生成补正告知书）' },
+  recordCorrection: { path: 'correction', operationId: 'recordCorrection', summary: '登记收到补正材料（答复期限自收到补正之日重新计算）' },
+  lapseCorrection: { path: 'correction-lapse', operationId: 'lapseCorrection', summary: '逾期未补正，视为放弃申请（表三（六）1）' },
+  startConsultation: { path: 'consultations', operationId: 'startConsultation', summary: '征求第三方或其他机关意见（第三十二条、第三十四条；生成征求意见书）' },
+  endConsultation: { path: 'consultation-end', operationId: 'endConsultation', summary: '登记征求意见结果（最多15个工作日不计入答复期限）' },
+  requestExtension: { path: 'extension-request', operationId: 'requestExtension', summary: '申请延期答复（第三十三条第二款：不超过20个工作日）' },
+  approveExtension: { path: 'extension-approval', operationId: 'approveExtension', summary: '负责人同意延期（只能一次，须在答复期限届满前；生成延期答复告知书）' },
+  rejectExtension: { path: 'extension-rejection', operationId: 'rejectExtension', summary: '负责人不同意延期' },
+  issueFeeNotice: { path: 'fee-notice', operationId: 'issueFeeNotice', summary: '发出收费通知（国办函〔2020〕109号：按件或按量，一种方式）' },
+  recordPayment: { path: 'payment', operationId: 'recordPayment', summary: '登记缴费' },
+  lapseFee: { path: 'fee-lapse', operationId: 'lapseFee', summary: '逾期未缴费，不再处理（表三（六）2）' },
+  reply: { path: 'reply', operationId: 'replyToApplication', summary: '拟写答复（必须选择办理结果），提交审核' },
+  approveReply: { path: 'reply-approval', operationId: 'approveReply', summary: '审核通过并出具答复书' },
+  returnReply: { path: 'reply-return', operationId: 'returnReply', summary: '审核退回答复' },
+  recordDelivery: { path: 'delivery', operationId: 'recordDelivery', summary: '登记送达（方式和日期）' },
+  close: { path: 'close', operationId: 'closeApplication', summary: '办结（必须已有办理结果）' },
+  reopen: { path: 'reopen', operationId: 'reopenApplication', summary: '重新打开，作补充答复' },
+  withdraw: { path: 'withdrawal', operationId: 'withdrawApplication', summary: '登记申请人撤回申请' },
+};
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const letterParams = z.object({ id: z.coerce.number().int().positive(), letterId: z.coerce.number().int().positive() });
+const looseDetail = z.looseObject({ id: z.number(), queryCode: z.string(), state: z.string(), version: z.number() });
+const actionResult = z.looseObject({ application: looseDetail, warnings: z.array(z.string()) });
+
+const attachmentJson = z.object({
+  filename: z.string().max(200),
+  contentBase64: z.string().max(12_000_000, { error: '附件太大' }),
+});
+
+export const SUBMIT_RATE_LIMIT = { rateLimit: { max: 30, timeWindow: '10 minutes' } };
+export const STATUS_RATE_LIMIT = { rateLimit: { max: 60, timeWindow: '1 minute' } };
+
+export function registerApplicationsRoutes(app: FastifyInstance, services: Services): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const staff = requireStaff();
+  const s = services.applications;
+
+  r.post('/api/applications', {
+    config: SUBMIT_RATE_LIMIT,
+    schema: {
+      operationId: 'submitApplication', summary: '在线提交政府信息公开申请（公开接口；收到申请之日为机关确认之日，第三十一条）', tags: ['applications'],
+      body: submitSchema.and(z.object({ attachments: z.array(attachmentJson).max(10).optional() })),
+      response: { 201: z.object({ queryCode: z.string(), submittedOn: z.string(), agencyName: z.string(), notice: z.string() }), ...problemSchemas(400, 413, 429) },
+    },
+  }, async (request, reply) => {
+    const files = (request.body.attachments ?? []).map((a) => ({ filename: a.filename, data: Buffer.from(a.contentBase64, 'base64') }));
+    const out = await s.submit(request.body, files);
+    return reply.code(201).send({ queryCode: out.queryCode, submittedOn: out.submittedOn, agencyName: out.agencyName, notice: RECEIPT_NOTICE });
+  });
+
+  r.get('/api/applications/status', {
+    config: STATUS_RATE_LIMIT,
+    schema: {
+      operationId: 'getApplicationStatus', summary: '查询申请办理状态（查询码 + 联系电话；不返回任何个人信息）', tags: ['applications'],
+      querystring: statusQuerySchema,
+      response: {
+        200: z.object({
+          queryCode: z.string(), agencyName: z.string(), state: z.string(), stateLabel: z.string(), submittedOn: z.string(), receivedOn: z.string().nullable(),
+          dueDate: z.string().nullable(), provisional: z.boolean(), concluded: z.boolean(), outcomeLabel: z.string().nullable(),
+          letters: z.array(z.object({ title: z.string(), kindLabel: z.string(), number: z.string(), issuedOn: z.string() })),
+        }),
+        ...problemSchemas(400, 404, 429),
+      },
+    },
+  }, async (request) => s.status(request.query.code, request.query.phone));
+
+  r.post('/api/applications/offline', {
+    preHandler: staff,
+    schema: {
+      operationId: 'registerApplication', summary: '登记线下申请（当面、邮寄、平常信函、传真、电子邮件；收到申请之日按渠道规则确定）', tags: ['applications'],
+      body: registerSchema.and(z.object({ attachments: z.array(attachmentJson).max(10).optional() })),
+      response: { 201: looseDetail, ...problemSchemas(400, 401, 403) },
+    },
+  }, async (request, reply) => {
+    const files = (request.body.attachments ?? []).map((a) => ({ filename: a.filename, data: Buffer.from(a.contentBase64, 'base64') }));
+    return reply.code(201).send({ ...(await s.register(actorOf(request), request.body, files)) });
+  });
+
+  r.get('/api/applications', {
+    preHandler: staff,
+    schema: { operationId: 'listApplications', summary: '申请列表（我的、3个工作日内到期、已逾期、待补正、征求意见中、待缴费）', tags: ['applications'], querystring: listQuerySchema, response: { 200: z.object({ applications: z.array(z.looseObject({ id: z.number() })) }), ...problemSchemas(401) } },
+  }, async (request) => ({ applications: (await s.list(actorOf(request), request.query)).map((a) => ({ ...a })) }));
+
+  r.get('/api/applications/table3', {
+    preHandler: staff,
+    schema: {
+      operationId: 'getApplicationsTable3', summary: '按办理结果和申请人类别统计：年度报告表三（与报告模型一致）', tags: ['applications'],
+      querystring: z.object({ agencyId: z.coerce.number().int().positive().optional(), year: z.coerce.number().int().min(2008).max(2100), format: z.enum(['2019', '2021', 'hybrid']).optional() }),
+      response: { 200: z.object({ table: z.object({ columns: z.array(z.string()), rows: z.record(z.string(), z.array(z.number().nullable())) }), cells: z.record(z.string(), z.record(z.string(), z.array(z.union([z.string(), z.number()])))) }), ...problemSchemas(401, 404) },
+    },
+  }, async (request) => {
+    const actor = actorOf(request);
+    const q = request.query;
+    return s.table3(actor, q.agencyId ?? actor.agencyId, q.year, q.format ?? (q.year >= 2021 ? '2021' : '2019'));
+  });
+
+  r.post('/api/applications/carry-over', {
+    preHandler: requireStaff('leader', 'admin'),
+    schema: { operationId: 'carryOverApplications', summary: '年末结转：12月31日前未办结的申请结转下年度', tags: ['applications'], body: z.object({ year: z.coerce.number().int().min(2008).max(2100), agencyId: z.coerce.number().int().positive().optional() }), response: { 200: z.object({ carried: z.number().int() }), ...problemSchemas(401, 403, 404) } },
+  }, async (request) => {
+    const actor = actorOf(request);
+    const agencyId = request.body.agencyId ?? actor.agencyId;
+    if (!actor.visibleAgencyIds.includes(agencyId) && actor.role !== 'admin') throw notFound();
+    return { carried: await s.carryOver(actor, agencyId, request.body.year) };
+  });
+
+  r.get('/api/applications/:id', {
+    preHandler: staff,
+    schema: { operationId: 'getApplication', summary: '申请详情：申请人、账本（时间线）、答复期限及其解释、现在允许的操作', tags: ['applications'], params: idParams, response: { 200: looseDetail, ...problemSchemas(401, 404) } },
+  }, async (request) => ({ ...(await s.get(actorOf(request), request.params.id)) }));
+
+  for (const action of Object.keys(ACTION_ROUTES) as Action[]) {
+    const def = ACTION_ROUTES[action];
+    app.post(`/api/applications/:id/${def.path}`, {
+      preHandler: staff,
+      schema: {
+        operationId: def.operationId, summary: def.summary, tags: ['applications'], params: idParams, body: actionSchemas[action],
+        response: { 200: actionResult, ...problemSchemas(400, 401, 403, 404, 409) },
+      },
+    }, async (request) => {
+      const out = await s.act(actorOf(request), (request.params as { id: number }).id, action, request.body as never);
+      return { application: out.detail, warnings: out.warnings };
+    });
+  }
+
+  for (const format of ['docx', 'pdf'] as const) {
+    r.get(`/api/applications/:id/letters/:letterId.${format}`, {
+      preHandler: staff,
+      schema: { operationId: format === 'docx' ? 'downloadLetterDocx' : 'downloadLetterPdf', summary: `下载文书（${format.toUpperCase()}）`, tags: ['applications'], params: letterParams, response: problemSchemas(401, 404) },
+    }, async (request, reply) => {
+      const { letter, agency } = await s.letter(actorOf(request), request.params.id, request.params.letterId);
+      const head = { name: agency.name, address: agency.address, phone: agency.phone, postcode: agency.postcode, workBodyName: agency.workBodyName };
+      const body = format === 'docx' ? await services.letters.docx(letter, head) : Buffer.from(await services.letters.pdf(letter, head));
+      const name = encodeURIComponent(`${letter.title}-${letter.number}.${format}`);
+      return reply
+        .type(format === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/pdf')
+        .header('content-disposition', `attachment; filename="letter-${letter.id}.${format}"; filename*=UTF-8''${name}`)
+        .header('cache-control', 'no-store')
+        .send(body as never);
+    });
+  }
+
+  r.get('/api/letter-templates', {
+    preHandler: staff,
+    schema: { operationId: 'listLetterTemplates', summary: '本机关的文书模板（当前版本）', tags: ['letters'], response: { 200: z.object({ templates: z.array(z.looseObject({ kind: z.string(), version: z.number() })) }), ...problemSchemas(401) } },
+  }, async (request) => ({ templates: (await services.letters.templates(actorOf(request))).map((t) => ({ ...t })) }));
+
+  r.put('/api/letter-templates/:kind', {
+    preHandler: requireStaff('admin', 'leader'),
+    schema: {
+      operationId: 'saveLetterTemplate', summary: '保存文书模板的新版本（先校验占位符）', tags: ['letters'],
+      params: z.object({ kind: z.enum(LETTER_KINDS) }),
+      body: z.object({ title: z.string().max(200), body: z.string().max(20000) }),
+      response: { 200: z.looseObject({ kind: z.string(), version: z.number() }), ...problemSchemas(400, 401, 403) },
+    },
+  }, async (request) => ({ ...(await services.letters.saveTemplate(actorOf(request), request.params.kind, request.body)) }));
+
+  r.get('/api/mail-outbox', {
+    preHandler: staff,
+    schema: { operationId: 'listMailOutbox', summary: '邮件发件箱（未配置 SMTP 时只在此显示）', tags: ['applications'], response: { 200: z.object({ smtp: z.boolean(), messages: z.array(z.looseObject({ id: z.number() })) }), ...problemSchemas(401) } },
+  }, async (request) => {
+    const actor = actorOf(request);
+    return { smtp: s.mailer.smtp, messages: (await s.mailer.list(actor.role === 'admin' ? null : actor.visibleAgencyIds)).map((m) => ({ ...m })) };
+  });
+
+  // Reminders 3 working days before a due date, and SMTP retries: hourly, never keeping the process alive.
+  const timer = setInterval(() => { void s.remindDueSoon().catch((e) => app.log.error({ err: e }, 'reminders failed')); }, 60 * 60 * 1000);
+  timer.unref();
+  app.addHook('onClose', async () => clearInterval(timer));
+}
+
+export const RECEIPT_NOTICE = '通过互联网渠道提交的申请，以双方确认之日为收到申请之日（《中华人民共和国政府信息公开条例》第三十一条第三项）。本机关确认收到后，将在收到申请之日起20个工作日内答复。';
+
+export type { ApplicationSummary };
