@@ -8,6 +8,7 @@ import { createHealthService } from './features/admin/health.service.ts';
 import { createPortalService } from './features/portal/portal.service.ts';
 import { createUsersService } from './features/users/users.service.ts';
 import type { Services } from './features/services.ts';
+import { createApplicationsFeature } from './features/applications/applications.wiring.ts';
 
 export type { Services } from './features/services.ts';
 
@@ -32,5 +33,6 @@ export function createServices(config: Config, database: OpenDatabase, options: 
     users,
     auth,
     portal: createPortalService(agencies, config.portalAgency),
+    ...createApplicationsFeature(db, { audit, agencies, clock, smtpUrl: config.smtpUrl }),
   };
 }

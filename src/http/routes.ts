@@ -2,6 +2,8 @@
 // ONE entry: `export function register<Feature>Routes(app: FastifyInstance, services: Services): void`.
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../features/services.ts';
+import { registerApplicationsRoutes } from '../features/applications/applications.routes.ts';
+import { registerAppealsRoutes } from '../features/appeals/appeals.routes.ts';
 import { registerHealthRoutes } from '../features/admin/health.routes.ts';
 import { registerAdminRoutes } from '../features/admin/admin.routes.ts';
 import { registerPortalRoutes } from '../features/portal/portal.routes.ts';
@@ -21,5 +23,7 @@ export const routeModules: readonly RouteModule[] = [
   registerAgenciesRoutes,
   registerUsersRoutes,
   registerAuditRoutes,
+  registerApplicationsRoutes,
+  registerAppealsRoutes,
   registerReportsRoutes,
 ];

@@ -3,9 +3,11 @@
 // Names sort lexicographically (Kysely runs them in name order); never edit a migration that has shipped.
 import type { Migration } from 'kysely';
 import * as m001 from './001_skeleton.ts';
+import * as m030 from './030_applications.ts';
 import * as m010 from './010_calendar.ts';
 
 export const migrations: Record<string, Migration> = {
   '001_skeleton': m001,
+  '030_applications': m030,
   '010_calendar': m010,
 };
