@@ -82,6 +82,10 @@ describe.each(engines())('audit trail (%s)', (engine) => {
     const page2 = (await t.api('GET', '/api/audit-events?pageSize=2&page=2', { as: 'admin' })).json();
     expect(page1.events).toHaveLength(2);
     expect(page1.events[0].id).toBeGreaterThan(page2.events[0].id);
+    const byActor = (await t.api('GET', '/api/audit-events?sort=actor&dir=asc&pageSize=200', { as: 'admin' })).json().events as { actorName: string }[];
+    const names = byActor.map((e) => e.actorName);
+    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(new Set(names).size).toBeGreaterThan(1);
     const bad = await t.api('GET', '/api/audit-events?from=2026-13-1', { as: 'admin' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0]).toMatchObject({ field: 'from', message: '日期格式应为 YYYY-MM-DD，例如 2026-11-27' });

@@ -33,7 +33,11 @@ export interface AuditQuery {
   to?: string;
   limit: number;
   offset: number;
+  sort?: 'at' | 'actor' | 'action';
+  dir?: 'asc' | 'desc';
 }
+
+const sortColumns = { at: 'id', actor: 'actor_name', action: 'action' } as const;
 
 export async function insertAuditEvent(trx: Executor, row: Omit<AuditRow, 'id'>): Promise<number> {
   const r = await trx.insertInto('audit_events').values(row).returning('id').executeTakeFirstOrThrow();
@@ -56,7 +60,10 @@ function filtered(db: Executor, q: AuditQuery) {
 }
 
 export async function listAuditEvents(db: Executor, q: AuditQuery): Promise<{ rows: AuditRow[]; total: number }> {
-  const rows = await filtered(db, q).selectAll().orderBy('id', 'desc').limit(q.limit).offset(q.offset).execute();
+  const dir = q.dir ?? 'desc';
+  let sel = filtered(db, q).selectAll().orderBy(sortColumns[q.sort ?? 'at'], dir);
+  if (q.sort && q.sort !== 'at') sel = sel.orderBy('id', 'desc');
+  const rows = await sel.limit(q.limit).offset(q.offset).execute();
   const c = await filtered(db, q).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
   return { rows, total: toNumber(c.n) };
 }

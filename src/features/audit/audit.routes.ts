@@ -70,6 +70,7 @@ export function registerAuditRoutes(app: FastifyInstance, services: Services): v
       before: e.before ?? undefined,
       after: e.after ?? undefined,
     }));
-    return sendPage(reply, AuditPage({ shell, events, filters, page: list.page, pageSize: list.pageSize, total: list.total, actions }));
+    const sort = parsed.data.sort ? { key: parsed.data.sort, dir: parsed.data.dir ?? 'desc' } : undefined;
+    return sendPage(reply, AuditPage({ shell, events, filters, page: list.page, pageSize: list.pageSize, total: list.total, actions, sort }));
   });
 }

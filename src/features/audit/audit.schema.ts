@@ -14,6 +14,8 @@ export const auditFiltersSchema = z.object({
   agencyId: z.preprocess(emptyToUndef, z.coerce.number().int().positive().optional()).describe('机构 id'),
   from: z.preprocess(emptyToUndef, ymd.optional()).describe('起始日期（含）'),
   to: z.preprocess(emptyToUndef, ymd.optional()).describe('截止日期（含）'),
+  sort: z.preprocess(emptyToUndef, z.enum(['at', 'actor', 'action']).optional()).describe('排序列'),
+  dir: z.preprocess(emptyToUndef, z.enum(['asc', 'desc']).optional()).describe('排序方向'),
   page: z.preprocess(emptyToUndef, z.coerce.number().int().min(1).default(1)),
   pageSize: z.preprocess(emptyToUndef, z.coerce.number().int().min(1).max(200).default(50)),
 });

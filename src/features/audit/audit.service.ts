@@ -99,6 +99,8 @@ export function createAuditService(db: Kysely<Database>, clock: () => Date = () 
         agencyId: f.agencyId,
         from: f.from,
         to: f.to,
+        sort: f.sort,
+        dir: f.dir,
         limit: f.pageSize,
         offset: (f.page - 1) * f.pageSize,
       });
