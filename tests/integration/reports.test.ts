@@ -75,6 +75,16 @@ describe.each(engines())('reports API and 年报体检 page (%s)', (engine) => {
     });
   });
 
+  it('?deadline= sets the publication deadline (P1)', async () => {
+    const j = fixtureJson('pingtan-2021'); // published 2022-02-08; an area government: due 31 March
+    const onTime = await t.api('POST', '/api/reports/check', { as: 'officer', body: j });
+    expect(onTime.json()[0].findings).toEqual([]);
+    const late = await t.api('POST', '/api/reports/check?deadline=01-31', { as: 'officer', body: j });
+    expect(late.json()[0].findings).toEqual([{ rule: 'P1', severity: 'warning', message: '发布日期 2022-02-08 晚于法定期限 2022-01-31（按设定的发布期限）', cells: [] }]);
+    const bad = await t.api('POST', '/api/reports/check?deadline=1月31日', { as: 'officer', body: j });
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('an unreadable file is reported, not fatal; no file at all is a 400 problem', async () => {
     const res = await upload('/api/reports/check', 'supervisor', [{ name: 'files', filename: 'broken.json', type: 'application/json', bytes: Buffer.from('{"format": "2021"') }]);
     expect(res.statusCode).toBe(200);

@@ -102,7 +102,12 @@ export function register(program: Command): void {
     .command('check <paths...>')
     .description('按规则目录检查报告（文件或目录，可多个）；有错误时退出码为 1 / check reports; exit code 1 when any error is found')
     .option('--json', '以 JSON 输出 [{file, findings}] / print JSON')
-    .action(async (paths: string[], opts: { json?: boolean }) => {
+    .option('--deadline <MM-DD>', '发布期限（次年月-日），默认部门 01-31、本级政府 03-31 / publication deadline')
+    .action(async (paths: string[], opts: { json?: boolean; deadline?: string }) => {
+      if (opts.deadline !== undefined && !/^\d{2}-\d{2}$/.test(opts.deadline)) {
+        console.error(`--deadline 应为“月-日”，如 01-31 / --deadline must be MM-DD (got ${opts.deadline})`);
+        process.exit(2);
+      }
       const { files, missing } = expandPaths(paths);
       for (const m of missing) console.error(`文件或目录不存在 / not found: ${m}`);
       if (files.length === 0) {
@@ -121,7 +126,7 @@ export function register(program: Command): void {
       bar.start(files.length, 0, { file: '' });
       const results = await checkFiles(files.map((f) => {
         try { return loadFile(f); } catch { return { bytes: new Uint8Array(), filename: f }; }
-      }), {}, (done, r) => bar.update(done, { file: path.basename(r.file) }));
+      }), opts.deadline ? { publishDeadline: opts.deadline } : {}, (done, r) => bar.update(done, { file: path.basename(r.file) }));
       bar.stop();
       if (opts.json) {
         const out = results.map((r) => ({ file: r.file, findings: r.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, cells: f.cells })), ...(r.model === null ? { error: r.notes[0]?.message ?? '无法读取' } : {}) }));

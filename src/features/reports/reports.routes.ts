@@ -12,7 +12,7 @@ import { adminShell, sendPage } from '../shared/pages.ts';
 import type { Services } from '../services.ts';
 import type { RenderTarget } from './render/index.ts';
 import { CHECK_PATH, ReportCheckPage } from './reports.pages.tsx';
-import { checkResponseSchema, renderQuerySchema, reportBodySchema } from './reports.schema.ts';
+import { checkQuerySchema, checkResponseSchema, renderQuerySchema, reportBodySchema } from './reports.schema.ts';
 import { checkFile, checkFiles, render, reportSchema, type ReportFile } from './reports.service.ts';
 
 /** Every uploaded file of a multipart body (attachFieldsToBody: true), whatever its field name; empty parts skipped. */
@@ -77,19 +77,21 @@ export function registerReportsRoutes(app: FastifyInstance, _services: Services)
         summary: '报告体检：上传一个或多个报告文件（multipart/form-data，任意字段名），或提交一个报告模型（application/json）',
         description: '返回每个文件的报告模型、读取备注和全部规则检查结果（错误与警告）。文件可为 .docx、.pdf、.html、.txt，或报告模型/标签键交换格式的 JSON。',
         tags: ['reports'],
+        querystring: checkQuerySchema,
         response: { 200: checkResponseSchema, ...problemSchemas(400, 401, 403, 413, 415) },
       },
     },
     async (request) => {
       actorOf(request);
+      const ctx = request.query.deadline ? { publishDeadline: request.query.deadline } : {};
       if (request.isMultipart()) {
         const files = await uploadedFiles(request.body);
         if (files.length === 0) throw new AppError('validation_failed', { detail: '请上传至少一个报告文件', fieldErrors: [{ field: 'files', message: '请上传至少一个报告文件' }] });
-        return checkFiles(files);
+        return checkFiles(files, ctx);
       }
       const model = modelFromBody(request.body);
       const bytes = new TextEncoder().encode(JSON.stringify(model));
-      return [await checkFile({ bytes, filename: 'body.json', contentType: 'application/json' })];
+      return [await checkFile({ bytes, filename: 'body.json', contentType: 'application/json' }, ctx)];
     },
   );
 

@@ -31,3 +31,8 @@ export const renderQuerySchema = z.object({
 
 /** A report in the request body: a ReportModel (schemaVersion 1) or the fixture shape; validated by the service. */
 export const reportBodySchema = z.record(z.string(), z.unknown()).describe('报告模型（schemaVersion 1）或标签键交换格式（fixture）');
+
+export const checkQuerySchema = z.object({
+  deadline: z.string().regex(/^\d{2}-\d{2}$/, { message: 'deadline 应为“月-日”，如 01-31' }).optional()
+    .describe('发布期限（报告年度次年的月-日）；默认部门 01-31、本级人民政府 03-31（条例第四十九条）'),
+});
