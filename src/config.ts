@@ -102,6 +102,18 @@ const envSchema = z.object({
       }
     }),
   PORTAL_AGENCY: z.string().optional().transform((v) => v || undefined),
+  FILE_STORAGE: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const s = v || 'disk';
+      if (s !== 'disk' && s !== 'database') {
+        ctx.addIssue({ code: 'custom', message: 'FILE_STORAGE 只能是 disk 或 database / FILE_STORAGE must be disk or database' });
+        return z.NEVER;
+      }
+      return s as 'disk' | 'database';
+    }),
+  FILES_DIR: z.string().optional().transform((v) => v || './data/files'),
 });
 
 export interface Config {
@@ -122,6 +134,9 @@ export interface Config {
   publicBaseUrl: string | undefined;
   /** 统一社会信用代码 of the agency whose portal `/` shows; default: see portal.service. */
   portalAgency: string | undefined;
+  /** Where attachments are kept: 'disk' (FILES_DIR, default ./data/files) or 'database'. */
+  fileStorage: 'disk' | 'database';
+  filesDir: string;
 }
 
 export class ConfigError extends Error {
@@ -154,5 +169,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL,
     publicBaseUrl: e.PUBLIC_BASE_URL,
     portalAgency: e.PORTAL_AGENCY,
+    fileStorage: e.FILE_STORAGE,
+    filesDir: e.FILES_DIR,
   };
 }

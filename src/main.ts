@@ -8,6 +8,8 @@ import { createHealthService } from './features/admin/health.service.ts';
 import { createPortalService } from './features/portal/portal.service.ts';
 import { createUsersService } from './features/users/users.service.ts';
 import type { Services } from './features/services.ts';
+import { createCatalogueService } from './features/catalogue/catalogue.service.ts';
+import { shippedCalendar } from './core/calendar/index.ts';
 import { createApplicationsFeature } from './features/applications/applications.wiring.ts';
 
 export type { Services } from './features/services.ts';
@@ -33,6 +35,13 @@ export function createServices(config: Config, database: OpenDatabase, options: 
     users,
     auth,
     portal: createPortalService(agencies, config.portalAgency),
+    catalogue: createCatalogueService(db, {
+      audit,
+      agencies,
+      clock,
+      calendar: shippedCalendar,
+      files: { storage: config.fileStorage, dir: config.filesDir, maxBytes: config.uploadLimitMb * 1024 * 1024 },
+    }),
     ...createApplicationsFeature(db, { audit, agencies, clock, smtpUrl: config.smtpUrl }),
   };
 }

@@ -290,3 +290,242 @@ export interface Database {
   appeal_cases: AppealCasesTable;
   mail_outbox: MailOutboxTable;
 }
+
+// ───────────── 040_catalogue: 主动公开 catalogue and portal content (feature: catalogue, portal-content) ─────────────
+
+export interface CatalogueItemsTable {
+  id: Generated<number>;
+  agency_id: number;
+  /** 索引号 (unique per agency, never reused). */
+  index_no: string;
+  /** 生成日期 (条例 第十二条 目录) */
+  created_on: string;
+  working_version: Generated<number>;
+  published_version: number | null;
+  /** 1 when published and not withdrawn (shown on the portal). */
+  public: Generated<number>;
+  title: string | null;
+  doc_number: string | null;
+  kind: string | null;
+  category: number | null;
+  subject: string | null;
+  made_on: string | null;
+  published_on: string | null;
+  first_published_on: string | null;
+  validity: Generated<string>;
+  validity_changed_on: string | null;
+  validity_reason: string | null;
+  withdrawn_on: string | null;
+  withdrawn_reason: string | null;
+  /** FTS rowid / recency key (core/search/rank.ts recencyKey); bigint on PostgreSQL (string when read). */
+  search_key: number | string | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface CatalogueVersionsTable {
+  id: Generated<number>;
+  item_id: number;
+  version_no: number;
+  /** core/catalogue/workflow.ts State, or 'superseded' for an earlier published version */
+  state: string;
+  title: string;
+  doc_number: string | null;
+  publisher: string;
+  made_on: string | null;
+  formed_on: string;
+  kind: string;
+  category: number;
+  subject: string | null;
+  disclosure: string;
+  withhold_reason: string | null;
+  summary: string | null;
+  /** sanitised with sanitize-html */
+  body_html: string;
+  body_text: string;
+  change_note: string | null;
+  review_result: string | null;
+  review_basis: string | null;
+  reviewer_id: number | null;
+  reviewer_name: string | null;
+  reviewed_at: string | null;
+  approver_id: number | null;
+  approver_name: string | null;
+  approved_at: string | null;
+  published_on: string | null;
+  published_at: string | null;
+  created_at: string;
+  created_by: number | null;
+  updated_at: string;
+}
+
+export interface CatalogueCountersTable {
+  agency_id: number;
+  scope: string;
+  last_seq: number;
+}
+
+export interface CatalogueSettingsTable {
+  agency_id: number;
+  index_pattern: string;
+  require_interpretation: number;
+  subjects_json: string | null;
+  updated_at: string;
+}
+
+export interface CatalogueAttachmentsTable {
+  id: Generated<number>;
+  item_id: number;
+  version_no: number;
+  filename: string;
+  mime: string;
+  ext: string;
+  size: number;
+  sha256: string;
+  storage: 'disk' | 'database';
+  path: string | null;
+  content_base64: string | null;
+  created_at: string;
+}
+
+export interface CatalogueLinksTable {
+  policy_id: number;
+  interpretation_id: number;
+}
+
+export interface CatalogueEventsTable {
+  id: Generated<number>;
+  item_id: number;
+  version_no: number;
+  action: string;
+  at: string;
+  actor_user_id: number | null;
+  actor_name: string;
+  data_json: string | null;
+}
+
+export interface PortalPagesTable {
+  agency_id: number;
+  slug: string;
+  title: string;
+  body_html: string;
+  updated_at: string;
+  updated_by: number | null;
+  version: Generated<number>;
+}
+
+/** PostgreSQL only (SQLite uses the FTS5 tables catalogue_fts / catalogue_fts_title, queried with sql``). */
+export interface CatalogueSearchTable {
+  item_id: number;
+  search_key: number | string;
+  tsv: string;
+}
+
+export interface Database {
+  // 040_catalogue
+  catalogue_items: CatalogueItemsTable;
+  catalogue_versions: CatalogueVersionsTable;
+  catalogue_counters: CatalogueCountersTable;
+  catalogue_settings: CatalogueSettingsTable;
+  catalogue_attachments: CatalogueAttachmentsTable;
+  catalogue_links: CatalogueLinksTable;
+  catalogue_events: CatalogueEventsTable;
+  portal_pages: PortalPagesTable;
+  catalogue_search: CatalogueSearchTable;
+}
+
+// ───────────── 050_annual_report: the annual report from live data (feature: annual-report, decisions) ─────────────
+
+/** Decisions register (表二 第二十条第（五）（六）（八）（九）项). category: core/annual-report DecisionCategory. */
+export interface DecisionEntriesTable {
+  id: Generated<number>;
+  agency_id: number;
+  year: number;
+  category: string;
+  /** The 办件's decision date (CSV import); null for a count entered per year. */
+  decided_on: string | null;
+  item_name: string | null;
+  decision_type: string | null;
+  count: Generated<number>;
+  /** 万元 for 行政事业性收费 (2021); 采购总金额 for 政府集中采购 (2019). */
+  amount: number | null;
+  /** 'manual' | 'csv' */
+  source: string;
+  note: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+/** 上一年项目数量 / 本年增/减 per category (2019 format). */
+export interface DecisionItemCountsTable {
+  id: Generated<number>;
+  agency_id: number;
+  year: number;
+  category: string;
+  previous_items: Generated<number>;
+  items_change: Generated<number>;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface AnnualReportsTable {
+  id: Generated<number>;
+  agency_id: number;
+  year: number;
+  /** LayoutId: '2019' | '2021' | 'hybrid' */
+  format: string;
+  /** core/annual-report/workflow.ts ReportState */
+  state: string;
+  /** The report as it stands (computed cells + overrides + edited narrative). */
+  model_json: string;
+  /** The cells as compiled from the records (before overrides). */
+  computed_json: string;
+  /** { "<cell ref>": { value, computed, reason, by, at } } */
+  overrides_json: string;
+  findings_json: string;
+  errors_count: Generated<number>;
+  warnings_count: Generated<number>;
+  /** 1 while the latest publication locks the year's records (第四十九条 report published). */
+  locked: Generated<number>;
+  published_version: Generated<number>;
+  compiled_at: string;
+  submitted_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface AnnualReportPublicationsTable {
+  id: Generated<number>;
+  report_id: number;
+  agency_id: number;
+  year: number;
+  version_no: number;
+  model_json: string;
+  change_note: string | null;
+  published_on: string;
+  published_at: string;
+  published_by: number | null;
+}
+
+export interface AnnualReportEventsTable {
+  id: Generated<number>;
+  report_id: number;
+  kind: string;
+  actor_user_id: number | null;
+  actor_name: string;
+  comment: string | null;
+  at: string;
+}
+
+export interface Database {
+  // 050_annual_report
+  decision_entries: DecisionEntriesTable;
+  decision_item_counts: DecisionItemCountsTable;
+  annual_reports: AnnualReportsTable;
+  annual_report_publications: AnnualReportPublicationsTable;
+  annual_report_events: AnnualReportEventsTable;
+}

@@ -8,6 +8,7 @@ import type { HealthService } from './admin/health.service.ts';
 import type { PortalService } from './portal/portal.service.ts';
 import type { UsersService } from './users/users.service.ts';
 import type { SeedServices } from './demo/demo.service.ts';
+import type { CatalogueService } from './catalogue/catalogue.service.ts';
 import type { ApplicationsService } from './applications/applications.service.ts';
 import type { LettersService } from './letters/letters.service.ts';
 import type { AppealsService } from './appeals/appeals.service.ts';
@@ -22,6 +23,7 @@ export interface Services extends SeedServices {
   users: UsersService;
   auth: AuthService;
   portal: PortalService;
+  catalogue: CatalogueService;
   applications: ApplicationsService;
   letters: LettersService;
   appeals: AppealsService;

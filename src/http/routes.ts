@@ -11,6 +11,8 @@ import { registerAuthRoutes } from '../features/auth/auth.routes.ts';
 import { registerAgenciesRoutes } from '../features/agencies/agencies.routes.ts';
 import { registerUsersRoutes } from '../features/users/users.routes.ts';
 import { registerAuditRoutes } from '../features/audit/audit.routes.ts';
+import { registerCatalogueRoutes } from '../features/catalogue/catalogue.routes.ts';
+import { registerPortalContentRoutes } from '../features/portal-content/portal-content.routes.ts';
 import { registerReportsRoutes } from '../features/reports/reports.routes.ts';
 
 export type RouteModule = (app: FastifyInstance, services: Services) => void;
@@ -26,4 +28,6 @@ export const routeModules: readonly RouteModule[] = [
   registerApplicationsRoutes,
   registerAppealsRoutes,
   registerReportsRoutes,
+  registerCatalogueRoutes,
+  registerPortalContentRoutes,
 ];

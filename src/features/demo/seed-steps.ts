@@ -3,6 +3,7 @@
 // Each step must be safe to run on the data the earlier steps created (ctx.agencies holds them).
 import { DEMO_PASSWORD, demoAgencies, demoUsers } from './demo.data.ts';
 import type { SeedStep } from './demo.service.ts';
+import { catalogueSeedStep } from '../catalogue/catalogue.seed.ts';
 
 export const agenciesAndUsersStep: SeedStep = {
   name: 'agencies-and-users',
@@ -24,4 +25,4 @@ export const agenciesAndUsersStep: SeedStep = {
   },
 };
 
-export const seedSteps: readonly SeedStep[] = [agenciesAndUsersStep];
+export const seedSteps: readonly SeedStep[] = [agenciesAndUsersStep, catalogueSeedStep];

@@ -1,0 +1,46 @@
+// Input schemas (zod) for catalogue drafts, actions and queries. Messages say what to fix, in Chinese.
+import { z } from 'zod';
+import { ITEM_KIND_KEYS } from '../../core/catalogue/categories.ts';
+
+const date = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${label}请按 YYYY-MM-DD 填写，如 2024-05-06`);
+const optText = (max: number) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), z.string().trim().max(max).nullable().optional());
+
+export const draftInput = z.object({
+  title: z.string({ error: '请填写标题' }).trim().min(2, '请填写标题（至少 2 个字）').max(300, '标题不能超过 300 个字'),
+  docNumber: optText(100),
+  publisher: optText(200),
+  madeOn: z.preprocess((v) => (v === '' ? null : v), date('成文日期').nullable().optional()),
+  formedOn: z.preprocess((v) => (v === '' ? undefined : v), date('形成或变更日期').optional()),
+  kind: z.enum(ITEM_KIND_KEYS, { error: '请选择信息类型' }),
+  category: z.coerce.number({ error: '请选择第二十条类别' }).int().min(1, '请选择第二十条类别').max(15, '请选择第二十条类别'),
+  subject: optText(100),
+  disclosure: z.enum(['proactive', 'on_request', 'withheld'], { error: '请选择公开属性' }),
+  withholdReason: optText(50),
+  summary: optText(1000),
+  body: z.string().max(500_000, '正文太长（不超过 50 万字）').default(''),
+  /** 'html' when the body is rich text from the editor; 'text' (default) for plain paragraphs */
+  bodyFormat: z.enum(['html', 'text']).default('text'),
+  changeNote: optText(500),
+});
+export type DraftInput = z.infer<typeof draftInput>;
+
+export const actionInput = z.object({
+  action: z.enum(['submit', 'record_review', 'approve', 'return', 'publish', 'revise', 'withdraw', 'abolish', 'delete']),
+  reviewResult: z.enum(['pass', 'fail']).optional(),
+  basis: optText(1000),
+  reason: optText(1000),
+  validity: z.enum(['abolished', 'expired']).optional(),
+  effectiveOn: z.preprocess((v) => (v === '' ? undefined : v), date('日期').optional()),
+});
+export type ActionInput = z.infer<typeof actionInput>;
+
+export const searchQuery = z.object({
+  q: z.string().max(200).optional().default(''),
+  agency: z.string().max(40).optional(),
+  category: z.coerce.number().int().min(1).max(15).optional(),
+  kind: z.enum(ITEM_KIND_KEYS).optional(),
+  year: z.coerce.number().int().min(1949).max(2200).optional(),
+  validity: z.enum(['valid', 'abolished', 'expired']).optional(),
+  page: z.coerce.number().int().min(1).max(1000).optional().default(1),
+});
+export type SearchParams = z.infer<typeof searchQuery>;

@@ -1,0 +1,740 @@
+// 主动公开 catalogue: use cases. Rules live in src/core/catalogue (workflow, 索引号, clock, table 二) and
+// src/core/search (tokens, query, highlight, ranking); this file orchestrates them with the repository,
+// in one transaction per change, with an audit event and a ledger event.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/types.ts';
+import { nowIso, isUniqueViolation, toJson } from '../../db/dialect.ts';
+import type { Calendar } from '../../core/calendar/types.ts';
+import { allowedActions, checkInterpretationRule, transition, STATE_LABELS, type Action, type CatalogueRole, type State } from '../../core/catalogue/workflow.ts';
+import { counterScope, DEFAULT_INDEX_PATTERN, formatIndexNumber, IndexPatternError, parseIndexNumber, compilePattern } from '../../core/catalogue/index-number.ts';
+import { article26Clock, type Article26Clock } from '../../core/catalogue/clock.ts';
+import { table2Article20Item1, type Table2Block1 } from '../../core/catalogue/statistics.ts';
+import type { FormatId } from '../../core/report/formats.ts';
+import { parseQuery, isEmpty } from '../../core/search/query.ts';
+import { highlightAll, snippet, type Segment, type Snippet } from '../../core/search/highlight.ts';
+import { recencyKey } from '../../core/search/rank.ts';
+import type { AgenciesService, Agency } from '../agencies/agencies.service.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import { assertVisible, type Actor } from '../shared/actor.ts';
+import { AppError, conflict, forbidden, notFound, validationFailed } from '../shared/errors.ts';
+import * as repo from './catalogue.repository.ts';
+import { bodyText, checkFile, loadFile, sanitizeBody, storeFile, textToHtml, type FileStoreOptions } from './catalogue.files.ts';
+import type { ActionInput, DraftInput } from './catalogue.schema.ts';
+
+export interface CatalogueOptions {
+  audit: AuditService;
+  agencies: AgenciesService;
+  clock?: () => Date;
+  /** The working-day calendar (the calendar feature's, editable; default: shipped data) */
+  calendar: () => Calendar;
+  files: FileStoreOptions;
+}
+
+/** The system (CLI, seed, import) acting with full catalogue rights. */
+export interface SystemActor {
+  userId: null;
+  displayName: string;
+  role: 'admin';
+  agencyId: number;
+  visibleAgencyIds: readonly number[];
+}
+export type CatalogueActor = Actor | SystemActor;
+
+export function catalogueRoles(actor: CatalogueActor): CatalogueRole[] {
+  switch (actor.role) {
+    case 'admin': return ['admin'];
+    case 'officer': return ['officer'];
+    case 'reviewer': return ['reviewer'];
+    case 'leader': return ['leader'];
+    default: return [];
+  }
+}
+
+/** Calendar date in Asia/Shanghai (dates with legal meaning are China calendar dates). */
+export function shanghaiDate(d: Date): string {
+  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+export interface ItemDetail {
+  id: number;
+  agencyId: number;
+  indexNo: string;
+  createdOn: string;
+  state: State | 'withdrawn';
+  stateLabel: string;
+  public: boolean;
+  validity: string;
+  validityChangedOn: string | null;
+  validityReason: string | null;
+  withdrawnOn: string | null;
+  withdrawnReason: string | null;
+  workingVersion: number;
+  publishedVersion: number | null;
+  publishedOn: string | null;
+  firstPublishedOn: string | null;
+  version: number;
+  working: repo.VersionRow;
+  published: repo.VersionRow | null;
+  attachments: Array<{ id: number; filename: string; size: number; mime: string }>;
+  publishedAttachments: Array<{ id: number; filename: string; size: number; mime: string }>;
+  links: Awaited<ReturnType<typeof repo.linksOf>>;
+  events: Array<{ action: string; at: string; actorName: string; data: unknown }>;
+  versions: Array<{ versionNo: number; state: string; title: string; publishedOn: string | null; changeNote: string | null }>;
+  allowedActions: Action[];
+  clock: Article26Clock | null;
+}
+
+export interface PublicItem {
+  id: number;
+  agencyId: number;
+  indexNo: string;
+  title: string;
+  docNumber: string | null;
+  publisher: string;
+  madeOn: string | null;
+  publishedOn: string;
+  validity: string;
+  validityChangedOn: string | null;
+  category: number;
+  subject: string | null;
+  kind: string;
+  summary: string | null;
+  bodyHtml: string;
+  attachments: Array<{ id: number; filename: string; size: number; mime: string }>;
+  interpretations: Array<{ id: number; title: string; publishedOn: string | null }>;
+  policies: Array<{ id: number; title: string; publishedOn: string | null }>;
+  versionNo: number;
+}
+
+export interface SearchResult {
+  id: number;
+  agencyId: number;
+  indexNo: string;
+  title: string;
+  titleSegments: Segment[];
+  snippet: Snippet;
+  docNumber: string | null;
+  publisher: string;
+  kind: string;
+  category: number;
+  publishedOn: string;
+  validity: string;
+  tier: 0 | 1;
+}
+
+export interface SearchInput {
+  q: string;
+  agencyId?: number | null;
+  category?: number | null;
+  kind?: string | null;
+  year?: number | null;
+  validity?: string | null;
+  page: number;
+  pageSize?: number;
+}
+
+export interface ImportRowReport {
+  row: number;
+  title: string;
+  problems: string[];
+  indexNo: string | null;
+}
+
+export const IMPORT_COLUMNS = ['索引号', '标题', '文号', '发布机构', '成文日期', '发布日期', '有效性', '有效性变更日期', '第二十条类别', '主题分类', '信息类型', '公开属性', '不予公开理由', '内容概述', '正文'] as const;
+
+export function createCatalogueService(db: Kysely<Database>, opts: CatalogueOptions) {
+  const clock = opts.clock ?? (() => new Date());
+  const today = () => shanghaiDate(clock());
+
+  async function settingsOf(agencyId: number) {
+    const s = await repo.getSettings(db, agencyId);
+    return {
+      indexPattern: s?.index_pattern ?? DEFAULT_INDEX_PATTERN,
+      requireInterpretation: s ? s.require_interpretation === 1 : true,
+      subjects: (s?.subjects_json ? (JSON.parse(s.subjects_json) as string[]) : null) ?? ['行政审批', '政务服务', '营商环境', '机构职能', '财政信息', '人事信息', '统计信息', '应急管理'],
+    };
+  }
+
+  async function agencyOf(id: number): Promise<Agency> {
+    const a = await opts.agencies.get(id);
+    if (!a) throw notFound('找不到该机构');
+    return a;
+  }
+
+  async function loadItem(actor: CatalogueActor, id: number) {
+    const item = await repo.getItem(db, id);
+    if (!item) throw notFound('找不到该目录条目');
+    if (actor.role !== 'admin' || actor.userId !== null) assertVisible(actor as Actor, item.agency_id);
+    const working = await repo.getVersion(db, id, item.working_version);
+    if (!working) throw notFound();
+    return { item, working };
+  }
+
+  function stateOf(item: repo.ItemRow, working: repo.VersionRow): State | 'withdrawn' {
+    if (item.withdrawn_on) return 'withdrawn';
+    return working.state as State;
+  }
+
+  async function event(trx: repo.Executor, actor: CatalogueActor, itemId: number, versionNo: number, action: string, data: unknown, before?: unknown) {
+    const at = nowIso(clock);
+    await repo.insertEvent(trx, { item_id: itemId, version_no: versionNo, action, at, actor_user_id: actor.userId, actor_name: actor.displayName, data_json: toJson(data) });
+    const item = await repo.getItem(trx, itemId);
+    await opts.audit.record(trx, { actor: actor as Actor, agencyId: item?.agency_id ?? null, action: `catalogue.${action}`, entity: 'catalogue_item', entityId: itemId, before, after: data });
+  }
+
+  function versionFields(input: DraftInput, agency: Agency) {
+    const html = sanitizeBody(input.bodyFormat === 'html' ? input.body : textToHtml(input.body));
+    const problems: { field: string; message: string }[] = [];
+    if (input.disclosure === 'withheld' && !input.withholdReason) problems.push({ field: 'withholdReason', message: '公开属性为“不予公开”时，请选择不予公开的理由' });
+    if (problems.length) throw validationFailed(problems);
+    const t = today();
+    return {
+      title: input.title,
+      doc_number: input.docNumber ?? null,
+      publisher: input.publisher ?? agency.name,
+      made_on: input.madeOn ?? null,
+      formed_on: input.formedOn ?? input.madeOn ?? t,
+      kind: input.kind,
+      category: input.category,
+      subject: input.subject ?? null,
+      disclosure: input.disclosure,
+      withhold_reason: input.disclosure === 'withheld' ? (input.withholdReason ?? null) : null,
+      summary: input.summary ?? null,
+      body_html: html,
+      body_text: bodyText(html),
+      change_note: input.changeNote ?? null,
+    };
+  }
+
+  /** Allocates the next 索引号 for an agency inside `trx` (counter row + unique constraint). */
+  async function allocateIndexNo(trx: repo.Executor, agency: Agency, pattern: string, date: string): Promise<string> {
+    const seq = await repo.nextIndexSeq(trx, agency.id, counterScope(pattern, date));
+    try {
+      return formatIndexNumber(pattern, { creditCode: agency.creditCode, date, seq });
+    } catch (e) {
+      if (e instanceof IndexPatternError) throw validationFailed([{ field: 'indexPattern', message: e.message }]);
+      throw e;
+    }
+  }
+
+  async function reindex(trx: repo.Executor, itemId: number): Promise<void> {
+    const item = await repo.getItem(trx, itemId);
+    if (!item) return;
+    await repo.removeFromIndex(trx, itemId, item.search_key);
+    if (!item.public || !item.published_version || !item.published_on) {
+      if (item.search_key !== null) await repo.updateItem(trx, itemId, item.version, { search_key: null });
+      return;
+    }
+    const v = await repo.getVersion(trx, itemId, item.published_version);
+    if (!v) return;
+    const key = recencyKey(item.published_on, itemId);
+    await repo.addToIndex(trx, {
+      itemId,
+      searchKey: key,
+      agencyId: item.agency_id,
+      title: v.title,
+      text: [v.summary ?? '', v.body_text, v.doc_number ?? '', item.index_no, v.publisher].join('\n'),
+      category: v.category,
+      kind: v.kind,
+      year: Number(item.published_on.slice(0, 4)),
+      validity: item.validity,
+    });
+    if (Number(item.search_key) !== key) await repo.updateItem(trx, itemId, item.version, { search_key: key });
+  }
+
+  async function publishInTrx(trx: repo.Executor, actor: CatalogueActor, itemId: number, publishedOn: string): Promise<void> {
+    const item = (await repo.getItem(trx, itemId))!;
+    const v = (await repo.getVersion(trx, itemId, item.working_version))!;
+    const at = nowIso(clock);
+    if (item.published_version && item.published_version !== v.version_no) {
+      await repo.updateVersion(trx, itemId, item.published_version, { state: 'superseded', updated_at: at });
+    }
+    await repo.updateVersion(trx, itemId, v.version_no, { state: 'published', published_on: publishedOn, published_at: at, updated_at: at });
+    const ok = await repo.updateItem(trx, itemId, item.version, {
+      public: 1,
+      published_version: v.version_no,
+      title: v.title,
+      doc_number: v.doc_number,
+      kind: v.kind,
+      category: v.category,
+      subject: v.subject,
+      made_on: v.made_on,
+      published_on: publishedOn,
+      first_published_on: item.first_published_on ?? publishedOn,
+      updated_at: at,
+    });
+    if (!ok) throw conflict();
+    await reindex(trx, itemId);
+    await event(trx, actor, itemId, v.version_no, 'publish', { publishedOn, indexNo: item.index_no });
+  }
+
+  const service = {
+    settingsOf,
+
+    async saveSettings(actor: Actor, agencyId: number, s: { indexPattern: string; requireInterpretation: boolean; subjects: string[] }) {
+      assertVisible(actor, agencyId);
+      if (actor.role !== 'admin' && actor.role !== 'leader') throw forbidden();
+      try {
+        compilePattern(s.indexPattern);
+      } catch (e) {
+        throw validationFailed([{ field: 'indexPattern', message: (e as Error).message }]);
+      }
+      await db.transaction().execute(async (trx) => {
+        await repo.upsertSettings(trx, { agency_id: agencyId, index_pattern: s.indexPattern, require_interpretation: s.requireInterpretation ? 1 : 0, subjects_json: JSON.stringify(s.subjects), updated_at: nowIso(clock) });
+        await opts.audit.record(trx, { actor, agencyId, action: 'catalogue.settings', entity: 'catalogue_settings', entityId: agencyId, after: s });
+      });
+    },
+
+    /** Creates a draft (索引号 allocated now: shown before publication, never reused). */
+    async createDraft(actor: CatalogueActor, agencyId: number, input: DraftInput): Promise<number> {
+      if (actor.userId !== null) assertVisible(actor as Actor, agencyId);
+      if (!catalogueRoles(actor).some((r) => r === 'officer' || r === 'admin')) throw forbidden('只有经办人可以起草目录条目');
+      const agency = await agencyOf(agencyId);
+      const fields = versionFields(input, agency);
+      const { indexPattern } = await settingsOf(agencyId);
+      const t = today();
+      return db.transaction().execute(async (trx) => {
+        const indexNo = await allocateIndexNo(trx, agency, indexPattern, t);
+        const at = nowIso(clock);
+        const id = await repo.insertItem(trx, { agency_id: agencyId, index_no: indexNo, created_on: t, working_version: 1, created_at: at, updated_at: at });
+        await repo.insertVersion(trx, { item_id: id, version_no: 1, state: 'draft', ...fields, created_at: at, created_by: actor.userId, updated_at: at });
+        await event(trx, actor, id, 1, 'create', { indexNo, title: fields.title });
+        return id;
+      });
+    },
+
+    async updateDraft(actor: CatalogueActor, id: number, input: DraftInput, expectedVersion?: number): Promise<void> {
+      const { item, working } = await loadItem(actor, id);
+      const r = transition({ state: stateOf(item, working) as State, action: 'edit', roles: catalogueRoles(actor), disclosure: working.disclosure as 'proactive' });
+      if (!r.ok) throw r.code === 'FORBIDDEN_ROLE' ? forbidden(r.message) : conflict(r.message);
+      if (expectedVersion !== undefined && expectedVersion !== item.version) throw conflict();
+      const agency = await agencyOf(item.agency_id);
+      const fields = versionFields(input, agency);
+      await db.transaction().execute(async (trx) => {
+        const at = nowIso(clock);
+        await repo.updateVersion(trx, id, working.version_no, { ...fields, updated_at: at });
+        if (!(await repo.updateItem(trx, id, item.version, { updated_at: at }))) throw conflict();
+        await event(trx, actor, id, working.version_no, 'edit', { title: fields.title }, { title: working.title });
+      });
+    },
+
+    async addAttachment(actor: CatalogueActor, id: number, filename: string, data: Buffer): Promise<number> {
+      const { item, working } = await loadItem(actor, id);
+      if (!allowedActions(stateOf(item, working) as State, catalogueRoles(actor)).includes('edit')) throw conflict('只有草稿可以添加附件');
+      const f = await checkFile(filename, data, opts.files.maxBytes);
+      const stored = await storeFile(opts.files, f);
+      return db.transaction().execute(async (trx) => {
+        const aid = await repo.insertAttachment(trx, { item_id: id, version_no: working.version_no, filename: f.filename, mime: f.mime, ext: f.ext, size: f.size, sha256: f.sha256, ...stored, created_at: nowIso(clock) });
+        await event(trx, actor, id, working.version_no, 'attach', { filename: f.filename, size: f.size, type: f.ext });
+        return aid;
+      });
+    },
+
+    async removeAttachment(actor: CatalogueActor, id: number, attachmentId: number): Promise<void> {
+      const { item, working } = await loadItem(actor, id);
+      if (!allowedActions(stateOf(item, working) as State, catalogueRoles(actor)).includes('edit')) throw conflict('只有草稿可以删除附件');
+      const a = await repo.getAttachment(db, attachmentId);
+      if (!a || a.item_id !== id || a.version_no !== working.version_no) throw notFound();
+      await db.transaction().execute(async (trx) => {
+        await repo.deleteAttachment(trx, attachmentId);
+        await event(trx, actor, id, working.version_no, 'detach', { filename: a.filename });
+      });
+    },
+
+    /** An attachment for download: staff (in scope) for any version; the public only for a published version. */
+    async attachment(actor: CatalogueActor | null, attachmentId: number) {
+      const a = await repo.getAttachment(db, attachmentId);
+      if (!a) throw notFound();
+      const item = await repo.getItem(db, a.item_id);
+      if (!item) throw notFound();
+      if (actor) {
+        if (actor.userId !== null) assertVisible(actor as Actor, item.agency_id);
+      } else if (!item.public || item.published_version !== a.version_no) {
+        throw notFound();
+      }
+      return { filename: a.filename, mime: a.mime, data: await loadFile(opts.files, a) };
+    },
+
+    /** Links a 政策解读 to its policy document (规章 / 行政规范性文件). */
+    async link(actor: CatalogueActor, policyId: number, interpretationId: number): Promise<void> {
+      const p = await loadItem(actor, policyId);
+      const i = await loadItem(actor, interpretationId);
+      if (p.item.agency_id !== i.item.agency_id) throw validationFailed([{ field: 'interpretationId', message: '政策解读与文件须属于同一机构' }]);
+      if (i.working.kind !== 'interpretation') throw validationFailed([{ field: 'interpretationId', message: '所选条目的类型不是“政策解读”' }]);
+      if (!catalogueRoles(actor).some((r) => r === 'officer' || r === 'admin')) throw forbidden();
+      await db.transaction().execute(async (trx) => {
+        await repo.addLink(trx, policyId, interpretationId);
+        await event(trx, actor, policyId, p.working.version_no, 'link', { interpretationId, title: i.working.title });
+      });
+    },
+
+    async get(actor: CatalogueActor, id: number): Promise<ItemDetail> {
+      const { item, working } = await loadItem(actor, id);
+      const published = item.published_version ? ((await repo.getVersion(db, id, item.published_version)) ?? null) : null;
+      const att = (rows: repo.AttachmentRow[]) => rows.map((a) => ({ id: a.id, filename: a.filename, size: a.size, mime: a.mime }));
+      const state = stateOf(item, working);
+      const versions = await repo.listVersions(db, id);
+      let clockInfo: Article26Clock | null = null;
+      if (working.disclosure === 'proactive' && state !== 'withdrawn') {
+        try {
+          clockInfo = article26Clock({ calendar: opts.calendar(), formedOn: working.formed_on, today: today(), publishedOn: working.state === 'published' ? working.published_on : null });
+        } catch {
+          clockInfo = null;
+        }
+      }
+      return {
+        id,
+        agencyId: item.agency_id,
+        indexNo: item.index_no,
+        createdOn: item.created_on,
+        state,
+        stateLabel: state === 'withdrawn' ? '已撤回' : STATE_LABELS[state],
+        public: item.public === 1,
+        validity: item.validity,
+        validityChangedOn: item.validity_changed_on,
+        validityReason: item.validity_reason,
+        withdrawnOn: item.withdrawn_on,
+        withdrawnReason: item.withdrawn_reason,
+        workingVersion: item.working_version,
+        publishedVersion: item.published_version,
+        publishedOn: item.published_on,
+        firstPublishedOn: item.first_published_on,
+        version: item.version,
+        working,
+        published,
+        attachments: att(await repo.listAttachments(db, id, working.version_no)),
+        publishedAttachments: published ? att(await repo.listAttachments(db, id, published.version_no)) : [],
+        links: await repo.linksOf(db, id),
+        events: (await repo.listEvents(db, id)).map((e) => ({ action: e.action, at: e.at, actorName: e.actor_name, data: e.data_json ? JSON.parse(e.data_json) : null })),
+        versions: versions.map((v) => ({ versionNo: v.version_no, state: v.state, title: v.title, publishedOn: v.published_on, changeNote: v.change_note })),
+        allowedActions: state === 'withdrawn' ? [] : allowedActions(state, catalogueRoles(actor)),
+        clock: clockInfo,
+      };
+    },
+
+    /** One workflow step (core/catalogue/workflow.ts decides; this records it). */
+    async act(actor: CatalogueActor, id: number, input: ActionInput): Promise<void> {
+      const { item, working } = await loadItem(actor, id);
+      const state = stateOf(item, working);
+      if (state === 'withdrawn') throw conflict('该条目已撤回，不能再操作');
+      const roles = catalogueRoles(actor);
+      const review = working.review_result
+        ? { result: working.review_result as 'pass' | 'fail', basis: working.review_basis ?? '', reviewerId: working.reviewer_id ?? 0, reviewedAt: working.reviewed_at ?? '' }
+        : null;
+      const t = today();
+      let interpretation;
+      let toPublishWith: number[] = [];
+      if (input.action === 'publish') {
+        const s = await settingsOf(item.agency_id);
+        const links = await repo.linksOf(db, id);
+        toPublishWith = links.interpretations.filter((l) => l.state === 'approved').map((l) => l.id);
+        interpretation = checkInterpretationRule({
+          enabled: s.requireInterpretation,
+          kind: working.kind,
+          publishDate: t,
+          linked: links.interpretations.map((l) => ({ state: l.state === 'approved' ? 'publishing' : (l.state as State), publishedOn: l.state === 'approved' ? t : l.published_on })),
+        });
+      }
+      const r = transition({ state: state as State, action: input.action, roles, disclosure: working.disclosure as 'proactive', review, reason: input.reason, reviewResult: input.reviewResult, interpretation });
+      if (!r.ok) {
+        if (r.code === 'FORBIDDEN_ROLE') throw forbidden(r.message);
+        if (r.code === 'REASON_REQUIRED') throw validationFailed([{ field: 'reason', message: r.message }]);
+        throw new AppError('conflict', { title: r.message, detail: r.message });
+      }
+      if (input.action === 'record_review' && (!input.reviewResult || !input.basis)) {
+        throw validationFailed([
+          ...(!input.reviewResult ? [{ field: 'reviewResult', message: '请选择保密审查结果' }] : []),
+          ...(!input.basis ? [{ field: 'basis', message: '请填写审查依据（如：经审查，不涉及国家秘密、工作秘密）' }] : []),
+        ]);
+      }
+      const at = nowIso(clock);
+      await db.transaction().execute(async (trx) => {
+        const bump = async (patch: Parameters<typeof repo.updateItem>[3] = {}) => {
+          if (!(await repo.updateItem(trx, id, item.version, { ...patch, updated_at: at }))) throw conflict();
+        };
+        switch (input.action) {
+          case 'submit':
+            await repo.updateVersion(trx, id, working.version_no, { state: r.to, review_result: null, review_basis: null, reviewer_id: null, reviewer_name: null, reviewed_at: null, approver_id: null, approver_name: null, approved_at: null, updated_at: at });
+            await bump();
+            await event(trx, actor, id, working.version_no, 'submit', null);
+            return;
+          case 'record_review':
+            // 保守国家秘密法 第三十五条; 实施条例 第四十二条: reviewer, date, basis, result on the record.
+            await repo.updateVersion(trx, id, working.version_no, { state: r.to, review_result: input.reviewResult!, review_basis: input.basis!, reviewer_id: actor.userId, reviewer_name: actor.displayName, reviewed_at: at, updated_at: at });
+            await bump();
+            await event(trx, actor, id, working.version_no, 'record_review', { result: input.reviewResult, basis: input.basis });
+            return;
+          case 'approve':
+            await repo.updateVersion(trx, id, working.version_no, { state: r.to, approver_id: actor.userId, approver_name: actor.displayName, approved_at: at, updated_at: at });
+            await bump();
+            await event(trx, actor, id, working.version_no, 'approve', null);
+            return;
+          case 'return':
+            await repo.updateVersion(trx, id, working.version_no, { state: r.to, updated_at: at });
+            await bump();
+            await event(trx, actor, id, working.version_no, 'return', { reason: input.reason });
+            return;
+          case 'publish':
+            await publishInTrx(trx, actor, id, t);
+            // 同步发布: approved 解读 linked to this document are published with it, the same day.
+            for (const iid of toPublishWith) await publishInTrx(trx, actor, iid, t);
+            return;
+          case 'revise': {
+            const next = working.version_no + 1;
+            const { id: _vid, ...copy } = working;
+            await repo.insertVersion(trx, { ...copy, version_no: next, state: 'draft', formed_on: t, change_note: null, review_result: null, review_basis: null, reviewer_id: null, reviewer_name: null, reviewed_at: null, approver_id: null, approver_name: null, approved_at: null, published_on: null, published_at: null, created_at: at, created_by: actor.userId, updated_at: at });
+            await repo.copyAttachments(trx, id, working.version_no, next);
+            await bump({ working_version: next });
+            await event(trx, actor, id, next, 'revise', { from: working.version_no });
+            return;
+          }
+          case 'withdraw':
+            await bump({ public: 0, withdrawn_on: t, withdrawn_reason: input.reason! });
+            await reindex(trx, id);
+            await event(trx, actor, id, working.version_no, 'withdraw', { reason: input.reason });
+            return;
+          case 'abolish': {
+            const validity = input.validity ?? 'abolished';
+            const on = input.effectiveOn ?? t;
+            await bump({ validity, validity_changed_on: on, validity_reason: input.reason! });
+            await reindex(trx, id);
+            await event(trx, actor, id, working.version_no, 'abolish', { validity, on, reason: input.reason });
+            return;
+          }
+          case 'delete':
+            if (item.published_version) throw conflict('已发布过的条目不能删除，只能撤回');
+            await opts.audit.record(trx, { actor: actor as Actor, agencyId: item.agency_id, action: 'catalogue.delete', entity: 'catalogue_item', entityId: id, before: { indexNo: item.index_no, title: working.title } });
+            await repo.deleteItem(trx, id);
+            return;
+        }
+      });
+    },
+
+    async list(actor: Actor, f: { agencyId?: number | null; state?: string | null; kind?: string | null; q?: string | null; page: number; pageSize?: number }) {
+      const ids = f.agencyId ? (actor.visibleAgencyIds.includes(f.agencyId) || actor.role === 'admin' ? [f.agencyId] : []) : [...actor.visibleAgencyIds];
+      return repo.listAdmin(db, { agencyIds: ids, state: f.state, kind: f.kind, q: f.q, page: f.page, pageSize: f.pageSize ?? 20 });
+    },
+
+    /** 第二十六条 warnings for the dashboard: unpublished 主动公开 items, most urgent first. */
+    async clockWarnings(actor: Actor) {
+      const rows = await repo.openClockItems(db, actor.role === 'admin' ? (await opts.agencies.list()).map((a) => a.id) : actor.visibleAgencyIds);
+      const cal = opts.calendar();
+      const t = today();
+      const out: Array<{ id: number; indexNo: string; title: string; state: string; clock: Article26Clock }> = [];
+      for (const r of rows) {
+        try {
+          out.push({ id: r.id, indexNo: r.index_no, title: r.title, state: r.state, clock: article26Clock({ calendar: cal, formedOn: r.formed_on, today: t }) });
+        } catch {
+          /* a date outside the calendar's range: shown on the item page */
+        }
+      }
+      return out.sort((a, b) => a.clock.workingDaysLeft - b.clock.workingDaysLeft);
+    },
+
+    /** Table 二 第二十条第（一）项 from the catalogue. */
+    async stats(actor: Actor | null, agencyId: number, year: number, format: FormatId): Promise<Table2Block1 & { titles: Record<number, string> }> {
+      if (actor) assertVisible(actor, agencyId);
+      const rows = await repo.statItems(db, agencyId);
+      const items = rows.map((r) => ({ id: r.id, kind: r.kind, madeOn: r.made_on, publishedOn: r.first_published_on, validity: r.validity as 'valid', validityChangedOn: r.validity_changed_on, withdrawnOn: r.withdrawn_on }));
+      return { ...table2Article20Item1(items, year, format), titles: Object.fromEntries(rows.map((r) => [r.id, `${r.index_no} ${r.title}`])) };
+    },
+
+    // ───── public side ─────
+
+    async publicItem(id: number): Promise<PublicItem> {
+      const item = await repo.getItem(db, id);
+      if (!item || !item.public || !item.published_version) throw notFound('该信息不存在或已撤回');
+      const v = (await repo.getVersion(db, id, item.published_version))!;
+      const links = await repo.linksOf(db, id);
+      return {
+        id,
+        agencyId: item.agency_id,
+        indexNo: item.index_no,
+        title: v.title,
+        docNumber: v.doc_number,
+        publisher: v.publisher,
+        madeOn: v.made_on,
+        publishedOn: item.published_on!,
+        validity: item.validity,
+        validityChangedOn: item.validity_changed_on,
+        category: v.category,
+        subject: v.subject,
+        kind: v.kind,
+        summary: v.summary,
+        bodyHtml: v.body_html,
+        attachments: (await repo.listAttachments(db, id, v.version_no)).map((a) => ({ id: a.id, filename: a.filename, size: a.size, mime: a.mime })),
+        interpretations: links.interpretations.filter((l) => l.public).map((l) => ({ id: l.id, title: l.title, publishedOn: l.published_on })),
+        policies: links.policies.filter((l) => l.public).map((l) => ({ id: l.id, title: l.title, publishedOn: l.published_on })),
+        versionNo: v.version_no,
+      };
+    },
+
+    async publicList(f: repo.PublicListFilter) {
+      return repo.listPublic(db, f);
+    },
+
+    categoryCounts: (agencyId: number) => repo.categoryCounts(db, agencyId),
+    subjects: (agencyId: number) => repo.subjectsInUse(db, agencyId),
+
+    /** Search across one agency or the whole site (decision 006). */
+    async search(s: SearchInput): Promise<{ items: SearchResult[]; total: number; capped: boolean; page: number; pageSize: number; terms: string[] }> {
+      const pageSize = s.pageSize ?? 10;
+      const q = parseQuery(s.q);
+      const filter = { agencyId: s.agencyId ?? null, category: s.category ?? null, kind: s.kind ?? null, year: s.year ?? null, validity: s.validity ?? null };
+      if (isEmpty(q)) {
+        // No words: the newest items under the filters (list semantics).
+        const r = await repo.listPublic(db, { agencyId: filter.agencyId, category: filter.category, kind: filter.kind, page: s.page, pageSize });
+        const rows = await repo.publicRowsByIds(db, r.rows.map((x) => x.id));
+        const byId = new Map(rows.map((x) => [x.id, x]));
+        const items = r.rows.map((x) => byId.get(x.id)).filter((x) => !!x).map((x) => present(x!, 1));
+        return { items, total: r.total, capped: r.capped, page: s.page, pageSize, terms: [] };
+      }
+      const page = await repo.searchIndex(db, q, filter, s.page, pageSize);
+      const rows = await repo.publicRowsByIds(db, page.ids.map((x) => x.id));
+      const byId = new Map(rows.map((x) => [x.id, x]));
+      const items: SearchResult[] = [];
+      for (const h of page.ids) {
+        const r = byId.get(h.id);
+        if (r) items.push(present(r, h.tier));
+      }
+      return { items, total: page.total, capped: page.capped, page: s.page, pageSize, terms: q.terms.map((t) => t.text) };
+
+      function present(r: Awaited<ReturnType<typeof repo.publicRowsByIds>>[number], tier: 0 | 1): SearchResult {
+        return {
+          id: r.id,
+          agencyId: r.agency_id,
+          indexNo: r.index_no,
+          title: r.title ?? '',
+          titleSegments: highlightAll(r.title ?? '', q),
+          snippet: snippet([r.summary ?? '', r.body_text].join(' '), q, { length: 120, context: 30 }),
+          docNumber: r.doc_number,
+          publisher: r.publisher,
+          kind: r.kind ?? '',
+          category: r.category ?? 15,
+          publishedOn: r.published_on ?? '',
+          validity: r.validity,
+          tier,
+        };
+      }
+    },
+
+    /** The LIKE scan (benchmark baseline). */
+    likeCount: (q: string) => repo.likeScanCount(db, parseQuery(q).terms.map((t) => `%${t.text}%`)),
+
+    // ───── portal pages (指南 / 制度) ─────
+
+    portalPage: (agencyId: number, slug: string) => repo.getPortalPage(db, agencyId, slug),
+
+    async savePortalPage(actor: Actor, agencyId: number, slug: 'guide' | 'system', title: string, body: string): Promise<void> {
+      assertVisible(actor, agencyId);
+      if (!['admin', 'officer', 'leader'].includes(actor.role)) throw forbidden();
+      const html = sanitizeBody(body);
+      await db.transaction().execute(async (trx) => {
+        const before = await repo.getPortalPage(trx, agencyId, slug);
+        await repo.upsertPortalPage(trx, { agency_id: agencyId, slug, title, body_html: html, updated_at: nowIso(clock), updated_by: actor.userId });
+        await opts.audit.record(trx, { actor, agencyId, action: `portal.${slug}.save`, entity: 'portal_page', entityId: `${agencyId}/${slug}`, before: before ? { title: before.title } : null, after: { title } });
+      });
+    },
+
+    // ───── import / export ─────
+
+    /** Checks (dryRun) or imports catalogue rows (columns IMPORT_COLUMNS); every row's problems are listed. */
+    async importRows(actor: CatalogueActor, agencyId: number, rows: Array<Record<string, string>>, dryRun: boolean): Promise<{ reports: ImportRowReport[]; imported: number }> {
+      if (actor.userId !== null) assertVisible(actor as Actor, agencyId);
+      if (!catalogueRoles(actor).some((r) => r === 'officer' || r === 'admin')) throw forbidden();
+      const agency = await agencyOf(agencyId);
+      const { indexPattern } = await settingsOf(agencyId);
+      const { checkImportRow } = await import('./catalogue.import.ts');
+      const seen = new Set<string>();
+      const reports: ImportRowReport[] = [];
+      const good: Array<{ report: ImportRowReport; data: ReturnType<typeof checkImportRow>['data'] }> = [];
+      for (let i = 0; i < rows.length; i++) {
+        const c = checkImportRow(rows[i]!, indexPattern);
+        const report: ImportRowReport = { row: i + 2, title: c.data.title, problems: c.problems, indexNo: c.data.indexNo };
+        if (c.data.indexNo) {
+          if (seen.has(c.data.indexNo)) report.problems.push(`索引号“${c.data.indexNo}”在文件中重复`);
+          else if (await repo.getItemByIndexNo(db, agencyId, c.data.indexNo)) report.problems.push(`索引号“${c.data.indexNo}”已存在于目录中`);
+          seen.add(c.data.indexNo);
+        }
+        reports.push(report);
+        if (!report.problems.length) good.push({ report, data: c.data });
+      }
+      if (dryRun || reports.some((r) => r.problems.length)) return { reports, imported: 0 };
+      await db.transaction().execute(async (trx) => {
+        for (const g of good) {
+          const d = g.data;
+          const at = nowIso(clock);
+          let indexNo = d.indexNo;
+          if (indexNo) {
+            const p = parseIndexNumber(indexPattern, indexNo);
+            if (p) await repo.bumpIndexSeq(trx, agencyId, counterScope(indexPattern, `${p.year}-${String(p.month ?? 1).padStart(2, '0')}-01`), p.seq);
+          } else {
+            indexNo = await allocateIndexNo(trx, agency, indexPattern, d.publishedOn ?? today());
+          }
+          g.report.indexNo = indexNo;
+          const html = sanitizeBody(textToHtml(d.body));
+          let id: number;
+          try {
+            id = await repo.insertItem(trx, { agency_id: agencyId, index_no: indexNo, created_on: d.madeOn ?? d.publishedOn ?? today(), working_version: 1, created_at: at, updated_at: at });
+          } catch (e) {
+            if (isUniqueViolation(e)) throw validationFailed([{ field: 'file', message: `第 ${g.report.row} 行：索引号“${indexNo}”已存在` }]);
+            throw e;
+          }
+          const published = d.disclosure === 'proactive' && d.publishedOn;
+          await repo.insertVersion(trx, {
+            item_id: id, version_no: 1, state: published ? 'approved' : 'draft', title: d.title, doc_number: d.docNumber, publisher: d.publisher ?? agency.name, made_on: d.madeOn,
+            formed_on: d.madeOn ?? d.publishedOn ?? today(), kind: d.kind, category: d.category, subject: d.subject, disclosure: d.disclosure, withhold_reason: d.withholdReason,
+            summary: d.summary, body_html: html, body_text: bodyText(html), change_note: '批量导入',
+            review_result: published ? 'pass' : null, review_basis: published ? '批量导入：该信息已在原目录中公开（原审查记录见原系统）' : null, reviewer_id: published ? actor.userId : null, reviewer_name: published ? actor.displayName : null, reviewed_at: published ? at : null,
+            created_at: at, created_by: actor.userId, updated_at: at,
+          });
+          await event(trx, actor, id, 1, 'import', { row: g.report.row, indexNo });
+          if (published) {
+            await publishInTrx(trx, actor, id, d.publishedOn!);
+            if (d.validity !== 'valid') {
+              const it = (await repo.getItem(trx, id))!;
+              await repo.updateItem(trx, id, it.version, { validity: d.validity, validity_changed_on: d.validityChangedOn, validity_reason: '导入' });
+              await reindex(trx, id);
+            }
+          }
+        }
+      });
+      return { reports, imported: good.length };
+    },
+
+    async exportRows(actor: Actor, agencyId: number): Promise<string[][]> {
+      assertVisible(actor, agencyId);
+      const { exportRow } = await import('./catalogue.import.ts');
+      const rows = await repo.exportRows(db, agencyId);
+      return [[...IMPORT_COLUMNS, '状态'], ...rows.map((r) => exportRow(r))];
+    },
+
+    /** For the seed, the CLI and tests: run the whole workflow as the system. */
+    async publishAsSystem(actor: SystemActor, id: number, basis = '经审查，不涉及国家秘密、工作秘密和敏感信息'): Promise<void> {
+      await service.act(actor, id, { action: 'submit' });
+      await service.act(actor, id, { action: 'record_review', reviewResult: 'pass', basis });
+      await service.act(actor, id, { action: 'approve' });
+      await service.act(actor, id, { action: 'publish' });
+    },
+
+    /** Rebuild the search index for every public item (after a bulk load). */
+    async reindexAll(progress?: (done: number) => void): Promise<number> {
+      let last = 0;
+      let n = 0;
+      for (;;) {
+        const ids = await db.selectFrom('catalogue_items').select('id').where('id', '>', last).orderBy('id').limit(1000).execute();
+        if (!ids.length) break;
+        await db.transaction().execute(async (trx) => {
+          for (const r of ids) await reindex(trx, r.id);
+        });
+        last = ids[ids.length - 1]!.id;
+        n += ids.length;
+        progress?.(n);
+      }
+      return n;
+    },
+  };
+  return service;
+}
+
+export type CatalogueService = ReturnType<typeof createCatalogueService>;

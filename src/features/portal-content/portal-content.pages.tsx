@@ -1,0 +1,162 @@
+// Portal pages of the 政府信息公开专栏: 指南, 制度, 法定主动公开内容 (by 第二十条 category and subject), item page
+// (metadata table as government sites show it), search with highlighted snippets.
+import { PortalLayout, Pagination, Select, TextField, Button, type AgencyContact, type Locale, type Prefs, t } from '../../ui/index.ts';
+import { ARTICLE20_CATEGORIES, ITEM_KINDS, VALIDITY, article20Label, label } from '../../core/catalogue/categories.ts';
+import type { Segment } from '../../core/search/highlight.ts';
+import type { PublicItem, SearchResult } from '../catalogue/catalogue.service.ts';
+import type { PublicRow } from '../catalogue/catalogue.repository.ts';
+
+export interface PortalCtx {
+  locale: Locale;
+  agency: AgencyContact;
+  prefs: Prefs;
+  currentPath: string;
+  /** ?agency=… suffix for links when the page is not the default portal agency */
+  agencyQuery: string;
+}
+
+function Marked({ segments }: { segments: readonly Segment[] }) {
+  return <>{segments.map((s, i) => (s.hit ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}</>;
+}
+
+export function HtmlPage(p: { ctx: PortalCtx; section: 'guide' | 'rules'; title: string; html: string }) {
+  return (
+    <PortalLayout {...p.ctx} title={p.title} active={p.section} breadcrumbs={[{ href: '/', label: '首页' }, { href: p.section === 'guide' ? '/guide' : '/rules', label: p.title }]}>
+      <h1 className="gk-heading-l">{p.title}</h1>
+      <div className="gk-prose" dangerouslySetInnerHTML={{ __html: p.html }} />
+    </PortalLayout>
+  );
+}
+
+export function ProactivePage(p: { ctx: PortalCtx; counts: Map<number, number>; subjects: Array<{ subject: string; n: number }>; category: number | null; subject: string | null; rows: PublicRow[]; total: number; page: number }) {
+  const title = t(p.ctx.locale, 'catalogue.portal.proactive');
+  const sub = p.category ? article20Label(p.category as 1) : p.subject ? `主题：${p.subject}` : '最新公开';
+  const aq = p.ctx.agencyQuery;
+  return (
+    <PortalLayout {...p.ctx} title={title} active="proactive" breadcrumbs={[{ href: '/', label: '首页' }, { href: `/proactive${aq}`, label: title }]}>
+      <h1 className="gk-heading-l">{title}</h1>
+      <div className="gk-columns">
+        <nav aria-label="按第二十条类别浏览" className="gk-subnav">
+          <h2 className="gk-heading-s">按类别（条例第二十条）</h2>
+          <ul>
+            {ARTICLE20_CATEGORIES.map((c) => (
+              <li key={c.no}>
+                <a href={`/proactive?category=${c.no}${aq ? `&${aq.slice(1)}` : ''}`} aria-current={p.category === c.no ? 'page' : undefined}>
+                  {c.item}{c.text}（{p.counts.get(c.no) ?? 0}）
+                </a>
+              </li>
+            ))}
+          </ul>
+          {p.subjects.length ? (
+            <>
+              <h2 className="gk-heading-s">按主题</h2>
+              <ul>{p.subjects.map((s) => <li key={s.subject}><a href={`/proactive?subject=${encodeURIComponent(s.subject)}${aq ? `&${aq.slice(1)}` : ''}`}>{s.subject}（{s.n}）</a></li>)}</ul>
+            </>
+          ) : null}
+        </nav>
+        <section>
+          <h2 className="gk-heading-m">{sub}</h2>
+          <ItemTable rows={p.rows} />
+          <Pagination page={p.page} pageSize={20} total={p.total} baseHref="/proactive" query={{ category: p.category ?? undefined, subject: p.subject ?? undefined }} locale={p.ctx.locale} />
+        </section>
+      </div>
+    </PortalLayout>
+  );
+}
+
+function ItemTable({ rows }: { rows: PublicRow[] }) {
+  if (!rows.length) return <p>暂无信息。</p>;
+  return (
+    <table className="gk-table">
+      <caption className="gk-visually-hidden">信息列表</caption>
+      <thead><tr><th scope="col">索引号</th><th scope="col">名称</th><th scope="col">文号</th><th scope="col">发布日期</th><th scope="col">有效性</th></tr></thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <td>{r.index_no}</td>
+            <th scope="row"><a href={`/items/${r.id}`}>{r.title}</a></th>
+            <td>{r.doc_number ?? ''}</td>
+            <td>{r.published_on}</td>
+            <td>{label(VALIDITY, r.validity)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function ItemPage(p: { ctx: PortalCtx; item: PublicItem }) {
+  const it = p.item;
+  return (
+    <PortalLayout {...p.ctx} title={it.title} active="proactive" breadcrumbs={[{ href: '/', label: '首页' }, { href: '/proactive', label: '法定主动公开内容' }, { href: `/items/${it.id}`, label: it.title }]}>
+      <table className="gk-meta-table gk-table">
+        <caption className="gk-visually-hidden">信息目录</caption>
+        <tbody>
+          <tr><th scope="row">索引号</th><td data-field="indexNo">{it.indexNo}</td><th scope="row">主题分类</th><td>{it.subject ?? '—'}</td></tr>
+          <tr><th scope="row">发布机构</th><td>{it.publisher}</td><th scope="row">成文日期</th><td>{it.madeOn ?? '—'}</td></tr>
+          <tr><th scope="row">文号</th><td>{it.docNumber ?? '—'}</td><th scope="row">发布日期</th><td>{it.publishedOn}</td></tr>
+          <tr><th scope="row">有效性</th><td data-field="validity">{label(VALIDITY, it.validity)}{it.validityChangedOn && it.validity !== 'valid' ? `（${it.validityChangedOn}）` : ''}</td><th scope="row">信息类别</th><td>{article20Label(it.category as 1)} · {label(ITEM_KINDS, it.kind)}</td></tr>
+          <tr><th scope="row">名称</th><td colSpan={3}>{it.title}</td></tr>
+        </tbody>
+      </table>
+      <h1 className="gk-heading-l gk-doc-title">{it.title}</h1>
+      {it.summary ? <p className="gk-lead">{it.summary}</p> : null}
+      <div className="gk-prose gk-doc-body" dangerouslySetInnerHTML={{ __html: it.bodyHtml }} />
+      {it.attachments.length ? (
+        <>
+          <h2 className="gk-heading-m">附件</h2>
+          <ul>{it.attachments.map((a) => <li key={a.id}><a href={`/files/${a.id}`}>{a.filename}</a>（{Math.max(1, Math.ceil(a.size / 1024))} KB）</li>)}</ul>
+        </>
+      ) : null}
+      {it.interpretations.length ? (
+        <>
+          <h2 className="gk-heading-m">相关解读</h2>
+          <ul>{it.interpretations.map((l) => <li key={l.id}><a href={`/items/${l.id}`}>{l.title}</a></li>)}</ul>
+        </>
+      ) : null}
+      {it.policies.length ? (
+        <>
+          <h2 className="gk-heading-m">解读的文件</h2>
+          <ul>{it.policies.map((l) => <li key={l.id}><a href={`/items/${l.id}`}>{l.title}</a></li>)}</ul>
+        </>
+      ) : null}
+    </PortalLayout>
+  );
+}
+
+export function SearchPage(p: {
+  ctx: PortalCtx; q: string; scope: 'agency' | 'site'; filters: { category?: number; kind?: string; year?: number; validity?: string };
+  result: { items: SearchResult[]; total: number; capped: boolean; page: number; pageSize: number } | null;
+}) {
+  const title = t(p.ctx.locale, 'catalogue.portal.search');
+  const r = p.result;
+  return (
+    <PortalLayout {...p.ctx} title={title} query={p.q} breadcrumbs={[{ href: '/', label: '首页' }, { href: '/search', label: title }]}>
+      <h1 className="gk-heading-l">{title}</h1>
+      <form method="get" action="/search" role="search" className="gk-filters">
+        <TextField name="q" label="检索词" hint="输入 2 个字及以上，如“许可”“行政复议”；多个词用空格分开" value={p.q} type="search" />
+        <Select name="scope" label="范围" options={[{ value: 'agency', label: `本机关（${p.ctx.agency.name}）` }, { value: 'site', label: '全站' }]} value={p.scope} />
+        <Select name="category" label="第二十条类别" options={ARTICLE20_CATEGORIES.map((c) => ({ value: String(c.no), label: `${c.item}${c.text}` }))} value={p.filters.category ? String(p.filters.category) : ''} placeholder="全部" required={false} />
+        <Select name="kind" label="信息类型" options={ITEM_KINDS.map((k) => ({ value: k.key, label: k.label }))} value={p.filters.kind ?? ''} placeholder="全部" required={false} />
+        <TextField name="year" label="发布年份" value={p.filters.year ? String(p.filters.year) : ''} inputMode="numeric" required={false} />
+        <Select name="validity" label="有效性" options={VALIDITY.map((v) => ({ value: v.key, label: v.label }))} value={p.filters.validity ?? ''} placeholder="全部" required={false} />
+        <Button>搜索</Button>
+      </form>
+      {r ? (
+        <>
+          <p className="gk-result-count" role="status">找到 {r.capped ? `${r.total} 条以上` : `${r.total} 条`}结果（标题命中优先，同等相关按发布日期由新到旧）</p>
+          <ol className="gk-results">
+            {r.items.map((i) => (
+              <li key={i.id} className="gk-result">
+                <h2 className="gk-heading-s"><a href={`/items/${i.id}`}><Marked segments={i.titleSegments} /></a></h2>
+                <p className="gk-result__snippet">{i.snippet.cutStart ? '…' : ''}<Marked segments={i.snippet.segments} />{i.snippet.cutEnd ? '…' : ''}</p>
+                <p className="gk-result__meta">索引号 {i.indexNo} · {i.publisher} · {i.publishedOn} · {label(ITEM_KINDS, i.kind)} · {label(VALIDITY, i.validity)}</p>
+              </li>
+            ))}
+          </ol>
+          <Pagination page={r.page} pageSize={r.pageSize} total={r.total} baseHref="/search" query={{ q: p.q, scope: p.scope, category: p.filters.category, kind: p.filters.kind, year: p.filters.year, validity: p.filters.validity }} locale={p.ctx.locale} />
+        </>
+      ) : null}
+    </PortalLayout>
+  );
+}
