@@ -37,7 +37,7 @@ describe('ReportTables', () => {
   it('marks highlighted cells with a text marker, not only a colour', () => {
     const cell = 'table3|一、本年新收政府信息公开申请数量|总计';
     const html = renderToStaticMarkup(<ReportTables model={model()} only={['table3']} highlight={new Map([[cell, '1']])} />);
-    expect(html).toContain(`class="gk-num gk-flag" data-cell="${cell}"><mark>81</mark><span class="gk-flag-marker" aria-hidden="true">1</span><span class="gk-vh">（有问题的单元格 1）</span></td>`);
+    expect(html).toContain(`class="gk-num gk-flag" data-cell="${cell}"><mark>81</mark><span class="gk-flag-marker" aria-hidden="true">⚠1</span><span class="gk-vh">（有问题的单元格 1）</span></td>`);
     const plain = renderToStaticMarkup(<ReportTables model={model()} only={['table3']} highlight={[cell]} />);
     expect(plain).toContain('<span class="gk-flag-marker" aria-hidden="true">⚠</span>');
   });
@@ -81,6 +81,6 @@ describe('ReportDocument', () => {
     m.table3.rows['（七）总计'] = [80, 1, 0, 0, 0, 0, 82];
     const html = renderToStaticMarkup(<ReportDocument model={m} findings={[{ rule: 'E1', severity: 'error', message: '表三总计列不平', cells: ['table3|（七）总计|总计'] }]} />);
     expect(html).toContain('<strong>错误</strong> <span class="gk-finding-rule">[E1]</span> 表三总计列不平');
-    expect(html).toContain('data-cell="table3|（七）总计|总计"><mark>82</mark><span class="gk-flag-marker" aria-hidden="true">1</span>');
+    expect(html).toContain('data-cell="table3|（七）总计|总计"><mark>82</mark><span class="gk-flag-marker" aria-hidden="true">⚠1</span>');
   });
 });

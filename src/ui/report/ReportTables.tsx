@@ -24,6 +24,8 @@ export function highlightMap(h: Highlight | undefined, defaultMarker: string): M
   return m;
 }
 
+const FLAG = '⚠';
+
 function Cell({ cell, locale, marks }: { cell: GridCell; locale: Locale; marks: Map<CellRef, string> }): ReactElement {
   const span = {
     ...(cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}),
@@ -37,6 +39,8 @@ function Cell({ cell, locale, marks }: { cell: GridCell; locale: Locale; marks: 
     return <th {...span} scope={cell.scope} id={cell.id} className={`gk-${cell.role}`}>{cell.text}</th>;
   }
   const marker = cell.ref !== undefined ? marks.get(cell.ref) : undefined;
+  // A finding number is printed after a warning sign, so "1" beside the value 1 does not read as "11".
+  const shown = marker === undefined || marker === FLAG ? marker : `${FLAG}${marker}`;
   const blank = cell.value === null || cell.value === undefined;
   const classes = ['gk-num'];
   if (blank) classes.push('gk-blank');
@@ -46,7 +50,7 @@ function Cell({ cell, locale, marks }: { cell: GridCell; locale: Locale; marks: 
     content = (
       <>
         <mark>{content}</mark>
-        <span className="gk-flag-marker" aria-hidden="true">{marker}</span>
+        <span className="gk-flag-marker" aria-hidden="true">{shown}</span>
         <span className="gk-vh">（{t(locale, 'report.flag.label')} {marker}）</span>
       </>
     );

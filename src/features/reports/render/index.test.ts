@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RENDER_TARGETS, renderReport } from './index.ts';
-import { seedModel } from './test-helpers.ts';
+import { modelFromExpected, seedModel } from './test-helpers.ts';
 
 describe('renderReport', { timeout: 60_000 }, () => {
   it.each([
@@ -24,6 +24,17 @@ describe('renderReport', { timeout: 60_000 }, () => {
     const m = seedModel();
     const r = await renderReport(m, 'json');
     expect(JSON.parse(r.body as string)).toEqual(m);
+  });
+
+  it.each(['html', 'md', 'docx', 'xlsx', 'pdf'] as const)('%s: the blank 2021 template (no agency, no year, every cell blank) renders', async (to) => {
+    const r = await renderReport(modelFromExpected('template-2021'), to);
+    const text = typeof r.body === 'string' ? r.body : '';
+    if (to === 'html') {
+      expect(text).toContain('<h1>政府信息公开工作年度报告格式模板</h1>');
+      expect(text.match(/data-blank=""/g)).toHaveLength(2 * 3 + 1 + 2 + 1 + 25 * 7 + 15);
+      expect(text).not.toContain('0年');
+    }
+    if (to === 'md') expect(text).toContain('| 一、本年新收政府信息公开申请数量 |  |  |  |  |  |  |  |');
   });
 
   it('covers every target', () => {

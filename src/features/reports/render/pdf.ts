@@ -43,6 +43,7 @@ function ensurePdfmake(): void {
 const MM = 72 / 25.4;
 const MARGINS: [number, number, number, number] = [28 * MM, 37 * MM, 26 * MM, 35 * MM]; // left, top, right, bottom
 const CONTENT_WIDTH = 210 * MM - MARGINS[0] - MARGINS[2];
+const KEEP_WITH_TABLE = 160; // pt
 
 function tableContent(grid: Grid): Content {
   const { cover } = placeGrid(grid);
@@ -75,11 +76,12 @@ export function pdfDefinition(model: ReportModel, opts: { findings?: readonly Fi
     { text: outline.title, style: 'title' },
     { text: outline.meta.map((m) => `${m.label}：${m.value}`).join('　'), style: 'meta' },
   ];
-  for (const b of outline.blocks) {
-    if (b.kind === 'heading') content.push({ text: b.text, style: 'heading' });
+  outline.blocks.forEach((b, i) => {
+    // headlineLevel 2 marks a heading followed by its table (see pageBreakBefore).
+    if (b.kind === 'heading') content.push({ text: b.text, style: 'heading', headlineLevel: outline.blocks[i + 1]?.kind === 'table' ? 2 : 1 });
     else if (b.kind === 'paragraph') content.push({ text: `\u3000\u3000${b.text}`, style: 'body' });
     else content.push(tableContent(b.grid));
-  }
+  });
   if (opts.findings) {
     content.push({ text: `附：${t('zh-CN', 'report.findings.title')}`, style: 'heading' });
     if (opts.findings.length === 0) content.push({ text: t('zh-CN', 'report.findings.none'), style: 'body' });
@@ -100,6 +102,13 @@ export function pdfDefinition(model: ReportModel, opts: { findings?: readonly Fi
       body: { fontSize: 12, lineHeight: 1.6, alignment: 'justify', margin: [0, 0, 0, 4] },
     },
     content,
+    // A table's heading never stays alone at the foot of a page: when less than KEEP_WITH_TABLE points
+    // remain below it (a header of 表三/表四 plus a row), the heading moves to the next page with its table.
+    pageBreakBefore: (node) => {
+      if (node.headlineLevel !== 2) return false;
+      const pos = node.startPosition as { pageInnerHeight: number; verticalRatio: number };
+      return pos.pageInnerHeight * (1 - pos.verticalRatio) < KEEP_WITH_TABLE;
+    },
   };
 }
 
