@@ -37,7 +37,7 @@ const ROW_PATTERNS: RowPattern[] = [
   { re: /不予处理/, rows: () => group('（五）'), short: '（五）不予处理', needsTopic: false },
   { re: /其他处理/, rows: (six) => [...six], short: '（六）其他处理', needsTopic: false },
   { re: /上一?年度?结转|上年度?结转|结转自上年/, rows: () => [T3_CARRIED_IN], short: '上年结转', needsTopic: true },
-  { re: /结转(?:至|到|入)?下一?年度?|转入下一?年度?|顺延(?:至|到)下一?年度?|下一?年度(?:继续)?(?:办理|答复)/, rows: () => [T3_CARRIED_OUT], short: '结转下年度', needsTopic: true },
+  { re: /结转(?:至|到|入)?(?:下一?|次)年度?|结转(?:至|到|入)?\d{4}年|转入(?:下一?|次)年度?|转入\d{4}年|顺延(?:至|到)(?:下一?|次)年度?|(?:下一?|次)年度?(?:继续)?(?:办理|答复)|尚在办理|正在办理/, rows: () => [T3_CARRIED_OUT], short: '结转下年度', needsTopic: true },
   { re: /收到|新收|受理|接收|接到|共计|共有|申请总数/, rows: () => [T3_RECEIVED], short: '本年新收', needsTopic: true },
   { re: /办结|答复|办理完毕|已办理|处理完毕/, rows: () => [T3_TOTAL], short: '（七）总计', needsTopic: true },
 ];
