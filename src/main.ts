@@ -8,6 +8,8 @@ import { createHealthService } from './features/admin/health.service.ts';
 import { createPortalService } from './features/portal/portal.service.ts';
 import { createUsersService } from './features/users/users.service.ts';
 import type { Services } from './features/services.ts';
+import { createCalendarService, createCalendarStore } from './features/calendar/calendar.service.ts';
+import { createDeadlinesService } from './features/deadlines/deadlines.service.ts';
 import { createCatalogueService } from './features/catalogue/catalogue.service.ts';
 import { shippedCalendar } from './core/calendar/index.ts';
 import { createApplicationsFeature } from './features/applications/applications.wiring.ts';
@@ -26,6 +28,9 @@ export function createServices(config: Config, database: OpenDatabase, options: 
   const agencies = createAgenciesService(db, audit, clock);
   const users = createUsersService(db, { audit, clock });
   const auth = createAuthService(db, { audit, agencies, idleMinutes: config.sessionIdleMinutes, clock });
+  // issue 3: the calendar in force (shipped ← imported ← edits) and the deadlines table of every open clock
+  const calendarStore = createCalendarStore(db);
+  const deadlines = createDeadlinesService(db, { calendar: (ex) => calendarStore.current(ex), clock });
   return {
     config,
     dialect: database.dialect,
@@ -35,6 +40,8 @@ export function createServices(config: Config, database: OpenDatabase, options: 
     users,
     auth,
     portal: createPortalService(agencies, config.portalAgency),
+    deadlines,
+    calendar: createCalendarService(db, { audit, deadlines, store: calendarStore, clock }),
     catalogue: createCatalogueService(db, {
       audit,
       agencies,

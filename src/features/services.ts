@@ -9,6 +9,8 @@ import type { PortalService } from './portal/portal.service.ts';
 import type { UsersService } from './users/users.service.ts';
 import type { SeedServices } from './demo/demo.service.ts';
 import type { CatalogueService } from './catalogue/catalogue.service.ts';
+import type { CalendarService } from './calendar/calendar.service.ts';
+import type { DeadlinesService } from './deadlines/deadlines.service.ts';
 import type { ApplicationsService } from './applications/applications.service.ts';
 import type { LettersService } from './letters/letters.service.ts';
 import type { AppealsService } from './appeals/appeals.service.ts';
@@ -23,6 +25,10 @@ export interface Services extends SeedServices {
   users: UsersService;
   auth: AuthService;
   portal: PortalService;
+  /** issue 3: the working-day calendar in force (admin: import a year, edit a day) */
+  calendar: CalendarService;
+  /** issue 3: every open statutory clock (track / close / recompute) */
+  deadlines: DeadlinesService;
   catalogue: CatalogueService;
   applications: ApplicationsService;
   letters: LettersService;

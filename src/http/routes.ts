@@ -14,6 +14,7 @@ import { registerAuditRoutes } from '../features/audit/audit.routes.ts';
 import { registerCatalogueRoutes } from '../features/catalogue/catalogue.routes.ts';
 import { registerPortalContentRoutes } from '../features/portal-content/portal-content.routes.ts';
 import { registerReportsRoutes } from '../features/reports/reports.routes.ts';
+import { registerCalendarRoutes } from '../features/calendar/calendar.routes.ts';
 
 export type RouteModule = (app: FastifyInstance, services: Services) => void;
 
@@ -28,6 +29,7 @@ export const routeModules: readonly RouteModule[] = [
   registerApplicationsRoutes,
   registerAppealsRoutes,
   registerReportsRoutes,
+  registerCalendarRoutes,
   registerCatalogueRoutes,
   registerPortalContentRoutes,
 ];
