@@ -7,8 +7,9 @@ import { register as demo } from './demo.ts';
 import { register as user } from './user.ts';
 import { register as backup } from './backup.ts';
 import { register as bench } from './bench.ts';
+import { register as benchData } from './bench-data.ts';
 import { register as report } from './report.ts';
 import { register as calendar } from './calendar.ts';
 import { register as deadline } from './deadline.ts';
 
-export const commandModules: readonly ((program: Command) => void)[] = [serve, db, demo, user, backup, bench, report, calendar, deadline];
+export const commandModules: readonly ((program: Command) => void)[] = [serve, db, demo, user, backup, bench, benchData, report, calendar, deadline];

@@ -717,6 +717,31 @@ export function createCatalogueService(db: Kysely<Database>, opts: CatalogueOpti
       await service.act(actor, id, { action: 'publish' });
     },
 
+    /** Bulk load of already-published items (benchmark data, `gongkai bench data`): one transaction per chunk. */
+    async bulkLoadPublished(actor: SystemActor, agencyId: number, items: ReadonlyArray<{ title: string; summary: string; body: string; kind: string; category: number; madeOn: string; publishedOn: string; docNumber: string | null; validity: 'valid' | 'abolished' | 'expired' }>): Promise<void> {
+      const agency = await agencyOf(agencyId);
+      const { indexPattern } = await settingsOf(agencyId);
+      await db.transaction().execute(async (trx) => {
+        for (const d of items) {
+          const at = nowIso(clock);
+          const indexNo = await allocateIndexNo(trx, agency, indexPattern, d.publishedOn);
+          const html = textToHtml(d.body);
+          const id = await repo.insertItem(trx, {
+            agency_id: agencyId, index_no: indexNo, created_on: d.madeOn, working_version: 1, published_version: 1, public: 1, title: d.title, doc_number: d.docNumber, kind: d.kind,
+            category: d.category, subject: null, made_on: d.madeOn, published_on: d.publishedOn, first_published_on: d.publishedOn, validity: d.validity,
+            validity_changed_on: d.validity === 'valid' ? null : d.publishedOn, created_at: at, updated_at: at,
+          });
+          await repo.insertVersion(trx, {
+            item_id: id, version_no: 1, state: 'published', title: d.title, doc_number: d.docNumber, publisher: agency.name, made_on: d.madeOn, formed_on: d.madeOn, kind: d.kind, category: d.category,
+            subject: null, disclosure: 'proactive', withhold_reason: null, summary: d.summary, body_html: html, body_text: d.body, change_note: '基准测试数据',
+            review_result: 'pass', review_basis: '基准测试数据（合成）', reviewer_id: null, reviewer_name: actor.displayName, reviewed_at: at, published_on: d.publishedOn, published_at: at,
+            created_at: at, created_by: null, updated_at: at,
+          });
+          await reindex(trx, id);
+        }
+      });
+    },
+
     /** Rebuild the search index for every public item (after a bulk load). */
     async reindexAll(progress?: (done: number) => void): Promise<number> {
       let last = 0;
