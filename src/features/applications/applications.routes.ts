@@ -8,6 +8,7 @@ import { LETTER_KINDS, type Action } from '../../core/applications/index.ts';
 import { actorOf, requireStaff } from '../auth/auth.guard.ts';
 import { problemSchemas } from '../shared/openapi.ts';
 import { notFound } from '../shared/errors.ts';
+import { registerApplicationPages } from './applications.pages.tsx';
 import type { Services } from '../services.ts';
 import { actionSchemas, listQuerySchema, registerSchema, statusQuerySchema, submitSchema } from './applications.schema.ts';
 import type { ApplicationSummary } from './applications.service.ts';
@@ -181,6 +182,8 @@ export function registerApplicationsRoutes(app: FastifyInstance, services: Servi
     const actor = actorOf(request);
     return { smtp: s.mailer.smtp, messages: (await s.mailer.list(actor.role === 'admin' ? null : actor.visibleAgencyIds)).map((m) => ({ ...m })) };
   });
+
+  registerApplicationPages(app, services);
 
   // Reminders 3 working days before a due date, and SMTP retries: hourly, never keeping the process alive.
   const timer = setInterval(() => { void s.remindDueSoon().catch((e) => app.log.error({ err: e }, 'reminders failed')); }, 60 * 60 * 1000);

@@ -125,6 +125,8 @@ export interface ApplicationsService {
   /** Queue the 3-working-day reminders (idempotent per application and due date). Returns how many were queued. */
   remindDueSoon(): Promise<number>;
   today(): string;
+  /** Officers and leaders of the actor's agency (assignment choices). */
+  officers(actor: Actor): Promise<{ id: number; name: string }[]>;
   mailer: Mailer;
 }
 
@@ -579,6 +581,9 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
   return {
     mailer,
     today,
+    async officers(actor) {
+      return (await usersOfAgency(db, actor.agencyId)).filter((u) => u.role === 'officer' || u.role === 'leader').map((u) => ({ id: u.id, name: u.display_name }));
+    },
     async submit(input, files = []) {
       const agency = await agencies.getByCreditCode(input.agency.toUpperCase());
       if (!agency) throw validationFailed([{ field: 'agency', message: '找不到该受理机关，请从政府信息公开指南中确认机关的统一社会信用代码' }]);

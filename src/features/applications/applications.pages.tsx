@@ -1,0 +1,302 @@
+// Page routes of 依申请公开: the public form (/apply, multipart, honeypot, rate limit), the receipt,
+// the public status page (/apply/status), and the back office (list + CSV, registration, case page with
+// the allowed actions as forms, letters, attachments, templates, outbox, 复议/诉讼 forms).
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { LETTER_KINDS, type Action, type LetterKind } from '../../core/applications/index.ts';
+import { actorOf, requireStaff } from '../auth/auth.guard.ts';
+import { agencyContact } from '../portal/portal.routes.ts';
+import { AppError, isAppError, type FieldError } from '../shared/errors.ts';
+import { adminShell, ENABLED_ADMIN_FEATURES, seeOther, sendPage, setFlash, takeFlash } from '../shared/pages.ts';
+import type { Services } from '../services.ts';
+import { appealCreateSchema, appealUpdateSchema } from '../appeals/appeals.schema.ts';
+import { actionSchemas, listQuerySchema, registerSchema, statusQuerySchema, submitSchema } from './applications.schema.ts';
+import type { UploadedFile } from './applications.service.ts';
+import { ApplicationsListPage, ApplyFormPage, ApplyReceiptPage, CasePage, flatErrors, OutboxPage, RegisterPage, StatusPage, TemplateEditPage, TemplatesPage, type FormValues } from './applications.views.tsx';
+
+const SUBMIT_RATE_LIMIT = { rateLimit: { max: 30, timeWindow: '10 minutes' } };
+const STATUS_RATE_LIMIT = { rateLimit: { max: 60, timeWindow: '1 minute' } };
+const RECEIPT_NOTICE = '通过互联网渠道提交的申请，以双方确认之日为收到申请之日（《中华人民共和国政府信息公开条例》第三十一条第三项）。本机关确认收到后，将在收到申请之日起20个工作日内答复。';
+
+/** Roles that may see applicants' personal data in lists, case pages and exports. */
+const PERSONAL_DATA_ROLES = new Set(['officer', 'leader', 'reviewer', 'admin']);
+
+interface MultipartPart { type?: string; value?: unknown; filename?: string; toBuffer?: () => Promise<Buffer> }
+
+/** Form fields (urlencoded or multipart) and uploaded files of a request. */
+async function readForm(request: FastifyRequest): Promise<{ fields: FormValues; files: UploadedFile[] }> {
+  const body = (request.body ?? {}) as Record<string, unknown>;
+  const fields: FormValues = {};
+  const files: UploadedFile[] = [];
+  for (const [k, v] of Object.entries(body)) {
+    for (const part of Array.isArray(v) ? v : [v]) {
+      if (part && typeof part === 'object' && 'type' in (part as object)) {
+        const p = part as MultipartPart;
+        if (p.type === 'file') {
+          const data = p.toBuffer ? await p.toBuffer() : Buffer.alloc(0);
+          if (p.filename && data.length > 0) files.push({ filename: p.filename, data });
+        } else if (p.type === 'field') {
+          fields[k] = String(p.value ?? '');
+        }
+      } else if (typeof part === 'string') {
+        fields[k] = part;
+      }
+    }
+  }
+  return { fields, files };
+}
+
+const blank = (s: string | undefined) => (s === undefined || s.trim() === '' ? undefined : s);
+
+/** The flat form → the API shape of submitApplication / registerApplication. */
+function formToApi(f: FormValues): Record<string, unknown> {
+  const type = f.type ?? 'natural_person';
+  const person = type === 'natural_person';
+  return {
+    applicant: {
+      type, name: f.name ?? '', phone: f.phone ?? '',
+      ...(person ? { idType: blank(f.idType), idNumber: blank(f.idNumber) } : { creditCode: blank(f.creditCode), legalRepresentative: blank(f.legalRepresentative), contactPerson: blank(f.contactPerson) }),
+      address: blank(f.address), postcode: blank(f.postcode), email: blank(f.email),
+    },
+    content: f.content ?? '', docNumber: blank(f.docNumber), provideForm: blank(f.provideForm), obtainMethod: blank(f.obtainMethod), email: blank(f.email),
+    website: f.website ?? '',
+  };
+}
+
+const zodErrors = (e: z.ZodError): FieldError[] => e.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
+
+function csvCell(v: string | number | null | undefined): string {
+  const s = v === null || v === undefined ? '' : String(v);
+  // a leading = + - @ would be read as a formula by spreadsheet programs
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function registerApplicationPages(app: FastifyInstance, services: Services): void {
+  const s = services.applications;
+  const staff = requireStaff();
+  if (!ENABLED_ADMIN_FEATURES.includes('applications')) ENABLED_ADMIN_FEATURES.push('applications');
+
+  async function portal() {
+    const agency = await services.portal.portalAgency();
+    if (!agency) throw new AppError('unavailable', { detail: '尚未配置任何机构' });
+    return agency;
+  }
+
+  // ── public ──
+  app.get('/apply', { schema: { hide: true } }, async (request, reply) => {
+    const agency = await portal();
+    return sendPage(reply, ApplyFormPage({ locale: request.locale, agency: agencyContact(agency), prefs: request.prefs, currentPath: request.url, values: { type: 'natural_person', idType: '居民身份证' }, errors: [] }));
+  });
+
+  app.post('/apply', { config: SUBMIT_RATE_LIMIT, schema: { hide: true } }, async (request, reply) => {
+    const agency = await portal();
+    const { fields, files } = await readForm(request);
+    const render = (errors: FieldError[], status: number) =>
+      sendPage(reply, ApplyFormPage({ locale: request.locale, agency: agencyContact(agency), prefs: request.prefs, currentPath: '/apply', values: fields, errors: flatErrors(errors) }), status);
+    const parsed = submitSchema.safeParse({ agency: agency.creditCode, ...formToApi(fields) });
+    if (!parsed.success) return render(zodErrors(parsed.error), 400);
+    try {
+      const out = await s.submit(parsed.data, files);
+      return sendPage(reply, ApplyReceiptPage({ locale: request.locale, agency: agencyContact(agency), prefs: request.prefs, currentPath: '/apply', queryCode: out.queryCode, submittedOn: out.submittedOn, notice: RECEIPT_NOTICE }), 201);
+    } catch (e) {
+      if (isAppError(e) && e.fieldErrors.length) return render(e.fieldErrors, e.status);
+      throw e;
+    }
+  });
+
+  app.get('/apply/status', { schema: { hide: true } }, async (request, reply) => {
+    const agency = await portal();
+    return sendPage(reply, StatusPage({ locale: request.locale, agency: agencyContact(agency), prefs: request.prefs, currentPath: request.url, values: {}, errors: [] }));
+  });
+
+  app.post('/apply/status', { config: STATUS_RATE_LIMIT, schema: { hide: true } }, async (request, reply) => {
+    const agency = await portal();
+    const { fields } = await readForm(request);
+    const base = { locale: request.locale, agency: agencyContact(agency), prefs: request.prefs, currentPath: '/apply/status', values: { code: fields.code, phone: fields.phone } };
+    const parsed = statusQuerySchema.safeParse({ code: fields.code ?? '', phone: fields.phone ?? '' });
+    if (!parsed.success) return sendPage(reply, StatusPage({ ...base, errors: zodErrors(parsed.error) }), 400);
+    try {
+      const status = await s.status(parsed.data.code, parsed.data.phone);
+      return sendPage(reply, StatusPage({ ...base, errors: [], status }));
+    } catch (e) {
+      if (isAppError(e) && e.code === 'not_found') return sendPage(reply, StatusPage({ ...base, errors: [], notFound: e.detail ?? e.title }), 404);
+      throw e;
+    }
+  });
+
+  // ── back office ──
+  app.get('/admin/applications', { preHandler: staff, schema: { hide: true } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const raw = request.query as Record<string, string | undefined>;
+    const parsed = listQuerySchema.safeParse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== '')));
+    const q = parsed.success ? parsed.data : listQuerySchema.parse({});
+    const rows = await s.list(actor, q);
+    const query = { view: q.view === 'all' ? undefined : q.view, q: q.q, applicantType: q.applicantType, from: q.from, to: q.to };
+    return sendPage(reply, ApplicationsListPage({ shell: adminShell(request, takeFlash(request, reply)), rows, query, showNames: PERSONAL_DATA_ROLES.has(actor.role) }));
+  });
+
+  app.get('/admin/applications.csv', { preHandler: staff, schema: { hide: true } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const raw = request.query as Record<string, string | undefined>;
+    const parsed = listQuerySchema.safeParse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== '')));
+    const rows = await s.list(actor, parsed.success ? parsed.data : listQuerySchema.parse({}));
+    const personal = PERSONAL_DATA_ROLES.has(actor.role);
+    const header = ['查询码', '申请人类型', ...(personal ? ['申请人'] : []), '申请方式', '提交日期', '收到申请日期', '申请内容', '状态', '答复期限', '办理结果', '办结日期'];
+    const lines = [header.map(csvCell).join(',')];
+    for (const r of rows) {
+      lines.push([r.queryCode, r.applicantTypeLabel, ...(personal ? [r.applicantName] : []), r.channelLabel, r.submittedOn, r.receivedOn, r.content, r.stateLabel, r.dueDate, r.outcomeLabel, r.concludedOn].map(csvCell).join(','));
+    }
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="applications.csv"').header('cache-control', 'no-store').send(`\uFEFF${lines.join('\r\n')}\r\n`);
+  });
+
+
+  app.get('/admin/applications/new', { preHandler: requireStaff('officer', 'leader'), schema: { hide: true } }, async (request, reply) => {
+    return sendPage(reply, RegisterPage({ shell: adminShell(request), values: { type: 'natural_person', idType: '居民身份证', channel: 'in_person', submittedOn: s.today() }, errors: [], officers: await s.officers(actorOf(request)) }));
+  });
+
+  app.post('/admin/applications', { preHandler: requireStaff('officer', 'leader'), schema: { hide: true } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const { fields, files } = await readForm(request);
+    const officers = await s.officers(actor);
+    const render = (errors: FieldError[], status: number) => sendPage(reply, RegisterPage({ shell: adminShell(request), values: fields, errors: flatErrors(errors), officers }), status);
+    const input = { ...formToApi(fields), channel: fields.channel, submittedOn: blank(fields.submittedOn), signedOn: blank(fields.signedOn), confirmedOn: blank(fields.confirmedOn), assignedUserId: blank(fields.assignedUserId) };
+    delete (input as Record<string, unknown>).website;
+    const parsed = registerSchema.safeParse(input);
+    if (!parsed.success) return render(zodErrors(parsed.error), 400);
+    try {
+      const d = await s.register(actor, parsed.data, files);
+      setFlash(reply, 'success', `已登记申请，查询码 ${d.queryCode}，收到申请之日 ${d.receivedOn}。`);
+      return seeOther(reply, `/admin/applications/${d.id}`);
+    } catch (e) {
+      if (isAppError(e) && e.fieldErrors.length) return render(e.fieldErrors, e.status);
+      throw e;
+    }
+  });
+
+  const idParams = z.object({ id: z.coerce.number().int().positive() });
+
+  app.get('/admin/applications/:id', { preHandler: staff, schema: { hide: true, params: idParams } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const { id } = request.params as { id: number };
+    const d = await s.get(actor, id);
+    const appeals = await services.appeals.list(actor, id);
+    return sendPage(reply, CasePage({ shell: adminShell(request, takeFlash(request, reply)), d, appeals, showPersonal: PERSONAL_DATA_ROLES.has(actor.role) }));
+  });
+
+  app.post('/admin/applications/:id/actions/:action', { preHandler: staff, schema: { hide: true, params: z.object({ id: z.coerce.number().int().positive(), action: z.string().max(40) }) } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const { id, action } = request.params as { id: number; action: string };
+    if (!(action in actionSchemas)) throw new AppError('not_found');
+    const a = action as Action;
+    const { fields } = await readForm(request);
+    const input: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(fields)) if (k !== '_csrf' && blank(v) !== undefined) input[k] = v;
+    if (a === 'requestCorrection') input.items = (fields.items ?? '').split(/\r?\n/).map((x) => x.trim()).filter(Boolean);
+    const back = `/admin/applications/${id}`;
+    const parsed = actionSchemas[a].safeParse(input);
+    if (!parsed.success) {
+      setFlash(reply, 'error', `${zodErrors(parsed.error).map((e) => e.message).join('；')}`.slice(0, 290));
+      return seeOther(reply, back);
+    }
+    try {
+      const out = await s.act(actor, id, a, parsed.data as never);
+      const warn = out.warnings.length ? `注意：${out.warnings.join('；')}` : '';
+      setFlash(reply, warn ? 'info' : 'success', `${({ confirmReceipt: '已确认收到申请', reply: '答复已提交审核', approveReply: '答复已审核通过并出具' } as Partial<Record<Action, string>>)[a] ?? '已保存'}。${warn}`.slice(0, 290));
+    } catch (e) {
+      if (!isAppError(e) || e.status >= 500 || e.status === 404) throw e;
+      const msg = e.fieldErrors.length ? e.fieldErrors.map((f) => f.message).join('；') : (e.detail ?? e.title);
+      setFlash(reply, 'error', msg.slice(0, 290));
+    }
+    return seeOther(reply, back);
+  });
+
+  for (const format of ['docx', 'pdf'] as const) {
+    app.get(`/admin/applications/:id/letters/:letterId.${format}`, { preHandler: staff, schema: { hide: true, params: z.object({ id: z.coerce.number().int().positive(), letterId: z.coerce.number().int().positive() }) } }, async (request, reply) => {
+      const { id, letterId } = request.params as { id: number; letterId: number };
+      const { letter, agency } = await s.letter(actorOf(request), id, letterId);
+      const head = { name: agency.name, address: agency.address, phone: agency.phone, postcode: agency.postcode, workBodyName: agency.workBodyName };
+      const body = format === 'docx' ? await services.letters.docx(letter, head) : Buffer.from(await services.letters.pdf(letter, head));
+      const name = encodeURIComponent(`${letter.title}.${format}`);
+      return reply
+        .type(format === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/pdf')
+        .header('content-disposition', `attachment; filename="letter-${letter.id}.${format}"; filename*=UTF-8''${name}`)
+        .header('cache-control', 'no-store')
+        .send(body);
+    });
+  }
+
+  app.get('/admin/applications/:id/attachments/:attachmentId', { preHandler: staff, schema: { hide: true, params: z.object({ id: z.coerce.number().int().positive(), attachmentId: z.coerce.number().int().positive() }) } }, async (request, reply) => {
+    const { id, attachmentId } = request.params as { id: number; attachmentId: number };
+    const f = await s.attachment(actorOf(request), id, attachmentId);
+    return reply.type(f.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.filename)}`).header('x-content-type-options', 'nosniff').header('cache-control', 'no-store').send(f.data);
+  });
+
+  // 复议/诉讼 from the case page
+  app.post('/admin/appeals', { preHandler: staff, schema: { hide: true } }, async (request, reply) => {
+    const { fields } = await readForm(request);
+    const back = fields.applicationId ? `/admin/applications/${Number(fields.applicationId)}` : '/admin/applications';
+    const parsed = appealCreateSchema.safeParse(Object.fromEntries(Object.entries(fields).filter(([k, v]) => k !== '_csrf' && blank(v) !== undefined)));
+    if (!parsed.success) { setFlash(reply, 'error', zodErrors(parsed.error).map((e) => e.message).join('；')); return seeOther(reply, back); }
+    try {
+      await services.appeals.create(actorOf(request), parsed.data);
+      setFlash(reply, 'success', '已登记复议、诉讼案件。');
+    } catch (e) {
+      if (!isAppError(e) || e.status >= 500) throw e;
+      setFlash(reply, 'error', e.fieldErrors.map((f) => f.message).join('；') || (e.detail ?? e.title));
+    }
+    return seeOther(reply, back);
+  });
+
+  app.post('/admin/appeals/:id', { preHandler: staff, schema: { hide: true, params: idParams } }, async (request, reply) => {
+    const { id } = request.params as { id: number };
+    const { fields } = await readForm(request);
+    const back = fields.applicationId ? `/admin/applications/${Number(fields.applicationId)}` : '/admin/applications';
+    const parsed = appealUpdateSchema.safeParse(Object.fromEntries(Object.entries(fields).filter(([k, v]) => k !== '_csrf' && k !== 'applicationId' && blank(v) !== undefined)));
+    if (!parsed.success) { setFlash(reply, 'error', zodErrors(parsed.error).map((e) => e.message).join('；')); return seeOther(reply, back); }
+    try {
+      await services.appeals.update(actorOf(request), id, parsed.data);
+      setFlash(reply, 'success', '已更新案件结果。');
+    } catch (e) {
+      if (!isAppError(e) || e.status >= 500 || e.status === 404) throw e;
+      setFlash(reply, 'error', e.fieldErrors.map((f) => f.message).join('；') || (e.detail ?? e.title));
+    }
+    return seeOther(reply, back);
+  });
+
+  // templates (the agency's admin or leader edits; everyone sees)
+  app.get('/admin/letter-templates', { preHandler: staff, schema: { hide: true } }, async (request, reply) => {
+    const actor = actorOf(request);
+    return sendPage(reply, TemplatesPage({ shell: adminShell(request, takeFlash(request, reply)), templates: await services.letters.templates(actor), canEdit: actor.role === 'admin' || actor.role === 'leader' }));
+  });
+  const kindParams = z.object({ kind: z.enum(LETTER_KINDS) });
+  app.get('/admin/letter-templates/:kind', { preHandler: requireStaff('admin', 'leader'), schema: { hide: true, params: kindParams } }, async (request, reply) => {
+    const { kind } = request.params as { kind: LetterKind };
+    const tv = await services.letters.template(actorOf(request).agencyId, kind);
+    return sendPage(reply, TemplateEditPage({ shell: adminShell(request), kind, values: { title: tv.title, body: tv.body }, version: tv.version, errors: [] }));
+  });
+  app.post('/admin/letter-templates/:kind', { preHandler: requireStaff('admin', 'leader'), schema: { hide: true, params: kindParams } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const { kind } = request.params as { kind: LetterKind };
+    const { fields } = await readForm(request);
+    const values = { title: fields.title ?? '', body: fields.body ?? '' };
+    try {
+      const saved = await services.letters.saveTemplate(actor, kind, values);
+      setFlash(reply, 'success', `已保存${saved.label}，第${saved.version}版。`);
+      return seeOther(reply, '/admin/letter-templates');
+    } catch (e) {
+      if (isAppError(e) && e.fieldErrors.length) {
+        const cur = await services.letters.template(actor.agencyId, kind);
+        return sendPage(reply, TemplateEditPage({ shell: adminShell(request), kind, values, version: cur.version, errors: e.fieldErrors }), 400);
+      }
+      throw e;
+    }
+  });
+
+  app.get('/admin/mail-outbox', { preHandler: staff, schema: { hide: true } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const messages = await s.mailer.list(actor.role === 'admin' ? null : actor.visibleAgencyIds);
+    return sendPage(reply, OutboxPage({ shell: adminShell(request), smtp: s.mailer.smtp, messages }));
+  });
+}
+

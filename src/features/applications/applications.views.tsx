@@ -1,0 +1,489 @@
+// Page components of 依申请公开 (public form, receipt, status; back-office list, registration, case page,
+// templates, outbox). Server-rendered; forms work without JavaScript; built from the ui page kit.
+import type { ReactNode } from 'react';
+import {
+  AdminLayout, Button, CsrfField, DataTable, DateField, DeadlineCard, ErrorSummary, FileField, Notice, PortalLayout, Radios, Select, StatusTag,
+  SummaryList, Textarea, TextField, Timeline, errorFor, t, type AdminShell, type AgencyContact, type FieldError, type Locale, type Prefs,
+} from '../../ui/index.ts';
+import {
+  ACTION_LABELS, APPLICANT_TYPES, APPLICANT_TYPE_LABELS, APPEAL_KIND_LABELS, APPEAL_RESULT_LABELS, CHANNEL_LABELS, LETTER_KIND_LABELS, OUTCOMES,
+  PLACEHOLDERS, REPLY_OUTCOMES, outcomeDef, type Action, type LetterKind,
+} from '../../core/applications/index.ts';
+import { ID_TYPES, OBTAIN_METHODS, PROVIDE_FORMS } from './applications.schema.ts';
+import type { ApplicationDetail, ApplicationSummary, PublicStatus } from './applications.service.ts';
+import type { AppealCase } from '../appeals/appeals.service.ts';
+import type { TemplateView } from '../letters/letters.service.ts';
+
+export type FormValues = Record<string, string | undefined>;
+
+const opt = (xs: readonly string[]) => xs.map((x) => ({ value: x, label: x }));
+const applicantTypeOptions = APPLICANT_TYPES.map((k) => ({
+  value: k, label: k === 'natural_person' ? '公民' : `法人或者其他组织：${APPLICANT_TYPE_LABELS[k].zh}`,
+  hint: k === 'natural_person' ? '以个人名义申请' : undefined,
+}));
+
+/** Error field names of the API shape (applicant.name) → the flat form names (name). */
+export function flatErrors(errors: readonly FieldError[]): FieldError[] {
+  return errors.map((e) => ({ field: e.field.replace(/^applicant\./, '').replace(/^delivery$/, 'provideForm'), message: e.message }));
+}
+
+function ApplicantFields({ v, errors, locale }: { v: FormValues; errors: readonly FieldError[]; locale: Locale }) {
+  const e = (f: string) => errorFor(errors, f);
+  return (
+    <>
+      <Radios name="type" label="申请人类型" options={applicantTypeOptions} value={v.type ?? 'natural_person'} error={e('type')} locale={locale} />
+      <TextField name="name" label="姓名或者名称" hint="公民填写姓名；法人或者其他组织填写全称" value={v.name} error={e('name')} autoComplete="name" maxLength={100} locale={locale} />
+      <Select name="idType" label="证件类型（公民填写）" options={opt(ID_TYPES)} value={v.idType ?? '居民身份证'} error={e('idType')} required={false} locale={locale} />
+      <TextField name="idNumber" label="证件号码（公民填写）" value={v.idNumber} error={e('idNumber')} maxLength={40} required={false} spellCheck={false} locale={locale} />
+      <TextField name="creditCode" label="统一社会信用代码（法人或者其他组织填写）" hint="18位，见营业执照或者登记证书" value={v.creditCode} error={e('creditCode')} maxLength={18} required={false} spellCheck={false} locale={locale} />
+      <TextField name="legalRepresentative" label="法定代表人或者负责人（法人或者其他组织填写）" value={v.legalRepresentative} error={e('legalRepresentative')} maxLength={50} required={false} locale={locale} />
+      <TextField name="contactPerson" label="联系人（法人或者其他组织填写）" value={v.contactPerson} error={e('contactPerson')} maxLength={50} required={false} locale={locale} />
+      <TextField name="phone" label="联系电话" hint="例如 13800000000 或 0535-6666666；查询办理进度时需要" type="tel" value={v.phone} error={e('phone')} autoComplete="tel" inputMode="tel" maxLength={30} locale={locale} />
+      <TextField name="email" label="电子邮箱" hint="选择通过电子邮件提供或获取时必须填写" type="email" value={v.email} error={e('email')} autoComplete="email" maxLength={200} required={false} locale={locale} />
+      <TextField name="address" label="通讯地址" hint="选择邮寄时必须填写" value={v.address} error={e('address')} autoComplete="street-address" maxLength={200} required={false} locale={locale} />
+      <TextField name="postcode" label="邮政编码" value={v.postcode} error={e('postcode')} autoComplete="postal-code" inputMode="numeric" maxLength={6} required={false} className="gk-width-10" locale={locale} />
+    </>
+  );
+}
+
+function RequestFields({ v, errors, locale }: { v: FormValues; errors: readonly FieldError[]; locale: Locale }) {
+  const e = (f: string) => errorFor(errors, f);
+  return (
+    <>
+      <Textarea name="content" label="所需政府信息的名称、文号或者便于查询的其他特征性描述" hint="写得越具体，越便于查找。例如：2019年本局行政许可办件数量的统计" value={v.content} error={e('content')} rows={5} maxLength={4000} locale={locale} />
+      <TextField name="docNumber" label="文号" value={v.docNumber} error={e('docNumber')} maxLength={100} required={false} locale={locale} />
+      <Radios name="provideForm" label="提供政府信息的方式" options={opt(PROVIDE_FORMS)} value={v.provideForm} error={e('provideForm')} inline locale={locale} />
+      <Radios name="obtainMethod" label="获取信息的方式" options={opt(OBTAIN_METHODS)} value={v.obtainMethod} error={e('obtainMethod')} inline locale={locale} />
+    </>
+  );
+}
+
+export function ApplyFormPage(p: { locale: Locale; agency: AgencyContact; prefs?: Prefs; currentPath: string; values: FormValues; errors: readonly FieldError[] }) {
+  const { locale } = p;
+  return (
+    <PortalLayout locale={locale} agency={p.agency} prefs={p.prefs} currentPath={p.currentPath} active="apply" title={t(locale, 'applications.apply.title')}
+      breadcrumbs={[{ href: '/', label: '首页' }, { href: '/apply', label: '依申请公开' }]}>
+      <h1 className="gk-heading-l">{t(locale, 'applications.apply.title')}</h1>
+      <p>{t(locale, 'applications.apply.intro')}</p>
+      <ErrorSummary errors={p.errors} locale={locale} />
+      <form method="post" action="/apply" encType="multipart/form-data" noValidate>
+        <h2 className="gk-heading-m">{t(locale, 'applications.apply.applicantSection')}</h2>
+        <ApplicantFields v={p.values} errors={p.errors} locale={locale} />
+        <h2 className="gk-heading-m">{t(locale, 'applications.apply.requestSection')}</h2>
+        <RequestFields v={p.values} errors={p.errors} locale={locale} />
+        <h2 className="gk-heading-m">{t(locale, 'applications.apply.attachmentsSection')}</h2>
+        <FileField name="attachments" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" multiple label="身份证明（可选）" hint="身份证或者营业执照的扫描件或照片，PDF、JPG 或 PNG，每个不超过5MB，最多5个。页面提示错误时，请重新选择附件。" error={errorFor(p.errors, 'attachments')} required={false} locale={locale} />
+        <div className="gk-visually-hidden" aria-hidden="true">
+          <label htmlFor="field-website">请勿填写此项（用于识别自动程序）</label>
+          <input id="field-website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+        </div>
+        <Button>{t(locale, 'applications.apply.submit')}</Button>
+      </form>
+      <p><a href="/apply/status">{t(locale, 'applications.apply.statusLink')}</a></p>
+    </PortalLayout>
+  );
+}
+
+export function ApplyReceiptPage(p: { locale: Locale; agency: AgencyContact; prefs?: Prefs; currentPath: string; queryCode: string; submittedOn: string; notice: string }) {
+  const { locale } = p;
+  return (
+    <PortalLayout locale={locale} agency={p.agency} prefs={p.prefs} currentPath={p.currentPath} active="apply" title={t(locale, 'applications.apply.receiptTitle')}>
+      <div className="gk-panel gk-panel--confirmation">
+        <h1 className="gk-heading-l">{t(locale, 'applications.apply.receiptTitle')}</h1>
+        <p>{t(locale, 'applications.apply.queryCode')}：<strong className="gk-query-code" data-testid="query-code">{p.queryCode}</strong></p>
+      </div>
+      <p>{t(locale, 'applications.apply.keepCode')}</p>
+      <p>提交日期：{p.submittedOn}</p>
+      <Notice kind="info" title="收到申请的日期">{p.notice}</Notice>
+      <p><a href="/apply/status">{t(locale, 'applications.apply.statusLink')}</a></p>
+    </PortalLayout>
+  );
+}
+
+export function StatusPage(p: { locale: Locale; agency: AgencyContact; prefs?: Prefs; currentPath: string; values: FormValues; errors: readonly FieldError[]; status?: PublicStatus; notFound?: string }) {
+  const { locale } = p;
+  const s = p.status;
+  return (
+    <PortalLayout locale={locale} agency={p.agency} prefs={p.prefs} currentPath={p.currentPath} active="apply" title={t(locale, 'applications.status.title')}>
+      <h1 className="gk-heading-l">{t(locale, 'applications.status.title')}</h1>
+      <p>{t(locale, 'applications.status.intro')}</p>
+      <ErrorSummary errors={p.errors} locale={locale} />
+      {p.notFound ? <Notice kind="warning">{p.notFound}</Notice> : null}
+      <form method="post" action="/apply/status" noValidate>
+        <TextField name="code" label="查询码" value={p.values.code} error={errorFor(p.errors, 'code')} maxLength={40} spellCheck={false} locale={locale} />
+        <TextField name="phone" label="联系电话" type="tel" value={p.values.phone} error={errorFor(p.errors, 'phone')} inputMode="tel" maxLength={30} locale={locale} />
+        <Button>{t(locale, 'applications.status.submit')}</Button>
+      </form>
+      {s ? (
+        <section aria-labelledby="status-result">
+          <h2 className="gk-heading-m" id="status-result">{t(locale, 'applications.status.result')}</h2>
+          <SummaryList items={[
+            { key: '查询码', value: s.queryCode },
+            { key: '受理机关', value: s.agencyName },
+            { key: '办理状态', value: <strong data-testid="status-state">{s.stateLabel}</strong> },
+            { key: '提交日期', value: s.submittedOn },
+            { key: '收到申请日期', value: s.receivedOn ?? '尚未确认收到（以双方确认之日为收到申请之日）' },
+            { key: '答复期限', value: s.concluded ? '已答复' : s.dueDate ? `${s.dueDate}${s.provisional ? '（暂定）' : ''}` : '待定' },
+            { key: '办理结果', value: <span data-testid="status-outcome">{s.outcomeLabel ?? '尚未答复'}</span> },
+          ]} />
+          <h3 className="gk-heading-s">{t(locale, 'applications.status.letters')}</h3>
+          {s.letters.length ? (
+            <ul className="gk-list" data-testid="status-letters">{s.letters.map((l) => <li key={l.number}>{l.issuedOn} {l.kindLabel}（{l.number}）</li>)}</ul>
+          ) : <p>{t(locale, 'applications.status.noLetters')}</p>}
+        </section>
+      ) : null}
+    </PortalLayout>
+  );
+}
+
+// ───────────── back office ─────────────
+
+const VIEWS: { key: string; label: string }[] = [
+  { key: 'all', label: '全部' }, { key: 'mine', label: '我的案件' }, { key: 'due_soon', label: '3个工作日内到期' }, { key: 'overdue', label: '已逾期' },
+  { key: 'waiting_correction', label: '待补正' }, { key: 'consulting', label: '征求意见中' }, { key: 'waiting_payment', label: '待缴费' }, { key: 'concluded', label: '已答复' },
+];
+
+export function dueTag(a: Pick<ApplicationSummary, 'dueStatus' | 'dueDate'>): ReactNode {
+  switch (a.dueStatus) {
+    case 'overdue': return <StatusTag status="overdue" />;
+    case 'due_soon': return <StatusTag status="dueSoon" text="即将到期" />;
+    case 'on_time': return <StatusTag status="onTime" text="未到期" />;
+    case 'closed': return <StatusTag status="done" text="已答复" />;
+    case 'waiting': return <StatusTag text="暂停计算" tone="blue" />;
+    default: return <StatusTag text="未起算" tone="grey" />;
+  }
+}
+
+export function ApplicationsListPage(p: { shell: AdminShell; rows: readonly ApplicationSummary[]; query: Record<string, string | undefined>; showNames: boolean }) {
+  const q = p.query;
+  const qs = (extra: Record<string, string | undefined>) => {
+    const u = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...q, ...extra })) if (v) u.set(k, v);
+    const s = u.toString();
+    return s ? `?${s}` : '';
+  };
+  return (
+    <AdminLayout {...p.shell} active="applications" title={t(p.shell.locale, 'applications.admin.listTitle')}>
+      <h1 className="gk-heading-l">{t(p.shell.locale, 'applications.admin.listTitle')}</h1>
+      <p>
+        <Button href="/admin/applications/new" variant="secondary">{t(p.shell.locale, 'applications.admin.register')}</Button>{' '}
+        <a href={`/admin/applications.csv${qs({})}`}>{t(p.shell.locale, 'applications.admin.exportCsv')}</a>{' · '}
+        <a href="/admin/letter-templates">{t(p.shell.locale, 'applications.admin.templates')}</a>{' · '}
+        <a href="/admin/mail-outbox">{t(p.shell.locale, 'applications.admin.outbox')}</a>
+      </p>
+      <nav aria-label="筛选视图" className="gk-tabs">
+        <ul className="gk-tabs__list">
+          {VIEWS.map((v) => (
+            <li key={v.key} className="gk-tabs__item">
+              <a href={`/admin/applications${qs({ view: v.key === 'all' ? undefined : v.key })}`} aria-current={(q.view ?? 'all') === v.key ? 'page' : undefined}>{v.label}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <form method="get" action="/admin/applications" className="gk-filters">
+        {q.view ? <input type="hidden" name="view" value={q.view} /> : null}
+        <TextField name="q" label="搜索（查询码、申请人、申请内容）" value={q.q} required={false} type="search" />
+        <Select name="applicantType" label="申请人类型" placeholder="全部" options={APPLICANT_TYPES.map((k) => ({ value: k, label: APPLICANT_TYPE_LABELS[k].zh }))} value={q.applicantType} required={false} />
+        <DateField name="from" label="收到日期从" value={q.from} required={false} />
+        <DateField name="to" label="收到日期到" value={q.to} required={false} />
+        <Button variant="secondary">筛选</Button>
+      </form>
+      <DataTable
+        caption={`申请（共${p.rows.length}件）`}
+        rows={p.rows}
+        rowKey={(r) => String(r.id)}
+        emptyText="没有符合条件的申请。"
+        columns={[
+          { key: 'code', header: '查询码', rowHeader: true, render: (r) => <a href={`/admin/applications/${r.id}`}>{r.queryCode}</a> },
+          { key: 'applicant', header: '申请人', render: (r) => (p.showNames ? r.applicantName : '（已隐藏）') },
+          { key: 'type', header: '类型', render: (r) => r.applicantTypeLabel },
+          { key: 'content', header: '申请内容', render: (r) => (r.content.length > 40 ? `${r.content.slice(0, 40)}…` : r.content) },
+          { key: 'received', header: '收到日期', render: (r) => r.receivedOn ?? '待确认' },
+          { key: 'state', header: '状态', render: (r) => r.stateLabel },
+          { key: 'due', header: '答复期限', render: (r) => <>{r.dueDate ?? '—'} {dueTag(r)}</> },
+        ]}
+      />
+    </AdminLayout>
+  );
+}
+
+export function RegisterPage(p: { shell: AdminShell; values: FormValues; errors: readonly FieldError[]; officers: { id: number; name: string }[] }) {
+  const v = p.values;
+  const e = (f: string) => errorFor(p.errors, f);
+  return (
+    <AdminLayout {...p.shell} active="applications" title="登记线下申请">
+      <h1 className="gk-heading-l">登记线下申请</h1>
+      <ErrorSummary errors={p.errors} locale={p.shell.locale} />
+      <form method="post" action="/admin/applications" encType="multipart/form-data" noValidate>
+        <CsrfField token={p.shell.csrfToken} />
+        <h2 className="gk-heading-m">申请方式和日期</h2>
+        <Radios name="channel" label="申请方式" options={(['in_person', 'registered_mail', 'ordinary_mail', 'fax', 'email'] as const).map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))} value={v.channel ?? 'in_person'} error={e('channel')} />
+        <DateField name="submittedOn" label="申请提交（寄出、发送）日期" value={v.submittedOn} error={e('submittedOn')} />
+        <DateField name="signedOn" label="签收日期（邮寄需签收时填写）" hint="以签收之日为收到申请之日（条例第三十一条第二项）" value={v.signedOn} error={e('signedOn')} required={false} />
+        <DateField name="confirmedOn" label="确认日期（平常信函、传真、电子邮件时填写）" hint="以与申请人（双方）确认之日为收到申请之日（条例第三十一条）" value={v.confirmedOn} error={e('confirmedOn')} required={false} />
+        <Select name="assignedUserId" label="经办人" placeholder="稍后指定" options={p.officers.map((o) => ({ value: String(o.id), label: o.name }))} value={v.assignedUserId} required={false} />
+        <h2 className="gk-heading-m">申请人信息</h2>
+        <ApplicantFields v={v} errors={p.errors} locale={p.shell.locale} />
+        <h2 className="gk-heading-m">所需政府信息</h2>
+        <RequestFields v={v} errors={p.errors} locale={p.shell.locale} />
+        <FileField name="attachments" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" multiple label="申请材料扫描件（可选）" hint="PDF、JPG 或 PNG，每个不超过5MB" error={e('attachments')} required={false} />
+        <Button>登记</Button>
+      </form>
+    </AdminLayout>
+  );
+}
+
+function ActionForm({ a, d, csrf, children }: { a: Action; d: ApplicationDetail; csrf: string; children?: ReactNode }) {
+  return (
+    <form method="post" action={`/admin/applications/${d.id}/actions/${a}`} className="gk-action-form" data-action={a}>
+      <CsrfField token={csrf} />
+      <input type="hidden" name="version" value={d.version} />
+      {children}
+      <Button variant={a === 'withdraw' || a === 'lapseCorrection' || a === 'lapseFee' || a === 'returnReply' || a === 'rejectExtension' ? 'secondary' : 'primary'}>{ACTION_LABELS[a]}</Button>
+    </form>
+  );
+}
+
+function actionFields(a: Action, d: ApplicationDetail): ReactNode {
+  const today = undefined;
+  switch (a) {
+    case 'assign':
+      return <Select name="userId" label="经办人" options={d.officers.map((o) => ({ value: String(o.id), label: o.name }))} value={d.assignedUserId ? String(d.assignedUserId) : undefined} placeholder="请选择" />;
+    case 'confirmReceipt':
+      return <DateField name="receivedOn" label="与申请人确认收到的日期" hint="不填则为今天（条例第三十一条第三项：以双方确认之日为收到申请之日）" required={false} value={today} />;
+    case 'requestCorrection':
+      return (
+        <>
+          <Textarea name="items" label="需要补正的全部事项（每行一项）" hint="条例第三十条：一次性告知，之后不能再次要求补正" rows={4} />
+          <TextField name="periodWorkdays" label="补正期限（工作日）" value="15" inputMode="numeric" className="gk-width-5" />
+        </>
+      );
+    case 'recordCorrection':
+      return <><DateField name="receivedOn" label="收到补正材料的日期" required={false} /><Textarea name="note" label="补正内容说明" required={false} rows={2} /></>;
+    case 'startConsultation':
+      return (
+        <>
+          <Radios name="partyType" label="征求对象" options={[{ value: 'third_party', label: '第三方（条例第三十二条）' }, { value: 'co_agency', label: '共同制作机关（条例第三十四条）' }]} value="third_party" inline />
+          <TextField name="party" label="征求对象名称" />
+          <Textarea name="matter" label="征求意见的事项" rows={3} />
+        </>
+      );
+    case 'endConsultation':
+      return (
+        <>
+          <Radios name="opinion" label="意见" options={[{ value: 'agree', label: '同意公开' }, { value: 'object', label: '不同意公开' }, { value: 'no_answer', label: '逾期未提出意见' }]} inline />
+          <DateField name="answeredOn" label="收到意见的日期" required={false} hint={d.clock.consultationCap ? `征求意见期限至 ${d.clock.consultationCap}（15个工作日）` : undefined} />
+          <Textarea name="note" label="意见说明" required={false} rows={2} />
+        </>
+      );
+    case 'requestExtension':
+      return <><TextField name="days" label="延长的工作日数" hint="最长20个工作日（条例第三十三条第二款）" value="20" inputMode="numeric" className="gk-width-5" /><Textarea name="reason" label="延期理由" rows={2} /></>;
+    case 'approveExtension': case 'rejectExtension': case 'approveReply':
+      return <Textarea name="note" label="意见" required={false} rows={2} />;
+    case 'returnReply':
+      return <Textarea name="note" label="退回理由" rows={2} />;
+    case 'issueFeeNotice':
+      return (
+        <>
+          <Radios name="method" label="计收方式（一件申请只能选一种）" options={[{ value: 'per_item', label: '按件计收（本自然月第11件起）' }, { value: 'per_page', label: '按量计收（超过30页）' }]} inline />
+          <TextField name="pages" label="页数（按量计收时填写）" required={false} inputMode="numeric" className="gk-width-5" />
+        </>
+      );
+    case 'recordPayment':
+      return <DateField name="paidOn" label="缴费日期" required={false} />;
+    case 'reply':
+      return (
+        <>
+          <Select name="outcome" label="办理结果（对应年度报告表三的一行）" placeholder="请选择" options={REPLY_OUTCOMES.map((o) => ({ value: o, label: `${outcomeDef(o).label} — ${outcomeDef(o).basis.replace('《中华人民共和国政府信息公开条例》', '条例')}` }))} />
+          <Textarea name="reasons" label="理由和说明" hint="不予公开、部分公开等必须说明理由" rows={4} required={false} />
+          <TextField name="otherAgency" label="负责公开的机关（不属于本机关负责公开时填写）" required={false} />
+        </>
+      );
+    case 'recordDelivery':
+      return <><Select name="method" label="送达方式" options={opt(['电子邮件', '邮寄', '自行领取', '现场送达', '传真', '其他'])} /><DateField name="deliveredOn" label="送达日期" required={false} /></>;
+    case 'reopen':
+      return <Textarea name="reason" label="重新打开的原因（补充答复）" rows={2} />;
+    case 'withdraw':
+      return <><DateField name="withdrawnOn" label="撤回日期" required={false} /><Textarea name="note" label="撤回说明" required={false} rows={2} /></>;
+    default:
+      return null;
+  }
+}
+
+export function CasePage(p: { shell: AdminShell; d: ApplicationDetail; appeals: readonly AppealCase[]; showPersonal: boolean }) {
+  const { d, shell } = p;
+  const c = d.clock;
+  const status = c.status === 'overdue' ? 'overdue' : c.status === 'due_soon' ? 'dueSoon' : c.status === 'closed' ? 'done' : 'onTime';
+  const a = d.applicant;
+  return (
+    <AdminLayout {...shell} active="applications" title={t(shell.locale, 'applications.admin.caseTitle', { code: d.queryCode })}>
+      <p><a href="/admin/applications">← 返回列表</a></p>
+      <h1 className="gk-heading-l">{t(shell.locale, 'applications.admin.caseTitle', { code: d.queryCode })} <StatusTag text={d.stateLabel} tone="blue" /></h1>
+      {c.dueDate ? (
+        <DeadlineCard due={c.dueDate} workdaysLeft={c.workdaysRemaining ?? 0} status={status} provisional={c.provisional} explanation={c.explanation} title="答复期限" />
+      ) : (
+        <Notice kind="info" title="答复期限">
+          {c.applicantDue ? `等待申请人：期限至 ${c.applicantDue}。${c.explanation.join(' ')}` : c.explanation.length ? c.explanation.join(' ') : d.state === 'submitted' ? '在线申请尚未确认收到：确认之日为收到申请之日（条例第三十一条第三项），答复期限从此起算。' : '—'}
+        </Notice>
+      )}
+      {c.warnings.map((w) => <Notice key={w} kind="warning">{w}</Notice>)}
+      {d.hints.length ? (
+        <Notice kind="warning" title={t(shell.locale, 'applications.admin.hints')}>
+          <ul>{d.hints.map((h) => <li key={h.kind}>{h.message}{h.kind === 'repeat' ? ` 相近的申请：${h.matches.map((m) => `#${m.id}（相似度${m.similarity}）`).join('、')}` : ''}</li>)}</ul>
+        </Notice>
+      ) : null}
+      <div className="gk-grid">
+        <section aria-labelledby="case-facts">
+          <h2 className="gk-heading-m" id="case-facts">申请信息</h2>
+          <SummaryList items={[
+            { key: '申请人类型', value: d.applicantTypeLabel },
+            { key: '申请人', value: p.showPersonal ? a.name : '（已隐藏）' },
+            ...(p.showPersonal ? [
+              { key: '身份证明', value: a.type === 'natural_person' ? `${a.idType ?? ''} ${a.idNumber ?? ''}` : `统一社会信用代码 ${a.creditCode ?? ''}` },
+              ...(a.contactPerson ? [{ key: '联系人', value: a.contactPerson }] : []),
+              { key: '联系电话', value: a.phone },
+              { key: '电子邮箱', value: a.email ?? '—' },
+              { key: '通讯地址', value: a.address ?? '—' },
+            ] : []),
+            { key: '申请方式', value: d.channelLabel },
+            { key: '提交日期', value: d.submittedOn },
+            { key: '收到申请日期', value: d.receivedOn ?? '待确认' },
+            { key: '申请内容', value: d.content },
+            ...(d.docNumber ? [{ key: '文号', value: d.docNumber }] : []),
+            { key: '提供方式 / 获取方式', value: `${d.provideForm} / ${d.obtainMethod}` },
+            { key: '经办人', value: d.assignedName ?? '未指定' },
+            { key: '办理结果', value: d.outcomeLabel ?? '尚未答复' },
+            ...(d.fee ? [{ key: '信息处理费', value: `${d.fee.amount}元（${d.fee.explanation}）；缴费期限 ${d.fee.dueOn}；${d.fee.paidOn ? `已于 ${d.fee.paidOn} 缴纳` : '未缴纳'}` }] : []),
+          ]} />
+        </section>
+        <section aria-labelledby="case-actions">
+          <h2 className="gk-heading-m" id="case-actions">{t(shell.locale, 'applications.admin.actions')}</h2>
+          {d.pendingReply ? (
+            <Notice kind="info" title={`待审核的答复：${d.pendingReply.outcomeLabel}`}>
+              <pre className="gk-letter-preview" data-testid="reply-preview">{d.pendingReply.preview}</pre>
+            </Notice>
+          ) : null}
+          {d.allowedActions.length === 0 ? <p>{t(shell.locale, 'applications.admin.noActions')}</p> : null}
+          {d.allowedActions.map((x) => (
+            <details key={x.action} className="gk-details gk-action" open={d.allowedActions.length <= 2}>
+              <summary className="gk-details__summary">{x.label}</summary>
+              {x.warnings.map((w) => <Notice key={w} kind="warning">{w}</Notice>)}
+              <ActionForm a={x.action} d={d} csrf={shell.csrfToken}>{actionFields(x.action, d)}</ActionForm>
+            </details>
+          ))}
+        </section>
+      </div>
+      <section aria-labelledby="case-letters">
+        <h2 className="gk-heading-m" id="case-letters">{t(shell.locale, 'applications.admin.letters')}</h2>
+        {d.letters.length ? (
+          <ul className="gk-list">
+            {d.letters.map((l) => (
+              <li key={l.id}>
+                {l.issuedOn} {l.kindLabel}（{l.number}）：
+                <a href={`/admin/applications/${d.id}/letters/${l.id}.docx`} download>DOCX</a>{' · '}
+                <a href={`/admin/applications/${d.id}/letters/${l.id}.pdf`} download>PDF</a>
+              </li>
+            ))}
+          </ul>
+        ) : <p>暂无文书。</p>}
+      </section>
+      {d.attachments.length ? (
+        <section aria-labelledby="case-attachments">
+          <h2 className="gk-heading-m" id="case-attachments">{t(shell.locale, 'applications.admin.attachments')}</h2>
+          <ul className="gk-list">{d.attachments.map((x) => <li key={x.id}><a href={`/admin/applications/${d.id}/attachments/${x.id}`}>{x.filename}</a>（{Math.ceil(x.size / 1024)} KB）</li>)}</ul>
+        </section>
+      ) : null}
+      <section aria-labelledby="case-appeals">
+        <h2 className="gk-heading-m" id="case-appeals">{t(shell.locale, 'applications.admin.appeals')}</h2>
+        {p.appeals.length ? (
+          <ul className="gk-list">
+            {p.appeals.map((x) => (
+              <li key={x.id}>
+                {x.kindLabel}，{x.filedOn} 立案{x.bodyName ? `（${x.bodyName}）` : ''}：{x.resultLabel}{x.closedOn ? `，${x.closedOn} 审结` : ''}
+                <form method="post" action={`/admin/appeals/${x.id}`} className="gk-inline-form">
+                  <CsrfField token={shell.csrfToken} />
+                  <input type="hidden" name="version" value={x.version} />
+                  <input type="hidden" name="applicationId" value={d.id} />
+                  <Select name="result" label="结果" options={Object.entries(APPEAL_RESULT_LABELS).map(([value, label]) => ({ value, label }))} value={x.result} />
+                  <DateField name="closedOn" label="审结日期" value={x.closedOn} required={false} />
+                  <Button variant="secondary">更新</Button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        ) : <p>没有关联的复议、诉讼案件。</p>}
+        {['officer', 'leader', 'admin'].includes(shell.user.role) ? (
+          <details className="gk-details">
+            <summary className="gk-details__summary">登记复议或诉讼案件</summary>
+            <form method="post" action="/admin/appeals" noValidate>
+              <CsrfField token={shell.csrfToken} />
+              <input type="hidden" name="applicationId" value={d.id} />
+              <Radios name="kind" label="类型" options={Object.entries(APPEAL_KIND_LABELS).map(([value, label]) => ({ value, label }))} value="review" />
+              <DateField name="filedOn" label="申请复议或者起诉的日期" />
+              <TextField name="bodyName" label="复议机关或者法院" required={false} />
+              <TextField name="caseNumber" label="案号" required={false} />
+              <Button variant="secondary">登记</Button>
+            </form>
+          </details>
+        ) : null}
+      </section>
+      <section aria-labelledby="case-timeline">
+        <h2 className="gk-heading-m" id="case-timeline">{t(shell.locale, 'applications.admin.timeline')}</h2>
+        <Timeline events={d.ledger.map((e) => ({ when: e.on, title: e.label, actor: e.actorName, detail: e.summary || undefined }))} />
+      </section>
+    </AdminLayout>
+  );
+}
+
+export function TemplatesPage(p: { shell: AdminShell; templates: readonly TemplateView[]; canEdit: boolean }) {
+  return (
+    <AdminLayout {...p.shell} active="applications" title="文书模板">
+      <p><a href="/admin/applications">← 依申请公开</a></p>
+      <h1 className="gk-heading-l">文书模板</h1>
+      <p>模板中的 {'{{占位符}}'} 在出具文书时替换为案件的内容。保存时先检查占位符；每次保存形成一个新版本，已出具的文书不受影响。</p>
+      <DataTable caption="本机关的文书模板" rows={p.templates} rowKey={(x) => x.kind} columns={[
+        { key: 'kind', header: '文书', rowHeader: true, render: (x) => (p.canEdit ? <a href={`/admin/letter-templates/${x.kind}`}>{x.label}</a> : x.label) },
+        { key: 'title', header: '标题', render: (x) => x.title },
+        { key: 'version', header: '版本', numeric: true, render: (x) => (x.version === 0 ? '默认' : String(x.version)) },
+        { key: 'saved', header: '保存时间', render: (x) => x.savedAt?.slice(0, 16).replace('T', ' ') ?? '—' },
+      ]} />
+    </AdminLayout>
+  );
+}
+
+export function TemplateEditPage(p: { shell: AdminShell; kind: LetterKind; values: { title: string; body: string }; version: number; errors: readonly FieldError[] }) {
+  return (
+    <AdminLayout {...p.shell} active="applications" title={`编辑模板：${LETTER_KIND_LABELS[p.kind]}`}>
+      <p><a href="/admin/letter-templates">← 文书模板</a></p>
+      <h1 className="gk-heading-l">编辑模板：{LETTER_KIND_LABELS[p.kind]}</h1>
+      <p>当前版本：{p.version === 0 ? '默认模板' : `第${p.version}版`}</p>
+      <ErrorSummary errors={p.errors} locale={p.shell.locale} />
+      <form method="post" action={`/admin/letter-templates/${p.kind}`} noValidate>
+        <CsrfField token={p.shell.csrfToken} />
+        <TextField name="title" label="文书标题" value={p.values.title} error={errorFor(p.errors, 'title')} maxLength={100} />
+        <Textarea name="body" label="正文" hint="段落之间空一行" value={p.values.body} error={errorFor(p.errors, 'body')} rows={18} />
+        <Button>保存为新版本</Button>
+      </form>
+      <h2 className="gk-heading-m">可以使用的占位符</h2>
+      <SummaryList items={Object.entries(PLACEHOLDERS).map(([k, v]) => ({ key: `{{${k}}}`, value: v }))} />
+    </AdminLayout>
+  );
+}
+
+export function OutboxPage(p: { shell: AdminShell; smtp: boolean; messages: readonly { id: number; to_address: string; subject: string; body: string; reason: string; created_at: string; sent_at: string | null; error: string | null }[] }) {
+  return (
+    <AdminLayout {...p.shell} active="applications" title="邮件发件箱">
+      <p><a href="/admin/applications">← 依申请公开</a></p>
+      <h1 className="gk-heading-l">邮件发件箱</h1>
+      <Notice kind="info">{p.smtp ? '已配置 SMTP：邮件会自动发送，下表是发送记录。' : '未配置 SMTP（SMTP_URL）：邮件不会发出，下表是将要发送的内容。'}</Notice>
+      <DataTable caption="邮件" rows={p.messages} rowKey={(m) => String(m.id)} emptyText="还没有邮件。" columns={[
+        { key: 'at', header: '时间', render: (m) => m.created_at.slice(0, 16).replace('T', ' ') },
+        { key: 'to', header: '收件人', render: (m) => m.to_address },
+        { key: 'subject', header: '主题', rowHeader: true, render: (m) => <details><summary>{m.subject}</summary><pre className="gk-letter-preview">{m.body}</pre></details> },
+        { key: 'state', header: '状态', render: (m) => (m.sent_at ? <StatusTag status="done" text="已发送" /> : m.error ? <StatusTag text={`未发送：${m.error}`} tone="red" /> : <StatusTag text="待发送" tone="grey" />) },
+      ]} />
+    </AdminLayout>
+  );
+}
+
+export { OUTCOMES };

@@ -1,0 +1,126 @@
+// 依申请公开 pages: the public form (multipart, errors next to fields, nothing typed lost, honeypot),
+// receipt and status pages, and the back office (list, CSV with personal data only for those allowed,
+// case page offering only the allowed actions, action forms, templates, outbox).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, engines, type TestApp } from './harness.ts';
+
+function multipart(fields: Record<string, string>, files: { name: string; filename: string; type: string; data: Buffer }[] = []) {
+  const boundary = '----gongkaitest7MA4YWxkTrZu0gW';
+  const chunks: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  for (const f of files) chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${f.name}"; filename="${f.filename}"\r\nContent-Type: ${f.type}\r\n\r\n`), f.data, Buffer.from('\r\n'));
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+// A minimal valid PNG (1×1).
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+const person = {
+  type: 'natural_person', name: '王五', idType: '居民身份证', idNumber: '370602198001012345', phone: '13700000000',
+  email: 'w@example.com', address: '烟台市芝罘区某路1号', content: '请公开2024年本局行政许可办件统计', provideForm: '电子邮件', obtainMethod: '电子邮件',
+};
+
+describe.each(engines())('applications pages (%s)', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => { t = await createTestApp(engine); });
+  afterAll(async () => t?.close());
+
+  it('GET /apply shows the form with the 第二十九条 fields and a honeypot', async () => {
+    const r = await t.app.inject({ method: 'GET', url: '/apply' });
+    expect(r.statusCode).toBe(200);
+    for (const name of ['type', 'name', 'idType', 'idNumber', 'creditCode', 'contactPerson', 'phone', 'email', 'address', 'content', 'provideForm', 'obtainMethod', 'attachments', 'website']) {
+      expect(r.body, name).toContain(`name="${name}"`);
+    }
+  });
+
+  it('errors are shown next to each field and nothing typed is lost', async () => {
+    const m = multipart({ ...person, phone: 'abc', content: '' });
+    const r = await t.app.inject({ method: 'POST', url: '/apply', ...m });
+    expect(r.statusCode).toBe(400);
+    expect(r.body).toContain('gk-error-summary');
+    expect(r.body).toMatch(/id="field-phone-error"[^>]*>.*请填写正确的联系电话/s);
+    expect(r.body).toMatch(/id="field-content-error"/);
+    expect(r.body).toContain('value="王五"');
+    expect(r.body).toContain('value="370602198001012345"');
+    expect(r.body).toContain('value="烟台市芝罘区某路1号"');
+  });
+
+  it('an attachment is checked by content: a renamed text file is refused next to the field', async () => {
+    const m = multipart(person, [{ name: 'attachments', filename: 'id.png', type: 'image/png', data: Buffer.from('hello, not an image') }]);
+    const r = await t.app.inject({ method: 'POST', url: '/apply', ...m });
+    expect(r.statusCode).toBe(400);
+    expect(r.body).toMatch(/id="field-attachments-error"[^>]*>.*不是 PDF、JPG 或 PNG 文件/s);
+    expect(r.body).toContain('value="王五"');
+  });
+
+  it('a valid application gives the receipt page with the query code and the 第三十一条 sentence; the status page finds it', async () => {
+    const m = multipart(person, [{ name: 'attachments', filename: '身份证.png', type: 'image/png', data: PNG }]);
+    const r = await t.app.inject({ method: 'POST', url: '/apply', ...m });
+    expect(r.statusCode, r.body.slice(0, 500)).toBe(201);
+    const code = /data-testid="query-code">(GK[A-Z2-9]{10})</.exec(r.body)?.[1];
+    expect(code).toBeDefined();
+    expect(r.body).toContain('以双方确认之日为收到申请之日');
+    const att = await t.db.selectFrom('application_attachments').innerJoin('applications', 'applications.id', 'application_attachments.application_id')
+      .select(['application_attachments.mime', 'application_attachments.filename']).where('applications.query_code', '=', code!).execute();
+    expect(att).toEqual([{ mime: 'image/png', filename: '身份证.png' }]);
+    const s = await t.app.inject({ method: 'POST', url: '/apply/status', payload: new URLSearchParams({ code: code!, phone: '13700000000' }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(s.statusCode).toBe(200);
+    expect(s.body).toContain('待确认收到');
+    for (const secret of ['王五', '370602198001012345', '烟台市芝罘区某路1号', 'w@example.com']) expect(s.body).not.toContain(secret);
+    const wrong = await t.app.inject({ method: 'POST', url: '/apply/status', payload: new URLSearchParams({ code: code!, phone: '13000000000' }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(wrong.statusCode).toBe(404);
+  });
+
+  it('the back office: list, case page with only the allowed actions, an action by form, CSV with personal data only for those allowed', async () => {
+    const m = multipart({ ...person, name: '赵八' });
+    const sub = await t.app.inject({ method: 'POST', url: '/apply', ...m });
+    const code = /data-testid="query-code">(GK[A-Z2-9]{10})</.exec(sub.body)![1]!;
+    const id = (await t.db.selectFrom('applications').select('id').where('query_code', '=', code).executeTakeFirstOrThrow()).id;
+    const s = await t.login('officer');
+    const list = await t.app.inject({ method: 'GET', url: '/admin/applications', headers: { cookie: s.cookie } });
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain(code);
+    expect(list.body).toContain('赵八');
+    let page = await t.app.inject({ method: 'GET', url: `/admin/applications/${id}`, headers: { cookie: s.cookie } });
+    expect(page.statusCode).toBe(200);
+    const actions = [...page.body.matchAll(/data-action="(\w+)"/g)].map((x) => x[1]);
+    expect(actions).toEqual(['confirmReceipt', 'assign', 'withdraw']);
+    const version = /name="version" value="(\d+)"/.exec(page.body)![1]!;
+    const post = await t.form(`/admin/applications/${id}/actions/confirmReceipt`, { version }, { as: 'officer' });
+    expect(post.statusCode).toBe(303);
+    page = await t.app.inject({ method: 'GET', url: `/admin/applications/${id}`, headers: { cookie: s.cookie } });
+    expect(page.body).toContain('为什么是这一天');
+    expect(page.body).toContain('gk-deadline');
+    expect([...page.body.matchAll(/data-action="(\w+)"/g)].map((x) => x[1])).toEqual(['assign', 'requestCorrection', 'startConsultation', 'requestExtension', 'issueFeeNotice', 'reply', 'withdraw']);
+    // a stale form is refused with the conflict message, nothing saved
+    const stale = await t.form(`/admin/applications/${id}/actions/requestExtension`, { version, days: '5', reason: 'x' }, { as: 'officer' });
+    expect(stale.statusCode).toBe(303);
+    const flashed = await t.app.inject({ method: 'GET', url: `/admin/applications/${id}`, headers: { cookie: `${s.cookie}; ${stale.cookies.map((c) => `${c.name}=${c.value}`).join('; ')}` } });
+    expect(flashed.body).toContain('已被他人修改');
+    const csv = await t.app.inject({ method: 'GET', url: '/admin/applications.csv', headers: { cookie: s.cookie } });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body).toContain('赵八');
+    const sup = await t.login('supervisor');
+    const csv2 = await t.app.inject({ method: 'GET', url: '/admin/applications.csv', headers: { cookie: sup.cookie } });
+    expect(csv2.statusCode).toBe(200);
+    expect(csv2.body).toContain(code);
+    expect(csv2.body).not.toContain('赵八');
+  });
+
+  it('templates page, template edit with validation, outbox page', async () => {
+    const s = await t.login('leader');
+    const list = await t.app.inject({ method: 'GET', url: '/admin/letter-templates', headers: { cookie: s.cookie } });
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('补正告知书');
+    const bad = await t.form('/admin/letter-templates/reply_partial', { title: '答复书', body: '{{申请人}}：{{不存在}}' }, { as: 'leader' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('未知的占位符：{{不存在}}');
+    expect(bad.body).toContain('必须包含以下占位符');
+    expect(bad.body).toContain('{{申请人}}：{{不存在}}');
+    const outbox = await t.app.inject({ method: 'GET', url: '/admin/mail-outbox', headers: { cookie: s.cookie } });
+    expect(outbox.statusCode).toBe(200);
+    expect(outbox.body).toContain('未配置 SMTP');
+  });
+});
