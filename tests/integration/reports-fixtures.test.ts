@@ -27,7 +27,8 @@ describe('imported fixture sources → report check', { timeout: 120_000 }, () =
     expect(validateReportModel(JSON.parse(JSON.stringify(r.model)))).toMatchObject({ ok: true }); // the importer honours the schema
     expect(knownInconsistencies(r.model!)).toEqual(expected(slug).known_inconsistencies);
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
-    expect(r.findings).toEqual(checkReport(r.model!));
+    // the service's findings are the catalogue's (W-blank messages may say which blanks the importer left)
+    expect(r.findings.map((f) => [f.rule, f.cells])).toEqual(checkReport(r.model!).map((f) => [f.rule, f.cells]));
   });
 
   it.each(SOURCES)('%s/%s: the narrative figures read from the imported text', async (slug, file) => {
