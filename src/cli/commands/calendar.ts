@@ -1,11 +1,20 @@
-// gongkai calendar workdays <from> <to> --json | calendar show <year>
-// Data access is behind loadCalendar(): the shipped notices for now (the DB step swaps it).
+// gongkai calendar import <file.json> | calendar workdays <from> <to> --json | calendar show <year>
+// They read and change the calendar in force — the database's (shipped notices ← imported years ←
+// single-day edits); data access is behind loadCalendar().
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { shippedCalendar, dates, type Calendar } from '../../core/calendar/index.ts';
+import { dates, type Calendar } from '../../core/calendar/index.ts';
+import { isAppError } from '../../features/shared/errors.ts';
+import { openContext } from '../context.ts';
 
-/** The calendar the commands answer from. */
+/** The calendar the commands answer from: the database's calendar in force. */
 export async function loadCalendar(): Promise<Calendar> {
-  return shippedCalendar();
+  const ctx = await openContext();
+  try {
+    return await ctx.services.calendar.current();
+  } finally {
+    await ctx.close();
+  }
 }
 
 export function workdaysJson(calendar: Calendar, from: string, to: string): { date: string; workday: boolean }[] {
@@ -47,6 +56,38 @@ export function showYear(calendar: Calendar, year: number): string {
 
 export function register(program: Command): void {
   const cal = program.command('calendar').description('工作日日历 / the working-day calendar');
+  cal
+    .command('import <file>')
+    .description('导入一年的放假通知（holiday-cn 格式 JSON），未结期限随即重算 / import a year (holiday-cn JSON); open deadlines are recomputed')
+    .option('--year <year>', '要导入的年份（与文件中的 year 核对） / the year you mean to import (checked against the file)')
+    .action(async (file: string, opts: { year?: string }) => {
+      let json: unknown;
+      try {
+        json = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+      } catch (e) {
+        console.error(`无法读取 JSON 文件 / cannot read the JSON file ${file}: ${(e as Error).message}`);
+        process.exitCode = 1;
+        return;
+      }
+      const ctx = await openContext();
+      try {
+        const res = await ctx.services.calendar.importYear(
+          { userId: null, displayName: `命令行 (${process.env.USER ?? 'cli'})` },
+          { json, ...(opts.year ? { year: Number(opts.year) } : {}) },
+        );
+        for (const m of res.moved) console.log(`${m.entity} #${m.entityId} (${m.kind}): ${m.oldDue ?? '—'} → ${m.error ? `无法计算：${m.error}` : (m.newDue ?? '—')}`);
+        console.log(`已导入 ${res.year} 年（${res.notices.join('；')}）；期限变动 ${res.moved.length} 条 / imported ${res.year}; ${res.moved.length} deadlines moved`);
+      } catch (e) {
+        if (isAppError(e)) {
+          console.error(`导入失败 / import refused:\n${(e.fieldErrors.length ? e.fieldErrors.map((f) => f.message) : [e.message]).map((m) => `  - ${m}`).join('\n')}`);
+          process.exitCode = 1;
+          return;
+        }
+        throw e;
+      } finally {
+        await ctx.close();
+      }
+    });
   cal
     .command('workdays <from> <to>')
     .description('列出区间内每天是否工作日 / list every date in the range with workday true|false')

@@ -10,6 +10,12 @@ import { computeDeadline, type DeadlineResult, type Ledger } from '../../core/de
 import type { Database } from '../../db/types.ts';
 import { nowIso } from '../../db/dialect.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+
+/** A signed-in administrator, or the system (CLI: `gongkai calendar import`). */
+export type CalendarActor = Actor | { userId: null; displayName: string; requestId?: string };
+const authorise = (actor: CalendarActor) => {
+  if ('role' in actor) assertRole(actor, 'admin');
+};
 import { assertRole, type Actor } from '../shared/actor.ts';
 import { validationFailed } from '../shared/errors.ts';
 import type { DeadlinesService, MovedRecord } from '../deadlines/deadlines.service.ts';
@@ -110,9 +116,9 @@ export interface CalendarService {
   current(): Promise<Calendar>;
   yearView(year: number): Promise<YearView>;
   /** Import a year (holiday-cn JSON), replacing the shipped/imported data of that year. Admin only. */
-  importYear(actor: Actor, input: { json: unknown; year?: number }): Promise<CalendarChange & { year: number; notices: string[] }>;
+  importYear(actor: CalendarActor, input: { json: unknown; year?: number }): Promise<CalendarChange & { year: number; notices: string[] }>;
   /** Edit one day (working day or day off) with a reason. Admin only. */
-  editDay(actor: Actor, input: { date: string; workday: boolean; reason: string; name?: string | null }): Promise<CalendarChange & { date: string }>;
+  editDay(actor: CalendarActor, input: { date: string; workday: boolean; reason: string; name?: string | null }): Promise<CalendarChange & { date: string }>;
   /** The due date and explanation of a sample ledger received on `date`. */
   explain(date: string, preset: DeadlinePreset): Promise<{ ledger: Ledger; result: DeadlineResult }>;
 }
@@ -152,7 +158,7 @@ export function createCalendarService(
     },
 
     async importYear(actor, input) {
-      assertRole(actor, 'admin');
+      authorise(actor);
       let year: YearData;
       try {
         year = yearFromHolidayCn(input.json, input.year);
@@ -182,7 +188,7 @@ export function createCalendarService(
     },
 
     async editDay(actor, input) {
-      assertRole(actor, 'admin');
+      authorise(actor);
       if (!dates.isIsoDate(input.date)) throw validationFailed([{ field: 'date', message: `日期“${input.date}”不是有效的 YYYY-MM-DD 日期` }]);
       const y = Number(input.date.slice(0, 4));
       if (y < 1990 || y > 2100) throw validationFailed([{ field: 'date', message: '日期应在 1990 年至 2100 年之间' }]);
