@@ -38,19 +38,20 @@ function Findings({ r, prefix, locale }: { r: CheckResult; prefix: string; local
     <ol className="gk-findings-list">
       {r.findings.map((f, i) => {
         const tables = [...new Set(f.cells.map(tableOf).filter((t): t is TableKey => t !== null))];
-        const shown = f.cells.slice(0, 8);
+        const shown = f.cells.slice(0, 6);
         return (
           <li key={i} id={`${prefix}-f${i + 1}`} className={`gk-finding gk-finding--${f.severity}`}>
             <strong className={`gk-tag gk-tag--${f.severity === 'error' ? 'red' : 'amber'}`}>{f.severity === 'error' ? zh(locale, '错误', 'Error') : zh(locale, '警告', 'Warning')}</strong>{' '}
             <span className="gk-finding-rule">[{f.rule}]</span> <span lang="zh-CN">{f.message}</span>
             {shown.length > 0 && (
-              <ul className="gk-finding-cells" aria-label={zh(locale, '涉及的单元格', 'Cells involved')}>
-                {shown.map((c) => {
+              <p className="gk-finding-cells">
+                {zh(locale, '涉及单元格：', 'Cells: ')}
+                {shown.map((c, k) => {
                   const t = tableOf(c);
-                  return <li key={c}>{t ? <a href={`#${prefix}-${t}`}>{describeCell(c)}</a> : describeCell(c)}</li>;
+                  return <span key={c}>{k > 0 ? '、' : ''}{t ? <a href={`#${prefix}-${t}`}>{describeCell(c)}</a> : describeCell(c)}</span>;
                 })}
-                {f.cells.length > shown.length && <li>{zh(locale, `…… 另有 ${f.cells.length - shown.length} 个单元格（已在表中标出）`, `… and ${f.cells.length - shown.length} more cells (marked in the tables)`)}</li>}
-              </ul>
+                {f.cells.length > shown.length && zh(locale, ` 等 ${f.cells.length} 个（均已在表中标出“${i + 1}”）`, ` and ${f.cells.length - shown.length} more (marked “${i + 1}” in the tables)`)}
+              </p>
             )}
             {tables.length > 0 && shown.length === 0 && tables.map((t) => <a key={t} href={`#${prefix}-${t}`}>{TABLE_TITLES[t]}</a>)}
           </li>
@@ -115,6 +116,8 @@ export function ReportCheckPage({ shell, results, errors }: ReportCheckPageProps
   const withErrors = results?.filter((r) => r.model === null || r.findings.some((f) => f.severity === 'error')).length ?? 0;
   return (
     <AdminLayout {...shell} active="reports" title={title}>
+      {/* The official tables' stylesheet (also used by the HTML renderer); a body stylesheet link is valid HTML. */}
+      <link rel="stylesheet" href="/static/report.css" />
       <ErrorSummary errors={errors} locale={locale} />
       <h1>{title}</h1>
       <p>{zh(locale,
