@@ -164,7 +164,9 @@ export async function buildApp(services: Services, config: Config, options: Buil
       return documented ? r : { ...r, schema: { ...r.schema, hide: true } };
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // Same-origin only, like the pages; no upgrade-insecure-requests on plain HTTP (it would break /api/docs on http://localhost).
+  const docsCsp = "default-src 'self'; base-uri 'self'; font-src 'self' data:; frame-ancestors 'self'; img-src 'self' data:; object-src 'none'; script-src 'self'; script-src-attr 'none'; style-src 'self'" + (config.secureCookies ? '; upgrade-insecure-requests' : '');
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: docsCsp });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   app.addHook('onRequest', async (request, reply) => {
