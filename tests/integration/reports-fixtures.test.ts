@@ -37,3 +37,21 @@ describe('imported fixture sources → report check', { timeout: 120_000 }, () =
     expect(found).toEqual(expected(slug).narrative_figures.map((f: { value: number; table_ref?: string[] }) => [f.value, f.table_ref ?? null]));
   });
 });
+
+describe('an inconsistent report read from text', { timeout: 120_000 }, () => {
+  it('芝罘区 2019 with （七）总计 printed as 2 (商业企业 1): E1 and I2 in the README string forms, per column', async () => {
+    const text = readFileSync(new URL('zhifu-approval-2019/source.txt', dir), 'utf8');
+    const line = '\t(七) 总计\t0\t1\t0\t0\t0\t0\t1\t';
+    expect(text).toContain(line);
+    const altered = text.replace(line, '\t(七) 总计\t0\t2\t0\t0\t0\t0\t2\t');
+    const r = await checkFile({ bytes: new TextEncoder().encode(altered), filename: 'zhifu-altered.txt' });
+    expect(r.model!.table3.rows['（七）总计']).toEqual([0, 2, 0, 0, 0, 0, 2]);
+    expect(knownInconsistencies(r.model!)).toEqual([
+      '表三 商业企业列: 一+二 (1+0=1) ≠ （七）总计+四 (2+0=2)',
+      '表三 总计列: 一+二 (1+0=1) ≠ （七）总计+四 (2+0=2)',
+      '表三 商业企业列: （七）总计 (2) ≠ 各办理结果之和 (1)',
+      '表三 总计列: （七）总计 (2) ≠ 各办理结果之和 (1)',
+    ]);
+    expect(r.findings.filter((f) => f.severity === 'error').map((f) => f.rule)).toEqual(['E1', 'E1', 'I2', 'I2']);
+  });
+});
