@@ -1,6 +1,6 @@
 // `gongkai report …` end to end: the real CLI in a child process (no database needed).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -34,9 +34,11 @@ describe('gongkai report', { timeout: 180_000 }, () => {
   it('check over a directory with an inconsistent report: exit 1, findings and a summary table', () => {
     const bad = fixture('pingtan-2019');
     bad.table3.rows['（七）总计'][0] = 22;
-    writeFileSync(path.join(dir, 'bad.json'), JSON.stringify(bad));
-    writeFileSync(path.join(dir, 'good.json'), JSON.stringify(fixture('zhifu-approval-2019')));
-    const r = gongkai('check', dir);
+    const sub = path.join(dir, 'batch');
+    mkdirSync(sub);
+    writeFileSync(path.join(sub, 'bad.json'), JSON.stringify(bad));
+    writeFileSync(path.join(sub, 'good.json'), JSON.stringify(fixture('zhifu-approval-2019')));
+    const r = gongkai('check', sub);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('错误 [E1] 表三 自然人列: 一+二 (23+0=23) ≠ （七）总计+四 (22+0=22)');
     expect(r.stdout).toContain('错误 [I1] 表三 （七）总计行: 总计 (23) ≠ 六类申请人之和 (22)');
