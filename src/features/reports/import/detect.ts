@@ -1,5 +1,6 @@
 // Input detection: which kind of file (PDF, DOCX, HTML, plain text) and which text encoding
 // (UTF-8, or GBK/GB18030 decoded with iconv-lite; an HTML <meta charset> is honoured).
+import { Buffer, isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 export type InputKind = 'pdf' | 'docx' | 'html' | 'text';
@@ -17,30 +18,9 @@ function startsWith(bytes: Uint8Array, sig: number[]): boolean {
   return sig.every((b, i) => bytes[i] === b);
 }
 
-/** A strict UTF-8 validity check (no overlongs, no surrogates). */
+/** A strict UTF-8 validity check (no overlongs, no surrogates, no truncated sequence): Node's native validator. */
 export function isValidUtf8(bytes: Uint8Array): boolean {
-  let i = 0;
-  const n = bytes.length;
-  while (i < n) {
-    const b = bytes[i]!;
-    if (b < 0x80) { i++; continue; }
-    let need: number;
-    let min: number;
-    if (b >= 0xc2 && b <= 0xdf) { need = 1; min = 0x80; }
-    else if (b >= 0xe0 && b <= 0xef) { need = 2; min = 0x800; }
-    else if (b >= 0xf0 && b <= 0xf4) { need = 3; min = 0x10000; }
-    else return false;
-    if (i + need > n - 1) return false; // truncated sequence
-    let cp = b & (need === 1 ? 0x1f : need === 2 ? 0x0f : 0x07);
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k]!;
-      if ((c & 0xc0) !== 0x80) return false;
-      cp = (cp << 6) | (c & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return false;
-    i += need + 1;
-  }
-  return true;
+  return isUtf8(bytes);
 }
 
 const GBK_NAMES = /^(gb2312|gbk|gb18030|x-gbk|cp936|euc-cn|hz-gb-2312)$/i;
@@ -80,6 +60,7 @@ export function detect(bytes: Uint8Array, filename?: string, contentType?: strin
 }
 
 export function decodeText(bytes: Uint8Array, encoding: 'utf-8' | 'gb18030'): string {
-  const s = encoding === 'utf-8' ? Buffer.from(bytes).toString('utf8') : iconv.decode(Buffer.from(bytes), 'gb18030');
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength); // a view, not a copy
+  const s = encoding === 'utf-8' ? buf.toString('utf8') : iconv.decode(buf, 'gb18030');
   return s.replace(/^\ufeff/, '');
 }

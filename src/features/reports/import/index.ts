@@ -4,7 +4,7 @@
 // constraints leave exactly one reading (see split.ts).
 import { defaultFormatForYear, FORMATS, layoutOf, type FormatId, type LayoutId } from '../../../core/report/formats.ts';
 import type { CellRef, ReportModel, Table2 } from '../../../core/report/model.ts';
-import { decodeText, detect, type InputKind } from './detect.ts';
+import { decodeText, detect, isValidUtf8, type InputKind } from './detect.ts';
 import { docxLines } from './docx.ts';
 import { htmlLines } from './html.ts';
 import type { Line } from './lines.ts';
@@ -57,13 +57,15 @@ export async function linesOf(input: ImportInput, notes: ParseNote[]): Promise<{
       return { kind: 'docx', lines: [] };
     }
   }
-  const text = decodeText(input.bytes, d.encoding ?? 'utf-8');
   if (d.encoding === 'gb18030') notes.push({ level: 'info', message: `文本按 GB18030/GBK 解码（${d.encodingReason}） / decoded as GB18030` });
   if (d.kind === 'html') {
-    const r = htmlLines(text);
+    // valid UTF-8 goes to the HTML reader as bytes: it decodes only what it keeps (a Word-pasted page is mostly style attributes)
+    const bom = input.bytes[0] === 0xef && input.bytes[1] === 0xbb && input.bytes[2] === 0xbf;
+    const body = bom ? input.bytes.subarray(3) : input.bytes;
+    const r = d.encoding !== 'gb18030' && isValidUtf8(body) ? htmlLines(body) : htmlLines(decodeText(input.bytes, d.encoding ?? 'utf-8'));
     return { kind: 'html', lines: r.lines, ...(r.title ? { htmlTitle: r.title } : {}) };
   }
-  return { kind: 'text', lines: textLines(text) };
+  return { kind: 'text', lines: textLines(decodeText(input.bytes, d.encoding ?? 'utf-8')) };
 }
 
 export async function importReport(input: ImportInput): Promise<ImportResult> {

@@ -22,6 +22,14 @@ export interface DocLine extends Line {
   heading?: string;
 }
 
+const globalHeadings = new Map<HeadingDef, RegExp>();
+/** The heading's pattern with the g flag (made once, not per line). */
+function globalHeading(h: HeadingDef): RegExp {
+  let g = globalHeadings.get(h);
+  if (!g) { g = new RegExp(h.re.source, 'g'); globalHeadings.set(h, g); }
+  return g;
+}
+
 /** Split paragraph lines at the section headings (flattened text has them mid-line) and tag every line with its section. */
 export function sectionize(lines: Line[]): DocLine[] {
   // sequential search: each heading after the previous one
@@ -29,12 +37,12 @@ export function sectionize(lines: Line[]): DocLine[] {
   let li = 0;
   let off = 0;
   for (const h of HEADINGS) {
+    const g = globalHeading(h);
     for (let i = li; i < lines.length; i++) {
       const l = lines[i]!;
       if (l.table) continue;
       const text = l.cells[0] ?? '';
       const from = i === li ? off : 0;
-      const g = new RegExp(h.re.source, 'g');
       g.lastIndex = from;
       const m = g.exec(text);
       // in a paragraph line a heading must start the line, unless the line is long flattened text
