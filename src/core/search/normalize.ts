@@ -16,20 +16,48 @@ export interface Normalized {
 const TOKEN_CHAR = /^[\p{L}\p{N}]$/u;
 const MARK = /^\p{M}$/u;
 
+// Fast paths (indexing a million documents calls these for every character): ASCII, and the CJK Unified
+// Ideographs block U+4E00–U+9FFF, whose characters are all letters (Lo), NFKC-stable and caseless. Other
+// characters are computed once and memoised (bounded).
+const isCjkUnified = (c: number) => c >= 0x4e00 && c <= 0x9fff;
+const MEMO_MAX = 65_536;
+const tokenMemo = new Map<string, boolean>();
+const normMemo = new Map<string, string>();
+
 export function isTokenChar(ch: string): boolean {
-  return TOKEN_CHAR.test(ch);
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (isCjkUnified(c)) return true;
+  let r = tokenMemo.get(ch);
+  if (r === undefined) {
+    r = TOKEN_CHAR.test(ch);
+    if (tokenMemo.size < MEMO_MAX) tokenMemo.set(ch, r);
+  }
+  return r;
 }
 
 /** Normalise one code point. */
 function normChar(ch: string): string {
-  if (ch.charCodeAt(0) < 0x80) {
-    const c = ch.charCodeAt(0);
-    return c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : ch;
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : ch;
+  if (isCjkUnified(c)) return ch;
+  let n = normMemo.get(ch);
+  if (n !== undefined) return n;
+  if (MARK.test(ch)) n = '';
+  else {
+    n = ch.normalize('NFKC').toLowerCase();
+    if (n.length > 1) n = Array.from(n).filter((x) => !MARK.test(x)).join('');
   }
-  if (MARK.test(ch)) return '';
-  let n = ch.normalize('NFKC').toLowerCase();
-  if (n.length > 1) n = Array.from(n).filter((c) => !MARK.test(c)).join('');
+  if (normMemo.size < MEMO_MAX) normMemo.set(ch, n);
   return n;
+}
+
+/** The normalised text alone (no offset map): what the indexer needs. */
+export function normalizeText(source: string): string {
+  if (source.length === 1) return normChar(source);
+  let text = '';
+  for (const ch of source) text += normChar(ch);
+  return text;
 }
 
 export function normalize(source: string): Normalized {

@@ -6,7 +6,7 @@
 // 公开 → "公开"; 行政复议 → "行政 政复 复议"; 2019年 → "20 01 19 9年". Both engines index the same tokens:
 // SQLite FTS5 (unicode61, which splits on the spaces between tokens) and PostgreSQL tsvector built from an
 // explicit lexeme:position literal (no text-search parser involved).
-import { normalize, runs } from './normalize.ts';
+import { isTokenChar, normalizeText } from './normalize.ts';
 
 /** Run separator: a private-use character, a token character for unicode61, never produced by a query. */
 export const SEP = '\uE000';
@@ -20,19 +20,41 @@ export interface IndexField {
   weight?: 'A' | 'B' | 'C' | 'D';
 }
 
-/** The token stream of one text: bigrams of each run in order, SEP between runs, then distinct unigrams. */
+/**
+ * The token stream of one text: bigrams of each run in order, SEP between runs, then distinct unigrams.
+ * One pass over the code points (the same result as runs(normalizeText(text)), without the intermediate
+ * strings: this runs for every document of a bulk load).
+ */
 export function indexTokens(text: string): string[] {
   const out: string[] = [];
   const uni = new Set<string>();
-  const rs = runs(normalize(text).text);
-  rs.forEach((r, idx) => {
-    if (idx > 0) out.push(SEP);
-    for (let i = 0; i < r.chars.length; i++) {
-      uni.add(r.chars[i]!);
-      if (i + 1 < r.chars.length) out.push(r.chars[i]! + r.chars[i + 1]!);
+  let prev: string | null = null;
+  let anyRun = false;
+  const take = (ch: string) => {
+    if (isTokenChar(ch)) {
+      if (prev !== null) out.push(prev + ch);
+      else if (anyRun) out.push(SEP);
+      prev = ch;
+      anyRun = true;
+      uni.add(ch);
+    } else {
+      prev = null;
     }
-  });
-  if (rs.length) out.push(SEP);
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let ch: string;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      ch = text.slice(i, i + 2);
+      i += 1;
+    } else {
+      ch = text[i]!;
+    }
+    const n = normalizeText(ch);
+    if (n.length === 1) take(n);
+    else for (const x of n) take(x);
+  }
+  if (anyRun) out.push(SEP);
   for (const u of uni) out.push(u);
   return out;
 }

@@ -154,9 +154,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   if (dialect === 'sqlite') {
-    // rowid = recency key (core/search/rank.ts); columns hold space-separated bigram tokens.
-    await sql`create virtual table catalogue_fts using fts5(body, meta, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`.execute(db);
-    await sql`create virtual table catalogue_fts_title using fts5(title, meta, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`.execute(db);
+    // One contentless FTS5 table (decision 006): rowid = recency key (core/search/rank.ts); columns hold
+    // space-separated bigram tokens: title (the title alone, for the title tier via a column filter),
+    // body (title + summary + text + 文号 + 索引号 + 发布机构), meta (filter tokens).
+    await sql`create virtual table catalogue_fts using fts5(title, body, meta, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`.execute(db);
   } else {
     await db.schema
       .createTable('catalogue_search')

@@ -12,7 +12,7 @@ export type VersionRow = Selectable<CatalogueVersionsTable>;
 export type AttachmentRow = Selectable<CatalogueAttachmentsTable>;
 export type PortalPageRow = Selectable<PortalPagesTable>;
 
-/** Counts stop at this many matches (decision 006): totals beyond are shown as "10000+". */
+/** List counts (only when the facet cache cannot answer) stop at this many matches; shown as "10000 条以上". */
 export const COUNT_CAP = 10_000;
 
 // ───── counters (索引号) ─────
@@ -158,20 +158,80 @@ export interface PublicListFilter {
 export type PublicRow = Pick<ItemRow, 'id' | 'agency_id' | 'index_no' | 'title' | 'doc_number' | 'kind' | 'category' | 'subject' | 'made_on' | 'published_on' | 'validity'>;
 const PUBLIC_COLS = ['id', 'agency_id', 'index_no', 'title', 'doc_number', 'kind', 'category', 'subject', 'made_on', 'published_on', 'validity'] as const;
 
-/** Published items newest first, from the (agency, public, [category,] published_on, id) indexes; total capped. */
-export async function listPublic(db: Executor, f: PublicListFilter): Promise<{ rows: PublicRow[]; total: number; capped: boolean }> {
+/**
+ * Published items newest first, from the (agency, public, [category,] published_on, id) indexes. `knownTotal`
+ * (from the cached facet counts) skips the count; otherwise the total is counted up to COUNT_CAP.
+ */
+export async function listPublic(db: Executor, f: PublicListFilter, knownTotal?: number | null): Promise<{ rows: PublicRow[]; total: number; capped: boolean }> {
   let q = db.selectFrom('catalogue_items').where('public', '=', 1);
   if (f.agencyId != null) q = q.where('agency_id', '=', f.agencyId);
   if (f.category != null) q = q.where('category', '=', f.category);
   if (f.kind) q = q.where('kind', '=', f.kind);
   if (f.subject) q = q.where('subject', '=', f.subject);
   const rows = await q.select(PUBLIC_COLS).orderBy('published_on', 'desc').orderBy('id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
+  if (knownTotal != null) return { rows, total: knownTotal, capped: false };
   const c = await db
     .selectFrom(q.select('id').limit(COUNT_CAP + 1).as('x'))
     .select((eb) => eb.fn.countAll().as('n'))
     .executeTakeFirst();
   const n = toNumber(c?.n);
   return { rows, total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+}
+
+/** Published items of an agency counted by (第二十条 category, subject): one index scan, cached by the service. */
+export async function facetCounts(db: Executor, agencyId: number): Promise<Array<{ category: number; subject: string | null; n: number }>> {
+  const rows = await db
+    .selectFrom('catalogue_items')
+    .select(['category', 'subject', (eb) => eb.fn.countAll().as('n')])
+    .where('agency_id', '=', agencyId)
+    .where('public', '=', 1)
+    .groupBy(['category', 'subject'])
+    .execute();
+  return rows.map((r) => ({ category: Number(r.category), subject: r.subject, n: toNumber(r.n) }));
+}
+
+export interface PublicItemRow {
+  id: number;
+  agency_id: number;
+  index_no: string;
+  published_on: string | null;
+  validity: string;
+  validity_changed_on: string | null;
+  version_no: number;
+  title: string;
+  doc_number: string | null;
+  publisher: string;
+  made_on: string | null;
+  category: number;
+  subject: string | null;
+  kind: string;
+  summary: string | null;
+  body_html: string;
+  attachments: Array<{ id: number; filename: string; size: number; mime: string }>;
+  interpretations: Array<{ id: number; title: string; published_on: string | null }>;
+  policies: Array<{ id: number; title: string; published_on: string | null }>;
+}
+
+/** The public item page in ONE query: the published version, its attachments and the public linked items (JSON sub-selects). */
+export async function publicItemRow(db: Executor, id: number): Promise<PublicItemRow | undefined> {
+  const pg = dialectOf(db as Kysely<unknown>) === 'postgres';
+  const att = pg
+    ? sql`(select coalesce(json_agg(json_build_object('id', a.id, 'filename', a.filename, 'size', a.size, 'mime', a.mime) order by a.id), '[]'::json)::text from catalogue_attachments a where a.item_id = i.id and a.version_no = i.published_version)`
+    : sql`(select json_group_array(json_object('id', a.id, 'filename', a.filename, 'size', a.size, 'mime', a.mime)) from (select * from catalogue_attachments where item_id = i.id and version_no = i.published_version order by id) a)`;
+  const linked = (mine: 'policy_id' | 'interpretation_id', other: 'policy_id' | 'interpretation_id') =>
+    pg
+      ? sql`(select coalesce(json_agg(json_build_object('id', o.id, 'title', o.title, 'published_on', o.published_on) order by o.published_on, o.id), '[]'::json)::text from catalogue_links l join catalogue_items o on o.id = l.${sql.ref(other)} where l.${sql.ref(mine)} = i.id and o.public = 1)`
+      : sql`(select json_group_array(json_object('id', o.id, 'title', o.title, 'published_on', o.published_on)) from (select o.id, o.title, o.published_on from catalogue_links l join catalogue_items o on o.id = l.${sql.ref(other)} where l.${sql.ref(mine)} = i.id and o.public = 1 order by o.published_on, o.id) o)`;
+  const r = await sql<Omit<PublicItemRow, 'attachments' | 'interpretations' | 'policies'> & { att: string; interp: string; pol: string }>`
+    select i.id, i.agency_id, i.index_no, i.published_on, i.validity, i.validity_changed_on, v.version_no, v.title, v.doc_number, v.publisher,
+      v.made_on, v.category, v.subject, v.kind, v.summary, v.body_html,
+      ${att} as att, ${linked('policy_id', 'interpretation_id')} as interp, ${linked('interpretation_id', 'policy_id')} as pol
+    from catalogue_items i join catalogue_versions v on v.item_id = i.id and v.version_no = i.published_version
+    where i.id = ${id} and i.public = 1`.execute(db);
+  const row = r.rows[0];
+  if (!row) return undefined;
+  const { att: a, interp, pol, ...rest } = row;
+  return { ...rest, id: Number(rest.id), agency_id: Number(rest.agency_id), version_no: Number(rest.version_no), category: Number(rest.category), attachments: JSON.parse(a) as PublicItemRow['attachments'], interpretations: JSON.parse(interp) as PublicItemRow['interpretations'], policies: JSON.parse(pol) as PublicItemRow['policies'] };
 }
 
 export async function publicRowsByIds(db: Executor, ids: readonly number[]) {
@@ -183,30 +243,6 @@ export async function publicRowsByIds(db: Executor, ids: readonly number[]) {
     .where('i.id', 'in', [...ids])
     .where('i.public', '=', 1)
     .execute();
-}
-
-export async function subjectsInUse(db: Executor, agencyId: number): Promise<Array<{ subject: string; n: number }>> {
-  const rows = await db
-    .selectFrom('catalogue_items')
-    .select(['subject', (eb) => eb.fn.countAll().as('n')])
-    .where('agency_id', '=', agencyId)
-    .where('public', '=', 1)
-    .where('subject', 'is not', null)
-    .groupBy('subject')
-    .orderBy('subject')
-    .execute();
-  return rows.map((r) => ({ subject: r.subject!, n: toNumber(r.n) }));
-}
-
-export async function categoryCounts(db: Executor, agencyId: number): Promise<Map<number, number>> {
-  const rows = await db
-    .selectFrom('catalogue_items')
-    .select(['category', (eb) => eb.fn.countAll().as('n')])
-    .where('agency_id', '=', agencyId)
-    .where('public', '=', 1)
-    .groupBy('category')
-    .execute();
-  return new Map(rows.map((r) => [Number(r.category), toNumber(r.n)]));
 }
 
 /** Every 规章 / 行政规范性文件 of an agency with its first publication (for the table 二 fold). */
@@ -232,6 +268,22 @@ export async function openClockItems(db: Executor, agencyIds: readonly number[])
     .where('i.withdrawn_on', 'is', null)
     .orderBy('v.formed_on')
     .execute();
+}
+
+/** Open clocks of the deadlines feature for catalogue items (read-only join), with the working version. */
+export async function openClocks(db: Executor, agencyIds: readonly number[], entity: string, kind: string) {
+  return db
+    .selectFrom('deadlines as d')
+    .innerJoin('catalogue_items as i', (j) => j.on(sql`cast(d.entity_id as integer)`, '=', sql.ref('i.id')))
+    .innerJoin('catalogue_versions as v', (j) => j.onRef('v.item_id', '=', 'i.id').onRef('v.version_no', '=', 'i.working_version'))
+    .select(['i.id', 'i.index_no', 'v.title', 'v.formed_on', 'v.state', 'd.due', 'd.provisional'])
+    .where('d.entity', '=', entity)
+    .where('d.kind', '=', kind)
+    .where('d.open', '=', 1)
+    .where('d.due', 'is not', null)
+    .where('d.agency_id', 'in', agencyIds.length ? [...agencyIds] : [-1])
+    .orderBy('d.due')
+    .execute() as Promise<Array<{ id: number; index_no: string; title: string; formed_on: string; state: string; due: string; provisional: number }>>;
 }
 
 export async function exportRows(db: Executor, agencyId: number) {
@@ -329,23 +381,31 @@ export async function removeFromIndex(trx: Executor, itemId: number, searchKey: 
     return;
   }
   if (searchKey === null || searchKey === undefined) return;
-  const k = Number(searchKey);
-  await sql`delete from catalogue_fts where rowid = ${k}`.execute(trx);
-  await sql`delete from catalogue_fts_title where rowid = ${k}`.execute(trx);
+  await sql`delete from catalogue_fts where rowid = ${Number(searchKey)}`.execute(trx);
+}
+
+/** The index row of one document, computed once (tokens) and shared by the single and the bulk path. */
+export function indexRow(d: IndexDoc): { title: string; body: string; meta: string } {
+  const meta = metaTokens({ agencyId: d.agencyId, category: d.category, kind: d.kind, year: d.year, validity: d.validity }).join(' ');
+  const title = ftsText(d.title);
+  return { title, body: `${title} ${ftsText(d.text)}`, meta };
+}
+
+/** PostgreSQL: the tsvector literal of one document (title weight A, filter tokens weight B). */
+export function indexTsv(d: IndexDoc): string {
+  const meta = metaTokens({ agencyId: d.agencyId, category: d.category, kind: d.kind, year: d.year, validity: d.validity });
+  return `${tsvectorLiteral([{ text: d.title, weight: 'A' }, { text: d.text }])} ${meta.map((m) => `'${m}':1B`).join(' ')}`;
 }
 
 export async function addToIndex(trx: Executor, d: IndexDoc): Promise<void> {
-  const meta = metaTokens({ agencyId: d.agencyId, category: d.category, kind: d.kind, year: d.year, validity: d.validity }).join(' ');
   if (dialectOf(trx as Kysely<unknown>) === 'postgres') {
-    const metaLex = meta.split(' ').map((m) => `'${m}':1B`).join(' ');
-    const lit = `${tsvectorLiteral([{ text: d.title, weight: 'A' }, { text: d.text }])} ${metaLex}`;
-    await sql`insert into catalogue_search (item_id, search_key, tsv) values (${d.itemId}, ${d.searchKey}, ${lit}::tsvector)
+    const tsv = indexTsv(d);
+    await sql`insert into catalogue_search (item_id, search_key, tsv) values (${d.itemId}, ${d.searchKey}, ${tsv}::tsvector)
       on conflict (item_id) do update set search_key = excluded.search_key, tsv = excluded.tsv`.execute(trx);
     return;
   }
-  const title = ftsText(d.title);
-  await sql`insert into catalogue_fts (rowid, body, meta) values (${d.searchKey}, ${title + ' ' + ftsText(d.text)}, ${meta})`.execute(trx);
-  await sql`insert into catalogue_fts_title (rowid, title, meta) values (${d.searchKey}, ${title}, ${meta})`.execute(trx);
+  const r = indexRow(d);
+  await sql`insert into catalogue_fts (rowid, title, body, meta) values (${d.searchKey}, ${r.title}, ${r.body}, ${r.meta})`.execute(trx);
 }
 
 export interface SearchPage {
@@ -354,31 +414,44 @@ export interface SearchPage {
   capped: boolean;
 }
 
-/** Tiered search (decision 006): title matches newest first, then text-only matches newest first. */
+/**
+ * Search counts stop at this many matches (decision 006): the page says "1000 条以上" beyond, and only the
+ * first SEARCH_CAP matches can be paged through (100 pages of 10). Counting 1,001 rowids of a phrase is
+ * cheap; counting every match of a common 2-character term is not.
+ */
+export const SEARCH_CAP = 1000;
+
+/**
+ * Tiered search (decision 006) from ONE FTS5 table, each step a rowid-ordered index walk that stops at its LIMIT:
+ *   tier 0 = `title : (terms)`, tier 1 = `body : (terms) NOT title : (terms)` (a column filter in the same
+ *   table instead of a NOT IN subquery); rowid = recency key, so ORDER BY rowid DESC is newest first.
+ */
 export async function searchIndex(db: Executor, q: SearchQuery, filter: MetaFilter, page: number, pageSize: number): Promise<SearchPage> {
+  if ((page - 1) * pageSize >= SEARCH_CAP) return { ids: [], total: SEARCH_CAP, capped: true };
   if (dialectOf(db as Kysely<unknown>) === 'postgres') return searchPg(db, q, filter, page, pageSize);
   const meta = metaFts5(filter);
-  const all = meta ? `(${toFts5(q)}) AND ${meta}` : toFts5(q);
-  const title = meta ? `(${toFts5(q, 'title')}) AND ${meta}` : toFts5(q, 'title');
-  const cnt = async (table: 'catalogue_fts' | 'catalogue_fts_title', expr: string) => {
-    const r = await sql<{ n: number }>`select count(*) as n from (select rowid from ${sql.table(table)} where ${sql.table(table)} match ${expr} limit ${COUNT_CAP + 1})`.execute(db);
+  const withMeta = (e: string) => (meta ? `(${e}) AND ${meta}` : e);
+  const all = withMeta(toFts5(q, 'body'));
+  const title = withMeta(toFts5(q, 'title'));
+  const textOnly = `(${all}) NOT (${toFts5(q, 'title')})`;
+  const cnt = async (expr: string) => {
+    const r = await sql<{ n: number }>`select count(*) as n from (select rowid from catalogue_fts where catalogue_fts match ${expr} limit ${SEARCH_CAP + 1})`.execute(db);
     return toNumber(r.rows[0]?.n);
   };
-  const total = await cnt('catalogue_fts', all);
-  const t0 = total === 0 ? 0 : await cnt('catalogue_fts_title', title);
-  const w = tierWindow(page, pageSize, t0);
+  const total = await cnt(all);
+  if (total === 0) return { ids: [], total: 0, capped: false };
   const ids: SearchPage['ids'] = [];
-  if (w.t0Limit > 0) {
-    const r = await sql<{ k: number }>`select rowid as k from catalogue_fts_title where catalogue_fts_title match ${title} order by rowid desc limit ${w.t0Limit} offset ${w.t0Offset}`.execute(db);
-    for (const x of r.rows) ids.push({ id: idFromRecencyKey(Number(x.k)), tier: 0 });
+  const from = (page - 1) * pageSize;
+  // Tier 0 first; the title-tier count is needed only when this page reaches past it.
+  const r0 = await sql<{ k: number }>`select rowid as k from catalogue_fts where catalogue_fts match ${title} order by rowid desc limit ${pageSize} offset ${from}`.execute(db);
+  for (const x of r0.rows) ids.push({ id: idFromRecencyKey(Number(x.k)), tier: 0 });
+  if (ids.length < pageSize && total > ids.length + from) {
+    const t0 = ids.length > 0 ? from + ids.length : await cnt(title);
+    const w = tierWindow(page, pageSize, t0);
+    const r1 = await sql<{ k: number }>`select rowid as k from catalogue_fts where catalogue_fts match ${textOnly} order by rowid desc limit ${w.t1Limit} offset ${w.t1Offset}`.execute(db);
+    for (const x of r1.rows) ids.push({ id: idFromRecencyKey(Number(x.k)), tier: 1 });
   }
-  if (w.t1Limit > 0 && total > t0) {
-    const r = await sql<{ k: number }>`select rowid as k from catalogue_fts where catalogue_fts match ${all}
-      and rowid not in (select rowid from catalogue_fts_title where catalogue_fts_title match ${title})
-      order by rowid desc limit ${w.t1Limit} offset ${w.t1Offset}`.execute(db);
-    for (const x of r.rows) ids.push({ id: idFromRecencyKey(Number(x.k)), tier: 1 });
-  }
-  return { ids, total: Math.min(total, COUNT_CAP), capped: total > COUNT_CAP };
+  return { ids, total: Math.min(total, SEARCH_CAP), capped: total > SEARCH_CAP };
 }
 
 async function searchPg(db: Executor, q: SearchQuery, filter: MetaFilter, page: number, pageSize: number): Promise<SearchPage> {
@@ -386,23 +459,23 @@ async function searchPg(db: Executor, q: SearchQuery, filter: MetaFilter, page: 
   const all = m ? `(${toTsquery(q)}) & ${m}` : toTsquery(q);
   const title = m ? `(${toTsquery(q, 'A')}) & ${m}` : toTsquery(q, 'A');
   const cnt = async (expr: string) => {
-    const r = await sql<{ n: string }>`select count(*) as n from (select 1 from catalogue_search where tsv @@ ${expr}::tsquery limit ${COUNT_CAP + 1}) x`.execute(db);
+    const r = await sql<{ n: string }>`select count(*) as n from (select 1 from catalogue_search where tsv @@ ${expr}::tsquery limit ${SEARCH_CAP + 1}) x`.execute(db);
     return toNumber(r.rows[0]?.n);
   };
   const total = await cnt(all);
-  const t0 = total === 0 ? 0 : await cnt(title);
-  const w = tierWindow(page, pageSize, t0);
+  if (total === 0) return { ids: [], total: 0, capped: false };
   const ids: SearchPage['ids'] = [];
-  if (w.t0Limit > 0) {
-    const r = await sql<{ item_id: number }>`select item_id from catalogue_search where tsv @@ ${title}::tsquery order by search_key desc limit ${w.t0Limit} offset ${w.t0Offset}`.execute(db);
-    for (const x of r.rows) ids.push({ id: x.item_id, tier: 0 });
-  }
-  if (w.t1Limit > 0 && total > t0) {
-    const r = await sql<{ item_id: number }>`select item_id from catalogue_search where tsv @@ ${all}::tsquery and not (tsv @@ ${title}::tsquery)
+  const from = (page - 1) * pageSize;
+  const r0 = await sql<{ item_id: number }>`select item_id from catalogue_search where tsv @@ ${title}::tsquery order by search_key desc limit ${pageSize} offset ${from}`.execute(db);
+  for (const x of r0.rows) ids.push({ id: x.item_id, tier: 0 });
+  if (ids.length < pageSize && total > ids.length + from) {
+    const t0 = ids.length > 0 ? from + ids.length : await cnt(title);
+    const w = tierWindow(page, pageSize, t0);
+    const r1 = await sql<{ item_id: number }>`select item_id from catalogue_search where tsv @@ ${all}::tsquery and not (tsv @@ ${title}::tsquery)
       order by search_key desc limit ${w.t1Limit} offset ${w.t1Offset}`.execute(db);
-    for (const x of r.rows) ids.push({ id: x.item_id, tier: 1 });
+    for (const x of r1.rows) ids.push({ id: x.item_id, tier: 1 });
   }
-  return { ids, total: Math.min(total, COUNT_CAP), capped: total > COUNT_CAP };
+  return { ids, total: Math.min(total, SEARCH_CAP), capped: total > SEARCH_CAP };
 }
 
 /** The LIKE scan the index replaces (benchmark baseline only). */
@@ -411,4 +484,72 @@ export async function likeScanCount(db: Executor, patterns: readonly string[]): 
   for (const p of patterns) q = q.where((eb) => eb.or([eb('v.title', 'like', p), eb('v.body_text', 'like', p)]));
   const r = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
   return toNumber(r?.n);
+}
+
+// ───── bulk load (`gongkai bench data`, large imports) ─────
+
+export interface BulkRow {
+  item: Insertable<CatalogueItemsTable> & { id: number };
+  version: Insertable<CatalogueVersionsTable>;
+  index: IndexDoc;
+}
+
+export async function maxItemId(db: Executor): Promise<number> {
+  const r = await db.selectFrom('catalogue_items').select((eb) => eb.fn.max('id').as('m')).executeTakeFirst();
+  return toNumber(r?.m ?? 0);
+}
+
+export async function indexSeq(db: Executor, agencyId: number, scope: string): Promise<number> {
+  const r = await db.selectFrom('catalogue_counters').select('last_seq').where('agency_id', '=', agencyId).where('scope', '=', scope).executeTakeFirst();
+  return toNumber(r?.last_seq ?? 0);
+}
+
+const chunked = <T,>(xs: readonly T[], n: number): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
+  return out;
+};
+
+/**
+ * Multi-row inserts of items, their published version and their index rows (tokens computed once per
+ * document, indexRow). Run inside the caller's single transaction. Rows per statement stay under SQLite's
+ * and PostgreSQL's bound-parameter limits.
+ */
+export async function bulkInsertPublished(trx: Executor, rows: readonly BulkRow[]): Promise<void> {
+  if (!rows.length) return;
+  const pg = dialectOf(trx as Kysely<unknown>) === 'postgres';
+  for (const c of chunked(rows, 400)) await trx.insertInto('catalogue_items').values(c.map((r) => r.item)).execute();
+  for (const c of chunked(rows, 250)) await trx.insertInto('catalogue_versions').values(c.map((r) => r.version)).execute();
+  for (const c of chunked(rows, 500)) {
+    if (pg) {
+      await sql`insert into catalogue_search (item_id, search_key, tsv) values ${sql.join(c.map((r) => sql`(${r.index.itemId}, ${r.index.searchKey}, ${indexTsv(r.index)}::tsvector)`))}`.execute(trx);
+    } else {
+      const x = c.map((r) => ({ k: r.index.searchKey, ...indexRow(r.index) }));
+      await sql`insert into catalogue_fts (rowid, title, body, meta) values ${sql.join(x.map((r) => sql`(${r.k}, ${r.title}, ${r.body}, ${r.meta})`))}`.execute(trx);
+    }
+  }
+}
+
+/** After explicit ids on PostgreSQL: move the serial sequence past them. */
+export async function syncItemIdSequence(trx: Executor): Promise<void> {
+  if (dialectOf(trx as Kysely<unknown>) !== 'postgres') return;
+  await sql`select setval(pg_get_serial_sequence('catalogue_items', 'id'), (select coalesce(max(id), 1) from catalogue_items))`.execute(trx);
+}
+
+/**
+ * Runs `fn` with the secondary (non-unique) indexes of the catalogue's item and version tables dropped, then
+ * rebuilds them from their stored definitions: building an index once after a bulk load is much cheaper than
+ * maintaining it row by row. Unique constraints stay (they guard 索引号 and versions).
+ */
+export async function withoutSecondaryIndexes<T>(trx: Executor, fn: () => Promise<T>): Promise<T> {
+  const pg = dialectOf(trx as Kysely<unknown>) === 'postgres';
+  const defs = pg
+    ? (await sql<{ name: string; def: string }>`select i.indexname as name, i.indexdef as def from pg_indexes i
+        where i.schemaname = current_schema() and i.tablename in ('catalogue_items', 'catalogue_versions')
+        and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`.execute(trx)).rows
+    : (await sql<{ name: string; def: string }>`select name, sql as def from sqlite_master where type = 'index' and tbl_name in ('catalogue_items', 'catalogue_versions') and sql is not null`.execute(trx)).rows;
+  for (const d of defs) await sql`drop index ${sql.id(d.name)}`.execute(trx);
+  const out = await fn();
+  for (const d of defs) await sql.raw(d.def).execute(trx);
+  return out;
 }
