@@ -154,10 +154,12 @@ describe.each(engines())('reports API and 年报体检 page (%s)', (engine) => {
     const html = res.body;
     expect(html).toContain('共 2 份报告，其中 1 份有错误或无法读取');
     expect(html).toContain('表三 （一）予以公开行: 总计 (1364) ≠ 六类申请人之和 (1362)');
-    // The finding links to its table; the table marks the cell with the finding number.
-    expect(html).toContain('href="#r1-table3"');
+    // The table marks the cell with the finding number.
     expect(html).toContain('id="r1-table3"');
     expect(html).toMatch(/<td[^>]*class="gk-num gk-flag"[^>]*data-cell="table3\|（一）予以公开\|总计"/);
+    // …and each cell it names links to that very cell, which carries the anchor id.
+    expect(html).toContain('href="#r1-cell-table3|（一）予以公开|总计"');
+    expect(html).toMatch(/<td id="r1-cell-table3\|（一）予以公开\|总计"[^>]*class="gk-num gk-flag"/);
   });
 
   it('the page refuses a post without a file with a Chinese error summary', async () => {

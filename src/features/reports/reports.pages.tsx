@@ -6,7 +6,7 @@ import type { CellRef } from '../../core/report/model.ts';
 import { AdminLayout, Button, CsrfField, ErrorSummary, FileField, Notice, type AdminShell, type FieldError } from '../../ui/index.ts';
 import { highlightFromFindings } from '../../ui/report/ReportDocument.tsx';
 import { ReportTable } from '../../ui/report/ReportTables.tsx';
-import { reportGrids, TABLE_TITLES, type TableKey } from '../../ui/report/grid.ts';
+import { cellAnchorId, reportGrids, TABLE_TITLES, type TableKey } from '../../ui/report/grid.ts';
 import type { CheckResult } from './reports.service.ts';
 
 export const CHECK_PATH = '/admin/reports/check';
@@ -48,7 +48,7 @@ function Findings({ r, prefix, locale }: { r: CheckResult; prefix: string; local
                 {zh(locale, '涉及单元格：', 'Cells: ')}
                 {shown.map((c, k) => {
                   const t = tableOf(c);
-                  return <span key={c}>{k > 0 ? '、' : ''}{t ? <a href={`#${prefix}-${t}`}>{describeCell(c)}</a> : describeCell(c)}</span>;
+                  return <span key={c}>{k > 0 ? '、' : ''}{t ? <a href={`#${cellAnchorId(prefix, c)}`}>{describeCell(c)}</a> : describeCell(c)}</span>;
                 })}
                 {f.cells.length > shown.length && zh(locale, ` 等 ${f.cells.length} 个（均已在表中标出“${i + 1}”）`, ` and ${f.cells.length - shown.length} more (marked “${i + 1}” in the tables)`)}
               </p>

@@ -56,7 +56,7 @@ function Cell({ cell, locale, marks }: { cell: GridCell; locale: Locale; marks: 
     );
   }
   return (
-    <td {...span} headers={cell.headers?.join(' ')} className={classes.join(' ')} data-cell={cell.ref} data-blank={blank ? '' : undefined}>
+    <td {...span} id={cell.id} headers={cell.headers?.join(' ')} className={classes.join(' ')} data-cell={cell.ref} data-blank={blank ? '' : undefined}>
       {content}
     </td>
   );

@@ -278,7 +278,17 @@ export const TABLE_TITLES: Record<TableKey, string> = {
 export const TABLE_SECTION: Record<TableKey, string> = { table2: 'proactive', table3: 'requests', table4: 'appeals' };
 
 export function reportGrids(model: ReportModel, idPrefix = 'gk'): Record<TableKey, Grid> {
-  return { table2: table2Grid(model, idPrefix), table3: table3Grid(model, idPrefix), table4: table4Grid(model, idPrefix) };
+  const grids = { table2: table2Grid(model, idPrefix), table3: table3Grid(model, idPrefix), table4: table4Grid(model, idPrefix) };
+  for (const g of Object.values(grids)) {
+    for (const row of g.rows) for (const cell of row) if (!cell.header && cell.ref !== undefined) cell.id = cellAnchorId(idPrefix, cell.ref);
+  }
+  return grids;
+}
+
+/** The anchor id of a data cell (so a finding can link to the very cell it names). HTML ids may hold
+ *  any character but whitespace; cell references have none, but normalise defensively. */
+export function cellAnchorId(idPrefix: string, cellRef: CellRef): string {
+  return `${idPrefix}-cell-${cellRef.replace(/\s+/g, '_')}`;
 }
 
 export interface PlacedCell { row: number; col: number; cell: GridCell }
