@@ -7,7 +7,8 @@ import { computeDeadline, LedgerError, type DeadlineResult, type DeadlineSetting
 import { fromJson, nowIso, toJson } from '../../db/dialect.ts';
 import { assertVisible, type Actor } from '../shared/actor.ts';
 import {
-  closeDeadlines, findDeadline, listDeadlines, openDeadlinesPage, updateComputed, upsertDeadline,
+  closeDeadlines, findDeadline, identities, listDeadlines, openDeadlinesPage, updateComputedMany, upsertDeadline,
+  type ComputedUpdate,
   type DeadlineRow, type Executor,
 } from './deadlines.repository.ts';
 
@@ -110,30 +111,38 @@ export function createDeadlinesService(db: Executor, deps: { calendar: CalendarP
     async recomputeOpen(trx, calendar) {
       const today = shanghaiToday(clock());
       const at = nowIso(clock);
-      const moved: MovedRecord[] = [];
+      const changes: { id: number; oldDue: string | null; newDue: string | null; error?: string }[] = [];
       let after = 0;
       for (;;) {
         const rows = await openDeadlinesPage(trx, after, PAGE);
         if (rows.length === 0) break;
         after = rows[rows.length - 1]!.id;
+        const updates: ComputedUpdate[] = [];
         for (const r of rows) {
           const ledger = JSON.parse(r.ledger_json) as Ledger;
           try {
-            const x = computeDeadline(ledger, calendar, fromJson<Partial<DeadlineSettings>>(r.settings_json), evaluationDay(ledger, today), { explain: false });
+            const x = computeDeadline(ledger, calendar, r.settings_json === null ? null : fromJson<Partial<DeadlineSettings>>(r.settings_json), evaluationDay(ledger, today), { explain: false });
             const provisional = x.provisional ? 1 : 0;
             if (x.due !== r.due || provisional !== r.provisional || x.status !== r.status) {
-              await updateComputed(trx, r.id, { due: x.due, provisional, status: x.status, open: x.status === 'closed' ? 0 : 1, updated_at: at });
+              updates.push({ id: r.id, due: x.due, provisional, status: x.status, open: x.status === 'closed' ? 0 : 1 });
             }
-            if (x.due !== r.due) moved.push({ id: r.id, agencyId: r.agency_id, entity: r.entity, entityId: r.entity_id, kind: r.kind, oldDue: r.due, newDue: x.due });
+            if (x.due !== r.due) changes.push({ id: r.id, oldDue: r.due, newDue: x.due });
           } catch (e) {
             if (!(e instanceof LedgerError)) throw e;
-            if (r.status !== 'invalid') await updateComputed(trx, r.id, { due: r.due, provisional: r.provisional, status: 'invalid', open: 1, updated_at: at });
-            moved.push({ id: r.id, agencyId: r.agency_id, entity: r.entity, entityId: r.entity_id, kind: r.kind, oldDue: r.due, newDue: null, error: e.message });
+            if (r.status !== 'invalid') updates.push({ id: r.id, due: r.due, provisional: r.provisional, status: 'invalid', open: 1 });
+            changes.push({ id: r.id, oldDue: r.due, newDue: null, error: e.message });
           }
         }
+        await updateComputedMany(trx, updates, at);
         if (rows.length < PAGE) break;
       }
-      return moved;
+      const who = new Map((await identities(trx, changes.map((c) => c.id))).map((w) => [w.id, w]));
+      return changes.map((c) => {
+        const w = who.get(c.id)!;
+        const m: MovedRecord = { id: c.id, agencyId: w.agency_id, entity: w.entity, entityId: w.entity_id, kind: w.kind, oldDue: c.oldDue, newDue: c.newDue };
+        if (c.error) m.error = c.error;
+        return m;
+      });
     },
     async get(ex, entity, entityId, kind) {
       const r = await findDeadline(ex, entity, String(entityId), kind);
