@@ -14,6 +14,10 @@ import { createCatalogueService } from './features/catalogue/catalogue.service.t
 import { shippedCalendar } from './core/calendar/index.ts';
 import { createApplicationsFeature } from './features/applications/applications.wiring.ts';
 
+import { createAnnualReportService } from './features/annual-report/annual-report.service.ts';
+import { assertYearUnlocked } from './features/annual-report/annual-report.lock.ts';
+import { createDecisionsService } from './features/decisions/decisions.service.ts';
+
 export type { Services } from './features/services.ts';
 
 export interface ServiceOptions {
@@ -50,5 +54,8 @@ export function createServices(config: Config, database: OpenDatabase, options: 
       files: { storage: config.fileStorage, dir: config.filesDir, maxBytes: config.uploadLimitMb * 1024 * 1024 },
     }),
     ...createApplicationsFeature(db, { audit, agencies, clock, smtpUrl: config.smtpUrl }),
+    // issue 7: the annual report from live data and the decisions register
+    annualReports: createAnnualReportService(db, { audit, agencies, clock }),
+    decisions: createDecisionsService(db, { audit, assertYearUnlocked, clock }),
   };
 }

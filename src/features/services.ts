@@ -15,6 +15,9 @@ import type { ApplicationsService } from './applications/applications.service.ts
 import type { LettersService } from './letters/letters.service.ts';
 import type { AppealsService } from './appeals/appeals.service.ts';
 
+import type { AnnualReportService } from './annual-report/annual-report.service.ts';
+import type { DecisionsService } from './decisions/decisions.service.ts';
+
 export interface Services extends SeedServices {
   config: Config;
   /** Database engine in use ('sqlite' | 'postgres'), for display and diagnostics. */
@@ -33,4 +36,7 @@ export interface Services extends SeedServices {
   applications: ApplicationsService;
   letters: LettersService;
   appeals: AppealsService;
+  /** issue 7: the annual report from live data, and the decisions register (表二) */
+  annualReports: AnnualReportService;
+  decisions: DecisionsService;
 }

@@ -16,6 +16,8 @@ import { registerPortalContentRoutes } from '../features/portal-content/portal-c
 import { registerReportsRoutes } from '../features/reports/reports.routes.ts';
 import { registerCalendarRoutes } from '../features/calendar/calendar.routes.ts';
 
+import { registerAnnualReportRoutes } from '../features/annual-report/annual-report.routes.ts';
+
 export type RouteModule = (app: FastifyInstance, services: Services) => void;
 
 export const routeModules: readonly RouteModule[] = [
@@ -32,4 +34,5 @@ export const routeModules: readonly RouteModule[] = [
   registerCalendarRoutes,
   registerCatalogueRoutes,
   registerPortalContentRoutes,
+  registerAnnualReportRoutes,
 ];

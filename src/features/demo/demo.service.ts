@@ -5,12 +5,15 @@ import type { AgenciesService, Agency } from '../agencies/agencies.service.ts';
 import type { AuditActor, AuditService } from '../audit/audit.service.ts';
 import type { UsersService } from '../users/users.service.ts';
 import type { DemoAgencyKey } from './demo.data.ts';
+import type { AnnualReportService } from '../annual-report/annual-report.service.ts';
 
 /** Services a seed step may use. Later features add their service here (Services in main.ts satisfies it). */
 export interface SeedServices {
   agencies: AgenciesService;
   users: UsersService;
   audit: AuditService;
+  /** issue 7: the annual report (seeds the demo agency's published 2019 report) */
+  annualReports: AnnualReportService;
 }
 
 export interface SeedContext {

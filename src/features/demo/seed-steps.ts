@@ -4,6 +4,7 @@
 import { DEMO_PASSWORD, demoAgencies, demoUsers } from './demo.data.ts';
 import type { SeedStep } from './demo.service.ts';
 import { catalogueSeedStep } from '../catalogue/catalogue.seed.ts';
+import { annualReportSeedStep } from '../annual-report/annual-report.seed.ts';
 
 export const agenciesAndUsersStep: SeedStep = {
   name: 'agencies-and-users',
@@ -25,4 +26,4 @@ export const agenciesAndUsersStep: SeedStep = {
   },
 };
 
-export const seedSteps: readonly SeedStep[] = [agenciesAndUsersStep, catalogueSeedStep];
+export const seedSteps: readonly SeedStep[] = [agenciesAndUsersStep, catalogueSeedStep, annualReportSeedStep];

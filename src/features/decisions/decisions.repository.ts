@@ -1,0 +1,50 @@
+// The decisions register (表二 第二十条第（五）（六）（八）（九）项): entries and 2019 item counts.
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../../db/types.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export async function listEntries(db: Db, agencyId: number, year: number, category?: string, limit = 2000) {
+  let q = db.selectFrom('decision_entries').selectAll().where('agency_id', '=', agencyId).where('year', '=', year);
+  if (category) q = q.where('category', '=', category);
+  return q.orderBy('category').orderBy('decided_on').orderBy('id').limit(limit).execute();
+}
+export type EntryRow = Awaited<ReturnType<typeof listEntries>>[number];
+
+export async function findEntry(db: Db, id: number) {
+  return db.selectFrom('decision_entries').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertEntries(db: Db, rows: Omit<EntryRow, 'id' | 'version'>[]): Promise<number> {
+  let n = 0;
+  for (let i = 0; i < rows.length; i += 500) {
+    const part = rows.slice(i, i + 500);
+    if (part.length === 0) continue;
+    await db.insertInto('decision_entries').values(part).execute();
+    n += part.length;
+  }
+  return n;
+}
+
+export async function insertEntry(db: Db, row: Omit<EntryRow, 'id' | 'version'>): Promise<number> {
+  const r = await db.insertInto('decision_entries').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function deleteEntry(db: Db, id: number, version: number): Promise<boolean> {
+  const r = await db.deleteFrom('decision_entries').where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  return Number(r.numDeletedRows) === 1;
+}
+
+export async function itemCounts(db: Db, agencyId: number, year: number) {
+  return db.selectFrom('decision_item_counts').selectAll().where('agency_id', '=', agencyId).where('year', '=', year).execute();
+}
+
+export async function upsertItemCount(db: Db, row: { agency_id: number; year: number; category: string; previous_items: number; items_change: number; updated_at: string }): Promise<void> {
+  const existing = await db.selectFrom('decision_item_counts').select(['id']).where('agency_id', '=', row.agency_id).where('year', '=', row.year).where('category', '=', row.category).executeTakeFirst();
+  if (existing) {
+    await db.updateTable('decision_item_counts').set({ previous_items: row.previous_items, items_change: row.items_change, updated_at: row.updated_at, version: sql<number>`version + 1` }).where('id', '=', existing.id).execute();
+  } else {
+    await db.insertInto('decision_item_counts').values(row).execute();
+  }
+}
