@@ -11,12 +11,7 @@ import type { Services } from './features/services.ts';
 import { createCalendarService, createCalendarStore } from './features/calendar/calendar.service.ts';
 import { createDeadlinesService } from './features/deadlines/deadlines.service.ts';
 import { createCatalogueService } from './features/catalogue/catalogue.service.ts';
-import { shippedCalendar } from './core/calendar/index.ts';
 import { createApplicationsFeature } from './features/applications/applications.wiring.ts';
-
-import { createAnnualReportService } from './features/annual-report/annual-report.service.ts';
-import { assertYearUnlocked } from './features/annual-report/annual-report.lock.ts';
-import { createDecisionsService } from './features/decisions/decisions.service.ts';
 
 export type { Services } from './features/services.ts';
 
@@ -35,6 +30,15 @@ export function createServices(config: Config, database: OpenDatabase, options: 
   // issue 3: the calendar in force (shipped ← imported ← edits) and the deadlines table of every open clock
   const calendarStore = createCalendarStore(db);
   const deadlines = createDeadlinesService(db, { calendar: (ex) => calendarStore.current(ex), clock });
+  // issue 6: 第二十六条 clocks live in the deadlines table (recomputed when the calendar changes)
+  const catalogue = createCatalogueService(db, {
+    audit,
+    agencies,
+    clock,
+    calendar: () => calendarStore.current(),
+    deadlines,
+    files: { storage: config.fileStorage, dir: config.filesDir, maxBytes: config.uploadLimitMb * 1024 * 1024 },
+  });
   return {
     config,
     dialect: database.dialect,
@@ -46,16 +50,9 @@ export function createServices(config: Config, database: OpenDatabase, options: 
     portal: createPortalService(agencies, config.portalAgency),
     deadlines,
     calendar: createCalendarService(db, { audit, deadlines, store: calendarStore, clock }),
-    catalogue: createCatalogueService(db, {
-      audit,
-      agencies,
-      clock,
-      calendar: shippedCalendar,
-      files: { storage: config.fileStorage, dir: config.filesDir, maxBytes: config.uploadLimitMb * 1024 * 1024 },
-    }),
+    catalogue,
+    // 工作台 cards contributed by features (admin dashboard)
+    dashboardCards: [(actor) => catalogue.dashboardCards(actor)],
     ...createApplicationsFeature(db, { audit, agencies, clock, smtpUrl: config.smtpUrl }),
-    // issue 7: the annual report from live data and the decisions register
-    annualReports: createAnnualReportService(db, { audit, agencies, clock }),
-    decisions: createDecisionsService(db, { audit, assertYearUnlocked, clock }),
   };
 }

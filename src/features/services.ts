@@ -1,6 +1,8 @@
 // The typed bag of services the composition root (src/main.ts) builds and the doors (http, cli)
 // use. A new feature adds its service here (one line) and in createServices (src/main.ts).
 import type { Config } from '../config.ts';
+import type { DashboardCard } from '../ui/pages/DashboardPage.tsx';
+import type { Actor } from './shared/actor.ts';
 import type { AgenciesService } from './agencies/agencies.service.ts';
 import type { AuditService } from './audit/audit.service.ts';
 import type { AuthService } from './auth/auth.service.ts';
@@ -15,8 +17,8 @@ import type { ApplicationsService } from './applications/applications.service.ts
 import type { LettersService } from './letters/letters.service.ts';
 import type { AppealsService } from './appeals/appeals.service.ts';
 
-import type { AnnualReportService } from './annual-report/annual-report.service.ts';
-import type { DecisionsService } from './decisions/decisions.service.ts';
+/** A feature's 工作台 cards for the signed-in user (listed in Services.dashboardCards, shown in order). */
+export type DashboardCardProvider = (actor: Actor) => Promise<readonly DashboardCard[]>;
 
 export interface Services extends SeedServices {
   config: Config;
@@ -33,10 +35,9 @@ export interface Services extends SeedServices {
   /** issue 3: every open statutory clock (track / close / recompute) */
   deadlines: DeadlinesService;
   catalogue: CatalogueService;
+  /** 工作台 card providers contributed by features (src/main.ts); optional so partial test wirings need none. */
+  dashboardCards?: readonly DashboardCardProvider[];
   applications: ApplicationsService;
   letters: LettersService;
   appeals: AppealsService;
-  /** issue 7: the annual report from live data, and the decisions register (表二) */
-  annualReports: AnnualReportService;
-  decisions: DecisionsService;
 }
