@@ -13,6 +13,10 @@ import { createDeadlinesService } from './features/deadlines/deadlines.service.t
 import { createCatalogueService } from './features/catalogue/catalogue.service.ts';
 import { createApplicationsFeature } from './features/applications/applications.wiring.ts';
 
+import { createAnnualReportService } from './features/annual-report/annual-report.service.ts';
+import { assertYearUnlocked } from './features/annual-report/annual-report.lock.ts';
+import { createDecisionsService } from './features/decisions/decisions.service.ts';
+
 export type { Services } from './features/services.ts';
 
 export interface ServiceOptions {
@@ -54,5 +58,8 @@ export function createServices(config: Config, database: OpenDatabase, options: 
     // 工作台 cards contributed by features (admin dashboard)
     dashboardCards: [(actor) => catalogue.dashboardCards(actor)],
     ...createApplicationsFeature(db, { audit, agencies, clock, smtpUrl: config.smtpUrl }),
+    // issue 7: the annual report from live data and the decisions register
+    annualReports: createAnnualReportService(db, { audit, agencies, clock }),
+    decisions: createDecisionsService(db, { audit, assertYearUnlocked, clock }),
   };
 }

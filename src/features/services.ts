@@ -17,6 +17,9 @@ import type { ApplicationsService } from './applications/applications.service.ts
 import type { LettersService } from './letters/letters.service.ts';
 import type { AppealsService } from './appeals/appeals.service.ts';
 
+import type { AnnualReportService } from './annual-report/annual-report.service.ts';
+import type { DecisionsService } from './decisions/decisions.service.ts';
+
 /** A feature's 工作台 cards for the signed-in user (listed in Services.dashboardCards, shown in order). */
 export type DashboardCardProvider = (actor: Actor) => Promise<readonly DashboardCard[]>;
 
@@ -40,4 +43,7 @@ export interface Services extends SeedServices {
   applications: ApplicationsService;
   letters: LettersService;
   appeals: AppealsService;
+  /** issue 7: the annual report from live data, and the decisions register (表二) */
+  annualReports: AnnualReportService;
+  decisions: DecisionsService;
 }
