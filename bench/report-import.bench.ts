@@ -60,12 +60,13 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
       for (const [k, v] of i.expected) { total++; if (got.get(k) === v) right++; }
       unsure += notes.filter((n) => n.level !== 'info').length;
     }
-    // throughput: best of 3 rounds, each importing every file of the kind `reps` times. Wall-clock time says what
+    // throughput: after a warm-up round, best of 3 rounds, each importing every file of the kind `reps` times. Wall-clock time says what
     // this machine delivers right now; process CPU time (user + system, all threads: GC included) says what an import
     // costs, and does not count the time other processes hold the (shared, often loaded) CPUs.
-    const reps = kind === 'PDF' || kind === 'DOCX' ? 2 : 10;
+    const reps = kind === 'PDF' || kind === 'DOCX' ? 1 : 10;
     let bestWall = Infinity;
     let bestCpu = Infinity;
+    for (let r = 0; r < reps; r++) for (const i of group) await importReport({ bytes: i.bytes, filename: i.file }); // warm-up (JIT)
     for (let round = 0; round < 3; round++) {
       const c0 = process.cpuUsage();
       const t0 = performance.now();
