@@ -210,6 +210,8 @@ describe.each(engines())('applications (%s)', (engine) => {
     // the mail outbox holds the notifications (no SMTP configured)
     const mails = await t.db.selectFrom('mail_outbox').select(['reason', 'to_address']).where('application_id', '=', id).orderBy('id').execute();
     expect(mails.map((m) => m.reason)).toEqual(['receipt', 'correction', 'extension', 'reply']);
+    const tracked = await t.db.selectFrom('deadlines').select(['open', 'status']).where('entity', '=', 'application').where('entity_id', '=', String(id)).executeTakeFirstOrThrow();
+    expect(tracked).toEqual({ open: 0, status: 'closed' });
   });
 
   it('consultation limit: at most 15 working days are not counted (第三十二条、第三十三条第三款)', async () => {
@@ -226,6 +228,9 @@ describe.each(engines())('applications (%s)', (engine) => {
     const d = (await as('officer', 'GET', `/api/applications/${a.id}`)).json() as { dueDate: string };
     expect(d.dueDate).toBe(cal.addWorkdays('2025-05-06', 20 + cal.workdaysBetween('2025-05-07', cap)));
     expect(cal.workdaysBetween('2025-05-07', cap)).toBe(15);
+    // the open clock lives in the deadlines feature's table (recomputed there when the calendar changes)
+    const tracked = await t.db.selectFrom('deadlines').select(['due', 'open', 'kind']).where('entity', '=', 'application').where('entity_id', '=', String(a.id)).executeTakeFirstOrThrow();
+    expect(tracked).toEqual({ due: d.dueDate, open: 1, kind: 'reply' });
   });
 
   it('fees per 109号: the 11th application of a month costs 100 元, the 31st 200 元; the 5th is free', async () => {

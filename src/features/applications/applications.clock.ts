@@ -1,7 +1,7 @@
 // The reply clock of an application: its ledger (core/applications) mapped to the statutory deadline
 // engine's ledger (core/deadlines computeDeadline) — no second deadline engine here.
 import type { Calendar } from '../../core/calendar/index.ts';
-import { computeDeadline, resolveSettings, type DeadlineResult, type DeadlineSettings, type LedgerEvent as ClockEvent } from '../../core/deadlines/index.ts';
+import { computeDeadline, normaliseChannel, resolveSettings, type Channel, type DeadlineResult, type DeadlineSettings, type Ledger, type LedgerEvent as ClockEvent } from '../../core/deadlines/index.ts';
 import { receiptDateOf, type LedgerEvent } from '../../core/applications/index.ts';
 
 export interface ClockView {
@@ -19,21 +19,21 @@ export interface ClockView {
 }
 
 /** Map the application's ledger to the engine's events (only those that move the clock). */
-export function toClockLedger(ledger: readonly LedgerEvent[], calendar: Calendar, settings: DeadlineSettings): { received: string; channel?: string; events: ClockEvent[] } | null {
+export function toClockLedger(ledger: readonly LedgerEvent[], calendar: Calendar, settings: DeadlineSettings): (Ledger & { received: string }) | null {
   const received = receiptDateOf(ledger);
   if (!received) return null;
   const events: ClockEvent[] = [];
   let pendingExtensionDays: number | undefined;
   let consultationCap: string | null = null;
   let replied = false;
-  let channel: string | undefined;
+  let channel: Channel | undefined;
   for (const e of ledger) {
     if (replied) break; // the engine's clock ends at the first reply (a 补充答复 has no statutory clock)
     const d = e.data ?? {};
     switch (e.kind) {
       case 'registered':
       case 'receipt_confirmed':
-        channel = typeof d.channel === 'string' ? d.channel : undefined;
+        channel = normaliseChannel(d.channel) ?? undefined;
         break;
       case 'correction_requested':
         events.push({ type: 'correction_requested', date: e.on, ...(typeof d.periodWorkdays === 'number' ? { periodWorkdays: d.periodWorkdays } : {}) });

@@ -12,7 +12,7 @@ import {
   quoteFee, receiptDateOf, remedyClause, renderTemplate, replyKindFor, transition, TransitionError,
   type Action, type ActionContext, type AppState, type ApplicantType, type Channel, type EventKind, type Hint, type LedgerEvent, type OutcomeCode, type Role as CoreRole,
 } from '../../core/applications/index.ts';
-import { receiptDate, ReceiptError, LedgerError, resolveSettings, type DeadlineSettings } from '../../core/deadlines/index.ts';
+import { receiptDate, ReceiptError, LedgerError, resolveSettings, type DeadlineSettings, type Ledger } from '../../core/deadlines/index.ts';
 import { shippedCalendar, type Calendar } from '../../core/calendar/index.ts';
 import type { LayoutId } from '../../core/report/formats.ts';
 import type { Table3 } from '../../core/report/model.ts';
@@ -26,7 +26,7 @@ import {
   insertAttachment, insertFee, listApplications, listAttachments, listEvents, markFeePaid, updateApplication, usersOfAgency,
   type ApplicationRow, type EventRow, type Executor,
 } from './applications.repository.ts';
-import { clockOf, type ClockView } from './applications.clock.ts';
+import { clockOf, toClockLedger, type ClockView } from './applications.clock.ts';
 import type { Mailer } from './applications.mail.ts';
 import type { ActionInputs, ListQuery, RegisterInput, SubmitInput } from './applications.schema.ts';
 
@@ -130,6 +130,12 @@ export interface ApplicationsService {
   mailer: Mailer;
 }
 
+/** The part of the deadlines feature used here: every open reply clock is stored through it. */
+export interface ClockRegistry {
+  track(trx: Executor, input: { agencyId: number; entity: string; entityId: string | number; kind: string; ledger: Ledger }): Promise<unknown>;
+  close(trx: Executor, entity: string, entityId: string | number, kind?: string): Promise<number>;
+}
+
 export interface ApplicationsDeps {
   db: Kysely<Database>;
   audit: AuditService;
@@ -140,6 +146,7 @@ export interface ApplicationsDeps {
   /** The working-day calendar in force (the calendar feature's, when wired); defaults to the shipped data. */
   calendar?: () => Calendar | Promise<Calendar>;
   deadlineSettings?: Partial<DeadlineSettings>;
+  deadlines?: ClockRegistry;
   /** Attachment limits. */
   maxAttachmentBytes?: number;
   maxAttachments?: number;
@@ -254,6 +261,17 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
       today: today(), dueDate: c.dueDate, correctionDueDate: c.applicantDue, feeDueDate: c.applicantDue,
       correctionNoticeLastDay: c.correctionNoticeLastDay, actorId: actor.userId,
     };
+  }
+
+  /** Store the reply clock through the deadlines feature (open while the case runs, closed after the reply or a lapse/withdrawal). */
+  async function syncClock(trx: Executor, row: Pick<ApplicationRow, 'id' | 'agency_id' | 'state'>, ledger: readonly LedgerEvent[], cal: Calendar): Promise<void> {
+    if (!deps.deadlines) return;
+    const l = toClockLedger(ledger, cal, settings);
+    if (!l || row.state === 'withdrawn' || row.state === 'submitted') {
+      await deps.deadlines.close(trx, 'application', row.id, 'reply');
+      return;
+    }
+    await deps.deadlines.track(trx, { agencyId: row.agency_id, entity: 'application', entityId: row.id, kind: 'reply', ledger: l });
   }
 
   function summarise(row: ApplicationRow, c: ClockView | null): ApplicationSummary {
@@ -568,6 +586,7 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
       }
       const row = { ...row0, ...patch, state: next, version: v + 1 } as ApplicationRow;
       for (const s of sides) await s(trx, row, seq, ledger1);
+      await syncClock(trx, row, ledger1, cal);
       await audit.record(trx, {
         actor, agencyId: row0.agency_id, action: `application.${action}`, entity: 'application', entityId: id,
         before: { state, version: v, outcome: row0.outcome }, after: { state: next, version: v + 1, outcome: row.outcome, event: { kind: event.kind, on, data } },
@@ -657,6 +676,7 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
       const at = nowIso(clock);
       const provide = input.provideForm ?? input.delivery!;
       const obtain = input.obtainMethod ?? (provide === '电子邮件' ? '电子邮件' : '自行领取');
+      const cal = await calendar(); // read before the transaction (SQLite has one connection)
       const id = await db.transaction().execute(async (trx) => {
         const code = await uniqueCode(trx);
         const id = await insertApplication(trx, {
@@ -672,6 +692,7 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
         }
         await audit.record(trx, { actor, agencyId: actor.agencyId, action: 'application.register', entity: 'application', entityId: id, after: { queryCode: code, ...data } });
         const row = (await findApplication(trx, id))!;
+        await syncClock(trx, row, [{ kind: 'registered', on: r.date, data }], cal);
         await notifyApplicant(trx, row, agency, 'receipt', '已收到您的政府信息公开申请',
           `${agency.name}已收到您的政府信息公开申请，收到申请之日为${dateZh(r.date)}（${r.basis}）。本机关将在收到申请之日起20个工作日内答复。`);
         return id;

@@ -8,7 +8,7 @@ import type { AuditService } from '../audit/audit.service.ts';
 import { createLettersService, type LettersService } from '../letters/letters.service.ts';
 import { createAppealsService, type AppealsService } from '../appeals/appeals.service.ts';
 import { createMailer } from './applications.mail.ts';
-import { createApplicationsService, type ApplicationsService } from './applications.service.ts';
+import { createApplicationsService, type ApplicationsService, type ClockRegistry } from './applications.service.ts';
 
 export interface ApplicationsFeature {
   letters: LettersService;
@@ -17,10 +17,14 @@ export interface ApplicationsFeature {
 }
 
 export function createApplicationsFeature(db: Kysely<Database>, deps: {
-  audit: AuditService; agencies: AgenciesService; clock: () => Date; smtpUrl?: string; calendar?: () => Calendar | Promise<Calendar>;
+  audit: AuditService; agencies: AgenciesService; clock: () => Date; smtpUrl?: string;
+  /** The calendar in force (the calendar feature's store); defaults to the shipped data. */
+  calendar?: () => Calendar | Promise<Calendar>;
+  /** The deadlines feature, where every open statutory clock lives (recomputed when the calendar changes). */
+  deadlines?: ClockRegistry;
 }): ApplicationsFeature {
   const letters = createLettersService(db, deps.audit, deps.clock);
   const mailer = createMailer(db, { smtpUrl: deps.smtpUrl, clock: deps.clock });
-  const applications = createApplicationsService({ db, audit: deps.audit, agencies: deps.agencies, letters, mailer, clock: deps.clock, ...(deps.calendar ? { calendar: deps.calendar } : {}) });
+  const applications = createApplicationsService({ db, audit: deps.audit, agencies: deps.agencies, letters, mailer, clock: deps.clock, ...(deps.calendar ? { calendar: deps.calendar } : {}), ...(deps.deadlines ? { deadlines: deps.deadlines } : {}) });
   return { letters, applications, appeals: createAppealsService(db, deps.audit, deps.clock) };
 }
