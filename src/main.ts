@@ -57,7 +57,7 @@ export function createServices(config: Config, database: OpenDatabase, options: 
     catalogue,
     // 工作台 cards contributed by features (admin dashboard)
     dashboardCards: [(actor) => catalogue.dashboardCards(actor)],
-    ...createApplicationsFeature(db, { audit, agencies, clock, smtpUrl: config.smtpUrl }),
+    ...createApplicationsFeature(db, { audit, agencies, clock, smtpUrl: config.smtpUrl, calendar: () => calendarStore.current(), deadlines }),
     // issue 7: the annual report from live data and the decisions register
     annualReports: createAnnualReportService(db, { audit, agencies, clock }),
     decisions: createDecisionsService(db, { audit, assertYearUnlocked, clock }),
