@@ -48,6 +48,31 @@ describe.each(engines())('catalogue (%s)', (engine) => {
     expect(hits).toContain(q);
   });
 
+  it('search ranks title matches before text-only matches, each newest first, and pages across the tiers', async () => {
+    // 3 items whose body contains 驿站 (one of them older) and 2 whose title does; published in that order (ids ascending)
+    const ids: number[] = [];
+    for (const d of [
+      draft({ title: '关于社区服务点建设的通知', body: '在各社区设立政务服务驿站。' }),
+      draft({ title: '关于便民服务的公告', body: '新增十处便民驿站。' }),
+      draft({ title: '政务服务驿站开放时间', body: '周一至周五开放。' }),
+      draft({ title: '关于公布第二批驿站名单的通知', body: '名单见附件。' }),
+      draft({ title: '关于延长服务时间的通知', body: '驿站延长服务时间。' }),
+    ]) {
+      const id = (await t.api('POST', '/api/catalogue/items', { as: 'officer', body: d })).json().id as number;
+      await publish(t, id);
+      ids.push(id);
+    }
+    const r = (await t.api('GET', `/api/catalogue?agency=12370602780795309E&q=${encodeURIComponent('驿站')}`)).json();
+    expect(r.total).toBe(5);
+    // same publication day: tier 0 (title) newest first = ids[3], ids[2]; then tier 1 newest first = ids[4], ids[1], ids[0]
+    expect(r.items.map((x: { id: number }) => x.id)).toEqual([ids[3], ids[2], ids[4], ids[1], ids[0]]);
+    // page 2 of size 2 starts inside tier 1 (the title tier is counted, not walked)
+    const p2 = await t.services.catalogue.search({ q: '驿站', agencyId: null, page: 2, pageSize: 2 });
+    expect(p2.items.map((x) => [x.id, x.tier])).toEqual([[ids[4], 1], [ids[1], 1]]);
+    const p1 = await t.services.catalogue.search({ q: '驿站', agencyId: null, page: 1, pageSize: 3 });
+    expect(p1.items.map((x) => [x.id, x.tier])).toEqual([[ids[3], 0], [ids[2], 0], [ids[4], 1]]);
+  });
+
   it('search does not match across punctuation or non-contiguous characters', async () => {
     const r = await t.api('GET', `/api/catalogue?q=${encodeURIComponent('许公')}`);
     expect(r.json().total).toBe(0);

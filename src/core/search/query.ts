@@ -38,9 +38,12 @@ export function isEmpty(q: SearchQuery): boolean {
   return q.terms.length === 0;
 }
 
-/** FTS5 MATCH expression; `column` restricts to one column (e.g. "title"). Tokens are double-quoted strings. */
-export function toFts5(q: SearchQuery, column?: string): string {
-  const expr = q.terms.map((t) => `"${t.tokens.map((x) => x.replace(/"/g, '""')).join(' ')}"`).join(' AND ');
+/**
+ * FTS5 MATCH expression; `column` restricts to one column (e.g. "title"), `prefix` is prepended to every token
+ * (the title column's tokens carry TITLE_PREFIX, tokenizer.ts). Tokens are double-quoted strings.
+ */
+export function toFts5(q: SearchQuery, column?: string, prefix = ''): string {
+  const expr = q.terms.map((t) => `"${t.tokens.map((x) => (prefix + x).replace(/"/g, '""')).join(' ')}"`).join(' AND ');
   return column ? `${column} : (${expr})` : expr;
 }
 

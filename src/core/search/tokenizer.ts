@@ -60,9 +60,18 @@ export function indexTokens(text: string): string[] {
 }
 
 /** Text for an FTS5 column (tokenize = "unicode61 remove_diacritics 0"): the tokens joined by spaces. */
-export function ftsText(text: string): string {
-  return indexTokens(text).join(' ');
+export function ftsText(text: string, prefix = ''): string {
+  const t = indexTokens(text);
+  return (prefix ? t.map((x) => prefix + x) : t).join(' ');
 }
+
+/**
+ * Prefix of the title column's tokens (decision 006): the title tier then has its own, short doclists
+ * ("\uE001行政" lists only items whose TITLE contains 行政), instead of a column filter over the body's doclists,
+ * which walks every body match of a term that no title contains. A private-use character: a token character
+ * for unicode61, never produced by normalised text or a query.
+ */
+export const TITLE_PREFIX = '\uE001';
 
 /** A PostgreSQL tsvector literal over the same tokens: 'lexeme':pos[weight],… (SEP becomes a position gap). */
 export function tsvectorLiteral(fields: readonly IndexField[]): string {

@@ -2,7 +2,7 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
 import type { CatalogueAttachmentsTable, CatalogueItemsTable, CatalogueVersionsTable, Database, PortalPagesTable } from '../../db/types.ts';
 import { dialectOf, toNumber } from '../../db/dialect.ts';
-import { ftsText, tsvectorLiteral } from '../../core/search/tokenizer.ts';
+import { ftsText, TITLE_PREFIX, tsvectorLiteral } from '../../core/search/tokenizer.ts';
 import { metaFts5, metaTokens, metaTsquery, toFts5, toTsquery, type MetaFilter, type SearchQuery } from '../../core/search/query.ts';
 import { idFromRecencyKey, tierWindow } from '../../core/search/rank.ts';
 
@@ -387,8 +387,7 @@ export async function removeFromIndex(trx: Executor, itemId: number, searchKey: 
 /** The index row of one document, computed once (tokens) and shared by the single and the bulk path. */
 export function indexRow(d: IndexDoc): { title: string; body: string; meta: string } {
   const meta = metaTokens({ agencyId: d.agencyId, category: d.category, kind: d.kind, year: d.year, validity: d.validity }).join(' ');
-  const title = ftsText(d.title);
-  return { title, body: `${title} ${ftsText(d.text)}`, meta };
+  return { title: ftsText(d.title, TITLE_PREFIX), body: `${ftsText(d.title)} ${ftsText(d.text)}`, meta };
 }
 
 /** PostgreSQL: the tsvector literal of one document (title weight A, filter tokens weight B). */
@@ -432,8 +431,9 @@ export async function searchIndex(db: Executor, q: SearchQuery, filter: MetaFilt
   const meta = metaFts5(filter);
   const withMeta = (e: string) => (meta ? `(${e}) AND ${meta}` : e);
   const all = withMeta(toFts5(q, 'body'));
-  const title = withMeta(toFts5(q, 'title'));
-  const textOnly = `(${all}) NOT (${toFts5(q, 'title')})`;
+  const titleOnly = toFts5(q, 'title', TITLE_PREFIX);
+  const title = withMeta(titleOnly);
+  const textOnly = `(${all}) NOT (${titleOnly})`;
   const cnt = async (expr: string) => {
     const r = await sql<{ n: number }>`select count(*) as n from (select rowid from catalogue_fts where catalogue_fts match ${expr} limit ${SEARCH_CAP + 1})`.execute(db);
     return toNumber(r.rows[0]?.n);

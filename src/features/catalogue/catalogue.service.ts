@@ -23,6 +23,7 @@ import { AppError, conflict, forbidden, notFound, validationFailed } from '../sh
 import * as repo from './catalogue.repository.ts';
 import { bodyText, checkFile, loadFile, sanitizeBody, storeFile, textToHtml, type FileStoreOptions } from './catalogue.files.ts';
 import type { ActionInput, DraftInput } from './catalogue.schema.ts';
+import { assertYearUnlocked } from '../annual-report/annual-report.lock.ts';
 
 export interface CatalogueOptions {
   audit: AuditService;
@@ -550,6 +551,11 @@ export function createCatalogueService(db: Kysely<Database>, opts: CatalogueOpti
       }
       const at = nowIso(clock);
       await db.transaction().execute(async (trx) => {
+        // issue 7: a published annual report locks its year (规章/规范性文件 are counted in table 二 第二十条第（一）项).
+        if (['rule', 'normative'].includes(item.kind ?? '') || ['rule', 'normative'].includes(working.kind)) {
+          await assertYearUnlocked(trx, item.agency_id, t);
+          if (working.made_on !== item.made_on) for (const d of [item.made_on, working.made_on]) await assertYearUnlocked(trx, item.agency_id, d);
+        }
         const bump = async (patch: Parameters<typeof repo.updateItem>[3] = {}) => {
           if (!(await repo.updateItem(trx, id, item.version, { ...patch, updated_at: at }))) throw conflict();
         };
