@@ -28,6 +28,7 @@ import {
 } from './applications.repository.ts';
 import { clockOf, toClockLedger, type ClockView } from './applications.clock.ts';
 import type { Mailer } from './applications.mail.ts';
+import { assertYearUnlocked } from '../annual-report/annual-report.lock.ts';
 import type { ActionInputs, ListQuery, RegisterInput, SubmitInput } from './applications.schema.ts';
 
 // ───────────── presentation ─────────────
@@ -578,6 +579,9 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
     }
     const at = nowIso(clock);
     await db.transaction().execute(async (trx) => {
+      // issue 7: a published annual report locks its year — the year the case was concluded in, and back-dated events.
+      await assertYearUnlocked(trx, row0.agency_id, row0.concluded_on);
+      await assertYearUnlocked(trx, row0.agency_id, on);
       const seq = await appendEvent(trx, { application_id: id, kind: event.kind, on_date: on, at, actor_user_id: actor.userId, actor_name: actor.displayName, data_json: toJson(data) });
       const ok = await updateApplication(trx, id, v, { ...patch, state: next, updated_at: at });
       if (!ok) {
