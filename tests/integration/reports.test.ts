@@ -141,7 +141,7 @@ describe.each(engines())('reports API and 年报体检 page (%s)', (engine) => {
     expect(get.body).toContain('name="_csrf"');
     expect(get.body).toMatch(/<a class="gk-sidenav__link" href="\/admin\/reports" aria-current="page">年度报告<\/a>/);
     const nav = await t.app.inject({ method: 'GET', url: '/admin/reports', headers: { cookie: s.cookie } });
-    expect([nav.statusCode, nav.headers.location]).toEqual([303, '/admin/reports/check']);
+    expect([nav.statusCode, nav.headers.location]).toEqual([303, '/admin/annual']); // issue 7: the nav entry opens the annual reports
 
     const j = fixtureJson('huaian-2024');
     j.table3.rows['（一）予以公开'][6] = 1364; // 1362 in the applicant columns → I1, I2, E1
