@@ -21,6 +21,7 @@ import { canSee, assertVisible, type Actor } from '../shared/actor.ts';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../shared/errors.ts';
 import type { AgenciesService, Agency } from '../agencies/agencies.service.ts';
 import type { AuditActor, AuditService } from '../audit/audit.service.ts';
+import type { DashboardCard } from '../../ui/index.ts';
 import * as repo from './annual-report.repository.ts';
 import { isYearLocked } from './annual-report.lock.ts';
 import * as decisionsRepo from '../decisions/decisions.repository.ts';
@@ -122,6 +123,8 @@ export interface AnnualReportService {
   publishedList(): Promise<{ agencyName: string; creditCode: string; year: number; versionNo: number; publishedOn: string }[]>;
   /** Dashboard: the report year due, days left to the deadline (第四十九条), state and a reminder from 1 January. */
   dashboard(actor: Actor): Promise<{ year: number; deadline: string; daysLeft: number; state: ListState; reminder: boolean; href: string }>;
+  /** 工作台 card: the report year due, days left to 31 January (第四十九条), the state (reminder from 1 January). */
+  dashboardCards(actor: Actor): Promise<DashboardCard[]>;
   isYearLocked(agencyId: number, year: number): Promise<boolean>;
   /** The compiled model without an actor (CLI, benchmark, seed). */
   compileModel(agencyId: number, year: number, format?: LayoutId, style?: SectionStyle): Promise<ReportModel>;
@@ -493,6 +496,23 @@ export function createAnnualReportService(db: Kysely<Database>, deps: { audit: A
         state: listState(row?.state ?? null, t, year, agency.name), reminder: reminderDue(t, year, row?.state === 'published'),
         href: `/admin/annual/${actor.agencyId}/${year}`,
       };
+    },
+
+    async dashboardCards(actor) {
+      const d = await service.dashboard(actor);
+      const stateZh: Record<ListState, string> = { not_started: '未开始', draft: '草稿', submitted: '已报送', published: '已发布', late: '逾期未发布' };
+      const cards: DashboardCard[] = [{
+        title: `${d.year}年度政府信息公开工作年度报告`,
+        value: d.state === 'published' ? '已发布' : d.daysLeft >= 0 ? `剩余 ${d.daysLeft} 天` : `逾期 ${-d.daysLeft} 天`,
+        href: d.href,
+        note: d.state === 'published' ? `法定期限 ${d.deadline}（条例第四十九条）` : `${stateZh[d.state]}；${d.reminder ? '请按时报送发布，' : ''}法定期限 ${d.deadline}（条例第四十九条）`,
+      }];
+      if (actor.role === 'supervisor' || actor.role === 'admin') {
+        const rows = await service.supervisorList(actor, d.year);
+        const open = rows.filter((r) => r.state !== 'published').length;
+        cards.push({ title: `下级机关${d.year}年度报告`, value: `${rows.length - open}/${rows.length} 已发布`, href: `/admin/annual/agencies?year=${d.year}`, note: `${rows.filter((r) => r.state === 'submitted').length} 份待审核，${rows.filter((r) => r.state === 'late').length} 份逾期` });
+      }
+      return cards;
     },
 
     isYearLocked: (agencyId, year) => isYearLocked(db, agencyId, year),
