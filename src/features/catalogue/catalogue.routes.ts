@@ -69,33 +69,33 @@ export function registerCatalogueRoutes(app: FastifyInstance, services: Services
     };
   });
 
-  r.post('/api/catalogue/items', { preHandler: requireStaff(), schema: { tags: ['catalogue'], summary: '起草目录条目', body: draftInput.extend({ agencyId: z.number().int().optional() }) } }, async (request, reply) => {
+  r.post('/api/catalogue/items', { preHandler: requireStaff(), schema: { tags: ['catalogue'], operationId: 'createCatalogueDraft', summary: '起草目录条目', body: draftInput.extend({ agencyId: z.number().int().optional() }) } }, async (request, reply) => {
     const actor = actorOf(request);
     const id = await cat.createDraft(actor, request.body.agencyId ?? actor.agencyId, request.body);
     const d = await cat.get(actor, id);
     return reply.code(201).send({ id, indexNo: d.indexNo, state: d.state });
   });
-  r.get('/api/catalogue/items/:id', { preHandler: requireStaff(), schema: { tags: ['catalogue'], summary: '目录条目（工作人员）', params: z.object({ id: z.coerce.number().int() }) } }, async (request) => {
+  r.get('/api/catalogue/items/:id', { preHandler: requireStaff(), schema: { tags: ['catalogue'], operationId: 'getCatalogueItem', summary: '目录条目（工作人员）', params: z.object({ id: z.coerce.number().int() }) } }, async (request) => {
     const d = await cat.get(actorOf(request), request.params.id);
     return { id: d.id, indexNo: d.indexNo, state: d.state, public: d.public, validity: d.validity, title: d.working.title, allowedActions: d.allowedActions, version: d.version, attachments: d.attachments };
   });
-  r.put('/api/catalogue/items/:id', { preHandler: requireStaff(), schema: { tags: ['catalogue'], summary: '修改草稿', params: z.object({ id: z.coerce.number().int() }), body: draftInput } }, async (request) => {
+  r.put('/api/catalogue/items/:id', { preHandler: requireStaff(), schema: { tags: ['catalogue'], operationId: 'updateCatalogueDraft', summary: '修改草稿', params: z.object({ id: z.coerce.number().int() }), body: draftInput } }, async (request) => {
     await cat.updateDraft(actorOf(request), request.params.id, request.body);
     return { ok: true };
   });
-  r.post('/api/catalogue/items/:id/actions', { preHandler: requireStaff(), schema: { tags: ['catalogue'], summary: '办理（提交保密审查、记录审查结果、审核、发布、修订、撤回、废止）', params: z.object({ id: z.coerce.number().int() }), body: actionInput } }, async (request) => {
+  r.post('/api/catalogue/items/:id/actions', { preHandler: requireStaff(), schema: { tags: ['catalogue'], operationId: 'actOnCatalogueItem', summary: '办理（提交保密审查、记录审查结果、审核、发布、修订、撤回、废止）', params: z.object({ id: z.coerce.number().int() }), body: actionInput } }, async (request) => {
     await cat.act(actorOf(request), request.params.id, request.body);
     const d = await cat.get(actorOf(request), request.params.id).catch(() => null);
     return d ? { id: d.id, state: d.state, indexNo: d.indexNo, validity: d.validity, public: d.public } : { deleted: true };
   });
-  r.post('/api/catalogue/items/:id/attachments', { preHandler: requireStaff(), schema: { tags: ['catalogue'], summary: '上传附件（multipart，字段 attachment）', params: z.object({ id: z.coerce.number().int() }) } }, async (request, reply) => {
+  r.post('/api/catalogue/items/:id/attachments', { preHandler: requireStaff(), schema: { tags: ['catalogue'], operationId: 'uploadCatalogueAttachment', summary: '上传附件（multipart，字段 attachment）', params: z.object({ id: z.coerce.number().int() }) } }, async (request, reply) => {
     const { files } = await formParts(request);
     const f = files.attachment;
     if (!f) throw validationFailed([{ field: 'attachment', message: '请选择要上传的附件' }]);
     const aid = await cat.addAttachment(actorOf(request), request.params.id, f.filename, f.data);
     return reply.code(201).send({ id: aid });
   });
-  r.post('/api/catalogue/items/:id/links', { preHandler: requireStaff(), schema: { tags: ['catalogue'], summary: '关联政策解读', params: z.object({ id: z.coerce.number().int() }), body: z.object({ interpretationId: z.number().int() }) } }, async (request) => {
+  r.post('/api/catalogue/items/:id/links', { preHandler: requireStaff(), schema: { tags: ['catalogue'], operationId: 'linkCatalogueInterpretation', summary: '关联政策解读', params: z.object({ id: z.coerce.number().int() }), body: z.object({ interpretationId: z.number().int() }) } }, async (request) => {
     await cat.link(actorOf(request), request.params.id, request.body.interpretationId);
     return { ok: true };
   });
