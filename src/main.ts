@@ -43,6 +43,8 @@ export function createServices(config: Config, database: OpenDatabase, options: 
     deadlines,
     files: { storage: config.fileStorage, dir: config.filesDir, maxBytes: config.uploadLimitMb * 1024 * 1024 },
   });
+  // issue 7: the annual report from live data (also a 工作台 card provider)
+  const annualReports = createAnnualReportService(db, { audit, agencies, clock });
   return {
     config,
     dialect: database.dialect,
@@ -56,10 +58,10 @@ export function createServices(config: Config, database: OpenDatabase, options: 
     calendar: createCalendarService(db, { audit, deadlines, store: calendarStore, clock }),
     catalogue,
     // 工作台 cards contributed by features (admin dashboard)
-    dashboardCards: [(actor) => catalogue.dashboardCards(actor)],
+    dashboardCards: [(actor) => catalogue.dashboardCards(actor), (actor) => annualReports.dashboardCards(actor)],
     ...createApplicationsFeature(db, { audit, agencies, clock, smtpUrl: config.smtpUrl, calendar: () => calendarStore.current(), deadlines }),
     // issue 7: the annual report from live data and the decisions register
-    annualReports: createAnnualReportService(db, { audit, agencies, clock }),
+    annualReports,
     decisions: createDecisionsService(db, { audit, assertYearUnlocked, clock }),
   };
 }
