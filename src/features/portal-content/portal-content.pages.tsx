@@ -133,7 +133,7 @@ export function SearchPage(p: {
   return (
     <PortalLayout {...p.ctx} title={title} query={p.q} breadcrumbs={[{ href: '/', label: '首页' }, { href: '/search', label: title }]}>
       <h1 className="gk-heading-l">{title}</h1>
-      <form method="get" action="/search" role="search" className="gk-filters">
+      <form method="get" action="/search" role="search" aria-label="高级检索（条件筛选）" className="gk-filters">
         <TextField name="q" label="检索词" hint="输入 2 个字及以上，如“许可”“行政复议”；多个词用空格分开" value={p.q} type="search" />
         <Select name="scope" label="范围" options={[{ value: 'agency', label: `本机关（${p.ctx.agency.name}）` }, { value: 'site', label: '全站' }]} value={p.scope} />
         <Select name="category" label="第二十条类别" options={ARTICLE20_CATEGORIES.map((c) => ({ value: String(c.no), label: `${c.item}${c.text}` }))} value={p.filters.category ? String(p.filters.category) : ''} placeholder="全部" required={false} />
