@@ -157,3 +157,12 @@ export function usersOfAgency(db: Executor, agencyId: number): Promise<{ id: num
 export function findUser(db: Executor, id: number): Promise<{ id: number; display_name: string; role: string; agency_id: number } | undefined> {
   return db.selectFrom('users').select(['id', 'display_name', 'role', 'agency_id']).where('id', '=', id).executeTakeFirst();
 }
+
+export function findUserByUsername(db: Executor, username: string): Promise<{ id: number; username: string; display_name: string; role: string; agency_id: number } | undefined> {
+  return db.selectFrom('users').select(['id', 'username', 'display_name', 'role', 'agency_id']).where('username', '=', username).executeTakeFirst();
+}
+
+export async function countApplications(db: Executor, agencyId: number): Promise<number> {
+  const r = await db.selectFrom('applications').select((eb) => eb.fn.countAll().as('n')).where('agency_id', '=', agencyId).executeTakeFirst();
+  return Number(r?.n ?? 0);
+}

@@ -24,8 +24,9 @@ import type { Letter, LettersService } from '../letters/letters.service.ts';
 import {
   appendEvent, applicantApplications, eventsFor, findApplication, findAttachment, findByQueryCode, findFee, findUser, foldRows, insertApplication,
   insertAttachment, insertFee, listApplications, listAttachments, listEvents, markFeePaid, updateApplication, usersOfAgency,
-  type ApplicationRow, type EventRow, type Executor,
+  countApplications, findUserByUsername, type ApplicationRow, type EventRow, type Executor,
 } from './applications.repository.ts';
+import { demoActor, runDemoSeed } from './applications.seed.ts';
 import { clockOf, toClockLedger, type ClockView } from './applications.clock.ts';
 import type { Mailer } from './applications.mail.ts';
 import { assertYearUnlocked } from '../annual-report/annual-report.lock.ts';
@@ -126,6 +127,8 @@ export interface ApplicationsService {
   /** Queue the 3-working-day reminders (idempotent per application and due date). Returns how many were queued. */
   remindDueSoon(): Promise<number>;
   today(): string;
+  /** Demo data for the demo agency (seed step); does nothing when the agency already has applications. Returns how many were made. */
+  seedDemo(agencyId: number): Promise<number>;
   /** Officers and leaders of the actor's agency (assignment choices). */
   officers(actor: Actor): Promise<{ id: number; name: string }[]>;
   mailer: Mailer;
@@ -604,6 +607,18 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
   return {
     mailer,
     today,
+    async seedDemo(agencyId) {
+      if ((await countApplications(db, agencyId)) > 0) return 0;
+      const agency = await agencies.get(agencyId);
+      if (!agency) return 0;
+      const find = async (username: string) => {
+        const u = await findUserByUsername(db, username);
+        if (!u || u.agency_id !== agencyId) throw new Error(`demo user ${username} of ${agency.name} is missing`);
+        return demoActor(u, agency.name);
+      };
+      const users = { officer: await find('officer'), reviewer: await find('reviewer'), leader: await find('leader') };
+      return runDemoSeed((c) => createApplicationsService({ ...deps, clock: c }), users, await calendar(), shanghaiDate(new Date()));
+    },
     async officers(actor) {
       return (await usersOfAgency(db, actor.agencyId)).filter((u) => u.role === 'officer' || u.role === 'leader').map((u) => ({ id: u.id, name: u.display_name }));
     },
