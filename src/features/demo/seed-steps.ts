@@ -3,6 +3,7 @@
 // Each step must be safe to run on the data the earlier steps created (ctx.agencies holds them).
 import { DEMO_PASSWORD, demoAgencies, demoUsers } from './demo.data.ts';
 import type { SeedStep } from './demo.service.ts';
+import { applicationsSeedStep } from '../applications/applications.seed.ts';
 import { catalogueSeedStep } from '../catalogue/catalogue.seed.ts';
 import { annualReportSeedStep } from '../annual-report/annual-report.seed.ts';
 
@@ -26,4 +27,4 @@ export const agenciesAndUsersStep: SeedStep = {
   },
 };
 
-export const seedSteps: readonly SeedStep[] = [agenciesAndUsersStep, catalogueSeedStep, annualReportSeedStep];
+export const seedSteps: readonly SeedStep[] = [agenciesAndUsersStep, catalogueSeedStep, applicationsSeedStep, annualReportSeedStep];
