@@ -114,6 +114,13 @@ describe.each(engines())('annual report from live data (%s)', (engine) => {
       expect(page.body).toContain(`/admin/annual/${dept}/2025/cell?ref=${ref('（一）予以公开', '自然人')}`);
     });
 
+    it('carries over across two consecutive years: 上年结转 of 2025 = 结转下年度 of 2024 (from the same records)', async () => {
+      const y24 = await t.services.annualReports.compileModel(dept, 2024, '2021');
+      const y25 = await t.services.annualReports.compileModel(dept, 2025, '2021');
+      expect(y24.table3.rows['四、结转下年度继续办理']).toEqual([1, 0, 0, 0, 0, 0, 1]);
+      expect(y25.table3.rows['二、上年结转政府信息公开申请数量']).toEqual(y24.table3.rows['四、结转下年度继续办理']);
+    });
+
     it('drills down from a cell of 表三 to its applications, and from 表四 to its cases', async () => {
       const res = await t.api('GET', `/admin/annual/${dept}/2025/cell?ref=${ref('（一）予以公开', '自然人')}`, { as: 'officer' });
       expect(res.statusCode).toBe(200);
