@@ -23,7 +23,7 @@ import { AppError } from '../features/shared/errors.ts';
 import { SESSION_COOKIE } from '../features/auth/auth.service.ts';
 import '../features/shared/request.ts';
 import { pickLocale, uiStaticDir, DEFAULT_PREFS, type Locale } from '../ui/index.ts';
-import { registerErrorHandling } from './errors.ts';
+import { createErrorHandler, registerErrorHandling } from './errors.ts';
 import { routeModules } from './routes.ts';
 
 // Zod messages in Chinese by default (field-specific messages in schemas take precedence).
@@ -101,6 +101,8 @@ export async function buildApp(services: Services, config: Config, options: Buil
     trustProxy: config.trustProxy,
     bodyLimit: config.bodyLimit,
     routerOptions: { ignoreTrailingSlash: true },
+    // router errors (bad percent-encoding, over-long path parameter) get problem+json / a Chinese page too
+    frameworkErrors: createErrorHandler({ isProduction: config.isProduction }),
   });
   const routes: { method: string; url: string; operationId?: string; hide?: boolean }[] = [];
   routeLists.set(app, routes);

@@ -29,6 +29,14 @@ function fieldOf(instancePath: string | undefined, params: unknown): string {
   return Array.isArray(missing) && missing.length ? missing.join('.') : '';
 }
 
+// @fastify/busboy raises plain Errors (no code, no statusCode) for a multipart body it cannot parse:
+// a content type without boundary, a body cut short. They are the client's fault, not a 500.
+const MALFORMED_MULTIPART = /^(Multipart: Boundary not found|Boundary required|Unexpected end of multipart data|\w+ terminated early due to unexpected end of multipart data)$/;
+function isMalformedMultipart(err: unknown): boolean {
+  if (!(err instanceof Error) || (err as { code?: unknown }).code !== undefined || (err as { statusCode?: unknown }).statusCode !== undefined) return false;
+  return MALFORMED_MULTIPART.test(err.message);
+}
+
 /** Maps any thrown value to an AppError (unexpected errors become 'internal'). */
 export function toAppError(err: unknown, isProduction: boolean): { appError: AppError; unexpected: boolean } {
   if (err instanceof AppError) return { appError: err, unexpected: false };
@@ -56,6 +64,15 @@ export function toAppError(err: unknown, isProduction: boolean): { appError: App
       return { appError: new AppError('malformed_json', { detail: '请求声明为 JSON，但内容为空。' }), unexpected: false };
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return { appError: new AppError('bad_request', { detail: 'Content-Length 与实际内容不符。' }), unexpected: false };
+    // router errors (passed through the `frameworkErrors` option of buildApp): a path that is not
+    // valid percent-encoding (e.g. /items/%E4), a path parameter longer than maxParamLength
+    case 'FST_ERR_BAD_URL':
+      return { appError: new AppError('bad_request', { detail: '网址中有无效的字符编码（例如单独的 % 号），请检查链接。' }), unexpected: false };
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return { appError: new AppError('uri_too_long', { detail: '网址中的某一段太长，请检查链接。' }), unexpected: false };
+  }
+  if (isMalformedMultipart(err)) {
+    return { appError: new AppError('bad_request', { detail: '上传的表单（multipart/form-data）格式有误：缺少分隔符（boundary）或内容不完整，请重新提交。' }), unexpected: false };
   }
   const status = typeof e?.statusCode === 'number' ? e.statusCode : 500;
   if (status === 429) return { appError: new AppError('rate_limited'), unexpected: false };
@@ -106,6 +123,7 @@ const englishTitles: Partial<Record<ErrorCode, string>> = {
   rate_limited: 'Too many requests; please try again later',
   conflict: 'Someone else changed this record; reload and try again',
   payload_too_large: 'The submission is too large',
+  uri_too_long: 'The address is too long',
   unsupported_media_type: 'Unsupported content type',
   validation_failed: 'Some entries are not valid',
 };
@@ -113,8 +131,13 @@ function englishTitle(code: ErrorCode): string {
   return englishTitles[code] ?? t('en', 'errors.clientError.title');
 }
 
-export function registerErrorHandling(app: FastifyInstance, opts: { isProduction: boolean }): void {
-  app.setErrorHandler((err, request, reply) => {
+/**
+ * The one error handler: used by `setErrorHandler` and, in buildApp, as fastify's `frameworkErrors`
+ * option (router errors — bad percent-encoding, over-long path parameter — that never reach the
+ * error handler otherwise and would be answered with fastify's own JSON).
+ */
+export function createErrorHandler(opts: { isProduction: boolean }) {
+  return (err: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
     const { appError, unexpected } = toAppError(err, opts.isProduction);
     if (unexpected) request.log.error({ err }, 'unexpected error');
     else if (appError.status >= 500) request.log.error({ code: appError.code }, appError.message);
@@ -125,7 +148,11 @@ export function registerErrorHandling(app: FastifyInstance, opts: { isProduction
       return reply.code(303).header('location', `/admin/login${next}`).send();
     }
     return sendErrorPage(request, reply, appError);
-  });
+  };
+}
+
+export function registerErrorHandling(app: FastifyInstance, opts: { isProduction: boolean }): void {
+  app.setErrorHandler(createErrorHandler(opts));
 
   app.setNotFoundHandler((request, reply) => {
     const appError = new AppError('not_found');

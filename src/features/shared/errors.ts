@@ -21,6 +21,7 @@ export const errorCodes = {
   conflict: { status: 409, title: '该记录已被他人修改，请刷新后重试' },
   duplicate: { status: 409, title: '该记录已存在' },
   payload_too_large: { status: 413, title: '提交的内容太大' },
+  uri_too_long: { status: 414, title: '网址太长，请检查链接' },
   unsupported_media_type: { status: 415, title: '不支持的内容类型' },
   rate_limited: { status: 429, title: '请求过于频繁，请稍后再试' },
   internal: { status: 500, title: '系统出现错误，请稍后再试' },

@@ -1,0 +1,29 @@
+// toAppError: router and multipart-parser failures caused by the client map to 4xx problems, not 500.
+import { describe, expect, it } from 'vitest';
+import { toAppError } from './errors.ts';
+
+function fastifyError(code: string, statusCode: number, message = code): Error {
+  return Object.assign(new URIError(message), { code, statusCode });
+}
+
+describe('toAppError: client errors that are not 500s', () => {
+  it.each([
+    ['bad percent-encoding in the path', fastifyError('FST_ERR_BAD_URL', 400, "'/items/%E4' is not a valid url component"), 400, 'bad_request'],
+    ['path parameter longer than maxParamLength', fastifyError('FST_ERR_MAX_PARAM_LENGTH', 414), 414, 'uri_too_long'],
+    ['multipart without boundary (busboy)', new Error('Multipart: Boundary not found'), 400, 'bad_request'],
+    ['multipart cut short (dicer)', new Error('Unexpected end of multipart data'), 400, 'bad_request'],
+    ['multipart part cut short (dicer)', new Error('Part terminated early due to unexpected end of multipart data'), 400, 'bad_request'],
+  ])('%s → %i %s', (_name, err, status, code) => {
+    const { appError, unexpected } = toAppError(err, true);
+    expect(unexpected).toBe(false);
+    expect(appError.status).toBe(status);
+    expect(appError.code).toBe(code);
+    expect(appError.title).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('a plain error with the same words but a code of its own is still unexpected (500)', () => {
+    const err = Object.assign(new Error('Unexpected end of multipart data'), { code: 'ERR_SOMETHING' });
+    expect(toAppError(err, true)).toMatchObject({ unexpected: true, appError: { status: 500, code: 'internal' } });
+    expect(toAppError(new Error('Multipart: something else'), true).unexpected).toBe(true);
+  });
+});
