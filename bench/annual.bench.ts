@@ -120,7 +120,10 @@ async function runEngine(engine: 'sqlite' | 'postgres'): Promise<BenchRow[]> {
 }
 
 export async function run(_ctx: BenchContext): Promise<BenchRow[]> {
-  const rows = await runEngine('sqlite');
-  if (process.env.TEST_DATABASE_URL) rows.push(...(await runEngine('postgres')));
+  // ANNUAL_BENCH_ENGINES=sqlite|postgres|sqlite,postgres selects engines (default: SQLite, plus PostgreSQL when configured)
+  const want = (process.env.ANNUAL_BENCH_ENGINES ?? 'sqlite,postgres').split(',');
+  const rows: BenchRow[] = [];
+  if (want.includes('sqlite')) rows.push(...(await runEngine('sqlite')));
+  if (want.includes('postgres') && process.env.TEST_DATABASE_URL) rows.push(...(await runEngine('postgres')));
   return rows;
 }
