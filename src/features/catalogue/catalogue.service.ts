@@ -724,6 +724,12 @@ export function createCatalogueService(db: Kysely<Database>, opts: CatalogueOpti
     },
 
     /** Published items per 第二十条 category (cached per agency, invalidated on publish / withdraw / abolish / import). */
+    /**
+     * Changes whenever published content may have changed (publish, withdraw, abolish, import, bulk load) in
+     * this process: the portal's rendered-page cache is keyed by it.
+     */
+    generation: (): number => facetGeneration,
+
     categoryCounts: async (agencyId: number) => (await facets(agencyId)).categories,
     /** Subjects in use with their counts (same cache). */
     subjects: async (agencyId: number) => (await facets(agencyId)).subjects,

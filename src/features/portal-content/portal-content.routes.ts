@@ -1,7 +1,9 @@
 // Public portal content (no sign-in): /guide, /rules, /proactive, /items/:id, /files/:id, /search,
 // /feeds/:code.rss|atom, /sitemap.xml, /open-data/:code.json. `?agency=<统一社会信用代码>` selects an agency;
 // default: the portal agency.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ReactElement } from 'react';
+import { renderPage } from '../../ui/index.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sendPage } from '../shared/pages.ts';
@@ -14,10 +16,35 @@ import { HtmlPage, ItemPage, ProactivePage, SearchPage, type PortalCtx } from '.
 import { ITEM_KIND_KEYS, ITEM_KINDS, VALIDITY, article20Label, label } from '../../core/catalogue/categories.ts';
 import { atomFeed, rssFeed, sitemapXml } from './feeds.ts';
 
+/**
+ * Rendered public pages (list, item) kept per URL, language and reading preferences (decision 006: server-side
+ * rendering of a whole page costs ~20× the bare route; the data behind it changes only on publication). An
+ * entry is valid while the catalogue's generation is unchanged (every publish / withdraw / abolish / import
+ * bumps it) and for at most PAGE_TTL_MS (agency contact data in the layout, writes by another process).
+ */
+const PAGE_TTL_MS = 30_000;
+const PAGE_CACHE_MAX = 2_000;
+
 export function registerPortalContentRoutes(app: FastifyInstance, services: Services): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const cat = services.catalogue;
   const hide = { hide: true };
+  const pages = new Map<string, { gen: number; at: number; html: string }>();
+  async function cachedPage(request: FastifyRequest, reply: FastifyReply, build: () => Promise<ReactElement>): Promise<FastifyReply> {
+    const key = `${request.locale}|${request.prefs.largeText ? 1 : 0}${request.prefs.highContrast ? 1 : 0}|${request.url}`;
+    const gen = cat.generation();
+    const now = Date.now();
+    const hit = pages.get(key);
+    let html: string;
+    if (hit && hit.gen === gen && now - hit.at < PAGE_TTL_MS) {
+      html = hit.html;
+    } else {
+      html = renderPage(await build());
+      if (pages.size >= PAGE_CACHE_MAX) pages.delete(pages.keys().next().value!);
+      pages.set(key, { gen, at: now, html });
+    }
+    return reply.code(200).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+  }
 
   async function agencyFor(code: string | undefined): Promise<Agency> {
     const a = code ? await services.agencies.getByCreditCode(code) : await services.portal.portalAgency();
@@ -45,21 +72,25 @@ export function registerPortalContentRoutes(app: FastifyInstance, services: Serv
 
   r.get('/proactive', { schema: { ...hide, querystring: agencyQ.extend({ category: z.coerce.number().int().min(1).max(15).optional(), subject: z.string().max(100).optional(), page: z.coerce.number().int().min(1).max(10000).default(1) }) } }, async (request, reply) => {
     const q = request.query;
-    const a = await agencyFor(q.agency);
-    const [list, counts, subjects] = await Promise.all([
-      cat.publicList({ agencyId: a.id, category: q.category ?? null, subject: q.subject ?? null, page: q.page, pageSize: 20 }),
-      cat.categoryCounts(a.id),
-      cat.subjects(a.id),
-    ]);
-    return sendPage(reply, ProactivePage({ ctx: ctx(request, a, q.agency), counts, subjects, category: q.category ?? null, subject: q.subject ?? null, rows: list.rows, total: list.total, page: q.page }));
+    return cachedPage(request, reply, async () => {
+      const a = await agencyFor(q.agency);
+      const [list, counts, subjects] = await Promise.all([
+        cat.publicList({ agencyId: a.id, category: q.category ?? null, subject: q.subject ?? null, page: q.page, pageSize: 20 }),
+        cat.categoryCounts(a.id),
+        cat.subjects(a.id),
+      ]);
+      return ProactivePage({ ctx: ctx(request, a, q.agency), counts, subjects, category: q.category ?? null, subject: q.subject ?? null, rows: list.rows, total: list.total, page: q.page });
+    });
   });
 
   r.get('/items/:id', { schema: { ...hide, params: z.object({ id: z.coerce.number().int().min(1) }) } }, async (request, reply) => {
-    const item = await cat.publicItem(request.params.id);
-    const a = (await services.agencies.get(item.agencyId))!;
-    const portal = await services.portal.portalAgency();
-    const code = portal && portal.id === a.id ? undefined : a.creditCode;
-    return sendPage(reply, ItemPage({ ctx: ctx(request, a, code), item }));
+    return cachedPage(request, reply, async () => {
+      const item = await cat.publicItem(request.params.id);
+      const a = (await services.agencies.get(item.agencyId))!;
+      const portal = await services.portal.portalAgency();
+      const code = portal && portal.id === a.id ? undefined : a.creditCode;
+      return ItemPage({ ctx: ctx(request, a, code), item });
+    });
   });
 
   r.get('/files/:id', { schema: { ...hide, params: z.object({ id: z.coerce.number().int().min(1) }) } }, async (request, reply) => {
