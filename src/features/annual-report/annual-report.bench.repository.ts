@@ -48,25 +48,25 @@ export async function generateBenchData(db: Kysely<Database>, o: BenchDataOption
   const n = o.agencies;
   const outcomes = OUTCOMES.filter((x) => x.code !== 'other');
   const k = outcomes.length;
-  const vals = sql.join(outcomes.map((x, idx) => sql`(${idx}, ${x.code}, ${x.row2019}, ${x.row2021})`));
+  const vals = sql.join(outcomes.map((x, idx) => sql`(cast(${idx} as integer), cast(${x.code} as text), cast(${x.row2019} as text), cast(${x.row2021} as text))`));
   const start = `${o.year - 1}-12-01`;
   const tag = `B${o.seed}-`;
   const seq = d === 'postgres'
-    ? sql`select g as i from generate_series(1, ${o.applications}) as g`
+    ? sql`select g as i from generate_series(1, cast(${o.applications} as integer)) as g`
     : sql`select i from n`;
   const withN = d === 'postgres' ? sql`` : sql`n(i) as (select 1 union all select i + 1 from n where i < ${o.applications}),`;
-  const addDays = (date: string, expr: ReturnType<typeof sql>) => (d === 'postgres' ? sql`to_char(date ${date} + (${expr})::int, 'YYYY-MM-DD')` : sql`date(${date}, '+' || (${expr}) || ' days')`);
-  const addDaysCol = (col: ReturnType<typeof sql>, expr: ReturnType<typeof sql>) => (d === 'postgres' ? sql`to_char((${col})::date + (${expr})::int, 'YYYY-MM-DD')` : sql`date(${col}, '+' || (${expr}) || ' days')`);
+  const addDays = (date: string, expr: ReturnType<typeof sql>) => (d === 'postgres' ? sql`to_char(cast(${date} as date) + cast(${expr} as integer), 'YYYY-MM-DD')` : sql`date(${date}, '+' || (${expr}) || ' days')`);
+  const addDaysCol = (col: ReturnType<typeof sql>, expr: ReturnType<typeof sql>) => (d === 'postgres' ? sql`to_char(cast(${col} as date) + cast(${expr} as integer), 'YYYY-MM-DD')` : sql`date(${col}, '+' || (${expr}) || ' days')`);
   const recv = addDays(start, sql`(s.i * 7919) % 396`);
   // 2 % open at the end of the data; the others concluded 0–59 days after receipt; half 予以公开, one in ten 部分公开.
   const concluded = sql`case when s.i % 50 = 0 then null else ${addDaysCol(recv, sql`(s.i * 104729) % 60`)} end`;
-  const oidx = sql`case when s.i % 10 < 5 then 1 when s.i % 10 = 5 then 2 else (s.i * 31) % ${k} end`;
+  const oidx = sql`case when s.i % 10 < 5 then 1 when s.i % 10 = 5 then 2 else (s.i * 31) % cast(${k} as integer) end`;
   const type = sql`case when (s.i * 7) % 100 < 70 then 'natural_person' when (s.i * 7) % 100 < 85 then 'commercial' when (s.i * 7) % 100 < 88 then 'research' when (s.i * 7) % 100 < 91 then 'social' when (s.i * 7) % 100 < 95 then 'legal_service' else 'other' end`;
   await sql`
     with recursive ${withN} o(k, code, r19, r21) as (values ${vals}), s as (${seq})
     insert into applications (agency_id, query_code, channel, submitted_on, received_on, applicant_type, applicant_name, phone, applicant_key, content,
       provide_form, obtain_method, fee_waiver_requested, state, outcome, outcome_row_2019, outcome_row_2021, concluded_on, created_at, updated_at, version)
-    select ${base} + (s.i % ${n}), ${tag} || s.i, 'online', ${recv}, ${recv}, ${type}, '合成申请人' || s.i, '13800000000', 'N:' || (s.i % 99991), '合成申请内容 ' || s.i,
+    select cast(${base} as integer) + (s.i % cast(${n} as integer)), cast(${tag} as text) || s.i, 'online', ${recv}, ${recv}, ${type}, '合成申请人' || s.i, '13800000000', 'N:' || (s.i % 99991), '合成申请内容 ' || s.i,
       '电子邮件', '电子邮件', 0,
       case when s.i % 50 = 0 then 'received' else 'closed' end,
       case when s.i % 50 = 0 then null else o.code end,
