@@ -233,6 +233,16 @@ describe.each(engines())('annual report from live data (%s)', (engine) => {
     expect((await t.api('GET', '/admin/annual/agencies?year=2019', { as: 'officer' })).statusCode).toBe(403);
   });
 
+  it('the dashboard shows the days left to 31 January (第四十九条) for the report due', async () => {
+    const res = await t.api('GET', '/admin', { as: 'leader' });
+    expect(res.statusCode).toBe(200);
+    // 10 January 2026: the 2025 report of a department is due on 2026-01-31
+    expect(res.body).toContain('2025年度政府信息公开工作年度报告');
+    expect(res.body).toContain('法定期限 2026-01-31');
+    const sup = await t.api('GET', '/admin', { as: 'supervisor' });
+    expect(sup.body).toContain('下级机关2025年度报告');
+  });
+
   it('shows the year-over-year view with server-side SVG charts and a table', async () => {
     const res = await t.api('GET', `/admin/annual/${dept}/trend`, { as: 'officer' });
     expect(res.statusCode).toBe(200);
