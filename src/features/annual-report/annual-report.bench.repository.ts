@@ -52,7 +52,7 @@ export async function generateBenchData(db: Kysely<Database>, o: BenchDataOption
   const start = `${o.year - 1}-12-01`;
   const tag = `B${o.seed}-`;
   const seq = d === 'postgres'
-    ? sql`select g as i from generate_series(1, cast(${o.applications} as integer)) as g`
+    ? sql`select g as i from generate_series(cast(1 as bigint), cast(${o.applications} as bigint)) as g`
     : sql`select i from n`;
   const withN = d === 'postgres' ? sql`` : sql`n(i) as (select 1 union all select i + 1 from n where i < ${o.applications}),`;
   const addDays = (date: string, expr: ReturnType<typeof sql>) => (d === 'postgres' ? sql`to_char(cast(${date} as date) + cast(${expr} as integer), 'YYYY-MM-DD')` : sql`date(${date}, '+' || (${expr}) || ' days')`);
