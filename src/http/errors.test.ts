@@ -21,6 +21,26 @@ describe('toAppError: client errors that are not 500s', () => {
     expect(appError.title).toMatch(/[\u4e00-\u9fff]/);
   });
 
+  it.each([
+    ['NUL character in text', '22021'],
+    ['integer beyond int4', '22003'],
+    ['invalid text representation (1e+20 as integer)', '22P02'],
+    ['datetime field overflow', '22008'],
+  ])('PostgreSQL data exception (%s, SQLSTATE %s) → 400 bad_request', (_name, sqlstate) => {
+    const err = Object.assign(new Error('value rejected by the database'), { code: sqlstate, severity: 'ERROR' });
+    const { appError, unexpected } = toAppError(err, true);
+    expect(unexpected).toBe(false);
+    expect(appError).toMatchObject({ status: 400, code: 'bad_request' });
+  });
+
+  it('other database errors stay 500 (a constraint violation, a lost connection)', () => {
+    for (const code of ['23505', '08006', '42P01']) {
+      expect(toAppError(Object.assign(new Error('db'), { code, severity: 'ERROR' }), true).unexpected).toBe(true);
+    }
+    // a 22xxx code without pg's severity is not a PostgreSQL error
+    expect(toAppError(Object.assign(new Error('x'), { code: '22003' }), true).unexpected).toBe(true);
+  });
+
   it('a plain error with the same words but a code of its own is still unexpected (500)', () => {
     const err = Object.assign(new Error('Unexpected end of multipart data'), { code: 'ERR_SOMETHING' });
     expect(toAppError(err, true)).toMatchObject({ unexpected: true, appError: { status: 500, code: 'internal' } });

@@ -37,6 +37,16 @@ function isMalformedMultipart(err: unknown): boolean {
   return MALFORMED_MULTIPART.test(err.message);
 }
 
+// PostgreSQL SQLSTATE class 22 "data exception": a value the client sent cannot be stored or
+// compared (a NUL character in text: 22021; an integer beyond int4: 22003; an impossible date:
+// 22008; '1e+20' as an integer: 22P02). SQLite accepts these values, PostgreSQL refuses them; the
+// request is at fault, not the server. Duck-typed (pg's DatabaseError: 5-character `code` and a
+// `severity`) because the http layer does not import the driver.
+function isDataException(err: unknown): boolean {
+  const e = err as { code?: unknown; severity?: unknown } | null;
+  return !!e && typeof e === 'object' && typeof e.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code) && typeof e.severity === 'string';
+}
+
 /** Maps any thrown value to an AppError (unexpected errors become 'internal'). */
 export function toAppError(err: unknown, isProduction: boolean): { appError: AppError; unexpected: boolean } {
   if (err instanceof AppError) return { appError: err, unexpected: false };
@@ -70,6 +80,9 @@ export function toAppError(err: unknown, isProduction: boolean): { appError: App
       return { appError: new AppError('bad_request', { detail: '网址中有无效的字符编码（例如单独的 % 号），请检查链接。' }), unexpected: false };
     case 'FST_ERR_MAX_PARAM_LENGTH':
       return { appError: new AppError('uri_too_long', { detail: '网址中的某一段太长，请检查链接。' }), unexpected: false };
+  }
+  if (isDataException(err)) {
+    return { appError: new AppError('bad_request', { detail: '提交的内容中有数据库无法保存的值（例如超出范围的数字、无效的日期或不可见的控制字符 \\0），请检查后重试。' }), unexpected: false };
   }
   if (isMalformedMultipart(err)) {
     return { appError: new AppError('bad_request', { detail: '上传的表单（multipart/form-data）格式有误：缺少分隔符（boundary）或内容不完整，请重新提交。' }), unexpected: false };
