@@ -1,0 +1,131 @@
+// Journey (issue 5): a citizen applies online → the officer confirms receipt, asks for a 补正, records
+// it, consults a third party, gets an extension approved by the leader, replies 部分公开 → the reviewer
+// approves → the DOCX letter downloads (and opens in LibreOffice when installed) → the citizen sees
+// the reply on the status page. Each person has their own browser context (their own session).
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { SignInPage } from './pages/SignInPage.ts';
+import { axeScan, describeViolations } from './support/axe.ts';
+
+test.use({ bypassCSP: true });
+
+const PHONE = '13612345678';
+
+async function staff(browser: Browser, username: string): Promise<Page> {
+  const ctx = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await ctx.newPage();
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn(username, 'demo12345');
+  await expect(page.locator('main h1')).toHaveText('工作台');
+  return page;
+}
+
+/** Open the action's panel on the case page, fill it, submit, and expect the flash message. */
+async function doAction(page: Page, action: string, fill?: (form: ReturnType<Page['locator']>) => Promise<void>) {
+  const panel = page.locator(`details:has(form[data-action="${action}"])`);
+  await expect(panel, `action ${action} is offered`).toHaveCount(1);
+  if (!(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) await panel.locator('summary').click();
+  const form = panel.locator(`form[data-action="${action}"]`);
+  if (fill) await fill(form);
+  await form.getByRole('button').click();
+  await expect(page.locator('.gk-notice--error'), 'no error after ' + action).toHaveCount(0);
+  await expect(page.locator('.gk-notice--success, .gk-notice--info').first()).toBeVisible();
+}
+
+test('the whole journey of an online application', async ({ browser }) => {
+  // ── the citizen applies online
+  const citizen = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+  await citizen.goto('/apply');
+  await expect(citizen.locator('main h1')).toHaveText('申请政府信息公开');
+  const a11y = await axeScan(citizen);
+  expect(a11y, describeViolations(a11y)).toEqual([]);
+  await citizen.locator('#field-name').fill('刘一');
+  await citizen.locator('#field-idNumber').fill('370602199203041238');
+  await citizen.locator('#field-phone').fill(PHONE);
+  await citizen.locator('#field-email').fill('liuyi@example.com');
+  await citizen.locator('#field-content').fill('请公开2025年本局政府采购项目的合同文本');
+  await citizen.locator('input[name="provideForm"][value="电子邮件"]').check();
+  await citizen.locator('input[name="obtainMethod"][value="电子邮件"]').check();
+  await citizen.getByRole('button', { name: '提交申请' }).click();
+  await expect(citizen.locator('main h1')).toHaveText('申请已提交');
+  await expect(citizen.locator('main')).toContainText('以双方确认之日为收到申请之日');
+  const code = (await citizen.getByTestId('query-code').textContent())!.trim();
+  expect(code).toMatch(/^GK[A-Z2-9]{10}$/);
+
+  // ── the officer finds it and works the case
+  const officer = await staff(browser, 'officer');
+  await officer.goto('/admin/applications');
+  await officer.getByRole('link', { name: code }).click();
+  await expect(officer.locator('main h1')).toContainText(code);
+  await doAction(officer, 'confirmReceipt');
+  await expect(officer.locator('.gk-deadline')).toContainText('为什么是这一天');
+  await doAction(officer, 'requestCorrection', async (f) => {
+    await f.locator('textarea[name="items"]').fill('请写明合同所属的采购项目名称\n请说明需要的合同签订时间范围');
+  });
+  await expect(officer.locator('form[data-action="requestCorrection"]')).toHaveCount(0); // 补正 only once
+  await doAction(officer, 'recordCorrection');
+  await doAction(officer, 'startConsultation', async (f) => {
+    await f.locator('input[name="party"]').fill('烟台某信息技术有限公司');
+    await f.locator('textarea[name="matter"]').fill('合同文本中含有贵公司的报价明细');
+  });
+  await doAction(officer, 'endConsultation', async (f) => {
+    await f.locator('input[name="opinion"][value="object"]').check();
+    await f.locator('textarea[name="note"]').fill('不同意公开报价明细');
+  });
+  await doAction(officer, 'requestExtension', async (f) => {
+    await f.locator('textarea[name="reason"]').fill('合同文本较多，需要逐页区分处理');
+  });
+  await expect(officer.locator('form[data-action="approveExtension"]')).toHaveCount(0); // only a leader approves
+  const caseUrl = officer.url();
+
+  // ── the leader approves the extension
+  const leader = await staff(browser, 'leader');
+  await leader.goto(caseUrl);
+  await doAction(leader, 'approveExtension');
+  await expect(leader.locator('main')).toContainText('延期答复告知书');
+
+  // ── the officer replies 部分公开
+  await officer.goto(caseUrl);
+  await doAction(officer, 'reply', async (f) => {
+    await f.locator('select[name="outcome"]').selectOption('partial');
+    await f.locator('textarea[name="reasons"]').fill('合同文本予以公开；报价明细属于第三方商业秘密，第三方不同意公开，不予公开（条例第十五条、第三十二条、第三十七条）。');
+  });
+  await expect(officer.getByTestId('reply-preview')).toContainText('芝罘区人民政府');
+
+  // ── the reviewer approves; the 答复书 is issued
+  const reviewer = await staff(browser, 'reviewer');
+  await reviewer.goto(caseUrl);
+  await doAction(reviewer, 'approveReply');
+  await expect(reviewer.locator('main h1')).toContainText('已答复待送达');
+  const letterLink = reviewer.locator('li', { hasText: '答复书（部分公开）' }).getByRole('link', { name: 'DOCX' });
+  const [download] = await Promise.all([reviewer.waitForEvent('download'), letterLink.click()]);
+  const dir = mkdtempSync(path.join(tmpdir(), 'gk-letter-'));
+  try {
+    const file = path.join(dir, 'reply.docx');
+    await download.saveAs(file);
+    expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+    const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
+    if (soffice) {
+      execFileSync(soffice, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, file], { timeout: 120_000, stdio: 'ignore' });
+      expect(existsSync(path.join(dir, 'reply.pdf'))).toBe(true);
+      expect(readFileSync(path.join(dir, 'reply.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  // ── the citizen sees the reply on the status page
+  await citizen.goto('/apply/status');
+  await citizen.locator('#field-code').fill(code);
+  await citizen.locator('#field-phone').fill(PHONE);
+  await citizen.getByRole('button', { name: '查询' }).click();
+  await expect(citizen.getByTestId('status-outcome')).toHaveText('部分公开');
+  await expect(citizen.getByTestId('status-letters')).toContainText('答复书（部分公开）');
+  await expect(citizen.locator('main')).not.toContainText('刘一');
+  const a11y2 = await axeScan(citizen);
+  expect(a11y2, describeViolations(a11y2)).toEqual([]);
+});
