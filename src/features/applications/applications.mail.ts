@@ -31,6 +31,7 @@ export function createMailer(db: Kysely<Database>, opts: { smtpUrl?: string; fro
   const clock = opts.clock ?? (() => new Date());
   const transport = opts.smtpUrl ? nodemailer.createTransport(opts.smtpUrl) : null;
   let flushing: Promise<number> | null = null;
+  let again = false;
   async function doFlush(): Promise<number> {
     if (!transport) return 0;
     let sent = 0;
@@ -58,7 +59,13 @@ export function createMailer(db: Kysely<Database>, opts: { smtpUrl?: string; fro
       });
     },
     flush() {
-      if (!flushing) flushing = doFlush().finally(() => { flushing = null; });
+      // One sender at a time; a flush asked for while one runs makes it go round once more (new mail).
+      if (flushing) { again = true; return flushing; }
+      flushing = (async () => {
+        let n = 0;
+        do { again = false; n += await doFlush(); } while (again);
+        return n;
+      })().finally(() => { flushing = null; });
       return flushing;
     },
     list: (agencyIds) => listOutbox(db, agencyIds),
