@@ -129,6 +129,8 @@ export interface ApplicationsService {
   today(): string;
   /** Demo data for the demo agency (seed step); does nothing when the agency already has applications. Returns how many were made. */
   seedDemo(agencyId: number): Promise<number>;
+  /** 工作台 cards: my open cases, due within 3 working days, overdue, waiting for the applicant or a third party. */
+  dashboardCards(actor: Actor): Promise<{ title: string; value: number; href: string; note?: string }[]>;
   /** Officers and leaders of the actor's agency (assignment choices). */
   officers(actor: Actor): Promise<{ id: number; name: string }[]>;
   mailer: Mailer;
@@ -604,9 +606,21 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
     return { detail: await detail(actor, fresh), warnings };
   }
 
-  return {
+  const self: ApplicationsService = {
     mailer,
     today,
+    async dashboardCards(actor) {
+      if (actor.role === 'supervisor') return [];
+      const all = await self.list(actor, { view: 'open' });
+      const mine = all.filter((a) => a.assignedUserId === actor.userId);
+      const waiting = all.filter((a) => ['correction_pending', 'consulting', 'fee_pending'].includes(a.state));
+      return [
+        { title: '我的依申请公开案件', value: mine.length, href: '/admin/applications?view=mine', note: `本机关办理中共${all.length}件` },
+        { title: '3个工作日内到期', value: all.filter((a) => a.dueStatus === 'due_soon').length, href: '/admin/applications?view=due_soon' },
+        { title: '已逾期', value: all.filter((a) => a.dueStatus === 'overdue').length, href: '/admin/applications?view=overdue' },
+        { title: '待补正、征求意见、待缴费', value: waiting.length, href: '/admin/applications?view=open', note: `待补正${waiting.filter((a) => a.state === 'correction_pending').length}件，征求意见中${waiting.filter((a) => a.state === 'consulting').length}件，待缴费${waiting.filter((a) => a.state === 'fee_pending').length}件` },
+      ];
+    },
     async seedDemo(agencyId) {
       if ((await countApplications(db, agencyId)) > 0) return 0;
       const agency = await agencies.get(agencyId);
@@ -821,6 +835,7 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
       return n;
     },
   };
+  return self;
 }
 
 export function staleVersion(yours: number, current: number): AppError {
