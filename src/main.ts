@@ -45,6 +45,7 @@ export function createServices(config: Config, database: OpenDatabase, options: 
   });
   // issue 7: the annual report from live data (also a 工作台 card provider)
   const annualReports = createAnnualReportService(db, { audit, agencies, clock });
+  const applicationsFeature = createApplicationsFeature(db, { audit, agencies, clock, smtpUrl: config.smtpUrl, calendar: () => calendarStore.current(), deadlines });
   return {
     config,
     dialect: database.dialect,
@@ -58,8 +59,8 @@ export function createServices(config: Config, database: OpenDatabase, options: 
     calendar: createCalendarService(db, { audit, deadlines, store: calendarStore, clock }),
     catalogue,
     // 工作台 cards contributed by features (admin dashboard)
-    dashboardCards: [(actor) => catalogue.dashboardCards(actor), (actor) => annualReports.dashboardCards(actor)],
-    ...createApplicationsFeature(db, { audit, agencies, clock, smtpUrl: config.smtpUrl, calendar: () => calendarStore.current(), deadlines }),
+    dashboardCards: [(actor) => applicationsFeature.applications.dashboardCards(actor), (actor) => catalogue.dashboardCards(actor), (actor) => annualReports.dashboardCards(actor)],
+    ...applicationsFeature,
     // issue 7: the annual report from live data and the decisions register
     annualReports,
     decisions: createDecisionsService(db, { audit, assertYearUnlocked, clock }),
