@@ -205,6 +205,36 @@ export async function buildApp(services: Services, config: Config, options: Buil
     }
   });
 
+  // No text field may carry a NUL character: PostgreSQL refuses it in text (SQLSTATE 22021) and no
+  // person types one. Checked once here for every form and JSON body, so no feature can forget it;
+  // the answer names the field (problem+json for the API, an error summary on pages).
+  app.addHook('preValidation', async (request) => {
+    if (SAFE_METHODS.has(request.method)) return;
+    const bad = fieldsWithNul(request.body);
+    if (bad.length > 0) {
+      throw new AppError('validation_failed', {
+        detail: `以下内容含有不可见的控制字符（NUL），请删除后重新提交：${bad.join('、')}`,
+        fieldErrors: bad.map((field) => ({ field, message: '此项含有不可见的控制字符（NUL），请删除后重新填写' })),
+      });
+    }
+  });
+
   for (const register of routeModules) register(app, services);
   return app;
+}
+
+/** Names (dotted paths) of the string values in a parsed body that contain U+0000; multipart file parts are skipped. */
+export function fieldsWithNul(body: unknown, path = '', depth = 0, out: string[] = []): string[] {
+  if (out.length >= 20 || depth > 20) return out;
+  if (typeof body === 'string') {
+    if (body.includes('\u0000')) out.push(path || '(body)');
+  } else if (Array.isArray(body)) {
+    body.forEach((v, i) => fieldsWithNul(v, path ? `${path}.${i}` : String(i), depth + 1, out));
+  } else if (body && typeof body === 'object') {
+    const part = body as { type?: unknown; toBuffer?: unknown; value?: unknown; fieldname?: unknown };
+    if (part.type === 'file' && typeof part.toBuffer === 'function') return out;
+    if (part.type === 'field' && typeof part.fieldname === 'string') return fieldsWithNul(part.value, path, depth + 1, out);
+    for (const [k, v] of Object.entries(body)) fieldsWithNul(v, path ? `${path}.${k}` : k, depth + 1, out);
+  }
+  return out;
 }

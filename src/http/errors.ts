@@ -127,7 +127,24 @@ function sendErrorPage(request: FastifyRequest, reply: FastifyReply, appError: A
   const useGeneric = isServer || appError.code === 'bad_request';
   const title = useGeneric ? undefined : locale === 'en' ? englishTitle(appError.code) : appError.title;
   const message = useGeneric ? undefined : locale === 'en' ? undefined : appError.detail;
-  return reply.send(renderPage(ErrorPage({ locale, prefs, status: appError.status, title, message, requestId: String(request.id) })));
+  // A refused form whose page could not show it again: name every field to fix in an error summary,
+  // with a link back to the form (the Referer, when it is a path of this site).
+  const errors = appError.code === 'validation_failed' && appError.fieldErrors.length > 0 ? appError.fieldErrors : undefined;
+  const referer = typeof request.headers.referer === 'string' ? request.headers.referer : '';
+  const backHref = errors ? sameSitePath(referer, request.headers.host) : undefined;
+  return reply.send(renderPage(ErrorPage({ locale, prefs, status: appError.status, title, message, requestId: String(request.id), errors, backHref })));
+}
+
+/** The path of a same-site URL (for a "back to the form" link), else undefined. */
+function sameSitePath(url: string, host: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url, 'http://local.invalid');
+    if (u.host !== 'local.invalid' && u.host !== host) return undefined;
+    return u.pathname.startsWith('/') && !u.pathname.startsWith('//') ? u.pathname + u.search : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const englishTitles: Partial<Record<ErrorCode, string>> = {

@@ -41,9 +41,10 @@ async function uploadedText(body: unknown, name: string): Promise<string> {
   return (await p.toBuffer()).toString('utf8').replace(/^\uFEFF/, '');
 }
 
+/** A positive id or year from a path or form field; anything beyond a database integer is "no value". */
 const intOf = (s: unknown): number | null => {
   const n = Number(s);
-  return Number.isInteger(n) && n > 0 ? n : null;
+  return Number.isSafeInteger(n) && n > 0 && n <= 2_147_483_647 ? n : null;
 };
 
 const ACTIONS: readonly Exclude<ReportAction, 'save'>[] = ['submit', 'return', 'accept', 'publish', 'unlock'];
@@ -114,7 +115,7 @@ export function registerAnnualReportRoutes(app: FastifyInstance, services: Servi
     const agencyId = intOf((request.params as { agencyId: string }).agencyId);
     const year = intOf(field(request.body, 'year'));
     const format = field(request.body, 'format');
-    if (!agencyId || !year) return index(request, reply, [{ field: 'year', message: '请选择年度' }], 400);
+    if (!agencyId || !year || year < 2008 || year > 2100) return index(request, reply, [{ field: 'year', message: '请选择年度（2008 年至 2100 年）' }], 400);
     try {
       await s.compile(actor, agencyId, year, format === '2019' || format === '2021' ? { format: format as LayoutId } : {});
     } catch (e) {

@@ -69,6 +69,11 @@ function present(r: repo.EntryRow): DecisionEntry {
   };
 }
 
+/** Largest count the database's integer columns hold (PostgreSQL integer). */
+const MAX_INT = 2_147_483_647;
+/** Largest amount accepted (万元 or 元). */
+const MAX_AMOUNT = 1e12;
+
 export function createDecisionsService(db: Kysely<Database>, deps: { audit: AuditService; assertYearUnlocked: YearLockCheck; clock?: () => Date }): DecisionsService {
   const clock = deps.clock ?? (() => new Date());
   const editorRoles = ['officer', 'leader', 'admin'] as const;
@@ -77,8 +82,8 @@ export function createDecisionsService(db: Kysely<Database>, deps: { audit: Audi
     const errs = [];
     if (!Number.isInteger(i.year) || i.year < 2008 || i.year > 2100) errs.push({ field: 'year', message: '请填写年度，例如 2025' });
     if (!isDecisionCategory(i.category)) errs.push({ field: 'category', message: '请选择类别' });
-    if (!Number.isInteger(i.count) || i.count < 0) errs.push({ field: 'count', message: '数量应为不小于 0 的整数' });
-    if (i.amount !== undefined && i.amount !== null && (!Number.isFinite(i.amount) || i.amount < 0)) errs.push({ field: 'amount', message: '金额应为不小于 0 的数字' });
+    if (!Number.isInteger(i.count) || i.count < 0 || i.count > MAX_INT) errs.push({ field: 'count', message: '数量应为 0 至 2147483647 之间的整数' });
+    if (i.amount !== undefined && i.amount !== null && (!Number.isFinite(i.amount) || i.amount < 0 || i.amount > MAX_AMOUNT)) errs.push({ field: 'amount', message: '金额应为 0 至 1000000000000 之间的数字' });
     if (i.decidedOn && (!/^\d{4}-\d{2}-\d{2}$/.test(i.decidedOn) || Number(i.decidedOn.slice(0, 4)) !== i.year)) errs.push({ field: 'decidedOn', message: '决定日期应在所填年度内（YYYY-MM-DD）' });
     if (errs.length) throw validationFailed(errs);
   }
@@ -126,9 +131,10 @@ export function createDecisionsService(db: Kysely<Database>, deps: { audit: Audi
       assertVisible(actor, agencyId);
       assertRole(actor, ...editorRoles);
       const errs = [];
+      if (!Number.isInteger(input.year) || input.year < 2008 || input.year > 2100) errs.push({ field: 'year', message: '请填写年度，例如 2019' });
       if (!isDecisionCategory(input.category)) errs.push({ field: 'category', message: '请选择类别' });
-      if (!Number.isInteger(input.previous) || input.previous < 0) errs.push({ field: 'previous', message: '上一年项目数量应为不小于 0 的整数' });
-      if (!Number.isInteger(input.change)) errs.push({ field: 'change', message: '本年增/减应为整数（减少填负数）' });
+      if (!Number.isInteger(input.previous) || input.previous < 0 || input.previous > MAX_INT) errs.push({ field: 'previous', message: '上一年项目数量应为 0 至 2147483647 之间的整数' });
+      if (!Number.isInteger(input.change) || Math.abs(input.change) > MAX_INT) errs.push({ field: 'change', message: '本年增/减应为整数（减少填负数），绝对值不超过 2147483647' });
       if (errs.length) throw validationFailed(errs);
       await db.transaction().execute(async (trx) => {
         await deps.assertYearUnlocked(trx, agencyId, `${input.year}-12-31`);

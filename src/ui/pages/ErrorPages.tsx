@@ -1,6 +1,7 @@
 // 404, 500 and other error pages, in Chinese first. They take no data beyond the locale, so the
 // error handler can always render them. No stack trace or SQL is ever shown: only the request id.
-import type { Locale, Prefs } from '../types.ts';
+import type { FieldError, Locale, Prefs } from '../types.ts';
+import { ErrorSummary } from '../components/forms.tsx';
 import { t } from '../i18n.ts';
 import { BareLayout } from '../layouts/BareLayout.tsx';
 
@@ -28,6 +29,10 @@ export interface ErrorPageProps {
   /** shown so that a person can quote it to the administrator */
   requestId?: string;
   prefs?: Prefs;
+  /** fields to fix, for a refused form that is not shown again: listed in an error summary */
+  errors?: readonly FieldError[];
+  /** a same-site path back to the form */
+  backHref?: string;
 }
 
 export function ErrorPage(p: ErrorPageProps) {
@@ -37,8 +42,10 @@ export function ErrorPage(p: ErrorPageProps) {
   const title = p.title ?? t(locale, `errors.${generic}.title`);
   return (
     <BareLayout locale={locale} title={title} prefs={p.prefs}>
+      {p.errors && p.errors.length > 0 ? <ErrorSummary errors={p.errors} locale={locale} /> : null}
       <h1 className="gk-heading-l">{title}</h1>
       <p>{p.message ?? t(locale, `errors.${generic}.body`)}</p>
+      {p.backHref ? <p><a href={p.backHref}>{t(locale, 'errors.backToForm')}</a></p> : null}
       {status >= 500 ? <p>{t(locale, 'errors.serverError.retry')}</p> : null}
       {p.requestId ? (
         <p className="gk-hint">
