@@ -10,8 +10,8 @@ import { createUsersService } from './features/users/users.service.ts';
 import type { Services } from './features/services.ts';
 import { createCalendarService, createCalendarStore } from './features/calendar/calendar.service.ts';
 import { createDeadlinesService } from './features/deadlines/deadlines.service.ts';
-import { createCatalogueService } from './features/catalogue/catalogue.service.ts';
 import { createApplicationsFeature } from './features/applications/applications.wiring.ts';
+import { createCatalogueService } from './features/catalogue/catalogue.service.ts';
 
 import { createAnnualReportService } from './features/annual-report/annual-report.service.ts';
 import { assertYearUnlocked } from './features/annual-report/annual-report.lock.ts';
@@ -57,10 +57,10 @@ export function createServices(config: Config, database: OpenDatabase, options: 
     portal: createPortalService(agencies, config.portalAgency),
     deadlines,
     calendar: createCalendarService(db, { audit, deadlines, store: calendarStore, clock }),
+    ...applicationsFeature,
     catalogue,
     // 工作台 cards contributed by features (admin dashboard)
     dashboardCards: [(actor) => applicationsFeature.applications.dashboardCards(actor), (actor) => catalogue.dashboardCards(actor), (actor) => annualReports.dashboardCards(actor)],
-    ...applicationsFeature,
     // issue 7: the annual report from live data and the decisions register
     annualReports,
     decisions: createDecisionsService(db, { audit, assertYearUnlocked, clock }),

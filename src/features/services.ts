@@ -10,12 +10,12 @@ import type { HealthService } from './admin/health.service.ts';
 import type { PortalService } from './portal/portal.service.ts';
 import type { UsersService } from './users/users.service.ts';
 import type { SeedServices } from './demo/demo.service.ts';
-import type { CatalogueService } from './catalogue/catalogue.service.ts';
-import type { CalendarService } from './calendar/calendar.service.ts';
-import type { DeadlinesService } from './deadlines/deadlines.service.ts';
 import type { ApplicationsService } from './applications/applications.service.ts';
 import type { LettersService } from './letters/letters.service.ts';
 import type { AppealsService } from './appeals/appeals.service.ts';
+import type { CatalogueService } from './catalogue/catalogue.service.ts';
+import type { CalendarService } from './calendar/calendar.service.ts';
+import type { DeadlinesService } from './deadlines/deadlines.service.ts';
 
 import type { AnnualReportService } from './annual-report/annual-report.service.ts';
 import type { DecisionsService } from './decisions/decisions.service.ts';
@@ -37,12 +37,12 @@ export interface Services extends SeedServices {
   calendar: CalendarService;
   /** issue 3: every open statutory clock (track / close / recompute) */
   deadlines: DeadlinesService;
-  catalogue: CatalogueService;
-  /** 工作台 card providers contributed by features (src/main.ts); optional so partial test wirings need none. */
-  dashboardCards?: readonly DashboardCardProvider[];
   applications: ApplicationsService;
   letters: LettersService;
   appeals: AppealsService;
+  catalogue: CatalogueService;
+  /** 工作台 card providers contributed by features (src/main.ts); optional so partial test wirings need none. */
+  dashboardCards?: readonly DashboardCardProvider[];
   /** issue 7: the annual report from live data, and the decisions register (表二) */
   annualReports: AnnualReportService;
   decisions: DecisionsService;

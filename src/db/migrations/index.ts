@@ -3,15 +3,15 @@
 // Names sort lexicographically (Kysely runs them in name order); never edit a migration that has shipped.
 import type { Migration } from 'kysely';
 import * as m001 from './001_skeleton.ts';
+import * as m010 from './010_calendar.ts';
 import * as m030 from './030_applications.ts';
 import * as m040 from './040_catalogue.ts';
 import * as m050 from './050_annual_report.ts';
-import * as m010 from './010_calendar.ts';
 
 export const migrations: Record<string, Migration> = {
   '001_skeleton': m001,
+  '010_calendar': m010,
   '030_applications': m030,
   '040_catalogue': m040,
   '050_annual_report': m050,
-  '010_calendar': m010,
 };
