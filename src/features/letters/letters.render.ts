@@ -1,9 +1,8 @@
 // Letters as DOCX (docx) and PDF (pdfmake with embedded Noto Sans SC), in an official layout:
 // the agency's letterhead (信头), the letter number, title, body, the agency's name and date as
 // signature, and the agency's contact data as footer. Margins as 公文 (GB/T 9704: 上37 下35 左28 右26 mm).
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { AlignmentType, BorderStyle, Document, Footer, LineRuleType, Packer, Paragraph, TextRun } from 'docx';
+import { MM, PDF_FONT, pdfmakeReady } from '../shared/pdf.ts';
 import pdfmake from 'pdfmake';
 import type { Content } from 'pdfmake';
 
@@ -71,31 +70,10 @@ export async function renderLetterDocx(letter: LetterView, head: Letterhead): Pr
   return Packer.toBuffer(doc);
 }
 
-const FONT = 'NotoSansSC';
-const FONT_FILES = {
-  normal: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
-  bold: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
-} as const;
-const VFS_NAMES = { normal: 'gongkai/NotoSansSC-Regular.ttf', bold: 'gongkai/NotoSansSC-Bold.ttf' } as const;
-interface VirtualFs { writeFileSync(name: string, content: Buffer): void; existsSync(name: string): boolean }
-let ready = false;
-function ensurePdfmake(): void {
-  if (ready) return;
-  const require = createRequire(import.meta.url);
-  const vfs = (pdfmake as unknown as { virtualfs: VirtualFs }).virtualfs;
-  for (const style of ['normal', 'bold'] as const) {
-    if (!vfs.existsSync(VFS_NAMES[style])) vfs.writeFileSync(VFS_NAMES[style], readFileSync(require.resolve(FONT_FILES[style])));
-  }
-  pdfmake.addFonts({ [FONT]: { normal: VFS_NAMES.normal, bold: VFS_NAMES.bold, italics: VFS_NAMES.normal, bolditalics: VFS_NAMES.bold } });
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy(() => false);
-  ready = true;
-}
 
-const MM = 72 / 25.4;
 
 export async function renderLetterPdf(letter: LetterView, head: Letterhead): Promise<Uint8Array> {
-  ensurePdfmake();
+  pdfmakeReady();
   const body = paragraphs(letter.body);
   const salutation = /[：:]$/.test(body[0] ?? '');
   const content: Content[] = [
@@ -112,7 +90,7 @@ export async function renderLetterPdf(letter: LetterView, head: Letterhead): Pro
     pageSize: 'A4',
     pageMargins: [28 * MM, 37 * MM, 26 * MM, 35 * MM],
     info: { title: letter.title, author: head.name },
-    defaultStyle: { font: FONT, fontSize: 14, lineHeight: 1.6 },
+    defaultStyle: { font: PDF_FONT, fontSize: 14, lineHeight: 1.6 },
     footer: () => ({ text: footerText(head), alignment: 'center', fontSize: 9, margin: [0, 20, 0, 0] }),
     content,
   };

@@ -3,8 +3,7 @@
 // extracts exactly. The font files are read once per process and handed to pdfmake through its
 // virtual file system; pdfmake may open no URL and no other local file (access policies).
 // A4, margins as 公文 (上37mm 下35mm 左28mm 右26mm); the same merged tables as HTML/DOCX.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { MM, PDF_FONT, pdfmakeReady } from '../../shared/pdf.ts';
 import pdfmake from 'pdfmake';
 import type { Content, TableCell } from 'pdfmake';
 import type { ReportModel } from '../../../core/report/model.ts';
@@ -15,32 +14,7 @@ import { t } from '../../../ui/i18n.ts';
 
 type TDocumentDefinitions = Parameters<typeof pdfmake.createPdf>[0];
 
-const FONT = 'NotoSansSC';
-const FONT_FILES = {
-  normal: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
-  bold: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
-} as const;
-const VFS_NAMES = { normal: 'gongkai/NotoSansSC-Regular.ttf', bold: 'gongkai/NotoSansSC-Bold.ttf' } as const;
 
-interface VirtualFs { writeFileSync(name: string, content: Buffer): void; existsSync(name: string): boolean }
-
-let ready = false;
-/** Loads the font buffers once into pdfmake's virtual file system and locks down file/URL access. */
-function ensurePdfmake(): void {
-  if (ready) return;
-  const require = createRequire(import.meta.url);
-  const vfs = (pdfmake as unknown as { virtualfs: VirtualFs }).virtualfs;
-  for (const style of ['normal', 'bold'] as const) {
-    if (!vfs.existsSync(VFS_NAMES[style])) vfs.writeFileSync(VFS_NAMES[style], readFileSync(require.resolve(FONT_FILES[style])));
-  }
-  pdfmake.addFonts({ [FONT]: { normal: VFS_NAMES.normal, bold: VFS_NAMES.bold, italics: VFS_NAMES.normal, bolditalics: VFS_NAMES.bold } });
-  // Report content never references images or fonts by URL or path: deny both.
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy(() => false);
-  ready = true;
-}
-
-const MM = 72 / 25.4;
 const MARGINS: [number, number, number, number] = [28 * MM, 37 * MM, 26 * MM, 35 * MM]; // left, top, right, bottom
 const CONTENT_WIDTH = 210 * MM - MARGINS[0] - MARGINS[2];
 const KEEP_WITH_TABLE = 160; // pt
@@ -94,7 +68,7 @@ export function pdfDefinition(model: ReportModel, opts: { findings?: readonly Fi
     pageSize: 'A4',
     pageMargins: MARGINS,
     info: { title: outline.title, author: model.agency, subject: '政府信息公开工作年度报告' },
-    defaultStyle: { font: FONT, fontSize: 12, lineHeight: 1.4 },
+    defaultStyle: { font: PDF_FONT, fontSize: 12, lineHeight: 1.4 },
     styles: {
       title: { fontSize: 20, bold: true, alignment: 'center', margin: [0, 0, 0, 8], lineHeight: 1.3 },
       meta: { fontSize: 10, alignment: 'center', color: '#333333', margin: [0, 0, 0, 14] },
@@ -113,7 +87,7 @@ export function pdfDefinition(model: ReportModel, opts: { findings?: readonly Fi
 }
 
 export async function renderPdf(model: ReportModel, opts: { findings?: readonly FindingView[] } = {}): Promise<Uint8Array> {
-  ensurePdfmake();
+  pdfmakeReady();
   const buf = await pdfmake.createPdf(pdfDefinition(model, opts)).getBuffer();
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
