@@ -47,7 +47,10 @@ export function registerAuditRoutes(app: FastifyInstance, services: Services): v
 
   r.get('/admin/audit', { preHandler: staff, schema: { hide: true } }, async (request, reply) => {
     const actor = actorOf(request);
-    const raw = (request.query ?? {}) as Record<string, string | undefined>;
+    // A repeated key (?action=a&action=b) arrives as an array: the filter form has one field each, so the first wins
+    // (and the form echoes a single value back).
+    const raw = Object.fromEntries(Object.entries((request.query ?? {}) as Record<string, unknown>)
+      .map(([k, v]) => [k, Array.isArray(v) ? (v[0] === undefined ? undefined : String(v[0])) : v === undefined ? undefined : String(v)])) as Record<string, string | undefined>;
     const parsed = auditFiltersSchema.safeParse(raw);
     const filters = { actor: raw.actor, action: raw.action, entity: raw.entity, from: raw.from, to: raw.to };
     const shell = adminShell(request, takeFlash(request, reply));
