@@ -5,7 +5,9 @@ import { mkdirSync } from 'node:fs';
 import { SignInPage } from './pages/SignInPage.ts';
 import { DashboardPage } from './pages/AdminPages.ts';
 
-const dir = 'docs/screenshots';
+// Every run takes the screenshots (so the journeys behind them stay tested) but writes them under test-results/;
+// `UPDATE_SCREENSHOTS=1 npx playwright test tests/e2e/screenshots.spec.ts` refreshes the README's copies.
+const dir = process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots';
 
 test.beforeAll(() => {
   mkdirSync(dir, { recursive: true });
