@@ -3,7 +3,7 @@
 import { defineConfig } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 
-const PORT = 3199;
+const PORT = Number(process.env.E2E_PORT ?? 3199);
 const baseURL = `http://127.0.0.1:${PORT}`;
 // The config is loaded by the runner and again by each worker; only the runner starts the server,
 // so the per-run file name is fixed once and handed to the workers through the environment.
