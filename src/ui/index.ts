@@ -7,7 +7,7 @@ export { formatDateZh, formatDateTable, formatDateProse, formatInstant } from '.
 export { buildHref, safeLocalPath, type Query } from './url.ts';
 export { renderPage } from './render.tsx';
 export { Document, STATIC_PREFIX, htmlClass } from './layouts/Document.tsx';
-export { PortalLayout, PORTAL_SECTIONS, prefsHref, type PortalLayoutProps, type PortalSection } from './layouts/PortalLayout.tsx';
+export { PortalLayout, PORTAL_SECTIONS, prefsHref, feedHref, type PortalLayoutProps, type PortalSection } from './layouts/PortalLayout.tsx';
 export { AdminLayout, ADMIN_NAV, SKELETON_FEATURES, visibleNav, type AdminLayoutProps, type AdminNavKey, type AdminShell } from './layouts/AdminLayout.tsx';
 export { BareLayout, type BareLayoutProps } from './layouts/BareLayout.tsx';
 export * from './components/forms.tsx';

@@ -148,7 +148,7 @@ describe('pages', () => {
 
   it('HomePage lists latest items with table-form dates', () => {
     const out = renderPage(<HomePage locale="zh-CN" agency={sampleAgency} latest={[{ title: '关于2026年部分节假日安排的通知', href: '/proactive/1', date: '2026-11-27' }]} />);
-    expect(out).toContain('<a href="/proactive/1">关于2026年部分节假日安排的通知</a>');
+    expect(out).toContain('<a class="gk-latest__title" href="/proactive/1">关于2026年部分节假日安排的通知</a>');
     expect(out).toContain('dateTime="2026-11-27">2026-11-27</time>');
     expect(out).not.toContain('暂无信息');
   });

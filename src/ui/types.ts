@@ -17,6 +17,8 @@ export interface AgencyContact {
   fax: string;
   email: string;
   website: string;
+  /** 统一社会信用代码: names the agency's RSS feed (/feeds/<code>.rss); no feed link without it */
+  creditCode?: string;
 }
 
 /** Reading preferences (适老化): 长辈模式 and high contrast, stored by the backend in a cookie. */

@@ -64,20 +64,27 @@ export function ProactivePage(p: { ctx: PortalCtx; counts: Map<number, number>; 
   );
 }
 
+/** A 索引号 (e.g. 12370602780795309E/2025-00001) may break after its "/" and nowhere else. */
+function IndexNo({ value }: { value: string }) {
+  const at = value.indexOf('/');
+  if (at < 0) return <span className="gk-nowrap">{value}</span>;
+  return <><span className="gk-nowrap">{value.slice(0, at + 1)}</span><wbr /><span className="gk-nowrap">{value.slice(at + 1)}</span></>;
+}
+
 function ItemTable({ rows }: { rows: PublicRow[] }) {
   if (!rows.length) return <p>暂无信息。</p>;
   return (
-    <table className="gk-table">
+    <table className="gk-table gk-item-list">
       <caption className="gk-visually-hidden">信息列表</caption>
       <thead><tr><th scope="col">索引号</th><th scope="col">名称</th><th scope="col">文号</th><th scope="col">发布日期</th><th scope="col">有效性</th></tr></thead>
       <tbody>
         {rows.map((r) => (
           <tr key={r.id}>
-            <td>{r.index_no}</td>
+            <td data-label="索引号"><IndexNo value={r.index_no} /></td>
             <th scope="row"><a href={`/items/${r.id}`}>{r.title}</a></th>
-            <td>{r.doc_number ?? ''}</td>
-            <td>{r.published_on}</td>
-            <td>{label(VALIDITY, r.validity)}</td>
+            <td data-label="文号" className="gk-nowrap">{r.doc_number ?? ''}</td>
+            <td data-label="发布日期" className="gk-nowrap">{r.published_on}</td>
+            <td data-label="有效性" className="gk-nowrap">{label(VALIDITY, r.validity)}</td>
           </tr>
         ))}
       </tbody>
@@ -92,9 +99,9 @@ export function ItemPage(p: { ctx: PortalCtx; item: PublicItem }) {
       <table className="gk-meta-table gk-table">
         <caption className="gk-visually-hidden">信息目录</caption>
         <tbody>
-          <tr><th scope="row">索引号</th><td data-field="indexNo">{it.indexNo}</td><th scope="row">主题分类</th><td>{it.subject ?? '—'}</td></tr>
-          <tr><th scope="row">发布机构</th><td>{it.publisher}</td><th scope="row">成文日期</th><td>{it.madeOn ?? '—'}</td></tr>
-          <tr><th scope="row">文号</th><td>{it.docNumber ?? '—'}</td><th scope="row">发布日期</th><td>{it.publishedOn}</td></tr>
+          <tr><th scope="row">索引号</th><td data-field="indexNo"><IndexNo value={it.indexNo} /></td><th scope="row">主题分类</th><td>{it.subject ?? '—'}</td></tr>
+          <tr><th scope="row">发布机构</th><td>{it.publisher}</td><th scope="row">成文日期</th><td className="gk-nowrap">{it.madeOn ?? '—'}</td></tr>
+          <tr><th scope="row">文号</th><td className="gk-nowrap">{it.docNumber ?? '—'}</td><th scope="row">发布日期</th><td className="gk-nowrap">{it.publishedOn}</td></tr>
           <tr><th scope="row">有效性</th><td data-field="validity">{label(VALIDITY, it.validity)}{it.validityChangedOn && it.validity !== 'valid' ? `（${it.validityChangedOn}）` : ''}</td><th scope="row">信息类别</th><td>{article20Label(it.category as 1)} · {label(ITEM_KINDS, it.kind)}</td></tr>
           <tr><th scope="row">名称</th><td colSpan={3}>{it.title}</td></tr>
         </tbody>
@@ -150,7 +157,7 @@ export function SearchPage(p: {
               <li key={i.id} className="gk-result">
                 <h2 className="gk-heading-s"><a href={`/items/${i.id}`}><Marked segments={i.titleSegments} /></a></h2>
                 <p className="gk-result__snippet">{i.snippet.cutStart ? '…' : ''}<Marked segments={i.snippet.segments} />{i.snippet.cutEnd ? '…' : ''}</p>
-                <p className="gk-result__meta">索引号 {i.indexNo} · {i.publisher} · {i.publishedOn} · {label(ITEM_KINDS, i.kind)} · {label(VALIDITY, i.validity)}</p>
+                <p className="gk-result__meta"><span className="gk-result__meta-field">索引号 <IndexNo value={i.indexNo} /></span> · {i.publisher} · <span className="gk-result__meta-field">{i.publishedOn}</span> · {label(ITEM_KINDS, i.kind)} · <span className="gk-result__meta-field">{label(VALIDITY, i.validity)}</span></p>
               </li>
             ))}
           </ol>

@@ -2,13 +2,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { HomePage, safeLocalPath, type AgencyContact } from '../../ui/index.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HomePage, safeLocalPath, uiStaticDir, type AgencyContact } from '../../ui/index.ts';
 import type { Agency } from '../agencies/agencies.service.ts';
 import { sendPage } from '../shared/pages.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Services } from '../services.ts';
 
 export const PREFS_COOKIE = 'gk_prefs';
+/** How many of the newest published items the home page lists under 最新公开信息. */
+const HOME_LATEST = 8;
 
 /** The agency's 公开指南 contact data (条例 第十二条) for the portal layout. */
 export function agencyContact(a: Agency): AgencyContact {
@@ -22,16 +26,25 @@ export function agencyContact(a: Agency): AgencyContact {
     fax: a.fax ?? '',
     email: a.email ?? '',
     website: a.website ?? '',
+    creditCode: a.creditCode,
   };
 }
 
 export function registerPortalRoutes(app: FastifyInstance, services: Services): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
+  // Browsers ask for /favicon.ico on every page that names no icon (and feed readers, bookmarks ask anyway);
+  // pages name /static/favicon.svg. One week in caches: the mark changes with a release, if ever.
+  const favicon = readFileSync(join(uiStaticDir, 'favicon.ico'));
+  r.get('/favicon.ico', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('image/x-icon').header('cache-control', 'public, max-age=604800').send(favicon));
+
   r.get('/', async (request, reply) => {
     const agency = await services.portal.portalAgency();
     if (!agency) throw new AppError('unavailable', { detail: '尚未配置任何机构：请运行 gongkai demo seed 或创建机构。' });
-    return sendPage(reply, HomePage({ locale: request.locale, agency: agencyContact(agency), prefs: request.prefs, currentPath: request.url, latest: [] }));
+    const newest = await services.catalogue.publicList({ agencyId: agency.id, page: 1, pageSize: HOME_LATEST });
+    const latest = newest.rows.map((r) => ({ title: r.title ?? '', href: `/items/${r.id}`, date: r.published_on ?? '' }));
+    return sendPage(reply, HomePage({ locale: request.locale, agency: agencyContact(agency), prefs: request.prefs, currentPath: request.url, latest }));
   });
 
   // Contract with ui/layouts/PortalLayout.tsx: GET /prefs?large=1|0&contrast=1|0&back=<path>

@@ -16,12 +16,15 @@ export function Document({
   title,
   prefs,
   bodyClass,
+  feed,
   children,
 }: {
   locale: Locale;
   title: string;
   prefs?: Prefs;
   bodyClass?: string;
+  /** an RSS feed announced in the head (feed readers and browsers find it there) */
+  feed?: { href: string; title: string };
   children: ReactNode;
 }) {
   return (
@@ -31,7 +34,9 @@ export function Document({
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="format-detection" content="telephone=no" />
         <title>{title}</title>
+        <link rel="icon" href={`${STATIC_PREFIX}favicon.svg`} type="image/svg+xml" />
         <link rel="stylesheet" href={`${STATIC_PREFIX}site.css`} />
+        {feed ? <link rel="alternate" type="application/rss+xml" title={feed.title} href={feed.href} /> : null}
         <script src={`${STATIC_PREFIX}site.js`} defer />
       </head>
       <body className={bodyClass}>{children}</body>

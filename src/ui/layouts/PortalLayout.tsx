@@ -34,6 +34,11 @@ export function prefsHref(change: { large?: boolean; contrast?: boolean }, back:
   });
 }
 
+/** The agency's RSS 2.0 feed of published items (served by the portal-content routes). */
+export function feedHref(creditCode: string): string {
+  return `/feeds/${encodeURIComponent(creditCode)}.rss`;
+}
+
 /** The same page in the other language: `?lang=` is read by the backend (it also sets a cookie). */
 export function langHref(currentPath: string, to: Locale): string {
   const u = new URL(safeLocalPath(currentPath), 'http://localhost');
@@ -61,8 +66,9 @@ export function PortalLayout(p: PortalLayoutProps) {
   const prefs = p.prefs ?? DEFAULT_PREFS;
   const back = safeLocalPath(p.currentPath);
   const siteTitle = t(locale, 'portal.siteTitle', { agency: agency.name });
+  const feed = agency.creditCode ? { href: feedHref(agency.creditCode), title: t(locale, 'portal.feed.title', { agency: agency.name }) } : undefined;
   return (
-    <Document locale={locale} title={`${p.title} - ${siteTitle}`} prefs={prefs} bodyClass="gk-portal">
+    <Document locale={locale} title={`${p.title} - ${siteTitle}`} prefs={prefs} bodyClass="gk-portal" feed={feed}>
       <a className="gk-skip-link" href="#main">
         {t(locale, 'common.skipLink')}
       </a>
@@ -163,6 +169,7 @@ export function PortalLayout(p: PortalLayoutProps) {
           </dl>
           <p className="gk-footer__links">
             <a href="/guide">{t(locale, 'portal.footer.guideLink')}</a>
+            {feed ? <a href={feed.href} type="application/rss+xml">{t(locale, 'portal.feed.link')}</a> : null}
             <a href="/admin">{t(locale, 'portal.footer.staffLink')}</a>
           </p>
           <p className="gk-footer__copy">{t(locale, 'portal.footer.sponsor', { agency: agency.name })}</p>

@@ -2,7 +2,7 @@
 import type { AgencyContact, Locale, Prefs } from '../types.ts';
 import { t } from '../i18n.ts';
 import { formatDateTable } from '../dates.ts';
-import { PortalLayout, PORTAL_SECTIONS } from '../layouts/PortalLayout.tsx';
+import { PortalLayout, PORTAL_SECTIONS, feedHref } from '../layouts/PortalLayout.tsx';
 
 export interface LatestItem {
   title: string;
@@ -46,7 +46,7 @@ export function HomePage(p: HomePageProps) {
           <ul className="gk-latest__list">
             {p.latest.map((it) => (
               <li className="gk-latest__item" key={it.href}>
-                <a href={it.href}>{it.title}</a>
+                <a className="gk-latest__title" href={it.href}>{it.title}</a>
                 <time className="gk-latest__date" dateTime={it.date}>
                   {formatDateTable(it.date)}
                 </time>
@@ -54,6 +54,14 @@ export function HomePage(p: HomePageProps) {
             ))}
           </ul>
         )}
+        <p className="gk-latest__more">
+          <a href="/proactive">{t(locale, 'portal.home.allItems')}</a>
+          {p.agency.creditCode ? (
+            <a href={feedHref(p.agency.creditCode)} type="application/rss+xml">
+              {t(locale, 'portal.feed.link')}
+            </a>
+          ) : null}
+        </p>
       </section>
     </PortalLayout>
   );
