@@ -47,6 +47,17 @@ function isDataException(err: unknown): boolean {
   return !!e && typeof e === 'object' && typeof e.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code) && typeof e.severity === 'string';
 }
 
+// Two writers raced for the same row or the same unique key (PostgreSQL 23505 unique_violation, 40001
+// serialization_failure, 40P01 deadlock_detected; SQLite's unique / primary key constraint). The services
+// claim the row's version first so that a race ends in their own 409; this is the net for any path that
+// does not: the later writer is told to reload, never given a 500.
+function isWriteConflict(err: unknown): boolean {
+  const e = err as { code?: unknown; severity?: unknown } | null;
+  if (!e || typeof e !== 'object' || typeof e.code !== 'string') return false;
+  if (e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return true;
+  return typeof e.severity === 'string' && (e.code === '23505' || e.code === '40001' || e.code === '40P01');
+}
+
 /** Maps any thrown value to an AppError (unexpected errors become 'internal'). */
 export function toAppError(err: unknown, isProduction: boolean): { appError: AppError; unexpected: boolean } {
   if (err instanceof AppError) return { appError: err, unexpected: false };
@@ -83,6 +94,9 @@ export function toAppError(err: unknown, isProduction: boolean): { appError: App
   }
   if (isDataException(err)) {
     return { appError: new AppError('bad_request', { detail: '提交的内容中有数据库无法保存的值（例如超出范围的数字、无效的日期或不可见的控制字符 \\0），请检查后重试。' }), unexpected: false };
+  }
+  if (isWriteConflict(err)) {
+    return { appError: new AppError('conflict', { detail: '该记录刚被他人同时修改，本次操作没有保存。请刷新页面，查看最新情况后再操作。' }), unexpected: false };
   }
   if (isMalformedMultipart(err)) {
     return { appError: new AppError('bad_request', { detail: '上传的表单（multipart/form-data）格式有误：缺少分隔符（boundary）或内容不完整，请重新提交。' }), unexpected: false };

@@ -5,7 +5,7 @@
 // reason; a correction is published as a new version with the change noted.
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/types.ts';
-import { fromJson, nowIso, toJson } from '../../db/dialect.ts';
+import { fromJson, isUniqueViolation, nowIso, toJson } from '../../db/dialect.ts';
 import {
   APPEAL_COLUMN, APPEAL_GROUP, STATE_LABELS, WorkflowError, applyOverrides, availableActions, compileReport, currentReportYear,
   daysLeft, deadlineOf, listState, makeOverride, OverrideError, reminderDue, table2SourceOf, transition,
@@ -277,10 +277,17 @@ export function createAnnualReportService(db: Kysely<Database>, deps: { audit: A
       let row = existing;
       if (!row) {
         const empty = toJson(computed)!;
-        const id = await repo.insertReport(trx, {
-          agency_id: agencyId, year, format: f, state: 'draft', model_json: empty, computed_json: empty, overrides_json: toJson(stored)!,
-          findings_json: '[]', compiled_at: at, submitted_at: null, created_at: at, updated_at: at,
-        });
+        let id: number;
+        try {
+          id = await repo.insertReport(trx, {
+            agency_id: agencyId, year, format: f, state: 'draft', model_json: empty, computed_json: empty, overrides_json: toJson(stored)!,
+            findings_json: '[]', compiled_at: at, submitted_at: null, created_at: at, updated_at: at,
+          });
+        } catch (e) {
+          // someone compiled the same year at the same moment (annual_reports_agency_year_uq): theirs stands
+          if (isUniqueViolation(e)) throw conflict(`${year}年度报告刚由他人生成，请刷新页面后查看`);
+          throw e;
+        }
         row = (await repo.findReport(trx, agencyId, year))!;
         void id;
       }

@@ -587,12 +587,14 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
       // issue 7: a published annual report locks its year — the year the case was concluded in, and back-dated events.
       await assertYearUnlocked(trx, row0.agency_id, row0.concluded_on);
       await assertYearUnlocked(trx, row0.agency_id, on);
-      const seq = await appendEvent(trx, { application_id: id, kind: event.kind, on_date: on, at, actor_user_id: actor.userId, actor_name: actor.displayName, data_json: toJson(data) });
+      // The optimistic update comes first: on PostgreSQL it locks the row, so a concurrent action on the same
+      // version waits here and then finds the version moved (409) instead of racing for the next ledger seq.
       const ok = await updateApplication(trx, id, v, { ...patch, state: next, updated_at: at });
       if (!ok) {
         const cur = await findApplication(trx, id);
         throw staleVersion(v, cur?.version ?? v + 1);
       }
+      const seq = await appendEvent(trx, { application_id: id, kind: event.kind, on_date: on, at, actor_user_id: actor.userId, actor_name: actor.displayName, data_json: toJson(data) });
       const row = { ...row0, ...patch, state: next, version: v + 1 } as ApplicationRow;
       for (const s of sides) await s(trx, row, seq, ledger1);
       await syncClock(trx, row, ledger1, cal);
@@ -800,14 +802,21 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
       for (const r of open) {
         const evs = toLedger(await listEvents(db, r.id));
         if (evs.some((e) => e.kind === 'carried_over' && e.data?.year === year)) continue;
-        const row = (await findApplication(db, r.id))!;
-        if (row.state === 'closed' || row.state === 'withdrawn') continue;
-        await db.transaction().execute(async (trx) => {
-          await appendEvent(trx, { application_id: r.id, kind: 'carried_over', on_date: today(), at, actor_user_id: actor.userId, actor_name: actor.displayName, data_json: toJson({ year }) });
-          await updateApplication(trx, r.id, row.version, { updated_at: at });
-          await audit.record(trx, { actor, agencyId, action: 'application.carryOver', entity: 'application', entityId: r.id, after: { year } });
-        });
-        n++;
+        // The version is claimed first (row lock on PostgreSQL); a case changed meanwhile is read again (3 tries).
+        for (let attempt = 0; attempt < 3; attempt++) {
+          const row = (await findApplication(db, r.id))!;
+          if (row.state === 'closed' || row.state === 'withdrawn') break;
+          const done = await db.transaction().execute(async (trx) => {
+            if (!(await updateApplication(trx, r.id, row.version, { updated_at: at }))) return false;
+            await appendEvent(trx, { application_id: r.id, kind: 'carried_over', on_date: today(), at, actor_user_id: actor.userId, actor_name: actor.displayName, data_json: toJson({ year }) });
+            await audit.record(trx, { actor, agencyId, action: 'application.carryOver', entity: 'application', entityId: r.id, after: { year } });
+            return true;
+          });
+          if (done) {
+            n++;
+            break;
+          }
+        }
       }
       return n;
     },

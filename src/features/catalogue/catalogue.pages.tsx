@@ -73,9 +73,15 @@ export function CatalogueListPage(p: {
 export interface DraftValues {
   title?: string; docNumber?: string | null; publisher?: string | null; madeOn?: string | null; formedOn?: string | null; kind?: string; category?: string;
   subject?: string | null; disclosure?: string; withholdReason?: string | null; summary?: string | null; body?: string; changeNote?: string | null;
+  /** the item version the form was loaded from (optimistic locking) */
+  version?: string;
 }
 
-export function DraftFormPage(p: { shell: AdminShell; action: string; values: DraftValues; errors?: FieldError[]; indexNo?: string; subjects: string[]; isNew: boolean }) {
+export function DraftFormPage(p: {
+  shell: AdminShell; action: string; values: DraftValues; errors?: FieldError[]; indexNo?: string; subjects: string[]; isNew: boolean;
+  /** someone else saved the draft meanwhile: the form shows this user's unsaved input under this notice */
+  staleNotice?: { detail: string; itemHref: string };
+}) {
   const e = (f: string) => errorFor(p.errors, f);
   const v = p.values;
   const title = p.isNew ? '新建目录条目' : '编辑草稿';
@@ -83,9 +89,19 @@ export function DraftFormPage(p: { shell: AdminShell; action: string; values: Dr
     <AdminLayout {...p.shell} active="catalogue" title={title}>
       <h1 className="gk-heading-l">{title}</h1>
       <ErrorSummary errors={p.errors} locale={p.shell.locale} />
+      {p.staleNotice ? (
+        <Notice kind="warning" title="您的修改尚未保存：他人已在此期间保存了该草稿">
+          <p>{p.staleNotice.detail}</p>
+          <p>
+            您填写的内容仍保留在下方。请先<a href={p.staleNotice.itemHref} target="_blank" rel="noopener">查看最新保存的内容（新窗口）</a>，
+            确认无误后再点击“保存草稿”，将以下方内容覆盖最新版本。
+          </p>
+        </Notice>
+      ) : null}
       {p.indexNo ? <p>索引号：<strong>{p.indexNo}</strong></p> : <p className="gk-hint">索引号在保存草稿时按本机关的索引号格式自动生成，发布前即可看到，且永不重复使用。</p>}
       <form method="post" action={p.action} encType="multipart/form-data" noValidate>
         <CsrfField token={p.shell.csrfToken} />
+        {!p.isNew && v.version ? <input type="hidden" name="version" value={v.version} /> : null}
         <TextField name="title" label="标题" value={v.title} error={e('title')} required maxLength={300} />
         <Select name="kind" label="信息类型" options={kindOptions} value={v.kind ?? ''} placeholder="请选择" error={e('kind')} required />
         <Select name="category" label="第二十条类别" hint="条例第二十条规定的 15 类主动公开内容" options={categoryOptions} value={v.category ?? ''} placeholder="请选择" error={e('category')} required />
@@ -107,11 +123,12 @@ export function DraftFormPage(p: { shell: AdminShell; action: string; values: Dr
   );
 }
 
-function ActionForm({ id, action, csrf, children, variant }: { id: number; action: Action; csrf: string; children?: React.ReactNode; variant?: 'primary' | 'secondary' | 'warning' }) {
+function ActionForm({ id, action, csrf, version, children, variant }: { id: number; action: Action; csrf: string; version: number; children?: React.ReactNode; variant?: 'primary' | 'secondary' | 'warning' }) {
   return (
     <form method="post" action={`/admin/catalogue/${id}/actions`} className="gk-action-form">
       <CsrfField token={csrf} />
       <input type="hidden" name="action" value={action} />
+      <input type="hidden" name="version" value={version} />
       {children}
       <Button variant={variant ?? 'primary'}>{ACTION_LABELS[action]}</Button>
     </form>
@@ -155,34 +172,34 @@ export function ItemAdminPage(p: { shell: AdminShell; d: ItemDetail; errors?: Fi
       <h2 className="gk-heading-m">可进行的操作</h2>
       {acts.length === 0 ? <p>您当前没有可进行的操作。</p> : null}
       {acts.includes('edit') ? <p><Button variant="secondary" href={`/admin/catalogue/${d.id}/edit`}>编辑草稿</Button></p> : null}
-      {acts.includes('submit') ? <ActionForm id={d.id} action="submit" csrf={csrf} /> : null}
+      {acts.includes('submit') ? <ActionForm id={d.id} action="submit" csrf={csrf} version={d.version} /> : null}
       {acts.includes('record_review') ? (
-        <ActionForm id={d.id} action="record_review" csrf={csrf}>
+        <ActionForm id={d.id} action="record_review" csrf={csrf} version={d.version}>
           <Radios name="reviewResult" label="保密审查结果" options={[{ value: 'pass', label: '通过：可以公开' }, { value: 'fail', label: '不通过：退回修改' }]} value="pass" error={errorFor(p.errors, 'reviewResult')} inline />
           <Textarea name="basis" label="审查依据" hint="如：经审查，不涉及国家秘密、工作秘密、商业秘密和个人隐私（保守国家秘密法第三十五条）" error={errorFor(p.errors, 'basis')} rows={2} />
         </ActionForm>
       ) : null}
-      {acts.includes('approve') ? <ActionForm id={d.id} action="approve" csrf={csrf} /> : null}
-      {acts.includes('publish') ? <ActionForm id={d.id} action="publish" csrf={csrf} /> : null}
+      {acts.includes('approve') ? <ActionForm id={d.id} action="approve" csrf={csrf} version={d.version} /> : null}
+      {acts.includes('publish') ? <ActionForm id={d.id} action="publish" csrf={csrf} version={d.version} /> : null}
       {acts.includes('return') ? (
-        <ActionForm id={d.id} action="return" csrf={csrf} variant="secondary">
+        <ActionForm id={d.id} action="return" csrf={csrf} version={d.version} variant="secondary">
           <TextField name="reason" label="退回理由" error={errorFor(p.errors, 'reason')} />
         </ActionForm>
       ) : null}
-      {acts.includes('revise') ? <ActionForm id={d.id} action="revise" csrf={csrf} variant="secondary" /> : null}
+      {acts.includes('revise') ? <ActionForm id={d.id} action="revise" csrf={csrf} version={d.version} variant="secondary" /> : null}
       {acts.includes('abolish') && d.validity === 'valid' ? (
-        <ActionForm id={d.id} action="abolish" csrf={csrf} variant="warning">
+        <ActionForm id={d.id} action="abolish" csrf={csrf} version={d.version} variant="warning">
           <Radios name="validity" label="有效性变为" options={[{ value: 'abolished', label: '已废止' }, { value: 'expired', label: '已失效' }]} value="abolished" inline />
           <DateField name="effectiveOn" label="废止或失效日期" required={false} />
           <TextField name="reason" label="废止或失效理由" error={errorFor(p.errors, 'reason')} />
         </ActionForm>
       ) : null}
       {acts.includes('withdraw') ? (
-        <ActionForm id={d.id} action="withdraw" csrf={csrf} variant="warning">
+        <ActionForm id={d.id} action="withdraw" csrf={csrf} version={d.version} variant="warning">
           <TextField name="reason" label="撤回理由" error={errorFor(p.errors, 'reason')} />
         </ActionForm>
       ) : null}
-      {acts.includes('delete') && !d.publishedVersion ? <ActionForm id={d.id} action="delete" csrf={csrf} variant="warning" /> : null}
+      {acts.includes('delete') && !d.publishedVersion ? <ActionForm id={d.id} action="delete" csrf={csrf} version={d.version} variant="warning" /> : null}
 
       <h2 className="gk-heading-m">附件</h2>
       {d.attachments.length ? (

@@ -93,6 +93,16 @@ export async function updateItem(trx: Executor, id: number, expectedVersion: num
   return Number(r.numUpdatedRows) === 1;
 }
 
+/**
+ * Claims the item for this transaction when its version is still `expectedVersion` (no change to the row). On
+ * PostgreSQL the UPDATE takes the row lock: a concurrent writer holding the same version waits here and then
+ * gets false, so it answers 409 before writing anything (no race for version numbers or ledger rows).
+ */
+export async function claimItem(trx: Executor, id: number, expectedVersion: number): Promise<boolean> {
+  const r = await trx.updateTable('catalogue_items').set({ version: sql`version` }).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
 export async function deleteItem(trx: Executor, id: number): Promise<void> {
   await trx.deleteFrom('catalogue_events').where('item_id', '=', id).execute();
   await trx.deleteFrom('catalogue_attachments').where('item_id', '=', id).execute();

@@ -7,7 +7,7 @@ import { requireStaff, actorOf } from '../auth/auth.guard.ts';
 import { adminShell, sendPage, seeOther, setFlash, takeFlash } from '../shared/pages.ts';
 import { AppError, isAppError, validationFailed } from '../shared/errors.ts';
 import type { Services } from '../services.ts';
-import { actionInput, draftInput, searchQuery } from './catalogue.schema.ts';
+import { actionInput, draftInput, draftUpdateInput, searchQuery } from './catalogue.schema.ts';
 import { CatalogueListPage, DraftFormPage, ImportPage, ItemAdminPage, PortalPageEditor, StatsPage, type DraftValues } from './catalogue.pages.tsx';
 import { readTable, toCsv, toXlsx } from './catalogue.import.ts';
 import { generatedGuideHtml, generatedSystemHtml } from './catalogue.guide.ts';
@@ -79,9 +79,11 @@ export function registerCatalogueRoutes(app: FastifyInstance, services: Services
     const d = await cat.get(actorOf(request), request.params.id);
     return { id: d.id, indexNo: d.indexNo, state: d.state, public: d.public, validity: d.validity, title: d.working.title, allowedActions: d.allowedActions, version: d.version, attachments: d.attachments };
   });
-  r.put('/api/catalogue/items/:id', { preHandler: requireStaff(), schema: { tags: ['catalogue'], operationId: 'updateCatalogueDraft', summary: '修改草稿', params: z.object({ id: z.coerce.number().int() }), body: draftInput } }, async (request) => {
-    await cat.updateDraft(actorOf(request), request.params.id, request.body);
-    return { ok: true };
+  r.put('/api/catalogue/items/:id', { preHandler: requireStaff(), schema: { tags: ['catalogue'], operationId: 'updateCatalogueDraft', summary: '修改草稿（须提供读取时的 version；他人已保存时返回 409）', params: z.object({ id: z.coerce.number().int() }), body: draftUpdateInput } }, async (request) => {
+    const { version, ...fields } = request.body;
+    await cat.updateDraft(actorOf(request), request.params.id, fields, version);
+    const d = await cat.get(actorOf(request), request.params.id);
+    return { ok: true, version: d.version };
   });
   r.post('/api/catalogue/items/:id/actions', { preHandler: requireStaff(), schema: { tags: ['catalogue'], operationId: 'actOnCatalogueItem', summary: '办理（提交保密审查、记录审查结果、审核、发布、修订、撤回、废止）', params: z.object({ id: z.coerce.number().int() }), body: actionInput } }, async (request) => {
     await cat.act(actorOf(request), request.params.id, request.body);
@@ -156,7 +158,7 @@ export function registerCatalogueRoutes(app: FastifyInstance, services: Services
     const actor = actorOf(request);
     const d = await cat.get(actor, request.params.id);
     const w = d.working;
-    const values: DraftValues = { title: w.title, docNumber: w.doc_number, publisher: w.publisher, madeOn: w.made_on, formedOn: w.formed_on, kind: w.kind, category: String(w.category), subject: w.subject, disclosure: w.disclosure, withholdReason: w.withhold_reason, summary: w.summary, body: w.body_html, changeNote: w.change_note };
+    const values: DraftValues = { title: w.title, docNumber: w.doc_number, publisher: w.publisher, madeOn: w.made_on, formedOn: w.formed_on, kind: w.kind, category: String(w.category), subject: w.subject, disclosure: w.disclosure, withholdReason: w.withhold_reason, summary: w.summary, body: w.body_html, changeNote: w.change_note, version: String(d.version) };
     return sendPage(reply, DraftFormPage({ shell: adminShell(request), action: `/admin/catalogue/${d.id}/edit`, values, indexNo: d.indexNo, subjects: await subjectsFor(d.agencyId), isNew: false }));
   });
 
@@ -166,13 +168,23 @@ export function registerCatalogueRoutes(app: FastifyInstance, services: Services
     const d = await cat.get(actor, request.params.id);
     const render = async (errors: { field: string; message: string }[]) =>
       sendPage(reply, DraftFormPage({ shell: adminShell(request), action: `/admin/catalogue/${d.id}/edit`, values: fields, errors, indexNo: d.indexNo, subjects: await subjectsFor(d.agencyId), isNew: false }), 400);
-    const parsed = draftInput.safeParse(fields);
+    const parsed = draftUpdateInput.safeParse(fields);
     if (!parsed.success) return render(zodErrors(parsed.error));
+    const { version, ...draft } = parsed.data;
     try {
-      await cat.updateDraft(actor, d.id, parsed.data);
+      await cat.updateDraft(actor, d.id, draft, version);
       setFlash(reply, 'success', '草稿已保存');
       return seeOther(reply, `/admin/catalogue/${d.id}`);
     } catch (e) {
+      if (isAppError(e) && e.code === 'conflict' && e.title === '该条目已被他人修改') {
+        // Someone saved meanwhile: the form comes back with this user's input (nothing lost) and the current
+        // version, so a second save is a conscious overwrite after looking at the newer content.
+        const fresh = await cat.get(actor, d.id);
+        return sendPage(reply, DraftFormPage({
+          shell: adminShell(request), action: `/admin/catalogue/${d.id}/edit`, values: { ...fields, version: String(fresh.version) }, indexNo: d.indexNo,
+          subjects: await subjectsFor(d.agencyId), isNew: false, staleNotice: { detail: e.detail ?? e.title, itemHref: `/admin/catalogue/${d.id}` },
+        }), 409);
+      }
       return formError(request, reply, e, render);
     }
   });

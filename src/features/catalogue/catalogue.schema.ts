@@ -24,6 +24,13 @@ export const draftInput = z.object({
 });
 export type DraftInput = z.infer<typeof draftInput>;
 
+/** The item version the editor saw (optimistic locking: a save over a newer version answers 409). */
+const itemVersion = z.coerce.number({ error: '缺少版本号 version（用于防止覆盖他人的修改），请刷新页面后重试' }).int().positive({ error: '版本号 version 不正确，请刷新页面后重试' });
+
+/** updateCatalogueDraft: the draft fields plus the version the editor loaded. */
+export const draftUpdateInput = draftInput.extend({ version: itemVersion });
+export type DraftUpdateInput = z.infer<typeof draftUpdateInput>;
+
 export const actionInput = z.object({
   action: z.enum(['submit', 'record_review', 'approve', 'return', 'publish', 'revise', 'withdraw', 'abolish', 'delete']),
   reviewResult: z.enum(['pass', 'fail']).optional(),
@@ -31,6 +38,8 @@ export const actionInput = z.object({
   reason: optText(1000),
   validity: z.enum(['abolished', 'expired']).optional(),
   effectiveOn: z.preprocess((v) => (v === '' ? undefined : v), date('日期').optional()),
+  /** The item version the user saw; when given, an action on a newer version answers 409. */
+  version: z.preprocess((v) => (v === '' ? undefined : v), itemVersion.optional()),
 });
 export type ActionInput = z.infer<typeof actionInput>;
 

@@ -59,6 +59,11 @@ export function catalogueRoles(actor: CatalogueActor): CatalogueRole[] {
   }
 }
 
+/** 'YYYY-MM-DD HH:mm' in Asia/Shanghai for an ISO timestamp (messages to staff). */
+function shanghaiTime(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /** Calendar date in Asia/Shanghai (dates with legal meaning are China calendar dates). */
 export function shanghaiDate(d: Date): string {
   return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -244,6 +249,17 @@ export function createCatalogueService(db: Kysely<Database>, opts: CatalogueOpti
     return { item, working };
   }
 
+  /** 409 for a save or action on an item version that is no longer current: who changed it last, and when. */
+  async function staleItem(id: number, yours: number, current?: number, ex: repo.Executor = db): Promise<AppError> {
+    const now = current ?? (await repo.getItem(ex, id))?.version;
+    const last = (await repo.listEvents(ex, id)).at(-1);
+    const who = last ? `${last.actor_name}于${shanghaiTime(last.at)}` : '他人';
+    return new AppError('conflict', {
+      title: '该条目已被他人修改',
+      detail: `在您编辑期间，${who}修改了该条目（您看到的是第${yours}版${now ? `，现在是第${now}版` : ''}）。为避免覆盖他人的修改，本次操作没有保存。请查看最新内容后再操作。`,
+    });
+  }
+
   function stateOf(item: repo.ItemRow, working: repo.VersionRow): State | 'withdrawn' {
     if (item.withdrawn_on) return 'withdrawn';
     return working.state as State;
@@ -343,7 +359,10 @@ export function createCatalogueService(db: Kysely<Database>, opts: CatalogueOpti
 
   async function publishInTrx(trx: repo.Executor, actor: CatalogueActor, itemId: number, publishedOn: string): Promise<void> {
     const item = (await repo.getItem(trx, itemId))!;
+    if (!(await repo.claimItem(trx, itemId, item.version))) throw await staleItem(itemId, item.version, undefined, trx);
     const v = (await repo.getVersion(trx, itemId, item.working_version))!;
+    // decided outside this transaction: still approved now that the row is ours (a concurrent publish is refused)
+    if (v.state !== 'approved') throw new AppError('conflict', { title: '该条目已被他人修改', detail: `“${v.title}”当前状态为“${STATE_LABELS[v.state as State] ?? v.state}”，不能发布。请刷新页面查看最新情况。` });
     const at = nowIso(clock);
     if (item.published_version && item.published_version !== v.version_no) {
       await repo.updateVersion(trx, itemId, item.published_version, { state: 'superseded', updated_at: at });
@@ -404,17 +423,19 @@ export function createCatalogueService(db: Kysely<Database>, opts: CatalogueOpti
       });
     },
 
-    async updateDraft(actor: CatalogueActor, id: number, input: DraftInput, expectedVersion?: number): Promise<void> {
+    /** Saves the working draft; `expectedVersion` is the item version the editor loaded (409 when someone saved since). */
+    async updateDraft(actor: CatalogueActor, id: number, input: DraftInput, expectedVersion: number): Promise<void> {
       const { item, working } = await loadItem(actor, id);
       const r = transition({ state: stateOf(item, working) as State, action: 'edit', roles: catalogueRoles(actor), disclosure: working.disclosure as 'proactive' });
       if (!r.ok) throw r.code === 'FORBIDDEN_ROLE' ? forbidden(r.message) : conflict(r.message);
-      if (expectedVersion !== undefined && expectedVersion !== item.version) throw conflict();
+      if (expectedVersion !== item.version) throw await staleItem(id, expectedVersion, item.version);
       const agency = await agencyOf(item.agency_id);
       const fields = versionFields(input, agency);
       await db.transaction().execute(async (trx) => {
+        if (!(await repo.claimItem(trx, id, expectedVersion))) throw await staleItem(id, expectedVersion, undefined, trx);
         const at = nowIso(clock);
         await repo.updateVersion(trx, id, working.version_no, { ...fields, updated_at: at });
-        if (!(await repo.updateItem(trx, id, item.version, { updated_at: at }))) throw conflict();
+        if (!(await repo.updateItem(trx, id, expectedVersion, { updated_at: at }))) throw await staleItem(id, expectedVersion, undefined, trx);
         await event(trx, actor, id, working.version_no, 'edit', { title: fields.title }, { title: working.title });
         await syncClock(trx, id);
       });
@@ -426,6 +447,7 @@ export function createCatalogueService(db: Kysely<Database>, opts: CatalogueOpti
       const f = await checkFile(filename, data, opts.files.maxBytes);
       const stored = await storeFile(opts.files, f);
       return db.transaction().execute(async (trx) => {
+        if (!(await repo.claimItem(trx, id, item.version))) throw await staleItem(id, item.version, undefined, trx);
         const aid = await repo.insertAttachment(trx, { item_id: id, version_no: working.version_no, filename: f.filename, mime: f.mime, ext: f.ext, size: f.size, sha256: f.sha256, ...stored, created_at: nowIso(clock) });
         await event(trx, actor, id, working.version_no, 'attach', { filename: f.filename, size: f.size, type: f.ext });
         return aid;
@@ -438,6 +460,7 @@ export function createCatalogueService(db: Kysely<Database>, opts: CatalogueOpti
       const a = await repo.getAttachment(db, attachmentId);
       if (!a || a.item_id !== id || a.version_no !== working.version_no) throw notFound();
       await db.transaction().execute(async (trx) => {
+        if (!(await repo.claimItem(trx, id, item.version))) throw await staleItem(id, item.version, undefined, trx);
         await repo.deleteAttachment(trx, attachmentId);
         await event(trx, actor, id, working.version_no, 'detach', { filename: a.filename });
       });
@@ -517,6 +540,7 @@ export function createCatalogueService(db: Kysely<Database>, opts: CatalogueOpti
     /** One workflow step (core/catalogue/workflow.ts decides; this records it). */
     async act(actor: CatalogueActor, id: number, input: ActionInput): Promise<void> {
       const { item, working } = await loadItem(actor, id);
+      if (input.version !== undefined && input.version !== item.version) throw await staleItem(id, input.version, item.version);
       const state = stateOf(item, working);
       if (state === 'withdrawn') throw conflict('该条目已撤回，不能再操作');
       const roles = catalogueRoles(actor);
@@ -551,6 +575,8 @@ export function createCatalogueService(db: Kysely<Database>, opts: CatalogueOpti
       }
       const at = nowIso(clock);
       await db.transaction().execute(async (trx) => {
+        // Claim the version this decision was made on before writing (see repo.claimItem).
+        if (!(await repo.claimItem(trx, id, item.version))) throw await staleItem(id, item.version, undefined, trx);
         // issue 7: a published annual report locks its year (规章/规范性文件 are counted in table 二 第二十条第（一）项).
         if (['rule', 'normative'].includes(item.kind ?? '') || ['rule', 'normative'].includes(working.kind)) {
           await assertYearUnlocked(trx, item.agency_id, t);
