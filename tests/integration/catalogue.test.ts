@@ -48,7 +48,7 @@ describe.each(engines())('catalogue (%s)', (engine) => {
     expect(hits).toContain(q);
   });
 
-  it('search ranks title matches before text-only matches, each newest first, and pages across the tiers', async () => {
+  it('search ranks title matches before text-only matches, each newest first, and pages across the tiers (text-only is tier 2)', async () => {
     // 3 items whose body contains 驿站 (one of them older) and 2 whose title does; published in that order (ids ascending)
     const ids: number[] = [];
     for (const d of [
@@ -64,13 +64,13 @@ describe.each(engines())('catalogue (%s)', (engine) => {
     }
     const r = (await t.api('GET', `/api/catalogue?agency=12370602780795309E&q=${encodeURIComponent('驿站')}`)).json();
     expect(r.total).toBe(5);
-    // same publication day: tier 0 (title) newest first = ids[3], ids[2]; then tier 1 newest first = ids[4], ids[1], ids[0]
+    // same publication day: tier 0 (title) newest first = ids[3], ids[2]; then tier 2 (text) newest first = ids[4], ids[1], ids[0]
     expect(r.items.map((x: { id: number }) => x.id)).toEqual([ids[3], ids[2], ids[4], ids[1], ids[0]]);
-    // page 2 of size 2 starts inside tier 1 (the title tier is counted, not walked)
+    // page 2 of size 2 starts inside tier 2 (the title and metadata tiers are counted, not walked)
     const p2 = await t.services.catalogue.search({ q: '驿站', agencyId: null, page: 2, pageSize: 2 });
-    expect(p2.items.map((x) => [x.id, x.tier])).toEqual([[ids[4], 1], [ids[1], 1]]);
+    expect(p2.items.map((x) => [x.id, x.tier])).toEqual([[ids[4], 2], [ids[1], 2]]);
     const p1 = await t.services.catalogue.search({ q: '驿站', agencyId: null, page: 1, pageSize: 3 });
-    expect(p1.items.map((x) => [x.id, x.tier])).toEqual([[ids[3], 0], [ids[2], 0], [ids[4], 1]]);
+    expect(p1.items.map((x) => [x.id, x.tier])).toEqual([[ids[3], 0], [ids[2], 0], [ids[4], 2]]);
   });
 
   it('search does not match across punctuation or non-contiguous characters', async () => {

@@ -2,6 +2,7 @@
 // (portal home, favicon, feeds, search, catalogue, annual report pages, audit log, calendar, 公开指南).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, engines, type TestApp } from './harness.ts';
+import { up as rebuildSearchIndex } from '../../src/db/migrations/067_search_metadata.ts';
 
 describe.each(engines())('walk-through of the demo (%s)', (engine) => {
   let t: TestApp;
@@ -46,6 +47,65 @@ describe.each(engines())('walk-through of the demo (%s)', (engine) => {
       const feed = await t.app.inject({ method: 'GET', url: '/feeds/12370602780795309E.rss' });
       expect(feed.statusCode).toBe(200);
       expect(feed.body).toContain('<rss version="2.0">');
+    });
+  });
+
+  describe('search', () => {
+    const search = (q: string, pageSize = 50) => t.services.catalogue.search({ q, agencyId: null, page: 1, pageSize });
+
+    it.each([
+      // [query, how many demo items, tier of every hit]: the 信息类型 label, 文号, 主题分类 find items whose title does not say it
+      ['行政规范性文件', 4, 1],
+      ['芝审批规', 4, 1],
+      ['芝审批规〔2025〕1号', 1, 1],
+      ['营商环境', 5, 1],
+    ])('%s finds %i items through the catalogue metadata (tier %i)', async (q, n, tier) => {
+      const r = await search(q);
+      expect(r.total).toBe(n);
+      expect(r.items.map((i) => i.tier)).toEqual(Array(n).fill(tier));
+    });
+
+    it('the 发布机构 is searchable: its name finds every published item of the agency, titles naming it first', async () => {
+      const all = await t.services.catalogue.publicList({ agencyId: null, page: 1, pageSize: 100 });
+      const r = await search('芝罘区行政审批服务局', 100);
+      expect(r.total).toBe(all.total);
+      const tiers = r.items.map((i) => i.tier);
+      expect(tiers).toEqual([...tiers].sort());
+      expect(tiers.filter((x) => x === 0).length).toBeGreaterThan(0);
+      expect(tiers.filter((x) => x === 1).length).toBeGreaterThan(0);
+    });
+
+    it('"公开" finds the items about 公开 (title first, then metadata), not every item through a boilerplate sentence', async () => {
+      const r = await search('公开');
+      expect(r.total).toBeLessThanOrEqual(5);
+      expect(r.items.slice(0, 2).map((i) => [i.title, i.tier])).toEqual([
+        ['芝罘区行政审批服务局政府信息公开指南', 0],
+        ['芝罘区行政审批服务局政府信息公开工作制度', 0],
+      ]);
+      const tiers = r.items.map((i) => i.tier);
+      expect(tiers).toEqual([...tiers].sort());
+    });
+
+    it('migration 067 rebuilds the index of every published item exactly as publishing indexes it', async () => {
+      const queries = ['行政规范性文件', '公开', '许可', '芝罘区行政审批服务局', '2024年'];
+      const before = await Promise.all(queries.map((q) => search(q, 100)));
+      await rebuildSearchIndex(t.db);
+      const after = await Promise.all(queries.map((q) => search(q, 100)));
+      expect(after.map((r) => r.items.map((i) => [i.id, i.tier]))).toEqual(before.map((r) => r.items.map((i) => [i.id, i.tier])));
+      expect(after[0]!.total).toBe(4);
+    });
+
+    it('a snippet shows the summary once', async () => {
+      const r = await search('行政许可结果');
+      expect(r.total).toBeGreaterThan(0);
+      for (const i of r.items) {
+        const text = i.snippet.segments.map((s) => s.text).join('');
+        expect(text.split('本季度作出的准予行政许可决定目录').length - 1, text).toBeLessThanOrEqual(1);
+      }
+      const page = await t.app.inject({ method: 'GET', url: `/search?q=${encodeURIComponent('告知承诺')}` });
+      const snippets = [...page.body.matchAll(/<p class="gk-result__snippet">(.*?)<\/p>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
+      expect(snippets.length).toBeGreaterThan(0);
+      for (const s of snippets) expect(s.split('对适用告知承诺制的审批事项').length - 1, s).toBeLessThanOrEqual(1);
     });
   });
 });

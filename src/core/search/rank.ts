@@ -2,10 +2,11 @@
 // index alone, so a page of results never needs a score over every match (bm25 over a common 2-character
 // term costs hundreds of ms at 200k documents — design/stack.md):
 //   tier 0 — the title contains every term;
-//   tier 1 — only the body (summary, text, 文号, 索引号) contains them.
+//   tier 1 — the catalogue metadata (信息类型, 文号, 发布机构, 主题分类, 索引号) contains them, the title does not;
+//   tier 2 — only the text (summary and body) contains them.
 // Within a tier: publication date, newest first, then id (stable pagination).
 
-export type Tier = 0 | 1;
+export type Tier = 0 | 1 | 2;
 
 export interface Ranked {
   id: number;
@@ -36,13 +37,27 @@ export function idFromRecencyKey(key: number): number {
   return key % 1e9;
 }
 
-/** Page arithmetic for tiered results: how many to take from tier 0 and tier 1 for a page. */
-export function tierWindow(page: number, pageSize: number, tier0Total: number): { t0Offset: number; t0Limit: number; t1Offset: number; t1Limit: number } {
-  const from = (page - 1) * pageSize;
-  const to = from + pageSize;
-  const t0Offset = Math.min(from, tier0Total);
-  const t0Limit = Math.max(0, Math.min(to, tier0Total) - t0Offset);
-  const t1Offset = Math.max(0, from - tier0Total);
-  const t1Limit = pageSize - t0Limit;
-  return { t0Offset, t0Limit, t1Offset, t1Limit };
+/** One relevance tier as the page walk sees it: a page of its matches (newest first) and its (capped) count. */
+export interface TierSource {
+  page(limit: number, offset: number): Promise<number[]>;
+  count(): Promise<number>;
+}
+
+/**
+ * A page of results across tiers in order: each tier is walked only as far as the page needs, and a tier's
+ * count is asked for only when the page starts beyond it (a tier that returned rows but fewer than asked is
+ * exhausted, so its size is known). `total` (all tiers, capped) stops the walk early.
+ */
+export async function pageAcrossTiers(tiers: readonly TierSource[], total: number, page: number, pageSize: number): Promise<Array<{ id: number; tier: Tier }>> {
+  const ids: Array<{ id: number; tier: Tier }> = [];
+  let offset = (page - 1) * pageSize;
+  for (let tier = 0; tier < tiers.length && ids.length < pageSize; tier++) {
+    if (ids.length + offset >= total) break;
+    const want = pageSize - ids.length;
+    const got = await tiers[tier]!.page(want, offset);
+    for (const id of got) ids.push({ id, tier: tier as Tier });
+    if (got.length === want) break;
+    offset = got.length > 0 ? 0 : Math.max(0, offset - (await tiers[tier]!.count()));
+  }
+  return ids;
 }

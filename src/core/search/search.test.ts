@@ -3,7 +3,7 @@ import { normalize, runs } from './normalize.ts';
 import { ftsText, indexTokens, SEP, tsvectorLiteral } from './tokenizer.ts';
 import { likePatterns, metaFts5, metaTokens, parseQuery, toFts5, toTsquery } from './query.ts';
 import { findMatches, highlightAll, snippet } from './highlight.ts';
-import { compareRanked, idFromRecencyKey, recencyKey, tierWindow } from './rank.ts';
+import { compareRanked, idFromRecencyKey, pageAcrossTiers, recencyKey } from './rank.ts';
 
 describe('normalize', () => {
   it.each([
@@ -160,12 +160,24 @@ describe('rank', () => {
   it('orders later dates above earlier ones whatever the id', () => {
     expect(recencyKey('2024-06-30', 1)).toBeGreaterThan(recencyKey('2024-06-29', 999_999_999));
   });
+  // Three tiers of 25, 3 and 40 matches (ids 100…, 200…, 300…), pages of 10: which ids each page gets, and
+  // how many count() calls the walk needs (only when a page starts beyond a tier it has not read rows from).
+  const tiersOf = (sizes: number[], counted: number[]) =>
+    sizes.map((n, t) => ({
+      page: async (limit: number, offset: number) => Array.from({ length: Math.max(0, Math.min(limit, n - offset)) }, (_, i) => (t + 1) * 100 + offset + i),
+      count: async () => { counted.push(t); return n; },
+    }));
   it.each([
-    [1, 20, 50, { t0Offset: 0, t0Limit: 20, t1Offset: 0, t1Limit: 0 }],
-    [3, 20, 50, { t0Offset: 40, t0Limit: 10, t1Offset: 0, t1Limit: 10 }],
-    [4, 20, 50, { t0Offset: 50, t0Limit: 0, t1Offset: 10, t1Limit: 20 }],
-    [1, 20, 0, { t0Offset: 0, t0Limit: 0, t1Offset: 0, t1Limit: 20 }],
-  ])('tierWindow(page %i, size %i, tier0 %i)', (page, size, t0, w) => {
-    expect(tierWindow(page, size, t0)).toEqual(w);
+    [1, [100, 101, 102, 103, 104, 105, 106, 107, 108, 109], [0, 0, 0, 0, 0, 0, 0, 0, 0, 0], []],
+    [3, [120, 121, 122, 123, 124, 200, 201, 202, 300, 301], [0, 0, 0, 0, 0, 1, 1, 1, 2, 2], []],
+    [4, [302, 303, 304, 305, 306, 307, 308, 309, 310, 311], [2, 2, 2, 2, 2, 2, 2, 2, 2, 2], [0, 1]],
+    [7, [332, 333, 334, 335, 336, 337, 338, 339], [2, 2, 2, 2, 2, 2, 2, 2], [0, 1]],
+    [8, [], [], []],
+  ])('pageAcrossTiers(sizes 25/3/40, page %i)', async (page, ids, tiers, counted) => {
+    const calls: number[] = [];
+    const got = await pageAcrossTiers(tiersOf([25, 3, 40], calls), 68, page, 10);
+    expect(got.map((x) => x.id)).toEqual(ids);
+    expect(got.map((x) => x.tier)).toEqual(tiers);
+    expect(calls).toEqual(counted);
   });
 });

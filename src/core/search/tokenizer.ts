@@ -73,6 +73,9 @@ export function ftsText(text: string, prefix = ''): string {
  */
 export const TITLE_PREFIX = '\uE001';
 
+/** Prefix of the catalogue metadata's tokens (信息类型, 文号, 发布机构, 主题分类, 索引号), stored beside the title's. */
+export const META_PREFIX = '\uE002';
+
 /** A PostgreSQL tsvector literal over the same tokens: 'lexeme':pos[weight],… (SEP becomes a position gap). */
 export function tsvectorLiteral(fields: readonly IndexField[]): string {
   const pos = new Map<string, string[]>();

@@ -7,6 +7,7 @@ import * as m010 from './010_calendar.ts';
 import * as m030 from './030_applications.ts';
 import * as m040 from './040_catalogue.ts';
 import * as m050 from './050_annual_report.ts';
+import * as m067 from './067_search_metadata.ts';
 
 export const migrations: Record<string, Migration> = {
   '001_skeleton': m001,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '030_applications': m030,
   '040_catalogue': m040,
   '050_annual_report': m050,
+  '067_search_metadata': m067,
 };

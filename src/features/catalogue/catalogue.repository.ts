@@ -2,9 +2,10 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
 import type { CatalogueAttachmentsTable, CatalogueItemsTable, CatalogueVersionsTable, Database, PortalPagesTable } from '../../db/types.ts';
 import { dialectOf, toNumber } from '../../db/dialect.ts';
-import { ftsText, TITLE_PREFIX, tsvectorLiteral } from '../../core/search/tokenizer.ts';
-import { metaFts5, metaTokens, metaTsquery, toFts5, toTsquery, type MetaFilter, type SearchQuery } from '../../core/search/query.ts';
-import { idFromRecencyKey, tierWindow } from '../../core/search/rank.ts';
+import { META_PREFIX, TITLE_PREFIX } from '../../core/search/tokenizer.ts';
+import { fts5Row, tsvRow, type IndexDoc } from '../../core/search/document.ts';
+import { metaFts5, metaTsquery, toFts5, toTsquery, type MetaFilter, type SearchQuery } from '../../core/search/query.ts';
+import { idFromRecencyKey, pageAcrossTiers, type Tier, type TierSource } from '../../core/search/rank.ts';
 
 export type Executor = Kysely<Database> | Transaction<Database>;
 export type ItemRow = Selectable<CatalogueItemsTable>;
@@ -374,18 +375,7 @@ export async function upsertPortalPage(db: Executor, row: { agency_id: number; s
 
 // ───── search index ─────
 
-export interface IndexDoc {
-  itemId: number;
-  searchKey: number;
-  agencyId: number;
-  title: string;
-  /** summary, body text, 文号, 索引号, 发布机构 */
-  text: string;
-  category: number;
-  kind: string;
-  year: number;
-  validity: string;
-}
+export type { IndexDoc } from '../../core/search/document.ts';
 
 export async function removeFromIndex(trx: Executor, itemId: number, searchKey: number | string | null): Promise<void> {
   if (dialectOf(trx as Kysely<unknown>) === 'postgres') {
@@ -396,31 +386,19 @@ export async function removeFromIndex(trx: Executor, itemId: number, searchKey: 
   await sql`delete from catalogue_fts where rowid = ${Number(searchKey)}`.execute(trx);
 }
 
-/** The index row of one document, computed once (tokens) and shared by the single and the bulk path. */
-export function indexRow(d: IndexDoc): { title: string; body: string; meta: string } {
-  const meta = metaTokens({ agencyId: d.agencyId, category: d.category, kind: d.kind, year: d.year, validity: d.validity }).join(' ');
-  return { title: ftsText(d.title, TITLE_PREFIX), body: `${ftsText(d.title)} ${ftsText(d.text)}`, meta };
-}
-
-/** PostgreSQL: the tsvector literal of one document (title weight A, filter tokens weight B). */
-export function indexTsv(d: IndexDoc): string {
-  const meta = metaTokens({ agencyId: d.agencyId, category: d.category, kind: d.kind, year: d.year, validity: d.validity });
-  return `${tsvectorLiteral([{ text: d.title, weight: 'A' }, { text: d.text }])} ${meta.map((m) => `'${m}':1B`).join(' ')}`;
-}
-
 export async function addToIndex(trx: Executor, d: IndexDoc): Promise<void> {
   if (dialectOf(trx as Kysely<unknown>) === 'postgres') {
-    const tsv = indexTsv(d);
+    const tsv = tsvRow(d);
     await sql`insert into catalogue_search (item_id, search_key, tsv) values (${d.itemId}, ${d.searchKey}, ${tsv}::tsvector)
       on conflict (item_id) do update set search_key = excluded.search_key, tsv = excluded.tsv`.execute(trx);
     return;
   }
-  const r = indexRow(d);
+  const r = fts5Row(d);
   await sql`insert into catalogue_fts (rowid, title, body, meta) values (${d.searchKey}, ${r.title}, ${r.body}, ${r.meta})`.execute(trx);
 }
 
 export interface SearchPage {
-  ids: Array<{ id: number; tier: 0 | 1 }>;
+  ids: Array<{ id: number; tier: Tier }>;
   total: number;
   capped: boolean;
 }
@@ -433,9 +411,10 @@ export interface SearchPage {
 export const SEARCH_CAP = 1000;
 
 /**
- * Tiered search (decision 006) from ONE FTS5 table, each step a rowid-ordered index walk that stops at its LIMIT:
- *   tier 0 = `title : (terms)`, tier 1 = `body : (terms) NOT title : (terms)` (a column filter in the same
- *   table instead of a NOT IN subquery); rowid = recency key, so ORDER BY rowid DESC is newest first.
+ * Tiered search from ONE FTS5 table, each step a rowid-ordered index walk that stops at its LIMIT (rowid =
+ * recency key, so ORDER BY rowid DESC is newest first). Column filters in the same table instead of NOT IN
+ * subqueries: tier 0 = `title : (TITLE_PREFIX terms)`; tier 1 = `title : (META_PREFIX terms) NOT tier 0`;
+ * tier 2 = `body : (terms) NOT tier 0 NOT tier 1` (the text only).
  */
 export async function searchIndex(db: Executor, q: SearchQuery, filter: MetaFilter, page: number, pageSize: number): Promise<SearchPage> {
   if ((page - 1) * pageSize >= SEARCH_CAP) return { ids: [], total: SEARCH_CAP, capped: true };
@@ -443,50 +422,41 @@ export async function searchIndex(db: Executor, q: SearchQuery, filter: MetaFilt
   const meta = metaFts5(filter);
   const withMeta = (e: string) => (meta ? `(${e}) AND ${meta}` : e);
   const all = withMeta(toFts5(q, 'body'));
-  const titleOnly = toFts5(q, 'title', TITLE_PREFIX);
-  const title = withMeta(titleOnly);
-  const textOnly = `(${all}) NOT (${titleOnly})`;
+  const inTitle = toFts5(q, 'title', TITLE_PREFIX);
+  const inMeta = toFts5(q, 'title', META_PREFIX);
+  const exprs = [withMeta(inTitle), `(${withMeta(inMeta)}) NOT (${inTitle})`, `(${all}) NOT (${inTitle}) NOT (${inMeta})`];
   const cnt = async (expr: string) => {
     const r = await sql<{ n: number }>`select count(*) as n from (select rowid from catalogue_fts where catalogue_fts match ${expr} limit ${SEARCH_CAP + 1})`.execute(db);
     return toNumber(r.rows[0]?.n);
   };
   const total = await cnt(all);
   if (total === 0) return { ids: [], total: 0, capped: false };
-  const ids: SearchPage['ids'] = [];
-  const from = (page - 1) * pageSize;
-  // Tier 0 first; the title-tier count is needed only when this page reaches past it.
-  const r0 = await sql<{ k: number }>`select rowid as k from catalogue_fts where catalogue_fts match ${title} order by rowid desc limit ${pageSize} offset ${from}`.execute(db);
-  for (const x of r0.rows) ids.push({ id: idFromRecencyKey(Number(x.k)), tier: 0 });
-  if (ids.length < pageSize && total > ids.length + from) {
-    const t0 = ids.length > 0 ? from + ids.length : await cnt(title);
-    const w = tierWindow(page, pageSize, t0);
-    const r1 = await sql<{ k: number }>`select rowid as k from catalogue_fts where catalogue_fts match ${textOnly} order by rowid desc limit ${w.t1Limit} offset ${w.t1Offset}`.execute(db);
-    for (const x of r1.rows) ids.push({ id: idFromRecencyKey(Number(x.k)), tier: 1 });
-  }
+  const tiers = exprs.map((expr): TierSource => ({
+    page: async (limit, offset) => (await sql<{ k: number }>`select rowid as k from catalogue_fts where catalogue_fts match ${expr} order by rowid desc limit ${limit} offset ${offset}`.execute(db)).rows.map((x) => idFromRecencyKey(Number(x.k))),
+    count: () => cnt(expr),
+  }));
+  const ids = await pageAcrossTiers(tiers, Math.min(total, SEARCH_CAP), page, pageSize);
   return { ids, total: Math.min(total, SEARCH_CAP), capped: total > SEARCH_CAP };
 }
 
 async function searchPg(db: Executor, q: SearchQuery, filter: MetaFilter, page: number, pageSize: number): Promise<SearchPage> {
   const m = metaTsquery(filter);
-  const all = m ? `(${toTsquery(q)}) & ${m}` : toTsquery(q);
-  const title = m ? `(${toTsquery(q, 'A')}) & ${m}` : toTsquery(q, 'A');
+  const withMeta = (e: string) => (m ? `(${e}) & ${m}` : e);
+  const all = withMeta(toTsquery(q));
+  const inTitle = `(${toTsquery(q, 'A')})`;
+  const inMeta = `(${toTsquery(q, 'C')})`;
+  const exprs = [withMeta(inTitle), withMeta(`${inMeta} & !${inTitle}`), withMeta(`(${toTsquery(q)}) & !${inTitle} & !${inMeta}`)];
   const cnt = async (expr: string) => {
     const r = await sql<{ n: string }>`select count(*) as n from (select 1 from catalogue_search where tsv @@ ${expr}::tsquery limit ${SEARCH_CAP + 1}) x`.execute(db);
     return toNumber(r.rows[0]?.n);
   };
   const total = await cnt(all);
   if (total === 0) return { ids: [], total: 0, capped: false };
-  const ids: SearchPage['ids'] = [];
-  const from = (page - 1) * pageSize;
-  const r0 = await sql<{ item_id: number }>`select item_id from catalogue_search where tsv @@ ${title}::tsquery order by search_key desc limit ${pageSize} offset ${from}`.execute(db);
-  for (const x of r0.rows) ids.push({ id: x.item_id, tier: 0 });
-  if (ids.length < pageSize && total > ids.length + from) {
-    const t0 = ids.length > 0 ? from + ids.length : await cnt(title);
-    const w = tierWindow(page, pageSize, t0);
-    const r1 = await sql<{ item_id: number }>`select item_id from catalogue_search where tsv @@ ${all}::tsquery and not (tsv @@ ${title}::tsquery)
-      order by search_key desc limit ${w.t1Limit} offset ${w.t1Offset}`.execute(db);
-    for (const x of r1.rows) ids.push({ id: x.item_id, tier: 1 });
-  }
+  const tiers = exprs.map((expr): TierSource => ({
+    page: async (limit, offset) => (await sql<{ item_id: number }>`select item_id from catalogue_search where tsv @@ ${expr}::tsquery order by search_key desc limit ${limit} offset ${offset}`.execute(db)).rows.map((x) => Number(x.item_id)),
+    count: () => cnt(expr),
+  }));
+  const ids = await pageAcrossTiers(tiers, Math.min(total, SEARCH_CAP), page, pageSize);
   return { ids, total: Math.min(total, SEARCH_CAP), capped: total > SEARCH_CAP };
 }
 
@@ -524,7 +494,7 @@ const chunked = <T,>(xs: readonly T[], n: number): T[][] => {
 
 /**
  * Multi-row inserts of items, their published version and their index rows (tokens computed once per
- * document, indexRow). Run inside the caller's single transaction. Rows per statement stay under SQLite's
+ * document, fts5Row). Run inside the caller's single transaction. Rows per statement stay under SQLite's
  * and PostgreSQL's bound-parameter limits.
  */
 export async function bulkInsertPublished(trx: Executor, rows: readonly BulkRow[]): Promise<void> {
@@ -534,9 +504,9 @@ export async function bulkInsertPublished(trx: Executor, rows: readonly BulkRow[
   for (const c of chunked(rows, 250)) await trx.insertInto('catalogue_versions').values(c.map((r) => r.version)).execute();
   for (const c of chunked(rows, 500)) {
     if (pg) {
-      await sql`insert into catalogue_search (item_id, search_key, tsv) values ${sql.join(c.map((r) => sql`(${r.index.itemId}, ${r.index.searchKey}, ${indexTsv(r.index)}::tsvector)`))}`.execute(trx);
+      await sql`insert into catalogue_search (item_id, search_key, tsv) values ${sql.join(c.map((r) => sql`(${r.index.itemId}, ${r.index.searchKey}, ${tsvRow(r.index)}::tsvector)`))}`.execute(trx);
     } else {
-      const x = c.map((r) => ({ k: r.index.searchKey, ...indexRow(r.index) }));
+      const x = c.map((r) => ({ k: r.index.searchKey, ...fts5Row(r.index) }));
       await sql`insert into catalogue_fts (rowid, title, body, meta) values ${sql.join(x.map((r) => sql`(${r.k}, ${r.title}, ${r.body}, ${r.meta})`))}`.execute(trx);
     }
   }

@@ -44,7 +44,7 @@ export function registerCatalogueRoutes(app: FastifyInstance, services: Services
     schema: {
       operationId: 'searchCatalogue',
       summary: '检索主动公开目录（全站或某一机构）',
-      description: 'q 为中文检索词（2 个字及以上按连续子串匹配），agency 为机构的统一社会信用代码；结果按相关性（标题命中优先）和发布日期排序，每页 10 条。',
+      description: 'q 为中文检索词（2 个字及以上按连续子串匹配），agency 为机构的统一社会信用代码；结果按相关性（标题命中在前，其次信息类型、文号、发布机构、主题分类，最后正文）和发布日期排序，每页 10 条。',
       tags: ['catalogue'],
       querystring: searchQuery,
     },

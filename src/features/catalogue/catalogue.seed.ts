@@ -40,6 +40,28 @@ const ROWS: Row[] = [
   ['关于行政复议和行政诉讼渠道的告知', '通知公告', '15', '政务公开', '2024-05-20', '2024-05-21', '', '对行政许可决定不服的，可以依法申请行政复议或者提起行政诉讼。'],
 ];
 
+/**
+ * The body after the summary, by 信息类型: what such a document says next. No sentence common to every item
+ * (a boilerplate line in every body made any word of it — "公开" — match the whole catalogue).
+ */
+const KIND_BODY: Record<string, string> = {
+  政府信息公开指南: '申请人可以通过互联网、信函、当面等方式提出申请；本机关自收到申请之日起20个工作日内予以答复。',
+  政府信息公开制度: '本制度自印发之日起施行，由局办公室负责解释。',
+  机构职能: '内设机构包括办公室、审批一科、审批二科、政务服务科和综合协调科。',
+  行政许可: '办理地点：芝罘区政务服务中心二楼综合受理窗口；咨询电话：0535-6210000。',
+  行政规范性文件: '本文件经局务会议审议通过，已按规定报区司法局备案审查。',
+  政策解读: '如对政策内容有疑问，可在工作日向政策起草科室咨询。',
+  行政事业性收费: '收费依据为国家和省有关收费文件，未列入清单的项目一律不得收取。',
+  财政预决算: '详细报表见附表，金额单位为万元。',
+  政府采购: '对成交结果有异议的供应商，可在公告期满之日起7个工作日内以书面形式提出质疑。',
+  统计信息: '数据来源于政务服务管理平台，统计截止日为期末最后一日。',
+  通知公告: '特此公告。',
+  工作动态: '下一步，区行政审批服务局将继续优化办事流程，提升企业群众办事体验。',
+  规划计划: '各科室按照任务分工抓好落实，年底对完成情况进行总结。',
+  人事信息: '公示期为5个工作日，对公示人员有异议的，可以电话或书面方式向局人事科反映。',
+  其他文件: '各科室要明确责任人，定期组织演练。',
+};
+
 export const catalogueSeedStep: SeedStep = {
   name: 'catalogue',
   async run(ctx) {
@@ -52,7 +74,7 @@ export const catalogueSeedStep: SeedStep = {
       发布机构: dept.name, 公开属性: '主动公开',
       有效性: title.startsWith('关于印发《芝罘区企业开办') ? '已废止' : '有效',
       有效性变更日期: title.startsWith('关于印发《芝罘区企业开办') ? '2024-09-05' : '',
-      正文: `${summary}\n本信息由${dept.name}依据《中华人民共和国政府信息公开条例》主动公开。\n如对本信息有疑问，请在办公时间联系${dept.workBodyName ?? '本机关办公室'}，电话 ${dept.phone ?? ''}。`,
+      正文: `${summary}\n${KIND_BODY[kind] ?? ''}`.trim(),
     }));
     const r = await catalogue.importRows(actor, dept.id, rows, false);
     const bad = r.reports.filter((x) => x.problems.length);

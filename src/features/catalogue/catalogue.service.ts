@@ -11,8 +11,10 @@ import { article26Clock, PROACTIVE_WORKDAYS, type Article26Clock, type ClockStat
 import { table2Article20Item1, type Table2Block1 } from '../../core/catalogue/statistics.ts';
 import type { FormatId } from '../../core/report/formats.ts';
 import { parseQuery, isEmpty } from '../../core/search/query.ts';
+import { ITEM_KINDS, label } from '../../core/catalogue/categories.ts';
 import { highlightAll, snippet, type Segment, type Snippet } from '../../core/search/highlight.ts';
-import { recencyKey } from '../../core/search/rank.ts';
+import { recencyKey, type Tier } from '../../core/search/rank.ts';
+import { bodyWithSummary, metaText } from '../../core/search/document.ts';
 import type { AgenciesService, Agency } from '../agencies/agencies.service.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { DeadlinesService } from '../deadlines/deadlines.service.ts';
@@ -133,7 +135,9 @@ export interface SearchResult {
   category: number;
   publishedOn: string;
   validity: string;
-  tier: 0 | 1;
+  subject: string | null;
+  /** 0: the title matched; 1: the catalogue metadata (信息类型, 文号, 发布机构, 主题分类, 索引号); 2: only the text */
+  tier: Tier;
 }
 
 export interface SearchInput {
@@ -323,7 +327,8 @@ export function createCatalogueService(db: Kysely<Database>, opts: CatalogueOpti
       searchKey: key,
       agencyId: item.agency_id,
       title: v.title,
-      text: [v.summary ?? '', v.body_text, v.doc_number ?? '', item.index_no, v.publisher].join('\n'),
+      meta: metaText({ kindLabel: label(ITEM_KINDS, v.kind), docNumber: v.doc_number, publisher: v.publisher, subject: v.subject, indexNo: item.index_no }),
+      text: bodyWithSummary(v.summary, v.body_text),
       category: v.category,
       kind: v.kind,
       year: Number(item.published_on.slice(0, 4)),
@@ -770,7 +775,7 @@ export function createCatalogueService(db: Kysely<Database>, opts: CatalogueOpti
         const r = await repo.listPublic(db, { agencyId: filter.agencyId, category: filter.category, kind: filter.kind, page: s.page, pageSize });
         const rows = await repo.publicRowsByIds(db, r.rows.map((x) => x.id));
         const byId = new Map(rows.map((x) => [x.id, x]));
-        const items = r.rows.map((x) => byId.get(x.id)).filter((x) => !!x).map((x) => present(x!, 1));
+        const items = r.rows.map((x) => byId.get(x.id)).filter((x) => !!x).map((x) => present(x!, 2));
         return { items, total: r.total, capped: r.capped, page: s.page, pageSize, terms: [] };
       }
       const page = await repo.searchIndex(db, q, filter, s.page, pageSize);
@@ -783,14 +788,15 @@ export function createCatalogueService(db: Kysely<Database>, opts: CatalogueOpti
       }
       return { items, total: page.total, capped: page.capped, page: s.page, pageSize, terms: q.terms.map((t) => t.text) };
 
-      function present(r: Awaited<ReturnType<typeof repo.publicRowsByIds>>[number], tier: 0 | 1): SearchResult {
+      function present(r: Awaited<ReturnType<typeof repo.publicRowsByIds>>[number], tier: Tier): SearchResult {
         return {
           id: r.id,
           agencyId: r.agency_id,
           indexNo: r.index_no,
           title: r.title ?? '',
           titleSegments: highlightAll(r.title ?? '', q),
-          snippet: snippet([r.summary ?? '', r.body_text].join(' '), q, { length: 120, context: 30 }),
+          snippet: snippet(bodyWithSummary(r.summary, r.body_text), q, { length: 120, context: 30 }),
+          subject: r.subject ?? null,
           docNumber: r.doc_number,
           publisher: r.publisher,
           kind: r.kind ?? '',
@@ -940,7 +946,8 @@ export function createCatalogueService(db: Kysely<Database>, opts: CatalogueOpti
                   created_at: at, created_by: null, updated_at: at,
                 },
                 index: {
-                  itemId: id, searchKey, agencyId, title: d.title, text: [d.summary, d.body, d.docNumber ?? '', indexNo, agency.name].join('\n'),
+                  itemId: id, searchKey, agencyId, title: d.title, text: bodyWithSummary(d.summary, d.body),
+                  meta: metaText({ kindLabel: label(ITEM_KINDS, d.kind), docNumber: d.docNumber, publisher: agency.name, subject: d.subject ?? null, indexNo }),
                   category: d.category, kind: d.kind, year: Number(d.publishedOn.slice(0, 4)), validity: d.validity,
                 },
               });

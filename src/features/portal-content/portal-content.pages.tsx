@@ -107,7 +107,7 @@ export function ItemPage(p: { ctx: PortalCtx; item: PublicItem }) {
         </tbody>
       </table>
       <h1 className="gk-heading-l gk-doc-title">{it.title}</h1>
-      {it.summary ? <p className="gk-lead">{it.summary}</p> : null}
+      {it.summary && !it.bodyHtml.includes(it.summary) ? <p className="gk-lead">{it.summary}</p> : null}
       <div className="gk-prose gk-doc-body" dangerouslySetInnerHTML={{ __html: it.bodyHtml }} />
       {it.attachments.length ? (
         <>
@@ -151,13 +151,13 @@ export function SearchPage(p: {
       </form>
       {r ? (
         <>
-          <p className="gk-result-count" role="status">找到 {r.capped ? `${r.total} 条以上` : `${r.total} 条`}结果（标题命中优先，同等相关按发布日期由新到旧）</p>
+          <p className="gk-result-count" role="status">找到 {r.capped ? `${r.total} 条以上` : `${r.total} 条`}结果（标题命中在前，其次是信息类型、文号、发布机构、主题分类命中，最后是正文命中；同等相关按发布日期由新到旧）</p>
           <ol className="gk-results">
             {r.items.map((i) => (
               <li key={i.id} className="gk-result">
                 <h2 className="gk-heading-s"><a href={`/items/${i.id}`}><Marked segments={i.titleSegments} /></a></h2>
                 <p className="gk-result__snippet">{i.snippet.cutStart ? '…' : ''}<Marked segments={i.snippet.segments} />{i.snippet.cutEnd ? '…' : ''}</p>
-                <p className="gk-result__meta"><span className="gk-result__meta-field">索引号 <IndexNo value={i.indexNo} /></span> · {i.publisher} · <span className="gk-result__meta-field">{i.publishedOn}</span> · {label(ITEM_KINDS, i.kind)} · <span className="gk-result__meta-field">{label(VALIDITY, i.validity)}</span></p>
+                <p className="gk-result__meta"><span className="gk-result__meta-field">索引号 <IndexNo value={i.indexNo} /></span> · {i.publisher} · <span className="gk-result__meta-field">{i.publishedOn}</span> · {label(ITEM_KINDS, i.kind)}{i.docNumber ? <> · <span className="gk-result__meta-field">{i.docNumber}</span></> : null}{i.subject ? ` · 主题：${i.subject}` : ''} · <span className="gk-result__meta-field">{label(VALIDITY, i.validity)}</span></p>
               </li>
             ))}
           </ol>
