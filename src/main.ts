@@ -16,6 +16,10 @@ import { createCatalogueService } from './features/catalogue/catalogue.service.t
 import { createAnnualReportService } from './features/annual-report/annual-report.service.ts';
 import { assertYearUnlocked } from './features/annual-report/annual-report.lock.ts';
 import { createDecisionsService } from './features/decisions/decisions.service.ts';
+import { createWorkService } from './features/work/work.service.ts';
+import { applicationsWorkProvider } from './features/applications/applications.work.ts';
+import { catalogueWorkProvider } from './features/catalogue/catalogue.work.ts';
+import { annualReportWorkProvider } from './features/annual-report/annual-report.work.ts';
 
 export type { Services } from './features/services.ts';
 
@@ -46,6 +50,13 @@ export function createServices(config: Config, database: OpenDatabase, options: 
   // issue 7: the annual report from live data (also a 工作台 card provider)
   const annualReports = createAnnualReportService(db, { audit, agencies, clock });
   const applicationsFeature = createApplicationsFeature(db, { audit, agencies, clock, smtpUrl: config.smtpUrl, calendar: () => calendarStore.current(), deadlines });
+  const calendar = () => calendarStore.current();
+  // 待办: each feature's kinds of work, in one list (a new kind is added by its feature's provider)
+  const work = createWorkService([
+    applicationsWorkProvider({ db, applications: applicationsFeature.applications, agencies, calendar }),
+    catalogueWorkProvider({ db, agencies, calendar, clock }),
+    annualReportWorkProvider({ db, agencies, today: applicationsFeature.applications.today }),
+  ]);
   return {
     config,
     dialect: database.dialect,
@@ -64,5 +75,6 @@ export function createServices(config: Config, database: OpenDatabase, options: 
     // issue 7: the annual report from live data and the decisions register
     annualReports,
     decisions: createDecisionsService(db, { audit, assertYearUnlocked, clock }),
+    work,
   };
 }

@@ -19,6 +19,7 @@ import type { DeadlinesService } from './deadlines/deadlines.service.ts';
 
 import type { AnnualReportService } from './annual-report/annual-report.service.ts';
 import type { DecisionsService } from './decisions/decisions.service.ts';
+import type { WorkService } from './work/work.service.ts';
 
 /** A feature's 工作台 cards for the signed-in user (listed in Services.dashboardCards, shown in order). */
 export type DashboardCardProvider = (actor: Actor) => Promise<readonly DashboardCard[]>;
@@ -46,4 +47,6 @@ export interface Services extends SeedServices {
   /** issue 7: the annual report from live data, and the decisions register (表二) */
   annualReports: AnnualReportService;
   decisions: DecisionsService;
+  /** The signed-in user's work queue (待办), filled by the providers features contribute (src/main.ts); optional so partial test wirings need none. */
+  work?: WorkService;
 }

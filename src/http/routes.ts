@@ -17,6 +17,7 @@ import { registerReportsRoutes } from '../features/reports/reports.routes.ts';
 import { registerCalendarRoutes } from '../features/calendar/calendar.routes.ts';
 
 import { registerAnnualReportRoutes } from '../features/annual-report/annual-report.routes.ts';
+import { registerWorkRoutes } from '../features/work/work.routes.ts';
 
 export type RouteModule = (app: FastifyInstance, services: Services) => void;
 
@@ -35,4 +36,5 @@ export const routeModules: readonly RouteModule[] = [
   registerCatalogueRoutes,
   registerPortalContentRoutes,
   registerAnnualReportRoutes,
+  registerWorkRoutes,
 ];

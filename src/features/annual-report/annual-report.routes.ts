@@ -25,6 +25,7 @@ import {
   cellPath, decisionsPath, reportPath, type PortalCtx,
 } from './annual-report.pages.tsx';
 import { reportParamsSchema, reportQuerySchema } from './annual-report.schema.ts';
+import { registerAnnualReportApi } from './annual-report.api.ts';
 
 function field(body: unknown, name: string): string {
   if (!body || typeof body !== 'object') return '';
@@ -54,7 +55,8 @@ export function registerAnnualReportRoutes(app: FastifyInstance, services: Servi
   const staff = requireStaff();
   const s = services.annualReports;
 
-  // ── API ──
+  // ── API ── (the workflow operations: annual-report.api.ts)
+  registerAnnualReportApi(app, services);
   r.get('/api/agencies/:creditCode/reports/:year', {
     schema: {
       operationId: 'getAnnualReport',

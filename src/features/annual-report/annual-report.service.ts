@@ -517,7 +517,7 @@ export function createAnnualReportService(db: Kysely<Database>, deps: { audit: A
       if (actor.role === 'supervisor' || actor.role === 'admin') {
         const rows = await service.supervisorList(actor, d.year);
         const open = rows.filter((r) => r.state !== 'published').length;
-        cards.push({ title: `下级机关${d.year}年度报告`, value: `${rows.length - open}/${rows.length} 已发布`, href: `/admin/annual/agencies?year=${d.year}`, note: `${rows.filter((r) => r.state === 'submitted').length} 份待审核，${rows.filter((r) => r.state === 'late').length} 份逾期` });
+        cards.push({ title: `下级机关${d.year}年度报告`, value: `${rows.length - open}/${rows.length} 已发布`, href: `/admin/annual/agencies?year=${d.year}`, note: `${rows.filter((r) => r.reportState === 'submitted').length} 份待审核，${rows.filter((r) => r.state === 'late').length} 份逾期` });
       }
       return cards;
     },

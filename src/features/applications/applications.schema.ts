@@ -155,7 +155,7 @@ export const actionSchemas = {
 export type ActionInputs = { [K in keyof typeof actionSchemas]: z.infer<(typeof actionSchemas)[K]> };
 
 export const listQuerySchema = z.object({
-  view: z.enum(['all', 'mine', 'due_soon', 'overdue', 'waiting_correction', 'consulting', 'waiting_payment', 'open', 'concluded']).optional().default('all'),
+  view: z.enum(['all', 'mine', 'due_soon', 'overdue', 'waiting_correction', 'consulting', 'waiting_payment', 'open', 'concluded', 'to_confirm', 'unassigned', 'to_review', 'extension_pending']).optional().default('all'),
   q: z.string().trim().max(100).optional(),
   state: z.string().trim().max(40).optional(),
   applicantType: z.enum(APPLICANT_TYPES).optional(),

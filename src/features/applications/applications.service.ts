@@ -31,6 +31,7 @@ import { clockOf, toClockLedger, type ClockView } from './applications.clock.ts'
 import type { Mailer } from './applications.mail.ts';
 import { assertYearUnlocked } from '../annual-report/annual-report.lock.ts';
 import type { ActionInputs, ListQuery, RegisterInput, SubmitInput } from './applications.schema.ts';
+import { matchesWorkView, WORK_VIEW_STATES, WORK_VIEWS, type WorkView } from './applications.work.ts';
 
 // ───────────── presentation ─────────────
 
@@ -742,7 +743,10 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
         open: ['submitted', 'received', 'correction_pending', 'consulting', 'fee_pending', 'replied_draft', 'under_review', 'reopened'],
         concluded: ['issued', 'delivered', 'closed', 'withdrawn'], due_soon: ['received', 'consulting', 'fee_pending', 'replied_draft', 'under_review', 'reopened'],
         overdue: ['received', 'consulting', 'fee_pending', 'replied_draft', 'under_review', 'reopened'],
+        ...WORK_VIEW_STATES,
       };
+      // 待确认收到 / 待指定经办人 / 待我审核 / 延期待审批: the cases on which this user has that work (same rule as the queue)
+      const workView = (WORK_VIEWS as readonly string[]).includes(q.view) ? (q.view as WorkView) : null;
       const rows = await listApplications(db, {
         agencyIds: actor.role === 'admin' ? null : actor.visibleAgencyIds,
         states: q.state ? [q.state] : stateFilter[q.view],
@@ -757,6 +761,7 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
         const s = summarise(r, c);
         if (q.view === 'due_soon' && s.dueStatus !== 'due_soon') continue;
         if (q.view === 'overdue' && s.dueStatus !== 'overdue') continue;
+        if (workView && !matchesWorkView(workView, actor, s, toLedger(evs.get(r.id) ?? []), today())) continue;
         out.push(s);
       }
       return out;

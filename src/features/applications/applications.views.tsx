@@ -141,6 +141,7 @@ export function StatusPage(p: { locale: Locale; agency: AgencyContact; prefs?: P
 const VIEWS: { key: string; label: string }[] = [
   { key: 'all', label: '全部' }, { key: 'mine', label: '我的案件' }, { key: 'due_soon', label: '3个工作日内到期' }, { key: 'overdue', label: '已逾期' },
   { key: 'waiting_correction', label: '待补正' }, { key: 'consulting', label: '征求意见中' }, { key: 'waiting_payment', label: '待缴费' }, { key: 'concluded', label: '已答复' },
+  { key: 'to_confirm', label: '待确认收到' }, { key: 'unassigned', label: '待指定经办人' }, { key: 'to_review', label: '待我审核' }, { key: 'extension_pending', label: '延期待审批' },
 ];
 
 export function dueTag(a: Pick<ApplicationSummary, 'dueStatus' | 'dueDate'>): ReactNode {

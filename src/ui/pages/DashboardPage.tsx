@@ -2,6 +2,7 @@
 // user's role and agency.
 import { t } from '../i18n.ts';
 import { AdminLayout, type AdminShell } from '../layouts/AdminLayout.tsx';
+import { StatusTag } from '../components/status.tsx';
 
 export interface DashboardCard {
   title: string;
@@ -11,12 +12,70 @@ export interface DashboardCard {
   note?: string;
 }
 
+/** One row of the user's work queue (待办). */
+export interface DashboardWorkItem {
+  kind: string;
+  kindLabel: string;
+  title: string;
+  agency: string;
+  ref: string;
+  url: string;
+  due: string | null;
+  overdue: boolean;
+  note?: string;
+  warning?: boolean;
+}
+
 export interface DashboardPageProps {
   shell: AdminShell;
   cards: readonly DashboardCard[];
+  /** The first page of the user's queue and how many items there are in all. */
+  work?: { items: readonly DashboardWorkItem[]; total: number; page: number; pageSize: number };
 }
 
-export function DashboardPage({ shell, cards }: DashboardPageProps) {
+function WorkQueue({ locale, work }: { locale: AdminShell['locale']; work: NonNullable<DashboardPageProps['work']> }) {
+  return (
+    <section className="gk-work" aria-labelledby="gk-work-title">
+      <h2 className="gk-heading-m" id="gk-work-title">{t(locale, 'admin.work.title')}（{work.total}）</h2>
+      {work.items.length === 0 ? <p>{t(locale, 'admin.work.empty')}</p> : (
+        <div className="gk-table-wrap">
+          <table className="gk-table" data-testid="work-queue">
+            <thead>
+              <tr>
+                <th scope="col">{t(locale, 'admin.work.kind')}</th>
+                <th scope="col">{t(locale, 'admin.work.item')}</th>
+                <th scope="col">{t(locale, 'admin.work.agency')}</th>
+                <th scope="col">{t(locale, 'admin.work.due')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {work.items.map((w) => (
+                <tr key={`${w.kind}:${w.url}`} data-kind={w.kind}>
+                  <td>{w.kindLabel}</td>
+                  <td><a href={w.url}>{w.title}</a>（{w.ref}）{w.note ? <><br /><span className="gk-hint">{w.note}</span></> : null}</td>
+                  <td>{w.agency}</td>
+                  <td>
+                    {w.due ?? '—'}{' '}
+                    {w.overdue ? <StatusTag status="overdue" locale={locale} /> : w.warning ? <StatusTag text={t(locale, 'admin.work.attention')} tone="amber" /> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {work.total > work.pageSize ? (
+        <nav className="gk-pager" aria-label={t(locale, 'admin.work.title')}>
+          {work.page > 1 ? <a href={`/admin?work=${work.page - 1}`}>{t(locale, 'admin.work.prev')}</a> : null}{' '}
+          <span>{t(locale, 'admin.work.pageOf', { page: work.page, pages: Math.ceil(work.total / work.pageSize) })}</span>{' '}
+          {work.page * work.pageSize < work.total ? <a href={`/admin?work=${work.page + 1}`}>{t(locale, 'admin.work.next')}</a> : null}
+        </nav>
+      ) : null}
+    </section>
+  );
+}
+
+export function DashboardPage({ shell, cards, work }: DashboardPageProps) {
   const { locale, user } = shell;
   const title = t(locale, 'admin.dashboard.title');
   return (
@@ -29,6 +88,7 @@ export function DashboardPage({ shell, cards }: DashboardPageProps) {
           agency: user.agencyName,
         })}
       </p>
+      {work ? <WorkQueue locale={locale} work={work} /> : null}
       {cards.length === 0 ? (
         <p>{t(locale, 'admin.dashboard.empty')}</p>
       ) : (

@@ -1,0 +1,103 @@
+// The 依申请公开 kinds of the work queue (待办) and the list views that point at the same work:
+//  confirm_receipt (待确认收到), assign (待指定经办人), reply_due (我的案件 3 个工作日内到期或已逾期),
+//  review_reply (答复待审核), approve_extension (延期待审批).
+// Who may act is decided by core/applications checkAction — the rule the case page and the action routes use —
+// so an item reaches only people who may act on it (role, four-eyes, agency scope via the list).
+import { checkAction, type Action, type LedgerEvent, type EventKind, type Role as CoreRole } from '../../core/applications/index.ts';
+import type { Calendar } from '../../core/calendar/index.ts';
+import { fromJson } from '../../db/dialect.ts';
+import type { AgenciesService } from '../agencies/agencies.service.ts';
+import type { Actor } from '../shared/actor.ts';
+import type { WorkItem, WorkProvider } from '../work/work.service.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/types.ts';
+import { eventsFor, type EventRow } from './applications.repository.ts';
+import type { ApplicationSummary, ApplicationsService } from './applications.service.ts';
+
+/** List views (申请列表 filters) that match a work kind. */
+export const WORK_VIEWS = ['to_confirm', 'unassigned', 'to_review', 'extension_pending'] as const;
+export type WorkView = (typeof WORK_VIEWS)[number];
+
+/** States each work view may contain (narrowed further by matchesWorkView). */
+export const WORK_VIEW_STATES: Record<WorkView, string[]> = {
+  to_confirm: ['submitted'],
+  unassigned: ['received', 'correction_pending', 'consulting', 'fee_pending', 'replied_draft', 'under_review', 'reopened'],
+  to_review: ['under_review'],
+  extension_pending: ['received', 'consulting', 'replied_draft', 'under_review', 'fee_pending'],
+};
+
+/** An online application gets a warning when it is still unconfirmed on the 2nd working day after submission. */
+export const CONFIRM_WARNING_WORKDAYS = 2;
+
+export function ledgerOf(rows: readonly EventRow[]): LedgerEvent[] {
+  return rows.map((r) => ({ kind: r.kind as EventKind, on: r.on_date, actorId: r.actor_user_id, data: fromJson<Record<string, unknown>>(r.data_json) ?? {} }));
+}
+
+function rolesOf(actor: Actor): CoreRole[] {
+  return actor.role === 'supervisor' ? [] : [actor.role];
+}
+
+/** May this actor take this action on the case now (same check as the action routes)? */
+export function mayAct(actor: Actor, action: Action, s: ApplicationSummary, ledger: readonly LedgerEvent[], today: string): boolean {
+  return checkAction(action, s.state, ledger, rolesOf(actor), { today, dueDate: s.dueDate, actorId: actor.userId }).ok;
+}
+
+/** The list filter of a work view: the cases on which the actor has that work now. */
+export function matchesWorkView(view: WorkView, actor: Actor, s: ApplicationSummary, ledger: readonly LedgerEvent[], today: string): boolean {
+  switch (view) {
+    case 'to_confirm': return s.state === 'submitted' && mayAct(actor, 'confirmReceipt', s, ledger, today);
+    case 'unassigned': return s.assignedUserId === null && s.state !== 'submitted' && mayAct(actor, 'assign', s, ledger, today);
+    case 'to_review': return mayAct(actor, 'approveReply', s, ledger, today);
+    case 'extension_pending': return mayAct(actor, 'approveExtension', s, ledger, today);
+  }
+}
+
+const short = (s: string, n = 40) => (s.length > n ? `${s.slice(0, n)}…` : s);
+
+export function applicationsWorkProvider(deps: {
+  db: Kysely<Database>;
+  applications: Pick<ApplicationsService, 'list' | 'today'>;
+  agencies: Pick<AgenciesService, 'get'>;
+  calendar: () => Calendar | Promise<Calendar>;
+}): WorkProvider {
+  return async (actor) => {
+    if (actor.role === 'supervisor') return [];
+    const open = await deps.applications.list(actor, { view: 'open' });
+    if (open.length === 0) return [];
+    const events = await eventsFor(deps.db, open.map((s) => s.id));
+    const today = deps.applications.today();
+    const cal = await deps.calendar();
+    const names = new Map<number, string>();
+    const agencyName = async (id: number) => {
+      if (!names.has(id)) names.set(id, (await deps.agencies.get(id))?.name ?? '');
+      return names.get(id)!;
+    };
+    const out: WorkItem[] = [];
+    for (const s of open) {
+      const ledger = ledgerOf(events.get(s.id) ?? []);
+      const base = { title: `依申请公开：${short(s.content)}`, agency: await agencyName(s.agencyId), ref: s.queryCode, url: `/admin/applications/${s.id}` };
+      const overdue = s.dueStatus === 'overdue';
+      if (matchesWorkView('to_confirm', actor, s, ledger, today)) {
+        // 第三十一条第三项: an online application is received only when the agency confirms it, so the reply clock has
+        // not started; the warning keeps an unconfirmed application from sitting unseen.
+        let days = 0;
+        try { days = cal.workdaysBetween(s.submittedOn, today); } catch { days = 0; }
+        out.push({ ...base, kind: 'confirm_receipt', kindLabel: '待确认收到', due: null, overdue: false, warning: days >= CONFIRM_WARNING_WORKDAYS, note: `${s.submittedOn} 在线提交，已过 ${Math.max(0, days)} 个工作日` });
+      }
+      if (matchesWorkView('unassigned', actor, s, ledger, today)) {
+        out.push({ ...base, kind: 'assign', kindLabel: '待指定经办人', due: s.dueDate, overdue, note: s.dueDate ? `答复期限 ${s.dueDate}` : undefined });
+      }
+      if (s.assignedUserId === actor.userId && (s.dueStatus === 'due_soon' || s.dueStatus === 'overdue')) {
+        out.push({ ...base, kind: 'reply_due', kindLabel: overdue ? '答复已逾期' : '答复即将到期', due: s.dueDate, overdue, note: overdue ? `答复期限 ${s.dueDate} 已过` : `还剩 ${s.workdaysRemaining ?? 0} 个工作日（条例第三十三条）` });
+      }
+      if (matchesWorkView('to_review', actor, s, ledger, today)) {
+        out.push({ ...base, kind: 'review_reply', kindLabel: '答复待审核', due: s.dueDate, overdue, note: s.dueDate ? `答复期限 ${s.dueDate}` : undefined });
+      }
+      if (matchesWorkView('extension_pending', actor, s, ledger, today)) {
+        // 第三十三条第二款: the leader's consent must come before the original due date.
+        out.push({ ...base, kind: 'approve_extension', kindLabel: '延期待审批', due: s.dueDate, overdue, note: `原答复期限 ${s.dueDate ?? '—'}，还剩 ${s.workdaysRemaining ?? 0} 个工作日` });
+      }
+    }
+    return out;
+  };
+}
