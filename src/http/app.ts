@@ -10,7 +10,6 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
-import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -25,6 +24,7 @@ import '../features/shared/request.ts';
 import { pickLocale, uiStaticDir, DEFAULT_PREFS, type Locale } from '../ui/index.ts';
 import { createErrorHandler, registerErrorHandling } from './errors.ts';
 import { routeModules } from './routes.ts';
+import { registerUploads } from './uploads.ts';
 
 // Zod messages in Chinese by default (field-specific messages in schemas take precedence).
 z.config(z.locales.zhCN());
@@ -122,10 +122,7 @@ export async function buildApp(services: Services, config: Config, options: Buil
 
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: config.bodyLimit });
-  await app.register(multipart, {
-    attachFieldsToBody: true,
-    limits: { fileSize: config.uploadLimitMb * 1024 * 1024, files: 20, fields: 200 },
-  });
+  await registerUploads(app);
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,

@@ -168,6 +168,8 @@ const englishTitles: Partial<Record<ErrorCode, string>> = {
   conflict: 'Someone else changed this record; reload and try again',
   payload_too_large: 'The submission is too large',
   uri_too_long: 'The address is too long',
+  archive_too_large: 'The file expands to too much data when unpacked (possibly a zip bomb)',
+  file_too_complex: 'The file is too complex to read safely',
   unsupported_media_type: 'Unsupported content type',
   validation_failed: 'Some entries are not valid',
 };

@@ -1,5 +1,6 @@
 // 主动公开 catalogue over HTTP on a real database (SQLite; PostgreSQL when TEST_DATABASE_URL is set).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPdf } from '../builders/hostile-files.ts';
 import { createTestApp, engines, type TestApp } from './harness.ts';
 
 const draft = (over: Record<string, unknown> = {}) => ({
@@ -149,7 +150,7 @@ describe.each(engines())('catalogue (%s)', (engine) => {
     const r1 = await t.app.inject({ method: 'POST', url: `/api/catalogue/items/${id}/attachments`, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': bad.contentType }, payload: bad.payload });
     expect(r1.statusCode).toBe(400);
     expect(r1.json().detail).toContain('不是 PDF');
-    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const pdf = buildPdf({ text: 'notice' });
     const good = multipart('attachment', '通知.pdf', pdf);
     const r2 = await t.app.inject({ method: 'POST', url: `/api/catalogue/items/${id}/attachments`, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': good.contentType }, payload: good.payload });
     expect(r2.statusCode, r2.body).toBe(201);

@@ -6,6 +6,7 @@
 //    /admin/annual/agencies (supervisor's list);
 //  - portal: /reports (政府信息公开年报 column), /reports/{creditCode}/{year} (the report page with downloads).
 import type { MultipartFile } from '@fastify/multipart';
+import { MB, uploadRoute } from '../shared/uploads.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { toFixture } from '../../core/report/fixture.ts';
@@ -309,7 +310,7 @@ export function registerAnnualReportRoutes(app: FastifyInstance, services: Servi
     return seeOther(reply, decisionsPath(agencyId, year));
   });
 
-  r.post(`${ANNUAL_PATH}/:agencyId/decisions/import`, { preHandler: staff, schema: { hide: true } }, async (request, reply) => {
+  r.post(`${ANNUAL_PATH}/:agencyId/decisions/import`, { preHandler: staff, config: uploadRoute({ maxFiles: 1, maxFileBytes: 2 * MB, maxTotalBytes: 2 * MB, label: 'CSV 文件' }), schema: { hide: true } }, async (request, reply) => {
     const agencyId = agencyParam(request);
     const b = request.body;
     const year = yearField(field(b, 'year'), 0);

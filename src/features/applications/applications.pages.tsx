@@ -11,10 +11,13 @@ import { adminShell, ENABLED_ADMIN_FEATURES, seeOther, sendPage, setFlash, takeF
 import type { Services } from '../services.ts';
 import { appealCreateSchema, appealUpdateSchema } from '../appeals/appeals.schema.ts';
 import { actionSchemas, listQuerySchema, registerSchema, statusQuerySchema, submitSchema } from './applications.schema.ts';
-import type { UploadedFile } from './applications.service.ts';
+import { DEFAULT_MAX_ATTACHMENT_BYTES, DEFAULT_MAX_ATTACHMENTS, type UploadedFile } from './applications.service.ts';
+import { uploadRoute } from '../shared/uploads.ts';
 import { ApplicationsListPage, ApplyFormPage, ApplyReceiptPage, CasePage, flatErrors, OutboxPage, RegisterPage, StatusPage, TemplateEditPage, TemplatesPage, type FormValues } from './applications.views.tsx';
 
 const SUBMIT_RATE_LIMIT = { rateLimit: { max: 30, timeWindow: '10 minutes' } };
+/** The attachment limits of the service (5 files × 5 MB), enforced while the form streams in. */
+const ATTACHMENT_UPLOADS = uploadRoute({ maxFiles: DEFAULT_MAX_ATTACHMENTS, maxFileBytes: DEFAULT_MAX_ATTACHMENT_BYTES, maxTotalBytes: DEFAULT_MAX_ATTACHMENTS * DEFAULT_MAX_ATTACHMENT_BYTES, maxFieldBytes: 64 * 1024, maxFields: 60, label: '附件' });
 const STATUS_RATE_LIMIT = { rateLimit: { max: 60, timeWindow: '1 minute' } };
 const RECEIPT_NOTICE = '通过互联网渠道提交的申请，以双方确认之日为收到申请之日（《中华人民共和国政府信息公开条例》第三十一条第三项）。本机关确认收到后，将在收到申请之日起20个工作日内答复。';
 
@@ -89,7 +92,7 @@ export function registerApplicationPages(app: FastifyInstance, services: Service
     return sendPage(reply, ApplyFormPage({ locale: request.locale, agency: agencyContact(agency), prefs: request.prefs, currentPath: request.url, values: { type: 'natural_person', idType: '居民身份证' }, errors: [] }));
   });
 
-  app.post('/apply', { config: SUBMIT_RATE_LIMIT, schema: { hide: true } }, async (request, reply) => {
+  app.post('/apply', { config: { ...SUBMIT_RATE_LIMIT, ...ATTACHMENT_UPLOADS }, schema: { hide: true } }, async (request, reply) => {
     const agency = await portal();
     const { fields, files } = await readForm(request);
     const render = (errors: FieldError[], status: number) =>
@@ -155,7 +158,7 @@ export function registerApplicationPages(app: FastifyInstance, services: Service
     return sendPage(reply, RegisterPage({ shell: adminShell(request), values: { type: 'natural_person', idType: '居民身份证', channel: 'in_person', submittedOn: s.today() }, errors: [], officers: await s.officers(actorOf(request)) }));
   });
 
-  app.post('/admin/applications', { preHandler: requireStaff('officer', 'leader'), schema: { hide: true } }, async (request, reply) => {
+  app.post('/admin/applications', { preHandler: requireStaff('officer', 'leader'), config: ATTACHMENT_UPLOADS, schema: { hide: true } }, async (request, reply) => {
     const actor = actorOf(request);
     const { fields, files } = await readForm(request);
     const officers = await s.officers(actor);

@@ -4,6 +4,8 @@
 import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { fileTypeFromBuffer } from 'file-type';
+import { cleanFileName } from '../shared/filenames.ts';
+import { checkPdf, PdfError, pdfRefusal } from '../shared/pdf-read.ts';
 import type { Database } from '../../db/types.ts';
 import { nowIso, toJson, fromJson } from '../../db/dialect.ts';
 import {
@@ -159,6 +161,10 @@ export interface ApplicationsDeps {
   maxAttachments?: number;
 }
 
+/** Attachments of an application: at most 5 files of at most 5 MB each (the upload form enforces the same while streaming). */
+export const DEFAULT_MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
+export const DEFAULT_MAX_ATTACHMENTS = 5;
+
 export const ALLOWED_ATTACHMENT_TYPES: Record<string, string> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPG', 'image/png': 'PNG' };
 
 /** The legal date (Asia/Shanghai) of an instant. */
@@ -208,8 +214,8 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
   const { db, audit, agencies, letters, mailer } = deps;
   const clock = deps.clock ?? (() => new Date());
   const settings = resolveSettings(deps.deadlineSettings);
-  const maxBytes = deps.maxAttachmentBytes ?? 5 * 1024 * 1024;
-  const maxFiles = deps.maxAttachments ?? 5;
+  const maxBytes = deps.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES;
+  const maxFiles = deps.maxAttachments ?? DEFAULT_MAX_ATTACHMENTS;
   const calendar = async () => (deps.calendar ? deps.calendar() : shippedCalendar());
   const today = () => shanghaiDate(clock());
 
@@ -217,12 +223,21 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
     if (files.length > maxFiles) throw validationFailed([{ field: 'attachments', message: `最多上传${maxFiles}个附件` }]);
     const out: { filename: string; mime: string; data: Buffer }[] = [];
     for (const f of files) {
-      const name = f.filename.replace(/[\\/]/g, '_').slice(0, 200) || '附件';
+      const name = cleanFileName(f.filename, '附件');
       if (f.data.length > maxBytes) throw validationFailed([{ field: 'attachments', message: `附件“${name}”超过${Math.round(maxBytes / 1024 / 1024)}MB，请压缩后重新上传` }]);
       // The type is checked by content (magic bytes), never by the file name or the browser's claim.
       const t = await fileTypeFromBuffer(f.data);
       if (!t || !(t.mime in ALLOWED_ATTACHMENT_TYPES)) {
         throw validationFailed([{ field: 'attachments', message: `附件“${name}”不是 PDF、JPG 或 PNG 文件，请上传身份证明的扫描件或照片（PDF、JPG、PNG）` }]);
+      }
+      if (t.mime === 'application/pdf') {
+        // parsed, not only sniffed: broken, encrypted or JavaScript-carrying PDFs, and PDF bombs, are refused
+        try {
+          await checkPdf(f.data);
+        } catch (e) {
+          if (e instanceof PdfError) throw pdfRefusal(e, name, 'attachments');
+          throw e;
+        }
       }
       out.push({ filename: name, mime: t.mime, data: f.data });
     }

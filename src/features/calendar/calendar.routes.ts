@@ -3,6 +3,7 @@
 // call one service function → present.
 import { readFileSync } from 'node:fs';
 import type { MultipartFile } from '@fastify/multipart';
+import { MB, uploadRoute } from '../shared/uploads.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -74,7 +75,7 @@ export function registerCalendarRoutes(app: FastifyInstance, services: Services)
     }
   });
 
-  r.post(`${CALENDAR_PATH}/import`, { preHandler: admin, schema: { hide: true } }, async (request, reply) => {
+  r.post(`${CALENDAR_PATH}/import`, { preHandler: admin, config: uploadRoute({ maxFiles: 1, maxFileBytes: 1 * MB, maxTotalBytes: 1 * MB, label: '日历文件' }), schema: { hide: true } }, async (request, reply) => {
     const body = request.body;
     const yearText = field(body, 'year').trim();
     const pasted = field(body, 'json');

@@ -4,7 +4,26 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import sanitizeHtml from 'sanitize-html';
+import { ArchiveError, readArchive } from '../shared/archive.ts';
 import { validationFailed } from '../shared/errors.ts';
+import { cleanFileName } from '../shared/filenames.ts';
+import { checkPdf, PdfError, pdfRefusal } from '../shared/pdf-read.ts';
+
+/**
+ * Opens what the type says it is, within limits: a DOCX/XLSX is inflated entry by entry (a zip bomb is
+ * refused, 422 archive_too_large), a PDF is parsed (broken, encrypted or JavaScript-carrying files refused).
+ */
+export async function checkContent(name: string, ext: string, data: Buffer, field: string): Promise<void> {
+  try {
+    if (ext === 'docx' || ext === 'xlsx') readArchive(data);
+    else if (ext === 'pdf') await checkPdf(data);
+  } catch (e) {
+    if (e instanceof ArchiveError) throw e.toAppError(field);
+    if (e instanceof PdfError) throw pdfRefusal(e, name, field);
+    throw e;
+  }
+}
+
 
 /** What may be attached (issue 6: PDF, DOCX, XLSX, images), by detected type. */
 export const ALLOWED_TYPES: Record<string, { mime: string; label: string }> = {
@@ -33,11 +52,9 @@ export interface CheckedFile {
   data: Buffer;
 }
 
-/** Safe display name: no path, no control characters, at most 200 characters. */
+/** Safe display name: no path, no control or bidi characters, at most 200 characters (shared/filenames.ts). */
 export function cleanFilename(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? 'file';
-  const clean = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '').trim();
-  return (clean || 'file').slice(0, 200);
+  return cleanFileName(name, 'file');
 }
 
 /** Checks a file by its content; the name's extension must agree with what the bytes are. */
@@ -55,6 +72,7 @@ export async function checkFile(filename: string, data: Buffer, maxBytes: number
   if (!same) {
     throw validationFailed([{ field, message: `附件“${name}”的扩展名与实际内容（${allowed.label}）不符，请检查文件` }]);
   }
+  await checkContent(name, detected.ext, data, field);
   return { filename: name, ext: detected.ext, mime: allowed.mime, size: data.length, sha256: createHash('sha256').update(data).digest('hex'), data };
 }
 

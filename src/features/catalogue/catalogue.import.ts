@@ -1,6 +1,10 @@
 // Bulk import / export of a catalogue: CSV (UTF-8, with or without BOM; GB18030 accepted) and XLSX.
 // Columns are named in Chinese (IMPORT_COLUMNS); each row is checked and every problem is reported.
 import ExcelJS from 'exceljs';
+import { OFFICE_LIMITS, safeArchive, type ArchiveLimits } from '../shared/archive.ts';
+
+/** A catalogue sheet of 50,000 rows is ~30 MB of XML; exceljs holds the whole sheet as objects. */
+export const XLSX_LIMITS: ArchiveLimits = { ...OFFICE_LIMITS, maxEntryBytes: 48 * 1024 * 1024, maxTotalBytes: 64 * 1024 * 1024 };
 import iconv from 'iconv-lite';
 import { ARTICLE20_CATEGORIES, DISCLOSURE_ATTRIBUTES, ITEM_KINDS, VALIDITY, WITHHOLD_REASONS, kindFromLabel, label, type ItemKind } from '../../core/catalogue/categories.ts';
 import { parseIndexNumber } from '../../core/catalogue/index-number.ts';
@@ -151,7 +155,8 @@ export async function readTable(filename: string, buf: Buffer): Promise<Array<Re
   let grid: string[][];
   if (/\.xlsx$/i.test(filename)) {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    // exceljs reads the archive rebuilt within XLSX_LIMITS (a zip bomb: ArchiveError before exceljs allocates)
+    await wb.xlsx.load(safeArchive(buf, XLSX_LIMITS) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
     grid = [];
     ws?.eachRow({ includeEmpty: false }, (r) => {

@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { requireStaff, actorOf } from '../auth/auth.guard.ts';
 import { adminShell, sendPage, seeOther, setFlash, takeFlash } from '../shared/pages.ts';
 import { AppError, isAppError, validationFailed } from '../shared/errors.ts';
+import { MB, uploadRoute } from '../shared/uploads.ts';
+import { ArchiveError } from '../shared/archive.ts';
 import type { Services } from '../services.ts';
 import { actionInput, draftInput, draftUpdateInput, searchQuery } from './catalogue.schema.ts';
 import { CatalogueListPage, DraftFormPage, ImportPage, ItemAdminPage, PortalPageEditor, StatsPage, type DraftValues } from './catalogue.pages.tsx';
@@ -38,6 +40,8 @@ export function registerCatalogueRoutes(app: FastifyInstance, services: Services
   const r = app.withTypeProvider<ZodTypeProvider>();
   const cat = services.catalogue;
   const staff = { preHandler: requireStaff(), schema: { hide: true } };
+  // one attachment (field `attachment`) of at most UPLOAD_LIMIT_MB, with the draft's text fields
+  const attachmentUploads = uploadRoute({ maxFiles: 1, maxFileBytes: services.config.uploadLimitMb * MB, maxTotalBytes: services.config.uploadLimitMb * MB, maxFieldBytes: 512 * 1024, label: '附件' });
 
   // ───── API ─────
   r.get('/api/catalogue', {
@@ -90,7 +94,7 @@ export function registerCatalogueRoutes(app: FastifyInstance, services: Services
     const d = await cat.get(actorOf(request), request.params.id).catch(() => null);
     return d ? { id: d.id, state: d.state, indexNo: d.indexNo, validity: d.validity, public: d.public } : { deleted: true };
   });
-  r.post('/api/catalogue/items/:id/attachments', { preHandler: requireStaff(), schema: { tags: ['catalogue'], operationId: 'uploadCatalogueAttachment', summary: '上传附件（multipart，字段 attachment）', params: z.object({ id: z.coerce.number().int() }) } }, async (request, reply) => {
+  r.post('/api/catalogue/items/:id/attachments', { preHandler: requireStaff(), config: attachmentUploads, schema: { tags: ['catalogue'], operationId: 'uploadCatalogueAttachment', summary: '上传附件（multipart，字段 attachment）', params: z.object({ id: z.coerce.number().int() }) } }, async (request, reply) => {
     const { files } = await formParts(request);
     const f = files.attachment;
     if (!f) throw validationFailed([{ field: 'attachment', message: '请选择要上传的附件' }]);
@@ -124,7 +128,7 @@ export function registerCatalogueRoutes(app: FastifyInstance, services: Services
     throw e;
   }
 
-  r.post('/admin/catalogue', staff, async (request, reply) => {
+  r.post('/admin/catalogue', { ...staff, config: attachmentUploads }, async (request, reply) => {
     const actor = actorOf(request);
     const { fields, files } = await formParts(request);
     const values: DraftValues = { ...fields };
@@ -208,7 +212,7 @@ export function registerCatalogueRoutes(app: FastifyInstance, services: Services
     return seeOther(reply, `/admin/catalogue/${request.params.id}`);
   });
 
-  r.post('/admin/catalogue/:id/attachments', idParams, async (request, reply) => {
+  r.post('/admin/catalogue/:id/attachments', { ...idParams, config: attachmentUploads }, async (request, reply) => {
     const actor = actorOf(request);
     const { files } = await formParts(request);
     const render = async (errors: { field: string; message: string }[]) => sendPage(reply, ItemAdminPage({ shell: adminShell(request), d: await cat.get(actor, request.params.id), errors }), 400);
@@ -253,14 +257,16 @@ export function registerCatalogueRoutes(app: FastifyInstance, services: Services
   });
 
   r.get('/admin/catalogue/import', staff, async (request, reply) => sendPage(reply, ImportPage({ shell: adminShell(request) })));
-  r.post('/admin/catalogue/import', staff, async (request, reply) => {
+  r.post('/admin/catalogue/import', { ...staff, config: uploadRoute({ maxFiles: 1, maxFileBytes: services.config.uploadLimitMb * MB, maxTotalBytes: services.config.uploadLimitMb * MB, label: '导入文件' }) }, async (request, reply) => {
     const actor = actorOf(request);
     const { fields, files } = await formParts(request);
     if (!files.file) return sendPage(reply, ImportPage({ shell: adminShell(request), errors: [{ field: 'file', message: '请选择 CSV 或 XLSX 文件' }] }), 400);
     let rows;
     try {
       rows = await readTable(files.file.filename, files.file.data);
-    } catch {
+    } catch (e) {
+      // a zip bomb or an unreadable archive says why (422 / 400); anything else: not a readable table
+      if (e instanceof ArchiveError) return sendPage(reply, ImportPage({ shell: adminShell(request), errors: [{ field: 'file', message: e.message }] }), e.toAppError().status);
       return sendPage(reply, ImportPage({ shell: adminShell(request), errors: [{ field: 'file', message: '无法读取该文件，请确认是 CSV 或 XLSX 格式' }] }), 400);
     }
     const dryRun = fields.mode !== 'import';

@@ -7,13 +7,14 @@ import { z } from 'zod';
 import { FixtureFormatError, reportFromJson } from '../../core/report/fixture.ts';
 import { actorOf, requireStaff } from '../auth/auth.guard.ts';
 import { AppError, type FieldError } from '../shared/errors.ts';
+import { MB, uploadRoute } from '../shared/uploads.ts';
 import { problemSchemas } from '../shared/openapi.ts';
 import { adminShell, sendPage } from '../shared/pages.ts';
 import type { Services } from '../services.ts';
 import type { RenderTarget } from './render/index.ts';
 import { CHECK_PATH, ReportCheckPage } from './reports.pages.tsx';
 import { checkQuerySchema, checkResponseSchema, renderQuerySchema, reportBodySchema } from './reports.schema.ts';
-import { checkFile, checkFiles, render, reportSchema, type ReportFile } from './reports.service.ts';
+import { checkFile, checkFiles, render, reportSchema, type CheckResult, type ReportFile } from './reports.service.ts';
 
 /** Every uploaded file of a multipart body (attachFieldsToBody: true), whatever its field name; empty parts skipped. */
 async function uploadedFiles(body: unknown): Promise<ReportFile[]> {
@@ -29,6 +30,15 @@ async function uploadedFiles(body: unknown): Promise<ReportFile[]> {
     }
   }
   return out;
+}
+
+/** The first file refused by a safety limit (its note carries the code), as the AppError to answer. */
+function refusedFile(results: readonly CheckResult[]): AppError | undefined {
+  for (const r of results) {
+    const note = r.notes.find((n) => n.code);
+    if (note?.code) return new AppError(note.code, { detail: `${r.file}：${note.message}`, fieldErrors: [{ field: 'files', message: `${r.file}：${note.message}` }] });
+  }
+  return undefined;
 }
 
 /** A report model from a JSON body (model or fixture shape), or 400 with the schema errors as field errors. */
@@ -48,9 +58,11 @@ function modelFromBody(body: unknown) {
   }
 }
 
-export function registerReportsRoutes(app: FastifyInstance, _services: Services): void {
+export function registerReportsRoutes(app: FastifyInstance, services: Services): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const staff = requireStaff();
+  // up to 10 report files of at most UPLOAD_LIMIT_MB each, 40 MB together
+  const reportUploads = uploadRoute({ maxFiles: 10, maxFileBytes: services.config.uploadLimitMb * MB, maxTotalBytes: Math.max(services.config.uploadLimitMb, 40) * MB, label: '报告文件' });
 
   r.get(
     '/api/reports/schema',
@@ -72,13 +84,14 @@ export function registerReportsRoutes(app: FastifyInstance, _services: Services)
     '/api/reports/check',
     {
       preHandler: staff,
+      config: reportUploads,
       schema: {
         operationId: 'checkReports',
         summary: '报告体检：上传一个或多个报告文件（multipart/form-data，任意字段名），或提交一个报告模型（application/json）',
         description: '返回每个文件的报告模型、读取备注和全部规则检查结果（错误与警告）。文件可为 .docx、.pdf、.html、.txt，或报告模型/标签键交换格式的 JSON。',
         tags: ['reports'],
         querystring: checkQuerySchema,
-        response: { 200: checkResponseSchema, ...problemSchemas(400, 401, 403, 413, 415) },
+        response: { 200: checkResponseSchema, ...problemSchemas(400, 401, 403, 413, 415, 422) },
       },
     },
     async (request) => {
@@ -87,7 +100,11 @@ export function registerReportsRoutes(app: FastifyInstance, _services: Services)
       if (request.isMultipart()) {
         const files = await uploadedFiles(request.body);
         if (files.length === 0) throw new AppError('validation_failed', { detail: '请上传至少一个报告文件', fieldErrors: [{ field: 'files', message: '请上传至少一个报告文件' }] });
-        return checkFiles(files, ctx);
+        const results = await checkFiles(files, ctx);
+        // a file refused to protect the server (zip bomb, PDF over its limits) refuses the request: 422
+        const refused = refusedFile(results);
+        if (refused) throw refused;
+        return results;
       }
       const model = modelFromBody(request.body);
       const bytes = new TextEncoder().encode(JSON.stringify(model));
@@ -127,7 +144,7 @@ export function registerReportsRoutes(app: FastifyInstance, _services: Services)
   // The back-office nav entry 年度报告 (/admin/reports) opens the annual reports (issue 7: /admin/annual, which links the check page).
   r.get('/admin/reports', { preHandler: staff, schema: { hide: true } }, async (_request, reply) => reply.code(303).header('location', '/admin/annual').send());
 
-  r.post(CHECK_PATH, { preHandler: staff, schema: { hide: true } }, async (request, reply) => {
+  r.post(CHECK_PATH, { preHandler: staff, config: reportUploads, schema: { hide: true } }, async (request, reply) => {
     const en = request.locale === 'en';
     if (!request.isMultipart()) {
       return page(request, reply, { errors: [{ field: 'files', message: en ? 'Choose at least one report file.' : '请选择至少一个报告文件（可多选）' }] }, 400);
@@ -139,6 +156,8 @@ export function registerReportsRoutes(app: FastifyInstance, _services: Services)
     const results = await checkFiles(files);
     const unreadable = results.filter((x) => x.model === null);
     const errors: FieldError[] = unreadable.map((x) => ({ field: 'files', message: x.notes[0]?.message ?? `${x.file}：无法读取` }));
-    return page(request, reply, { results, errors }, 200);
+    const refused = refusedFile(results);
+    if (refused && !errors.some((e) => e.message === refused.fieldErrors[0]?.message)) errors.push(...refused.fieldErrors);
+    return page(request, reply, { results, errors }, refused?.status ?? 200);
   });
 }

@@ -23,6 +23,8 @@ export const errorCodes = {
   payload_too_large: { status: 413, title: '提交的内容太大' },
   uri_too_long: { status: 414, title: '网址太长，请检查链接' },
   unsupported_media_type: { status: 415, title: '不支持的内容类型' },
+  archive_too_large: { status: 422, title: '文件解压后太大，可能是压缩炸弹' },
+  file_too_complex: { status: 422, title: '文件结构过于复杂，无法在限定时间内安全读取' },
   rate_limited: { status: 429, title: '请求过于频繁，请稍后再试' },
   internal: { status: 500, title: '系统出现错误，请稍后再试' },
   unavailable: { status: 503, title: '服务暂时不可用' },

@@ -4,6 +4,8 @@
 // constraints leave exactly one reading (see split.ts).
 import { defaultFormatForYear, FORMATS, layoutOf, type FormatId, type LayoutId } from '../../../core/report/formats.ts';
 import type { CellRef, ReportModel, Table2 } from '../../../core/report/model.ts';
+import { ArchiveError } from '../../shared/archive.ts';
+import { PdfError } from '../../shared/pdf-read.ts';
 import { decodeText, detect, isValidUtf8, type InputKind } from './detect.ts';
 import { docxLines } from './docx.ts';
 import { htmlLines } from './html.ts';
@@ -45,7 +47,15 @@ function tableLines(doc: DocLine[], key: string): Line[] {
 export async function linesOf(input: ImportInput, notes: ParseNote[]): Promise<{ kind: InputKind; lines: Line[]; htmlTitle?: string }> {
   const d = detect(input.bytes, input.filename, input.contentType);
   if (d.kind === 'pdf') {
-    const lines = await pdfLines(input.bytes);
+    let lines: Line[];
+    try {
+      lines = await pdfLines(input.bytes);
+    } catch (e) {
+      if (!(e instanceof PdfError)) throw e;
+      const code = e.code === 'archive_too_large' || e.code === 'file_too_complex' ? e.code : undefined;
+      notes.push({ level: 'error', ...(code ? { code } : {}), message: `无法读取 PDF 文件：${e.message} / cannot read the PDF file` });
+      return { kind: 'pdf', lines: [] };
+    }
     if (lines.length === 0) notes.push({ level: 'error', message: 'PDF 没有文字层（可能是扫描件），无法读取；请提供带文字的 PDF 或 Word 文件 / the PDF has no text layer' });
     return { kind: 'pdf', lines };
   }
@@ -53,7 +63,8 @@ export async function linesOf(input: ImportInput, notes: ParseNote[]): Promise<{
     try {
       return { kind: 'docx', ...(await docxLines(input.bytes)) };
     } catch (e) {
-      notes.push({ level: 'error', message: `无法读取 Word（DOCX）文件：${(e as Error).message} / cannot read the DOCX file` });
+      if (e instanceof ArchiveError && e.code === 'archive_too_large') notes.push({ level: 'error', code: 'archive_too_large', message: `无法读取 Word（DOCX）文件：${e.message} / the DOCX expands beyond the limit` });
+      else notes.push({ level: 'error', message: `无法读取 Word（DOCX）文件：${(e as Error).message} / cannot read the DOCX file` });
       return { kind: 'docx', lines: [] };
     }
   }

@@ -14,6 +14,8 @@ export interface ParseNote {
   cell?: CellRef;
   level: 'info' | 'unsure' | 'error';
   message: string;
+  /** Why a file was refused rather than read (a limit protecting the server), e.g. archive_too_large. */
+  code?: 'archive_too_large' | 'file_too_complex';
 }
 
 const MAX_LISTED = 8;

@@ -1,0 +1,22 @@
+// File names given by uploaders are shown to staff (case pages, attachment lists, Content-Disposition):
+// strip what can make a name lie about itself or break a header.
+//   - bidi controls: U+202E (RIGHT-TO-LEFT OVERRIDE) turns "身份证gpj.exe" into "身份证exe.jpg" on screen;
+//     U+200E/U+200F (marks), U+202A–U+202E (embeddings/overrides), U+2066–U+2069 (isolates), U+061C
+//   - C0/C1 control characters and DEL (line breaks in a header, NUL in PostgreSQL text)
+//   - zero-width characters and the BOM that hide parts of a name (U+200B–U+200D, U+2060, U+FEFF)
+//   - path separators and the characters Windows refuses in names ("<>|:*?)
+// The result is trimmed and at most 200 characters; an empty result becomes the fallback.
+
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+const UNSAFE = /["<>|:*?]/g;
+
+export function cleanFileName(name: string | undefined | null, fallback = 'file'): string {
+  const base = String(name ?? '').split(/[\\/]/).pop() ?? '';
+  const clean = base.replace(HIDDEN, '').replace(UNSAFE, '').replace(/\s+/g, ' ').trim().replace(/^\.+/, '');
+  return [...clean].slice(0, 200).join('') || fallback;
+}
+
+/** True when a name carries a character cleanFileName removes (for tests and diagnostics). */
+export function hasHiddenCharacters(name: string): boolean {
+  return new RegExp(HIDDEN.source).test(name);
+}

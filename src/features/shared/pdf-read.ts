@@ -1,0 +1,117 @@
+// Reading and checking PDFs within limits: first the bounded stream scan (pdf-scan.ts), then pdf.js in a
+// worker thread (pdf.worker.mjs) with a capped heap, a time limit and a page limit, at most
+// MAX_CONCURRENT at once (later ones wait). Every refusal is a PdfError with a Chinese message.
+import { Worker } from 'node:worker_threads';
+import { AppError, validationFailed } from './errors.ts';
+import { PDF_LIMITS, PdfError, scanPdf, type PdfLimits, type PdfScan } from './pdf-scan.ts';
+
+export { PdfError, PDF_LIMITS, type PdfLimits } from './pdf-scan.ts';
+
+export interface PdfTextItem { str: string; x: number; y: number; w: number; h: number }
+
+interface WorkerAnswer { ok: boolean; numPages?: number; pages?: PdfTextItem[][]; jsActions?: boolean; name?: string; message?: string }
+
+const MAX_WORKERS = 2;
+const IDLE_MS = 30_000;
+const WORKER_URL = new URL('./pdf.worker.mjs', import.meta.url);
+
+/** A worker kept for later jobs (loading pdf.js takes about a second); dropped after a timeout, a crash or IDLE_MS idle. */
+interface PooledWorker { worker: Worker; idleTimer: NodeJS.Timeout | null }
+const idle: PooledWorker[] = [];
+let busy = 0;
+const waiting: (() => void)[] = [];
+let nextId = 1;
+
+function newWorker(): PooledWorker {
+  const worker = new Worker(WORKER_URL, {
+    resourceLimits: { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 48, stackSizeMb: 8 },
+    stdout: true,
+    stderr: true,
+  });
+  return { worker, idleTimer: null };
+}
+
+async function acquire(): Promise<PooledWorker> {
+  while (busy >= MAX_WORKERS) await new Promise<void>((resolve) => waiting.push(resolve));
+  busy++;
+  const w = idle.pop() ?? newWorker();
+  if (w.idleTimer) clearTimeout(w.idleTimer);
+  w.idleTimer = null;
+  w.worker.ref();
+  return w;
+}
+
+function release(w: PooledWorker, healthy: boolean): void {
+  busy--;
+  if (healthy) {
+    w.worker.unref(); // an idle worker never keeps the process alive
+    w.idleTimer = setTimeout(() => { const i = idle.indexOf(w); if (i >= 0) idle.splice(i, 1); void w.worker.terminate(); }, IDLE_MS);
+    w.idleTimer.unref();
+    idle.push(w);
+  } else {
+    void w.worker.terminate();
+  }
+  waiting.shift()?.();
+}
+
+async function runWorker(bytes: Uint8Array, mode: 'text' | 'check', limits: PdfLimits): Promise<WorkerAnswer> {
+  const w = await acquire();
+  const id = nextId++;
+  return new Promise<WorkerAnswer>((resolve, reject) => {
+    let settled = false;
+    const onMessage = (m: WorkerAnswer & { id?: number }) => { if (m.id === id) done(true, () => resolve(m)); };
+    const onError = (e: Error & { code?: string }) => done(false, () => reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+      ? new PdfError('file_too_complex', 'PDF 读取时所需内存超过限制，文件结构过于复杂，请另存或拆分后再试')
+      : new PdfError('pdf_invalid', `PDF 无法读取（${e.message}）`)));
+    const onExit = (code: number) => done(false, () => reject(new PdfError('file_too_complex', `PDF 读取中断（${code}），文件结构过于复杂`)));
+    const done = (healthy: boolean, f: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      w.worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      release(w, healthy);
+      f();
+    };
+    const timer = setTimeout(() => done(false, () => reject(new PdfError('file_too_complex', `PDF 在 ${limits.parseMillis / 1000} 秒内未能读完，文件结构过于复杂，请另存或拆分后再试`))), limits.parseMillis);
+    w.worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+    const data = new Uint8Array(bytes); // a copy, transferred to the worker
+    w.worker.postMessage({ id, data, mode, maxPages: limits.maxPages }, [data.buffer]);
+  });
+}
+
+function refusal(a: WorkerAnswer, limits: PdfLimits): PdfError {
+  if (a.name === 'PasswordException') return new PdfError('pdf_encrypted', 'PDF 设有打开密码，无法读取；请去除密码后重新上传');
+  if (a.name === 'TooManyPages') return new PdfError('file_too_complex', `PDF 有 ${a.message} 页，超过 ${limits.maxPages} 页的上限，请拆分后再上传`);
+  if (a.name === 'InvalidPDFException') return new PdfError('pdf_invalid', 'PDF 文件已损坏或不是有效的 PDF，无法打开；请重新导出后上传');
+  return new PdfError('pdf_invalid', `PDF 文件已损坏，无法读取（${(a.message ?? '').slice(0, 200)}）；请重新导出后上传`);
+}
+
+/** The text items of every page (throws PdfError when over a limit or unreadable). */
+export async function pdfTextPages(bytes: Uint8Array, limits: PdfLimits = PDF_LIMITS): Promise<PdfTextItem[][]> {
+  const scan = scanPdf(bytes, limits);
+  if (scan.encrypted) throw new PdfError('pdf_encrypted', 'PDF 已加密（设有密码或权限保护），其内容无法在限定条件下检查；请另存为未加密的 PDF 后再试');
+  const a = await runWorker(bytes, 'text', limits);
+  if (!a.ok) throw refusal(a, limits);
+  return a.pages ?? [];
+}
+
+/**
+ * An uploaded PDF checked by parsing it: the stream scan within limits, not encrypted, no JavaScript or
+ * launch actions, and pdf.js opens it and reads every page. Throws PdfError with the reason.
+ */
+export async function checkPdf(bytes: Uint8Array, limits: PdfLimits = PDF_LIMITS): Promise<{ numPages: number; scan: PdfScan }> {
+  const scan = scanPdf(bytes, limits);
+  if (scan.encrypted) throw new PdfError('pdf_encrypted', 'PDF 已加密（设有密码或权限保护），无法检查其内容；请另存为未加密的 PDF 后上传');
+  if (scan.activeContent.length > 0) throw new PdfError('pdf_active_content', `PDF 含有可执行的内容（${scan.activeContent.join('、')}），出于安全不能上传；请另存为普通 PDF（例如用“打印为 PDF”）后上传`);
+  const a = await runWorker(bytes, 'check', limits);
+  if (!a.ok) throw refusal(a, limits);
+  if (a.jsActions) throw new PdfError('pdf_active_content', 'PDF 含有 JavaScript 动作，出于安全不能上传；请另存为普通 PDF 后上传');
+  return { numPages: a.numPages ?? 0, scan };
+}
+
+/** A PdfError as the AppError to answer: limits → 422, anything else a field error (400). */
+export function pdfRefusal(e: PdfError, name: string, field: string): AppError {
+  const message = `附件“${name}”：${e.message}`;
+  if (e.code === 'archive_too_large' || e.code === 'file_too_complex') return new AppError(e.code, { detail: message, fieldErrors: [{ field, message }] });
+  return validationFailed([{ field, message }]);
+}
