@@ -108,4 +108,57 @@ describe.each(engines())('walk-through of the demo (%s)', (engine) => {
       for (const s of snippets) expect(s.split('对适用告知承诺制的审批事项').length - 1, s).toBeLessThanOrEqual(1);
     });
   });
+
+  describe('catalogue (back office)', () => {
+    const draft = (over: Record<string, unknown> = {}) => ({ title: '关于调整窗口受理时间的公告', kind: 'notice', category: 15, disclosure: 'proactive', body: '自下月起调整受理时间。', ...over });
+    const flashOf = (res: { cookies: Array<{ name: string; value: string }> }) => decodeURIComponent(res.cookies.find((c) => c.name === 'gk_flash')?.value ?? '');
+
+    it('a 第二十六条 due date late in December 2026 is not 暂定: 2026 is announced and 2027-01-01 (Friday) cannot bridge into it', async () => {
+      const id = (await t.api('POST', '/api/catalogue/items', { as: 'officer', body: draft({ formedOn: '2026-12-01' }) })).json().id as number;
+      const s = await t.login('officer');
+      const page = await t.app.inject({ method: 'GET', url: `/admin/catalogue/${id}`, headers: { cookie: s.cookie } });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('2026年12月29日');
+      expect(page.body).not.toContain('暂定');
+      expect(page.body).not.toContain('尚未公布');
+    });
+
+    it('the status filter lists each state once (已撤回 once)', async () => {
+      const s = await t.login('officer');
+      const page = await t.app.inject({ method: 'GET', url: '/admin/catalogue', headers: { cookie: s.cookie } });
+      const select = /<select[^>]*name="state"[^>]*>(.*?)<\/select>/s.exec(page.body)![1]!;
+      const values = [...select.matchAll(/<option value="([^"]*)"/g)].map((m) => m[1]).filter((v) => v !== '');
+      expect(values).toEqual(['draft', 'secrecy_review', 'approval', 'approved', 'published', 'withdrawn']);
+    });
+
+    it('each workflow action says what was done (not "已办理")', async () => {
+      const id = (await t.api('POST', '/api/catalogue/items', { as: 'officer', body: draft() })).json().id as number;
+      const steps: Array<[string, Record<string, string>, string]> = [
+        ['officer', { action: 'submit' }, '已提交保密审查'],
+        ['reviewer', { action: 'record_review', reviewResult: 'pass', basis: '经审查，不涉及国家秘密' }, '已记录保密审查结果：通过'],
+        ['leader', { action: 'approve' }, '已审核通过'],
+        ['officer', { action: 'publish' }, '已发布，门户网站已可查看'],
+        ['leader', { action: 'abolish', validity: 'expired', reason: '期满' }, '已标记为失效'],
+      ];
+      for (const [as, fields, words] of steps) {
+        const res = await t.form(`/admin/catalogue/${id}/actions`, fields, { as });
+        expect(res.statusCode, `${fields.action}: ${res.body.slice(0, 300)}`).toBe(303);
+        expect(flashOf(res)).toContain(words);
+        expect(flashOf(res)).not.toBe('已办理');
+      }
+    });
+
+    it('attachments are listed as 附件N：name (kind, size), not as the raw file name', async () => {
+      const id = (await t.api('POST', '/api/catalogue/items', { as: 'officer', body: draft() })).json().id as number;
+      const s = await t.login('officer');
+      const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+      const boundary = '----walkthrough';
+      const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="attachment"; filename="受理时间_调整表.pdf"\r\nContent-Type: application/pdf\r\n\r\n`), pdf, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+      const up = await t.app.inject({ method: 'POST', url: `/api/catalogue/items/${id}/attachments`, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+      expect(up.statusCode, up.body).toBe(201);
+      const page = await t.app.inject({ method: 'GET', url: `/admin/catalogue/${id}`, headers: { cookie: s.cookie } });
+      expect(page.body).toMatch(/附件1：<a href="\/admin\/catalogue\/attachments\/\d+">受理时间 调整表<\/a>（PDF，1 KB）/);
+      expect(page.body).not.toContain('>受理时间_调整表.pdf<');
+    });
+  });
 });

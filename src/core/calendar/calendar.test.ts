@@ -125,12 +125,28 @@ describe('provisional years (no notice yet)', () => {
     expect(none.isWorkday('2003-05-02')).toBe(false); // 1999 version: 5/1–5/3
   });
 
-  it('late December of the last announced year is provisional (next notice may move it)', () => {
-    expect(cal.isProvisional('2026-12-28')).toBe(false);
-    expect(cal.isProvisional('2026-12-29')).toBe(true);
+  it('late December of the last announced year stands when the next 元旦 cannot bridge into it (2027-01-01 is a Friday)', () => {
+    expect(cal.isProvisional('2026-12-29')).toBe(false);
+    expect(cal.isProvisional('2026-12-31')).toBe(false);
     expect(cal.isProvisional('2025-12-31')).toBe(false); // 2026 notice known
-    expect(cal.anyProvisional('2026-12-01', '2026-12-28')).toBe(false);
-    expect(cal.anyProvisional('2026-12-01', '2027-01-05')).toBe(true);
+    expect(cal.anyProvisional('2026-12-01', '2026-12-31')).toBe(false);
+    expect(cal.anyProvisional('2026-12-01', '2027-01-05')).toBe(true); // 2027 itself is not announced
+  });
+
+  it.each([
+    // [last announced year, weekday of the next 1 January, are 12-29 … 12-31 provisional]
+    [2018, '星期二', true], // the 2019 notice did move them: 12-29 上班, 12-30 … 01-01 放假
+    [2007, '星期二', true], // the 2008 notice: 12-29 上班, 12-30 … 01-01 放假
+    [2013, '星期三', true], // a Wednesday 元旦 could bridge Tuesday 12-31
+    [2014, '星期四', false],
+    [2020, '星期五', false],
+    [2021, '星期六', false],
+    [2022, '星期日', false],
+    [2017, '星期一', false],
+  ])('last announced year %i (next 元旦 on %s): late December provisional = %s', (last, _weekday, provisional) => {
+    const c = createCalendar(SHIPPED_YEARS.filter((y) => y.year <= last));
+    expect(c.isProvisional(`${last}-12-28`)).toBe(false);
+    for (const d of [29, 30, 31]) expect(c.isProvisional(`${last}-12-${d}`)).toBe(provisional);
   });
 
   it('years() lists announced years only', () => {

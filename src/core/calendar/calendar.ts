@@ -15,6 +15,14 @@ const KINDS: DayKind[] = ['weekday', 'weekend', 'holiday', 'adjusted_workday'];
 /** Late-December dates from this day on can be moved by the NEXT year's notice (元旦 bridges: 12-29 … 12-31). */
 const DECEMBER_BRIDGE_FROM_DAY = 29;
 
+/**
+ * Weekdays (0 = Sunday) of the next 1 January for which that notice can move late-December days: a Tuesday
+ * 元旦 bridges Monday 12-31 and makes Saturday 12-29 a working day (2008, 2019 notices); a Wednesday 元旦 could
+ * bridge Tuesday 12-31. With 元旦 on Thursday to Monday the bridge and its makeup day fall in January or on
+ * a weekend (2015: 1月4日上班), so the announced year's December stands as published.
+ */
+const BRIDGING_NEW_YEAR_WEEKDAYS = new Set([2, 3]);
+
 interface DayMeta {
   name: string;
   notice?: string;
@@ -111,6 +119,7 @@ export function createCalendar(data: readonly YearData[], options: CalendarOptio
   // 3. An announced year whose NEXT year is not announced: its last December days may still move.
   for (const [year, y] of byYear) {
     if (!isAnnounced(y) || isAnnounced(byYear.get(year + 1))) continue;
+    if (!BRIDGING_NEW_YEAR_WEEKDAYS.has(weekdayOfEpoch(epochDayOf(year + 1, 1, 1)))) continue;
     for (let d = DECEMBER_BRIDGE_FROM_DAY; d <= 31; d++) {
       const i = epochDayOf(year, 12, d) - start;
       if (i >= 0 && i < size && !meta.has(i + start)) prov[i] = 1;

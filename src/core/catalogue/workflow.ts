@@ -39,6 +39,25 @@ export const ACTION_LABELS: Record<Action, string> = {
   delete: '删除草稿',
 };
 
+/**
+ * What the officer is told after an action succeeded: what was done and what happens next (never just "已办理").
+ * `reviewResult` (record_review) and `validity` (abolish) choose the wording.
+ */
+export function actionDoneMessage(action: Action, opts: { reviewResult?: 'pass' | 'fail'; validity?: 'abolished' | 'expired' } = {}): string {
+  switch (action) {
+    case 'edit': return '已保存草稿';
+    case 'submit': return '已提交保密审查，等待审查人员记录审查结果';
+    case 'record_review': return opts.reviewResult === 'fail' ? '已记录保密审查结果：不通过，条目已退回草稿，请按审查意见修改' : '已记录保密审查结果：通过，等待负责人审核';
+    case 'approve': return '已审核通过，经办人可以发布';
+    case 'return': return '已退回修改，条目回到草稿';
+    case 'publish': return '已发布，门户网站已可查看';
+    case 'revise': return '已建立修订版本，请修改后重新提交保密审查';
+    case 'withdraw': return '已撤回，门户网站不再显示该信息';
+    case 'abolish': return opts.validity === 'expired' ? '已标记为失效，门户网站显示其有效性为“失效”' : '已标记为废止，门户网站显示其有效性为“废止”';
+    case 'delete': return '草稿已删除';
+  }
+}
+
 interface Transition {
   from: State;
   action: Action;

@@ -1,7 +1,8 @@
 // Hand-computed ledger scenarios. Each row's comment is the count done by hand on the notices
 // (day numbers in parentheses are the running working-day count); the engine must agree.
 import { describe, expect, it } from 'vitest';
-import { shippedCalendar } from '../calendar/index.ts';
+import { createCalendar, shippedCalendar, SHIPPED_YEARS } from '../calendar/index.ts';
+import { proactiveDeadline } from './proactive.ts';
 import { computeDeadline, LedgerError } from './index.ts';
 import type { DeadlineResult, DeadlineSettings, Ledger } from './index.ts';
 
@@ -64,9 +65,9 @@ const rows: Row[] = [
   { name: 'ends 2026-12-18: not provisional', ledger: L('2026-11-20'),
     // 11/23–27 (5), 11/30–12/4 (10), 12/7–11 (15), 12/14–18 (20)
     expect: { due: '2026-12-18', provisional: false } },
-  { name: 'ends 2026-12-29: provisional (the 2027 notice may move it)', ledger: L('2026-12-01'),
+  { name: 'ends 2026-12-29: not provisional (2027-01-01 is a Friday: the 2027 notice cannot bridge into 2026)', ledger: L('2026-12-01'),
     // 12/2–4 (3), 12/7–11 (8), 12/14–18 (13), 12/21–25 (18), 12/28 (19), 12/29 (20)
-    expect: { due: '2026-12-29', provisional: true } },
+    expect: { due: '2026-12-29', provisional: false } },
   { name: 'received as first event with a channel', ledger: { events: [{ type: 'received', date: '2019-09-20', channel: 'post_signed' }] },
     expect: { due: '2019-10-23' } },
 
@@ -232,5 +233,19 @@ describe('explanation text', () => {
     const b = computeDeadline(l, cal, undefined, undefined, { explain: false });
     expect(b.explanation).toEqual([]);
     expect({ ...b, explanation: a.explanation }).toEqual(a);
+  });
+});
+
+describe('why a deadline is provisional, in words', () => {
+  it.each([
+    // [calendar up to, formed, words in the explanation]
+    [2026, '2026-12-10', '（暂定：2027年的放假安排尚未公布，期限可能随之变动）'],
+    [2018, '2018-12-03', '（暂定：2019年的放假安排尚未公布，2018年12月底的工作日可能因元旦调休变动，期限可能随之变动）'],
+  ])('calendar to %i, formed %s', (last, formed, words) => {
+    const cal = createCalendar(SHIPPED_YEARS.filter((y) => y.year <= last));
+    const d = proactiveDeadline(formed, cal);
+    expect(d.provisional).toBe(true);
+    expect(d.explanation.join('')).toContain(words);
+    expect(d.explanation.join('')).not.toContain('所涉期间');
   });
 });

@@ -6,7 +6,7 @@ import { isIsoDate } from '../calendar/date.ts';
 import { LedgerError } from './errors.ts';
 import { resolveSettings } from './settings.ts';
 import { CHANNEL_LABELS_ZH, normaliseChannel } from './receipt.ts';
-import { unannouncedYears, windowText } from './explain.ts';
+import { provisionalReason, windowText } from './explain.ts';
 import type { Channel, ComputeOptions, DeadlineOutcome, DeadlineResult, DeadlineSettings, DeadlineStatus, ClockState, Ledger, LedgerEventType, PausedInterval } from './types.ts';
 
 export const EVENT_TYPES: readonly LedgerEventType[] = [
@@ -382,8 +382,7 @@ function compute(ledgerInput: unknown, cal: Calendar, S: DeadlineSettings, today
       explanation.push(`${closed.date} 作出答复${due !== null ? (closed.date <= due ? '（在期限内）' : '（已逾期）') : ''}`);
     }
     if (provisional) {
-      const ys = unannouncedYears(cal, received, max(horizon, received));
-      explanation.push(`（暂定：${ys.length ? `${ys.join('、')}年的放假安排尚未公布` : '所涉期间的放假安排尚未完全公布'}，期限可能随之变动）`);
+      explanation.push(`（暂定：${provisionalReason(cal, received, max(horizon, received))}，期限可能随之变动）`);
     }
   }
 

@@ -54,3 +54,14 @@ export function unannouncedYears(calendar: Calendar, a: string, b: string): numb
   for (let y = Number(a.slice(0, 4)); y <= Number(b.slice(0, 4)); y++) if (!known.has(y)) out.push(y);
   return out;
 }
+
+/**
+ * Why a window [a, b] is provisional, in words: the years without a notice, or — when every year in it is
+ * announced — the next year's notice that may still move late December (元旦 bridge, calendar.ts).
+ */
+export function provisionalReason(calendar: Calendar, a: string, b: string): string {
+  const ys = unannouncedYears(calendar, a, b);
+  if (ys.length) return `${ys.join('、')}年的放假安排尚未公布`;
+  const y = Number(b.slice(0, 4));
+  return `${y + 1}年的放假安排尚未公布，${y}年12月底的工作日可能因元旦调休变动`;
+}

@@ -3,7 +3,7 @@
 import type { Calendar } from '../calendar/types.ts';
 import { isIsoDate } from '../calendar/date.ts';
 import { LedgerError } from './errors.ts';
-import { unannouncedYears, windowText } from './explain.ts';
+import { provisionalReason, windowText } from './explain.ts';
 
 export const PROACTIVE_WORKDAYS = 20;
 
@@ -26,7 +26,7 @@ export function proactiveDeadline(formedDate: string, calendar: Calendar, opts: 
     const explanation = [
       `${formedDate} 信息形成或者变更（第二十六条）→ ${opts.countFrom === 'same_day' ? '自当日' : '自次日'}起算${n}个工作日${windowText(calendar, base, due, Number(formedDate.slice(0, 4)))} → ${due}`,
     ];
-    if (provisional) explanation.push(`（暂定：${unannouncedYears(calendar, formedDate, due).join('、') || '所涉期间'}年的放假安排尚未公布，期限可能随之变动）`);
+    if (provisional) explanation.push(`（暂定：${provisionalReason(calendar, formedDate, due)}，期限可能随之变动）`);
     return { formed: formedDate, due, provisional, explanation };
   } catch (e) {
     if (e instanceof RangeError) throw new LedgerError(e.message, null);

@@ -9,6 +9,7 @@ import { ACTION_LABELS, STATE_LABELS, type Action } from '../../core/catalogue/w
 import { CLOCK_STATUS_LABELS, type Article26Clock } from '../../core/catalogue/clock.ts';
 import { FORMATS, type FormatId } from '../../core/report/formats.ts';
 import type { AdminListRow } from './catalogue.repository.ts';
+import { ALLOWED_TYPES } from './catalogue.files.ts';
 import type { ImportRowReport, ItemDetail } from './catalogue.service.ts';
 
 const kindOptions = ITEM_KINDS.map((k) => ({ value: k.key, label: k.label }));
@@ -47,7 +48,7 @@ export function CatalogueListPage(p: {
       ) : null}
       <form method="get" action="/admin/catalogue" className="gk-filters">
         <TextField name="q" label="标题、索引号或文号" value={p.query.q ?? ''} />
-        <Select name="state" label="状态" options={[...stateOptions, { value: 'withdrawn', label: '已撤回' }]} value={p.query.state ?? ''} placeholder="全部" />
+        <Select name="state" label="状态" options={stateOptions} value={p.query.state ?? ''} placeholder="全部" />
         <Select name="kind" label="信息类型" options={kindOptions} value={p.query.kind ?? ''} placeholder="全部" />
         <Button variant="secondary">筛选</Button>
       </form>
@@ -203,7 +204,7 @@ export function ItemAdminPage(p: { shell: AdminShell; d: ItemDetail; errors?: Fi
 
       <h2 className="gk-heading-m">附件</h2>
       {d.attachments.length ? (
-        <ul>{d.attachments.map((a) => <li key={a.id}><a href={`/admin/catalogue/attachments/${a.id}`}>{a.filename}</a>（{Math.ceil(a.size / 1024)} KB）</li>)}</ul>
+        <ul>{d.attachments.map((a, i) => <li key={a.id}><AttachmentLink n={i + 1} href={`/admin/catalogue/attachments/${a.id}`} a={a} /></li>)}</ul>
       ) : <p>没有附件。</p>}
       {acts.includes('edit') ? (
         <form method="post" action={`/admin/catalogue/${d.id}/attachments`} encType="multipart/form-data">
@@ -304,4 +305,20 @@ export function PortalPageEditor(p: { shell: AdminShell; slug: 'guide' | 'system
       </form>
     </AdminLayout>
   );
+}
+
+/**
+ * An attachment as government sites list it: "附件1：《…》全文（PDF，120 KB）" — numbered, the file name without
+ * its extension as the link text (underscores read as spaces), then the kind of file and its size.
+ */
+export function attachmentParts(n: number, a: { filename: string; size: number; mime: string }): { label: string; title: string; detail: string } {
+  const dot = a.filename.lastIndexOf('.');
+  const stem = (dot > 0 ? a.filename.slice(0, dot) : a.filename).replace(/_+/g, ' ').trim() || a.filename;
+  const kind = Object.values(ALLOWED_TYPES).find((t) => t.mime === a.mime)?.label ?? (dot > 0 ? a.filename.slice(dot + 1).toUpperCase() : '文件');
+  return { label: `附件${n}：`, title: stem, detail: `（${kind}，${Math.max(1, Math.ceil(a.size / 1024))} KB）` };
+}
+
+export function AttachmentLink({ n, href, a }: { n: number; href: string; a: { filename: string; size: number; mime: string } }) {
+  const p = attachmentParts(n, a);
+  return <>{p.label}<a href={href}>{p.title}</a>{p.detail}</>;
 }

@@ -12,6 +12,7 @@ import type { Services } from '../services.ts';
 import { actionInput, draftInput, draftUpdateInput, searchQuery } from './catalogue.schema.ts';
 import { CatalogueListPage, DraftFormPage, ImportPage, ItemAdminPage, PortalPageEditor, StatsPage, type DraftValues } from './catalogue.pages.tsx';
 import { readTable, toCsv, toXlsx } from './catalogue.import.ts';
+import { actionDoneMessage } from '../../core/catalogue/workflow.ts';
 import { generatedGuideHtml, generatedSystemHtml } from './catalogue.guide.ts';
 
 /** Multipart (attachFieldsToBody) or urlencoded body → plain string fields + files. */
@@ -208,7 +209,7 @@ export function registerCatalogueRoutes(app: FastifyInstance, services: Services
       setFlash(reply, 'success', '草稿已删除');
       return seeOther(reply, '/admin/catalogue');
     }
-    setFlash(reply, 'success', '已办理');
+    setFlash(reply, 'success', actionDoneMessage(parsed.data.action, { reviewResult: parsed.data.reviewResult, validity: parsed.data.validity }));
     return seeOther(reply, `/admin/catalogue/${request.params.id}`);
   });
 

@@ -5,6 +5,7 @@ import { ARTICLE20_CATEGORIES, ITEM_KINDS, VALIDITY, article20Label, label } fro
 import type { Segment } from '../../core/search/highlight.ts';
 import type { PublicItem, SearchResult } from '../catalogue/catalogue.service.ts';
 import type { PublicRow } from '../catalogue/catalogue.repository.ts';
+import { AttachmentLink } from '../catalogue/catalogue.pages.tsx';
 
 export interface PortalCtx {
   locale: Locale;
@@ -112,7 +113,7 @@ export function ItemPage(p: { ctx: PortalCtx; item: PublicItem }) {
       {it.attachments.length ? (
         <>
           <h2 className="gk-heading-m">附件</h2>
-          <ul>{it.attachments.map((a) => <li key={a.id}><a href={`/files/${a.id}`}>{a.filename}</a>（{Math.max(1, Math.ceil(a.size / 1024))} KB）</li>)}</ul>
+          <ul>{it.attachments.map((a, i) => <li key={a.id}><AttachmentLink n={i + 1} href={`/files/${a.id}`} a={a} /></li>)}</ul>
         </>
       ) : null}
       {it.interpretations.length ? (
