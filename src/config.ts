@@ -114,6 +114,10 @@ const envSchema = z.object({
       return s as 'disk' | 'database';
     }),
   FILES_DIR: z.string().optional().transform((v) => v || './data/files'),
+  // 条例 第三十条 "合理的补正期限": the longest period an officer may set (no number in the 条例; a setting).
+  CORRECTION_PERIOD_MAX_WORKDAYS: int('CORRECTION_PERIOD_MAX_WORKDAYS', 30, 15, 120),
+  // 国办函〔2020〕109号 第五条 (按量): the largest page count a fee notice may bill.
+  FEE_MAX_PAGES: int('FEE_MAX_PAGES', 10_000, 31, 100_000),
 });
 
 export interface Config {
@@ -137,6 +141,10 @@ export interface Config {
   /** Where attachments are kept: 'disk' (FILES_DIR, default ./data/files) or 'database'. */
   fileStorage: 'disk' | 'database';
   filesDir: string;
+  /** The longest 补正 period (working days) an officer may set (条例 第三十条; default 30). */
+  correctionPeriodMaxWorkdays: number;
+  /** The largest page count a 按量 fee notice may bill (109号 第五条; default 10 000). */
+  feeMaxPages: number;
 }
 
 export class ConfigError extends Error {
@@ -171,5 +179,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     portalAgency: e.PORTAL_AGENCY,
     fileStorage: e.FILE_STORAGE,
     filesDir: e.FILES_DIR,
+    correctionPeriodMaxWorkdays: e.CORRECTION_PERIOD_MAX_WORKDAYS,
+    feeMaxPages: e.FEE_MAX_PAGES,
   };
 }

@@ -49,7 +49,7 @@ export function createServices(config: Config, database: OpenDatabase, options: 
   });
   // issue 7: the annual report from live data (also a 工作台 card provider)
   const annualReports = createAnnualReportService(db, { audit, agencies, clock });
-  const applicationsFeature = createApplicationsFeature(db, { audit, agencies, clock, smtpUrl: config.smtpUrl, calendar: () => calendarStore.current(), deadlines });
+  const applicationsFeature = createApplicationsFeature(db, { audit, agencies, clock, smtpUrl: config.smtpUrl, calendar: () => calendarStore.current(), deadlines, correctionPeriodMaxWorkdays: config.correctionPeriodMaxWorkdays, feeMaxPages: config.feeMaxPages });
   const calendar = () => calendarStore.current();
   // 待办: each feature's kinds of work, in one list (a new kind is added by its feature's provider)
   const work = createWorkService([

@@ -44,7 +44,7 @@ test('the whole journey of an online application', async ({ browser }) => {
   const a11y = await axeScan(citizen);
   expect(a11y, describeViolations(a11y)).toEqual([]);
   await citizen.locator('#field-name').fill('刘一');
-  await citizen.locator('#field-idNumber').fill('370602199203041238');
+  await citizen.locator('#field-idNumber').fill('370602199203041233');
   await citizen.locator('#field-phone').fill(PHONE);
   await citizen.locator('#field-email').fill('liuyi@example.com');
   await citizen.locator('#field-content').fill('请公开2025年本局政府采购项目的合同文本');

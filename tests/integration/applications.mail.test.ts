@@ -61,7 +61,7 @@ describe('applications mail (sqlite, SMTP)', () => {
     const receivedOn = cal.addWorkdays(due, -20);
     const r = await t.api('POST', '/api/applications/offline', {
       as: 'officer',
-      body: { applicant: { type: 'natural_person', name: '吴十', idType: '居民身份证', idNumber: '37060219900101123X', phone: '13800000010' }, content: '请公开某文件', provideForm: '纸质', obtainMethod: '自行领取', channel: 'in_person', submittedOn: receivedOn },
+      body: { applicant: { type: 'natural_person', name: '吴十', idType: '居民身份证', idNumber: '370602199001011263', phone: '13800000010' }, content: '请公开某文件', provideForm: '纸质', obtainMethod: '自行领取', channel: 'in_person', submittedOn: receivedOn },
     });
     expect(r.statusCode, r.body).toBe(201);
     expect((r.json() as { dueDate: string }).dueDate).toBe(due);

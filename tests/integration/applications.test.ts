@@ -14,7 +14,7 @@ import { shippedCalendar } from '../../src/core/calendar/index.ts';
 const AGENCY = '12370602780795309E';
 const citizen = {
   agency: AGENCY,
-  applicant: { type: 'natural_person', name: '张三', idType: '居民身份证', idNumber: '370602199001011234', phone: '13800000000', address: '山东省烟台市芝罘区' },
+  applicant: { type: 'natural_person', name: '张三', idType: '居民身份证', idNumber: '370602199001011247', phone: '13800000000', address: '山东省烟台市芝罘区' },
   content: '请公开2019年行政许可办件数量', delivery: '电子邮件', email: 'a@example.com',
 };
 
@@ -70,7 +70,7 @@ describe.each(engines())('applications (%s)', (engine) => {
     expect(s.statusCode).toBe(200);
     const body = s.json() as Record<string, unknown>;
     expect(body).toMatchObject({ queryCode, state: 'submitted', stateLabel: '待确认收到', receivedOn: null, letters: [] });
-    for (const secret of ['张三', '370602199001011234', '13800000000', '山东省烟台市芝罘区', 'a@example.com', '行政许可办件数量']) expect(s.body).not.toContain(secret);
+    for (const secret of ['张三', '370602199001011247', '13800000000', '山东省烟台市芝罘区', 'a@example.com', '行政许可办件数量']) expect(s.body).not.toContain(secret);
     expect(Object.keys(body).sort()).toEqual(['agencyName', 'concluded', 'dueDate', 'letters', 'outcomeLabel', 'provisional', 'queryCode', 'receivedOn', 'state', 'stateLabel', 'submittedOn']);
     // a wrong phone number answers exactly like an unknown code
     const wrong = await t.api('GET', `/api/applications/status?code=${queryCode}&phone=13900000000`);
@@ -374,15 +374,39 @@ describe.each(engines())('applications (%s)', (engine) => {
   });
 
   it('复议/诉讼 cases: create, update with optimistic locking, table 四', async () => {
+    day('2025-09-01');
+    const a = await registerFor(citizen.applicant, '2025-09-01', '请公开');
+    // an appeal needs a decision to contest (条例 第五十一条): not while the application is open
+    let r = await as('officer', 'POST', '/api/appeals', { applicationId: a.id, kind: 'review', filedOn: '2025-09-01', bodyName: '芝罘区人民政府' });
+    expect(r.statusCode, r.body).toBe(400);
+    expect(r.json().errors[0]).toMatchObject({ field: 'applicationId' });
+    day('2025-09-10');
+    expect((await act('officer', a.id, 'reply', { outcome: 'disclose' })).statusCode).toBe(200);
+    expect((await act('reviewer', a.id, 'reply-approval', {})).statusCode).toBe(200);
     day('2025-09-15');
-    const a = await registerFor(citizen.applicant, '2025-09-15', '请公开');
-    let r = await as('officer', 'POST', '/api/appeals', { applicationId: a.id, kind: 'review', filedOn: '2025-09-15', bodyName: '芝罘区人民政府' });
+    // filed before the decision (2025-09-10), filed in the future, impossible dates: refused, nothing stored
+    for (const [filedOn, fragment] of [['2025-09-09', '不能早于关联申请的答复日期（2025-09-10）'], ['2025-09-16', '不能晚于今天（2025-09-15）'], ['2026-13-40', '不是日历上存在的日期'], ['0000-01-01', '不能早于 1949-10-01']] as const) {
+      r = await as('officer', 'POST', '/api/appeals', { applicationId: a.id, kind: 'review', filedOn, bodyName: '芝罘区人民政府' });
+      expect(r.statusCode, filedOn).toBe(400);
+      expect(r.body).toContain(fragment);
+    }
+    r = await as('officer', 'POST', '/api/appeals', { applicationId: a.id, kind: 'review', filedOn: '2025-09-15', result: 'upheld', closedOn: '2026-13-40' });
+    expect(r.statusCode).toBe(400);
+    expect((await as('officer', 'GET', `/api/appeals?applicationId=${a.id}`)).json().cases).toEqual([]);
+    r = await as('officer', 'POST', '/api/appeals', { applicationId: a.id, kind: 'review', filedOn: '2025-09-15', bodyName: '芝罘区人民政府' });
     expect(r.statusCode, r.body).toBe(201);
     const c = r.json() as { id: number; version: number; result: string };
     expect(c.result).toBe('pending');
     r = await as('officer', 'PATCH', `/api/appeals/${c.id}`, { version: c.version, result: 'upheld' });
     expect(r.statusCode).toBe(400);
     expect(r.body).toContain('请填写审结日期');
+    // closed before it was filed, or in the future: refused
+    r = await as('officer', 'PATCH', `/api/appeals/${c.id}`, { version: c.version, result: 'upheld', closedOn: '2025-09-14' });
+    expect(r.statusCode).toBe(400);
+    r = await as('officer', 'PATCH', `/api/appeals/${c.id}`, { version: c.version, result: 'upheld', closedOn: '2025-11-01' });
+    expect(r.statusCode).toBe(400);
+    expect(r.body).toContain('不能晚于今天（2025-09-15）');
+    day('2025-11-02');
     r = await as('officer', 'PATCH', `/api/appeals/${c.id}`, { version: c.version, result: 'upheld', closedOn: '2025-11-01' });
     expect(r.statusCode, r.body).toBe(200);
     r = await as('officer', 'PATCH', `/api/appeals/${c.id}`, { version: c.version, result: 'corrected', closedOn: '2025-11-01' });

@@ -88,7 +88,7 @@ describe.each(engines())('audit trail (%s)', (engine) => {
     expect(new Set(names).size).toBeGreaterThan(1);
     const bad = await t.api('GET', '/api/audit-events?from=2026-13-1', { as: 'admin' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors[0]).toMatchObject({ field: 'from', message: '日期格式应为 YYYY-MM-DD，例如 2026-11-27' });
+    expect(bad.json().errors[0]).toMatchObject({ field: 'from', message: '日期的格式应为 YYYY-MM-DD，例如 2026-03-02' });
     const page = await t.app.inject({ method: 'GET', url: '/admin/audit?action=session.create', headers: { cookie: (await t.login('admin')).cookie } });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('session.create');

@@ -36,3 +36,39 @@ export function foldTable4(cases: readonly AppealRecord[], year: number): Table4
   }
   return t;
 }
+
+export interface AppealDates {
+  filedOn: string;
+  closedOn: string | null;
+  result: AppealResult;
+  /** the legal date today */
+  today: string;
+  /**
+   * The linked application, when there is one: the date its decision was made (答复 / 视为放弃 / 不再处理 —
+   * the application's conclusion), null while it is still being handled.
+   */
+  application?: { decidedOn: string | null } | null;
+}
+
+/**
+ * Consistency of a 复议/诉讼 case before it is stored (it feeds table 四). 条例 第五十一条: the applicant may
+ * seek 行政复议 or bring 行政诉讼 against the agency's act — so a case linked to an application needs that
+ * application's decision first, and is filed on or after it; a case cannot be filed or closed in the future;
+ * it closes on or after the day it was filed; a result (维持/纠正/其他) needs the closing date and 尚未审结 has
+ * none. Returns field errors in plain Chinese (empty when consistent).
+ */
+export function appealProblems(c: AppealDates): { field: string; message: string }[] {
+  const out: { field: string; message: string }[] = [];
+  if (c.filedOn > c.today) out.push({ field: 'filedOn', message: `申请复议或者起诉的日期（${c.filedOn}）不能晚于今天（${c.today}）` });
+  if (c.application) {
+    if (!c.application.decidedOn) out.push({ field: 'applicationId', message: '关联的申请尚未作出答复或者办结：对申请的处理作出之后才能申请复议或者起诉（条例第五十一条）' });
+    else if (c.filedOn < c.application.decidedOn) out.push({ field: 'filedOn', message: `申请复议或者起诉的日期（${c.filedOn}）不能早于关联申请的答复日期（${c.application.decidedOn}）` });
+  }
+  if (c.result !== 'pending' && !c.closedOn) out.push({ field: 'closedOn', message: '已有结果的案件请填写审结日期' });
+  if (c.result === 'pending' && c.closedOn) out.push({ field: 'closedOn', message: '尚未审结的案件不能有审结日期' });
+  if (c.closedOn) {
+    if (c.closedOn < c.filedOn) out.push({ field: 'closedOn', message: `审结日期（${c.closedOn}）不能早于立案日期（${c.filedOn}）` });
+    if (c.closedOn > c.today) out.push({ field: 'closedOn', message: `审结日期（${c.closedOn}）不能晚于今天（${c.today}）` });
+  }
+  return out;
+}

@@ -98,3 +98,39 @@ function compareIds(a: string | number, b: string | number): number {
   if (Number.isFinite(na) && Number.isFinite(nb)) return na - nb;
   return String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
 }
+
+/**
+ * The largest page count a 按量 fee notice may bill by default (a setting, FEE_MAX_PAGES). 109号 第五条
+ * sets rates, not a ceiling; a request far beyond this is a 第三十五条 matter (数量明显超过合理范围: ask for
+ * reasons, or fix a reasonable delayed reply period), not a bill — 10 000 pages would be 394 700 元.
+ */
+export const DEFAULT_MAX_FEE_PAGES = 10_000;
+
+/**
+ * What is wrong with a fee notice before it is issued (it pauses the reply clock, so it must be right):
+ * 按量 needs a page count above the free 30 pages (第五条) and at most `maxPages`; an application that asked
+ * for a fee waiver (减免) gets a notice only with the decision not to waive and its reasons (the 减免 rules of
+ * 109号 were not read — ogi-domain §3.6 UNCONFIRMED — so the system asks for the decision instead of
+ * assuming one). Returns field errors (empty when the notice may go out).
+ */
+export function feeNoticeProblems(input: {
+  method: FeeMethod;
+  pages?: number | null;
+  maxPages: number;
+  waiverRequested: boolean;
+  waiverRefusedReason?: string | null;
+}): { field: string; message: string }[] {
+  const out: { field: string; message: string }[] = [];
+  if (input.method === 'per_page') {
+    const p = input.pages;
+    if (p === undefined || p === null) out.push({ field: 'pages', message: '按量计收时请填写页数' });
+    else if (!Number.isInteger(p) || p < 0) out.push({ field: 'pages', message: '页数应为不小于0的整数' });
+    else if (p > input.maxPages) {
+      out.push({ field: 'pages', message: `页数${p}超过了按量计收的上限${input.maxPages}页：请核对页数；数量明显超过合理范围的，按条例第三十五条处理（要求说明理由或者确定延迟答复的合理期限）` });
+    }
+  }
+  if (input.waiverRequested && !input.waiverRefusedReason?.trim()) {
+    out.push({ field: 'waiverRefusedReason', message: '申请人申请了减免费用：发出收费通知前，请写明不予减免的理由（决定减免的，不发收费通知）' });
+  }
+  return out;
+}

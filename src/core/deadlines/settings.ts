@@ -6,6 +6,9 @@ export const DEFAULT_DEADLINE_SETTINGS: Readonly<DeadlineSettings> = Object.free
   maxExtensionWorkdays: 20, // 条例 第三十三条第二款
   correctionNoticeWorkdays: 7, // 条例 第三十条
   correctionPeriodWorkdays: 15, // 条例 第三十条 "合理的补正期限" — agency setting
+  // 条例 第三十条 fixes no number for the "合理的补正期限"; the largest period an officer may set is a
+  // setting (UNCONFIRMED in any official text; ogi-domain §3.3): 30 working days, about six weeks.
+  maxCorrectionPeriodWorkdays: 30,
   consultationWorkdays: 15, // 条例 第三十二条、第三十四条
   feePausesClock: true, // 国办函〔2020〕109号 (not confirmed in the sources read; setting)
   feePaymentWorkdays: 20, // 国办函〔2020〕109号 (not confirmed; setting)
@@ -13,7 +16,7 @@ export const DEFAULT_DEADLINE_SETTINGS: Readonly<DeadlineSettings> = Object.free
   countFrom: 'next_day', // 民法典 第二百零一条
 });
 
-const INT_KEYS = ['replyWorkdays', 'maxExtensionWorkdays', 'correctionNoticeWorkdays', 'correctionPeriodWorkdays', 'consultationWorkdays', 'feePaymentWorkdays', 'dueSoonWorkdays'] as const;
+const INT_KEYS = ['replyWorkdays', 'maxExtensionWorkdays', 'correctionNoticeWorkdays', 'correctionPeriodWorkdays', 'maxCorrectionPeriodWorkdays', 'consultationWorkdays', 'feePaymentWorkdays', 'dueSoonWorkdays'] as const;
 
 /** Defaults overlaid with the given settings, validated (throws LedgerError with index null). */
 export function resolveSettings(partial?: Partial<DeadlineSettings> | null): DeadlineSettings {
@@ -22,6 +25,10 @@ export function resolveSettings(partial?: Partial<DeadlineSettings> | null): Dea
   for (const k of INT_KEYS) {
     const v = s[k];
     if (!Number.isInteger(v) || v < 0 || v > 400) throw new LedgerError(`期限设置“${k}”应为 0–400 之间的整数，现为“${String(v)}”`, null);
+  }
+  if (s.maxCorrectionPeriodWorkdays < 1) throw new LedgerError('期限设置“maxCorrectionPeriodWorkdays”至少为 1 个工作日', null);
+  if (s.correctionPeriodWorkdays > s.maxCorrectionPeriodWorkdays) {
+    throw new LedgerError(`期限设置“correctionPeriodWorkdays”（${s.correctionPeriodWorkdays}）不能大于“maxCorrectionPeriodWorkdays”（${s.maxCorrectionPeriodWorkdays}）`, null);
   }
   if (s.replyWorkdays < 1) throw new LedgerError('期限设置“replyWorkdays”至少为 1 个工作日', null);
   if (typeof s.feePausesClock !== 'boolean') throw new LedgerError('期限设置“feePausesClock”应为 true 或 false', null);

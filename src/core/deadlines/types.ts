@@ -34,6 +34,8 @@ export interface DeadlineSettings {
   correctionNoticeWorkdays: number;
   /** 第三十条: 合理的补正期限 — set by the agency (default 15 working days). */
   correctionPeriodWorkdays: number;
+  /** 第三十条: the longest 补正 period an agency may set (a setting; default 30 working days). */
+  maxCorrectionPeriodWorkdays: number;
   /** 第三十二条 / 第三十四条: 15 个工作日. */
   consultationWorkdays: number;
   /** 国办函〔2020〕109号: whether the payment period stops the clock (UNCONFIRMED; default yes). */

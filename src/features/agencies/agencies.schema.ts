@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { isValidCreditCode } from './credit-code.ts';
+import { meaningful } from '../shared/fields.ts';
+import { phoneProblem } from '../../core/validation/index.ts';
 
 /** 统一社会信用代码: 18 characters from 0-9 and A-Z without I, O, Z, S, V (GB 32100-2015 第4章). */
 export const creditCodeSchema = z
@@ -9,17 +11,22 @@ export const creditCodeSchema = z
   .refine(isValidCreditCode, { message: '统一社会信用代码的校验位不正确，请核对第 18 位' });
 
 const opt = z.string().trim().max(300).nullable().optional();
+/** An office telephone or fax number (with its area code), when given. */
+const optPhone = (label: string) => z.string().trim().max(40).superRefine((v, ctx) => {
+  const p = v ? phoneProblem(v, label) : null;
+  if (p) ctx.addIssue({ code: 'custom', message: p });
+}).nullable().optional();
 
 export const agencyInputSchema = z.object({
   parentId: z.number().int().positive().nullable().optional(),
-  name: z.string().trim().min(1, { message: '请填写机构名称' }).max(100),
+  name: meaningful(z.string().trim().min(1, { message: '请填写机构名称' }).max(100), '机构名称', 2),
   shortName: opt,
   creditCode: creditCodeSchema,
   kind: z.enum(['government', 'department', 'street', 'community']),
   address: opt,
   officeHours: opt,
-  phone: opt,
-  fax: opt,
+  phone: optPhone('联系电话'),
+  fax: optPhone('传真号码'),
   email: opt,
   website: opt,
   postcode: opt,

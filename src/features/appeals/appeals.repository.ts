@@ -22,6 +22,6 @@ export function listAppeals(db: Executor, agencyIds: readonly number[] | null, a
   if (applicationId !== undefined) q = q.where('application_id', '=', applicationId);
   return q.orderBy('filed_on', 'desc').orderBy('id', 'desc').execute();
 }
-export function findApplicationAgency(db: Executor, applicationId: number): Promise<{ agency_id: number } | undefined> {
-  return db.selectFrom('applications').select('agency_id').where('id', '=', applicationId).executeTakeFirst();
+export function findApplicationAgency(db: Executor, applicationId: number): Promise<{ agency_id: number; concluded_on: string | null } | undefined> {
+  return db.selectFrom('applications').select(['agency_id', 'concluded_on']).where('id', '=', applicationId).executeTakeFirst();
 }

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { APPEAL_KINDS, APPEAL_RESULTS } from '../../core/applications/index.ts';
+import { dateField, optionalText } from '../shared/fields.ts';
 
-const isoDate = (what: string) => z.string({ error: `请填写${what}` }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${what}的格式应为 YYYY-MM-DD` });
-const text = (what: string, max: number) => z.string().trim().max(max, { error: `${what}不能超过${max}个字` }).optional().nullable().transform((v) => (v ? v : null));
+// Real calendar dates from 1949-10-01 to today; the service checks them against its clock and the linked
+// application's decision (core appealProblems).
+const isoDate = (what: string) => dateField(what);
+const text = (what: string, max: number) => optionalText(what, max);
 
 export const appealCreateSchema = z.object({
   applicationId: z.coerce.number().int().positive().optional().nullable(),

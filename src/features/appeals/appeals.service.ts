@@ -2,11 +2,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types.ts';
 import { nowIso } from '../../db/dialect.ts';
-import { APPEAL_KIND_LABELS, APPEAL_RESULT_LABELS, foldTable4, type AppealKind, type AppealResult } from '../../core/applications/index.ts';
+import { APPEAL_KIND_LABELS, APPEAL_RESULT_LABELS, appealProblems, foldTable4, type AppealKind, type AppealResult } from '../../core/applications/index.ts';
 import type { Table4 } from '../../core/report/model.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { assertVisible, canSee, type Actor } from '../shared/actor.ts';
 import { AppError, conflict, notFound, validationFailed } from '../shared/errors.ts';
+import { legalToday as shanghaiDate } from '../shared/fields.ts';
 import { findAppeal, findApplicationAgency, insertAppeal, listAppeals, updateAppeal, type AppealRow } from './appeals.repository.ts';
 import type { AppealCreateInput, AppealUpdateInput } from './appeals.schema.ts';
 
@@ -34,15 +35,21 @@ export function createAppealsService(db: Kysely<Database>, audit: AuditService, 
   const canWrite = (a: Actor) => {
     if (!['officer', 'leader', 'admin'].includes(a.role)) throw new AppError('forbidden', { detail: '只有经办人、负责人或管理员可以登记复议、诉讼案件' });
   };
+  const today = () => shanghaiDate(clock());
   return {
     async create(actor, input) {
       canWrite(actor);
       let agencyId = actor.agencyId;
+      let application: { decidedOn: string | null } | null = null;
       if (input.applicationId) {
         const app = await findApplicationAgency(db, input.applicationId);
         if (!app || !canSee(actor, app.agency_id)) throw validationFailed([{ field: 'applicationId', message: '找不到关联的申请，或者它不属于您的机关' }]);
         agencyId = app.agency_id;
+        application = { decidedOn: app.concluded_on };
       }
+      // Table 四 counts these cases: dates real, not in the future, after the decision they contest.
+      const problems = appealProblems({ filedOn: input.filedOn, closedOn: input.closedOn ?? null, result: input.result, today: today(), application });
+      if (problems.length) throw validationFailed(problems);
       const at = nowIso(clock);
       return db.transaction().execute(async (trx) => {
         const id = await insertAppeal(trx, {
@@ -59,7 +66,8 @@ export function createAppealsService(db: Kysely<Database>, audit: AuditService, 
       const cur = await findAppeal(db, id);
       if (!cur || !canSee(actor, cur.agency_id)) throw notFound();
       if (cur.version !== input.version) throw conflict(`该案件已被他人修改：您看到的是第${input.version}版，现在是第${cur.version}版。本次修改没有保存，请刷新后再改。`);
-      if (input.closedOn && input.closedOn < cur.filed_on) throw validationFailed([{ field: 'closedOn', message: '审结日期不能早于立案日期' }]);
+      const problems = appealProblems({ filedOn: cur.filed_on, closedOn: input.closedOn ?? null, result: input.result, today: today() });
+      if (problems.length) throw validationFailed(problems);
       const at = nowIso(clock);
       return db.transaction().execute(async (trx) => {
         const ok = await updateAppeal(trx, id, input.version, {

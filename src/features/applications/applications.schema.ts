@@ -1,21 +1,19 @@
 // zod input schemas for applications, with Chinese messages that say what to fix.
 import { z } from 'zod';
 import { APPLICANT_TYPES, CHANNELS, FEE_METHODS, isValidCreditCode, REPLY_OUTCOMES, type OutcomeCode } from '../../core/applications/index.ts';
+import { dateField, optionalText, phoneField, requiredText, residentIdIssue } from '../shared/fields.ts';
 
-const isoDate = (what: string) => z.string({ error: `请填写${what}` }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${what}的格式应为 YYYY-MM-DD，例如 2026-03-02` })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { error: `${what}不是有效的日期` });
-
-const trimmed = (what: string, max: number, min = 1) => z.string({ error: `请填写${what}` }).trim()
-  .min(min, { error: `请填写${what}` }).max(max, { error: `${what}不能超过${max}个字` });
-const optionalText = (what: string, max: number) => z.string().trim().max(max, { error: `${what}不能超过${max}个字` }).optional().nullable()
-  .transform((v) => (v ? v : null));
+const isoDate = (what: string) => dateField(what);
+/** Ceilings of the configurable bounds (config CORRECTION_PERIOD_MAX_WORKDAYS, FEE_MAX_PAGES). */
+export const MAX_CORRECTION_PERIOD_CEILING = 120;
+export const MAX_FEE_PAGES_CEILING = 100_000;
+const trimmed = (what: string, max: number, min = 1) => requiredText(what, max, { min, minMeaningful: min });
 
 export const PROVIDE_FORMS = ['纸质', '电子邮件', '光盘', '磁盘', '其他'] as const;
 export const OBTAIN_METHODS = ['邮寄', '自行领取', '电子邮件', '现场查阅', '传真'] as const;
 export const ID_TYPES = ['居民身份证', '港澳居民来往内地通行证', '台湾居民来往大陆通行证', '护照', '外国人永久居留身份证', '其他'] as const;
 
-const phone = z.string({ error: '请填写联系电话' }).trim().min(1, { error: '请填写联系电话' })
-  .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|\+?[\d\- ]{7,20})$/, { error: '请填写正确的联系电话，例如 13800000000 或 0535-6666666' });
+const phone = phoneField('联系电话');
 const email = z.string().trim().max(200).email({ error: '请填写正确的电子邮箱，例如 name@example.com' });
 
 export const applicantSchema = z.object({
@@ -35,7 +33,11 @@ export const applicantSchema = z.object({
   if (a.type === 'natural_person') {
     if (!a.idType) ctx.addIssue({ code: 'custom', path: ['idType'], message: '请选择证件类型' });
     if (!a.idNumber) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: '请填写证件号码' });
-    else if (a.idType === '居民身份证' && !/^\d{17}[\dXx]$/.test(a.idNumber)) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: '居民身份证号码应为18位，最后一位可以是数字或 X' });
+    else if (a.idType === '居民身份证') {
+      // GB 11643-1999: region, birth date (not after today) and the MOD 11-2 check digit.
+      const p = residentIdIssue(a.idNumber);
+      if (p) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: p });
+    }
   } else {
     if (!a.creditCode) ctx.addIssue({ code: 'custom', path: ['creditCode'], message: '请填写统一社会信用代码' });
     else if (!isValidCreditCode(a.creditCode)) ctx.addIssue({ code: 'custom', path: ['creditCode'], message: '统一社会信用代码不正确：应为18位，请核对营业执照或登记证书' });
@@ -98,9 +100,12 @@ export const actionSchemas = {
   assign: z.object({ version, userId: z.coerce.number({ error: '请选择经办人' }).int().positive({ error: '请选择经办人' }) }),
   requestCorrection: z.object({
     version,
-    items: z.array(trimmed('补正事项', 500)).min(1, { error: '请列出需要补正的全部事项（至少一项）' }).max(30),
-    // 第三十条: 合理的补正期限 — working days, set by the agency (default from the deadline settings).
-    periodWorkdays: z.coerce.number().int({ error: '补正期限应为整数个工作日' }).min(1, { error: '补正期限至少为1个工作日' }).max(200, { error: '补正期限不能超过200个工作日' }).optional(),
+    items: z.array(requiredText('补正事项', 500, { minMeaningful: 2 })).min(1, { error: '请列出需要补正的全部事项（至少一项）' }).max(30),
+    // 第三十条: 合理的补正期限 — working days, set by the agency (default from the deadline settings). The
+    // largest period is a setting too (CORRECTION_PERIOD_MAX_WORKDAYS, checked by the service); this is the
+    // ceiling no setting can exceed.
+    periodWorkdays: z.coerce.number({ error: '补正期限应为整数个工作日' }).int({ error: '补正期限应为整数个工作日' }).min(1, { error: '补正期限至少为1个工作日' })
+      .max(MAX_CORRECTION_PERIOD_CEILING, { error: `补正期限不能超过${MAX_CORRECTION_PERIOD_CEILING}个工作日` }).optional(),
   }),
   recordCorrection: z.object({ version, receivedOn: isoDate('收到补正材料的日期').optional(), note: optionalText('补正内容说明', 2000) }),
   lapseCorrection: z.object({ version }),
@@ -128,7 +133,12 @@ export const actionSchemas = {
   issueFeeNotice: z.object({
     version,
     method: z.enum(FEE_METHODS, { error: '请选择计收方式：按件计收或按量计收（同一申请只能选一种）' }),
-    pages: z.coerce.number().int().min(0, { error: '页数不能为负数' }).max(1_000_000).optional(),
+    // 109号 第五条 (按量): more than 30 pages; the largest billable count is a setting (FEE_MAX_PAGES,
+    // checked by the service); this is the ceiling no setting can exceed.
+    pages: z.coerce.number({ error: '页数应为整数' }).int({ error: '页数应为整数' }).min(0, { error: '页数不能为负数' })
+      .max(MAX_FEE_PAGES_CEILING, { error: `页数不能超过${MAX_FEE_PAGES_CEILING}页` }).optional(),
+    // The applicant asked for a fee waiver (减免): a fee notice needs the decision not to waive, with reasons.
+    waiverRefusedReason: optionalText('不予减免费用的理由', 1000),
   }).superRefine((v, ctx) => {
     if (v.method === 'per_page' && v.pages === undefined) ctx.addIssue({ code: 'custom', path: ['pages'], message: '按量计收时请填写页数' });
   }),
@@ -159,7 +169,7 @@ export const listQuerySchema = z.object({
   q: z.string().trim().max(100).optional(),
   state: z.string().trim().max(40).optional(),
   applicantType: z.enum(APPLICANT_TYPES).optional(),
-  from: isoDate('开始日期').optional(),
-  to: isoDate('结束日期').optional(),
+  from: dateField('开始日期', { future: true }).optional(),
+  to: dateField('结束日期', { future: true }).optional(),
 });
 export type ListQuery = z.infer<typeof listQuerySchema>;

@@ -18,8 +18,8 @@ const at = (d: string) => new Date(`${d}T02:30:00Z`); // 10:30 in Shanghai
 
 const PEOPLE = {
   zhang: { type: 'natural_person' as const, name: '张三', idType: '居民身份证' as const, idNumber: '370602199001011239', phone: '13800000000', address: '山东省烟台市芝罘区南大街1号', email: 'zhangsan@example.com' },
-  li: { type: 'natural_person' as const, name: '李娜', idType: '居民身份证' as const, idNumber: '37060219850203122X', phone: '13900000002', address: '山东省烟台市芝罘区幸福路8号', email: null },
-  wang: { type: 'natural_person' as const, name: '王强', idType: '居民身份证' as const, idNumber: '370602197812150018', phone: '13700000003', address: '山东省烟台市莱山区观海路3号', email: 'wq@example.com' },
+  li: { type: 'natural_person' as const, name: '李娜', idType: '居民身份证' as const, idNumber: '370602198502031225', phone: '13900000002', address: '山东省烟台市芝罘区幸福路8号', email: null },
+  wang: { type: 'natural_person' as const, name: '王强', idType: '居民身份证' as const, idNumber: '370602197812150014', phone: '13700000003', address: '山东省烟台市莱山区观海路3号', email: 'wq@example.com' },
   company: { type: 'commercial' as const, name: '烟台海岸建设工程有限公司', creditCode: '91110000600037341L', contactPerson: '赵敏', phone: '0535-6211001', address: '山东省烟台市芝罘区北马路100号', email: 'office@example.com' },
   lab: { type: 'research' as const, name: '烟台海洋环境研究所', creditCode: '12370600MB1234567M', contactPerson: '钱教授', phone: '0535-6900002', address: '山东省烟台市莱山区科技大道2号', email: null },
   lawyer: { type: 'legal_service' as const, name: '山东某某律师事务所', creditCode: '31370000MD0012345Y', contactPerson: '孙律师', phone: '0535-6300003', address: '山东省烟台市芝罘区西大街20号', email: 'law@example.com' },

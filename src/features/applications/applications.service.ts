@@ -10,7 +10,7 @@ import type { Database } from '../../db/types.ts';
 import { nowIso, toJson, fromJson } from '../../db/dialect.ts';
 import {
   ACTION_EVENT, ACTION_LABELS, APPLICANT_TYPE_LABELS, CHANNEL_LABELS, EVENT_LABELS, OUTCOME_FAMILY_LABELS, STATE_LABELS,
-  allowedActions, applicantKey, checkAction, foldTable3Detailed, hintsFor, isOpen, nthInMonth, outcomeAllowed, outcomeDef, pendingReply,
+  allowedActions, applicantKey, checkAction, DEFAULT_MAX_FEE_PAGES, feeNoticeProblems, foldTable3Detailed, hintsFor, isOpen, nthInMonth, outcomeAllowed, outcomeDef, pendingReply,
   quoteFee, receiptDateOf, remedyClause, renderTemplate, replyKindFor, transition, TransitionError,
   type Action, type ActionContext, type AppState, type ApplicantType, type Channel, type EventKind, type Hint, type LedgerEvent, type OutcomeCode, type Role as CoreRole,
 } from '../../core/applications/index.ts';
@@ -159,6 +159,8 @@ export interface ApplicationsDeps {
   /** Attachment limits. */
   maxAttachmentBytes?: number;
   maxAttachments?: number;
+  /** 109号 第五条 (按量): the largest page count a fee notice may bill (config FEE_MAX_PAGES; default 10 000). */
+  maxFeePages?: number;
 }
 
 /** Attachments of an application: at most 5 files of at most 5 MB each (the upload form enforces the same while streaming). */
@@ -216,6 +218,7 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
   const settings = resolveSettings(deps.deadlineSettings);
   const maxBytes = deps.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES;
   const maxFiles = deps.maxAttachments ?? DEFAULT_MAX_ATTACHMENTS;
+  const maxFeePages = deps.maxFeePages ?? DEFAULT_MAX_FEE_PAGES;
   const calendar = async () => (deps.calendar ? deps.calendar() : shippedCalendar());
   const today = () => shanghaiDate(clock());
 
@@ -447,6 +450,8 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
       }
       case 'requestCorrection': {
         const period = (inp.periodWorkdays as number | undefined) ?? settings.correctionPeriodWorkdays;
+        // 第三十条: a reasonable period — at most the configured maximum (the reply clock waits for the 补正).
+        if (period > settings.maxCorrectionPeriodWorkdays) throw validationFailed([{ field: 'periodWorkdays', message: `补正期限不能超过${settings.maxCorrectionPeriodWorkdays}个工作日（条例第三十条：合理的补正期限；上限由本机关设置）` }]);
         const items = inp.items as string[];
         Object.assign(data, { items, periodWorkdays: period });
         const due = cal.addWorkdays(on, period);
@@ -501,6 +506,9 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
         break;
       case 'issueFeeNotice': {
         const method = inp.method as 'per_item' | 'per_page';
+        const feeProblems = feeNoticeProblems({ method, pages: inp.pages as number | undefined, maxPages: maxFeePages, waiverRequested: row0.fee_waiver_requested === 1, waiverRefusedReason: (inp.waiverRefusedReason as string | null | undefined) ?? null });
+        if (feeProblems.length) throw validationFailed(feeProblems);
+        if (inp.waiverRefusedReason) data.waiverRefusedReason = inp.waiverRefusedReason;
         let quote;
         let nth: number | null = null;
         if (method === 'per_item') {

@@ -288,6 +288,7 @@ function actionFields(a: Action, d: ApplicationDetail): ReactNode {
         <>
           <Radios name="method" label="计收方式（一件申请只能选一种）" options={[{ value: 'per_item', label: '按件计收（本自然月第11件起）' }, { value: 'per_page', label: '按量计收（超过30页）' }]} inline />
           <TextField name="pages" label="页数（按量计收时填写）" required={false} inputMode="numeric" className="gk-width-5" />
+          <Textarea name="waiverRefusedReason" label="不予减免费用的理由（申请人申请减免费用时必填）" hint="决定减免的，不发收费通知" required={false} rows={2} />
         </>
       );
     case 'recordPayment':

@@ -22,9 +22,15 @@ export function createApplicationsFeature(db: Kysely<Database>, deps: {
   calendar?: () => Calendar | Promise<Calendar>;
   /** The deadlines feature, where every open statutory clock lives (recomputed when the calendar changes). */
   deadlines?: ClockRegistry;
+  /** 条例 第三十条: the longest 补正 period an officer may set (working days). */
+  correctionPeriodMaxWorkdays?: number;
+  /** 109号 第五条: the largest page count a fee notice may bill. */
+  feeMaxPages?: number;
 }): ApplicationsFeature {
   const letters = createLettersService(db, deps.audit, deps.clock);
   const mailer = createMailer(db, { smtpUrl: deps.smtpUrl, clock: deps.clock });
-  const applications = createApplicationsService({ db, audit: deps.audit, agencies: deps.agencies, letters, mailer, clock: deps.clock, ...(deps.calendar ? { calendar: deps.calendar } : {}), ...(deps.deadlines ? { deadlines: deps.deadlines } : {}) });
+  const applications = createApplicationsService({ db, audit: deps.audit, agencies: deps.agencies, letters, mailer, clock: deps.clock, ...(deps.calendar ? { calendar: deps.calendar } : {}), ...(deps.deadlines ? { deadlines: deps.deadlines } : {}),
+    ...(deps.correctionPeriodMaxWorkdays ? { deadlineSettings: { maxCorrectionPeriodWorkdays: deps.correctionPeriodMaxWorkdays } } : {}),
+    ...(deps.feeMaxPages ? { maxFeePages: deps.feeMaxPages } : {}) });
   return { letters, applications, appeals: createAppealsService(db, deps.audit, deps.clock) };
 }

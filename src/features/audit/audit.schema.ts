@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { dateField } from '../shared/fields.ts';
 
-const ymd = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD，例如 2026-11-27' });
+const ymd = dateField('日期', { future: true });
 
 const emptyToUndef = (v: unknown) => (v === '' || v === null ? undefined : v);
 

@@ -1,7 +1,9 @@
 // Input schemas of the calendar and deadline API.
 import { z } from 'zod';
+import { dateField, meaningful } from '../shared/fields.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD');
+// Calendar days and "today" for a computation may lie ahead (next year's 调休): real dates up to 2099-12-31.
+const isoDate = dateField('日期', { future: true });
 
 export const workdaysQuerySchema = z.object({ from: isoDate, to: isoDate });
 
@@ -15,8 +17,8 @@ export const importBodySchema = z.object({
 export const editDayBodySchema = z.object({
   date: isoDate,
   workday: z.boolean(),
-  reason: z.string().max(500),
-  name: z.string().max(50).nullish(),
+  reason: meaningful(z.string().trim().max(500, { error: '调整理由不能超过500个字' }), '调整理由'),
+  name: meaningful(z.string().trim().max(50, { error: '名称不能超过50个字' }), '名称').nullish(),
 });
 
 export const computeBodySchema = z.object({

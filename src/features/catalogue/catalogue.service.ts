@@ -7,6 +7,7 @@ import { nowIso, isUniqueViolation, toJson } from '../../db/dialect.ts';
 import type { Calendar } from '../../core/calendar/types.ts';
 import { allowedActions, checkInterpretationRule, transition, STATE_LABELS, type Action, type CatalogueRole, type State } from '../../core/catalogue/workflow.ts';
 import { counterScope, DEFAULT_INDEX_PATTERN, formatIndexNumber, IndexPatternError, parseIndexNumber, compilePattern } from '../../core/catalogue/index-number.ts';
+import { dateProblem } from '../../core/validation/index.ts';
 import { article26Clock, PROACTIVE_WORKDAYS, type Article26Clock, type ClockStatus } from '../../core/catalogue/clock.ts';
 import { table2Article20Item1, type Table2Block1 } from '../../core/catalogue/statistics.ts';
 import type { FormatId } from '../../core/report/formats.ts';
@@ -186,6 +187,17 @@ export interface BulkItem {
 
 export const IMPORT_COLUMNS = ['索引号', '标题', '文号', '发布机构', '成文日期', '发布日期', '有效性', '有效性变更日期', '第二十条类别', '主题分类', '信息类型', '公开属性', '不予公开理由', '内容概述', '正文'] as const;
 
+
+/** 成文日期 / 形成或变更日期 that are not real dates from 1949-10-01 to `today` (field errors in plain Chinese). */
+function storedDateProblems(d: { madeOn: string | null; formedOn: string | null }, today: string): { field: string; message: string }[] {
+  const out: { field: string; message: string }[] = [];
+  for (const [field, label, v] of [['madeOn', '成文日期', d.madeOn], ['formedOn', '形成或变更日期', d.formedOn]] as const) {
+    const p = v ? dateProblem(v, label, { max: today }) : null;
+    if (p) out.push({ field, message: p });
+  }
+  return out;
+}
+
 export function createCatalogueService(db: Kysely<Database>, opts: CatalogueOptions) {
   const clock = opts.clock ?? (() => new Date());
   const today = () => shanghaiDate(clock());
@@ -280,8 +292,10 @@ export function createCatalogueService(db: Kysely<Database>, opts: CatalogueOpti
     const html = sanitizeBody(input.bodyFormat === 'html' ? input.body : textToHtml(input.body));
     const problems: { field: string; message: string }[] = [];
     if (input.disclosure === 'withheld' && !input.withholdReason) problems.push({ field: 'withholdReason', message: '公开属性为“不予公开”时，请选择不予公开的理由' });
-    if (problems.length) throw validationFailed(problems);
     const t = today();
+    // 条例 第十二条 目录: 生成日期 — a document is made and information formed on a real day, not after today.
+    problems.push(...storedDateProblems({ madeOn: input.madeOn ?? null, formedOn: input.formedOn ?? null }, t));
+    if (problems.length) throw validationFailed(problems);
     return {
       title: input.title,
       doc_number: input.docNumber ?? null,
@@ -556,6 +570,9 @@ export function createCatalogueService(db: Kysely<Database>, opts: CatalogueOpti
       let interpretation;
       let toPublishWith: number[] = [];
       if (input.action === 'publish') {
+        // An item stored before dates were checked cannot be published with an impossible 成文日期.
+        const bad = storedDateProblems({ madeOn: working.made_on, formedOn: working.formed_on }, t);
+        if (bad.length) throw validationFailed(bad, `请先修改草稿中的日期再发布：${bad.map((b) => b.message).join('；')}`);
         const s = await settingsOf(item.agency_id);
         const links = await repo.linksOf(db, id);
         toPublishWith = links.interpretations.filter((l) => l.state === 'approved').map((l) => l.id);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { meaningful } from '../shared/fields.ts';
 
 const roleEnum = z.enum(['admin', 'officer', 'reviewer', 'leader', 'supervisor'], { message: '请选择角色' });
 
@@ -13,7 +14,7 @@ export const passwordSchema = z.string().min(8, { message: '密码至少需要 8
 
 export const userCreateSchema = z.object({
   username: usernameSchema,
-  displayName: z.string().trim().min(1, { message: '请填写姓名' }).max(60, { message: '姓名不能超过 60 个字符' }),
+  displayName: meaningful(z.string().trim().min(1, { message: '请填写姓名' }).max(60, { message: '姓名不能超过 60 个字符' }), '姓名'),
   role: roleEnum,
   agencyId: z.coerce.number({ message: '请选择所属机构' }).int().positive({ message: '请选择所属机构' }),
   password: passwordSchema,
@@ -22,7 +23,7 @@ export type UserCreateInput = z.infer<typeof userCreateSchema>;
 
 export const userUpdateSchema = z.object({
   version: z.coerce.number().int().positive().describe('乐观锁版本号：读取时的 version'),
-  displayName: z.string().trim().min(1, { message: '请填写姓名' }).max(60).optional(),
+  displayName: meaningful(z.string().trim().min(1, { message: '请填写姓名' }).max(60, { message: '姓名不能超过 60 个字符' }), '姓名').optional(),
   role: roleEnum.optional(),
   agencyId: z.coerce.number().int().positive({ message: '请选择所属机构' }).optional(),
   active: z.boolean().optional(),
