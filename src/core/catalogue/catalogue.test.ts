@@ -88,6 +88,10 @@ describe('workflow', () => {
   it.each([
     [{ state: 'approved', action: 'publish', roles: ['reviewer'], disclosure: 'proactive', review: pass }, 'FORBIDDEN_ROLE'],
     [{ state: 'draft', action: 'publish', roles: ['admin'], disclosure: 'proactive', review: null }, 'INVALID_STATE'],
+    // a role that may never take the action is refused as a role, in any state (403, not 409)
+    [{ state: 'secrecy_review', action: 'submit', roles: ['reviewer'], disclosure: 'proactive', review: null }, 'FORBIDDEN_ROLE'],
+    [{ state: 'published', action: 'record_review', roles: ['officer'], disclosure: 'proactive', review: pass }, 'FORBIDDEN_ROLE'],
+    [{ state: 'draft', action: 'approve', roles: ['officer'], disclosure: 'proactive', review: null }, 'FORBIDDEN_ROLE'],
     [{ state: 'approval', action: 'approve', roles: ['leader'], disclosure: 'proactive', review: null }, 'REVIEW_MISSING'],
     [{ state: 'approved', action: 'publish', roles: ['officer'], disclosure: 'proactive', review: null }, 'REVIEW_MISSING'],
     [{ state: 'approved', action: 'publish', roles: ['officer'], disclosure: 'proactive', review: { ...pass, result: 'fail' } }, 'REVIEW_FAILED'],

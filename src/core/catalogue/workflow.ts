@@ -116,6 +116,11 @@ export interface TransitionInput {
 
 /** Decide a transition; every refusal says in Chinese what to do. */
 export function transition(input: TransitionInput): TransitionResult {
+  // A role that may never take this action is refused as such (403), whatever the state: the answer
+  // to a wrong role must not depend on where the item happens to be in its workflow.
+  if (!TRANSITIONS.some((t) => t.action === input.action && t.roles.some((r) => input.roles.includes(r)))) {
+    return { ok: false, code: 'FORBIDDEN_ROLE', message: `您的角色不能“${ACTION_LABELS[input.action]}”` };
+  }
   const candidates = TRANSITIONS.filter((t) => t.from === input.state && t.action === input.action);
   if (candidates.length === 0) {
     return { ok: false, code: 'INVALID_STATE', message: `当前状态“${STATE_LABELS[input.state]}”下不能“${ACTION_LABELS[input.action]}”` };

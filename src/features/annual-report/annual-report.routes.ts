@@ -123,7 +123,7 @@ export function registerAnnualReportRoutes(app: FastifyInstance, services: Servi
       await s.compile(actor, agencyId, year, format === '2019' || format === '2021' ? { format: format as LayoutId } : {});
     } catch (e) {
       if (isAppError(e) && e.code === 'validation_failed') return index(request, reply, e.fieldErrors, 400);
-      if (isAppError(e) && (e.code === 'conflict' || e.code === 'forbidden')) { setFlash(reply, 'error', e.detail ?? e.title); return seeOther(reply, reportPath(agencyId, year)); }
+      if (isAppError(e) && e.code === 'conflict') { setFlash(reply, 'error', e.detail ?? e.title); return seeOther(reply, reportPath(agencyId, year)); }
       throw e;
     }
     setFlash(reply, 'success', t(request.locale, 'annual.compiled', { year }));
@@ -174,7 +174,8 @@ export function registerAnnualReportRoutes(app: FastifyInstance, services: Servi
       await s.save(actorOf(request), agencyId, year, { version: Number(field(body, 'version')), sections });
       setFlash(reply, 'success', t(request.locale, 'annual.saved'));
     } catch (e) {
-      if (!isAppError(e)) throw e;
+      // a wrong role or a report outside the scope is answered as such (403 / 404 page)
+      if (!isAppError(e) || e.status === 403 || e.status === 404) throw e;
       setFlash(reply, 'error', e.detail ?? e.title);
     }
     return seeOther(reply, reportPath(agencyId, year));
@@ -201,7 +202,7 @@ export function registerAnnualReportRoutes(app: FastifyInstance, services: Servi
       }
     } catch (e) {
       if (isAppError(e) && e.code === 'validation_failed') return again(e.fieldErrors);
-      if (isAppError(e) && (e.code === 'conflict' || e.code === 'forbidden')) { setFlash(reply, 'error', e.detail ?? e.title); return seeOther(reply, cellPath(agencyId, year, ref)); }
+      if (isAppError(e) && e.code === 'conflict') { setFlash(reply, 'error', e.detail ?? e.title); return seeOther(reply, cellPath(agencyId, year, ref)); }
       throw e;
     }
     setFlash(reply, 'success', t(request.locale, 'annual.overrideSaved'));
@@ -215,7 +216,7 @@ export function registerAnnualReportRoutes(app: FastifyInstance, services: Servi
         await s.act(actorOf(request), agencyId, year, action, { version: Number(field(request.body, 'version')), comment: field(request.body, 'comment') });
         setFlash(reply, 'success', t(request.locale, `annual.done.${action}`));
       } catch (e) {
-        if (!isAppError(e) || e.code === 'not_found' || e.code === 'internal') throw e;
+        if (!isAppError(e) || e.code === 'not_found' || e.code === 'forbidden' || e.code === 'internal') throw e;
         setFlash(reply, 'error', e.detail ?? e.title);
       }
       return seeOther(reply, reportPath(agencyId, year));
@@ -261,7 +262,7 @@ export function registerAnnualReportRoutes(app: FastifyInstance, services: Servi
 
   const registerFail = async (request: FastifyRequest, reply: FastifyReply, agencyId: number, year: number, e: unknown) => {
     if (isAppError(e) && e.code === 'validation_failed') return decisionsPage(request, reply, agencyId, year, { errors: e.fieldErrors }, 400);
-    if (isAppError(e) && (e.code === 'conflict' || e.code === 'forbidden')) { setFlash(reply, 'error', e.detail ?? e.title); return seeOther(reply, decisionsPath(agencyId, year)); }
+    if (isAppError(e) && e.code === 'conflict') { setFlash(reply, 'error', e.detail ?? e.title); return seeOther(reply, decisionsPath(agencyId, year)); }
     throw e;
   };
 

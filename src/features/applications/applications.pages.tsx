@@ -207,7 +207,8 @@ export function registerApplicationPages(app: FastifyInstance, services: Service
       const warn = out.warnings.length ? `注意：${out.warnings.join('；')}` : '';
       setFlash(reply, warn ? 'info' : 'success', `${({ confirmReceipt: '已确认收到申请', reply: '答复已提交审核', approveReply: '答复已审核通过并出具' } as Partial<Record<Action, string>>)[a] ?? '已保存'}。${warn}`.slice(0, 290));
     } catch (e) {
-      if (!isAppError(e) || e.status >= 500 || e.status === 404) throw e;
+      // a wrong role or a record outside the scope is answered as such (403 / 404 page), not as a flash
+      if (!isAppError(e) || e.status >= 500 || e.status === 403 || e.status === 404) throw e;
       const msg = e.fieldErrors.length ? e.fieldErrors.map((f) => f.message).join('；') : (e.detail ?? e.title);
       setFlash(reply, 'error', msg.slice(0, 290));
     }
@@ -245,7 +246,7 @@ export function registerApplicationPages(app: FastifyInstance, services: Service
       await services.appeals.create(actorOf(request), parsed.data);
       setFlash(reply, 'success', '已登记复议、诉讼案件。');
     } catch (e) {
-      if (!isAppError(e) || e.status >= 500) throw e;
+      if (!isAppError(e) || e.status >= 500 || e.status === 403 || e.status === 404) throw e;
       setFlash(reply, 'error', e.fieldErrors.map((f) => f.message).join('；') || (e.detail ?? e.title));
     }
     return seeOther(reply, back);
@@ -261,7 +262,7 @@ export function registerApplicationPages(app: FastifyInstance, services: Service
       await services.appeals.update(actorOf(request), id, parsed.data);
       setFlash(reply, 'success', '已更新案件结果。');
     } catch (e) {
-      if (!isAppError(e) || e.status >= 500 || e.status === 404) throw e;
+      if (!isAppError(e) || e.status >= 500 || e.status === 403 || e.status === 404) throw e;
       setFlash(reply, 'error', e.fieldErrors.map((f) => f.message).join('；') || (e.detail ?? e.title));
     }
     return seeOther(reply, back);

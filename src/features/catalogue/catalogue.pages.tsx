@@ -10,6 +10,7 @@ import { CLOCK_STATUS_LABELS, type Article26Clock } from '../../core/catalogue/c
 import { FORMATS, type FormatId } from '../../core/report/formats.ts';
 import type { AdminListRow } from './catalogue.repository.ts';
 import { ALLOWED_TYPES } from './catalogue.files.ts';
+import { DRAFTER_ROLES, PORTAL_PAGE_EDITOR_ROLES } from './catalogue.schema.ts';
 import type { ImportRowReport, ItemDetail } from './catalogue.service.ts';
 
 const kindOptions = ITEM_KINDS.map((k) => ({ value: k.key, label: k.label }));
@@ -26,14 +27,17 @@ export function CatalogueListPage(p: {
 }) {
   const title = t(p.shell.locale, 'catalogue.admin.title');
   const urgent = p.warnings.filter((w) => w.clock.status !== 'on_time');
+  // only the forms this role may submit are offered
+  const drafts = (DRAFTER_ROLES as readonly string[]).includes(p.shell.user.role);
+  const editsPages = (PORTAL_PAGE_EDITOR_ROLES as readonly string[]).includes(p.shell.user.role);
   return (
     <AdminLayout {...p.shell} active="catalogue" title={title}>
       <h1 className="gk-heading-l">{title}</h1>
       <p>
-        <Button href="/admin/catalogue/new">新建目录条目</Button> <Button variant="secondary" href="/admin/catalogue/import">批量导入</Button>{' '}
+        {drafts ? <><Button href="/admin/catalogue/new">新建目录条目</Button> <Button variant="secondary" href="/admin/catalogue/import">批量导入</Button>{' '}</> : null}
         <Button variant="secondary" href="/admin/catalogue/export.xlsx">导出 Excel</Button> <Button variant="secondary" href="/admin/catalogue/export.csv">导出 CSV</Button>{' '}
         <Button variant="secondary" href="/admin/catalogue/stats">第二十条第（一）项统计</Button>{' '}
-        <Button variant="secondary" href="/admin/catalogue/pages/guide">编辑公开指南</Button> <Button variant="secondary" href="/admin/catalogue/pages/system">编辑公开制度</Button>
+        {editsPages ? <><Button variant="secondary" href="/admin/catalogue/pages/guide">编辑公开指南</Button> <Button variant="secondary" href="/admin/catalogue/pages/system">编辑公开制度</Button></> : null}
       </p>
       {urgent.length ? (
         <Notice kind="warning" title={`第二十六条期限提醒：${urgent.length} 条信息即将到期或已超期`}>

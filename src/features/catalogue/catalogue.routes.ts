@@ -9,7 +9,7 @@ import { AppError, isAppError, validationFailed } from '../shared/errors.ts';
 import { MB, uploadRoute } from '../shared/uploads.ts';
 import { ArchiveError } from '../shared/archive.ts';
 import type { Services } from '../services.ts';
-import { actionInput, draftInput, draftUpdateInput, searchQuery } from './catalogue.schema.ts';
+import { DRAFTER_ROLES, PORTAL_PAGE_EDITOR_ROLES, actionInput, draftInput, draftUpdateInput, searchQuery } from './catalogue.schema.ts';
 import { CatalogueListPage, DraftFormPage, ImportPage, ItemAdminPage, PortalPageEditor, StatsPage, type DraftValues } from './catalogue.pages.tsx';
 import { readTable, toCsv, toXlsx } from './catalogue.import.ts';
 import { actionDoneMessage } from '../../core/catalogue/workflow.ts';
@@ -117,13 +117,16 @@ export function registerCatalogueRoutes(app: FastifyInstance, services: Services
 
   const subjectsFor = async (agencyId: number) => (await cat.settingsOf(agencyId)).subjects;
 
-  r.get('/admin/catalogue/new', staff, async (request, reply) => {
+  // forms only for the roles that may submit them (the service checks again)
+  const drafter = { preHandler: requireStaff(...DRAFTER_ROLES), schema: { hide: true } };
+  r.get('/admin/catalogue/new', drafter, async (request, reply) => {
     const actor = actorOf(request);
     return sendPage(reply, DraftFormPage({ shell: adminShell(request), action: '/admin/catalogue', values: { disclosure: 'proactive', publisher: actor.agencyName }, subjects: await subjectsFor(actor.agencyId), isNew: true }));
   });
 
   async function formError(request: FastifyRequest, reply: FastifyReply, e: unknown, render: (errors: { field: string; message: string }[]) => Promise<FastifyReply>) {
-    if (isAppError(e) && (e.code === 'validation_failed' || e.code === 'conflict' || e.code === 'forbidden')) {
+    // a wrong role is not a field error: it propagates (403 page)
+    if (isAppError(e) && (e.code === 'validation_failed' || e.code === 'conflict')) {
       return render(e.fieldErrors.length ? e.fieldErrors : [{ field: 'form', message: e.detail ?? e.title }]);
     }
     throw e;
@@ -159,7 +162,7 @@ export function registerCatalogueRoutes(app: FastifyInstance, services: Services
     return sendPage(reply, ItemAdminPage({ shell: adminShell(request, takeFlash(request, reply)), d }));
   });
 
-  r.get('/admin/catalogue/:id/edit', idParams, async (request, reply) => {
+  r.get('/admin/catalogue/:id/edit', { ...idParams, preHandler: drafter.preHandler }, async (request, reply) => {
     const actor = actorOf(request);
     const d = await cat.get(actor, request.params.id);
     const w = d.working;
@@ -257,8 +260,8 @@ export function registerCatalogueRoutes(app: FastifyInstance, services: Services
     return sendPage(reply, StatsPage({ shell: adminShell(request), year, format, values: s.values, records: s.records, titles: s.titles }));
   });
 
-  r.get('/admin/catalogue/import', staff, async (request, reply) => sendPage(reply, ImportPage({ shell: adminShell(request) })));
-  r.post('/admin/catalogue/import', { ...staff, config: uploadRoute({ maxFiles: 1, maxFileBytes: services.config.uploadLimitMb * MB, maxTotalBytes: services.config.uploadLimitMb * MB, label: '导入文件' }) }, async (request, reply) => {
+  r.get('/admin/catalogue/import', drafter, async (request, reply) => sendPage(reply, ImportPage({ shell: adminShell(request) })));
+  r.post('/admin/catalogue/import', { ...drafter, config: uploadRoute({ maxFiles: 1, maxFileBytes: services.config.uploadLimitMb * MB, maxTotalBytes: services.config.uploadLimitMb * MB, label: '导入文件' }) }, async (request, reply) => {
     const actor = actorOf(request);
     const { fields, files } = await formParts(request);
     if (!files.file) return sendPage(reply, ImportPage({ shell: adminShell(request), errors: [{ field: 'file', message: '请选择 CSV 或 XLSX 文件' }] }), 400);
@@ -287,7 +290,7 @@ export function registerCatalogueRoutes(app: FastifyInstance, services: Services
   });
 
   const slugParams = { ...staff, schema: { hide: true, params: z.object({ slug: z.enum(['guide', 'system']) }) } };
-  r.get('/admin/catalogue/pages/:slug', slugParams, async (request, reply) => {
+  r.get('/admin/catalogue/pages/:slug', { ...slugParams, preHandler: requireStaff(...PORTAL_PAGE_EDITOR_ROLES) }, async (request, reply) => {
     const actor = actorOf(request);
     const agency = (await services.agencies.get(actor.agencyId))!;
     const page = await cat.portalPage(actor.agencyId, request.params.slug);
