@@ -1,0 +1,284 @@
+// The authorization policy as one declarative table: every registered route (method + path as
+// fastify registers it) → who may call it and whether the agency of the record decides.
+// tests/integration/authorization.test.ts checks every entry against the running app (anonymous,
+// each role; the caller's own agency, an agency below it, an agency of another district), and fails
+// for a registered route without an entry here — a new route forces a decision.
+// docs/authorization.md holds the same table rendered by renderPolicyMarkdown() (checked by the test).
+//
+// Answers (decision 005):
+//   allowed      — the request passed authorization: any answer but 401 / 403 / 404 / a redirect to
+//                  the sign-in page, and never a 5xx (a 400 or 409 about the input or the state is fine)
+//   anonymous    — 401 problem on /api, 303 to /admin/login?next=… on pages (for every non-public route)
+//   wrong role   — 403
+//   out of scope — 404 (a record or agency outside the caller's agencies; never 403, so that the
+//                  answer does not tell that it exists). A wrong role on a record outside the scope may
+//                  answer 403 or 404: neither discloses the record.
+// Scope: admin — every agency; supervisor — own agency and every agency below it; officer,
+// reviewer, leader — own agency only.
+import type { Role } from '../../../src/features/shared/actor.ts';
+
+export type Caller = 'anonymous' | Role;
+export const CALLERS: readonly Caller[] = ['anonymous', 'admin', 'officer', 'reviewer', 'leader', 'supervisor'];
+export type ScopeCase = 'own' | 'child' | 'foreign';
+export const SCOPE_CASES: readonly ScopeCase[] = ['own', 'child', 'foreign'];
+
+/**
+ * A grant: a role, or `supervisor@child` — a supervisor, only for agencies below its own (the
+ * 政务公开主管部门 approves its subordinates' annual reports, not its own).
+ */
+export type Grant = Role | 'supervisor@child';
+
+export interface RouteRule {
+  /** 'public': everyone, signed in or not; 'staff': every signed-in role; else the grants listed */
+  who: 'public' | 'staff' | readonly Grant[];
+  /** 'record': the record (or the agency) named in the request decides visibility → 404 outside the scope */
+  scope?: 'record';
+  /**
+   * Agency content (catalogue, applications, appeals, annual report, decisions): the system
+   * administrator administers users and settings, not the content of agencies (separation of
+   * duties). The admin is refused (403) although the role list would let it through.
+   */
+  adminDuty?: true;
+  note?: string;
+}
+
+const pub: RouteRule = { who: 'public' };
+const staff: RouteRule = { who: 'staff' };
+const staffRecord: RouteRule = { who: 'staff', scope: 'record' };
+const adminOnly: RouteRule = { who: ['admin'] };
+/** agency content the admin may not act on */
+const content = (who: readonly Grant[], scope?: 'record', note?: string): RouteRule => ({ who, adminDuty: true, ...(scope ? { scope } : {}), ...(note ? { note } : {}) });
+
+const OFFICER_LEADER: readonly Grant[] = ['officer', 'leader'];
+
+export const policy: Record<string, RouteRule> = {
+  // ── infrastructure and documentation ──
+  'GET /static/*': pub,
+  'GET /api/docs': pub,
+  'GET /api/docs/static/index.html': pub,
+  'GET /api/docs/static/swagger-initializer.js': pub,
+  'GET /api/docs/json': pub,
+  'GET /api/docs/yaml': pub,
+  'GET /api/docs/static/*': pub,
+  'GET /api/openapi.json': pub,
+  'GET /healthz': pub,
+  'GET /healthz/bare': pub,
+  'GET /': pub,
+  'GET /prefs': pub,
+  'GET /favicon.ico': pub,
+
+  // ── sign-in ──
+  'POST /api/session': pub,
+  'GET /api/session': { ...staff, note: 'the signed-in user; 401 when nobody is' },
+  'DELETE /api/session': pub,
+  'GET /admin/login': pub,
+  'POST /admin/login': pub,
+  'POST /admin/logout': pub,
+  'GET /admin': staff,
+
+  // ── agencies (public: names and contact data are published in the 公开指南) ──
+  'GET /api/agencies': pub,
+  'GET /api/agencies/:id': pub,
+
+  // ── users (administration: the admin's own work) ──
+  'GET /api/users': { ...staff, note: 'lists the users of the agencies in scope' },
+  'GET /api/users/:id': staffRecord,
+  'POST /api/users': adminOnly,
+  'PATCH /api/users/:id': { who: ['admin'], scope: 'record' },
+  'POST /api/users/:id/password': { who: ['admin'], scope: 'record' },
+  'GET /admin/users': adminOnly,
+  'GET /admin/users/new': adminOnly,
+  'POST /admin/users': adminOnly,
+  'GET /admin/users/:id': { who: ['admin'], scope: 'record' },
+  'POST /admin/users/:id': { who: ['admin'], scope: 'record' },
+
+  // ── audit trail ──
+  'GET /api/audit-events': { ...staff, note: 'events of the agencies in scope' },
+  'GET /api/audit-events/:id': staffRecord,
+  'GET /admin/audit': staff,
+
+  // ── 依申请公开 ──
+  'POST /api/applications': { ...pub, note: 'online application (rate-limited)' },
+  'GET /api/applications/status': { ...pub, note: 'query code + phone; no personal data' },
+  'POST /api/applications/offline': content(OFFICER_LEADER, undefined, 'registered in the caller’s own agency'),
+  'GET /api/applications': { ...staff, note: 'applications of the agencies in scope' },
+  'GET /api/applications/table3': staffRecord,
+  'POST /api/applications/carry-over': content(['leader'], 'record'),
+  'GET /api/applications/:id': staffRecord,
+  'POST /api/applications/:id/confirm-receipt': content(OFFICER_LEADER, 'record'),
+  'POST /api/applications/:id/assign': content(OFFICER_LEADER, 'record'),
+  'POST /api/applications/:id/correction-request': content(OFFICER_LEADER, 'record'),
+  'POST /api/applications/:id/correction': content(OFFICER_LEADER, 'record'),
+  'POST /api/applications/:id/correction-lapse': content(OFFICER_LEADER, 'record'),
+  'POST /api/applications/:id/consultations': content(OFFICER_LEADER, 'record'),
+  'POST /api/applications/:id/consultation-end': content(OFFICER_LEADER, 'record'),
+  'POST /api/applications/:id/extension-request': content(OFFICER_LEADER, 'record'),
+  'POST /api/applications/:id/extension-approval': content(['leader'], 'record', '条例第三十三条第二款: the head of the 工作机构'),
+  'POST /api/applications/:id/extension-rejection': content(['leader'], 'record'),
+  'POST /api/applications/:id/fee-notice': content(OFFICER_LEADER, 'record'),
+  'POST /api/applications/:id/payment': content(OFFICER_LEADER, 'record'),
+  'POST /api/applications/:id/fee-lapse': content(OFFICER_LEADER, 'record'),
+  'POST /api/applications/:id/reply': content(OFFICER_LEADER, 'record'),
+  'POST /api/applications/:id/reply-approval': content(['reviewer', 'leader'], 'record'),
+  'POST /api/applications/:id/reply-return': content(['reviewer', 'leader'], 'record'),
+  'POST /api/applications/:id/delivery': content(OFFICER_LEADER, 'record'),
+  'POST /api/applications/:id/close': content(OFFICER_LEADER, 'record'),
+  'POST /api/applications/:id/reopen': content(OFFICER_LEADER, 'record'),
+  'POST /api/applications/:id/withdrawal': content(OFFICER_LEADER, 'record'),
+  'GET /api/applications/:id/letters/:letterId.docx': staffRecord,
+  'GET /api/applications/:id/letters/:letterId.pdf': staffRecord,
+  'GET /api/letter-templates': staff,
+  'PUT /api/letter-templates/:kind': { who: ['admin', 'leader'], note: 'the templates of the caller’s own agency' },
+  'GET /api/mail-outbox': { ...staff, note: 'mail of the agencies in scope' },
+  'GET /apply': pub,
+  'POST /apply': pub,
+  'GET /apply/status': pub,
+  'POST /apply/status': pub,
+  'GET /admin/applications': staff,
+  'GET /admin/applications.csv': staff,
+  'GET /admin/applications/new': content(OFFICER_LEADER),
+  'POST /admin/applications': content(OFFICER_LEADER),
+  'GET /admin/applications/:id': staffRecord,
+  'POST /admin/applications/:id/actions/:action': content(OFFICER_LEADER, 'record', 'checked with action requestExtension; each action has the roles of its API operation'),
+  'GET /admin/applications/:id/letters/:letterId.docx': staffRecord,
+  'GET /admin/applications/:id/letters/:letterId.pdf': staffRecord,
+  'GET /admin/applications/:id/attachments/:attachmentId': staffRecord,
+  'GET /admin/letter-templates': staff,
+  'GET /admin/letter-templates/:kind': { who: ['admin', 'leader'] },
+  'POST /admin/letter-templates/:kind': { who: ['admin', 'leader'] },
+  'GET /admin/mail-outbox': staff,
+
+  // ── 行政复议、行政诉讼 ──
+  'POST /admin/appeals': content(OFFICER_LEADER),
+  'POST /admin/appeals/:id': content(OFFICER_LEADER, 'record'),
+  'POST /api/appeals': content(OFFICER_LEADER),
+  'PATCH /api/appeals/:id': content(OFFICER_LEADER, 'record'),
+  'GET /api/appeals': staff,
+  'GET /api/appeals/table4': staffRecord,
+
+  // ── 年报体检 and report rendering (stateless tools over an uploaded report) ──
+  'GET /api/reports/schema': pub,
+  'POST /api/reports/check': staff,
+  'POST /api/reports/render': staff,
+  'GET /admin/reports/check': staff,
+  'GET /admin/reports': staff,
+  'POST /admin/reports/check': staff,
+
+  // ── working-day calendar (a setting: the admin's) ──
+  'GET /admin/calendar/calendar.css': pub,
+  'GET /admin/calendar': adminOnly,
+  'POST /admin/calendar/import': adminOnly,
+  'POST /admin/calendar/days': adminOnly,
+  'GET /api/calendar/workdays': staff,
+  'POST /api/calendar/import': adminOnly,
+  'POST /api/calendar/days': adminOnly,
+  'POST /api/deadlines/compute': staff,
+
+  // ── 主动公开 catalogue (staff side) ──
+  'GET /api/catalogue': pub,
+  'POST /api/catalogue/items': content(['officer'], 'record', 'the agency in the body (default: the caller’s)'),
+  'GET /api/catalogue/items/:id': staffRecord,
+  'PUT /api/catalogue/items/:id': content(['officer'], 'record'),
+  'POST /api/catalogue/items/:id/actions': content(['officer'], 'record', 'checked with action submit; each action has its workflow roles'),
+  'POST /api/catalogue/items/:id/attachments': content(['officer'], 'record'),
+  'POST /api/catalogue/items/:id/links': content(['officer'], 'record'),
+  'GET /admin/catalogue': staff,
+  'GET /admin/catalogue/new': content(['officer']),
+  'POST /admin/catalogue': content(['officer']),
+  'GET /admin/catalogue/:id': staffRecord,
+  'GET /admin/catalogue/:id/edit': content(['officer'], 'record'),
+  'POST /admin/catalogue/:id/edit': content(['officer'], 'record'),
+  'POST /admin/catalogue/:id/actions': content(['officer'], 'record', 'checked with action submit'),
+  'POST /admin/catalogue/:id/attachments': content(['officer'], 'record'),
+  'POST /admin/catalogue/:id/link': content(['officer'], 'record'),
+  'GET /admin/catalogue/attachments/:id': staffRecord,
+  'GET /admin/catalogue/stats': staff,
+  'GET /admin/catalogue/import': content(['officer']),
+  'POST /admin/catalogue/import': content(['officer']),
+  'GET /admin/catalogue/export.csv': staff,
+  'GET /admin/catalogue/export.xlsx': staff,
+  'GET /admin/catalogue/pages/:slug': content(['officer', 'leader']),
+  'POST /admin/catalogue/pages/:slug': content(['officer', 'leader']),
+
+  // ── portal (public) ──
+  'GET /guide': pub,
+  'GET /rules': pub,
+  'GET /proactive': pub,
+  'GET /items/:id': pub,
+  'GET /files/:id': pub,
+  'GET /search': pub,
+  'GET /feeds/:code.rss': pub,
+  'GET /feeds/:code.atom': pub,
+  'GET /sitemap.xml': pub,
+  'GET /open-data/:code.json': pub,
+  'GET /api/agencies/:creditCode/reports/:year': pub,
+  'GET /reports': pub,
+  'GET /reports/:creditCode/:year': pub,
+
+  // ── annual report (第五十条) and the decisions register ──
+  'GET /admin/annual': staff,
+  'GET /admin/annual/agencies': { who: ['supervisor', 'admin'], note: 'the reports of the agencies below' },
+  'POST /admin/annual/:agencyId/compile': content(OFFICER_LEADER, 'record'),
+  'GET /admin/annual/:agencyId/:year': staffRecord,
+  'GET /admin/annual/:agencyId/:year/cell': staffRecord,
+  'GET /admin/annual/:agencyId/:year/download': staffRecord,
+  'POST /admin/annual/:agencyId/:year/save': content(OFFICER_LEADER, 'record'),
+  'POST /admin/annual/:agencyId/:year/override': content(OFFICER_LEADER, 'record'),
+  'POST /admin/annual/:agencyId/:year/submit': content(OFFICER_LEADER, 'record'),
+  'POST /admin/annual/:agencyId/:year/return': content(['supervisor@child'], 'record'),
+  'POST /admin/annual/:agencyId/:year/accept': content(['supervisor@child'], 'record'),
+  'POST /admin/annual/:agencyId/:year/publish': content(['officer', 'leader', 'supervisor@child'], 'record'),
+  'POST /admin/annual/:agencyId/:year/unlock': { who: ['admin'], scope: 'record', note: 'an explicit, audited correction of a published report' },
+  'GET /admin/annual/:agencyId/trend': staffRecord,
+  'GET /admin/annual/:agencyId/decisions': staffRecord,
+  'POST /admin/annual/:agencyId/decisions': content(OFFICER_LEADER, 'record'),
+  'POST /admin/annual/:agencyId/decisions/items': content(OFFICER_LEADER, 'record'),
+  'POST /admin/annual/:agencyId/decisions/:id/delete': content(OFFICER_LEADER, 'record'),
+  'POST /admin/annual/:agencyId/decisions/import': content(OFFICER_LEADER, 'record'),
+};
+
+export type Expected = 'allow' | 'login' | 'forbidden' | 'not_found' | 'forbidden_or_not_found';
+
+/** Whether a caller of `role` sees records of the agency in `scope`. */
+export function sees(role: Role, scope: ScopeCase): boolean {
+  if (scope === 'own') return true;
+  if (scope === 'child') return role === 'admin' || role === 'supervisor';
+  return role === 'admin';
+}
+
+function granted(rule: RouteRule, role: Role, scope: ScopeCase): boolean {
+  if (rule.who === 'staff') return true;
+  if (rule.who === 'public') return true;
+  if (rule.adminDuty && role === 'admin') return false;
+  return rule.who.some((g) => g === role || (g === 'supervisor@child' && role === 'supervisor' && scope === 'child'));
+}
+
+/** The expected answer for one caller on one route, with the record in `scope` (own for unscoped routes). */
+export function expected(rule: RouteRule, caller: Caller, scope: ScopeCase): Expected {
+  if (rule.who === 'public') return 'allow';
+  if (caller === 'anonymous') return 'login';
+  const ok = granted(rule, caller, scope);
+  if (!rule.scope) return ok ? 'allow' : 'forbidden';
+  const visible = sees(caller, scope);
+  if (ok) return visible ? 'allow' : 'not_found';
+  return visible ? 'forbidden' : 'forbidden_or_not_found';
+}
+
+const MARK: Record<Expected, string> = { allow: '✓', login: 'login', forbidden: '403', not_found: '404', forbidden_or_not_found: '403/404' };
+
+function cell(rule: RouteRule, caller: Caller): string {
+  if (!rule.scope || caller === 'anonymous' || rule.who === 'public') return MARK[expected(rule, caller, 'own')];
+  const [own, child, foreign] = SCOPE_CASES.map((s) => MARK[expected(rule, caller, s)]);
+  return own === child && child === foreign ? own! : `${own} · ${child} · ${foreign}`;
+}
+
+/** The policy as a Markdown table (docs/authorization.md holds this text between its markers). */
+export function renderPolicyMarkdown(): string {
+  const head = ['Route', ...CALLERS.map((c) => (c === 'anonymous' ? 'anonymous' : c)), 'Notes'];
+  const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
+  for (const [key, rule] of Object.entries(policy)) {
+    const notes = [rule.scope ? 'scoped by record' : '', rule.adminDuty ? 'agency content (admin: separation of duties)' : '', rule.note ?? ''].filter(Boolean).join('; ');
+    lines.push(`| \`${key}\` | ${CALLERS.map((c) => cell(rule, c)).join(' | ')} | ${notes} |`);
+  }
+  return lines.join('\n');
+}
