@@ -98,6 +98,9 @@ const appAction = (path: string, body: Record<string, unknown>): Recipe => async
 const annualAction = (action: string, extra: Record<string, string> = {}): Recipe => async ({ rec, t }) => ({
   method: 'POST', url: `/admin/annual/${rec.id}/${YEAR}/${action}`, form: { version: String(await versionOf(t, 'annual_reports', { agency_id: rec.id, year: YEAR })), ...extra },
 });
+const annualApi = (action: string, extra: Record<string, unknown> = {}, method = 'POST'): Recipe => async ({ rec, t }) => ({
+  method, url: `/api/annual-reports/${rec.id}/${YEAR}/${action}`, json: { version: await versionOf(t, 'annual_reports', { agency_id: rec.id, year: YEAR }), ...extra },
+});
 const draft = { title: '授权矩阵测试文件', kind: 'normative', category: 1, disclosure: 'proactive', formedOn: '2025-06-03', madeOn: '2025-06-01', body: '正文' };
 const draftForm = { title: '授权矩阵测试文件', kind: 'normative', category: '1', disclosure: 'proactive', formedOn: '2025-06-03', madeOn: '2025-06-01', body: '正文' };
 const pngFile = { filename: 'scan.png', data: PNG, type: 'image/png' };
@@ -126,6 +129,7 @@ const recipes: Record<string, Recipe> = {
   'POST /admin/login': ({ probeUser }) => ({ method: 'POST', url: '/admin/login', form: { username: probeUser, password: TEST_PASSWORD }, freshSession: true }),
   'POST /admin/logout': () => ({ method: 'POST', url: '/admin/logout', form: {}, freshSession: true }),
   'GET /admin': () => ({ url: '/admin' }),
+  'GET /api/my-work': () => ({ url: '/api/my-work' }),
 
   'GET /api/agencies': () => ({ url: '/api/agencies' }),
   'GET /api/agencies/:id': ({ rec }) => ({ url: `/api/agencies/${rec.id}` }),
@@ -271,6 +275,15 @@ const recipes: Record<string, Recipe> = {
   'POST /admin/annual/:agencyId/:year/publish': annualAction('publish'),
   'POST /admin/annual/:agencyId/:year/unlock': annualAction('unlock', { comment: '更正错误数据' }),
   'GET /admin/annual/:agencyId/trend': ({ rec }) => ({ url: `/admin/annual/${rec.id}/trend` }),
+  'GET /api/annual-reports/:agencyId/:year': ({ rec }) => ({ url: `/api/annual-reports/${rec.id}/${YEAR}` }),
+  'POST /api/annual-reports/:agencyId/:year/compile': ({ rec }) => ({ method: 'POST', url: `/api/annual-reports/${rec.id}/${YEAR}/compile`, json: {} }),
+  'PUT /api/annual-reports/:agencyId/:year/narrative': annualApi('narrative', { sections: { summary: '概述' } }, 'PUT'),
+  'POST /api/annual-reports/:agencyId/:year/overrides': annualApi('overrides', { ref: 'table4|行政复议|结果维持', value: 1, reason: '授权矩阵测试' }),
+  'POST /api/annual-reports/:agencyId/:year/submit': annualApi('submit'),
+  'POST /api/annual-reports/:agencyId/:year/return': annualApi('return', { comment: '请修改第三部分' }),
+  'POST /api/annual-reports/:agencyId/:year/accept': annualApi('accept'),
+  'POST /api/annual-reports/:agencyId/:year/publish': annualApi('publish'),
+  'POST /api/annual-reports/:agencyId/:year/unlock': annualApi('unlock', { comment: '更正错误数据' }),
   'GET /admin/annual/:agencyId/decisions': ({ rec }) => ({ url: `/admin/annual/${rec.id}/decisions?year=${YEAR}` }),
   'POST /admin/annual/:agencyId/decisions': ({ rec }) => ({ method: 'POST', url: `/admin/annual/${rec.id}/decisions`, form: { year: String(YEAR), category: 'license', count: '1', note: '授权矩阵' } }),
   'POST /admin/annual/:agencyId/decisions/items': ({ rec }) => ({ method: 'POST', url: `/admin/annual/${rec.id}/decisions/items`, form: { year: String(YEAR), category: 'license', previous: '1', change: '0' } }),
@@ -298,7 +311,10 @@ const ADMIN_STILL_ON_CONTENT = [
   'POST /admin/catalogue/import', 'GET /admin/catalogue/pages/:slug', 'POST /admin/catalogue/pages/:slug',
   'POST /admin/annual/:agencyId/compile', 'POST /admin/annual/:agencyId/:year/save', 'POST /admin/annual/:agencyId/:year/override',
   'POST /admin/annual/:agencyId/:year/submit', 'POST /admin/annual/:agencyId/:year/return', 'POST /admin/annual/:agencyId/:year/accept',
-  'POST /admin/annual/:agencyId/:year/publish', 'POST /admin/annual/:agencyId/decisions', 'POST /admin/annual/:agencyId/decisions/items',
+  'POST /admin/annual/:agencyId/:year/publish', 'POST /admin/annual/:agencyId/decisions',
+  'POST /api/annual-reports/:agencyId/:year/compile', 'PUT /api/annual-reports/:agencyId/:year/narrative', 'POST /api/annual-reports/:agencyId/:year/overrides',
+  'POST /api/annual-reports/:agencyId/:year/submit', 'POST /api/annual-reports/:agencyId/:year/return', 'POST /api/annual-reports/:agencyId/:year/accept',
+  'POST /api/annual-reports/:agencyId/:year/publish', 'POST /admin/annual/:agencyId/decisions/items',
   'POST /admin/annual/:agencyId/decisions/:id/delete', 'POST /admin/annual/:agencyId/decisions/import',
 ];
 for (const key of ADMIN_STILL_ON_CONTENT) {

@@ -75,6 +75,7 @@ export const policy: Record<string, RouteRule> = {
   'POST /admin/login': pub,
   'POST /admin/logout': pub,
   'GET /admin': staff,
+  'GET /api/my-work': { ...staff, note: 'the caller’s own work items (待办)' },
 
   // ── agencies (public: names and contact data are published in the 公开指南) ──
   'GET /api/agencies': pub,
@@ -230,6 +231,15 @@ export const policy: Record<string, RouteRule> = {
   'POST /admin/annual/:agencyId/:year/publish': content(['officer', 'leader', 'supervisor@child'], 'record'),
   'POST /admin/annual/:agencyId/:year/unlock': { who: ['admin'], scope: 'record', note: 'an explicit, audited correction of a published report' },
   'GET /admin/annual/:agencyId/trend': staffRecord,
+  'GET /api/annual-reports/:agencyId/:year': staffRecord,
+  'POST /api/annual-reports/:agencyId/:year/compile': content(OFFICER_LEADER, 'record'),
+  'PUT /api/annual-reports/:agencyId/:year/narrative': content(OFFICER_LEADER, 'record'),
+  'POST /api/annual-reports/:agencyId/:year/overrides': content(OFFICER_LEADER, 'record'),
+  'POST /api/annual-reports/:agencyId/:year/submit': content(OFFICER_LEADER, 'record'),
+  'POST /api/annual-reports/:agencyId/:year/return': content(['supervisor@child'], 'record'),
+  'POST /api/annual-reports/:agencyId/:year/accept': content(['supervisor@child'], 'record'),
+  'POST /api/annual-reports/:agencyId/:year/publish': content(['officer', 'leader', 'supervisor@child'], 'record'),
+  'POST /api/annual-reports/:agencyId/:year/unlock': { who: ['admin'], scope: 'record', note: 'an explicit, audited correction of a published report' },
   'GET /admin/annual/:agencyId/decisions': staffRecord,
   'POST /admin/annual/:agencyId/decisions': content(OFFICER_LEADER, 'record'),
   'POST /admin/annual/:agencyId/decisions/items': content(OFFICER_LEADER, 'record'),
