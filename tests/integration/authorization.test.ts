@@ -149,9 +149,9 @@ const recipes: Record<string, Recipe> = {
   'GET /api/audit-events/:id': ({ rec }) => ({ url: `/api/audit-events/${rec.auditEventId}` }),
   'GET /admin/audit': () => ({ url: '/admin/audit' }),
 
-  'POST /api/applications': ({ rec }) => ({ method: 'POST', url: '/api/applications', json: { agency: rec.creditCode, applicant: { type: 'natural_person', name: '张三', idType: '居民身份证', idNumber: '370602199001011237', phone: '13800000000' }, content: '请公开2024年行政许可办件数量', delivery: '纸质' } }),
+  'POST /api/applications': ({ rec }) => ({ method: 'POST', url: '/api/applications', json: { agency: rec.creditCode, applicant: { type: 'natural_person', name: '张三', idType: '居民身份证', idNumber: '370602199001011239', phone: '13800000000' }, content: '请公开2024年行政许可办件数量', delivery: '纸质' } }),
   'GET /api/applications/status': ({ rec }) => ({ url: `/api/applications/status?code=${rec.queryCode}&phone=13800000009` }),
-  'POST /api/applications/offline': () => ({ method: 'POST', url: '/api/applications/offline', json: { applicant: { type: 'natural_person', name: '李四', idType: '居民身份证', idNumber: '370602199001011237', phone: '13800000001' }, content: '请公开2024年部门预算', provideForm: '纸质', obtainMethod: '自行领取', channel: 'in_person', submittedOn: '2025-06-03' } }),
+  'POST /api/applications/offline': () => ({ method: 'POST', url: '/api/applications/offline', json: { applicant: { type: 'natural_person', name: '李四', idType: '居民身份证', idNumber: '370602199001011239', phone: '13800000001' }, content: '请公开2024年部门预算', provideForm: '纸质', obtainMethod: '自行领取', channel: 'in_person', submittedOn: '2025-06-03' } }),
   'GET /api/applications': () => ({ url: '/api/applications' }),
   'GET /api/applications/table3': ({ rec }) => ({ url: `/api/applications/table3?agencyId=${rec.id}&year=${YEAR}` }),
   'POST /api/applications/carry-over': ({ rec }) => ({ method: 'POST', url: '/api/applications/carry-over', json: { year: YEAR - 1, agencyId: rec.id } }),
@@ -182,13 +182,13 @@ const recipes: Record<string, Recipe> = {
   'PUT /api/letter-templates/:kind': () => ({ method: 'PUT', url: '/api/letter-templates/receipt', json: { title: '收到申请告知书', body: '{{申请人}}：本机关已收到您的申请。' } }),
   'GET /api/mail-outbox': () => ({ url: '/api/mail-outbox' }),
   'GET /apply': () => ({ url: '/apply' }),
-  'POST /apply': ({ rec }) => ({ method: 'POST', url: '/apply', form: { agency: rec.creditCode, type: 'natural_person', name: '张三', idType: '居民身份证', idNumber: '370602199001011237', phone: '13800000000', content: '请公开2024年行政许可办件数量', delivery: '纸质' } }),
+  'POST /apply': ({ rec }) => ({ method: 'POST', url: '/apply', form: { agency: rec.creditCode, type: 'natural_person', name: '张三', idType: '居民身份证', idNumber: '370602199001011239', phone: '13800000000', content: '请公开2024年行政许可办件数量', delivery: '纸质' } }),
   'GET /apply/status': () => ({ url: '/apply/status' }),
   'POST /apply/status': ({ rec }) => ({ method: 'POST', url: '/apply/status', form: { code: rec.queryCode, phone: '13800000009' } }),
   'GET /admin/applications': () => ({ url: '/admin/applications' }),
   'GET /admin/applications.csv': () => ({ url: '/admin/applications.csv' }),
   'GET /admin/applications/new': () => ({ url: '/admin/applications/new' }),
-  'POST /admin/applications': () => ({ method: 'POST', url: '/admin/applications', form: { type: 'natural_person', name: '王五', idType: '居民身份证', idNumber: '370602199001011237', phone: '13800000002', content: '请公开2024年部门决算', provideForm: '纸质', obtainMethod: '自行领取', channel: 'in_person', submittedOn: '2025-06-03' } }),
+  'POST /admin/applications': () => ({ method: 'POST', url: '/admin/applications', form: { type: 'natural_person', name: '王五', idType: '居民身份证', idNumber: '370602199001011239', phone: '13800000002', content: '请公开2024年部门决算', provideForm: '纸质', obtainMethod: '自行领取', channel: 'in_person', submittedOn: '2025-06-03' } }),
   'GET /admin/applications/:id': ({ rec }) => ({ url: `/admin/applications/${rec.applicationId}` }),
   'POST /admin/applications/:id/actions/:action': async ({ rec, t }) => ({ method: 'POST', url: `/admin/applications/${rec.applicationId}/actions/requestExtension`, form: { version: String(await versionOf(t, 'applications', { id: rec.applicationId })), days: '10', reason: '需要调取档案' } }),
   'GET /admin/applications/:id/letters/:letterId.docx': ({ rec }) => ({ url: `/admin/applications/${rec.applicationId}/letters/${rec.letterId}.docx` }),
@@ -425,7 +425,7 @@ describe.each(engines())('authorization matrix (%s)', (engine) => {
     const reg = await fixture(s, {
       method: 'POST', url: '/api/applications/offline',
       json: {
-        applicant: { type: 'natural_person', name: '赵六', idType: '居民身份证', idNumber: '370602199001011237', phone: '13800000009' },
+        applicant: { type: 'natural_person', name: '赵六', idType: '居民身份证', idNumber: '370602199001011239', phone: '13800000009' },
         content: '请公开2024年度部门预算', provideForm: '纸质', obtainMethod: '自行领取', channel: 'in_person', submittedOn: '2025-06-03', email: `applicant-${key.toLowerCase()}@example.com`,
         attachments: [{ filename: 'scan.png', contentBase64: PNG.toString('base64') }],
       },
@@ -434,7 +434,7 @@ describe.each(engines())('authorization matrix (%s)', (engine) => {
     await fixture(s, { method: 'POST', url: `/api/applications/${app.id}/correction-request`, json: { version: app.version, items: ['请写明所需信息的文号'] } });
     const letter = await t.db.selectFrom('letters').select('id').where('application_id', '=', app.id).executeTakeFirstOrThrow();
     const att = await t.db.selectFrom('application_attachments').select('id').where('application_id', '=', app.id).executeTakeFirstOrThrow();
-    const appeal = (await fixture(s, { method: 'POST', url: '/api/appeals', json: { ...appealBody, applicationId: app.id } }, 201)).json() as { id: number };
+    const appeal = (await fixture(s, { method: 'POST', url: '/api/appeals', json: { ...appealBody } }, 201)).json() as { id: number };
     const item = (await fixture(s, { method: 'POST', url: '/api/catalogue/items', json: { ...draft } }, 201)).json() as { id: number };
     const interp = (await fixture(s, { method: 'POST', url: '/api/catalogue/items', json: { ...draft, title: '授权矩阵测试文件的解读', kind: 'interpretation' } }, 201)).json() as { id: number; indexNo: string };
     const itemAtt = (await fixture(s, { method: 'POST', url: `/api/catalogue/items/${item.id}/attachments`, multipart: { files: { attachment: pngFile } } }, 201)).json() as { id: number };
