@@ -1,7 +1,7 @@
 // The annual-report workflow as JSON API operations (the same service calls as the back-office pages):
 // compile, the staff view, narrative, cell overrides (with a written reason), submit, return, accept, publish, unlock.
 // Paths: /api/annual-reports/{agencyId}/{year}[/…]. Errors are problem+json (403 role, 404 scope, 409 state or stale version).
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requireStaff } from '../auth/auth.guard.ts';
@@ -9,6 +9,7 @@ import { AppError } from '../shared/errors.ts';
 import { problemSchemas } from '../shared/openapi.ts';
 import type { Services } from '../services.ts';
 import type { ReportView } from './annual-report.service.ts';
+import { DECISION_CATEGORIES } from '../../core/annual-report/index.ts';
 
 const params = z.object({
   agencyId: z.coerce.number().int().min(1).max(2_147_483_647),
@@ -104,4 +105,72 @@ export function registerAnnualReportApi(app: FastifyInstance, services: Services
       return presentView(await s.act(actorOf(request), request.params.agencyId, request.params.year, w.action, { version: b.version, comment: b.comment ?? null }));
     });
   }
+}
+
+const agencyParams = z.object({ agencyId: z.coerce.number().int().min(1).max(2_147_483_647) });
+const yearField = z.number().int().min(2008, '年度应在 2008 年至 2100 年之间').max(2100, '年度应在 2008 年至 2100 年之间');
+const category = z.enum(DECISION_CATEGORIES, { error: '请选择类别' });
+const count = z.number().int().min(0, '数量不能为负数').max(2_147_483_647, '数量太大');
+
+/** The decisions register (表二 第二十条第（五）至（八）项) behind the annual report, as API operations. */
+export function registerDecisionsApi(app: FastifyInstance, services: Services): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const d = services.decisions;
+  // An unknown agency is a 404 before anything is written (an administrator sees every agency id).
+  const staff = [requireStaff(), async (request: FastifyRequest) => {
+    const id = Number((request.params as { agencyId?: unknown }).agencyId);
+    if (!Number.isSafeInteger(id) || !(await services.agencies.get(id))) throw new AppError('not_found', { detail: '找不到该机构' });
+  }];
+  const tags = ['annual-report'];
+  r.get('/api/agencies/:agencyId/decisions', {
+    preHandler: staff,
+    schema: {
+      operationId: 'listDecisions', summary: '处理决定登记（表二）：某年度的登记条目和事项数', tags, params: agencyParams,
+      querystring: z.object({ year: z.coerce.number().int().min(2008).max(2100), category: category.optional(), page: z.coerce.number().int().min(1).max(100_000).default(1), pageSize: z.coerce.number().int().min(1).max(500).default(100) }),
+      response: { 200: z.looseObject({ entries: z.array(z.looseObject({ id: z.number() })), total: z.number().int() }), ...problemSchemas(400, 401, 403, 404) },
+    },
+  }, async (request) => {
+    const q = request.query;
+    const res = await d.list(actorOf(request), request.params.agencyId, q.year, q.category);
+    return { entries: res.entries.slice((q.page - 1) * q.pageSize, q.page * q.pageSize).map((e) => ({ ...e })), total: res.entries.length, page: q.page, pageSize: q.pageSize, items: res.items };
+  });
+  r.post('/api/agencies/:agencyId/decisions', {
+    preHandler: staff,
+    schema: {
+      operationId: 'addDecisionEntry', summary: '登记处理决定（数量、金额）', tags, params: agencyParams,
+      body: z.object({ year: yearField, category, count, amount: z.number().finite().min(0).max(1e12).nullable().optional(), itemName: z.string().trim().max(200).nullable().optional(), decidedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').nullable().optional(), note: z.string().trim().max(1000).nullable().optional() }),
+      response: { 201: z.looseObject({ id: z.number(), version: z.number() }), ...problemSchemas(400, 401, 403, 404, 409) },
+    },
+  }, async (request, reply) => reply.code(201).send({ ...(await d.add(actorOf(request), request.params.agencyId, request.body)) }));
+  r.put('/api/agencies/:agencyId/decisions/items', {
+    preHandler: staff,
+    schema: {
+      operationId: 'setDecisionItemCounts', summary: '设置规章、规范性文件等事项数（上年项目数、本年增减）', tags, params: agencyParams,
+      body: z.object({ year: yearField, category, previous: count, change: z.number().int().min(-2_147_483_647).max(2_147_483_647) }),
+      response: { 200: z.object({ ok: z.boolean() }), ...problemSchemas(400, 401, 403, 404, 409) },
+    },
+  }, async (request) => {
+    await d.setItems(actorOf(request), request.params.agencyId, request.body);
+    return { ok: true };
+  });
+  r.delete('/api/agencies/:agencyId/decisions/:id', {
+    preHandler: staff,
+    schema: {
+      operationId: 'deleteDecisionEntry', summary: '删除一条处理决定登记（需提供版本号）', tags,
+      params: agencyParams.extend({ id: z.coerce.number().int().min(1).max(2_147_483_647) }),
+      querystring: z.object({ version: z.coerce.number().int().min(1).max(2_147_483_647) }),
+      response: { 204: z.null().optional(), ...problemSchemas(400, 401, 403, 404, 409) },
+    },
+  }, async (request, reply) => {
+    await d.remove(actorOf(request), request.params.id, request.query.version);
+    return reply.code(204).send(null);
+  });
+  r.post('/api/agencies/:agencyId/decisions/import', {
+    preHandler: staff,
+    schema: {
+      operationId: 'importDecisions', summary: '导入处理决定 CSV（每行：日期,事项名称,决定类型）；dryRun=true 只检查不保存', tags, params: agencyParams,
+      body: z.object({ csv: z.string().min(1, '请提供 CSV 内容').max(5_000_000, 'CSV 太大'), dryRun: z.boolean().default(true) }),
+      response: { 200: z.looseObject({ dryRun: z.boolean(), inserted: z.number().int() }), ...problemSchemas(400, 401, 403, 404, 409) },
+    },
+  }, async (request) => ({ ...(await d.importCsv(actorOf(request), request.params.agencyId, request.body.csv.replace(/^\uFEFF/, ''), { dryRun: request.body.dryRun })) }));
 }

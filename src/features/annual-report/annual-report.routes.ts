@@ -26,7 +26,7 @@ import {
   cellPath, decisionsPath, reportPath, type PortalCtx,
 } from './annual-report.pages.tsx';
 import { reportParamsSchema, reportQuerySchema } from './annual-report.schema.ts';
-import { registerAnnualReportApi } from './annual-report.api.ts';
+import { registerAnnualReportApi, registerDecisionsApi } from './annual-report.api.ts';
 
 function field(body: unknown, name: string): string {
   if (!body || typeof body !== 'object') return '';
@@ -58,6 +58,7 @@ export function registerAnnualReportRoutes(app: FastifyInstance, services: Servi
 
   // ── API ── (the workflow operations: annual-report.api.ts)
   registerAnnualReportApi(app, services);
+  registerDecisionsApi(app, services);
   r.get('/api/agencies/:creditCode/reports/:year', {
     schema: {
       operationId: 'getAnnualReport',

@@ -14,6 +14,7 @@ import { CatalogueListPage, DraftFormPage, ImportPage, ItemAdminPage, PortalPage
 import { readTable, toCsv, toXlsx } from './catalogue.import.ts';
 import { actionDoneMessage } from '../../core/catalogue/workflow.ts';
 import { generatedGuideHtml, generatedSystemHtml } from './catalogue.guide.ts';
+import { registerCatalogueApi } from './catalogue.api.ts';
 
 /** Multipart (attachFieldsToBody) or urlencoded body → plain string fields + files. */
 async function formParts(request: FastifyRequest): Promise<{ fields: Record<string, string>; files: Record<string, { filename: string; data: Buffer }> }> {
@@ -44,7 +45,8 @@ export function registerCatalogueRoutes(app: FastifyInstance, services: Services
   // one attachment (field `attachment`) of at most UPLOAD_LIMIT_MB, with the draft's text fields
   const attachmentUploads = uploadRoute({ maxFiles: 1, maxFileBytes: services.config.uploadLimitMb * MB, maxTotalBytes: services.config.uploadLimitMb * MB, maxFieldBytes: 512 * 1024, label: '附件' });
 
-  // ───── API ─────
+  // ───── API ───── (import and portal pages: catalogue.api.ts)
+  registerCatalogueApi(app, services);
   r.get('/api/catalogue', {
     schema: {
       operationId: 'searchCatalogue',
