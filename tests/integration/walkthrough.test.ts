@@ -2,6 +2,7 @@
 // (portal home, favicon, feeds, search, catalogue, annual report pages, audit log, calendar, 公开指南).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, engines, type TestApp } from './harness.ts';
+import { buildPdf } from '../builders/hostile-files.ts';
 import { up as rebuildSearchIndex } from '../../src/db/migrations/067_search_metadata.ts';
 
 describe.each(engines())('walk-through of the demo (%s)', (engine) => {
@@ -151,7 +152,7 @@ describe.each(engines())('walk-through of the demo (%s)', (engine) => {
     it('attachments are listed as 附件N：name (kind, size), not as the raw file name', async () => {
       const id = (await t.api('POST', '/api/catalogue/items', { as: 'officer', body: draft() })).json().id as number;
       const s = await t.login('officer');
-      const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+      const pdf = buildPdf({ text: 'notice' });
       const boundary = '----walkthrough';
       const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="attachment"; filename="受理时间_调整表.pdf"\r\nContent-Type: application/pdf\r\n\r\n`), pdf, Buffer.from(`\r\n--${boundary}--\r\n`)]);
       const up = await t.app.inject({ method: 'POST', url: `/api/catalogue/items/${id}/attachments`, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
@@ -159,6 +160,51 @@ describe.each(engines())('walk-through of the demo (%s)', (engine) => {
       const page = await t.app.inject({ method: 'GET', url: `/admin/catalogue/${id}`, headers: { cookie: s.cookie } });
       expect(page.body).toMatch(/附件1：<a href="\/admin\/catalogue\/attachments\/\d+">受理时间 调整表<\/a>（PDF，1 KB）/);
       expect(page.body).not.toContain('>受理时间_调整表.pdf<');
+    });
+  });
+
+  describe('annual report pages', () => {
+    const code = '12370602780795309E';
+    const agencyId = async () => (await t.services.agencies.getByCreditCode(code))!.id;
+
+    it('the published 2019 report says when it was published: no "剩余 -N 天", no P1 "尚无发布日期"', async () => {
+      const s = await t.login('officer');
+      const page = await t.app.inject({ method: 'GET', url: `/admin/annual/${await agencyId()}/2019`, headers: { cookie: s.cookie } });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('2020-01-31（已于 2020-01-20 发布）');
+      expect(page.body).not.toMatch(/剩余 -\d/);
+      expect(page.body).not.toContain('尚无发布日期');
+      const index = await t.app.inject({ method: 'GET', url: '/admin/annual', headers: { cookie: s.cookie } });
+      expect(index.body).not.toMatch(/剩余 -\d/);
+    });
+
+    it('downloads of the published report are named by version, not …-draft; the page offers XLSX', async () => {
+      const s = await t.login('officer');
+      const base = `/admin/annual/${await agencyId()}/2019`;
+      const page = await t.app.inject({ method: 'GET', url: base, headers: { cookie: s.cookie } });
+      for (const f of ['docx', 'pdf', 'xlsx']) expect(page.body).toContain(`href="${base}/download?format=${f}"`);
+      for (const f of ['pdf', 'xlsx']) {
+        const res = await t.app.inject({ method: 'GET', url: `${base}/download?format=${f}`, headers: { cookie: s.cookie } });
+        expect(res.statusCode).toBe(200);
+        expect(res.headers['content-disposition']).toBe(`attachment; filename="annual-report-${code}-2019-v1.${f}"`);
+      }
+    });
+
+    it('the portal report page: no style attributes (CSP), the official tables stylesheet, bordered tables, an XLSX download', async () => {
+      const page = await t.app.inject({ method: 'GET', url: `/reports/${code}/2019` });
+      expect(page.statusCode).toBe(200);
+      expect(page.headers['content-security-policy']).toMatch(/style-src 'self'(;|$)/);
+      expect(page.body).not.toMatch(/\sstyle="/);
+      expect(page.body).toContain('<link rel="stylesheet" href="/static/report.css"/>');
+      const css = (await t.app.inject({ method: 'GET', url: '/static/report.css' })).body;
+      expect(css).toMatch(/table\.gk-official td \{ border: 1px solid #333;/);
+      const widths = [...page.body.matchAll(/<col class="(gk-w\d+)"\/>/g)].map((m) => m[1]!);
+      expect(widths.length).toBeGreaterThan(20);
+      for (const w of new Set(widths)) expect(css, w).toContain(`col.${w} { width: ${w.slice(4)}%; }`);
+      expect(page.body).toContain(`href="/api/agencies/${code}/reports/2019?format=xlsx"`);
+      const xlsx = await t.app.inject({ method: 'GET', url: `/api/agencies/${code}/reports/2019?format=xlsx` });
+      expect(xlsx.statusCode).toBe(200);
+      expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     });
   });
 });

@@ -151,6 +151,8 @@ describe('deadline (第四十九条)', () => {
   it.each([
     [null, '2026-01-10', 'not_started'], ['returned', '2026-01-10', 'draft'], ['accepted', '2026-01-10', 'submitted'],
     ['published', '2026-03-01', 'published'], ['draft', '2026-02-01', 'late'], [null, '2026-02-01', 'late'],
+    // submitted: waiting on the supervisor, not 逾期未发布 by the agency, even after 31 January
+    ['submitted', '2026-01-10', 'submitted'], ['submitted', '2026-02-01', 'submitted'], ['returned', '2026-02-01', 'late'], ['accepted', '2026-02-01', 'late'],
   ] as const)('list state of %s on %s is %s', (state, today, expected) => {
     expect(listState(state, today, 2025, '某某局')).toBe(expected);
   });

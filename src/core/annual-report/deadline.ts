@@ -33,9 +33,13 @@ export function reminderDue(today: string, year: number, published: boolean): bo
 export type ListState = 'not_started' | 'draft' | 'submitted' | 'published' | 'late';
 
 /** The state shown to a supervisor: not started / draft / submitted / published, or late once the deadline passed
- *  without publication (第四十九条). A report published after the deadline shows as published (rule P1 warns). */
+ *  without publication (第四十九条) while the report is with the agency. A submitted report waiting for the
+ *  supervisor's review stays "submitted" after the deadline. A report published after the deadline shows as
+ *  published (rule P1 warns). */
 export function listState(reportState: string | null, today: string, year: number, agencyName = ''): ListState {
   if (reportState === 'published') return 'published';
+  // A report the agency has submitted waits on the supervisor, not on the agency: it is not 逾期未发布 by the agency's doing.
+  if (reportState === 'submitted') return 'submitted';
   if (today > deadlineOf(year, agencyName)) return 'late';
   if (reportState === null) return 'not_started';
   if (reportState === 'submitted' || reportState === 'accepted') return 'submitted';

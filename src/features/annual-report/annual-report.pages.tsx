@@ -54,7 +54,7 @@ export function DrillTables({ view, locale }: { view: ReportView; locale: Locale
         const g = grids[k];
         return (
           <div className="gk-table-scroll" key={k} role="region" aria-label={TABLE_TITLES[k]} tabIndex={0}>
-            <table className="gk-report-table gk-drill">
+            <table className={`gk-official gk-official--${k} gk-drill`}>
               <caption>{TABLE_TITLES[k]}</caption>
               <thead>{g.rows.slice(0, g.headerRows).map((row, i) => <tr key={i}>{row.map((c, j) => <DrillCell key={j} cell={c} agencyId={view.agency.id} year={view.year} overridden={overridden} findings={flagged} />)}</tr>)}</thead>
               <tbody>{g.rows.slice(g.headerRows).map((row, i) => <tr key={i}>{row.map((c, j) => <DrillCell key={j} cell={c} agencyId={view.agency.id} year={view.year} overridden={overridden} findings={flagged} />)}</tr>)}</tbody>
@@ -65,6 +65,15 @@ export function DrillTables({ view, locale }: { view: ReportView; locale: Locale
       <p className="gk-hint">{tr(locale)('drillHint')}</p>
     </>
   );
+}
+
+/** The official tables' stylesheet (borders, tabular figures, column widths, sideways scrolling on phones). */
+const ReportStyles = () => <link rel="stylesheet" href="/static/report.css" />;
+
+/** "2026-01-31（剩余 3 天）", "（已逾期 309 天）", or for a published report "（已于 2020-01-20 发布）" / "（已发布）". */
+export function deadlineText(T: (k: string, v?: Record<string, string | number>) => string, d: { deadline: string; daysLeft: number; published: boolean; publishedOn?: string | null }): string {
+  const note = d.published ? (d.publishedOn ? T('publishedOnShort', { date: d.publishedOn }) : T('state.published')) : d.daysLeft >= 0 ? T('daysLeftShort', { days: d.daysLeft }) : T('daysOverdueShort', { days: -d.daysLeft });
+  return `${d.deadline}（${note}）`;
 }
 
 // ───── index ─────
@@ -94,7 +103,7 @@ export function AnnualIndexPage(p: AnnualIndexProps): ReactElement {
       ) : null}
       <SummaryList items={[
         { key: T('dueYear'), value: `${p.dashboard.year}` },
-        { key: T('deadline'), value: `${p.dashboard.deadline}（${T('daysLeftShort', { days: p.dashboard.daysLeft })}）` },
+        { key: T('deadline'), value: deadlineText(T, { ...p.dashboard, published: p.dashboard.state === 'published' }) },
         { key: T('stateLabel'), value: stateText(locale, p.dashboard.state) },
       ]} />
       {p.canCompile ? (
@@ -135,12 +144,13 @@ export function AnnualReportPage({ shell, view, errors }: { shell: AdminShell; v
   const title = T('reportTitle', { agency: view.agency.name, year: view.year });
   return (
     <AdminLayout {...shell} active="reports" title={title}>
+      <ReportStyles />
       <h1 className="gk-heading-l">{title}</h1>
       <ErrorSummary errors={errors} locale={locale} />
       <SummaryList items={[
         { key: T('stateLabel'), value: <strong data-state={view.state}>{stateText(locale, view.state)}</strong> },
         { key: T('format'), value: view.format },
-        { key: T('deadline'), value: `${view.deadline}（${T('daysLeftShort', { days: view.daysLeft })}）` },
+        { key: T('deadline'), value: deadlineText(T, { deadline: view.deadline, daysLeft: view.daysLeft, published: view.publications.length > 0, publishedOn: view.publications[view.publications.length - 1]?.publishedOn ?? null }) },
         { key: T('findingsCount'), value: T('findingsSummary', { errors: view.errors, warnings: view.warnings }) },
         ...(view.publishedVersion ? [{ key: T('publishedVersion'), value: <a href={portalReportPath(view.agency.creditCode, view.year)}>{T('versionNo', { n: view.publishedVersion })}</a> }] : []),
       ]} />
@@ -220,6 +230,7 @@ export function AnnualReportPage({ shell, view, errors }: { shell: AdminShell; v
         <li><a href={trendPath(view.agency.id)}>{T('trendTitle')}</a></li>
         <li><a href={`${base}/download?format=docx`}>{T('download.docx')}</a></li>
         <li><a href={`${base}/download?format=pdf`}>{T('download.pdf')}</a></li>
+        <li><a href={`${base}/download?format=xlsx`}>{T('download.xlsx')}</a></li>
         <li><a href={`${base}/download?format=json`}>{T('download.json')}</a></li>
       </ul>
     </AdminLayout>
@@ -490,12 +501,14 @@ export function PortalReportPage({ ctx, report }: { ctx: PortalCtx; report: Publ
   return (
     <PortalLayout locale={ctx.locale} agency={ctx.agency} title={title} prefs={ctx.prefs} currentPath={ctx.currentPath} active="reports"
       breadcrumbs={[{ label: T('portalTitle'), href: '/reports' }, { label: title, href: portalReportPath(report.agency.creditCode, report.year) }]}>
+      <ReportStyles />
       <ReportDocument model={report.model} locale={ctx.locale} idPrefix="pr" />
       <section aria-labelledby="pr-downloads">
         <h2 id="pr-downloads">{T('downloads')}</h2>
         <ul>
           <li><a href={api('docx')}>{T('download.docx')}</a></li>
           <li><a href={api('pdf')}>{T('download.pdf')}</a></li>
+          <li><a href={api('xlsx')}>{T('download.xlsx')}</a></li>
           <li><a href={api('json')}>{T('download.json')}</a></li>
         </ul>
       </section>

@@ -162,7 +162,9 @@ export function registerAnnualReportRoutes(app: FastifyInstance, services: Servi
     const f = String((request.query as { format?: string }).format ?? 'docx');
     if (!['docx', 'pdf', 'json', 'xlsx', 'html', 'md'].includes(f)) throw new AppError('bad_request', { detail: 'format 应为 docx、pdf、json、xlsx、html 或 md' });
     const out = await renderReport(view.model, f as RenderTarget);
-    return reply.type(out.contentType).header('content-disposition', `attachment; filename="annual-report-${view.agency.creditCode}-${year}-draft.${out.extension}"`)
+    // The published text is named by its version; anything else (draft, submitted, under correction) is a draft.
+    const suffix = view.state === 'published' && view.publishedVersion ? `v${view.publishedVersion}` : 'draft';
+    return reply.type(out.contentType).header('content-disposition', `attachment; filename="annual-report-${view.agency.creditCode}-${year}-${suffix}.${out.extension}"`)
       .send((typeof out.body === 'string' ? out.body : Buffer.from(out.body)) as never);
   });
 

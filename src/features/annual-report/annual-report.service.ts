@@ -206,15 +206,17 @@ export function createAnnualReportService(db: Kysely<Database>, deps: { audit: A
   async function view(actor: Actor | null, row: repo.ReportRow): Promise<ReportView> {
     const agency = await agencyOr404(row.agency_id);
     const stored = fromJson<Stored>(row.overrides_json) ?? { cells: {}, editedSections: [] };
-    const [events, pubs] = await Promise.all([repo.listEvents(db, row.id), repo.listPublications(db, row.agency_id, row.year)]);
+    const model = fromJson<ReportModel>(row.model_json)!;
+    // Findings are checked again for the page: P1 (第四十九条) depends on today and on the publication date.
+    const [events, pubs, findings] = await Promise.all([repo.listEvents(db, row.id), repo.listPublications(db, row.agency_id, row.year), findingsOf(db, model, row.agency_id)]);
     const state = row.state as ReportState;
     return {
       agency: { id: agency.id, name: agency.name, creditCode: agency.creditCode, parentId: agency.parentId },
       year: row.year, format: row.format as LayoutId, state, stateLabel: STATE_LABELS[state].zh, version: row.version,
       locked: row.locked === 1, publishedVersion: row.published_version,
-      model: fromJson<ReportModel>(row.model_json)!, computed: fromJson<ReportModel>(row.computed_json)!,
+      model, computed: fromJson<ReportModel>(row.computed_json)!,
       overrides: stored.cells, editedSections: stored.editedSections,
-      findings: fromJson<Finding[]>(row.findings_json) ?? [], errors: row.errors_count, warnings: row.warnings_count,
+      findings, errors: findings.filter((f) => f.severity === 'error').length, warnings: findings.filter((f) => f.severity === 'warning').length,
       events: events.map((e) => ({ kind: e.kind, actorName: e.actor_name, comment: e.comment, at: e.at })),
       publications: pubs.map((p) => ({ versionNo: p.version_no, publishedOn: p.published_on, changeNote: p.change_note })),
       actions: actor ? availableActions(state, wfActor(actor, row.agency_id)) : [],
@@ -534,7 +536,11 @@ export function createAnnualReportService(db: Kysely<Database>, deps: { audit: A
       const published: ReportModel = { ...model, published: opts.publishedOn, ...(opts.title ? { title: opts.title } : {}) };
       const at = nowIso(clock);
       await db.transaction().execute(async (trx) => {
-        const ok = await repo.updateReport(trx, row.id, row.version, { state: 'published', model_json: toJson(published)!, locked: 1, published_version: row.published_version + 1, updated_at: at });
+        const findings = await findingsOf(trx, published, agencyId);
+        const ok = await repo.updateReport(trx, row.id, row.version, {
+          state: 'published', model_json: toJson(published)!, locked: 1, published_version: row.published_version + 1, updated_at: at,
+          findings_json: toJson(findings)!, errors_count: findings.filter((f) => f.severity === 'error').length, warnings_count: findings.filter((f) => f.severity === 'warning').length,
+        });
         if (!ok) throw conflict();
         await repo.insertPublication(trx, { report_id: row.id, agency_id: agencyId, year, version_no: row.published_version + 1, model_json: toJson(published)!, change_note: null, published_on: opts.publishedOn, published_at: at, published_by: null });
         await repo.insertEvent(trx, { report_id: row.id, kind: 'publish', actor_user_id: null, actor_name: actor.displayName, comment: null, at });

@@ -93,6 +93,15 @@ export interface ReportTableProps {
   captionHidden?: boolean;
 }
 
+/**
+ * Column widths as classes `gk-w<n>` (n % of the table, report.css defines 1–100): the pages' Content-Security-
+ * Policy allows no style attributes, so inline widths were dropped by the browser.
+ */
+export function colWidthClasses(widths: readonly number[]): string[] {
+  const sum = widths.reduce((a, b) => a + b, 0) || 1;
+  return widths.map((w) => `gk-w${Math.min(100, Math.max(1, Math.round((w / sum) * 100)))}`);
+}
+
 /** One official table inside a horizontally scrolling region (phones) with a visible hint. */
 export function ReportTable({ grid, title, locale = 'zh-CN', highlight, captionHidden }: ReportTableProps): ReactElement {
   placeGrid(grid); // throws early on an inconsistent grid (a spanning bug would misalign every renderer)
@@ -107,7 +116,7 @@ export function ReportTable({ grid, title, locale = 'zh-CN', highlight, captionH
         <table className={`gk-official gk-official--${grid.key}`}>
           <caption className={captionHidden ? 'gk-vh' : undefined}>{title}</caption>
           <colgroup>
-            {grid.widths.map((w, i) => <col key={i} style={{ width: `${((w / grid.widths.reduce((a, b) => a + b, 0)) * 100).toFixed(2)}%` }} />)}
+            {colWidthClasses(grid.widths).map((c, i) => <col key={i} className={c} />)}
           </colgroup>
           {head.length > 0 && <thead><Rows rows={head} locale={locale} marks={marks} offset={0} /></thead>}
           {grid.key === 'table2'

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { renderPdf } from './pdf.ts';
 import { modelFromExpected, seedModel, tool } from './test-helpers.ts';
+import { ZHIFU_2019_SECTIONS } from '../../annual-report/seed/zhifu-2019.ts';
 
 function pdfTools(pdf: Uint8Array): { text: string; flat: string; fonts: string } {
   const dir = mkdtempSync(path.join(tmpdir(), 'gk-pdf-'));
@@ -39,6 +40,22 @@ describe('renderPdf', { timeout: 60_000 }, () => {
     }
     expect(fonts).toMatch(/NotoSansSC-Regular\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/);
   }, 60_000);
+
+  it('keeps 表三 on one page with its heading: no row of it is stretched on a second page (the demo report with its full text)', async () => {
+    if (!tool('pdftotext')) return;
+    const model = modelFromExpected('zhifu-approval-2019', ZHIFU_2019_SECTIONS);
+    const { text } = pdfTools(await renderPdf(model));
+    const pages = text.split('\f');
+    const at = (label: string) => pages.findIndex((p) => p.replace(/\s+/g, '').includes(label));
+    const first = at('一、本年新收政府信息公开申请数量');
+    expect(first).toBeGreaterThanOrEqual(0);
+    for (const label of ['三、收到和处理政府信息公开申请情况', '（七）总计', '四、结转下年度继续办理']) expect(at(label), label).toBe(first);
+    // the （七）总计 row is followed directly by 四、结转…: no blank lines between them in the text layer
+    const page = pages[first]!.split('\n');
+    const total = page.findIndex((l) => l.includes('（七）总计'));
+    const carried = page.findIndex((l) => l.includes('四、结转下年度继续办理'));
+    expect(carried - total).toBeLessThanOrEqual(2);
+  });
 
   it('lists findings in an appendix when asked', async () => {
     if (!tool('pdftotext')) return;

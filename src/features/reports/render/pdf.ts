@@ -18,6 +18,8 @@ type TDocumentDefinitions = Parameters<typeof pdfmake.createPdf>[0];
 const MARGINS: [number, number, number, number] = [28 * MM, 37 * MM, 26 * MM, 35 * MM]; // left, top, right, bottom
 const CONTENT_WIDTH = 210 * MM - MARGINS[0] - MARGINS[2];
 const KEEP_WITH_TABLE = 160; // pt
+/** Tables kept whole on one page with their heading (each fits an A4 page at its font size); 表二 may break. */
+const UNBROKEN_TABLES: ReadonlySet<string> = new Set(['table3', 'table4']);
 
 function tableContent(grid: Grid): Content {
   const { cover } = placeGrid(grid);
@@ -51,8 +53,9 @@ export function pdfDefinition(model: ReportModel, opts: { findings?: readonly Fi
     { text: outline.meta.map((m) => `${m.label}：${m.value}`).join('　'), style: 'meta' },
   ];
   outline.blocks.forEach((b, i) => {
-    // headlineLevel 2 marks a heading followed by its table (see pageBreakBefore).
-    if (b.kind === 'heading') content.push({ text: b.text, style: 'heading', headlineLevel: outline.blocks[i + 1]?.kind === 'table' ? 2 : 1 });
+    const next = outline.blocks[i + 1];
+    // headlineLevel 2 marks a heading followed by its table, 3 one whose table is kept whole (see pageBreakBefore).
+    if (b.kind === 'heading') content.push({ text: b.text, style: 'heading', headlineLevel: next?.kind === 'table' ? (UNBROKEN_TABLES.has(next.grid.key) ? 3 : 2) : 1 });
     else if (b.kind === 'paragraph') content.push({ text: `\u3000\u3000${b.text}`, style: 'body' });
     else content.push(tableContent(b.grid));
   });
@@ -78,9 +81,16 @@ export function pdfDefinition(model: ReportModel, opts: { findings?: readonly Fi
     content,
     // A table's heading never stays alone at the foot of a page: when less than KEEP_WITH_TABLE points
     // remain below it (a header of 表三/表四 plus a row), the heading moves to the next page with its table.
-    pageBreakBefore: (node) => {
-      if (node.headlineLevel !== 2) return false;
+    pageBreakBefore: (node, following) => {
       const pos = node.startPosition as { pageInnerHeight: number; verticalRatio: number };
+      if (node.headlineLevel === 3) {
+        // 表三 / 表四 start a new page (with their heading) when they would otherwise be split: split, the tall
+        // vertical 三、本年度办理结果 cell (a row span) stretched its last row on the second page — a large blank
+        // band in （七）总计. A table taller than a whole page (never at these font sizes) still breaks.
+        const table = following.getFollowingNodesOnPage().find((n) => (n as { table?: unknown }).table !== undefined) as { pageNumbers?: number[] } | undefined;
+        if (table?.pageNumbers && table.pageNumbers.length > 1 && pos.verticalRatio > 0.05) return true;
+      }
+      if (node.headlineLevel !== 2 && node.headlineLevel !== 3) return false;
       return pos.pageInnerHeight * (1 - pos.verticalRatio) < KEEP_WITH_TABLE;
     },
   };
