@@ -374,6 +374,7 @@ describe.each(engines())('authorization matrix (%s)', (engine) => {
   const sessions = new Map<Caller, Session>();
   let publicItemId = 0;
   let publicFileId = 0;
+  let publishedFixtureId = 0;
   const probeUser = 'authz-probe';
   let ip = 0;
   let n = 0;
@@ -466,6 +467,7 @@ describe.each(engines())('authorization matrix (%s)', (engine) => {
     const sys = { userId: null, displayName: '授权矩阵', role: 'admin' as const, agencyId: dept.id, visibleAgencyIds: [dept.id] };
     const pid = await t.services.catalogue.createDraft(sys, dept.id, { ...draft, kind: 'notice', category: 15, disclosure: 'proactive', bodyFormat: 'text' } as never);
     publicFileId = await t.services.catalogue.addAttachment(sys, pid, 'scan.png', PNG);
+    publishedFixtureId = pid;
     for (const a of [{ action: 'submit' }, { action: 'record_review', reviewResult: 'pass', basis: '不涉密' }, { action: 'approve' }, { action: 'publish' }]) {
       await t.services.catalogue.act(sys, pid, a as never);
     }
@@ -513,6 +515,26 @@ describe.each(engines())('authorization matrix (%s)', (engine) => {
       if (csv.body.includes(records[k].queryCode)) problems.push(`/admin/applications.csv: shows application ${records[k].queryCode} of agency ${k}`);
       if (catalogue.body.includes(records[k].interpretationIndexNo)) problems.push(`/admin/catalogue: shows item ${records[k].interpretationIndexNo} of agency ${k}`);
     }
+    expect(problems).toEqual([]);
+  });
+
+  it('the public doors serve only published content (a draft, its attachment and an unpublished annual report are 404)', async () => {
+    const problems: string[] = [];
+    const search = await send(undefined, { url: `/api/catalogue?q=${encodeURIComponent('授权矩阵测试文件')}` });
+    const found = (search.json() as { items: { id: number }[] }).items.map((i) => i.id);
+    for (const k of ['G', 'D', 'DC', 'F'] as const) {
+      const r = records[k];
+      for (const url of [`/items/${r.itemId}`, `/items/${r.interpretationId}`, `/files/${r.itemAttachmentId}`, `/reports/${r.creditCode}/${YEAR}`, `/api/agencies/${r.creditCode}/reports/${YEAR}`]) {
+        for (const caller of ['anonymous', 'admin', 'officer'] as const) {
+          const res = await send(caller === 'anonymous' ? undefined : sessions.get(caller), { url });
+          if (res.statusCode !== 404) problems.push(`${caller} ${url}: ${res.statusCode}`);
+        }
+      }
+      if (found.includes(r.itemId) || found.includes(r.interpretationId)) problems.push(`searchCatalogue lists the drafts of agency ${k}`);
+    }
+    // the one published item of the fixtures is served and found (the checks can see)
+    expect((await send(undefined, { url: `/files/${publicFileId}` })).statusCode).toBe(200);
+    expect(found).toContain(publishedFixtureId);
     expect(problems).toEqual([]);
   });
 
