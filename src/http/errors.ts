@@ -4,7 +4,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, errorCodes, type ErrorCode, type FieldError } from '../features/shared/errors.ts';
-import { ErrorPage, NotFoundPage, renderPage, t } from '../ui/index.ts';
+import { ErrorPage, NotFoundPage, renderPage, safeLocalPath, t } from '../ui/index.ts';
+import { uploadLimitError } from './uploads.ts';
 import '../features/shared/request.ts';
 
 export interface Problem {
@@ -184,13 +185,16 @@ function englishTitle(code: ErrorCode): string {
  */
 export function createErrorHandler(opts: { isProduction: boolean }) {
   return (err: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
-    const { appError, unexpected } = toAppError(err, opts.isProduction);
+    // a multipart limit the parser enforced (too many files, parts or fields): say which limit of this route
+    const uploadError = uploadLimitError(request, (err as { code?: unknown } | null)?.code);
+    const { appError, unexpected } = uploadError ? { appError: uploadError, unexpected: false } : toAppError(err, opts.isProduction);
     if (unexpected) request.log.error({ err }, 'unexpected error');
     else if (appError.status >= 500) request.log.error({ code: appError.code }, appError.message);
     else request.log.info({ code: appError.code, status: appError.status }, 'request refused');
     if (isApiRequest(request)) return sendProblem(reply, appError);
     if (appError.code === 'unauthenticated') {
-      const next = request.method === 'GET' ? `?next=${encodeURIComponent(request.url)}` : '';
+      // back to the page after signing in: only a short path of this site (the address goes into Location)
+      const next = request.method === 'GET' && safeLocalPath(request.url, '') ? `?next=${encodeURIComponent(request.url)}` : '';
       return reply.code(303).header('location', `/admin/login${next}`).send();
     }
     return sendErrorPage(request, reply, appError);

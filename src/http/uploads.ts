@@ -65,6 +65,18 @@ function truncatedField(body: unknown): string | undefined {
   return undefined;
 }
 
+/** The parser's own limit errors (busboy via @fastify/multipart) as a 413 naming the route's limit; else undefined. */
+export function uploadLimitError(request: FastifyRequest, code: unknown): AppError | undefined {
+  const l = routeUploadLimits(request);
+  switch (code) {
+    case 'FST_FILES_LIMIT': return tooLarge(l, `一次上传的${l.label}超过 ${l.maxFiles} 个`);
+    case 'FST_REQ_FILE_TOO_LARGE': return tooLarge(l, `${l.label}超过 ${sizeLabel(l.maxFileBytes)}`);
+    case 'FST_FIELDS_LIMIT':
+    case 'FST_PARTS_LIMIT': return new AppError('payload_too_large', { detail: `表单中的项目超过 ${l.maxFields} 个，请检查后重新提交。` });
+    default: return undefined;
+  }
+}
+
 export async function registerUploads(app: FastifyInstance): Promise<void> {
   // Defaults for a route that declares nothing; upload routes pass their own through `config.multipartOptions`.
   const defaults = uploadRoute({}).multipartOptions;

@@ -54,6 +54,11 @@ describe('url helpers', () => {
     ['javascript:alert(1)', '/'],
     ['/a\r\nSet-Cookie: x', '/'],
     [undefined, '/'],
+    [`/admin/${'a'.repeat(600)}`, '/'],
+    [`/admin/${'a'.repeat(500)}`, `/admin/${'a'.repeat(500)}`],
+    ['/admin/a b', '/'],
+    ['/admin/\u202egnp.exe', '/'],
+    ['/admin/%E5%B9%B4', '/admin/%E5%B9%B4'],
   ])('safeLocalPath(%j) → %s', (input, expected) => {
     expect(safeLocalPath(input)).toBe(expected);
   });

@@ -60,7 +60,7 @@ export function registerApplicationsRoutes(app: FastifyInstance, services: Servi
     schema: {
       operationId: 'submitApplication', summary: '在线提交政府信息公开申请（公开接口；收到申请之日为机关确认之日，第三十一条）', tags: ['applications'],
       body: submitSchema.and(z.object({ attachments: z.array(attachmentJson).max(10).optional() })),
-      response: { 201: z.object({ queryCode: z.string(), submittedOn: z.string(), agencyName: z.string(), notice: z.string() }), ...problemSchemas(400, 413, 429) },
+      response: { 201: z.object({ queryCode: z.string(), submittedOn: z.string(), agencyName: z.string(), notice: z.string() }), ...problemSchemas(400, 413, 422, 429) },
     },
   }, async (request, reply) => {
     const files = (request.body.attachments ?? []).map((a) => ({ filename: a.filename, data: Buffer.from(a.contentBase64, 'base64') }));

@@ -358,7 +358,7 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
         provisional: r?.provisional ?? false, paused: r ? r.clock === 'paused' || r.clock === 'awaiting_correction' : false,
       },
       allowedActions: allowed, hints, letters: await letters.listFor(row.id),
-      attachments: (await listAttachments(db, row.id)).map((a) => ({ id: a.id, kind: a.kind, filename: a.filename, mime: a.mime, size: a.size })),
+      attachments: (await listAttachments(db, row.id)).map((a) => ({ id: a.id, kind: a.kind, filename: cleanFileName(a.filename, '附件'), mime: a.mime, size: a.size })),
       fee: fee ? { method: fee.method, amount: fee.amount, explanation: fee.explanation, noticeOn: fee.notice_on, dueOn: fee.due_on, paidOn: fee.paid_on } : null,
       pendingReply: pending, officers,
     };
@@ -800,7 +800,7 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
       await loadVisible(actor, applicationId);
       const a = await findAttachment(db, attachmentId);
       if (!a || a.application_id !== applicationId) throw notFound();
-      return { filename: a.filename, mime: a.mime, data: Buffer.from(a.content_base64, 'base64') };
+      return { filename: cleanFileName(a.filename, '附件'), mime: a.mime, data: Buffer.from(a.content_base64, 'base64') };
     },
 
     async letter(actor, applicationId, letterId) {

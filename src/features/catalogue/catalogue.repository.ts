@@ -5,6 +5,7 @@ import { dialectOf, toNumber } from '../../db/dialect.ts';
 import { META_PREFIX, TITLE_PREFIX } from '../../core/search/tokenizer.ts';
 import { fts5Row, tsvRow, type IndexDoc } from '../../core/search/document.ts';
 import { metaFts5, metaTsquery, toFts5, toTsquery, type MetaFilter, type SearchQuery } from '../../core/search/query.ts';
+import { cleanFileName } from '../shared/filenames.ts';
 import { idFromRecencyKey, pageAcrossTiers, type Tier, type TierSource } from '../../core/search/rank.ts';
 
 export type Executor = Kysely<Database> | Transaction<Database>;
@@ -243,7 +244,7 @@ export async function publicItemRow(db: Executor, id: number): Promise<PublicIte
   const row = r.rows[0];
   if (!row) return undefined;
   const { att: a, interp, pol, ...rest } = row;
-  return { ...rest, id: Number(rest.id), agency_id: Number(rest.agency_id), version_no: Number(rest.version_no), category: Number(rest.category), attachments: JSON.parse(a) as PublicItemRow['attachments'], interpretations: JSON.parse(interp) as PublicItemRow['interpretations'], policies: JSON.parse(pol) as PublicItemRow['policies'] };
+  return { ...rest, id: Number(rest.id), agency_id: Number(rest.agency_id), version_no: Number(rest.version_no), category: Number(rest.category), attachments: (JSON.parse(a) as PublicItemRow['attachments']).map((x) => ({ ...x, filename: cleanFileName(x.filename) })), interpretations: JSON.parse(interp) as PublicItemRow['interpretations'], policies: JSON.parse(pol) as PublicItemRow['policies'] };
 }
 
 export async function publicRowsByIds(db: Executor, ids: readonly number[]) {

@@ -24,6 +24,7 @@ import type { DashboardCard } from '../../ui/pages/DashboardPage.tsx';
 import { assertVisible, type Actor } from '../shared/actor.ts';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../shared/errors.ts';
 import * as repo from './catalogue.repository.ts';
+import { cleanFileName } from '../shared/filenames.ts';
 import { bodyText, checkFile, loadFile, sanitizeBody, storeFile, textToHtml, type FileStoreOptions } from './catalogue.files.ts';
 import type { ActionInput, DraftInput } from './catalogue.schema.ts';
 import { assertYearUnlocked } from '../annual-report/annual-report.lock.ts';
@@ -496,7 +497,7 @@ export function createCatalogueService(db: Kysely<Database>, opts: CatalogueOpti
       } else if (!item.public || item.published_version !== a.version_no) {
         throw notFound();
       }
-      return { filename: a.filename, mime: a.mime, data: await loadFile(opts.files, a) };
+      return { filename: cleanFileName(a.filename), mime: a.mime, data: await loadFile(opts.files, a) };
     },
 
     /** Links a 政策解读 to its policy document (规章 / 行政规范性文件). */
@@ -515,7 +516,7 @@ export function createCatalogueService(db: Kysely<Database>, opts: CatalogueOpti
     async get(actor: CatalogueActor, id: number): Promise<ItemDetail> {
       const { item, working } = await loadItem(actor, id);
       const published = item.published_version ? ((await repo.getVersion(db, id, item.published_version)) ?? null) : null;
-      const att = (rows: repo.AttachmentRow[]) => rows.map((a) => ({ id: a.id, filename: a.filename, size: a.size, mime: a.mime }));
+      const att = (rows: repo.AttachmentRow[]) => rows.map((a) => ({ id: a.id, filename: cleanFileName(a.filename), size: a.size, mime: a.mime }));
       const state = stateOf(item, working);
       const versions = await repo.listVersions(db, id);
       let clockInfo: Article26Clock | null = null;
