@@ -5,7 +5,7 @@ import { OUTCOMES } from '../applications/outcomes.ts';
 import { T3_CARRIED_IN, T3_CARRIED_OUT, T3_RECEIVED, T3_TOTAL } from '../report/formats.ts';
 import { checkReport, narrativeFiguresOf } from '../report/rules.ts';
 import {
-  applyOverrides, compileReport, daysLeft, groupApplications, listState, makeOverride, OverrideError, parseDecisionsCsv,
+  applyOverrides, availableActions, compileReport, daysLeft, groupApplications, listState, makeOverride, OverrideError, parseDecisionsCsv,
   reminderDue, transition, WorkflowError, type CompileInput, type WorkflowActor,
 } from './index.ts';
 
@@ -118,6 +118,24 @@ describe('workflow', () => {
     ['accepted', 'publish', supervisor, { errors: 0, publishedVersion: 1, comment: '更正表二行政许可数量' }, 'published'],
   ] as const)('%s --%s--> %s', (state, action, actor, input, next) => {
     expect(transition(state, action, actor, input)).toBe(next);
+  });
+  it.each([
+    ['draft', 'save', admin, ok, '经办人或负责人'],
+    ['draft', 'submit', admin, ok, '经办人或负责人'],
+    ['submitted', 'accept', admin, ok, '上级政务公开主管部门'],
+    ['submitted', 'return', admin, { ...ok, comment: '请补充复议情况说明' }, '上级政务公开主管部门'],
+    ['submitted', 'accept', { ...supervisor, hasEdited: true }, ok, '职责分离'],
+    ['submitted', 'return', { ...supervisor, hasEdited: true }, { ...ok, comment: '请补充复议情况说明' }, '职责分离'],
+    ['draft', 'save', { role: 'officer', ownAgency: false, supervisesAgency: false } as WorkflowActor, ok, '经办人或负责人'],
+  ] as const)('separation of duties: refuses %s --%s--> by %o', (state, action, actor, input, message) => {
+    expect(() => transition(state, action, actor, input)).toThrow(message);
+  });
+  it('offers the administrator only the unlock of a published report; the editor no approval', () => {
+    expect(availableActions('draft', admin)).toEqual([]);
+    expect(availableActions('submitted', admin)).toEqual([]);
+    expect(availableActions('published', admin)).toEqual(['unlock']);
+    expect(availableActions('submitted', { ...supervisor, hasEdited: true })).toEqual([]);
+    expect(availableActions('submitted', supervisor)).toEqual(['return', 'accept']);
   });
   it.each([
     ['draft', 'submit', officer, { errors: 2, publishedVersion: 0 }, '2处错误'],

@@ -21,8 +21,10 @@ export interface WorkflowActor {
   role: 'admin' | 'officer' | 'reviewer' | 'leader' | 'supervisor';
   /** The report belongs to the actor's own agency. */
   ownAgency: boolean;
-  /** The actor is a supervisor whose scope includes the report's agency and it is not the supervisor's own. */
+  /** The actor is a supervisor (政务公开主管部门) whose scope includes the report's agency. */
   supervisesAgency: boolean;
+  /** The actor compiled, edited or submitted the report since it was last published (separation of duties). */
+  hasEdited?: boolean;
 }
 
 export interface TransitionInput {
@@ -41,8 +43,11 @@ export class WorkflowError extends Error {
   }
 }
 
-const editor = (a: WorkflowActor) => (a.ownAgency && (a.role === 'officer' || a.role === 'leader')) || a.role === 'admin';
-const approver = (a: WorkflowActor) => (a.role === 'supervisor' && a.supervisesAgency) || a.role === 'admin';
+// Separation of duties: the agency's own staff compile and edit; the supervising 政务公开主管部门 (第四十九条:
+// 报送本级政府信息公开工作主管部门) returns or accepts; whoever edited may not approve; the system administrator
+// administers users and settings and only unlocks a published report (with a reason), never edits or approves it.
+const editor = (a: WorkflowActor) => a.ownAgency && (a.role === 'officer' || a.role === 'leader');
+const approver = (a: WorkflowActor) => a.role === 'supervisor' && a.supervisesAgency && !a.hasEdited;
 
 /** Minimum length of a written reason / comment (characters, spaces excluded). */
 export const MIN_REASON_LENGTH = 4;
@@ -67,11 +72,13 @@ export function transition(state: ReportState, action: ReportAction, actor: Work
       if (input.errors > 0) throw new WorkflowError(`报告还有${input.errors}处错误（勾稽关系不符），请先改正再报送`, 'invalid');
       return 'submitted';
     case 'return':
+      need(!actor.hasEdited || actor.role !== 'supervisor', '编辑过这份报告的人不能审核它（职责分离），请由另一位主管部门人员审核');
       need(approver(actor), '只有上级政务公开主管部门（监督）可以退回报告');
       from('submitted');
       if (!isWrittenReason(input.comment)) throw new WorkflowError('退回时请写明需要修改的意见', 'invalid');
       return 'returned';
     case 'accept':
+      need(!actor.hasEdited || actor.role !== 'supervisor', '编辑过这份报告的人不能审核它（职责分离），请由另一位主管部门人员审核');
       need(approver(actor), '只有上级政务公开主管部门（监督）可以审核通过报告');
       from('submitted');
       return 'accepted';

@@ -130,7 +130,8 @@ export const ACTION_EVENT: Record<Action, EventKind> = {
 
 const ROLE_ACTIONS: Record<Action, readonly Role[]> = {
   confirmReceipt: ['officer', 'leader'],
-  assign: ['officer', 'leader', 'admin'],
+  // the agency's own staff assign; the system administrator does not handle cases (decision 061)
+  assign: ['officer', 'leader'],
   requestCorrection: ['officer', 'leader'],
   recordCorrection: ['officer', 'leader'],
   lapseCorrection: ['officer', 'leader'],

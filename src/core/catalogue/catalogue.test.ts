@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ARTICLE20_CATEGORIES, article20Label, kindFromLabel } from './categories.ts';
 import { compilePattern, counterScope, DEFAULT_INDEX_PATTERN, formatIndexNumber, IndexPatternError, isValidCreditCode, parseIndexNumber } from './index-number.ts';
-import { allowedActions, checkInterpretationRule, transition, type SecrecyReview } from './workflow.ts';
+import { allowedActions, authorRule, checkInterpretationRule, transition, type SecrecyReview } from './workflow.ts';
 import { article26Clock } from './clock.ts';
 import { shippedCalendar } from '../calendar/index.ts';
 import { table2Article20Item1, type StatItem } from './statistics.ts';
@@ -80,14 +80,14 @@ describe('workflow', () => {
     ['approved', 'reviewer', []],
     ['published', 'officer', ['revise', 'abolish']],
     ['published', 'leader', ['withdraw', 'abolish']],
-    ['withdrawn', 'admin', []],
+    ['withdrawn', 'system', []],
   ] as const)('%s × %s', (state, role, actions) => {
     expect(allowedActions(state, role)).toEqual(actions);
   });
   const pass: SecrecyReview = { result: 'pass', basis: '经审查不涉及国家秘密', reviewerId: 2, reviewedAt: '2024-05-06T02:00:00Z' };
   it.each([
     [{ state: 'approved', action: 'publish', roles: ['reviewer'], disclosure: 'proactive', review: pass }, 'FORBIDDEN_ROLE'],
-    [{ state: 'draft', action: 'publish', roles: ['admin'], disclosure: 'proactive', review: null }, 'INVALID_STATE'],
+    [{ state: 'draft', action: 'publish', roles: ['system'], disclosure: 'proactive', review: null }, 'INVALID_STATE'],
     // a role that may never take the action is refused as a role, in any state (403, not 409)
     [{ state: 'secrecy_review', action: 'submit', roles: ['reviewer'], disclosure: 'proactive', review: null }, 'FORBIDDEN_ROLE'],
     [{ state: 'published', action: 'record_review', roles: ['officer'], disclosure: 'proactive', review: pass }, 'FORBIDDEN_ROLE'],
@@ -113,6 +113,33 @@ describe('workflow', () => {
     [{ state: 'published', action: 'withdraw', roles: ['leader'], disclosure: 'proactive', review: pass, reason: '内容有误' }, 'withdrawn'],
   ] as const)('allows %o → %s', (input, to) => {
     expect(transition(input)).toEqual({ ok: true, to });
+  });
+  // Separation of duties: whoever wrote the version (author ids 7 and 9) never records its 保密审查 nor approves it.
+  const who = (actorId: number | null) => ({ actorId, authorIds: [7, 9] });
+  it.each([
+    ['secrecy_review', 'record_review', 7, 'SELF_REVIEW'],
+    ['secrecy_review', 'return', 9, 'SELF_REVIEW'],
+    ['approval', 'approve', 9, 'SELF_REVIEW'],
+    ['approval', 'return', 7, 'SELF_REVIEW'],
+    ['secrecy_review', 'record_review', 8, 'approval'],
+    ['approval', 'approve', 8, 'approved'],
+    ['approval', 'approve', null, 'approved'],
+    ['approved', 'publish', 7, 'published'],
+  ] as const)('author rule: %s --%s--> by user %s → %s', (state, action, actorId, expected) => {
+    const roles = ['officer', 'reviewer', 'leader'] as const;
+    const r = transition({ state, action, roles, disclosure: 'proactive', review: pass, reviewResult: 'pass', reason: '退回修改', who: who(actorId) });
+    if (expected === 'SELF_REVIEW') {
+      expect(r).toMatchObject({ ok: false, code: 'SELF_REVIEW' });
+      expect(authorRule(state, action, who(actorId))).toContain('职责分离');
+    } else {
+      expect(r).toEqual({ ok: true, to: expected });
+    }
+  });
+  it('the author is offered no 保密审查 or 审核 button; another person is', () => {
+    expect(allowedActions('secrecy_review', 'reviewer', who(7))).toEqual([]);
+    expect(allowedActions('secrecy_review', 'reviewer', who(8))).toEqual(['record_review', 'return']);
+    expect(allowedActions('approval', 'leader', who(9))).toEqual([]);
+    expect(allowedActions('approval', 'leader', who(8))).toEqual(['approve', 'return']);
   });
   it.each([
     [{ enabled: true, kind: 'normative', publishDate: '2024-05-06', linked: [] }, false],

@@ -18,8 +18,12 @@ export const STATE_LABELS: Record<State, string> = {
   withdrawn: '已撤回',
 };
 
-/** Roles as the catalogue sees them: 经办人, 保密审查员, 分管负责人 (审核), 管理员. */
-export type CatalogueRole = 'officer' | 'reviewer' | 'leader' | 'admin';
+/**
+ * Roles as the catalogue sees them: 经办人, 保密审查员, 分管负责人 (审核), and 'system' — the seed, the CLI import
+ * and benchmark loaders acting without a person. The system administrator (a person) has no catalogue role:
+ * the content of an agency is its own staff's (separation of duties, decision 061).
+ */
+export type CatalogueRole = 'officer' | 'reviewer' | 'leader' | 'system';
 
 export const ACTIONS = [
   'edit', 'submit', 'record_review', 'approve', 'return', 'publish', 'revise', 'withdraw', 'abolish', 'delete',
@@ -66,31 +70,52 @@ interface Transition {
 }
 
 // Who may do what. A reviewer records the 保密审查 but cannot publish; only the leader approves (审核).
+// On top of the roles, the author of a version may never record its 保密审查 nor approve it (authorRule).
 const TRANSITIONS: Transition[] = [
-  { from: 'draft', action: 'edit', to: 'draft', roles: ['officer', 'admin'] },
-  { from: 'draft', action: 'delete', to: 'draft', roles: ['officer', 'admin'] },
-  { from: 'draft', action: 'submit', to: 'secrecy_review', roles: ['officer', 'admin'] },
+  { from: 'draft', action: 'edit', to: 'draft', roles: ['officer', 'system'] },
+  { from: 'draft', action: 'delete', to: 'draft', roles: ['officer', 'system'] },
+  { from: 'draft', action: 'submit', to: 'secrecy_review', roles: ['officer', 'system'] },
   // 保密审查: result passed → 审核; failed → back to draft (the basis is kept in the ledger).
-  { from: 'secrecy_review', action: 'record_review', to: 'approval', roles: ['reviewer', 'admin'] },
-  { from: 'secrecy_review', action: 'return', to: 'draft', roles: ['reviewer', 'admin'] },
-  { from: 'approval', action: 'approve', to: 'approved', roles: ['leader', 'admin'] },
-  { from: 'approval', action: 'return', to: 'draft', roles: ['leader', 'admin'] },
-  { from: 'approved', action: 'publish', to: 'published', roles: ['officer', 'leader', 'admin'] },
-  { from: 'approved', action: 'return', to: 'draft', roles: ['leader', 'admin'] },
-  { from: 'published', action: 'revise', to: 'published', roles: ['officer', 'admin'] },
-  { from: 'published', action: 'withdraw', to: 'withdrawn', roles: ['leader', 'admin'] },
-  { from: 'published', action: 'abolish', to: 'published', roles: ['officer', 'leader', 'admin'] },
+  { from: 'secrecy_review', action: 'record_review', to: 'approval', roles: ['reviewer', 'system'] },
+  { from: 'secrecy_review', action: 'return', to: 'draft', roles: ['reviewer', 'system'] },
+  { from: 'approval', action: 'approve', to: 'approved', roles: ['leader', 'system'] },
+  { from: 'approval', action: 'return', to: 'draft', roles: ['leader', 'system'] },
+  { from: 'approved', action: 'publish', to: 'published', roles: ['officer', 'leader', 'system'] },
+  { from: 'approved', action: 'return', to: 'draft', roles: ['leader', 'system'] },
+  { from: 'published', action: 'revise', to: 'published', roles: ['officer', 'system'] },
+  { from: 'published', action: 'withdraw', to: 'withdrawn', roles: ['leader', 'system'] },
+  { from: 'published', action: 'abolish', to: 'published', roles: ['officer', 'leader', 'system'] },
 ];
 
-/** The actions a role may take on a version in a state, in display order. */
-export function allowedActions(state: State, role: CatalogueRole | readonly CatalogueRole[]): Action[] {
+/** Who acts and who wrote the version (for the author rule). */
+export interface Authorship {
+  /** the acting person; null for the system */
+  actorId: number | null;
+  /** every person who created or edited the working version (创建、编辑、修订、附件) */
+  authorIds: readonly number[];
+}
+
+/** Actions the author of a version may never take on it: 保密审查 (and its return) and 审核 (and its return). */
+const AUTHOR_BARRED: ReadonlySet<string> = new Set(['secrecy_review:record_review', 'secrecy_review:return', 'approval:approve', 'approval:return']);
+
+/** The author rule: null when allowed, else the reason (条例 第十七条 审查机制; 先审查、后公开 by someone other than the author). */
+export function authorRule(state: State, action: Action, who: Authorship | undefined): string | null {
+  if (!who || who.actorId === null || !AUTHOR_BARRED.has(`${state}:${action}`)) return null;
+  if (!who.authorIds.includes(who.actorId)) return null;
+  return action === 'approve' || state === 'approval'
+    ? '您起草或修改过该条目，不能审核自己起草的内容（职责分离），请由另一位负责人审核'
+    : '您起草或修改过该条目，不能对自己起草的内容进行保密审查（职责分离），请由另一位保密审查员审查';
+}
+
+/** The actions a role may take on a version in a state, in display order (and, given `who`, the author rule). */
+export function allowedActions(state: State, role: CatalogueRole | readonly CatalogueRole[], who?: Authorship): Action[] {
   const roles = Array.isArray(role) ? role : [role as CatalogueRole];
-  return ACTIONS.filter((a) => TRANSITIONS.some((t) => t.from === state && t.action === a && t.roles.some((r) => roles.includes(r))));
+  return ACTIONS.filter((a) => TRANSITIONS.some((t) => t.from === state && t.action === a && t.roles.some((r) => roles.includes(r))) && authorRule(state, a, who) === null);
 }
 
 export type TransitionResult =
   | { ok: true; to: State }
-  | { ok: false; code: 'FORBIDDEN_ROLE' | 'INVALID_STATE' | 'REVIEW_MISSING' | 'REVIEW_FAILED' | 'NOT_PROACTIVE' | 'INTERPRETATION_MISSING' | 'REASON_REQUIRED'; message: string };
+  | { ok: false; code: 'FORBIDDEN_ROLE' | 'SELF_REVIEW' | 'INVALID_STATE' | 'REVIEW_MISSING' | 'REVIEW_FAILED' | 'NOT_PROACTIVE' | 'INTERPRETATION_MISSING' | 'REASON_REQUIRED'; message: string };
 
 /** The 保密审查 record of a version (ogi-domain §7.1: reviewer(s), review date, basis, result). */
 export interface SecrecyReview {
@@ -112,6 +137,8 @@ export interface TransitionInput {
   reviewResult?: 'pass' | 'fail';
   /** For publish of 规章 / 行政规范性文件 under the interpretation rule: outcome of checkInterpretationRule */
   interpretation?: InterpretationCheck;
+  /** Who acts and who wrote the version (the author rule); omitted: not checked */
+  who?: Authorship;
 }
 
 /** Decide a transition; every refusal says in Chinese what to do. */
@@ -127,6 +154,8 @@ export function transition(input: TransitionInput): TransitionResult {
   }
   const t = candidates.find((c) => c.roles.some((r) => input.roles.includes(r)));
   if (!t) return { ok: false, code: 'FORBIDDEN_ROLE', message: `您的角色不能“${ACTION_LABELS[input.action]}”` };
+  const barred = authorRule(input.state, input.action, input.who);
+  if (barred) return { ok: false, code: 'SELF_REVIEW', message: barred };
   if (input.action === 'record_review') {
     if (input.reviewResult === 'fail') return { ok: true, to: 'draft' };
   }

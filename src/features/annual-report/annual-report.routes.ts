@@ -17,6 +17,7 @@ import { actorOf, requireStaff } from '../auth/auth.guard.ts';
 import { agencyContact } from '../portal/portal.routes.ts';
 import { renderReport, type RenderTarget } from '../reports/render/index.ts';
 import { AppError, isAppError, type FieldError } from '../shared/errors.ts';
+import { assertNotAdmin } from '../shared/actor.ts';
 import { problemSchemas } from '../shared/openapi.ts';
 import { adminShell, sendPage, seeOther, setFlash, takeFlash } from '../shared/pages.ts';
 import type { Services } from '../services.ts';
@@ -101,7 +102,7 @@ export function registerAnnualReportRoutes(app: FastifyInstance, services: Servi
     const trendYears = (await s.trend(actor, actor.agencyId)).filter((p) => p.state !== 'live').map((p) => ({ year: p.year, state: p.state }));
     return sendPage(reply, AnnualIndexPage({
       shell: adminShell(request, takeFlash(request, reply)), agencyId: actor.agencyId, dashboard, reports: trendYears.reverse(),
-      canCompile: ['officer', 'leader', 'admin'].includes(actor.role), supervisor: ['supervisor', 'admin'].includes(actor.role),
+      canCompile: ['officer', 'leader'].includes(actor.role), supervisor: ['supervisor', 'admin'].includes(actor.role),
       currentYear: dashboard.year + 1, ...(errors ? { errors } : {}),
     }), status);
   };
@@ -116,6 +117,7 @@ export function registerAnnualReportRoutes(app: FastifyInstance, services: Servi
 
   r.post(`${ANNUAL_PATH}/:agencyId/compile`, { preHandler: staff, schema: { hide: true } }, async (request, reply) => {
     const actor = actorOf(request);
+    assertNotAdmin(actor, '生成各机关的年度报告'); // the page offers the administrator no compile form (decision 061)
     const agencyId = intOf((request.params as { agencyId: string }).agencyId);
     const year = intOf(field(request.body, 'year'));
     const format = field(request.body, 'format');
@@ -247,7 +249,7 @@ export function registerAnnualReportRoutes(app: FastifyInstance, services: Servi
     const agency = await services.agencies.get(agencyId);
     return sendPage(reply, DecisionsPage({
       shell: adminShell(request, takeFlash(request, reply)), agencyId, agencyName: agency?.name ?? '', year, entries, items,
-      locked: await s.isYearLocked(agencyId, year), canEdit: ['officer', 'leader', 'admin'].includes(actor.role), ...extra,
+      locked: await s.isYearLocked(agencyId, year), canEdit: ['officer', 'leader'].includes(actor.role), ...extra,
     }), status);
   };
   const agencyParam = (request: FastifyRequest) => {

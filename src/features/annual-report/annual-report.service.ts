@@ -17,7 +17,7 @@ import { table2Article20Item1 } from '../../core/catalogue/statistics.ts';
 import { T3_CARRIED_IN, T3_CARRIED_OUT, T3_RECEIVED, T3_TOTAL, defaultFormatForYear, type LayoutId } from '../../core/report/formats.ts';
 import type { Cell, CellRef, NarrativeSection, ReportModel } from '../../core/report/model.ts';
 import { cellValue, checkReport, type Finding } from '../../core/report/rules.ts';
-import { canSee, assertVisible, type Actor } from '../shared/actor.ts';
+import { assertNotAdmin, canSee, assertVisible, type Actor } from '../shared/actor.ts';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../shared/errors.ts';
 import type { AgenciesService, Agency } from '../agencies/agencies.service.ts';
 import type { AuditActor, AuditService } from '../audit/audit.service.ts';
@@ -150,11 +150,26 @@ export function createAnnualReportService(db: Kysely<Database>, deps: { audit: A
     return a;
   }
 
-  function wfActor(actor: Actor, agencyId: number): WorkflowActor {
+  /** Event kinds by which a person compiled, edited or submitted a report (they may not then approve it). */
+  const EDITING_EVENTS = new Set(['compiled', 'recompiled', 'saved', 'override', 'override_removed', 'submit']);
+
+  /**
+   * The actor relative to the report. A supervisor approves the reports of the agencies in its scope, its own
+   * agency's included (the 政务公开办 sits in the government office: 第四十九条 本级政府信息公开工作主管部门);
+   * `hasEdited` marks whoever compiled, edited or submitted the report since its last publication.
+   */
+  async function wfActor(actor: Actor, agencyId: number, reportId?: number): Promise<WorkflowActor> {
+    let hasEdited = false;
+    if (reportId !== undefined) {
+      const events = await repo.listEvents(db, reportId);
+      const lastPublish = events.map((e) => e.kind).lastIndexOf('publish');
+      hasEdited = events.slice(lastPublish + 1).some((e) => e.actor_user_id === actor.userId && EDITING_EVENTS.has(e.kind));
+    }
     return {
       role: actor.role,
       ownAgency: actor.agencyId === agencyId,
-      supervisesAgency: actor.role === 'supervisor' && actor.agencyId !== agencyId && canSee(actor, agencyId),
+      supervisesAgency: actor.role === 'supervisor' && canSee(actor, agencyId),
+      hasEdited,
     };
   }
 
@@ -219,7 +234,7 @@ export function createAnnualReportService(db: Kysely<Database>, deps: { audit: A
       findings, errors: findings.filter((f) => f.severity === 'error').length, warnings: findings.filter((f) => f.severity === 'warning').length,
       events: events.map((e) => ({ kind: e.kind, actorName: e.actor_name, comment: e.comment, at: e.at })),
       publications: pubs.map((p) => ({ versionNo: p.version_no, publishedOn: p.published_on, changeNote: p.change_note })),
-      actions: actor ? availableActions(state, wfActor(actor, row.agency_id)) : [],
+      actions: actor ? availableActions(state, await wfActor(actor, row.agency_id, row.id)) : [],
       deadline: deadlineOf(row.year, agency.name), daysLeft: daysLeft(today(), row.year, agency.name),
     };
   }
@@ -303,9 +318,11 @@ export function createAnnualReportService(db: Kysely<Database>, deps: { audit: A
   const service: AnnualReportService = {
     async compile(actor, agencyId, year, opts = {}) {
       assertVisible(actor, agencyId);
+      assertNotAdmin(actor, '生成或编辑各机关的年度报告');
       const existing = await repo.findReport(db, agencyId, year);
       if (!Number.isInteger(year) || year < 2008 || year > Number(today().slice(0, 4))) throw validationFailed([{ field: 'year', message: `请选择 2008 至 ${today().slice(0, 4)} 之间的年度` }]);
-      wf(() => transition((existing?.state as ReportState) ?? 'draft', 'save', wfActor(actor, agencyId), { errors: 0, publishedVersion: existing?.published_version ?? 0 }));
+      const who = await wfActor(actor, agencyId, existing?.id);
+      wf(() => transition((existing?.state as ReportState) ?? 'draft', 'save', who, { errors: 0, publishedVersion: existing?.published_version ?? 0 }));
       const row = await compileInto(actor, agencyId, year, opts.format, undefined, existing ? 'recompiled' : 'compiled');
       return view(actor, row);
     },
@@ -318,8 +335,10 @@ export function createAnnualReportService(db: Kysely<Database>, deps: { audit: A
 
     async save(actor, agencyId, year, input) {
       const row = await loadRow(actor, agencyId, year);
+      assertNotAdmin(actor, '编辑各机关的年度报告');
       if (row.version !== input.version) throw conflict('该报告已被他人修改，请刷新页面后重试');
-      wf(() => transition(row.state as ReportState, 'save', wfActor(actor, agencyId), { errors: 0, publishedVersion: row.published_version }));
+      const who = await wfActor(actor, agencyId, row.id);
+      wf(() => transition(row.state as ReportState, 'save', who, { errors: 0, publishedVersion: row.published_version }));
       const computed = fromJson<ReportModel>(row.computed_json)!;
       const current = fromJson<ReportModel>(row.model_json)!;
       const stored = fromJson<Stored>(row.overrides_json) ?? { cells: {}, editedSections: [] };
@@ -365,9 +384,12 @@ export function createAnnualReportService(db: Kysely<Database>, deps: { audit: A
 
     async act(actor, agencyId, year, action, input) {
       const row = await loadRow(actor, agencyId, year);
+      // the administrator only unlocks a published report (a control, with a written reason); never content
+      if (action !== 'unlock') assertNotAdmin(actor, '报送、审核或发布各机关的年度报告');
       if (row.version !== input.version) throw conflict('该报告已被他人修改，请刷新页面后重试');
       const comment = input.comment?.trim() || null;
-      const next = wf(() => transition(row.state as ReportState, action, wfActor(actor, agencyId), { errors: row.errors_count, comment, publishedVersion: row.published_version }));
+      const who = await wfActor(actor, agencyId, row.id);
+      const next = wf(() => transition(row.state as ReportState, action, who, { errors: row.errors_count, comment, publishedVersion: row.published_version }));
       const at = nowIso(clock);
       const computed = fromJson<ReportModel>(row.computed_json)!;
       const stored = fromJson<Stored>(row.overrides_json) ?? { cells: {}, editedSections: [] };

@@ -5,7 +5,7 @@ import { nowIso } from '../../db/dialect.ts';
 import { APPEAL_KIND_LABELS, APPEAL_RESULT_LABELS, appealProblems, foldTable4, type AppealKind, type AppealResult } from '../../core/applications/index.ts';
 import type { Table4 } from '../../core/report/model.ts';
 import type { AuditService } from '../audit/audit.service.ts';
-import { assertVisible, canSee, type Actor } from '../shared/actor.ts';
+import { assertNotAdmin, assertVisible, canSee, type Actor } from '../shared/actor.ts';
 import { AppError, conflict, notFound, validationFailed } from '../shared/errors.ts';
 import { legalToday as shanghaiDate } from '../shared/fields.ts';
 import { findAppeal, findApplicationAgency, insertAppeal, listAppeals, updateAppeal, type AppealRow } from './appeals.repository.ts';
@@ -33,7 +33,8 @@ export interface AppealsService {
 
 export function createAppealsService(db: Kysely<Database>, audit: AuditService, clock: () => Date = () => new Date()): AppealsService {
   const canWrite = (a: Actor) => {
-    if (!['officer', 'leader', 'admin'].includes(a.role)) throw new AppError('forbidden', { detail: '只有经办人、负责人或管理员可以登记复议、诉讼案件' });
+    assertNotAdmin(a, '登记各机关的复议、诉讼案件');
+    if (!['officer', 'leader'].includes(a.role)) throw new AppError('forbidden', { detail: '只有本机关的经办人或负责人可以登记复议、诉讼案件' });
   };
   const today = () => shanghaiDate(clock());
   return {

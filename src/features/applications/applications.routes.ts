@@ -115,12 +115,12 @@ export function registerApplicationsRoutes(app: FastifyInstance, services: Servi
   });
 
   r.post('/api/applications/carry-over', {
-    preHandler: requireStaff('leader', 'admin'),
+    preHandler: requireStaff('leader'),
     schema: { operationId: 'carryOverApplications', summary: '年末结转：12月31日前未办结的申请结转下年度', tags: ['applications'], body: z.object({ year: z.coerce.number().int().min(2008).max(2100), agencyId: z.coerce.number().int().positive().optional() }), response: { 200: z.object({ carried: z.number().int() }), ...problemSchemas(401, 403, 404) } },
   }, async (request) => {
     const actor = actorOf(request);
     const agencyId = request.body.agencyId ?? actor.agencyId;
-    if (!actor.visibleAgencyIds.includes(agencyId) && actor.role !== 'admin') throw notFound();
+    if (!actor.visibleAgencyIds.includes(agencyId)) throw notFound();
     return { carried: await s.carryOver(actor, agencyId, request.body.year) };
   });
 

@@ -20,7 +20,7 @@ import type { LayoutId } from '../../core/report/formats.ts';
 import type { Table3 } from '../../core/report/model.ts';
 import type { AgenciesService, Agency } from '../agencies/agencies.service.ts';
 import type { AuditActor, AuditService } from '../audit/audit.service.ts';
-import { assertVisible, canSee, type Actor } from '../shared/actor.ts';
+import { assertNotAdmin, assertVisible, canSee, type Actor } from '../shared/actor.ts';
 import { AppError, conflict, notFound, validationFailed, type FieldError } from '../shared/errors.ts';
 import type { Letter, LettersService } from '../letters/letters.service.ts';
 import {
@@ -399,6 +399,7 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
 
   async function act<A extends Action>(actor: Actor, id: number, action: A, input: ActionInputs[A]): Promise<{ detail: ApplicationDetail; warnings: string[] }> {
     const row0 = await loadVisible(actor, id);
+    assertNotAdmin(actor, '办理各机关的政府信息公开申请');
     const v = (input as { version: number }).version;
     if (row0.version !== v) throw staleVersion(v, row0.version);
     const state = row0.state as AppState;
@@ -407,7 +408,8 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
     const roles = coreRoles(actor);
     const chk = checkAction(action, state, ledger0, roles, contextOf(c, actor));
     if (!chk.ok) {
-      if (chk.code === 'forbidden_role') throw new AppError('forbidden', { detail: chk.reason });
+      // a missing role and the four-eyes rule (the drafter / requester may not approve) are refusals of the person: 403
+      if (chk.code === 'forbidden_role' || chk.code === 'four_eyes') throw new AppError('forbidden', { detail: chk.reason });
       throw new AppError('conflict', { title: '现在不能进行这项操作', detail: chk.reason });
     }
     const warnings = [...chk.warnings];
@@ -712,6 +714,7 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
     },
 
     async register(actor, input, files = []) {
+      assertNotAdmin(actor, '登记各机关的政府信息公开申请');
       if (!['officer', 'leader'].includes(actor.role)) throw new AppError('forbidden', { detail: '只有经办人或负责人可以登记申请' });
       const agency = (await agencies.get(actor.agencyId))!;
       let r: { date: string; basis: string };

@@ -167,7 +167,7 @@ export function ApplicationsListPage(p: { shell: AdminShell; rows: readonly Appl
     <AdminLayout {...p.shell} active="applications" title={t(p.shell.locale, 'applications.admin.listTitle')}>
       <h1 className="gk-heading-l">{t(p.shell.locale, 'applications.admin.listTitle')}</h1>
       <p>
-        <Button href="/admin/applications/new" variant="secondary">{t(p.shell.locale, 'applications.admin.register')}</Button>{' '}
+        {p.shell.user.role === 'officer' || p.shell.user.role === 'leader' ? <><Button href="/admin/applications/new" variant="secondary">{t(p.shell.locale, 'applications.admin.register')}</Button>{' '}</> : null}
         <a href={`/admin/applications.csv${qs({})}`}>{t(p.shell.locale, 'applications.admin.exportCsv')}</a>{' · '}
         <a href="/admin/letter-templates">{t(p.shell.locale, 'applications.admin.templates')}</a>{' · '}
         <a href="/admin/mail-outbox">{t(p.shell.locale, 'applications.admin.outbox')}</a>
@@ -414,7 +414,7 @@ export function CasePage(p: { shell: AdminShell; d: ApplicationDetail; appeals: 
             ))}
           </ul>
         ) : <p>没有关联的复议、诉讼案件。</p>}
-        {['officer', 'leader', 'admin'].includes(shell.user.role) ? (
+        {['officer', 'leader'].includes(shell.user.role) ? (
           <details className="gk-details">
             <summary className="gk-details__summary">登记复议或诉讼案件</summary>
             <form method="post" action="/admin/appeals" noValidate>

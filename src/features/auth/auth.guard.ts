@@ -3,14 +3,18 @@
 // wrong role → 403 (problem or page). Agency scope is checked by services (assertVisible → 404).
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import '../shared/request.ts';
-import type { Actor, Role } from '../shared/actor.ts';
+import { assertNotAdmin, type Actor, type Role } from '../shared/actor.ts';
 import { AppError } from '../shared/errors.ts';
 
 /** preHandler: a signed-in user with one of `roles` (any staff role when empty). */
 export function requireStaff(...roles: Role[]) {
   return async function guard(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
     if (!request.actor) throw new AppError('unauthenticated');
-    if (roles.length && !roles.includes(request.actor.role)) throw new AppError('forbidden');
+    if (roles.length && !roles.includes(request.actor.role)) {
+      // the administrator reaching an agency's business page: say why (separation of duties, decision 061)
+      assertNotAdmin(request.actor, '办理各机关的业务内容');
+      throw new AppError('forbidden');
+    }
   };
 }
 

@@ -26,6 +26,7 @@ export function CatalogueListPage(p: {
   warnings: Array<{ id: number; indexNo: string; title: string; clock: Article26Clock }>;
 }) {
   const title = t(p.shell.locale, 'catalogue.admin.title');
+  const role = p.shell.user.role;
   const urgent = p.warnings.filter((w) => w.clock.status !== 'on_time');
   // only the forms this role may submit are offered
   const drafts = (DRAFTER_ROLES as readonly string[]).includes(p.shell.user.role);
@@ -39,6 +40,7 @@ export function CatalogueListPage(p: {
         <Button variant="secondary" href="/admin/catalogue/stats">第二十条第（一）项统计</Button>{' '}
         {editsPages ? <><Button variant="secondary" href="/admin/catalogue/pages/guide">编辑公开指南</Button> <Button variant="secondary" href="/admin/catalogue/pages/system">编辑公开制度</Button></> : null}
       </p>
+      {role === 'admin' ? <Notice kind="info" title="系统管理员只能查看">系统管理员负责管理用户、机构和系统设置；目录条目由各机关的经办人起草、保密审查员审查、负责人审核后发布（职责分离）。</Notice> : null}
       {urgent.length ? (
         <Notice kind="warning" title={`第二十六条期限提醒：${urgent.length} 条信息即将到期或已超期`}>
           <ul>
@@ -176,6 +178,7 @@ export function ItemAdminPage(p: { shell: AdminShell; d: ItemDetail; errors?: Fi
       />
       <h2 className="gk-heading-m">可进行的操作</h2>
       {acts.length === 0 ? <p>您当前没有可进行的操作。</p> : null}
+      {d.separationNote ? <Notice kind="info" title="职责分离">{d.separationNote}</Notice> : null}
       {acts.includes('edit') ? <p><Button variant="secondary" href={`/admin/catalogue/${d.id}/edit`}>编辑草稿</Button></p> : null}
       {acts.includes('submit') ? <ActionForm id={d.id} action="submit" csrf={csrf} version={d.version} /> : null}
       {acts.includes('record_review') ? (
@@ -221,7 +224,7 @@ export function ItemAdminPage(p: { shell: AdminShell; d: ItemDetail; errors?: Fi
       <h2 className="gk-heading-m">政策解读</h2>
       {d.links.interpretations.length ? <ul>{d.links.interpretations.map((l) => <li key={l.id}><a href={`/admin/catalogue/${l.id}`}>{l.title}</a>（{STATE_LABELS[l.state as keyof typeof STATE_LABELS] ?? l.state}）</li>)}</ul> : null}
       {d.links.policies.length ? <p>本解读对应的文件：{d.links.policies.map((l) => <a key={l.id} href={`/admin/catalogue/${l.id}`}>{l.title}</a>)}</p> : null}
-      {(w.kind === 'rule' || w.kind === 'normative') && acts.length ? (
+      {(w.kind === 'rule' || w.kind === 'normative') && p.shell.user.role === 'officer' && acts.length ? (
         <form method="post" action={`/admin/catalogue/${d.id}/link`}>
           <CsrfField token={csrf} />
           <TextField name="interpretationIndexNo" label="关联政策解读（填写解读的索引号）" error={errorFor(p.errors, 'interpretationIndexNo')} />

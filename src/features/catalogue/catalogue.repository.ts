@@ -354,6 +354,18 @@ export async function linksOf(db: Executor, itemId: number) {
   return { interpretations: asPolicy, policies: asInterpretation };
 }
 
+/** The people who wrote a version: its creator and everyone who created, edited, revised or changed its attachments. */
+export async function authorsOf(db: Executor, itemId: number, versionNo: number, createdBy: number | null): Promise<number[]> {
+  const rows = await db.selectFrom('catalogue_events').select('actor_user_id').distinct()
+    .where('item_id', '=', itemId).where('version_no', '=', versionNo)
+    .where('action', 'in', ['create', 'edit', 'revise', 'attach', 'detach', 'import'])
+    .where('actor_user_id', 'is not', null)
+    .execute();
+  const ids = new Set(rows.map((r) => Number(r.actor_user_id)));
+  if (createdBy !== null) ids.add(createdBy);
+  return [...ids];
+}
+
 export async function insertEvent(trx: Executor, row: { item_id: number; version_no: number; action: string; at: string; actor_user_id: number | null; actor_name: string; data_json: string | null }): Promise<void> {
   await trx.insertInto('catalogue_events').values(row).execute();
 }

@@ -8,10 +8,10 @@ import { dateField, meaningful } from '../shared/fields.ts';
 const date = (label: string, future = false) => dateField(label, { future });
 const optText = (max: number, label = '该项') => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), meaningful(z.string().trim().max(max, { error: `${label}不能超过${max}个字` }), label).nullable().optional());
 
-/** Roles that draft catalogue items (and import them): the forms are offered to these only. */
-export const DRAFTER_ROLES = ['officer', 'admin'] as const;
+/** Roles that draft catalogue items (and import them): the forms are offered to these only (not the administrator: decision 061). */
+export const DRAFTER_ROLES = ['officer'] as const;
 /** Roles that edit the agency's 公开指南 / 公开制度 pages. */
-export const PORTAL_PAGE_EDITOR_ROLES = ['officer', 'leader', 'admin'] as const;
+export const PORTAL_PAGE_EDITOR_ROLES = ['officer', 'leader'] as const;
 
 export const draftInput = z.object({
   title: meaningful(z.string({ error: '请填写标题' }).trim().min(2, '请填写标题（至少 2 个字）').max(300, '标题不能超过 300 个字'), '标题', 2),

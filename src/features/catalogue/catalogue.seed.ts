@@ -2,7 +2,7 @@
 // 政府信息公开目录; bodies are short demo texts, not copies of real documents). Historic items come in through the
 // importer (with their publication dates); one 行政规范性文件 and its 政策解读 go through the whole workflow today.
 import type { SeedStep } from '../demo/demo.service.ts';
-import type { CatalogueService, SystemActor } from './catalogue.service.ts';
+import type { CatalogueActor, CatalogueService, SystemActor } from './catalogue.service.ts';
 
 type Row = [title: string, kind: string, category: string, subject: string, made: string, published: string, docNo: string, summary: string];
 
@@ -79,27 +79,38 @@ export const catalogueSeedStep: SeedStep = {
     const r = await catalogue.importRows(actor, dept.id, rows, false);
     const bad = r.reports.filter((x) => x.problems.length);
     if (bad.length) throw new Error(`catalogue seed: ${bad.map((b) => `${b.row}: ${b.problems.join('；')}`).join(' | ')}`);
+    // Four people, four duties (decision 061): the officer drafted and submits, the reviewer records the 保密审查,
+    // the leader approves, the officer publishes. Without the demo users (a re-seed over existing data) the system does it.
+    const person = (username: string): CatalogueActor => {
+      const u = ctx.users[username];
+      return u && u.agencyId === dept.id
+        ? { userId: u.id, username: u.username, displayName: u.displayName, role: u.role, agencyId: u.agencyId, agencyName: u.agencyName, visibleAgencyIds: [u.agencyId] }
+        : actor;
+    };
     // A 行政规范性文件 with its 政策解读, published together today through the whole workflow.
-    const policy = await catalogue.createDraft(actor, dept.id, {
+    const policy = await catalogue.createDraft(person('officer'), dept.id, {
       title: '关于印发《芝罘区政务服务“好差评”管理办法》的通知', docNumber: '芝审批规〔2025〕1号', publisher: dept.name, kind: 'normative', category: 1, subject: '政务服务',
       disclosure: 'proactive', summary: '规范政务服务“好差评”的评价渠道、差评整改和结果运用。', bodyFormat: 'text',
       body: '第一条 为建立政务服务“好差评”制度，依据国办发〔2019〕51号文件，结合本区实际，制定本办法。\n第二条 差评和投诉问题实行台账管理，整改结果在 15 个工作日内反馈评价人。\n第三条 本办法自发布之日起施行。',
     });
-    const interp = await catalogue.createDraft(actor, dept.id, {
+    const interp = await catalogue.createDraft(person('officer'), dept.id, {
       title: '《芝罘区政务服务“好差评”管理办法》政策解读', publisher: dept.name, kind: 'interpretation', category: 1, subject: '政务服务', disclosure: 'proactive', bodyFormat: 'text',
       summary: '解读办法的制定背景、主要内容和差评整改流程。', body: '一、制定背景：落实国办发〔2019〕51号文件要求。\n二、主要内容：评价渠道、差评核实、整改反馈和结果运用。',
     });
-    for (const action of ['submit', 'record_review', 'approve'] as const) {
-      await catalogue.act(actor, interp, action === 'record_review' ? { action, reviewResult: 'pass', basis: '经审查，不涉及国家秘密、工作秘密' } : { action });
+    const review = { reviewResult: 'pass' as const, basis: '经审查，不涉及国家秘密、工作秘密' };
+    for (const id of [interp, policy]) {
+      await catalogue.act(person('officer'), id, { action: 'submit' });
+      await catalogue.act(person('reviewer'), id, { action: 'record_review', ...review });
+      await catalogue.act(person('leader'), id, { action: 'approve' });
     }
-    await catalogue.link(actor, policy, interp);
-    await catalogue.publishAsSystem(actor, policy);
+    await catalogue.link(person('officer'), policy, interp);
+    await catalogue.act(person('officer'), policy, { action: 'publish' });
     // One draft waiting for 保密审查, so the 第二十六条 clock shows on the list.
-    const draft = await catalogue.createDraft(actor, dept.id, {
+    const draft = await catalogue.createDraft(person('officer'), dept.id, {
       title: '关于调整部分行政许可事项办理时限的公告', publisher: dept.name, kind: 'notice', category: 5, subject: '行政审批', disclosure: 'proactive', bodyFormat: 'text',
       summary: '压缩部分行政许可事项的承诺办理时限。', body: '为进一步优化营商环境，现将部分行政许可事项承诺办理时限调整如下。',
     });
-    await catalogue.act(actor, draft, { action: 'submit' });
+    await catalogue.act(person('officer'), draft, { action: 'submit' });
     ctx.log(`主动公开目录演示数据：${r.imported + 2} 条已公开，1 条待保密审查`);
   },
 };

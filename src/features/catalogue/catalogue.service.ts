@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types.ts';
 import { nowIso, isUniqueViolation, toJson } from '../../db/dialect.ts';
 import type { Calendar } from '../../core/calendar/types.ts';
-import { allowedActions, checkInterpretationRule, transition, STATE_LABELS, type Action, type CatalogueRole, type State } from '../../core/catalogue/workflow.ts';
+import { allowedActions, authorRule, checkInterpretationRule, transition, STATE_LABELS, type Action, type Authorship, type CatalogueRole, type State } from '../../core/catalogue/workflow.ts';
 import { counterScope, DEFAULT_INDEX_PATTERN, formatIndexNumber, IndexPatternError, parseIndexNumber, compilePattern } from '../../core/catalogue/index-number.ts';
 import { dateProblem } from '../../core/validation/index.ts';
 import { article26Clock, PROACTIVE_WORKDAYS, type Article26Clock, type ClockStatus } from '../../core/catalogue/clock.ts';
@@ -21,7 +21,7 @@ import type { AuditService } from '../audit/audit.service.ts';
 import type { DeadlinesService } from '../deadlines/deadlines.service.ts';
 import { LedgerError } from '../../core/deadlines/index.ts';
 import type { DashboardCard } from '../../ui/pages/DashboardPage.tsx';
-import { assertVisible, type Actor } from '../shared/actor.ts';
+import { assertNotAdmin, assertVisible, type Actor } from '../shared/actor.ts';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../shared/errors.ts';
 import * as repo from './catalogue.repository.ts';
 import { cleanFileName } from '../shared/filenames.ts';
@@ -53,9 +53,10 @@ export interface SystemActor {
 }
 export type CatalogueActor = Actor | SystemActor;
 
+/** The catalogue roles of an actor: the system (no person) has them all; the administrator, as a person, none. */
 export function catalogueRoles(actor: CatalogueActor): CatalogueRole[] {
+  if (actor.userId === null) return ['system'];
   switch (actor.role) {
-    case 'admin': return ['admin'];
     case 'officer': return ['officer'];
     case 'reviewer': return ['reviewer'];
     case 'leader': return ['leader'];
@@ -99,6 +100,8 @@ export interface ItemDetail {
   events: Array<{ action: string; at: string; actorName: string; data: unknown }>;
   versions: Array<{ versionNo: number; state: string; title: string; publishedOn: string | null; changeNote: string | null }>;
   allowedActions: Action[];
+  /** Set when the author rule holds back a 保密审查 or 审核 this user's role would otherwise allow (shown on the page). */
+  separationNote: string | null;
   clock: Article26Clock | null;
 }
 
@@ -277,6 +280,16 @@ export function createCatalogueService(db: Kysely<Database>, opts: CatalogueOpti
     });
   }
 
+  /** Who acts and who wrote the working version (the author rule of core/catalogue/workflow.ts). */
+  async function authorship(actor: CatalogueActor, item: repo.ItemRow, working: repo.VersionRow): Promise<Authorship> {
+    return { actorId: actor.userId, authorIds: await repo.authorsOf(db, item.id, working.version_no, working.created_by) };
+  }
+
+  /** Content writes are the agency's staff's (or the system's); the administrator is refused with a clear 403. */
+  function contentWriter(actor: CatalogueActor, what: string): void {
+    if (actor.userId !== null) assertNotAdmin(actor, what);
+  }
+
   function stateOf(item: repo.ItemRow, working: repo.VersionRow): State | 'withdrawn' {
     if (item.withdrawn_on) return 'withdrawn';
     return working.state as State;
@@ -427,7 +440,8 @@ export function createCatalogueService(db: Kysely<Database>, opts: CatalogueOpti
     /** Creates a draft (索引号 allocated now: shown before publication, never reused). */
     async createDraft(actor: CatalogueActor, agencyId: number, input: DraftInput): Promise<number> {
       if (actor.userId !== null) assertVisible(actor as Actor, agencyId);
-      if (!catalogueRoles(actor).some((r) => r === 'officer' || r === 'admin')) throw forbidden('只有经办人可以起草目录条目');
+      contentWriter(actor, '起草目录条目');
+      if (!catalogueRoles(actor).some((r) => r === 'officer' || r === 'system')) throw forbidden('只有经办人可以起草目录条目');
       const agency = await agencyOf(agencyId);
       const fields = versionFields(input, agency);
       const { indexPattern } = await settingsOf(agencyId);
@@ -446,6 +460,7 @@ export function createCatalogueService(db: Kysely<Database>, opts: CatalogueOpti
     /** Saves the working draft; `expectedVersion` is the item version the editor loaded (409 when someone saved since). */
     async updateDraft(actor: CatalogueActor, id: number, input: DraftInput, expectedVersion: number): Promise<void> {
       const { item, working } = await loadItem(actor, id);
+      contentWriter(actor, '修改目录条目');
       const r = transition({ state: stateOf(item, working) as State, action: 'edit', roles: catalogueRoles(actor), disclosure: working.disclosure as 'proactive' });
       if (!r.ok) throw r.code === 'FORBIDDEN_ROLE' ? forbidden(r.message) : conflict(r.message);
       if (expectedVersion !== item.version) throw await staleItem(id, expectedVersion, item.version);
@@ -463,7 +478,10 @@ export function createCatalogueService(db: Kysely<Database>, opts: CatalogueOpti
 
     async addAttachment(actor: CatalogueActor, id: number, filename: string, data: Buffer): Promise<number> {
       const { item, working } = await loadItem(actor, id);
-      if (!allowedActions(stateOf(item, working) as State, catalogueRoles(actor)).includes('edit')) throw conflict('只有草稿可以添加附件');
+      contentWriter(actor, '上传目录条目的附件');
+      // not allowed to edit at all → 403; allowed, but the version is past draft → 409
+      const may = transition({ state: stateOf(item, working) as State, action: 'edit', roles: catalogueRoles(actor), disclosure: working.disclosure as 'proactive' });
+      if (!may.ok) throw may.code === 'FORBIDDEN_ROLE' ? forbidden('只有本机关的经办人可以为草稿添加附件') : conflict('只有草稿可以添加附件');
       const f = await checkFile(filename, data, opts.files.maxBytes);
       const stored = await storeFile(opts.files, f);
       return db.transaction().execute(async (trx) => {
@@ -476,7 +494,9 @@ export function createCatalogueService(db: Kysely<Database>, opts: CatalogueOpti
 
     async removeAttachment(actor: CatalogueActor, id: number, attachmentId: number): Promise<void> {
       const { item, working } = await loadItem(actor, id);
-      if (!allowedActions(stateOf(item, working) as State, catalogueRoles(actor)).includes('edit')) throw conflict('只有草稿可以删除附件');
+      contentWriter(actor, '删除目录条目的附件');
+      const may = transition({ state: stateOf(item, working) as State, action: 'edit', roles: catalogueRoles(actor), disclosure: working.disclosure as 'proactive' });
+      if (!may.ok) throw may.code === 'FORBIDDEN_ROLE' ? forbidden('只有本机关的经办人可以删除草稿的附件') : conflict('只有草稿可以删除附件');
       const a = await repo.getAttachment(db, attachmentId);
       if (!a || a.item_id !== id || a.version_no !== working.version_no) throw notFound();
       await db.transaction().execute(async (trx) => {
@@ -506,7 +526,8 @@ export function createCatalogueService(db: Kysely<Database>, opts: CatalogueOpti
       const i = await loadItem(actor, interpretationId);
       if (p.item.agency_id !== i.item.agency_id) throw validationFailed([{ field: 'interpretationId', message: '政策解读与文件须属于同一机构' }]);
       if (i.working.kind !== 'interpretation') throw validationFailed([{ field: 'interpretationId', message: '所选条目的类型不是“政策解读”' }]);
-      if (!catalogueRoles(actor).some((r) => r === 'officer' || r === 'admin')) throw forbidden();
+      contentWriter(actor, '关联政策解读');
+      if (!catalogueRoles(actor).some((r) => r === 'officer' || r === 'system')) throw forbidden('只有本机关的经办人可以关联政策解读');
       await db.transaction().execute(async (trx) => {
         await repo.addLink(trx, policyId, interpretationId);
         await event(trx, actor, policyId, p.working.version_no, 'link', { interpretationId, title: i.working.title });
@@ -518,6 +539,7 @@ export function createCatalogueService(db: Kysely<Database>, opts: CatalogueOpti
       const published = item.published_version ? ((await repo.getVersion(db, id, item.published_version)) ?? null) : null;
       const att = (rows: repo.AttachmentRow[]) => rows.map((a) => ({ id: a.id, filename: cleanFileName(a.filename), size: a.size, mime: a.mime }));
       const state = stateOf(item, working);
+      const who = await authorship(actor, item, working);
       const versions = await repo.listVersions(db, id);
       let clockInfo: Article26Clock | null = null;
       if (working.disclosure === 'proactive' && state !== 'withdrawn') {
@@ -552,7 +574,8 @@ export function createCatalogueService(db: Kysely<Database>, opts: CatalogueOpti
         links: await repo.linksOf(db, id),
         events: (await repo.listEvents(db, id)).map((e) => ({ action: e.action, at: e.at, actorName: e.actor_name, data: e.data_json ? JSON.parse(e.data_json) : null })),
         versions: versions.map((v) => ({ versionNo: v.version_no, state: v.state, title: v.title, publishedOn: v.published_on, changeNote: v.change_note })),
-        allowedActions: state === 'withdrawn' ? [] : allowedActions(state, catalogueRoles(actor)),
+        allowedActions: state === 'withdrawn' ? [] : allowedActions(state, catalogueRoles(actor), who),
+        separationNote: state === 'withdrawn' ? null : allowedActions(state, catalogueRoles(actor)).map((a) => authorRule(state, a, who)).find((m) => m !== null) ?? null,
         clock: clockInfo,
       };
     },
@@ -562,8 +585,10 @@ export function createCatalogueService(db: Kysely<Database>, opts: CatalogueOpti
       const { item, working } = await loadItem(actor, id);
       if (input.version !== undefined && input.version !== item.version) throw await staleItem(id, input.version, item.version);
       const state = stateOf(item, working);
+      contentWriter(actor, '办理目录条目（提交、保密审查、审核、发布、撤回）');
       if (state === 'withdrawn') throw conflict('该条目已撤回，不能再操作');
       const roles = catalogueRoles(actor);
+      const who = await authorship(actor, item, working);
       const review = working.review_result
         ? { result: working.review_result as 'pass' | 'fail', basis: working.review_basis ?? '', reviewerId: working.reviewer_id ?? 0, reviewedAt: working.reviewed_at ?? '' }
         : null;
@@ -584,9 +609,9 @@ export function createCatalogueService(db: Kysely<Database>, opts: CatalogueOpti
           linked: links.interpretations.map((l) => ({ state: l.state === 'approved' ? 'publishing' : (l.state as State), publishedOn: l.state === 'approved' ? t : l.published_on })),
         });
       }
-      const r = transition({ state: state as State, action: input.action, roles, disclosure: working.disclosure as 'proactive', review, reason: input.reason, reviewResult: input.reviewResult, interpretation });
+      const r = transition({ state: state as State, action: input.action, roles, disclosure: working.disclosure as 'proactive', review, reason: input.reason, reviewResult: input.reviewResult, interpretation, who });
       if (!r.ok) {
-        if (r.code === 'FORBIDDEN_ROLE') throw forbidden(r.message);
+        if (r.code === 'FORBIDDEN_ROLE' || r.code === 'SELF_REVIEW') throw forbidden(r.message);
         if (r.code === 'REASON_REQUIRED') throw validationFailed([{ field: 'reason', message: r.message }]);
         throw new AppError('conflict', { title: r.message, detail: r.message });
       }
@@ -835,7 +860,8 @@ export function createCatalogueService(db: Kysely<Database>, opts: CatalogueOpti
 
     async savePortalPage(actor: Actor, agencyId: number, slug: 'guide' | 'system', title: string, body: string): Promise<void> {
       assertVisible(actor, agencyId);
-      if (!['admin', 'officer', 'leader'].includes(actor.role)) throw forbidden();
+      assertNotAdmin(actor, '编辑各机关的政府信息公开指南和制度');
+      if (!['officer', 'leader'].includes(actor.role)) throw forbidden();
       const html = sanitizeBody(body);
       await db.transaction().execute(async (trx) => {
         const before = await repo.getPortalPage(trx, agencyId, slug);
@@ -849,7 +875,8 @@ export function createCatalogueService(db: Kysely<Database>, opts: CatalogueOpti
     /** Checks (dryRun) or imports catalogue rows (columns IMPORT_COLUMNS); every row's problems are listed. */
     async importRows(actor: CatalogueActor, agencyId: number, rows: Array<Record<string, string>>, dryRun: boolean): Promise<{ reports: ImportRowReport[]; imported: number }> {
       if (actor.userId !== null) assertVisible(actor as Actor, agencyId);
-      if (!catalogueRoles(actor).some((r) => r === 'officer' || r === 'admin')) throw forbidden();
+      contentWriter(actor, '导入目录条目');
+      if (!catalogueRoles(actor).some((r) => r === 'officer' || r === 'system')) throw forbidden('只有本机关的经办人可以导入目录条目');
       const agency = await agencyOf(agencyId);
       const { indexPattern } = await settingsOf(agencyId);
       const { checkImportRow } = await import('./catalogue.import.ts');

@@ -6,7 +6,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/types.ts';
 import { nowIso } from '../../db/dialect.ts';
 import { CATEGORY_LABELS, isDecisionCategory, parseDecisionsCsv, type CsvParse, type DecisionCategory } from '../../core/annual-report/index.ts';
-import { assertRole, assertVisible, type Actor } from '../shared/actor.ts';
+import { assertNotAdmin, assertRole, assertVisible, type Actor } from '../shared/actor.ts';
 import { AppError, conflict, notFound, validationFailed } from '../shared/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import * as repo from './decisions.repository.ts';
@@ -76,7 +76,8 @@ const MAX_AMOUNT = 1e12;
 
 export function createDecisionsService(db: Kysely<Database>, deps: { audit: AuditService; assertYearUnlocked: YearLockCheck; clock?: () => Date }): DecisionsService {
   const clock = deps.clock ?? (() => new Date());
-  const editorRoles = ['officer', 'leader', 'admin'] as const;
+  // The agency's own staff keep the register; the administrator does not (separation of duties, decision 061).
+  const editorRoles = ['officer', 'leader'] as const;
 
   function checkInput(i: EntryInput) {
     const errs = [];
@@ -100,6 +101,7 @@ export function createDecisionsService(db: Kysely<Database>, deps: { audit: Audi
 
     async add(actor, agencyId, input) {
       assertVisible(actor, agencyId);
+      assertNotAdmin(actor, '登记各机关的行政决定');
       assertRole(actor, ...editorRoles);
       checkInput(input);
       const at = nowIso(clock);
@@ -119,6 +121,7 @@ export function createDecisionsService(db: Kysely<Database>, deps: { audit: Audi
       const row = await repo.findEntry(db, id);
       if (!row) throw notFound();
       assertVisible(actor, row.agency_id);
+      assertNotAdmin(actor, '登记各机关的行政决定');
       assertRole(actor, ...editorRoles);
       await db.transaction().execute(async (trx) => {
         await deps.assertYearUnlocked(trx, row.agency_id, `${row.year}-12-31`);
@@ -129,6 +132,7 @@ export function createDecisionsService(db: Kysely<Database>, deps: { audit: Audi
 
     async setItems(actor, agencyId, input) {
       assertVisible(actor, agencyId);
+      assertNotAdmin(actor, '登记各机关的行政决定');
       assertRole(actor, ...editorRoles);
       const errs = [];
       if (!Number.isInteger(input.year) || input.year < 2008 || input.year > 2100) errs.push({ field: 'year', message: '请填写年度，例如 2019' });
@@ -145,6 +149,7 @@ export function createDecisionsService(db: Kysely<Database>, deps: { audit: Audi
 
     async importCsv(actor, agencyId, text, opts) {
       assertVisible(actor, agencyId);
+      assertNotAdmin(actor, '登记各机关的行政决定');
       assertRole(actor, ...editorRoles);
       const parsed = parseDecisionsCsv(text);
       if (parsed.rows.length === 0 && parsed.problems.length === 0) throw new AppError('validation_failed', { detail: 'CSV 文件是空的：每行写一件办件（日期,事项名称,决定类型）', fieldErrors: [{ field: 'file', message: 'CSV 文件是空的' }] });

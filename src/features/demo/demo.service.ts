@@ -3,7 +3,7 @@
 // their own step there — one import and one line — and may extend SeedServices with their service.
 import type { AgenciesService, Agency } from '../agencies/agencies.service.ts';
 import type { AuditActor, AuditService } from '../audit/audit.service.ts';
-import type { UsersService } from '../users/users.service.ts';
+import type { User, UsersService } from '../users/users.service.ts';
 import type { DemoAgencyKey } from './demo.data.ts';
 import type { AnnualReportService } from '../annual-report/annual-report.service.ts';
 
@@ -22,6 +22,8 @@ export interface SeedContext {
   actor: AuditActor;
   /** demo agencies by key, filled by the first step */
   agencies: Partial<Record<DemoAgencyKey, Agency>>;
+  /** demo users by username, filled by the first step (only those it created) */
+  users: Partial<Record<string, User>>;
   log(message: string): void;
 }
 
@@ -42,7 +44,7 @@ export async function seedDemoIfEmpty(services: SeedServices, steps: readonly Se
 }
 
 export async function runSeed(services: SeedServices, steps: readonly SeedStep[], log: (m: string) => void = () => {}): Promise<SeedResult> {
-  const ctx: SeedContext = { services, actor: { userId: null, displayName: '系统（演示数据）' }, agencies: {}, log };
+  const ctx: SeedContext = { services, actor: { userId: null, displayName: '系统（演示数据）' }, agencies: {}, users: {}, log };
   const done: string[] = [];
   for (const step of steps) {
     await step.run(ctx);

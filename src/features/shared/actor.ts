@@ -1,7 +1,7 @@
 // Who is acting: the signed-in staff member, as the http layer resolves it per request.
 // Services take an Actor and authorise with it (role + agency scope).
 import type { Role } from '../../db/types.ts';
-import { forbidden, notFound } from './errors.ts';
+import { AppError, forbidden, notFound } from './errors.ts';
 
 export type { Role } from '../../db/types.ts';
 export const roles: readonly Role[] = ['admin', 'officer', 'reviewer', 'leader', 'supervisor'];
@@ -52,4 +52,18 @@ export function assertRole(user: Actor, ...allowed: Role[]): void {
 /** The system actor for CLI commands and seeding (audit events name it). */
 export function systemActor(name = 'system'): Pick<Actor, 'displayName'> & { userId: null } {
   return { userId: null, displayName: name };
+}
+
+/**
+ * Separation of duties (decision 061): the system administrator administers users, agencies and settings, never
+ * the content of an agency (catalogue items, applications, annual reports, registers). `what` completes the
+ * sentence "系统管理员…不能{what}".
+ */
+export function assertNotAdmin(user: Pick<Actor, 'role'>, what: string): void {
+  if (user.role === 'admin') {
+    throw new AppError('forbidden', {
+      title: '系统管理员不办理业务内容',
+      detail: `系统管理员负责管理用户、机构和系统设置，不能${what}。各机关的目录、依申请公开和年度报告由本机关的经办人、审核人和负责人办理（职责分离）。`,
+    });
+  }
 }
