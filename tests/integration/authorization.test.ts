@@ -301,31 +301,6 @@ const recipes: Record<string, Recipe> = {
  * is removed here (so this list never outlives the change it waits for).
  */
 const AWAITING: Record<string, { cells: string[]; why: string }> = {};
-const SEPARATION_OF_DUTIES = 'the system administrator still acts on agency content (separation of duties is being built)';
-const ADMIN_STILL_ON_CONTENT = [
-  'POST /api/applications/carry-over', 'POST /api/applications/:id/assign',
-  'POST /admin/appeals', 'POST /admin/appeals/:id', 'POST /api/appeals', 'PATCH /api/appeals/:id',
-  'POST /api/catalogue/items', 'PUT /api/catalogue/items/:id', 'POST /api/catalogue/items/:id/actions', 'POST /api/catalogue/items/:id/attachments',
-  'POST /api/catalogue/items/:id/links', 'GET /admin/catalogue/new', 'POST /admin/catalogue', 'GET /admin/catalogue/:id/edit', 'POST /admin/catalogue/:id/edit',
-  'POST /admin/catalogue/:id/actions', 'POST /admin/catalogue/:id/attachments', 'POST /admin/catalogue/:id/link', 'GET /admin/catalogue/import',
-  'POST /admin/catalogue/import', 'GET /admin/catalogue/pages/:slug', 'POST /admin/catalogue/pages/:slug',
-  'POST /admin/annual/:agencyId/compile', 'POST /admin/annual/:agencyId/:year/save', 'POST /admin/annual/:agencyId/:year/override',
-  'POST /admin/annual/:agencyId/:year/submit', 'POST /admin/annual/:agencyId/:year/return', 'POST /admin/annual/:agencyId/:year/accept',
-  'POST /admin/annual/:agencyId/:year/publish', 'POST /admin/annual/:agencyId/decisions',
-  'POST /api/annual-reports/:agencyId/:year/compile', 'PUT /api/annual-reports/:agencyId/:year/narrative', 'POST /api/annual-reports/:agencyId/:year/overrides',
-  'POST /api/annual-reports/:agencyId/:year/submit', 'POST /api/annual-reports/:agencyId/:year/return', 'POST /api/annual-reports/:agencyId/:year/accept',
-  'POST /api/annual-reports/:agencyId/:year/publish', 'POST /admin/annual/:agencyId/decisions/items',
-  'POST /admin/annual/:agencyId/decisions/:id/delete', 'POST /admin/annual/:agencyId/decisions/import',
-];
-for (const key of ADMIN_STILL_ON_CONTENT) {
-  AWAITING[key] = { cells: policy[key]?.scope ? ['admin/own', 'admin/child', 'admin/foreign'] : ['admin/own'], why: SEPARATION_OF_DUTIES };
-}
-// uploadCatalogueAttachment refuses a wrong role with 409 "only drafts" (the state is checked first); being fixed.
-for (const key of ['POST /api/catalogue/items/:id/attachments', 'POST /admin/catalogue/:id/attachments']) {
-  AWAITING[key]!.cells.push('reviewer/own', 'leader/own', 'supervisor/own', 'supervisor/child');
-  AWAITING[key]!.why += '; a wrong role gets 409 (or the form with 400) instead of 403';
-}
-
 function outcomeOf(res: LightMyRequestResponse, isApi: boolean): Expected | 'server_error' | 'other' {
   if (res.statusCode >= 500) return 'server_error';
   if (res.statusCode === 401 && isApi) return 'login';

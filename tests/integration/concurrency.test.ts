@@ -43,7 +43,7 @@ describe.each(engines())('same-version races (%s)', (engine) => {
     const r = await t.api('POST', '/api/applications/offline', {
       as: 'officer',
       body: {
-        applicant: { type: 'natural_person', name: '赵并发', idType: '居民身份证', idNumber: '370602199001011234', phone: '13800000000' },
+        applicant: { type: 'natural_person', name: '赵并发', idType: '居民身份证', idNumber: '370602199001011247', phone: '13800000000' },
         content: '请公开本局并发测试相关文件', provideForm: '纸质', obtainMethod: '自行领取', channel: 'in_person', submittedOn: today,
       },
     });
