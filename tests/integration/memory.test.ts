@@ -12,7 +12,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { smallDocx, zipBombDocx } from '../builders/hostile-files.ts';
+import { buildPdf, deflatedRepeats, smallDocx, zipBombDocx } from '../builders/hostile-files.ts';
 
 const MB = 1024 * 1024;
 const GROWTH_LIMIT = 400 * MB;
@@ -113,7 +113,12 @@ describe('memory: hostile uploads do not grow the server (real server, productio
     // warm up what the requests below load (mammoth, the apply form), so the baseline includes it
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(smallDocx())]), 'warm-up.docx');
-    expect((await fetch(`${baseUrl}/api/reports/check`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrf }, body: form })).status).toBe(200);
+    form.append('file', new Blob([new Uint8Array(buildPdf({ text: 'warm up' }))]), 'warm-up.pdf');
+    const warm = await fetch(`${baseUrl}/api/reports/check`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrf }, body: form });
+    expect(warm.status).toBe(200);
+    // the PDF was read by pdf.js in its worker thread under the real entry point (bin/gongkai.mjs)
+    const pdfNotes = ((await warm.json()) as { notes: { message: string }[] }[])[1]!.notes.map((n) => n.message);
+    expect(pdfNotes.filter((m) => /PDF/.test(m))).toEqual([]);
     expect((await fetch(`${baseUrl}/apply`)).status).toBe(200);
   }, 180_000);
 
@@ -143,6 +148,24 @@ describe('memory: hostile uploads do not grow the server (real server, productio
       expect(r.body.code).toBe('archive_too_large');
       expect(r.body.title).toMatch(/压缩炸弹/);
       expect(r.body.detail).toMatch(/解压后超过 \d+ MB，可能是压缩炸弹，请检查文件/);
+    }
+    expect(peak - before, `RSS ${Math.round(before / MB)} MB → peak ${Math.round(peak / MB)} MB`).toBeLessThan(GROWTH_LIMIT);
+  }, 60_000);
+
+  it('two PDF bombs at once (1 GB in one FlateDecode content stream): 422 each, RSS growth < 400 MB', async () => {
+    const pdf = buildPdf({ deflatedContent: await deflatedRepeats(1024 * MB, { raw: false }) });
+    const before = rssOf(pid);
+    const post = async () => {
+      const form = new FormData();
+      form.append('files', new Blob([new Uint8Array(pdf)]), '年度报告.pdf');
+      const r = await fetch(`${baseUrl}/api/reports/check`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrf }, body: form });
+      return { status: r.status, body: (await r.json()) as { code: string; detail: string } };
+    };
+    const { result, peak } = await peakRssDuring(pid, () => Promise.all([post(), post()]));
+    for (const r of result) {
+      expect(r.status).toBe(422);
+      expect(r.body.code).toBe('archive_too_large');
+      expect(r.body.detail).toMatch(/可能是压缩炸弹/);
     }
     expect(peak - before, `RSS ${Math.round(before / MB)} MB → peak ${Math.round(peak / MB)} MB`).toBeLessThan(GROWTH_LIMIT);
   }, 60_000);
