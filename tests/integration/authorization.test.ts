@@ -244,6 +244,8 @@ const recipes: Record<string, Recipe> = {
   'POST /admin/catalogue/import': () => ({ method: 'POST', url: '/admin/catalogue/import', multipart: { fields: { mode: 'check' }, files: { file: { filename: 'rows.csv', data: Buffer.from('标题\n测试\n'), type: 'text/csv' } } } }),
   'GET /admin/catalogue/export.csv': () => ({ url: '/admin/catalogue/export.csv' }),
   'GET /admin/catalogue/export.xlsx': () => ({ url: '/admin/catalogue/export.xlsx' }),
+  'POST /api/catalogue/import': () => ({ method: 'POST', url: '/api/catalogue/import', json: { filename: 'rows.csv', contentBase64: Buffer.from('标题\n测试\n').toString('base64'), dryRun: true } }),
+  'PUT /api/catalogue/pages/:slug': () => ({ method: 'PUT', url: '/api/catalogue/pages/guide', json: { title: '政府信息公开指南', body: '<p>指南</p>' } }),
   'GET /admin/catalogue/pages/:slug': () => ({ url: '/admin/catalogue/pages/guide' }),
   'POST /admin/catalogue/pages/:slug': () => ({ method: 'POST', url: '/admin/catalogue/pages/guide', form: { title: '政府信息公开指南', body: '<p>指南</p>' } }),
 
@@ -292,6 +294,14 @@ const recipes: Record<string, Recipe> = {
     const e = await t.services.decisions.add(rec.officerActor, rec.id, { year: YEAR, category: 'license', count: 1, amount: null, note: '授权矩阵' });
     return { method: 'POST', url: `/admin/annual/${rec.id}/decisions/${e.id}/delete`, form: { year: String(YEAR), version: String(e.version) } };
   },
+  'GET /api/agencies/:agencyId/decisions': ({ rec }) => ({ url: `/api/agencies/${rec.id}/decisions?year=${YEAR}` }),
+  'POST /api/agencies/:agencyId/decisions': ({ rec }) => ({ method: 'POST', url: `/api/agencies/${rec.id}/decisions`, json: { year: YEAR, category: 'license', count: 1, note: '授权矩阵' } }),
+  'PUT /api/agencies/:agencyId/decisions/items': ({ rec }) => ({ method: 'PUT', url: `/api/agencies/${rec.id}/decisions/items`, json: { year: YEAR, category: 'license', previous: 1, change: 0 } }),
+  'DELETE /api/agencies/:agencyId/decisions/:id': async ({ rec, t }) => {
+    const e = await t.services.decisions.add(rec.officerActor, rec.id, { year: YEAR, category: 'license', count: 1, amount: null, note: '授权矩阵' });
+    return { method: 'DELETE', url: `/api/agencies/${rec.id}/decisions/${e.id}?version=${e.version}` };
+  },
+  'POST /api/agencies/:agencyId/decisions/import': ({ rec }) => ({ method: 'POST', url: `/api/agencies/${rec.id}/decisions/import`, json: { csv: '2025-06-03,某事项,license', dryRun: true } }),
   'POST /admin/annual/:agencyId/decisions/import': ({ rec }) => ({ method: 'POST', url: `/admin/annual/${rec.id}/decisions/import`, form: { year: String(YEAR), csv: '2025-06-03,某事项,license', dryRun: '1' } }),
 };
 

@@ -198,6 +198,8 @@ export const policy: Record<string, RouteRule> = {
   'POST /admin/catalogue/import': content(['officer']),
   'GET /admin/catalogue/export.csv': staff,
   'GET /admin/catalogue/export.xlsx': staff,
+  'POST /api/catalogue/import': content(['officer'], undefined, 'into the caller’s own agency'),
+  'PUT /api/catalogue/pages/:slug': content(['officer', 'leader'], undefined, 'the caller’s own agency'),
   'GET /admin/catalogue/pages/:slug': content(['officer', 'leader']),
   'POST /admin/catalogue/pages/:slug': content(['officer', 'leader']),
 
@@ -246,6 +248,11 @@ export const policy: Record<string, RouteRule> = {
   'POST /admin/annual/:agencyId/decisions/items': content(OFFICER_LEADER, 'record'),
   'POST /admin/annual/:agencyId/decisions/:id/delete': content(OFFICER_LEADER, 'record'),
   'POST /admin/annual/:agencyId/decisions/import': content(OFFICER_LEADER, 'record'),
+  'GET /api/agencies/:agencyId/decisions': staffRecord,
+  'POST /api/agencies/:agencyId/decisions': content(OFFICER_LEADER, 'record'),
+  'PUT /api/agencies/:agencyId/decisions/items': content(OFFICER_LEADER, 'record'),
+  'DELETE /api/agencies/:agencyId/decisions/:id': content(OFFICER_LEADER, 'record'),
+  'POST /api/agencies/:agencyId/decisions/import': content(OFFICER_LEADER, 'record'),
 };
 
 export type Expected = 'allow' | 'login' | 'forbidden' | 'not_found' | 'forbidden_or_not_found';
