@@ -222,8 +222,8 @@ describe('admin list pages', () => {
   });
 
   it('AuditPage offers a select of actions when given', () => {
-    const out = renderPage(<AuditPage shell={sampleShell()} filters={{ action: 'user.update' }} actions={['user.create', 'user.update']} events={[]} page={1} total={0} />);
-    expect(out).toContain('<option value="user.update" selected="">user.update</option>');
+    const out = renderPage(<AuditPage shell={sampleShell()} filters={{ action: 'user.update' }} actions={[{ value: 'user.create', label: '新建用户' }, { value: 'user.update', label: '修改用户' }]} events={[]} page={1} total={0} />);
+    expect(out).toContain('<option value="user.update" selected="">修改用户</option>');
     expect(out).toContain('没有符合条件的记录');
   });
 

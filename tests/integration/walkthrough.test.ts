@@ -207,4 +207,50 @@ describe.each(engines())('walk-through of the demo (%s)', (engine) => {
       expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     });
   });
+
+  describe('audit log, calendar, 公开指南', () => {
+    it('the zh-CN audit log names actions in Chinese and users by name, not "annual_report.publish" / "user 1"', async () => {
+      const s = await t.login('admin');
+      const page = await t.app.inject({ method: 'GET', url: '/admin/audit?pageSize=200', headers: { cookie: s.cookie } });
+      expect(page.statusCode).toBe(200);
+      const table = page.body.slice(page.body.indexOf('<table'));
+      for (const words of ['年度报告：发布', '登录', '依申请公开：审核通过并出具', '主动公开：发布', '用户 系统管理员']) expect(table, words).toContain(words);
+      expect(table).not.toContain('<code>annual_report.publish</code>');
+      expect(table).not.toMatch(/>user \d+</);
+      // the filter offers the same names, keeping the codes as values
+      expect(page.body).toContain('<option value="annual_report.publish">年度报告：发布</option>');
+      // English pages keep the codes
+      const en = await t.app.inject({ method: 'GET', url: '/admin/audit?lang=en', headers: { cookie: s.cookie } });
+      expect(en.body).toContain('<code>session.create</code>');
+    });
+
+    it.each([
+      // [asked year, year shown, previous-year link, next-year link]: the data covers 2007–2026, the page 2006–2027
+      ['1990', 2006, false, true],
+      ['2006', 2006, false, true],
+      ['2016', 2016, true, true],
+      ['2027', 2027, true, false],
+      ['2101', 2027, true, false],
+    ])('the calendar page for %s shows %i, within the data\'s years ± 1', async (asked, shown, prev, next) => {
+      const s = await t.login('admin');
+      const page = await t.app.inject({ method: 'GET', url: `/admin/calendar?year=${asked}`, headers: { cookie: s.cookie } });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain(`${shown}年`);
+      expect(page.body).toContain('可查看 2006 至 2027 年');
+      expect(page.body.includes(`href="/admin/calendar?year=${shown - 1}"`)).toBe(prev);
+      expect(page.body.includes(`href="/admin/calendar?year=${shown + 1}"`)).toBe(next);
+      expect(page.body).not.toMatch(/(1989|1990|2101)年/);
+      if (shown === 2006) {
+        expect(page.body).not.toContain('2006年的放假安排尚未公布');
+        expect(page.body).toContain('从2007年开始，未收录2006年');
+      }
+    });
+
+    it('the public 公开指南 describes the 索引号 in words with an example, not "{YYYY}-{NNNNN}"', async () => {
+      const page = await t.app.inject({ method: 'GET', url: '/guide' });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).not.toMatch(/\{(YYYY|NNNNN|统一社会信用代码)\}/);
+      expect(page.body).toMatch(/索引号由统一社会信用代码、4位年份、5位流水号组成，例如“12370602780795309E\/\d{4}-00001”/);
+    });
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ARTICLE20_CATEGORIES, article20Label, kindFromLabel } from './categories.ts';
-import { compilePattern, counterScope, DEFAULT_INDEX_PATTERN, formatIndexNumber, IndexPatternError, isValidCreditCode, parseIndexNumber } from './index-number.ts';
+import { compilePattern, counterScope, DEFAULT_INDEX_PATTERN, describeIndexPattern, formatIndexNumber, IndexPatternError, isValidCreditCode, parseIndexNumber } from './index-number.ts';
 import { allowedActions, authorRule, checkInterpretationRule, transition, type SecrecyReview } from './workflow.ts';
 import { article26Clock } from './clock.ts';
 import { shippedCalendar } from '../calendar/index.ts';
@@ -202,5 +202,17 @@ describe('table 二 第二十条第（一）项', () => {
       [b.rows[0]!]: { [b.columns[0]!]: 1, [b.columns[1]!]: 1, [b.columns[2]!]: 1 },
       [b.rows[1]!]: { [b.columns[0]!]: 3, [b.columns[1]!]: 2, [b.columns[2]!]: 3 },
     });
+  });
+});
+
+describe('describeIndexPattern (公开指南: the pattern in words, never its placeholders)', () => {
+  it.each([
+    [DEFAULT_INDEX_PATTERN, '12370602780795309E', '统一社会信用代码、4位年份、5位流水号', '12370602780795309E/2026-00001'],
+    ['{行政区划代码}-{YYYYMM}-{NNNN}', '12370602780795309E', '行政区划代码、4位年份、2位月份、4位流水号', null],
+    ['{组织机构代码}/{YYYY}/{NNN}', '12370602780795309E', '组织机构代码、4位年份、3位流水号', '780795309/2026/001'],
+  ])('%s', (pattern, creditCode, words, example) => {
+    const d = describeIndexPattern(pattern, { creditCode, date: '2026-12-06' });
+    expect(d).toEqual({ words, example });
+    expect(d.words + (d.example ?? '')).not.toMatch(/[{}]/);
   });
 });

@@ -155,3 +155,24 @@ export function isValidCreditCode(code: string): boolean {
   const check = (31 - (sum % 31)) % 31;
   return CREDIT_CHARS[check] === code[17];
 }
+
+const PART_WORDS: Record<Exclude<Part['t'], 'lit' | 'seq'>, string> = {
+  credit: '统一社会信用代码', org: '组织机构代码', region: '行政区划代码', year: '4位年份', month: '2位月份',
+};
+
+/**
+ * An index-number pattern for readers (公开指南): what it is made of, in words, and an example — never the
+ * placeholder syntax ("{YYYY}-{NNNNN}"). The example is the first number of `date`'s counter; without the codes
+ * the pattern needs, there is no example.
+ */
+export function describeIndexPattern(pattern: string, ctx: Omit<IndexNumberContext, 'seq'>): { words: string; example: string | null } {
+  const parts = compilePattern(pattern).filter((p) => p.t !== 'lit');
+  const words = parts.map((p) => (p.t === 'seq' ? `${p.width}位流水号` : PART_WORDS[p.t as keyof typeof PART_WORDS])).join('、');
+  let example: string | null = null;
+  try {
+    example = formatIndexNumber(pattern, { ...ctx, seq: 1 });
+  } catch (e) {
+    if (!(e instanceof IndexPatternError)) throw e;
+  }
+  return { words, example };
+}

@@ -83,3 +83,10 @@ export async function distinctAuditValues(db: Executor, agencyIds: readonly numb
   const [actions, entities] = await Promise.all([a.orderBy('action').execute(), e.orderBy('entity').execute()]);
   return { actions: actions.map((r) => r.action), entities: entities.map((r) => r.entity) };
 }
+
+/** Display names of the users that events are about (entity 'user'), to show people rather than ids. */
+export async function userDisplayNames(db: Executor, ids: readonly number[]): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', [...ids]).execute();
+  return new Map(rows.map((r) => [Number(r.id), r.display_name]));
+}

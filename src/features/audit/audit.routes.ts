@@ -8,6 +8,7 @@ import { problemSchemas } from '../shared/openapi.ts';
 import { adminShell, sendPage, takeFlash } from '../shared/pages.ts';
 import type { Services } from '../services.ts';
 import { auditEventSchema, auditFiltersSchema } from './audit.schema.ts';
+import { auditActionLabel, auditEntityLabel } from './audit.labels.ts';
 
 export function registerAuditRoutes(app: FastifyInstance, services: Services): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -54,21 +55,25 @@ export function registerAuditRoutes(app: FastifyInstance, services: Services): v
     const parsed = auditFiltersSchema.safeParse(raw);
     const filters = { actor: raw.actor, action: raw.action, entity: raw.entity, from: raw.from, to: raw.to };
     const shell = adminShell(request, takeFlash(request, reply));
-    const { actions } = await services.audit.filterOptions(actor);
+    const actions = (await services.audit.filterOptions(actor)).actions.map((a) => ({ value: a, label: auditActionLabel(a, request.locale) }));
     if (!parsed.success) {
       const errors = parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? ''), message: i.message }));
       return sendPage(reply, AuditPage({ shell, events: [], filters, page: 1, total: 0, actions, errors }), 400);
     }
     const [list, agencies] = await Promise.all([services.audit.list(actor, parsed.data), services.agencies.list()]);
     const names = new Map(agencies.map((a) => [a.id, a.name]));
+    const userIds = [...new Set(list.events.filter((e) => e.entity === 'user' && /^\d+$/.test(e.entityId ?? '')).map((e) => Number(e.entityId)))];
+    const people = new Map([...(await services.audit.userNames(userIds))].map(([id, n]) => [String(id), n]));
     const events = list.events.map((e) => ({
       id: e.id,
       at: e.at,
       actorName: e.actorName,
       agencyName: e.agencyId === null ? '—' : (names.get(e.agencyId) ?? String(e.agencyId)),
       action: e.action,
+      actionLabel: auditActionLabel(e.action, request.locale),
       entity: e.entity,
       entityId: e.entityId ?? '',
+      entityLabel: auditEntityLabel(e.entity, e.entityId, request.locale, people),
       requestId: e.requestId ?? undefined,
       before: e.before ?? undefined,
       after: e.after ?? undefined,

@@ -5,7 +5,7 @@ import type { Database } from '../../db/types.ts';
 import { fromJson, nowIso, toJson } from '../../db/dialect.ts';
 import { assertVisible, type Actor } from '../shared/actor.ts';
 import { notFound } from '../shared/errors.ts';
-import { distinctAuditValues, findAuditEvent, insertAuditEvent, listAuditEvents, type AuditRow, type Executor } from './audit.repository.ts';
+import { distinctAuditValues, findAuditEvent, userDisplayNames, insertAuditEvent, listAuditEvents, type AuditRow, type Executor } from './audit.repository.ts';
 import type { AuditFilters } from './audit.schema.ts';
 
 /** Who did it: a signed-in user, or the system (CLI, seed). */
@@ -71,6 +71,8 @@ export interface AuditService {
   list(actor: Actor, filters: AuditFilters): Promise<{ events: AuditEvent[]; total: number; page: number; pageSize: number }>;
   get(actor: Actor, id: number): Promise<AuditEvent>;
   filterOptions(actor: Actor): Promise<{ actions: string[]; entities: string[] }>;
+  /** Display names of users by id (the objects of user and session events), for the audit page. */
+  userNames(ids: readonly number[]): Promise<Map<number, string>>;
 }
 
 export function createAuditService(db: Kysely<Database>, clock: () => Date = () => new Date()): AuditService {
@@ -113,6 +115,8 @@ export function createAuditService(db: Kysely<Database>, clock: () => Date = () 
       assertVisible(actor, row.agency_id);
       return presentAuditEvent(row);
     },
+    userNames: (ids) => userDisplayNames(db, ids),
+
     filterOptions(actor) {
       return distinctAuditValues(db, scopeOf(actor));
     },

@@ -125,10 +125,10 @@ export function CalendarPage(p: CalendarPageProps): ReactElement {
       <ErrorSummary errors={p.errors} locale={locale} />
       <h1>{title}</h1>
       <nav className="gk-cal-yearnav" aria-label={t(locale, 'calendar.goYear')}>
-        <a href={`${CALENDAR_PATH}?year=${view.year - 1}`}>‹ {t(locale, 'calendar.prevYear')}（{view.year - 1}）</a>
-        <a href={`${CALENDAR_PATH}?year=${view.year + 1}`}>{t(locale, 'calendar.nextYear')}（{view.year + 1}） ›</a>
+        {view.year > view.range.from ? <a href={`${CALENDAR_PATH}?year=${view.year - 1}`}>‹ {t(locale, 'calendar.prevYear')}（{view.year - 1}）</a> : null}
+        {view.year < view.range.to ? <a href={`${CALENDAR_PATH}?year=${view.year + 1}`}>{t(locale, 'calendar.nextYear')}（{view.year + 1}） ›</a> : null}
         <form method="get" action={CALENDAR_PATH}>
-          <TextField name="year" label={t(locale, 'calendar.yearLabel')} value={String(view.year)} inputMode="numeric" maxLength={4} className="gk-width-5" locale={locale} />
+          <TextField name="year" label={t(locale, 'calendar.yearLabel')} hint={t(locale, 'calendar.yearRange', view.range)} value={String(view.year)} inputMode="numeric" maxLength={4} className="gk-width-5" locale={locale} />
           <Button variant="secondary">{t(locale, 'calendar.show')}</Button>
         </form>
       </nav>
@@ -144,7 +144,7 @@ export function CalendarPage(p: CalendarPageProps): ReactElement {
 
       {!view.announced ? (
         <Notice kind="warning" title={t(locale, 'calendar.provisionalTitle')} locale={locale}>
-          {t(locale, 'calendar.provisionalText', { year: view.year })}
+          {view.year <= view.range.from ? t(locale, 'calendar.notIncludedText', { year: view.year, first: view.range.from + 1 }) : t(locale, 'calendar.provisionalText', { year: view.year })}
         </Notice>
       ) : null}
 

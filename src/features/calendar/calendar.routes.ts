@@ -37,9 +37,10 @@ async function uploadedText(body: unknown, name: string): Promise<string> {
   return (await p.toBuffer()).toString('utf8').replace(/^\uFEFF/, '');
 }
 
+/** A four-digit year from the query (the service shows the nearest year of the calendar data's range ± 1). */
 function yearOf(q: unknown, fallback: number): number {
   const y = Number(q);
-  return Number.isInteger(y) && y >= 1990 && y <= 2100 ? y : fallback;
+  return Number.isInteger(y) && y >= 1000 && y <= 9999 ? y : fallback;
 }
 
 export function registerCalendarRoutes(app: FastifyInstance, services: Services): void {

@@ -86,6 +86,8 @@ export interface MonthView {
 
 export interface YearView {
   year: number;
+  /** The years the page offers: the calendar data's first announced year − 1 to its last + 1. */
+  range: { from: number; to: number };
   announced: boolean;
   source: 'shipped' | 'imported' | 'none';
   notices: string[];
@@ -135,8 +137,13 @@ export function createCalendarService(
   return {
     current: () => store.current(),
 
-    async yearView(year) {
+    async yearView(asked) {
       const calendar = await store.current();
+      const known = calendar.years();
+      const thisYear = Number(clock().toISOString().slice(0, 4));
+      const range = known.length ? { from: Math.min(...known) - 1, to: Math.max(...known) + 1 } : { from: thisYear - 1, to: thisYear + 1 };
+      // A year outside the data's range ± 1 shows the nearest year of the range (there is nothing to show there).
+      const year = Math.min(range.to, Math.max(range.from, asked));
       const row = await findYear(db, year);
       const data = calendar.yearData(year);
       const announced = calendar.years().includes(year);
@@ -154,7 +161,7 @@ export function createCalendarService(
       }
       const edits = (await loadEdits(db)).filter((e) => e.date.startsWith(`${year}-`)).map((e) => ({ date: e.date, workday: e.workday === 1, name: e.name, reason: e.reason }));
       const holidays = (data?.holidays ?? []).map((h) => ({ name: h.name, off: h.off, work: h.work ?? [] }));
-      return { year, announced, source: row ? 'imported' : data && data.notices.length ? 'shipped' : 'none', notices: data?.notices ?? [], months, edits, holidays };
+      return { year, range, announced, source: row ? 'imported' : data && data.notices.length ? 'shipped' : 'none', notices: data?.notices ?? [], months, edits, holidays };
     },
 
     async importYear(actor, input) {

@@ -1,20 +1,22 @@
 // 政府信息公开指南 and 制度 generated from the agency's data (条例 第十二条: 指南 contains 政府信息的分类、编排体系、
 // 获取方式，和政府信息公开工作机构的名称、办公地址、办公时间、联系电话、传真号码、互联网联系方式), editable afterwards.
 import { ARTICLE20_CATEGORIES } from '../../core/catalogue/categories.ts';
-import { DEFAULT_INDEX_PATTERN } from '../../core/catalogue/index-number.ts';
+import { DEFAULT_INDEX_PATTERN, describeIndexPattern } from '../../core/catalogue/index-number.ts';
 import type { Agency } from '../agencies/agencies.service.ts';
 
 const esc = (s: string | null | undefined) => (s ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-export function generatedGuideHtml(a: Agency, indexPattern = DEFAULT_INDEX_PATTERN): string {
+/** `today` (YYYY-MM-DD) dates the example 索引号. */
+export function generatedGuideHtml(a: Agency, indexPattern = DEFAULT_INDEX_PATTERN, today = new Date().toISOString().slice(0, 10)): string {
   const body = a.workBodyName || `${a.name}办公室`;
+  const idx = describeIndexPattern(indexPattern, { creditCode: a.creditCode, date: today });
   return [
     `<p>为了更好地提供政府信息公开服务，根据《中华人民共和国政府信息公开条例》（以下简称《条例》），编制${esc(a.name)}政府信息公开指南。本指南每年更新，申请人在获取政府信息前请仔细阅读。</p>`,
     '<h2>一、主动公开</h2>',
     '<h3>（一）公开范围</h3>',
     `<p>本机关依照《条例》第二十条、第二十一条主动公开下列政府信息：</p><ol>${ARTICLE20_CATEGORIES.map((c) => `<li>${esc(c.text)}</li>`).join('')}</ol>`,
     '<h3>（二）分类与编排体系</h3>',
-    `<p>主动公开的政府信息按《条例》第二十条规定的类别和主题分类编排，每条信息标注索引号、名称、内容概述、生成日期、发布机构、文号、有效性等。索引号格式为“${esc(indexPattern)}”（统一社会信用代码/年份-流水号）。</p>`,
+    `<p>主动公开的政府信息按《条例》第二十条规定的类别和主题分类编排，每条信息标注索引号、名称、内容概述、生成日期、发布机构、文号、有效性等。索引号由${esc(idx.words)}组成${idx.example ? `，例如“${esc(idx.example)}”` : ''}；流水号按年编排。</p>`,
     '<h3>（三）公开方式与时限</h3>',
     '<p>主动公开的政府信息通过本机关政府信息公开专栏“法定主动公开内容”发布，并可通过站内检索查询、下载。属于主动公开范围的政府信息，自该信息形成或者变更之日起 20 个工作日内予以公开（《条例》第二十六条）。</p>',
     '<h2>二、依申请公开</h2>',

@@ -297,7 +297,7 @@ export function registerCatalogueRoutes(app: FastifyInstance, services: Services
     const agency = (await services.agencies.get(actor.agencyId))!;
     const page = await cat.portalPage(actor.agencyId, request.params.slug);
     const slug = request.params.slug;
-    const body = page?.body_html ?? (slug === 'guide' ? generatedGuideHtml(agency) : generatedSystemHtml(agency));
+    const body = page?.body_html ?? (slug === 'guide' ? generatedGuideHtml(agency, (await cat.settingsOf(agency.id)).indexPattern) : generatedSystemHtml(agency));
     return sendPage(reply, PortalPageEditor({ shell: adminShell(request), slug, title: page?.title ?? (slug === 'guide' ? `${agency.name}政府信息公开指南` : `${agency.name}政府信息公开制度`), body, generated: !page }));
   });
   r.post('/admin/catalogue/pages/:slug', slugParams, async (request, reply) => {

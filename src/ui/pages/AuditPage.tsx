@@ -17,8 +17,12 @@ export interface AuditEventRow {
   agencyName: string;
   /** e.g. 'user.create' */
   action: string;
+  /** what the action is called in the page's language (e.g. 新建用户); the code when absent */
+  actionLabel?: string;
   entity: string;
   entityId: string;
+  /** the object in words (e.g. 用户 系统管理员); "entity entityId" when absent */
+  entityLabel?: string;
   requestId?: string;
   before?: unknown;
   after?: unknown;
@@ -40,8 +44,8 @@ export interface AuditPageProps {
   pageSize?: number;
   total: number;
   sort?: SortState;
-  /** action names offered in the filter (the backend lists the ones that occur) */
-  actions?: readonly string[];
+  /** actions offered in the filter (the backend lists the ones that occur): the code and its label */
+  actions?: readonly { value: string; label: string }[];
   errors?: readonly FieldError[];
 }
 
@@ -80,7 +84,7 @@ export function AuditPage(p: AuditPageProps) {
             label={t(locale, 'audit.fields.action')}
             value={p.filters.action}
             placeholder={t(locale, 'audit.filters.any')}
-            options={p.actions.map((a) => ({ value: a, label: a }))}
+            options={p.actions}
             error={errorFor(p.errors, 'action')}
             locale={locale}
           />
@@ -110,8 +114,8 @@ export function AuditPage(p: AuditPageProps) {
           { key: 'at', header: t(locale, 'audit.fields.at'), sortable: true, rowHeader: true, render: (e) => <time dateTime={e.at}>{formatInstant(e.at)}</time> },
           { key: 'actor', header: t(locale, 'audit.fields.actor'), sortable: true, render: (e) => e.actorName },
           { key: 'agency', header: t(locale, 'audit.fields.agency'), render: (e) => e.agencyName },
-          { key: 'action', header: t(locale, 'audit.fields.action'), sortable: true, render: (e) => <code>{e.action}</code> },
-          { key: 'entity', header: t(locale, 'audit.fields.entity'), render: (e) => `${e.entity} ${e.entityId}` },
+          { key: 'action', header: t(locale, 'audit.fields.action'), sortable: true, render: (e) => (e.actionLabel && e.actionLabel !== e.action ? <span title={e.action}>{e.actionLabel}</span> : <code>{e.action}</code>) },
+          { key: 'entity', header: t(locale, 'audit.fields.entity'), render: (e) => e.entityLabel ?? `${e.entity} ${e.entityId}` },
           {
             key: 'change',
             header: t(locale, 'audit.fields.change'),
