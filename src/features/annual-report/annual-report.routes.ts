@@ -316,7 +316,7 @@ export function registerAnnualReportRoutes(app: FastifyInstance, services: Servi
     return seeOther(reply, decisionsPath(agencyId, year));
   });
 
-  r.post(`${ANNUAL_PATH}/:agencyId/decisions/import`, { preHandler: staff, config: uploadRoute({ maxFiles: 1, maxFileBytes: 2 * MB, maxTotalBytes: 2 * MB, label: 'CSV 文件' }), schema: { hide: true } }, async (request, reply) => {
+  r.post(`${ANNUAL_PATH}/:agencyId/decisions/import`, { preHandler: staff, config: uploadRoute({ maxFiles: 1, maxFileBytes: 2 * MB, maxTotalBytes: 2 * MB, maxFieldBytes: 2 * MB, label: 'CSV 文件' }), schema: { hide: true } }, async (request, reply) => {
     const agencyId = agencyParam(request);
     const b = request.body;
     const year = yearField(field(b, 'year'), 0);

@@ -42,8 +42,9 @@ export function registerCatalogueRoutes(app: FastifyInstance, services: Services
   const r = app.withTypeProvider<ZodTypeProvider>();
   const cat = services.catalogue;
   const staff = { preHandler: requireStaff(), schema: { hide: true } };
-  // one attachment (field `attachment`) of at most UPLOAD_LIMIT_MB, with the draft's text fields
-  const attachmentUploads = uploadRoute({ maxFiles: 1, maxFileBytes: services.config.uploadLimitMb * MB, maxTotalBytes: services.config.uploadLimitMb * MB, maxFieldBytes: 512 * 1024, label: '附件' });
+  // one attachment (field `attachment`) of at most UPLOAD_LIMIT_MB, with the draft's text fields (the body:
+  // up to 500,000 characters, 1.5 MB of UTF-8)
+  const attachmentUploads = uploadRoute({ maxFiles: 1, maxFileBytes: services.config.uploadLimitMb * MB, maxTotalBytes: services.config.uploadLimitMb * MB, maxFieldBytes: 2 * MB, label: '附件' });
 
   // ───── API ───── (import and portal pages: catalogue.api.ts)
   registerCatalogueApi(app, services);
@@ -172,7 +173,7 @@ export function registerCatalogueRoutes(app: FastifyInstance, services: Services
     return sendPage(reply, DraftFormPage({ shell: adminShell(request), action: `/admin/catalogue/${d.id}/edit`, values, indexNo: d.indexNo, subjects: await subjectsFor(d.agencyId), isNew: false }));
   });
 
-  r.post('/admin/catalogue/:id/edit', idParams, async (request, reply) => {
+  r.post('/admin/catalogue/:id/edit', { ...idParams, config: attachmentUploads }, async (request, reply) => {
     const actor = actorOf(request);
     const { fields } = await formParts(request);
     const d = await cat.get(actor, request.params.id);

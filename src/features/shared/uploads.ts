@@ -32,7 +32,7 @@ export const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
 
 /** The largest multipart body (Content-Length) a route accepts: its files plus the text fields and part headers. */
 export function maxRequestBytes(l: UploadLimits): number {
-  return l.maxTotalBytes + Math.min(l.maxFields * l.maxFieldBytes, 2 * MB) + 64 * 1024;
+  return l.maxTotalBytes + Math.min(l.maxFields * l.maxFieldBytes, Math.max(2 * MB, 2 * l.maxFieldBytes)) + 64 * 1024;
 }
 
 /** Readable size: "5 MB", "512 KB". */
