@@ -118,7 +118,36 @@ const envSchema = z.object({
   CORRECTION_PERIOD_MAX_WORKDAYS: int('CORRECTION_PERIOD_MAX_WORKDAYS', 30, 15, 120),
   // 国办函〔2020〕109号 第五条 (按量): the largest page count a fee notice may bill.
   FEE_MAX_PAGES: int('FEE_MAX_PAGES', 10_000, 31, 100_000),
+  PERSONAL_DATA_KEY: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return undefined;
+      if (!isKey32(v)) {
+        ctx.addIssue({ code: 'custom', message: 'PERSONAL_DATA_KEY 必须是32字节随机密钥的 base64（例如 openssl rand -base64 32） / PERSONAL_DATA_KEY must be the base64 of 32 random bytes (e.g. openssl rand -base64 32)' });
+        return z.NEVER;
+      }
+      return v.trim();
+    }),
+  PERSONAL_DATA_PREVIOUS_KEYS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const keys = (v ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+      if (keys.some((k) => !isKey32(k))) {
+        ctx.addIssue({ code: 'custom', message: 'PERSONAL_DATA_PREVIOUS_KEYS 必须是逗号分隔的 base64 密钥（每个32字节） / PERSONAL_DATA_PREVIOUS_KEYS must be comma-separated base64 keys of 32 bytes' });
+        return z.NEVER;
+      }
+      return keys;
+    }),
+  PERSONAL_DATA_KEY_FILE: z.string().optional().transform((v) => v || undefined),
 });
+
+/** base64 / base64url of exactly 32 bytes. */
+function isKey32(v: string): boolean {
+  const s = v.trim();
+  return /^[A-Za-z0-9+/_-]+={0,2}$/.test(s) && Buffer.from(s.replace(/-/g, '+').replace(/_/g, '/'), 'base64').length === 32;
+}
 
 export interface Config {
   port: number;
@@ -145,6 +174,14 @@ export interface Config {
   correctionPeriodMaxWorkdays: number;
   /** The largest page count a 按量 fee notice may bill (109号 第五条; default 10 000). */
   feeMaxPages: number;
+  /** The key that encrypts applicants' personal fields (base64 of 32 bytes); see personalDataKeyFile. */
+  personalDataKey: string | undefined;
+  /** Older keys still readable during a rotation (`gongkai personal-data rotate` re-encrypts with the current one). */
+  personalDataPreviousKeys: string[];
+  /** A file holding the key (read when PERSONAL_DATA_KEY is not set). */
+  personalDataKeyFile: string | undefined;
+  /** Demo and development: without a configured key one is generated into the key file on first start. */
+  personalDataKeyMayGenerate: boolean;
 }
 
 export class ConfigError extends Error {
@@ -161,12 +198,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(r.error.issues.map((i) => i.message));
   }
   const e = r.data;
+  const isProduction = e.NODE_ENV === 'production';
+  // A real installation (production without demo data) must bring its own key: a generated key file
+  // beside the database would travel with every copy of it.
+  const mayGenerate = !isProduction || e.DEMO_SEED;
+  if (!mayGenerate && !e.PERSONAL_DATA_KEY && !e.PERSONAL_DATA_KEY_FILE) {
+    throw new ConfigError(['生产环境（NODE_ENV=production 且 DEMO_SEED=false）必须设置 PERSONAL_DATA_KEY（个人信息加密密钥：32字节随机数的 base64，用 openssl rand -base64 32 生成）或 PERSONAL_DATA_KEY_FILE / in production (NODE_ENV=production, DEMO_SEED=false) set PERSONAL_DATA_KEY (base64 of 32 random bytes, e.g. openssl rand -base64 32) or PERSONAL_DATA_KEY_FILE']);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     nodeEnv: e.NODE_ENV,
-    isProduction: e.NODE_ENV === 'production',
+    isProduction,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     demoSeed: e.DEMO_SEED,
     logLevel: e.LOG_LEVEL,
@@ -181,5 +225,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     filesDir: e.FILES_DIR,
     correctionPeriodMaxWorkdays: e.CORRECTION_PERIOD_MAX_WORKDAYS,
     feeMaxPages: e.FEE_MAX_PAGES,
+    personalDataKey: e.PERSONAL_DATA_KEY,
+    personalDataPreviousKeys: e.PERSONAL_DATA_PREVIOUS_KEYS,
+    personalDataKeyFile: e.PERSONAL_DATA_KEY_FILE,
+    personalDataKeyMayGenerate: mayGenerate,
   };
 }

@@ -11,6 +11,9 @@ import type { Services } from './features/services.ts';
 import { createCalendarService, createCalendarStore } from './features/calendar/calendar.service.ts';
 import { createDeadlinesService } from './features/deadlines/deadlines.service.ts';
 import { createApplicationsFeature } from './features/applications/applications.wiring.ts';
+import { createCipher } from './features/personal-data/personal-data.crypto.ts';
+import { resolveKeyring } from './features/personal-data/personal-data.keys.ts';
+import { createPersonalDataService } from './features/personal-data/personal-data.service.ts';
 import { createCatalogueService } from './features/catalogue/catalogue.service.ts';
 
 import { createAnnualReportService } from './features/annual-report/annual-report.service.ts';
@@ -49,7 +52,9 @@ export function createServices(config: Config, database: OpenDatabase, options: 
   });
   // issue 7: the annual report from live data (also a 工作台 card provider)
   const annualReports = createAnnualReportService(db, { audit, agencies, clock });
-  const applicationsFeature = createApplicationsFeature(db, { audit, agencies, clock, smtpUrl: config.smtpUrl, calendar: () => calendarStore.current(), deadlines, correctionPeriodMaxWorkdays: config.correctionPeriodMaxWorkdays, feeMaxPages: config.feeMaxPages });
+  // Applicants' personal fields: encrypted at rest with PERSONAL_DATA_KEY (or the key file), access log.
+  const personalData = createPersonalDataService(db, { cipher: createCipher(resolveKeyring(config)), clock });
+  const applicationsFeature = createApplicationsFeature(db, { audit, agencies, clock, smtpUrl: config.smtpUrl, calendar: () => calendarStore.current(), deadlines, personalData, correctionPeriodMaxWorkdays: config.correctionPeriodMaxWorkdays, feeMaxPages: config.feeMaxPages });
   const calendar = () => calendarStore.current();
   // 待办: each feature's kinds of work, in one list (a new kind is added by its feature's provider)
   const work = createWorkService([
@@ -69,6 +74,7 @@ export function createServices(config: Config, database: OpenDatabase, options: 
     deadlines,
     calendar: createCalendarService(db, { audit, deadlines, store: calendarStore, clock }),
     ...applicationsFeature,
+    personalData,
     catalogue,
     // 工作台 cards contributed by features (admin dashboard)
     dashboardCards: [(actor) => applicationsFeature.applications.dashboardCards(actor), (actor) => catalogue.dashboardCards(actor), (actor) => annualReports.dashboardCards(actor)],

@@ -36,6 +36,8 @@ export async function openContext(opts: { migrate?: boolean } = {}): Promise<Cli
   }
   if (opts.migrate !== false) await migrateToLatest(database);
   const services = createServices(config, database);
+  // Personal fields written before encryption (or by bulk loaders) are encrypted now; idempotent and cheap when none are left.
+  if (opts.migrate !== false) await services.personalData.sealPlaintext();
   return { config, database, services, close: () => database.close() };
 }
 

@@ -11,6 +11,10 @@ export async function migrateToLatest(database: OpenDatabase): Promise<MigrateRe
   const migrator = new Migrator({
     db: database.db,
     provider: { getMigrations: async () => migrations },
+    // Features number their migrations in blocks and land in parallel: a database that already ran a
+    // higher-numbered one (067) must still get a lower one that landed later (060). Each migration only
+    // touches its own feature's tables, so their relative order does not matter.
+    allowUnorderedMigrations: true,
     // PostgreSQL: name the schema, otherwise Kysely finds a kysely_migration table of ANY schema
     // (its introspection lists all schemas) and skips creating ours.
     ...(database.dialect === 'postgres' ? { migrationTableSchema: database.schema ?? 'public' } : {}),

@@ -529,3 +529,36 @@ export interface Database {
   annual_report_publications: AnnualReportPublicationsTable;
   annual_report_events: AnnualReportEventsTable;
 }
+
+// ───────────── 060_personal_data: applicants' personal data protection (feature: personal-data) ─────────────
+// From 060 on, applications.phone / id_number / email / address and mail_outbox.to_address hold
+// AES-256-GCM envelopes (`pd1:<keyId>:…`, features/personal-data/personal-data.crypto.ts).
+
+export interface ApplicationsTable {
+  /** HMAC of the normalised phone number (exact-match search). */
+  phone_hash: string | null;
+  /** HMAC of the normalised identity number. */
+  id_number_hash: string | null;
+  /** HMAC of the normalised email address. */
+  email_hash: string | null;
+}
+
+export interface PersonalDataAccessTable {
+  id: Generated<number>;
+  at: string;
+  user_id: number | null;
+  username: string;
+  display_name: string;
+  role: string;
+  agency_id: number;
+  application_id: number | null;
+  query_code: string | null;
+  door: string;
+  fields: string;
+  request_id: string | null;
+}
+
+export interface Database {
+  // 060_personal_data
+  personal_data_access: PersonalDataAccessTable;
+}

@@ -20,6 +20,7 @@ import type { DeadlinesService } from './deadlines/deadlines.service.ts';
 import type { AnnualReportService } from './annual-report/annual-report.service.ts';
 import type { DecisionsService } from './decisions/decisions.service.ts';
 import type { WorkService } from './work/work.service.ts';
+import type { PersonalDataService } from './personal-data/personal-data.service.ts';
 
 /** A feature's 工作台 cards for the signed-in user (listed in Services.dashboardCards, shown in order). */
 export type DashboardCardProvider = (actor: Actor) => Promise<readonly DashboardCard[]>;
@@ -49,4 +50,6 @@ export interface Services extends SeedServices {
   decisions: DecisionsService;
   /** The signed-in user's work queue (待办), filled by the providers features contribute (src/main.ts); optional so partial test wirings need none. */
   work?: WorkService;
+  /** Applicants' personal data: encryption at rest (seal, rotate) and the access log. */
+  personalData: PersonalDataService;
 }

@@ -195,6 +195,18 @@ export async function buildApp(services: Services, config: Config, options: Buil
     }
   });
 
+  // Answers to a signed-in user (case data, applicants' personal data, CSRF tokens), the session
+  // endpoint and the public status lookup are never kept by a browser cache or a proxy.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (reply.hasHeader('cache-control')) return payload;
+    const p = request.url.split('?')[0] ?? '';
+    if (p.startsWith('/static/')) return payload;
+    if (request.actor || p.startsWith('/admin') || p === '/api/session' || p.startsWith('/api/applications/status') || p === '/apply/status') {
+      reply.header('cache-control', 'no-store');
+    }
+    return payload;
+  });
+
   app.addHook('preValidation', async (request) => {
     if (SAFE_METHODS.has(request.method) || !request.actor) return;
     if (!services.auth.checkCsrf(request.csrfToken, csrfTokenFromRequest(request))) {

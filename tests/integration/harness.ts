@@ -74,7 +74,8 @@ export async function createTestApp(engine: Engine, options: TestAppOptions = {}
     url = `file:${path.join(dir, 'test.db')}`;
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
-  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', DATABASE_URL: url, ...options.env });
+  // a fresh personal-data key per test app (no key file in the working tree for the PostgreSQL runs)
+  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', DATABASE_URL: url, PERSONAL_DATA_KEY: randomBytes(32).toString('base64'), ...options.env });
   let database: OpenDatabase;
   try {
     database = await openDatabase(url, { schema, poolSize: 4 });

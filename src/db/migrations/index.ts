@@ -7,6 +7,7 @@ import * as m010 from './010_calendar.ts';
 import * as m030 from './030_applications.ts';
 import * as m040 from './040_catalogue.ts';
 import * as m050 from './050_annual_report.ts';
+import * as m060 from './060_personal_data.ts';
 import * as m067 from './067_search_metadata.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
   '030_applications': m030,
   '040_catalogue': m040,
   '050_annual_report': m050,
+  '060_personal_data': m060,
   '067_search_metadata': m067,
 };

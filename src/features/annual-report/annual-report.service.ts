@@ -3,6 +3,7 @@
 // rule catalogue on every save, and take the report through draft → submitted → returned / accepted → published
 // (条例 第四十九条, 第五十条). Publishing locks the year (annual-report.lock.ts); an administrator may unlock with a
 // reason; a correction is published as a new version with the change noted.
+import { applicantNameFor } from '../../core/personal-data/index.ts';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/types.ts';
 import { fromJson, isUniqueViolation, nowIso, toJson } from '../../db/dialect.ts';
@@ -428,7 +429,9 @@ export function createAnnualReportService(db: Kysely<Database>, deps: { audit: A
         const types: ApplicantType[] | null = c === '总计' ? null : APPLICANT_TYPES.filter((t) => APPLICANT_COLUMN[t] === c);
         if (types && types.length === 0) throw notFound();
         const bucket = r === T3_RECEIVED ? 'received' : r === T3_CARRIED_IN ? 'carried_in' : r === T3_TOTAL ? 'concluded' : r === T3_CARRIED_OUT ? 'carried_out' : 'row';
-        detail = { kind: 'applications', rows: await repo.applicationsForCell(db, { agencyId, year, format, bucket, row: r, applicantTypes: types }) };
+        // Applicants' names follow the personal-data policy (a supervisor sees 张*).
+        const rows = await repo.applicationsForCell(db, { agencyId, year, format, bucket, row: r, applicantTypes: types });
+        detail = { kind: 'applications', rows: rows.map((x) => ({ ...x, applicant_name: applicantNameFor(actor.role, x.applicant_type, x.applicant_name) })) };
         label = `表三 ${r.replace('/', ' ')} · ${c}`;
       } else if (p[0] === 'table4' && p.length === 3) {
         const [, g, c] = p as [string, string, string];

@@ -5,7 +5,11 @@ import type { Kysely } from 'kysely';
 import nodemailer from 'nodemailer';
 import type { Database } from '../../db/types.ts';
 import { nowIso } from '../../db/dialect.ts';
+import type { PersonalDataCipher } from '../personal-data/personal-data.crypto.ts';
 import { insertOutbox, listOutbox, markOutbox, unsentOutbox, type Executor, type OutboxRow } from './applications.repository.ts';
+
+// The recipient address is personal data: stored as an envelope (personal-data.crypto), opened to send and to list.
+const TO_FIELD = 'mail_outbox.to_address';
 
 export interface MailMessage {
   agencyId: number | null;
@@ -23,19 +27,22 @@ export interface Mailer {
   enqueue(trx: Executor, m: MailMessage): Promise<boolean>;
   /** Sends what is waiting (no-op without SMTP). Returns the number sent. */
   flush(): Promise<number>;
+  /** Messages of these agencies (null: all), newest first, recipient decrypted. Who may see what: ApplicationsService.mailOutbox. */
   list(agencyIds: readonly number[] | null): Promise<OutboxRow[]>;
   readonly smtp: boolean;
 }
 
-export function createMailer(db: Kysely<Database>, opts: { smtpUrl?: string; from?: string; clock?: () => Date }): Mailer {
+export function createMailer(db: Kysely<Database>, opts: { cipher: PersonalDataCipher; smtpUrl?: string; from?: string; clock?: () => Date }): Mailer {
   const clock = opts.clock ?? (() => new Date());
+  const { cipher } = opts;
   const transport = opts.smtpUrl ? nodemailer.createTransport(opts.smtpUrl) : null;
   let flushing: Promise<number> | null = null;
   let again = false;
   async function doFlush(): Promise<number> {
     if (!transport) return 0;
     let sent = 0;
-    for (const m of await unsentOutbox(db)) {
+    for (const stored of await unsentOutbox(db)) {
+      const m = { ...stored, to_address: cipher.open(TO_FIELD, stored.to_address) };
       if (!m.to_address.includes('@')) {
         await markOutbox(db, m.id, { error: '没有可用的收件邮箱' });
         continue;
@@ -54,7 +61,7 @@ export function createMailer(db: Kysely<Database>, opts: { smtpUrl?: string; fro
     smtp: transport !== null,
     async enqueue(trx, m) {
       return insertOutbox(trx, {
-        agency_id: m.agencyId, application_id: m.applicationId, to_address: m.to, subject: m.subject, body: m.body, reason: m.reason,
+        agency_id: m.agencyId, application_id: m.applicationId, to_address: cipher.seal(TO_FIELD, m.to), subject: m.subject, body: m.body, reason: m.reason,
         dedupe_key: m.dedupeKey ?? null, created_at: nowIso(clock), sent_at: null, error: null,
       });
     },
@@ -68,6 +75,6 @@ export function createMailer(db: Kysely<Database>, opts: { smtpUrl?: string; fro
       })().finally(() => { flushing = null; });
       return flushing;
     },
-    list: (agencyIds) => listOutbox(db, agencyIds),
+    list: async (agencyIds) => (await listOutbox(db, agencyIds)).map((m) => ({ ...m, to_address: cipher.open(TO_FIELD, m.to_address) })),
   };
 }

@@ -10,6 +10,7 @@ import { AppError, isAppError, type FieldError } from '../shared/errors.ts';
 import { adminShell, ENABLED_ADMIN_FEATURES, seeOther, sendPage, setFlash, takeFlash } from '../shared/pages.ts';
 import type { Services } from '../services.ts';
 import { appealCreateSchema, appealUpdateSchema } from '../appeals/appeals.schema.ts';
+import { policyFor, seesPersonalData } from '../../core/personal-data/index.ts';
 import { actionSchemas, listQuerySchema, registerSchema, statusQuerySchema, submitSchema } from './applications.schema.ts';
 import { DEFAULT_MAX_ATTACHMENT_BYTES, DEFAULT_MAX_ATTACHMENTS, type UploadedFile } from './applications.service.ts';
 import { uploadRoute } from '../shared/uploads.ts';
@@ -21,8 +22,6 @@ const ATTACHMENT_UPLOADS = uploadRoute({ maxFiles: DEFAULT_MAX_ATTACHMENTS, maxF
 const STATUS_RATE_LIMIT = { rateLimit: { max: 60, timeWindow: '1 minute' } };
 const RECEIPT_NOTICE = '通过互联网渠道提交的申请，以双方确认之日为收到申请之日（《中华人民共和国政府信息公开条例》第三十一条第三项）。本机关确认收到后，将在收到申请之日起20个工作日内答复。';
 
-/** Roles that may see applicants' personal data in lists, case pages and exports. */
-const PERSONAL_DATA_ROLES = new Set(['officer', 'leader', 'reviewer', 'admin']);
 
 interface MultipartPart { type?: string; value?: unknown; filename?: string; toBuffer?: () => Promise<Buffer> }
 
@@ -136,21 +135,24 @@ export function registerApplicationPages(app: FastifyInstance, services: Service
     const q = parsed.success ? parsed.data : listQuerySchema.parse({});
     const rows = await s.list(actor, q);
     const query = { view: q.view === 'all' ? undefined : q.view, q: q.q, applicantType: q.applicantType, from: q.from, to: q.to };
-    return sendPage(reply, ApplicationsListPage({ shell: adminShell(request, takeFlash(request, reply)), rows, query, showNames: PERSONAL_DATA_ROLES.has(actor.role) }));
+    return sendPage(reply, ApplicationsListPage({ shell: adminShell(request, takeFlash(request, reply)), rows, query, unmaskedExport: policyFor(actor.role).exportUnmasked, accessLog: actor.role === 'admin' || actor.role === 'leader' }));
   });
 
   app.get('/admin/applications.csv', { preHandler: staff, schema: { hide: true } }, async (request, reply) => {
     const actor = actorOf(request);
     const raw = request.query as Record<string, string | undefined>;
     const parsed = listQuerySchema.safeParse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== '')));
-    const rows = await s.list(actor, parsed.success ? parsed.data : listQuerySchema.parse({}));
-    const personal = PERSONAL_DATA_ROLES.has(actor.role);
-    const header = ['查询码', '申请人类型', ...(personal ? ['申请人'] : []), '申请方式', '提交日期', '收到申请日期', '申请内容', '状态', '答复期限', '办理结果', '办结日期'];
+    // Personal columns are masked unless ?personal=full (handling roles only; the service refuses others and logs the export).
+    const unmasked = raw.personal === 'full';
+    const rows = await s.exportRows(actor, parsed.success ? parsed.data : listQuerySchema.parse({}), unmasked);
+    const header = ['查询码', '申请人类型', '申请人', '证件号码', '联系电话', '电子邮箱', '通讯地址', '申请方式', '提交日期', '收到申请日期', '申请内容', '状态', '答复期限', '办理结果', '办结日期'];
     const lines = [header.map(csvCell).join(',')];
     for (const r of rows) {
-      lines.push([r.queryCode, r.applicantTypeLabel, ...(personal ? [r.applicantName] : []), r.channelLabel, r.submittedOn, r.receivedOn, r.content, r.stateLabel, r.dueDate, r.outcomeLabel, r.concludedOn].map(csvCell).join(','));
+      const p = r.personal;
+      lines.push([r.queryCode, r.applicantTypeLabel, p.applicantName, p.idNumber, p.phone, p.email, p.address, r.channelLabel, r.submittedOn, r.receivedOn, r.content, r.stateLabel, r.dueDate, r.outcomeLabel, r.concludedOn].map(csvCell).join(','));
     }
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="applications.csv"').header('cache-control', 'no-store').send(`\uFEFF${lines.join('\r\n')}\r\n`);
+    const file = unmasked ? 'applications-personal.csv' : 'applications.csv';
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file}"`).header('cache-control', 'no-store').send(`\uFEFF${lines.join('\r\n')}\r\n`);
   });
 
 
@@ -182,9 +184,9 @@ export function registerApplicationPages(app: FastifyInstance, services: Service
   app.get('/admin/applications/:id', { preHandler: staff, schema: { hide: true, params: idParams } }, async (request, reply) => {
     const actor = actorOf(request);
     const { id } = request.params as { id: number };
-    const d = await s.get(actor, id);
+    const d = await s.get(actor, id, 'case_page');
     const appeals = await services.appeals.list(actor, id);
-    return sendPage(reply, CasePage({ shell: adminShell(request, takeFlash(request, reply)), d, appeals, showPersonal: PERSONAL_DATA_ROLES.has(actor.role) }));
+    return sendPage(reply, CasePage({ shell: adminShell(request, takeFlash(request, reply)), d, appeals, showPersonal: seesPersonalData(actor.role), attachments: policyFor(actor.role).attachments }));
   });
 
   app.post('/admin/applications/:id/actions/:action', { preHandler: staff, schema: { hide: true, params: z.object({ id: z.coerce.number().int().positive(), action: z.string().max(40) }) } }, async (request, reply) => {
@@ -218,7 +220,7 @@ export function registerApplicationPages(app: FastifyInstance, services: Service
   for (const format of ['docx', 'pdf'] as const) {
     app.get(`/admin/applications/:id/letters/:letterId.${format}`, { preHandler: staff, schema: { hide: true, params: z.object({ id: z.coerce.number().int().positive(), letterId: z.coerce.number().int().positive() }) } }, async (request, reply) => {
       const { id, letterId } = request.params as { id: number; letterId: number };
-      const { letter, agency } = await s.letter(actorOf(request), id, letterId);
+      const { letter, agency } = await s.letter(actorOf(request), id, letterId, format);
       const head = { name: agency.name, address: agency.address, phone: agency.phone, postcode: agency.postcode, workBodyName: agency.workBodyName };
       const body = format === 'docx' ? await services.letters.docx(letter, head) : Buffer.from(await services.letters.pdf(letter, head));
       const name = encodeURIComponent(`${letter.title}.${format}`);
@@ -299,7 +301,7 @@ export function registerApplicationPages(app: FastifyInstance, services: Service
 
   app.get('/admin/mail-outbox', { preHandler: staff, schema: { hide: true } }, async (request, reply) => {
     const actor = actorOf(request);
-    const messages = await s.mailer.list(actor.role === 'admin' ? null : actor.visibleAgencyIds);
+    const messages = await s.mailOutbox(actor, 'mail_outbox');
     return sendPage(reply, OutboxPage({ shell: adminShell(request), smtp: s.mailer.smtp, messages }));
   });
 }

@@ -67,6 +67,8 @@ export interface ListFilter {
   receivedFrom?: string;
   receivedTo?: string;
   applicantType?: string;
+  /** With q: also match exact phone / identity-number hashes (personal-data search; handling roles only). */
+  personalHashes?: { phone: readonly string[]; idNumber: readonly string[] };
 }
 
 export async function listApplications(db: Executor, f: ListFilter): Promise<ApplicationRow[]> {
@@ -80,14 +82,27 @@ export async function listApplications(db: Executor, f: ListFilter): Promise<App
   if (f.q) {
     const op = likeOp(dialectOf(db as Kysely<unknown>));
     const pat = likePattern(f.q);
-    q = q.where((eb) => eb.or([eb('content', op, pat), eb('applicant_name', op, pat), eb('query_code', op, pat)]));
+    const h = f.personalHashes;
+    q = q.where((eb) => eb.or([
+      eb('content', op, pat), eb('applicant_name', op, pat), eb('query_code', op, pat),
+      ...(h?.phone.length ? [eb('phone_hash', 'in', h.phone)] : []), ...(h?.idNumber.length ? [eb('id_number_hash', 'in', h.idNumber)] : []),
+    ]));
   }
   return q.orderBy('id', 'desc').execute();
 }
 
-/** Applications of one applicant at one agency (109号 monthly count, hints). */
-export function applicantApplications(db: Executor, agencyId: number, applicantKey: string): Promise<ApplicationRow[]> {
-  return db.selectFrom('applications').selectAll().where('agency_id', '=', agencyId).where('applicant_key', '=', applicantKey).orderBy('id').execute();
+/** Applications of one applicant at one agency (109号 monthly count, hints); several keys during a key rotation. */
+export function applicantApplications(db: Executor, agencyId: number, applicantKeys: readonly string[]): Promise<ApplicationRow[]> {
+  return db.selectFrom('applications').selectAll().where('agency_id', '=', agencyId).where('applicant_key', 'in', applicantKeys).orderBy('id').execute();
+}
+
+/** The stored personal columns of these applications (export). */
+export async function personalColumnsOf(db: Executor, ids: readonly number[]): Promise<Map<number, ApplicationRow>> {
+  const out = new Map<number, ApplicationRow>();
+  for (let i = 0; i < ids.length; i += 500) {
+    for (const r of await db.selectFrom('applications').selectAll().where('id', 'in', ids.slice(i, i + 500)).execute()) out.set(r.id, r);
+  }
+  return out;
 }
 
 /** Records for the table 三 fold of a year: received on or before 31 Dec, not concluded before 1 Jan. */

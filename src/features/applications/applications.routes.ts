@@ -127,7 +127,7 @@ export function registerApplicationsRoutes(app: FastifyInstance, services: Servi
   r.get('/api/applications/:id', {
     preHandler: staff,
     schema: { operationId: 'getApplication', summary: '申请详情：申请人、账本（时间线）、答复期限及其解释、现在允许的操作', tags: ['applications'], params: idParams, response: { 200: looseDetail, ...problemSchemas(401, 404) } },
-  }, async (request) => ({ ...(await s.get(actorOf(request), request.params.id)) }));
+  }, async (request) => ({ ...(await s.get(actorOf(request), request.params.id, 'api_get')) }));
 
   for (const action of Object.keys(ACTION_ROUTES) as Action[]) {
     const def = ACTION_ROUTES[action];
@@ -148,7 +148,7 @@ export function registerApplicationsRoutes(app: FastifyInstance, services: Servi
       preHandler: staff,
       schema: { operationId: format === 'docx' ? 'downloadLetterDocx' : 'downloadLetterPdf', summary: `下载文书（${format.toUpperCase()}）`, tags: ['applications'], params: letterParams, response: problemSchemas(401, 404) },
     }, async (request, reply) => {
-      const { letter, agency } = await s.letter(actorOf(request), request.params.id, request.params.letterId);
+      const { letter, agency } = await s.letter(actorOf(request), request.params.id, request.params.letterId, format);
       const head = { name: agency.name, address: agency.address, phone: agency.phone, postcode: agency.postcode, workBodyName: agency.workBodyName };
       const body = format === 'docx' ? await services.letters.docx(letter, head) : Buffer.from(await services.letters.pdf(letter, head));
       const name = encodeURIComponent(`${letter.title}-${letter.number}.${format}`);
@@ -177,10 +177,10 @@ export function registerApplicationsRoutes(app: FastifyInstance, services: Servi
 
   r.get('/api/mail-outbox', {
     preHandler: staff,
-    schema: { operationId: 'listMailOutbox', summary: '邮件发件箱（未配置 SMTP 时只在此显示）', tags: ['applications'], response: { 200: z.object({ smtp: z.boolean(), messages: z.array(z.looseObject({ id: z.number() })) }), ...problemSchemas(401) } },
+    schema: { operationId: 'listMailOutbox', summary: '邮件发件箱（未配置 SMTP 时只在此显示；收件人和正文只对办理机关可见）', tags: ['applications'], response: { 200: z.object({ smtp: z.boolean(), messages: z.array(z.looseObject({ id: z.number() })) }), ...problemSchemas(401) } },
   }, async (request) => {
     const actor = actorOf(request);
-    return { smtp: s.mailer.smtp, messages: (await s.mailer.list(actor.role === 'admin' ? null : actor.visibleAgencyIds)).map((m) => ({ ...m })) };
+    return { smtp: s.mailer.smtp, messages: (await s.mailOutbox(actor, 'mail_outbox_api')).map((m) => ({ ...m })) };
   });
 
   registerApplicationPages(app, services);

@@ -24,10 +24,14 @@ import { assertNotAdmin, assertVisible, canSee, type Actor } from '../shared/act
 import { AppError, conflict, notFound, validationFailed, type FieldError } from '../shared/errors.ts';
 import type { Letter, LettersService } from '../letters/letters.service.ts';
 import {
-  appendEvent, applicantApplications, eventsFor, findApplication, findAttachment, findByQueryCode, findFee, findUser, foldRows, insertApplication,
+  appendEvent, applicantApplications as applicantApplicationsStored, eventsFor, findApplication as findApplicationStored, findAttachment,
+  findByQueryCode as findByQueryCodeStored, findFee, findUser, foldRows, insertApplication,
   insertAttachment, insertFee, listApplications, listAttachments, listEvents, markFeePaid, updateApplication, usersOfAgency,
-  countApplications, findUserByUsername, type ApplicationRow, type EventRow, type Executor,
+  countApplications, findUserByUsername, personalColumnsOf, type ApplicationRow, type EventRow, type Executor,
 } from './applications.repository.ts';
+import { policyFor, seesPersonalData } from '../../core/personal-data/index.ts';
+import { openApplicationRow, personKey, sealedApplicantColumns, type AccessDoor, type PersonalDataService } from '../personal-data/personal-data.service.ts';
+import { applicantOfRow, detailFor, exportPersonal, letterFor, outboxFor, shownFields, summaryFor, type ExportPersonal, type OutboxMessage } from './applications.personal.ts';
 import { demoActor, runDemoSeed } from './applications.seed.ts';
 import { clockOf, toClockLedger, type ClockView } from './applications.clock.ts';
 import type { Mailer } from './applications.mail.ts';
@@ -117,10 +121,16 @@ export interface ApplicationsService {
   status(code: string, phone: string): Promise<PublicStatus>;
   register(actor: Actor, input: RegisterInput, files?: UploadedFile[]): Promise<ApplicationDetail>;
   list(actor: Actor, query: ListQuery): Promise<ApplicationSummary[]>;
-  get(actor: Actor, id: number): Promise<ApplicationDetail>;
+  /** The case as the actor's role may see it (core/personal-data policy); a full view is written to the access log under `door`. */
+  get(actor: Actor, id: number, door?: Extract<AccessDoor, 'api_get' | 'case_page'>): Promise<ApplicationDetail>;
+  /** Export rows: personal columns masked unless `unmasked` (handling roles only; logged). */
+  exportRows(actor: Actor, query: ListQuery, unmasked: boolean): Promise<(ApplicationSummary & { personal: ExportPersonal })[]>;
+  /** The mail outbox of the actor's agencies as the role may see it (recipient, body); a full view is logged under `door`. */
+  mailOutbox(actor: Actor, door: Extract<AccessDoor, 'mail_outbox' | 'mail_outbox_api'>): Promise<OutboxMessage[]>;
   act<A extends Action>(actor: Actor, id: number, action: A, input: ActionInputs[A]): Promise<{ detail: ApplicationDetail; warnings: string[] }>;
   attachment(actor: Actor, applicationId: number, attachmentId: number): Promise<{ filename: string; mime: string; data: Buffer }>;
-  letter(actor: Actor, applicationId: number, letterId: number): Promise<{ letter: Letter; agency: Agency }>;
+  /** A letter as the role may see it (masked outside the handling agency); a full download is logged. */
+  letter(actor: Actor, applicationId: number, letterId: number, format?: 'docx' | 'pdf'): Promise<{ letter: Letter; agency: Agency }>;
   /** Table 三 for an agency and year — the fold the annual report from live data uses. */
   table3(actor: Actor, agencyId: number, year: number, format: LayoutId): Promise<{ table: Table3; cells: Record<string, Record<string, (string | number)[]>> }>;
   /** Same fold without an actor (report engine, CLI). */
@@ -151,6 +161,8 @@ export interface ApplicationsDeps {
   agencies: AgenciesService;
   letters: LettersService;
   mailer: Mailer;
+  /** Encryption at rest, keyed hashes and the access log of applicants' personal data. */
+  personalData: PersonalDataService;
   clock?: () => Date;
   /** The working-day calendar in force (the calendar feature's, when wired); defaults to the shipped data. */
   calendar?: () => Calendar | Promise<Calendar>;
@@ -213,7 +225,32 @@ function eventSummary(kind: EventKind, d: Record<string, unknown>): string {
 }
 
 export function createApplicationsService(deps: ApplicationsDeps): ApplicationsService {
-  const { db, audit, agencies, letters, mailer } = deps;
+  const { db, audit, agencies, letters, mailer, personalData } = deps;
+  const { cipher } = personalData;
+  // Stored rows carry envelopes; every row the use cases read is decrypted here, once.
+  const findApplication = async (ex: Executor, id: number) => {
+    const r = await findApplicationStored(ex, id);
+    return r && openApplicationRow(cipher, r);
+  };
+  const findByQueryCode = async (ex: Executor, code: string) => {
+    const r = await findByQueryCodeStored(ex, code);
+    return r && openApplicationRow(cipher, r);
+  };
+  /** Other applications of the same applicant (the key is a keyed hash: every configured key counts during a rotation). */
+  const applicantApplications = (ex: Executor, row: ApplicationRow) => {
+    const keys = row.applicant_type === 'natural_person' && row.id_number && row.applicant_key.startsWith('PH:')
+      ? [row.applicant_key, ...cipher.hashes('idNumber', row.id_number).map((h) => `PH:${h}`)]
+      : [row.applicant_key];
+    return applicantApplicationsStored(ex, row.agency_id, [...new Set(keys)]);
+  };
+  /** A search text that may be a phone or identity number → the hashes to match exactly (every configured key). */
+  const personalSearchHashes = (q: string) => {
+    const compact = q.replace(/[\s-]+/g, '');
+    return {
+      phone: /^\+?\d{5,20}$/.test(compact) ? cipher.hashes('phone', compact) : [],
+      idNumber: /^[0-9A-Za-z]{6,40}$/.test(compact) && /\d/.test(compact) ? cipher.hashes('idNumber', compact) : [],
+    };
+  };
   const clock = deps.clock ?? (() => new Date());
   const settings = resolveSettings(deps.deadlineSettings);
   const maxBytes = deps.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES;
@@ -248,13 +285,16 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
   }
 
   function applicantColumns(a: SubmitInput['applicant'], email: string | null | undefined) {
+    const idNumber = a.type === 'natural_person' ? (a.idNumber?.toUpperCase() ?? null) : null;
     return {
       applicant_type: a.type, applicant_name: a.name, id_type: a.type === 'natural_person' ? (a.idType ?? null) : null,
-      id_number: a.type === 'natural_person' ? (a.idNumber?.toUpperCase() ?? null) : null,
       credit_code: a.type === 'natural_person' ? null : (a.creditCode?.toUpperCase() ?? null),
-      legal_representative: a.legalRepresentative ?? null, contact_person: a.contactPerson ?? null, phone: a.phone, address: a.address ?? null,
-      postcode: a.postcode ?? null, email: email ?? a.email ?? null,
-      applicant_key: applicantKey({ type: a.type, idNumber: a.idNumber, creditCode: a.creditCode, name: a.name }),
+      legal_representative: a.legalRepresentative ?? null, contact_person: a.contactPerson ?? null,
+      postcode: a.postcode ?? null,
+      // 证件号码, phone, email, address: encrypted at rest, with keyed hashes for exact-match search.
+      ...sealedApplicantColumns(cipher, { idNumber, phone: a.phone, email: email ?? a.email ?? null, address: a.address ?? null }),
+      // "The same applicant" by identity number: a keyed hash of it, never the number itself.
+      applicant_key: idNumber ? personKey(cipher, idNumber) : applicantKey({ type: a.type, idNumber: a.idNumber, creditCode: a.creditCode, name: a.name }),
     };
   }
 
@@ -328,8 +368,8 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
       const chk = checkAction(a, state, ledger, roles, ctx);
       return { action: a, label: ACTION_LABELS[a], warnings: chk.ok ? chk.warnings : [] };
     });
-    const same = await applicantApplications(db, row.agency_id, row.applicant_key);
-    const others = same.map((o) => ({ id: o.id, applicantKey: o.applicant_key, content: o.content, receivedOn: o.received_on, answered: o.outcome !== null && o.id !== row.id }));
+    const same = await applicantApplications(db, row);
+    const others = same.map((o) => ({ id: o.id, applicantKey: row.applicant_key, content: o.content, receivedOn: o.received_on, answered: o.outcome !== null && o.id !== row.id }));
     const hints = row.received_on ? hintsFor({ id: row.id, applicantKey: row.applicant_key, content: row.content, receivedOn: row.received_on, answered: false }, others) : [];
     const fee = await findFee(db, row.id);
     const pr = pendingReply(ledger);
@@ -344,7 +384,7 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
     const officers = (await usersOfAgency(db, row.agency_id)).filter((u) => u.role === 'officer' || u.role === 'leader').map((u) => ({ id: u.id, name: u.display_name, role: u.role }));
     const assigned = row.assigned_user_id ? officers.find((o) => o.id === row.assigned_user_id)?.name ?? (await findUser(db, row.assigned_user_id))?.display_name ?? null : null;
     const r = c.result;
-    return {
+    return detailFor(actor.role, {
       ...summarise(row, c),
       applicant: {
         type: row.applicant_type, name: row.applicant_name, idType: row.id_type, idNumber: row.id_number, creditCode: row.credit_code,
@@ -361,7 +401,7 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
       attachments: (await listAttachments(db, row.id)).map((a) => ({ id: a.id, kind: a.kind, filename: cleanFileName(a.filename, '附件'), mime: a.mime, size: a.size })),
       fee: fee ? { method: fee.method, amount: fee.amount, explanation: fee.explanation, noticeOn: fee.notice_on, dueOn: fee.due_on, paidOn: fee.paid_on } : null,
       pendingReply: pending, officers,
-    };
+    }, applicantOfRow(row));
   }
 
   function baseValues(row: ApplicationRow, agency: Agency, on: string): Record<string, string | null> {
@@ -514,7 +554,7 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
         let quote;
         let nth: number | null = null;
         if (method === 'per_item') {
-          const same = await applicantApplications(db, row0.agency_id, row0.applicant_key);
+          const same = await applicantApplications(db, row0);
           nth = nthInMonth({ id: row0.id, receivedOn: row0.received_on! }, same.map((s) => ({ id: s.id, receivedOn: s.received_on })));
           quote = quoteFee({ method, nthInMonth: nth });
         } else {
@@ -779,6 +819,7 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
         ...(q.view === 'mine' ? { assignedUserId: actor.userId } : {}),
         ...(q.q ? { q: q.q } : {}), ...(q.from ? { receivedFrom: q.from } : {}), ...(q.to ? { receivedTo: q.to } : {}),
         ...(q.applicantType ? { applicantType: q.applicantType } : {}),
+        ...(q.q && policyFor(actor.role).searchByPersonalData ? { personalHashes: personalSearchHashes(q.q) } : {}),
       });
       const evs = await eventsFor(db, rows.map((r) => r.id));
       const out: ApplicationSummary[] = [];
@@ -788,29 +829,69 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
         if (q.view === 'due_soon' && s.dueStatus !== 'due_soon') continue;
         if (q.view === 'overdue' && s.dueStatus !== 'overdue') continue;
         if (workView && !matchesWorkView(workView, actor, s, toLedger(evs.get(r.id) ?? []), today())) continue;
-        out.push(s);
+        out.push(summaryFor(actor.role, s));
       }
       return out;
     },
 
-    async get(actor, id) {
-      return detail(actor, await loadVisible(actor, id));
+    async get(actor, id, door = 'api_get') {
+      const row = await loadVisible(actor, id);
+      const d = await detail(actor, row);
+      if (policyFor(actor.role).logged) {
+        await personalData.record(db, actor, [{ agencyId: row.agency_id, applicationId: row.id, queryCode: row.query_code, door, fields: shownFields(applicantOfRow(row)) }]);
+      }
+      return d;
+    },
+
+    async exportRows(actor, query, unmasked) {
+      if (unmasked && !policyFor(actor.role).exportUnmasked) throw new AppError('forbidden', { detail: '您的角色只能导出遮盖个人信息的申请列表' });
+      const rows = await self.list(actor, query);
+      const stored = await personalColumnsOf(db, rows.map((r) => r.id));
+      const out = rows.map((r) => {
+        const row = openApplicationRow(cipher, stored.get(r.id)!);
+        return { ...r, personal: exportPersonal(applicantOfRow(row), unmasked) };
+      });
+      if (unmasked && out.length) {
+        await personalData.record(db, actor, [{ agencyId: actor.agencyId, applicationId: null, queryCode: null, door: 'export', fields: ['name', 'idNumber', 'phone', 'email', 'address', `rows=${out.length}`] }]);
+      }
+      return out;
+    },
+
+    async mailOutbox(actor, door) {
+      const rows = await mailer.list(actor.role === 'admin' ? null : actor.visibleAgencyIds);
+      const full = policyFor(actor.role).mail === 'full';
+      const applicants = new Map<number, ReturnType<typeof applicantOfRow>>();
+      if (!full) {
+        const ids = [...new Set(rows.map((m) => m.application_id).filter((x): x is number => x !== null))];
+        for (const [id, r] of await personalColumnsOf(db, ids)) applicants.set(id, applicantOfRow(openApplicationRow(cipher, r)));
+      }
+      if (full && rows.length) {
+        await personalData.record(db, actor, [{ agencyId: actor.agencyId, applicationId: null, queryCode: null, door, fields: ['email', 'mailBody', `messages=${rows.length}`] }]);
+      }
+      return rows.map((m) => outboxFor(actor.role, m, m.application_id !== null ? applicants.get(m.application_id) ?? null : null));
     },
 
     act,
 
     async attachment(actor, applicationId, attachmentId) {
-      await loadVisible(actor, applicationId);
+      const row = await loadVisible(actor, applicationId);
       const a = await findAttachment(db, attachmentId);
       if (!a || a.application_id !== applicationId) throw notFound();
+      if (!policyFor(actor.role).attachments) throw new AppError('forbidden', { detail: '附件是申请人的身份证明等个人信息，只有办理机关的经办人、审核人和负责人可以查看' });
+      await personalData.record(db, actor, [{ agencyId: row.agency_id, applicationId: row.id, queryCode: row.query_code, door: 'attachment', fields: ['attachment'] }]);
       return { filename: cleanFileName(a.filename, '附件'), mime: a.mime, data: Buffer.from(a.content_base64, 'base64') };
     },
 
-    async letter(actor, applicationId, letterId) {
+    async letter(actor, applicationId, letterId, format) {
       const row = await loadVisible(actor, applicationId);
       const l = await letters.get(letterId);
       if (!l || l.applicationId !== applicationId) throw notFound();
-      return { letter: l, agency: (await agencies.get(row.agency_id))! };
+      const agency = (await agencies.get(row.agency_id))!;
+      if (!seesPersonalData(actor.role)) return { letter: letterFor(actor.role, l, applicantOfRow(row)), agency };
+      if (format && policyFor(actor.role).logged) {
+        await personalData.record(db, actor, [{ agencyId: row.agency_id, applicationId: row.id, queryCode: row.query_code, door: format === 'docx' ? 'letter_docx' : 'letter_pdf', fields: ['letter', 'name'] }]);
+      }
+      return { letter: l, agency };
     },
 
     async table3(actor, agencyId, year, format) {

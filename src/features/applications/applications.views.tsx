@@ -11,6 +11,7 @@ import {
 } from '../../core/applications/index.ts';
 import { ID_TYPES, OBTAIN_METHODS, PROVIDE_FORMS } from './applications.schema.ts';
 import type { ApplicationDetail, ApplicationSummary, PublicStatus } from './applications.service.ts';
+import type { OutboxMessage } from './applications.personal.ts';
 import type { AppealCase } from '../appeals/appeals.service.ts';
 import type { TemplateView } from '../letters/letters.service.ts';
 
@@ -155,7 +156,7 @@ export function dueTag(a: Pick<ApplicationSummary, 'dueStatus' | 'dueDate'>): Re
   }
 }
 
-export function ApplicationsListPage(p: { shell: AdminShell; rows: readonly ApplicationSummary[]; query: Record<string, string | undefined>; showNames: boolean }) {
+export function ApplicationsListPage(p: { shell: AdminShell; rows: readonly ApplicationSummary[]; query: Record<string, string | undefined>; unmaskedExport: boolean; accessLog: boolean }) {
   const q = p.query;
   const qs = (extra: Record<string, string | undefined>) => {
     const u = new URLSearchParams();
@@ -169,8 +170,10 @@ export function ApplicationsListPage(p: { shell: AdminShell; rows: readonly Appl
       <p>
         {p.shell.user.role === 'officer' || p.shell.user.role === 'leader' ? <><Button href="/admin/applications/new" variant="secondary">{t(p.shell.locale, 'applications.admin.register')}</Button>{' '}</> : null}
         <a href={`/admin/applications.csv${qs({})}`}>{t(p.shell.locale, 'applications.admin.exportCsv')}</a>{' · '}
+        {p.unmaskedExport ? <><a href={`/admin/applications.csv${qs({ personal: 'full' })}`}>{t(p.shell.locale, 'applications.admin.exportCsvPersonal')}</a>{' · '}</> : null}
         <a href="/admin/letter-templates">{t(p.shell.locale, 'applications.admin.templates')}</a>{' · '}
         <a href="/admin/mail-outbox">{t(p.shell.locale, 'applications.admin.outbox')}</a>
+        {p.accessLog ? <>{' · '}<a href="/admin/personal-data-access">{t(p.shell.locale, 'applications.admin.accessLog')}</a></> : null}
       </p>
       <nav aria-label="筛选视图" className="gk-tabs">
         <ul className="gk-tabs__list">
@@ -196,7 +199,7 @@ export function ApplicationsListPage(p: { shell: AdminShell; rows: readonly Appl
         emptyText="没有符合条件的申请。"
         columns={[
           { key: 'code', header: '查询码', rowHeader: true, render: (r) => <a href={`/admin/applications/${r.id}`}>{r.queryCode}</a> },
-          { key: 'applicant', header: '申请人', render: (r) => (p.showNames ? r.applicantName : '（已隐藏）') },
+          { key: 'applicant', header: '申请人', render: (r) => r.applicantName },
           { key: 'type', header: '类型', render: (r) => r.applicantTypeLabel },
           { key: 'content', header: '申请内容', render: (r) => (r.content.length > 40 ? `${r.content.slice(0, 40)}…` : r.content) },
           { key: 'received', header: '收到日期', render: (r) => r.receivedOn ?? '待确认' },
@@ -312,7 +315,7 @@ function actionFields(a: Action, d: ApplicationDetail): ReactNode {
   }
 }
 
-export function CasePage(p: { shell: AdminShell; d: ApplicationDetail; appeals: readonly AppealCase[]; showPersonal: boolean }) {
+export function CasePage(p: { shell: AdminShell; d: ApplicationDetail; appeals: readonly AppealCase[]; showPersonal: boolean; attachments: boolean }) {
   const { d, shell } = p;
   const c = d.clock;
   const status = c.status === 'overdue' ? 'overdue' : c.status === 'due_soon' ? 'dueSoon' : c.status === 'closed' ? 'done' : 'onTime';
@@ -339,7 +342,8 @@ export function CasePage(p: { shell: AdminShell; d: ApplicationDetail; appeals: 
           <h2 className="gk-heading-m" id="case-facts">申请信息</h2>
           <SummaryList items={[
             { key: '申请人类型', value: d.applicantTypeLabel },
-            { key: '申请人', value: p.showPersonal ? a.name : '（已隐藏）' },
+            // The service already applied the personal-data policy: outside the handling agency the name is masked (张*).
+            { key: '申请人', value: a.name },
             ...(p.showPersonal ? [
               { key: '身份证明', value: a.type === 'natural_person' ? `${a.idType ?? ''} ${a.idNumber ?? ''}` : `统一社会信用代码 ${a.creditCode ?? ''}` },
               ...(a.contactPerson ? [{ key: '联系人', value: a.contactPerson }] : []),
@@ -392,7 +396,8 @@ export function CasePage(p: { shell: AdminShell; d: ApplicationDetail; appeals: 
       {d.attachments.length ? (
         <section aria-labelledby="case-attachments">
           <h2 className="gk-heading-m" id="case-attachments">{t(shell.locale, 'applications.admin.attachments')}</h2>
-          <ul className="gk-list">{d.attachments.map((x) => <li key={x.id}><a href={`/admin/applications/${d.id}/attachments/${x.id}`}>{x.filename}</a>（{Math.ceil(x.size / 1024)} KB）</li>)}</ul>
+          <ul className="gk-list">{d.attachments.map((x) => <li key={x.id}>{p.attachments ? <a href={`/admin/applications/${d.id}/attachments/${x.id}`}>{x.filename}</a> : x.filename}（{Math.ceil(x.size / 1024)} KB）</li>)}</ul>
+          {p.attachments ? null : <p className="gk-hint">附件是申请人的身份证明等个人信息，只有办理机关的经办人、审核人和负责人可以打开。</p>}
         </section>
       ) : null}
       <section aria-labelledby="case-appeals">
@@ -472,17 +477,17 @@ export function TemplateEditPage(p: { shell: AdminShell; kind: LetterKind; value
   );
 }
 
-export function OutboxPage(p: { shell: AdminShell; smtp: boolean; messages: readonly { id: number; to_address: string; subject: string; body: string; reason: string; created_at: string; sent_at: string | null; error: string | null }[] }) {
+export function OutboxPage(p: { shell: AdminShell; smtp: boolean; messages: readonly OutboxMessage[] }) {
   return (
     <AdminLayout {...p.shell} active="applications" title="邮件发件箱">
       <p><a href="/admin/applications">← 依申请公开</a></p>
       <h1 className="gk-heading-l">邮件发件箱</h1>
       <Notice kind="info">{p.smtp ? '已配置 SMTP：邮件会自动发送，下表是发送记录。' : '未配置 SMTP（SMTP_URL）：邮件不会发出，下表是将要发送的内容。'}</Notice>
       <DataTable caption="邮件" rows={p.messages} rowKey={(m) => String(m.id)} emptyText="还没有邮件。" columns={[
-        { key: 'at', header: '时间', render: (m) => m.created_at.slice(0, 16).replace('T', ' ') },
-        { key: 'to', header: '收件人', render: (m) => m.to_address },
-        { key: 'subject', header: '主题', rowHeader: true, render: (m) => <details><summary>{m.subject}</summary><pre className="gk-letter-preview">{m.body}</pre></details> },
-        { key: 'state', header: '状态', render: (m) => (m.sent_at ? <StatusTag status="done" text="已发送" /> : m.error ? <StatusTag text={`未发送：${m.error}`} tone="red" /> : <StatusTag text="待发送" tone="grey" />) },
+        { key: 'at', header: '时间', render: (m) => m.createdAt.slice(0, 16).replace('T', ' ') },
+        { key: 'to', header: '收件人', render: (m) => m.to },
+        { key: 'subject', header: '主题', rowHeader: true, render: (m) => (m.body === null ? <>{m.subject}<br /><span className="gk-hint">正文含申请人的个人信息，只有办理机关可以查看</span></> : <details><summary>{m.subject}</summary><pre className="gk-letter-preview">{m.body}</pre></details>) },
+        { key: 'state', header: '状态', render: (m) => (m.sentAt ? <StatusTag status="done" text="已发送" /> : m.error ? <StatusTag text={`未发送：${m.error}`} tone="red" /> : <StatusTag text="待发送" tone="grey" />) },
       ]} />
     </AdminLayout>
   );

@@ -8,6 +8,7 @@ import type { AuditService } from '../audit/audit.service.ts';
 import { createLettersService, type LettersService } from '../letters/letters.service.ts';
 import { createAppealsService, type AppealsService } from '../appeals/appeals.service.ts';
 import { createMailer } from './applications.mail.ts';
+import type { PersonalDataService } from '../personal-data/personal-data.service.ts';
 import { createApplicationsService, type ApplicationsService, type ClockRegistry } from './applications.service.ts';
 
 export interface ApplicationsFeature {
@@ -18,6 +19,8 @@ export interface ApplicationsFeature {
 
 export function createApplicationsFeature(db: Kysely<Database>, deps: {
   audit: AuditService; agencies: AgenciesService; clock: () => Date; smtpUrl?: string;
+  /** Encryption at rest and the access log of applicants' personal data. */
+  personalData: PersonalDataService;
   /** The calendar in force (the calendar feature's store); defaults to the shipped data. */
   calendar?: () => Calendar | Promise<Calendar>;
   /** The deadlines feature, where every open statutory clock lives (recomputed when the calendar changes). */
@@ -28,8 +31,8 @@ export function createApplicationsFeature(db: Kysely<Database>, deps: {
   feeMaxPages?: number;
 }): ApplicationsFeature {
   const letters = createLettersService(db, deps.audit, deps.clock);
-  const mailer = createMailer(db, { smtpUrl: deps.smtpUrl, clock: deps.clock });
-  const applications = createApplicationsService({ db, audit: deps.audit, agencies: deps.agencies, letters, mailer, clock: deps.clock, ...(deps.calendar ? { calendar: deps.calendar } : {}), ...(deps.deadlines ? { deadlines: deps.deadlines } : {}),
+  const mailer = createMailer(db, { smtpUrl: deps.smtpUrl, clock: deps.clock, cipher: deps.personalData.cipher });
+  const applications = createApplicationsService({ db, audit: deps.audit, agencies: deps.agencies, letters, mailer, personalData: deps.personalData, clock: deps.clock, ...(deps.calendar ? { calendar: deps.calendar } : {}), ...(deps.deadlines ? { deadlines: deps.deadlines } : {}),
     ...(deps.correctionPeriodMaxWorkdays ? { deadlineSettings: { maxCorrectionPeriodWorkdays: deps.correctionPeriodMaxWorkdays } } : {}),
     ...(deps.feeMaxPages ? { maxFeePages: deps.feeMaxPages } : {}) });
   return { letters, applications, appeals: createAppealsService(db, deps.audit, deps.clock) };

@@ -6,6 +6,7 @@ import type { AuditActor, AuditService } from '../audit/audit.service.ts';
 import type { User, UsersService } from '../users/users.service.ts';
 import type { DemoAgencyKey } from './demo.data.ts';
 import type { AnnualReportService } from '../annual-report/annual-report.service.ts';
+import type { PersonalDataService } from '../personal-data/personal-data.service.ts';
 
 /** Services a seed step may use. Later features add their service here (Services in main.ts satisfies it). */
 export interface SeedServices {
@@ -14,6 +15,8 @@ export interface SeedServices {
   audit: AuditService;
   /** issue 7: the annual report (seeds the demo agency's published 2019 report) */
   annualReports: AnnualReportService;
+  /** Encrypts the personal fields of rows a step wrote directly (last step). */
+  personalData: Pick<PersonalDataService, 'sealPlaintext'>;
 }
 
 export interface SeedContext {

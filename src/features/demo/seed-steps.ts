@@ -27,4 +27,12 @@ export const agenciesAndUsersStep: SeedStep = {
   },
 };
 
-export const seedSteps: readonly SeedStep[] = [agenciesAndUsersStep, catalogueSeedStep, applicationsSeedStep, annualReportSeedStep];
+/** Last: demo rows some steps insert directly get their personal fields encrypted like every other row. */
+export const personalDataSealStep: SeedStep = {
+  name: 'personal-data-seal',
+  async run(ctx) {
+    await ctx.services.personalData.sealPlaintext();
+  },
+};
+
+export const seedSteps: readonly SeedStep[] = [agenciesAndUsersStep, catalogueSeedStep, applicationsSeedStep, annualReportSeedStep, personalDataSealStep];

@@ -1,0 +1,34 @@
+// `gongkai personal-data rotate|seal`: re-encrypt applicants' personal fields with the current key.
+import type { Command } from 'commander';
+
+export function register(program: Command): void {
+  const pd = program.command('personal-data').description('申请人个人信息的加密 / encryption of applicants\' personal data');
+  pd.command('rotate')
+    .description('用当前密钥 PERSONAL_DATA_KEY 重新加密所有个人信息并重算检索哈希（旧密钥放在 PERSONAL_DATA_PREVIOUS_KEYS 中） / re-encrypt every personal field with the current key (old keys in PERSONAL_DATA_PREVIOUS_KEYS)')
+    .option('--json', 'JSON output')
+    .action(async (opts: { json?: boolean }) => {
+      const { openContext } = await import('../context.ts');
+      const ctx = await openContext();
+      try {
+        const r = await ctx.services.personalData.rotate();
+        if (opts.json) console.log(JSON.stringify(r));
+        else console.log(`已用密钥 ${r.keyId} 重新加密：申请 ${r.applications} 件，邮件 ${r.mails} 封 / re-encrypted with key ${r.keyId}: ${r.applications} applications, ${r.mails} mails`);
+      } catch (e) {
+        console.error(`重新加密失败 / rotation failed: ${(e as Error).message}`);
+        process.exitCode = 1;
+      } finally {
+        await ctx.close();
+      }
+    });
+  pd.command('status')
+    .description('当前密钥的编号 / the current key id')
+    .option('--json', 'JSON output')
+    .action(async (opts: { json?: boolean }) => {
+      const { openContext } = await import('../context.ts');
+      const ctx = await openContext();
+      const c = ctx.services.personalData.cipher;
+      if (opts.json) console.log(JSON.stringify({ currentKeyId: c.currentKeyId, keyIds: c.keyIds }));
+      else console.log(`当前密钥 / current key: ${c.currentKeyId}；可读取的密钥 / readable keys: ${c.keyIds.join(', ')}`);
+      await ctx.close();
+    });
+}
