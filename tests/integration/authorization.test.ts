@@ -146,6 +146,8 @@ const recipes: Record<string, Recipe> = {
   'POST /admin/users/:id': async ({ rec, t }) => ({ method: 'POST', url: `/admin/users/${rec.userId}`, form: { version: String(await versionOf(t, 'users', { id: rec.userId })), displayName: '改名的用户', role: 'officer', active: '1' } }),
 
   'GET /api/audit-events': () => ({ url: '/api/audit-events' }),
+  'GET /api/personal-data/access-log': () => ({ url: '/api/personal-data/access-log' }),
+  'GET /admin/personal-data-access': () => ({ url: '/admin/personal-data-access' }),
   'GET /api/audit-events/:id': ({ rec }) => ({ url: `/api/audit-events/${rec.auditEventId}` }),
   'GET /admin/audit': () => ({ url: '/admin/audit' }),
 

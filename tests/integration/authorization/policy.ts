@@ -97,6 +97,8 @@ export const policy: Record<string, RouteRule> = {
   'GET /api/audit-events': { ...staff, note: 'events of the agencies in scope' },
   'GET /api/audit-events/:id': staffRecord,
   'GET /admin/audit': staff,
+  'GET /api/personal-data/access-log': { who: ['admin', 'leader'], note: 'who opened which applicant’s personal data (decision 060); a leader: own agency' },
+  'GET /admin/personal-data-access': { who: ['admin', 'leader'], note: 'who opened which applicant’s personal data (decision 060); a leader: own agency' },
 
   // ── 依申请公开 ──
   'POST /api/applications': { ...pub, note: 'online application (rate-limited)' },
@@ -143,7 +145,8 @@ export const policy: Record<string, RouteRule> = {
   'POST /admin/applications/:id/actions/:action': content(OFFICER_LEADER, 'record', 'checked with action requestExtension; each action has the roles of its API operation'),
   'GET /admin/applications/:id/letters/:letterId.docx': staffRecord,
   'GET /admin/applications/:id/letters/:letterId.pdf': staffRecord,
-  'GET /admin/applications/:id/attachments/:attachmentId': staffRecord,
+  // identity scans are personal data: the handling agency only (decision 060)
+  'GET /admin/applications/:id/attachments/:attachmentId': { who: ['officer', 'reviewer', 'leader'], scope: 'record', note: 'identity scans: the handling agency only (decision 060)' },
   'GET /admin/letter-templates': staff,
   'GET /admin/letter-templates/:kind': { who: ['admin', 'leader'] },
   'POST /admin/letter-templates/:kind': { who: ['admin', 'leader'] },
