@@ -1,6 +1,6 @@
 // gongkai deadline --json <file> [--today YYYY-MM-DD]
-// The file holds one ledger {"received":"YYYY-MM-DD","events":[…]} or an array of them; prints the
-// computed deadline(s) as JSON. An impossible ledger exits 1 with the reason (and its event).
+// The file holds one ledger {"received":"YYYY-MM-DD","events":[…]} ("events" may be left out when there are
+// none yet) or an array of them; prints the computed deadline(s) as JSON. An impossible ledger exits 1 with the reason (and its event).
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { computeDeadline, LedgerError } from '../../core/deadlines/index.ts';
@@ -34,7 +34,7 @@ export function register(program: Command): void {
   program
     .command('deadline')
     .description('计算答复期限（条例第三十条至第三十五条） / compute statutory reply deadlines from a ledger file')
-    .requiredOption('--json <file>', '账本 JSON 文件：一个 {"received","events"} 或其数组 / ledger JSON file (object or array)')
+    .requiredOption('--json <file>', '账本 JSON 文件：一个 {"received","events"}（没有事件时可省略 events）或其数组 / ledger JSON file (object or array; "events" optional)')
     .option('--today <date>', '按此日期判断是否超期（YYYY-MM-DD） / evaluate the status at this date')
     .action(async (opts: { json: string; today?: string }) => {
       let text: string;

@@ -181,7 +181,9 @@ const bad: Bad[] = [
   { name: 'event after the reply', ledger: L('2019-03-01', { type: 'replied', date: '2019-03-10' }, { type: 'extension_approved', date: '2019-03-11' }), index: 1, message: /已于 2019-03-10 答复/ },
   { name: 'event later than today', ledger: L('2019-03-01', { type: 'replied', date: '2019-03-10' }), today: '2019-03-05', index: 0, message: /晚于今天/ },
   { name: 'invalid date', ledger: L('2019-03-01', { type: 'replied', date: '2019-02-30' } as E), index: 0, message: /不是有效的 YYYY-MM-DD 日期/ },
-  { name: 'not a ledger', ledger: { received: '2019-03-01' }, index: null, message: /账本格式错误/ },
+  { name: 'not a ledger: events is not a list', ledger: { received: '2019-03-01', events: { type: 'replied' } }, index: null, message: /账本格式错误/ },
+  { name: 'not a ledger: a list', ledger: [{ received: '2019-03-01' }], index: null, message: /账本格式错误/ },
+  { name: 'no events and no receipt', ledger: {}, index: null, message: /必须以“收到申请”/ },
   { name: 'received twice', ledger: { received: '2019-03-01', events: [{ type: 'received', date: '2019-03-02' }] }, index: 0, message: /只能有一次/ },
   { name: 'fee paid without a notice', ledger: L('2019-03-01', { type: 'fee_paid', date: '2019-03-05' }), index: 0, message: /没有待缴费的收费通知/ },
   { name: 'consultation while the applicant has not corrected', ledger: L('2019-03-01', { type: 'correction_requested', date: '2019-03-04' }, { type: 'consultation_started', date: '2019-03-05' }), index: 1, message: /尚未补正/ },
@@ -248,4 +250,16 @@ describe('why a deadline is provisional, in words', () => {
     expect(d.explanation.join('')).toContain(words);
     expect(d.explanation.join('')).not.toContain('所涉期间');
   });
+});
+
+describe('a ledger without "events" has no events yet', () => {
+  it.each([
+    // [ledger, due]: received 2019-03-01 (Friday) → 20 working days from 3/4 → 2019-03-29
+    [{ received: '2019-03-01' }, '2019-03-29'],
+    [{ received: '2019-03-01', events: null }, '2019-03-29'],
+    [{ received: '2019-03-01', events: [] }, '2019-03-29'],
+  ])('%j → due %s', (ledger, due) => {
+    expect(computeDeadline(ledger, cal).due).toBe(due);
+  });
+
 });

@@ -109,10 +109,11 @@ export function computeDeadline(
 }
 
 function compute(ledgerInput: unknown, cal: Calendar, S: DeadlineSettings, today: string | undefined, explain: boolean): DeadlineResult {
-  if (!isRecord(ledgerInput) || !Array.isArray(ledgerInput.events)) {
-    throw new LedgerError('账本格式错误：应为 {"received": "YYYY-MM-DD", "events": [{"type": …, "date": …}, …]}', null);
+  // A ledger without "events" (or with null) is a ledger with no events yet: only the receipt date counts.
+  if (!isRecord(ledgerInput) || (ledgerInput.events != null && !Array.isArray(ledgerInput.events))) {
+    throw new LedgerError('账本格式错误：应为 {"received": "YYYY-MM-DD", "events": [{"type": …, "date": …}, …]}（没有事件时 events 可省略）', null);
   }
-  const events = ledgerInput.events as unknown[];
+  const events = (ledgerInput.events ?? []) as unknown[];
   if (today !== undefined && !isIsoDate(today)) throw new LedgerError(`“今天”的日期“${String(today)}”无效`, null);
 
   // --- receipt (第三十一条) ---
