@@ -53,7 +53,8 @@ export function createServices(config: Config, database: OpenDatabase, options: 
   // issue 7: the annual report from live data (also a 工作台 card provider)
   const annualReports = createAnnualReportService(db, { audit, agencies, clock });
   // Applicants' personal fields: encrypted at rest with PERSONAL_DATA_KEY (or the key file), access log.
-  const personalData = createPersonalDataService(db, { cipher: createCipher(resolveKeyring(config)), clock });
+  const keyring = resolveKeyring(config);
+  const personalData = createPersonalDataService(db, { cipher: createCipher(keyring), keySource: { source: keyring.source, file: keyring.file }, clock });
   const applicationsFeature = createApplicationsFeature(db, { audit, agencies, clock, smtpUrl: config.smtpUrl, calendar: () => calendarStore.current(), deadlines, personalData, correctionPeriodMaxWorkdays: config.correctionPeriodMaxWorkdays, feeMaxPages: config.feeMaxPages });
   const calendar = () => calendarStore.current();
   // 待办: each feature's kinds of work, in one list (a new kind is added by its feature's provider)

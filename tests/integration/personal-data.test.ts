@@ -223,6 +223,23 @@ describe.each(engines())('personal data (%s)', (engine) => {
     });
   });
 
+  describe('annual report drill-down (names behind a 表三 cell)', () => {
+    it('the officer sees 张三, the supervisor 张*', async () => {
+      const row = await t.db.selectFrom('applications').select(['agency_id', 'concluded_on', 'outcome']).where('id', '=', caseId).executeTakeFirstOrThrow();
+      const year = row.concluded_on!.slice(0, 4);
+      const compiled = await t.form(`/admin/annual/${row.agency_id}/compile`, { year, format: '' }, { as: 'officer' });
+      expect([303, 200]).toContain(compiled.statusCode);
+      const url = `/admin/annual/${row.agency_id}/${year}/cell?ref=${encodeURIComponent('table3|（一）予以公开|自然人')}`;
+      const officer = await get(url, 'officer');
+      expect(officer.statusCode).toBe(200);
+      expect(officer.body).toContain(ZHANG.name);
+      const sup = await get(url, 'supervisor');
+      expect(sup.statusCode).toBe(200);
+      expect(sup.body).not.toContain(ZHANG.name);
+      expect(sup.body).toContain('张*');
+    });
+  });
+
   describe('public status page', () => {
     it('shows the state and no personal data', async () => {
       const row = await t.db.selectFrom('applications').select('query_code').where('id', '=', caseId).executeTakeFirstOrThrow();

@@ -13,6 +13,10 @@ export function register(program: Command): void {
       const { openContext, redactUrl, removeServerLock, writeServerLock } = await import('../context.ts');
       const ctx = await openContext();
       const { config, database, services } = ctx;
+      const key = services.personalData.keySource;
+      if (key.source === 'generated') {
+        console.log(`已生成个人信息加密密钥文件 ${key.file}（请与数据库分开备份；生产环境请设置 PERSONAL_DATA_KEY） / generated the personal-data key file ${key.file} (back it up apart from the database; set PERSONAL_DATA_KEY in production)`);
+      }
       let seeded = false;
       if (config.demoSeed) {
         const r = await seedDemoIfEmpty(services, seedSteps, (m) => console.log(`[demo] ${m}`));

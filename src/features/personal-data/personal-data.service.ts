@@ -66,6 +66,8 @@ export interface SealResult {
 
 export interface PersonalDataService {
   readonly cipher: PersonalDataCipher;
+  /** Where the key came from ('generated': a key file was just created — the server says so at start). */
+  readonly keySource: { source: 'config' | 'file' | 'generated'; file?: string | undefined };
   /** Write access-log rows (inside the caller's request; `ex` may be its transaction). */
   record(ex: Executor, actor: Actor, entries: readonly AccessEntry[]): Promise<void>;
   /** The access log, newest first, paged: admin sees every agency, a leader their own. */
@@ -105,7 +107,7 @@ export function openApplicationRow<T extends { id_number: string | null; phone: 
   };
 }
 
-export function createPersonalDataService(db: Kysely<Database>, deps: { cipher: PersonalDataCipher; clock?: () => Date }): PersonalDataService {
+export function createPersonalDataService(db: Kysely<Database>, deps: { cipher: PersonalDataCipher; keySource?: PersonalDataService['keySource']; clock?: () => Date }): PersonalDataService {
   const { cipher } = deps;
   const clock = deps.clock ?? (() => new Date());
 
@@ -145,6 +147,7 @@ export function createPersonalDataService(db: Kysely<Database>, deps: { cipher: 
 
   return {
     cipher,
+    keySource: deps.keySource ?? { source: 'config' },
     async record(ex, actor, entries) {
       const at = nowIso(clock);
       await insertAccess(ex, entries.map((e) => ({
