@@ -38,10 +38,10 @@ export function createServices(config: Config, database: OpenDatabase, options: 
   const agencies = createAgenciesService(db, audit, clock);
   const users = createUsersService(db, { audit, clock });
   const auth = createAuthService(db, { audit, agencies, idleMinutes: config.sessionIdleMinutes, clock });
-  // issue 3: the calendar in force (shipped ← imported ← edits) and the deadlines table of every open clock
+  // the calendar in force (shipped ← imported ← edits) and the deadlines table of every open clock
   const calendarStore = createCalendarStore(db);
   const deadlines = createDeadlinesService(db, { calendar: (ex) => calendarStore.current(ex), clock });
-  // issue 6: 第二十六条 clocks live in the deadlines table (recomputed when the calendar changes)
+  // 第二十六条 clocks live in the deadlines table (recomputed when the calendar changes)
   const catalogue = createCatalogueService(db, {
     audit,
     agencies,
@@ -50,7 +50,7 @@ export function createServices(config: Config, database: OpenDatabase, options: 
     deadlines,
     files: { storage: config.fileStorage, dir: config.filesDir, maxBytes: config.uploadLimitMb * 1024 * 1024 },
   });
-  // issue 7: the annual report from live data (also a 工作台 card provider)
+  // the annual report from live data (also a 工作台 card provider)
   const annualReports = createAnnualReportService(db, { audit, agencies, clock });
   // Applicants' personal fields: encrypted at rest with PERSONAL_DATA_KEY (or the key file), access log.
   const keyring = resolveKeyring(config);
@@ -79,7 +79,7 @@ export function createServices(config: Config, database: OpenDatabase, options: 
     catalogue,
     // 工作台 cards contributed by features (admin dashboard)
     dashboardCards: [(actor) => applicationsFeature.applications.dashboardCards(actor), (actor) => catalogue.dashboardCards(actor), (actor) => annualReports.dashboardCards(actor)],
-    // issue 7: the annual report from live data and the decisions register
+    // the annual report from live data and the decisions register
     annualReports,
     decisions: createDecisionsService(db, { audit, assertYearUnlocked, clock }),
     work,

@@ -35,9 +35,9 @@ export interface Services extends SeedServices {
   users: UsersService;
   auth: AuthService;
   portal: PortalService;
-  /** issue 3: the working-day calendar in force (admin: import a year, edit a day) */
+  /** the working-day calendar in force (admin: import a year, edit a day) */
   calendar: CalendarService;
-  /** issue 3: every open statutory clock (track / close / recompute) */
+  /** every open statutory clock (track / close / recompute) */
   deadlines: DeadlinesService;
   applications: ApplicationsService;
   letters: LettersService;
@@ -45,7 +45,7 @@ export interface Services extends SeedServices {
   catalogue: CatalogueService;
   /** 工作台 card providers contributed by features (src/main.ts); optional so partial test wirings need none. */
   dashboardCards?: readonly DashboardCardProvider[];
-  /** issue 7: the annual report from live data, and the decisions register (表二) */
+  /** the annual report from live data, and the decisions register (表二) */
   annualReports: AnnualReportService;
   decisions: DecisionsService;
   /** The signed-in user's work queue (待办), filled by the providers features contribute (src/main.ts); optional so partial test wirings need none. */

@@ -1,4 +1,4 @@
-// `gongkai bench annual-data [--agencies N] [--applications N] [--year Y] [--seed S]` (issue 7): synthetic agencies,
+// `gongkai bench annual-data [--agencies N] [--applications N] [--year Y] [--seed S]`: synthetic agencies,
 // applications with realistic ledgers and outcomes, 信息处理费 and 复议/诉讼 cases for the annual-report benchmarks,
 // generated inside the configured database (src/features/annual-report/annual-report.bench.repository.ts).
 // Hooked into the `bench` command by one line in bench-data.ts.

@@ -8,7 +8,7 @@ export const BENCH_AGENCY_CODE = '11370602MB0099999W';
 
 export function register(program: Command): void {
   const bench = program.commands.find((c) => c.name() === 'bench') ?? program.command('bench').description('性能基准 / benchmarks');
-  registerAnnualBenchData(bench); // issue 7: `bench annual-data` (agencies, applications, appeal cases)
+  registerAnnualBenchData(bench); // `bench annual-data` (agencies, applications, appeal cases)
   bench
     .command('data')
     .description('生成合成的主动公开目录（默认 1,000,000 条，确定性） / generate a deterministic synthetic catalogue')

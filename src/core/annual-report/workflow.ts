@@ -2,7 +2,7 @@
 // accepted → published; an administrator may unlock a published report (with a reason) for a correction, which is
 // published again as a new version with the change noted.
 // Sources: 条例 第四十九条 (县级以上人民政府部门 submit their report to 本级政府信息公开工作主管部门 and publish it by
-// 31 January), 第五十条 (content); issue 7 (review, lock, correction).
+// 31 January), 第五十条 (content); the supervisor's review, the year lock on publication, corrections as new versions.
 
 export const REPORT_STATES = ['draft', 'submitted', 'returned', 'accepted', 'published'] as const;
 export type ReportState = (typeof REPORT_STATES)[number];

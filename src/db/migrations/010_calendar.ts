@@ -1,4 +1,4 @@
-// 010_calendar (issue 3): the working-day calendar as data the administrator can change, and the one
+// 010_calendar: the working-day calendar as data the administrator can change, and the one
 // table where every open statutory clock lives.
 //  - calendar_years: a year imported from its 国务院办公厅 notice (holiday-cn shape → YearData JSON); it
 //    replaces the shipped data of that year.

@@ -1,4 +1,4 @@
-// 040_catalogue: 主动公开 catalogue (issue 6) — items (the record: 索引号, 有效性, public metadata), versions (content
+// 040_catalogue: 主动公开 catalogue — items (the record: 索引号, 有效性, public metadata), versions (content
 // and the review workflow, history kept), per-agency index-number counters, attachments, 解读 ↔ policy links,
 // the item ledger, editable portal pages (指南/制度), and the search index:
 //   SQLite: two contentless FTS5 tables over pre-tokenised bigrams (src/core/search/tokenizer.ts);

@@ -1,4 +1,4 @@
-// 050_annual_report (issue 7): the annual report compiled from live data (feature: annual-report, decisions).
+// 050_annual_report: the annual report compiled from live data (feature: annual-report, decisions).
 //  - decision_entries: the decisions register (表二 第二十条第（五）（六）（八）（九）项): counts entered per year and
 //    category (decided_on null) or one row per 办件 imported from a CSV (date, 事项名称, 决定类型); amount in 万元
 //    (2021 收费金额) or 元 for 政府集中采购 采购总金额 as the agency reports it.

@@ -1,4 +1,4 @@
-// Agency scope (issue 2): admin sees every agency; supervisor its own agency and every agency below it;
+// Agency scope: admin sees every agency; supervisor its own agency and every agency below it;
 // officer / reviewer / leader only their own agency. Pure: the tree is passed in.
 import type { Role } from '../../db/types.ts';
 

@@ -1,4 +1,4 @@
-// The year lock (issue 7): publishing an agency's annual report locks the records of that year that feed it —
+// The year lock: publishing an agency's annual report locks the records of that year that feed it —
 // applications, catalogue items and decisions-register entries become read-only until an administrator unlocks the
 // report (with a written reason, audited) for a correction, which is published as a new version.
 // Other services call these inside their own transaction, before they change a record:

@@ -1,4 +1,4 @@
-// Back-office and portal pages of the annual report from live data (issue 7). Server-rendered, no client script:
+// Back-office and portal pages of the annual report from live data. Server-rendered, no client script:
 // every action is a form post; charts are SVG drawn on the server (annual-report.charts.ts).
 import type { ReactElement, ReactNode } from 'react';
 import {

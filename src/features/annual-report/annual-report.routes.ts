@@ -1,4 +1,4 @@
-// Doors of the annual report from live data (issue 7):
+// Doors of the annual report from live data:
 //  - API: GET /api/agencies/{creditCode}/reports/{year}?format=fixture|json|docx|pdf|xlsx|html (getAnnualReport, public:
 //    the published report only);
 //  - back office: /admin/annual (index, compile), /admin/annual/{agencyId}/{year} (report, drill-down, overrides,

@@ -1,4 +1,4 @@
-// Demo seed step (issue 7): the records of the demo agency's year 2019 and its published 2019 report (format 2019,
+// Demo seed step: the records of the demo agency's year 2019 and its published 2019 report (format 2019,
 // the 芝罘区 seven-part narrative). Compiling them reproduces tests/fixtures/reports/zhifu-approval-2019/expected.json.
 import type { SeedStep } from '../demo/demo.service.ts';
 

@@ -1,4 +1,4 @@
-// The annual report from live data (issue 7): compile an agency's report of a year from its records (GROUP BY
+// The annual report from live data: compile an agency's report of a year from its records (GROUP BY
 // queries), drill down from every cell to the records behind it, override a cell only with a written reason, run the
 // rule catalogue on every save, and take the report through draft → submitted → returned / accepted → published
 // (条例 第四十九条, 第五十条). Publishing locks the year (annual-report.lock.ts); an administrator may unlock with a

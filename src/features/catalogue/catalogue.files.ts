@@ -25,7 +25,7 @@ export async function checkContent(name: string, ext: string, data: Buffer, fiel
 }
 
 
-/** What may be attached (issue 6: PDF, DOCX, XLSX, images), by detected type. */
+/** What may be attached (PDF, DOCX, XLSX, images), by detected type. */
 export const ALLOWED_TYPES: Record<string, { mime: string; label: string }> = {
   pdf: { mime: 'application/pdf', label: 'PDF' },
   docx: { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', label: 'Word (DOCX)' },

@@ -625,7 +625,7 @@ export function createCatalogueService(db: Kysely<Database>, opts: CatalogueOpti
       await db.transaction().execute(async (trx) => {
         // Claim the version this decision was made on before writing (see repo.claimItem).
         if (!(await repo.claimItem(trx, id, item.version))) throw await staleItem(id, item.version, undefined, trx);
-        // issue 7: a published annual report locks its year (规章/规范性文件 are counted in table 二 第二十条第（一）项).
+        // A published annual report locks its year (规章/规范性文件 are counted in table 二 第二十条第（一）项).
         if (['rule', 'normative'].includes(item.kind ?? '') || ['rule', 'normative'].includes(working.kind)) {
           await assertYearUnlocked(trx, item.agency_id, t);
           if (working.made_on !== item.made_on) for (const d of [item.made_on, working.made_on]) await assertYearUnlocked(trx, item.agency_id, d);

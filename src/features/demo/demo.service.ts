@@ -13,7 +13,7 @@ export interface SeedServices {
   agencies: AgenciesService;
   users: UsersService;
   audit: AuditService;
-  /** issue 7: the annual report (seeds the demo agency's published 2019 report) */
+  /** the annual report (seeds the demo agency's published 2019 report) */
   annualReports: AnnualReportService;
   /** Encrypts the personal fields of rows a step wrote directly (last step). */
   personalData: Pick<PersonalDataService, 'sealPlaintext'>;

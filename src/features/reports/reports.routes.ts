@@ -141,7 +141,7 @@ export function registerReportsRoutes(app: FastifyInstance, services: Services):
     sendPage(reply, ReportCheckPage({ shell: adminShell(request), ...props }), status);
 
   r.get(CHECK_PATH, { preHandler: staff, schema: { hide: true } }, async (request, reply) => page(request, reply, {}));
-  // The back-office nav entry 年度报告 (/admin/reports) opens the annual reports (issue 7: /admin/annual, which links the check page).
+  // The back-office nav entry 年度报告 (/admin/reports) opens the annual reports (/admin/annual, which links the check page).
   r.get('/admin/reports', { preHandler: staff, schema: { hide: true } }, async (_request, reply) => reply.code(303).header('location', '/admin/annual').send());
 
   r.post(CHECK_PATH, { preHandler: staff, config: reportUploads, schema: { hide: true } }, async (request, reply) => {
