@@ -137,6 +137,11 @@ export function registerCalendarRoutes(app: FastifyInstance, services: Services)
         throw new AppError('validation_failed', { detail: '日期区间无效（最多10年）', fieldErrors: [{ field: 'to', message: '日期区间无效（结束日期不能早于开始日期，最多10年）' }] });
       }
       const cal = await services.calendar.current();
+      // the calendar covers the years of the shipped and imported notices (plus provisional years): no answer outside
+      const range = cal.bounds();
+      if (from < range.from || to > range.to) {
+        throw new AppError('validation_failed', { detail: `日历只覆盖 ${range.from} 至 ${range.to}`, fieldErrors: [{ field: from < range.from ? 'from' : 'to', message: `日期超出日历范围（${range.from} 至 ${range.to}）` }] });
+      }
       const out: { date: string; workday: boolean; provisional: boolean }[] = [];
       for (let d = from; d <= to; d = dates.addDays(d, 1)) out.push({ date: d, workday: cal.isWorkday(d), provisional: cal.isProvisional(d) });
       return out;
