@@ -136,4 +136,14 @@ describe.each(engines())('invalid values are refused, never stored (%s)', (engin
     expect(Number(item.public)).toBe(0);
     expect(item.published_version).toBeNull();
   });
+
+  it('decisions register: 决定日期 is a real date inside its year', async () => {
+    const agencyId = Number((await t.db.selectFrom('agencies').select('id').where('credit_code', '=', '12370602780795309E').executeTakeFirstOrThrow()).id);
+    const add = (decidedOn: string) => t.api('POST', `/api/agencies/${agencyId}/decisions`, { as: 'officer', body: { year: 2025, category: 'license', count: 3, decidedOn } });
+    expectRefused(await add('2025-02-30'), 'decidedOn', '不是日历上存在的日期');
+    expectRefused(await add('2025-13-01'), 'decidedOn', '不是日历上存在的日期');
+    expectRefused(await add('2024-12-31'), 'decidedOn', '应在所填年度内');
+    const ok = await add('2025-02-28');
+    expect(ok.statusCode, ok.body).toBe(201);
+  });
 });

@@ -6,6 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requireStaff } from '../auth/auth.guard.ts';
 import { AppError } from '../shared/errors.ts';
+import { dateField } from '../shared/fields.ts';
 import { problemSchemas } from '../shared/openapi.ts';
 import type { Services } from '../services.ts';
 import type { ReportView } from './annual-report.service.ts';
@@ -138,7 +139,7 @@ export function registerDecisionsApi(app: FastifyInstance, services: Services): 
     preHandler: staff,
     schema: {
       operationId: 'addDecisionEntry', summary: '登记处理决定（数量、金额）', tags, params: agencyParams,
-      body: z.object({ year: yearField, category, count, amount: z.number().finite().min(0).max(1e12).nullable().optional(), itemName: z.string().trim().max(200).nullable().optional(), decidedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').nullable().optional(), note: z.string().trim().max(1000).nullable().optional() }),
+      body: z.object({ year: yearField, category, count, amount: z.number().finite().min(0).max(1e12).nullable().optional(), itemName: z.string().trim().max(200).nullable().optional(), decidedOn: dateField('决定日期').nullable().optional(), note: z.string().trim().max(1000).nullable().optional() }),
       response: { 201: z.looseObject({ id: z.number(), version: z.number() }), ...problemSchemas(400, 401, 403, 404, 409) },
     },
   }, async (request, reply) => reply.code(201).send({ ...(await d.add(actorOf(request), request.params.agencyId, request.body)) }));

@@ -6,6 +6,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/types.ts';
 import { nowIso } from '../../db/dialect.ts';
 import { CATEGORY_LABELS, isDecisionCategory, parseDecisionsCsv, type CsvParse, type DecisionCategory } from '../../core/annual-report/index.ts';
+import { dateProblem } from '../../core/validation/index.ts';
 import { assertNotAdmin, assertRole, assertVisible, type Actor } from '../shared/actor.ts';
 import { AppError, conflict, notFound, validationFailed } from '../shared/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
@@ -85,7 +86,12 @@ export function createDecisionsService(db: Kysely<Database>, deps: { audit: Audi
     if (!isDecisionCategory(i.category)) errs.push({ field: 'category', message: '请选择类别' });
     if (!Number.isInteger(i.count) || i.count < 0 || i.count > MAX_INT) errs.push({ field: 'count', message: '数量应为 0 至 2147483647 之间的整数' });
     if (i.amount !== undefined && i.amount !== null && (!Number.isFinite(i.amount) || i.amount < 0 || i.amount > MAX_AMOUNT)) errs.push({ field: 'amount', message: '金额应为 0 至 1000000000000 之间的数字' });
-    if (i.decidedOn && (!/^\d{4}-\d{2}-\d{2}$/.test(i.decidedOn) || Number(i.decidedOn.slice(0, 4)) !== i.year)) errs.push({ field: 'decidedOn', message: '决定日期应在所填年度内（YYYY-MM-DD）' });
+    if (i.decidedOn) {
+      // a real calendar date (no 2025-02-30), inside the year it is counted in
+      const p = dateProblem(i.decidedOn, '决定日期');
+      if (p) errs.push({ field: 'decidedOn', message: p });
+      else if (Number(i.decidedOn.slice(0, 4)) !== i.year) errs.push({ field: 'decidedOn', message: '决定日期应在所填年度内（YYYY-MM-DD）' });
+    }
     if (errs.length) throw validationFailed(errs);
   }
 
