@@ -33,8 +33,19 @@ describe('toAppError: client errors that are not 500s', () => {
     expect(appError).toMatchObject({ status: 400, code: 'bad_request' });
   });
 
-  it('other database errors stay 500 (a constraint violation, a lost connection)', () => {
-    for (const code of ['23505', '08006', '42P01']) {
+  it('a write race (unique violation, serialization failure, deadlock) is a 409 conflict, not a 500', () => {
+    for (const code of ['23505', '40001', '40P01']) {
+      const { appError, unexpected } = toAppError(Object.assign(new Error('db'), { code, severity: 'ERROR' }), true);
+      expect(unexpected).toBe(false);
+      expect(appError).toMatchObject({ status: 409, code: 'conflict' });
+    }
+    expect(toAppError(Object.assign(new Error('db'), { code: 'SQLITE_CONSTRAINT_UNIQUE' }), true).appError).toMatchObject({ status: 409 });
+    // a bare 23505 without pg's severity is not a PostgreSQL error
+    expect(toAppError(Object.assign(new Error('db'), { code: '23505' }), true).unexpected).toBe(true);
+  });
+
+  it('other database errors stay 500 (a lost connection, a missing table, a check constraint)', () => {
+    for (const code of ['08006', '42P01', '23514']) {
       expect(toAppError(Object.assign(new Error('db'), { code, severity: 'ERROR' }), true).unexpected).toBe(true);
     }
     // a 22xxx code without pg's severity is not a PostgreSQL error
