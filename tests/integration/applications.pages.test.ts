@@ -46,6 +46,17 @@ describe.each(engines())('applications pages (%s)', (engine) => {
     expect(r.body).toContain('value="烟台市芝罘区某路1号"');
   });
 
+  it('a 身份证号 with a wrong check digit, a 10-digit phone and a name of punctuation: the summary names each', async () => {
+    const m = multipart({ ...person, idNumber: '370602198001012345', phone: '1370000000', name: '。。。' });
+    const r = await t.app.inject({ method: 'POST', url: '/apply', ...m });
+    expect(r.statusCode).toBe(400);
+    expect(r.body).toContain('gk-error-summary');
+    expect(r.body).toMatch(/id="field-idNumber-error"[^>]*>.*校验位（第18位）不正确/s);
+    expect(r.body).toMatch(/id="field-phone-error"[^>]*>.*手机号码应为11位（现为10位）/s);
+    expect(r.body).toMatch(/id="field-name-error"[^>]*>.*不能只有标点符号/s);
+    expect(r.body).toContain('value="370602198001012345"');
+  });
+
   it('an attachment is checked by content: a renamed text file is refused next to the field', async () => {
     const m = multipart(person, [{ name: 'attachments', filename: 'id.png', type: 'image/png', data: Buffer.from('hello, not an image') }]);
     const r = await t.app.inject({ method: 'POST', url: '/apply', ...m });
