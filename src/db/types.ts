@@ -562,3 +562,28 @@ export interface Database {
   // 060_personal_data
   personal_data_access: PersonalDataAccessTable;
 }
+
+// ───────────── 061_throttle: sign-in failures and rate-limit counters (feature: auth) ─────────────
+
+export interface SigninFailuresTable {
+  id: Generated<number>;
+  /** lower-cased user name as typed */
+  username: string;
+  ip: string;
+  /** epoch milliseconds (bigint on PostgreSQL: read with toNumber) */
+  at_ms: number | string;
+}
+
+export interface RateLimitsTable {
+  /** "<route>|<client key>" */
+  bucket: string;
+  /** epoch milliseconds when the current window began (bigint on PostgreSQL) */
+  window_start_ms: number | string;
+  hits: number;
+}
+
+export interface Database {
+  // 061_throttle
+  signin_failures: SigninFailuresTable;
+  rate_limits: RateLimitsTable;
+}

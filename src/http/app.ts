@@ -18,6 +18,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { z } from 'zod';
 import type { Config } from '../config.ts';
 import type { Services } from '../features/services.ts';
+import { databaseRateLimitStore } from '../features/auth/rate-limit.store.ts';
 import { AppError } from '../features/shared/errors.ts';
 import { SESSION_COOKIE } from '../features/auth/auth.service.ts';
 import '../features/shared/request.ts';
@@ -143,7 +144,8 @@ export async function buildApp(services: Services, config: Config, options: Buil
     hsts: config.secureCookies,
     crossOriginEmbedderPolicy: false,
   });
-  await app.register(rateLimit, { global: false });
+  // The counters live in the database (rate_limits): limits hold across restarts and several processes.
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(services.auth) });
   await app.register(fastifyStatic, { root: uiStaticDir, prefix: '/static/', maxAge: config.isProduction ? '1h' : 0 });
 
   await app.register(swagger, {

@@ -126,7 +126,8 @@ const recipes: Record<string, Recipe> = {
   'GET /api/session': () => ({ url: '/api/session' }),
   'DELETE /api/session': () => ({ method: 'DELETE', url: '/api/session', freshSession: true }),
   'GET /admin/login': () => ({ url: '/admin/login' }),
-  'POST /admin/login': ({ probeUser }) => ({ method: 'POST', url: '/admin/login', form: { username: probeUser, password: TEST_PASSWORD }, freshSession: true }),
+  // with the sign-in form's pre-session token (cookie + field, as GET /admin/login issues them)
+  'POST /admin/login': ({ probeUser }) => ({ method: 'POST', url: '/admin/login', form: { username: probeUser, password: TEST_PASSWORD, _csrf: 'authzProbeLoginToken0000' }, headers: { cookie: 'gk_login_csrf=authzProbeLoginToken0000' }, freshSession: true }),
   'POST /admin/logout': () => ({ method: 'POST', url: '/admin/logout', form: {}, freshSession: true }),
   'GET /admin': () => ({ url: '/admin' }),
   'GET /api/my-work': () => ({ url: '/api/my-work' }),

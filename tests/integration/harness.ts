@@ -45,6 +45,8 @@ export interface TestApp {
   services: Services;
   database: OpenDatabase;
   db: OpenDatabase['db'];
+  /** DATABASE_URL of this app (the PostgreSQL schema is in `database.schema`) */
+  databaseUrl: string;
   config: Config;
   login(username: string, password?: string): Promise<Session>;
   api(method: InjectOptions['method'], url: string, opts?: ApiOptions): Promise<LightMyRequestResponse>;
@@ -55,6 +57,8 @@ export interface TestApp {
 
 export interface TestAppOptions extends ServiceOptions {
   env?: Record<string, string>;
+  /** another app instance on the database of this one (a restart, or a second server process); its owner drops it */
+  sameDatabaseAs?: TestApp;
   seed?: boolean;
   /** runs before app.ready(): add extra routes for a test */
   beforeReady?: (app: FastifyInstance) => void;
@@ -64,7 +68,10 @@ export async function createTestApp(engine: Engine, options: TestAppOptions = {}
   let url: string;
   let cleanup: () => Promise<void> = async () => {};
   let schema: string | undefined;
-  if (engine === 'postgres') {
+  if (options.sameDatabaseAs) {
+    url = options.sameDatabaseAs.databaseUrl;
+    schema = options.sameDatabaseAs.database.schema;
+  } else if (engine === 'postgres') {
     const base = process.env.TEST_DATABASE_URL;
     if (!base) throw new Error('TEST_DATABASE_URL is not set: the PostgreSQL variant cannot run');
     schema = `t_${randomBytes(6).toString('hex')}`;
@@ -82,7 +89,7 @@ export async function createTestApp(engine: Engine, options: TestAppOptions = {}
   } catch (e) {
     throw new Error(`cannot open the ${engine} test database (${engine === 'postgres' ? 'TEST_DATABASE_URL' : url}): ${(e as Error).message}`);
   }
-  if (engine === 'postgres') {
+  if (engine === 'postgres' && !options.sameDatabaseAs) {
     const dropSchema = schema!;
     cleanup = async () => {
       const admin = await openDatabase(url, { poolSize: 1 });
@@ -128,6 +135,15 @@ export async function createTestApp(engine: Engine, options: TestAppOptions = {}
   async function form(url: string, fields: Record<string, string>, opts: { as?: string; password?: string; csrf?: boolean } = {}) {
     const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
     const all = { ...fields };
+    if (!opts.as && opts.csrf !== false && url.split('?')[0] === '/admin/login') {
+      // the sign-in form's pre-session token (login CSRF): as a browser gets it from GET /admin/login
+      const page = await app.inject({ method: 'GET', url: '/admin/login' });
+      const c = page.cookies.find((x) => x.name === 'gk_login_csrf');
+      if (c) {
+        headers.cookie = `gk_login_csrf=${c.value}`;
+        all._csrf ??= c.value;
+      }
+    }
     if (opts.as) {
       const s = await login(opts.as, opts.password);
       headers.cookie = s.cookie;
@@ -142,6 +158,7 @@ export async function createTestApp(engine: Engine, options: TestAppOptions = {}
     services,
     database,
     db: database.db,
+    databaseUrl: url,
     config,
     login,
     api,

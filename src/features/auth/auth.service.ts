@@ -4,7 +4,10 @@
 // - Idle expiry: a session unused for SESSION_IDLE_MINUTES is gone (checked on every request).
 // - CSRF: one random token per session (synchronizer token), sent back as `_csrf` form field or
 //   `x-csrf-token` header on every state-changing request that carries the session cookie.
-// - Sign-in rate limit: 5 failed attempts per IP + username within 15 minutes → 429 until the window passes.
+// - Sign-in lockout, kept in the database (signin_failures, migration 061) so that it holds across a restart and
+//   across several server processes: within 15 minutes, 5 failures of one username from one IP, 20 failures from
+//   one IP (any username), or 10 failures of one username (any IP) → 429 until the oldest of them leaves the window
+//   (GB/T 22239-2019 8.1.4.1: 登录失败处理功能，限制非法登录次数).
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types.ts';
@@ -16,9 +19,12 @@ import type { AuditService } from '../audit/audit.service.ts';
 import { findUserById, findUserByUsername, type UserWithAgency } from '../users/users.repository.ts';
 import { DUMMY_HASH, verifyPassword } from './password.ts';
 import { deleteSession, deleteSessionsIdleSince, findSession, insertSession, touchSession } from './sessions.repository.ts';
+import { clearSigninFailures, hitRateLimit, purgeThrottles, readRateLimit, recordSigninFailure, signinFailures } from './throttle.repository.ts';
 
 export const SESSION_COOKIE = 'gk_session';
 export const SIGNIN_MAX_FAILURES = 5;
+export const SIGNIN_MAX_FAILURES_PER_IP = 20;
+export const SIGNIN_MAX_FAILURES_PER_USER = 10;
 export const SIGNIN_WINDOW_MS = 15 * 60 * 1000;
 
 export interface PublicUser {
@@ -48,6 +54,10 @@ export interface AuthService {
   resolve(sessionId: string, requestId?: string): Promise<ResolvedSession | null>;
   signOut(sessionId: string, actor?: Actor): Promise<void>;
   checkCsrf(expected: string, given: string | undefined): boolean;
+  /** One hit on a fixed-window request counter kept in the database (the store of the http rate limits). */
+  rateLimitHit(bucket: string, windowMs: number): Promise<{ hits: number; resetInMs: number }>;
+  /** The counter's current state without a hit. */
+  rateLimitPeek(bucket: string, windowMs: number): Promise<{ hits: number; resetInMs: number }>;
 }
 
 export function hashSessionId(raw: string): string {
@@ -63,15 +73,8 @@ export function createAuthService(
   deps: { audit: AuditService; agencies: AgenciesService; idleMinutes: number; clock?: () => Date },
 ): AuthService {
   const clock = deps.clock ?? (() => new Date());
-  const failures = new Map<string, number[]>();
   let lastSweep = 0;
-
-  function recentFailures(key: string, now: number): number[] {
-    const list = (failures.get(key) ?? []).filter((t) => now - t < SIGNIN_WINDOW_MS);
-    if (list.length) failures.set(key, list);
-    else failures.delete(key);
-    return list;
-  }
+  let lastThrottleSweep = 0;
 
   async function toActor(u: UserWithAgency, requestId?: string): Promise<Actor> {
     return {
@@ -89,14 +92,20 @@ export function createAuthService(
   return {
     async signIn({ username, password, ip, requestId }) {
       const now = clock().getTime();
-      const key = `${ip}|${username.toLowerCase()}`;
-      const recent = recentFailures(key, now);
-      if (recent.length >= SIGNIN_MAX_FAILURES) {
-        const waitMs = SIGNIN_WINDOW_MS - (now - recent[0]!);
+      const name = username.toLowerCase().slice(0, 200);
+      const since = now - SIGNIN_WINDOW_MS;
+      const f = await signinFailures(db, name, ip, since);
+      const locked =
+        f.pair >= SIGNIN_MAX_FAILURES ? { oldest: f.pairOldestMs, why: '该用户名在本机的登录失败次数过多' }
+          : f.ip >= SIGNIN_MAX_FAILURES_PER_IP ? { oldest: f.ipOldestMs, why: '本机的登录失败次数过多' }
+            : f.user >= SIGNIN_MAX_FAILURES_PER_USER ? { oldest: f.userOldestMs, why: '该用户名的登录失败次数过多' }
+              : null;
+      if (locked) {
+        const waitMs = Math.max(1000, SIGNIN_WINDOW_MS - (now - (locked.oldest ?? now)));
         const minutes = Math.max(1, Math.ceil(waitMs / 60000));
         throw new AppError('rate_limited', {
           title: '登录失败次数过多',
-          detail: `该用户名在本机的登录失败次数过多，请 ${minutes} 分钟后再试；如忘记密码，请联系系统管理员重置。`,
+          detail: `${locked.why}，请 ${minutes} 分钟后再试；如忘记密码，请联系系统管理员重置。`,
           headers: { 'retry-after': String(Math.ceil(waitMs / 1000)) },
         });
       }
@@ -104,14 +113,13 @@ export function createAuthService(
       // Verify against a dummy hash when the user does not exist: same time either way.
       const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
       if (!user || !ok || user.active !== 1) {
-        recent.push(now);
-        failures.set(key, recent);
+        await recordSigninFailure(db, name, ip, now);
         throw new AppError('invalid_credentials', {
           detail: '用户名或密码不正确，请检查后重新输入。',
           fieldErrors: [{ field: 'password', message: '用户名或密码不正确' }],
         });
       }
-      failures.delete(key);
+      await clearSigninFailures(db, name, ip);
       const sessionId = randomBytes(32).toString('base64url');
       const csrfToken = randomBytes(32).toString('base64url');
       const at = nowIso(clock);
@@ -155,6 +163,23 @@ export function createAuthService(
         await deleteSession(trx, idHash);
         if (actor) await deps.audit.record(trx, { actor, agencyId: actor.agencyId, action: 'session.delete', entity: 'user', entityId: actor.userId });
       });
+    },
+
+    async rateLimitHit(bucket, windowMs) {
+      const now = clock().getTime();
+      // Expired counters and failures are removed now and then (at most every 10 minutes per process).
+      if (now - lastThrottleSweep > 10 * 60_000) {
+        lastThrottleSweep = now;
+        await purgeThrottles(db, now - Math.max(windowMs, SIGNIN_WINDOW_MS) - 60 * 60_000);
+      }
+      const r = await hitRateLimit(db, bucket.slice(0, 500), now, windowMs);
+      return { hits: r.hits, resetInMs: Math.max(0, r.windowStartMs + windowMs - now) };
+    },
+
+    async rateLimitPeek(bucket, windowMs) {
+      const now = clock().getTime();
+      const r = await readRateLimit(db, bucket.slice(0, 500), now, windowMs);
+      return r ? { hits: r.hits, resetInMs: Math.max(0, r.windowStartMs + windowMs - now) } : { hits: 0, resetInMs: 0 };
     },
 
     checkCsrf(expected, given) {
