@@ -1,12 +1,13 @@
-// The one Kysely schema interface for both engines (SQLite and PostgreSQL).
-// Conventions (docs/ARCHITECTURE.md, "Data"):
+// The Kysely schema of both engines (SQLite and PostgreSQL): `Database` is declared once per migration
+// block below (`export interface Database { … }`), and TypeScript merges the declarations into one type.
+// Conventions (docs/ARCHITECTURE.md, "Database"):
 //  - ids are integers (SQLite `integer primary key autoincrement`, PostgreSQL `serial`), except sessions;
 //  - dates with legal meaning are `YYYY-MM-DD` text; timestamps are UTC ISO-8601 text (`2026-11-27T03:15:00.000Z`);
 //  - booleans are integers 0/1 (better-sqlite3 cannot bind booleans);
 //  - JSON is stored as text: write with `toJson`, read with `fromJson` (src/db/dialect.ts);
 //  - rows edited concurrently carry `version` (optimistic locking: `where version = :expected`, then `version + 1`).
-// Each feature adds its tables in its own clearly separated block below, and the block's
-// interfaces to `Database` (one interface, extended by later migrations).
+// Each feature adds its tables in its own clearly separated block below, ending with its own
+// `export interface Database { // NNN_name … }` that lists them (search a table's name to find its block).
 import type { Generated } from 'kysely';
 
 // ───────────── 001_skeleton: agencies, users, sessions, audit (feature: agencies/users/auth/audit) ─────────────

@@ -1,7 +1,7 @@
 // The typed bag of services the composition root (src/main.ts) builds and the doors (http, cli)
 // use. A new feature adds its service here (one line) and in createServices (src/main.ts).
 import type { Config } from '../config.ts';
-import type { DashboardCard } from '../ui/pages/DashboardPage.tsx';
+import type { DashboardCard } from '../ui/types.ts';
 import type { Actor } from './shared/actor.ts';
 import type { AgenciesService } from './agencies/agencies.service.ts';
 import type { AuditService } from './audit/audit.service.ts';

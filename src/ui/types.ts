@@ -52,3 +52,22 @@ export interface Crumb {
   href: string;
   label: string;
 }
+
+/**
+ * One card on the 工作台 (back-office home). The contract between features and the page: a feature contributes
+ * a provider `(actor) => Promise<readonly DashboardCard[]>` (type DashboardCardProvider in features/services.ts),
+ * listed once in `dashboardCards` in src/main.ts; the page shows every provider's cards in that order. A card
+ * is a count or short status (`value`) under a `title`, links to the list it summarises (`href`, filters in the
+ * URL), and may carry one line of detail (`note`). Providers return only what the actor may see (scope) and no
+ * card when there is nothing to say.
+ */
+export interface DashboardCard {
+  /** e.g. "我的待办案件" */
+  title: string;
+  /** e.g. 3, "剩余 12 天", "已发布" */
+  value: string | number;
+  /** the list or page the card summarises */
+  href: string;
+  /** optional line under the value, e.g. "其中 2 件即将到期" */
+  note?: string;
+}

@@ -86,21 +86,3 @@ export function carriedForward<T extends Pick<FoldRecord, 'receivedOn' | 'conclu
   const last = `${year}-12-31`;
   return records.filter((r) => r.receivedOn !== null && r.receivedOn <= last && (r.concludedOn === null || r.concludedOn > last));
 }
-
-/** E1/I1/I2 over a table 三 — a self-check used until/alongside the report rule catalogue. Returns violations in Chinese. */
-export function checkTable3Arithmetic(t: Table3, format: LayoutId): string[] {
-  const { table3ResultRows } = layoutOf(format);
-  const out: string[] = [];
-  const v = (row: string, ci: number) => t.rows[row]?.[ci] ?? 0;
-  for (let ci = 0; ci < t.columns.length; ci++) {
-    const col = t.columns[ci];
-    if (v(T3_RECEIVED, ci) + v(T3_CARRIED_IN, ci) !== v(T3_TOTAL, ci) + v(T3_CARRIED_OUT, ci)) out.push(`E1 ${col}：第一项加第二项之和不等于第三项加第四项之和`);
-    const sum = table3ResultRows.reduce((s, r) => s + v(r, ci), 0);
-    if (sum !== v(T3_TOTAL, ci)) out.push(`I2 ${col}：（七）总计不等于各办理结果之和`);
-  }
-  for (const [row, cells] of Object.entries(t.rows)) {
-    const s = cells.slice(0, -1).reduce<number>((a, c) => a + (c ?? 0), 0);
-    if (s !== (cells[cells.length - 1] ?? 0)) out.push(`I1 ${row}：总计列不等于各申请人类别之和`);
-  }
-  return out;
-}

@@ -20,7 +20,7 @@ import type { AgenciesService, Agency } from '../agencies/agencies.service.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { DeadlinesService } from '../deadlines/deadlines.service.ts';
 import { LedgerError } from '../../core/deadlines/index.ts';
-import type { DashboardCard } from '../../ui/pages/DashboardPage.tsx';
+import type { DashboardCard } from '../../ui/types.ts';
 import { assertNotAdmin, assertVisible, type Actor } from '../shared/actor.ts';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../shared/errors.ts';
 import * as repo from './catalogue.repository.ts';

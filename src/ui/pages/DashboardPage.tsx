@@ -3,14 +3,8 @@
 import { t } from '../i18n.ts';
 import { AdminLayout, type AdminShell } from '../layouts/AdminLayout.tsx';
 import { StatusTag } from '../components/status.tsx';
+import type { DashboardCard } from '../types.ts';
 
-export interface DashboardCard {
-  title: string;
-  value: string | number;
-  href: string;
-  /** optional line under the value, e.g. "其中 2 件即将到期" */
-  note?: string;
-}
 
 /** One row of the user's work queue (待办). */
 export interface DashboardWorkItem {
