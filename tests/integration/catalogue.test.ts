@@ -185,13 +185,14 @@ describe.each(engines())('catalogue (%s)', (engine) => {
 
   it('imports CSV with a dry run that lists every row\'s problems', async () => {
     const s = await t.login('officer');
-    const csv = '标题,信息类型,发布日期,有效性\n第一条合法信息,通知公告,2024-05-06,有效\n,通知公告,2024-13-01,无效\n';
+    const csv = '标题,信息类型,成文日期,发布日期,有效性\n第一条合法信息,通知公告,2024-05-01,2024-05-06,有效\n,通知公告,,2024-13-01,无效\n成文日期不可能的信息,通知公告,9999-12-31,2024-05-06,有效\n';
     const m = multipart('file', '目录.csv', Buffer.from(csv), 'text/csv');
     const r = await t.app.inject({ method: 'POST', url: '/admin/catalogue/import', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': m.contentType }, payload: m.payload });
     expect(r.statusCode).toBe(200);
     expect(r.body).toContain('缺少标题');
     expect(r.body).toContain('不是有效日期');
     expect(r.body).toContain('有效性“无效”');
+    expect(r.body).toContain('成文日期不能晚于今天');
   });
 
   it('serves the portal pages, feeds, sitemap and open data', async () => {

@@ -1,5 +1,6 @@
 // Bulk import / export of a catalogue: CSV (UTF-8, with or without BOM; GB18030 accepted) and XLSX.
 // Columns are named in Chinese (IMPORT_COLUMNS); each row is checked and every problem is reported.
+import { dateProblem, LATEST_DATE } from '../../core/validation/index.ts';
 import ExcelJS from 'exceljs';
 import { OFFICE_LIMITS, safeArchive, type ArchiveLimits } from '../shared/archive.ts';
 
@@ -52,7 +53,7 @@ function category(v: string): number | null {
 }
 
 /** Checks one row (keys = column names). Problems are complete sentences saying what to fix. */
-export function checkImportRow(row: Record<string, string>, indexPattern: string): { data: ImportData; problems: string[] } {
+export function checkImportRow(row: Record<string, string>, indexPattern: string, today: string = LATEST_DATE): { data: ImportData; problems: string[] } {
   const g = (k: string) => (row[k] ?? '').toString().trim();
   const problems: string[] = [];
   const title = g('标题') || g('名称');
@@ -67,7 +68,10 @@ export function checkImportRow(row: Record<string, string>, indexPattern: string
     }
     const d = normDate(v);
     if (!d) problems.push(`${k}“${v}”不是有效日期，请写成 2024-05-06`);
-    return d;
+    // a document is made, published or changed on a real day from 1949-10-01 to today
+    const p = d ? dateProblem(d, k, { max: today }) : null;
+    if (p) problems.push(p);
+    return p ? null : d;
   };
   const madeOn = date('成文日期', false);
   const publishedOn = date('发布日期', false);
