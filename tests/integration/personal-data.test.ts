@@ -147,7 +147,10 @@ describe.each(engines())('personal data (%s)', (engine) => {
 
   describe('attachments (identity scans)', () => {
     it('the officer opens it; supervisor and admin are refused, and the file name is masked for them', async () => {
-      expect((await get(`/admin/applications/${attachmentCase}/attachments/${attachmentId}`, 'officer')).statusCode).toBe(200);
+      const file = await get(`/admin/applications/${attachmentCase}/attachments/${attachmentId}`, 'officer');
+      expect(file.statusCode).toBe(200);
+      // decrypted on the way out: the very bytes uploaded
+      expect(file.rawPayload.toString('base64')).toBe('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==');
       for (const role of OUTSIDE) {
         expect((await get(`/admin/applications/${attachmentCase}/attachments/${attachmentId}`, role)).statusCode).toBe(403);
         const page = await get(`/admin/applications/${attachmentCase}`, role);
@@ -299,9 +302,17 @@ describe.each(engines())('personal data (%s)', (engine) => {
         expect(r.applicant_key).toMatch(/^PH:[0-9a-f]{64}$/);
         expect(r.phone_hash).toMatch(/^[0-9a-f]{64}$/);
       }
-      const mails = await t.db.selectFrom('mail_outbox').select('to_address').where('application_id', '=', caseId).execute();
+      const mails = await t.db.selectFrom('mail_outbox').select(['to_address', 'body']).where('application_id', '=', caseId).execute();
       expect(mails.length).toBeGreaterThan(0);
-      for (const m of mails) expect(m.to_address).toMatch(/^pd1:/);
+      for (const m of mails) {
+        expect(m.to_address).toMatch(/^pd1:/);
+        expect(m.body).toMatch(/^pd1:/);
+        expect(m.body).not.toContain(ZHANG.name);
+      }
+      // the identity scan: an envelope, not the file's base64
+      const att = await t.db.selectFrom('application_attachments').select('content_base64').where('id', '=', attachmentId).executeTakeFirstOrThrow();
+      expect(att.content_base64).toMatch(new RegExp(`^pd1:${kid}:`));
+      expect(att.content_base64).not.toContain('iVBORw0KGgo');
       // the same applicant is still recognised (hints, 109号 monthly count) through the keyed applicant key
       expect(new Set(rows.map((r) => r.applicant_key)).size).toBe(1);
     });
@@ -351,10 +362,15 @@ describe.each(engines())('personal data (%s)', (engine) => {
       expect(r.keyId).toBe(newKid);
       expect(r.applications).toBeGreaterThan(0);
       expect(r.mails).toBeGreaterThan(0);
+      expect(r.attachments).toBeGreaterThan(0);
+      for (const a of await t.db.selectFrom('application_attachments').select('content_base64').execute()) expect(a.content_base64).toMatch(new RegExp(`^pd1:${newKid}:`));
       const all = await t.db.selectFrom('applications').select(['phone', 'id_number', 'phone_hash']).execute();
       for (const row of all) expect(row.phone).toMatch(new RegExp(`^pd1:${newKid}:`));
-      const outbox = await t.db.selectFrom('mail_outbox').select('to_address').execute();
-      for (const m of outbox) expect(m.to_address).toMatch(new RegExp(`^pd1:${newKid}:`));
+      const outbox = await t.db.selectFrom('mail_outbox').select(['to_address', 'body']).execute();
+      for (const m of outbox) {
+        expect(m.to_address).toMatch(new RegExp(`^pd1:${newKid}:`));
+        expect(m.body).toMatch(new RegExp(`^pd1:${newKid}:`));
+      }
       expect((await rotated.personalData.rotate()).applications).toBe(0);
       // the new key alone reads everything and finds by hash
       const only = createCipher({ current: Buffer.from(KEY_B, 'base64'), previous: [] });

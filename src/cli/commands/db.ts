@@ -12,7 +12,7 @@ export function register(program: Command): void {
       console.log(r.applied.length ? `已执行迁移 / applied: ${r.applied.join(', ')}` : '数据库已是最新 / already up to date');
       // rows written before encryption (060_personal_data) are encrypted with the configured key
       const sealed = await ctx.services.personalData.sealPlaintext();
-      if (sealed.applications || sealed.mails) console.log(`已加密个人信息 / encrypted personal data: ${sealed.applications} applications, ${sealed.mails} mails`);
+      if (sealed.applications || sealed.mails || sealed.attachments) console.log(`已加密个人信息 / encrypted personal data: ${sealed.applications} applications, ${sealed.mails} mails, ${sealed.attachments} attachments`);
       await ctx.close();
     });
 }

@@ -12,7 +12,7 @@ export function register(program: Command): void {
       try {
         const r = await ctx.services.personalData.rotate();
         if (opts.json) console.log(JSON.stringify(r));
-        else console.log(`已用密钥 ${r.keyId} 重新加密：申请 ${r.applications} 件，邮件 ${r.mails} 封 / re-encrypted with key ${r.keyId}: ${r.applications} applications, ${r.mails} mails`);
+        else console.log(`已用密钥 ${r.keyId} 重新加密：申请 ${r.applications} 件，邮件 ${r.mails} 封，附件 ${r.attachments} 个 / re-encrypted with key ${r.keyId}: ${r.applications} applications, ${r.mails} mails, ${r.attachments} attachments`);
       } catch (e) {
         console.error(`重新加密失败 / rotation failed: ${(e as Error).message}`);
         process.exitCode = 1;

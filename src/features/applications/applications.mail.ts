@@ -10,6 +10,8 @@ import { insertOutbox, listOutbox, markOutbox, unsentOutbox, type Executor, type
 
 // The recipient address is personal data: stored as an envelope (personal-data.crypto), opened to send and to list.
 const TO_FIELD = 'mail_outbox.to_address';
+// The body names the applicant and their request: stored as an envelope too.
+const BODY_FIELD = 'mail_outbox.body';
 
 export interface MailMessage {
   agencyId: number | null;
@@ -42,7 +44,7 @@ export function createMailer(db: Kysely<Database>, opts: { cipher: PersonalDataC
     if (!transport) return 0;
     let sent = 0;
     for (const stored of await unsentOutbox(db)) {
-      const m = { ...stored, to_address: cipher.open(TO_FIELD, stored.to_address) };
+      const m = { ...stored, to_address: cipher.open(TO_FIELD, stored.to_address), body: cipher.open(BODY_FIELD, stored.body) };
       if (!m.to_address.includes('@')) {
         await markOutbox(db, m.id, { error: '没有可用的收件邮箱' });
         continue;
@@ -61,7 +63,7 @@ export function createMailer(db: Kysely<Database>, opts: { cipher: PersonalDataC
     smtp: transport !== null,
     async enqueue(trx, m) {
       return insertOutbox(trx, {
-        agency_id: m.agencyId, application_id: m.applicationId, to_address: cipher.seal(TO_FIELD, m.to), subject: m.subject, body: m.body, reason: m.reason,
+        agency_id: m.agencyId, application_id: m.applicationId, to_address: cipher.seal(TO_FIELD, m.to), subject: m.subject, body: cipher.seal(BODY_FIELD, m.body), reason: m.reason,
         dedupe_key: m.dedupeKey ?? null, created_at: nowIso(clock), sent_at: null, error: null,
       });
     },
@@ -75,6 +77,6 @@ export function createMailer(db: Kysely<Database>, opts: { cipher: PersonalDataC
       })().finally(() => { flushing = null; });
       return flushing;
     },
-    list: async (agencyIds) => (await listOutbox(db, agencyIds)).map((m) => ({ ...m, to_address: cipher.open(TO_FIELD, m.to_address) })),
+    list: async (agencyIds) => (await listOutbox(db, agencyIds)).map((m) => ({ ...m, to_address: cipher.open(TO_FIELD, m.to_address), body: cipher.open(BODY_FIELD, m.body) })),
   };
 }

@@ -30,7 +30,7 @@ import {
   countApplications, findUserByUsername, personalColumnsOf, type ApplicationRow, type EventRow, type Executor,
 } from './applications.repository.ts';
 import { policyFor, seesPersonalData } from '../../core/personal-data/index.ts';
-import { openApplicationRow, personKey, sealedApplicantColumns, type AccessDoor, type PersonalDataService } from '../personal-data/personal-data.service.ts';
+import { ATTACHMENT_FIELD, openApplicationRow, personKey, sealedApplicantColumns, type AccessDoor, type PersonalDataService } from '../personal-data/personal-data.service.ts';
 import { applicantOfRow, detailFor, exportPersonal, letterFor, outboxFor, shownFields, summaryFor, type ExportPersonal, type OutboxMessage } from './applications.personal.ts';
 import { demoActor, runDemoSeed } from './applications.seed.ts';
 import { clockOf, toClockLedger, type ClockView } from './applications.clock.ts';
@@ -727,7 +727,7 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
         });
         await appendEvent(trx, { application_id: id, kind: 'submitted', on_date: on, at, actor_user_id: null, actor_name: publicActor.displayName, data_json: toJson({ channel: 'online' }) });
         for (const f of checked) {
-          await insertAttachment(trx, { application_id: id, kind: 'identity', filename: f.filename, mime: f.mime, size: f.data.length, content_base64: f.data.toString('base64'), created_at: at });
+          await insertAttachment(trx, { application_id: id, kind: 'identity', filename: f.filename, mime: f.mime, size: f.data.length, content_base64: cipher.sealBytes(ATTACHMENT_FIELD, f.data), created_at: at });
         }
         await audit.record(trx, { actor: publicActor, agencyId: agency.id, action: 'application.submit', entity: 'application', entityId: id, after: { queryCode: code, channel: 'online', attachments: checked.length } });
         return { id, code };
@@ -790,7 +790,7 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
         const data = { channel: input.channel, receivedOn: r.date, basis: r.basis, submittedOn: input.submittedOn, signedOn: input.signedOn ?? null, confirmedOn: input.confirmedOn ?? null };
         await appendEvent(trx, { application_id: id, kind: 'registered', on_date: r.date, at, actor_user_id: actor.userId, actor_name: actor.displayName, data_json: toJson(data) });
         for (const f of checked) {
-          await insertAttachment(trx, { application_id: id, kind: 'scan', filename: f.filename, mime: f.mime, size: f.data.length, content_base64: f.data.toString('base64'), created_at: at });
+          await insertAttachment(trx, { application_id: id, kind: 'scan', filename: f.filename, mime: f.mime, size: f.data.length, content_base64: cipher.sealBytes(ATTACHMENT_FIELD, f.data), created_at: at });
         }
         await audit.record(trx, { actor, agencyId: actor.agencyId, action: 'application.register', entity: 'application', entityId: id, after: { queryCode: code, ...data } });
         const row = (await findApplication(trx, id))!;
@@ -879,7 +879,7 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
       if (!a || a.application_id !== applicationId) throw notFound();
       if (!policyFor(actor.role).attachments) throw new AppError('forbidden', { detail: '附件是申请人的身份证明等个人信息，只有办理机关的经办人、审核人和负责人可以查看' });
       await personalData.record(db, actor, [{ agencyId: row.agency_id, applicationId: row.id, queryCode: row.query_code, door: 'attachment', fields: ['attachment'] }]);
-      return { filename: cleanFileName(a.filename, '附件'), mime: a.mime, data: Buffer.from(a.content_base64, 'base64') };
+      return { filename: cleanFileName(a.filename, '附件'), mime: a.mime, data: cipher.openBytes(ATTACHMENT_FIELD, a.content_base64) };
     },
 
     async letter(actor, applicationId, letterId, format) {

@@ -57,3 +57,15 @@ describe('personal-data cipher', () => {
     expect(parseKey(text) !== null).toBe(ok);
   });
 });
+
+describe('binary content (identity scans)', () => {
+  it('sealBytes/openBytes round-trip; base64 written before encryption still opens', () => {
+    const c = createCipher({ current: A, previous: [] });
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 255]);
+    const env = c.sealBytes('application_attachments.content', png);
+    expect(env.startsWith('pd1:')).toBe(true);
+    expect(c.openBytes('application_attachments.content', env).equals(png)).toBe(true);
+    expect(c.openBytes('application_attachments.content', png.toString('base64')).equals(png)).toBe(true);
+    expect(() => c.openBytes('mail_outbox.body', env)).toThrow();
+  });
+});

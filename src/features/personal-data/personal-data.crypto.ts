@@ -53,6 +53,10 @@ export interface PersonalDataCipher {
   /** Decrypt a stored value; a value that is not an envelope (written before encryption) is returned as it is. */
   open(field: string, value: string): string;
   open(field: string, value: string | null): string | null;
+  /** Binary content (identity scans) as an envelope. */
+  sealBytes(field: string, data: Buffer): string;
+  /** Binary content back; a stored value that is not an envelope is the base64 written before encryption. */
+  openBytes(field: string, stored: string): Buffer;
   isEnvelope(value: string | null): boolean;
   /** The id of the key a stored value is under (null for plaintext). */
   keyIdOfValue(value: string | null): string | null;
@@ -75,18 +79,15 @@ export function createCipher(ring: Keyring): PersonalDataCipher {
   const byId = new Map(all.map((e) => [e.id, e]));
   const mac = (e: Entry, kind: HashKind, value: string) => createHmac('sha256', e.mac).update(`${kind}\u0000${normalise(kind, value)}`).digest('hex');
 
-  function seal(field: string, value: string | null): string | null {
-    if (value === null || value === undefined || value === '') return value ?? null;
-    if (value.startsWith(ENVELOPE_PREFIX)) return value;
+  function encrypt(field: string, plain: Buffer): string {
     const iv = randomBytes(12);
     const c = createCipheriv('aes-256-gcm', cur.enc, iv);
     c.setAAD(Buffer.from(field, 'utf8'));
-    const ct = Buffer.concat([c.update(value, 'utf8'), c.final()]);
+    const ct = Buffer.concat([c.update(plain), c.final()]);
     return `${ENVELOPE_PREFIX}${cur.id}:${Buffer.concat([iv, ct, c.getAuthTag()]).toString('base64url')}`;
   }
 
-  function open(field: string, value: string | null): string | null {
-    if (value === null || value === undefined || !value.startsWith(ENVELOPE_PREFIX)) return value ?? null;
+  function decrypt(field: string, value: string): Buffer {
     const [, id, data] = value.split(':');
     const e = id ? byId.get(id) : undefined;
     if (!e || !data) throw new Error(`个人信息密钥 ${id ?? '?'} 不在已配置的密钥中（PERSONAL_DATA_KEY / PERSONAL_DATA_PREVIOUS_KEYS） / personal-data key ${id ?? '?'} is not configured`);
@@ -94,7 +95,18 @@ export function createCipher(ring: Keyring): PersonalDataCipher {
     const d = createDecipheriv('aes-256-gcm', e.enc, raw.subarray(0, 12));
     d.setAAD(Buffer.from(field, 'utf8'));
     d.setAuthTag(raw.subarray(raw.length - 16));
-    return Buffer.concat([d.update(raw.subarray(12, raw.length - 16)), d.final()]).toString('utf8');
+    return Buffer.concat([d.update(raw.subarray(12, raw.length - 16)), d.final()]);
+  }
+
+  function seal(field: string, value: string | null): string | null {
+    if (value === null || value === undefined || value === '') return value ?? null;
+    if (value.startsWith(ENVELOPE_PREFIX)) return value;
+    return encrypt(field, Buffer.from(value, 'utf8'));
+  }
+
+  function open(field: string, value: string | null): string | null {
+    if (value === null || value === undefined || !value.startsWith(ENVELOPE_PREFIX)) return value ?? null;
+    return decrypt(field, value).toString('utf8');
   }
 
   return {
@@ -102,6 +114,8 @@ export function createCipher(ring: Keyring): PersonalDataCipher {
     keyIds: all.map((e) => e.id),
     seal: seal as PersonalDataCipher['seal'],
     open: open as PersonalDataCipher['open'],
+    sealBytes: (field, data) => encrypt(field, data),
+    openBytes: (field, stored) => (stored.startsWith(ENVELOPE_PREFIX) ? decrypt(field, stored) : Buffer.from(stored, 'base64')),
     isEnvelope: (v) => typeof v === 'string' && v.startsWith(ENVELOPE_PREFIX),
     keyIdOfValue: (v) => (typeof v === 'string' && v.startsWith(ENVELOPE_PREFIX) ? v.split(':')[1] ?? null : null),
     hash: (kind, value) => (value ? mac(cur, kind, value) : null),

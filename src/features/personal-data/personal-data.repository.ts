@@ -58,10 +58,22 @@ export async function updateSealed(db: Executor, id: number, patch: Partial<Omit
   await db.updateTable('applications').set(patch).where('id', '=', id).execute();
 }
 
-export function outboxToSeal(db: Executor, prefix: string, afterId: number, limit: number): Promise<{ id: number; to_address: string }[]> {
-  return db.selectFrom('mail_outbox').select(['id', 'to_address']).where('id', '>', afterId).where('to_address', 'not like', `${prefix}%`).orderBy('id').limit(limit).execute();
+export function outboxToSeal(db: Executor, prefix: string, afterId: number, limit: number): Promise<{ id: number; to_address: string; body: string }[]> {
+  const pat = `${prefix}%`;
+  return db.selectFrom('mail_outbox').select(['id', 'to_address', 'body']).where('id', '>', afterId)
+    .where((eb) => eb.or([eb('to_address', 'not like', pat), eb.and([eb('body', '<>', ''), eb('body', 'not like', pat)])]))
+    .orderBy('id').limit(limit).execute();
 }
 
-export async function updateOutboxAddress(db: Executor, id: number, to: string): Promise<void> {
-  await db.updateTable('mail_outbox').set({ to_address: to }).where('id', '=', id).execute();
+export async function updateOutbox(db: Executor, id: number, patch: { to_address: string; body: string }): Promise<void> {
+  await db.updateTable('mail_outbox').set(patch).where('id', '=', id).execute();
+}
+
+export function attachmentsToSeal(db: Executor, prefix: string, afterId: number, limit: number): Promise<{ id: number; content_base64: string }[]> {
+  return db.selectFrom('application_attachments').select(['id', 'content_base64']).where('id', '>', afterId)
+    .where('content_base64', 'not like', `${prefix}%`).orderBy('id').limit(limit).execute();
+}
+
+export async function updateAttachmentContent(db: Executor, id: number, content: string): Promise<void> {
+  await db.updateTable('application_attachments').set({ content_base64: content }).where('id', '=', id).execute();
 }

@@ -8,7 +8,7 @@ import { roleLabels, type Actor } from '../shared/actor.ts';
 import { AppError } from '../shared/errors.ts';
 import type { PersonalDataCipher } from './personal-data.crypto.ts';
 import {
-  applicationsToSeal, countAccess, insertAccess, listAccess, outboxToSeal, updateOutboxAddress, updateSealed, type Executor,
+  applicationsToSeal, attachmentsToSeal, countAccess, insertAccess, listAccess, outboxToSeal, updateAttachmentContent, updateOutbox, updateSealed, type Executor,
 } from './personal-data.repository.ts';
 
 /** Where personal data was shown. */
@@ -61,6 +61,7 @@ export interface AccessView {
 export interface SealResult {
   applications: number;
   mails: number;
+  attachments: number;
   keyId: string;
 }
 
@@ -77,6 +78,11 @@ export interface PersonalDataService {
   /** Re-encrypt every value that is not under the current key (after PERSONAL_DATA_KEY changed) and recompute the hashes. */
   rotate(): Promise<SealResult>;
 }
+
+/** Authenticated-data names of the stored envelopes outside the applications table. */
+export const ATTACHMENT_FIELD = 'application_attachments.content';
+export const OUTBOX_TO_FIELD = 'mail_outbox.to_address';
+export const OUTBOX_BODY_FIELD = 'mail_outbox.body';
 
 /** Applicant key of "the same applicant" for a natural person with an identity number: a keyed hash, never the number. */
 export function personKey(cipher: PersonalDataCipher, idNumber: string): string {
@@ -136,13 +142,30 @@ export function createPersonalDataService(db: Kysely<Database>, deps: { cipher: 
       if (rows.length === 0) break;
       await db.transaction().execute(async (trx) => {
         for (const m of rows) {
-          await updateOutboxAddress(trx, m.id, cipher.seal('mail_outbox.to_address', cipher.open('mail_outbox.to_address', m.to_address)));
+          await updateOutbox(trx, m.id, {
+            to_address: cipher.seal(OUTBOX_TO_FIELD, cipher.open(OUTBOX_TO_FIELD, m.to_address)),
+            body: cipher.seal(OUTBOX_BODY_FIELD, cipher.open(OUTBOX_BODY_FIELD, m.body)),
+          });
           mails++;
         }
       });
       after = rows[rows.length - 1]!.id;
     }
-    return { applications, mails, keyId: cipher.currentKeyId };
+    let attachments = 0;
+    after = 0;
+    for (;;) {
+      // identity scans are large: a few per transaction
+      const rows = await attachmentsToSeal(db, prefix, after, 20);
+      if (rows.length === 0) break;
+      await db.transaction().execute(async (trx) => {
+        for (const a of rows) {
+          await updateAttachmentContent(trx, a.id, cipher.sealBytes(ATTACHMENT_FIELD, cipher.openBytes(ATTACHMENT_FIELD, a.content_base64)));
+          attachments++;
+        }
+      });
+      after = rows[rows.length - 1]!.id;
+    }
+    return { applications, mails, attachments, keyId: cipher.currentKeyId };
   }
 
   return {
