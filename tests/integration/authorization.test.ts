@@ -20,6 +20,7 @@ const routeKeys = [...new Set(registeredRoutes(probe.app).filter((r) => r.method
 await probe.close();
 
 const YEAR = 2025;
+const FOREIGN_NAME = '测试区行政审批服务局';
 /** 1×1 PNG: a valid identity scan / catalogue attachment */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 const DOC_PATH = new URL('../../docs/authorization.md', import.meta.url);
@@ -444,7 +445,7 @@ describe.each(engines())('authorization matrix (%s)', (engine) => {
     const dept = agencies.find((a) => a.creditCode === '12370602780795309E')!;
     const deptChild = await buildAgency(t.db, { name: '芝罘区行政审批服务局下属中心', parent_id: dept.id, kind: 'department' });
     const otherGov = await buildAgency(t.db, { name: '测试区人民政府', kind: 'government' });
-    const foreign = await buildAgency(t.db, { name: '测试区行政审批服务局', parent_id: otherGov.id, kind: 'department' });
+    const foreign = await buildAgency(t.db, { name: FOREIGN_NAME, parent_id: otherGov.id, kind: 'department' });
     records.G = await makeRecords(gov.id, gov.creditCode, 'G');
     records.D = await makeRecords(dept.id, dept.creditCode, 'D');
     records.DC = await makeRecords(deptChild.id, deptChild.credit_code, 'DC');
@@ -503,7 +504,36 @@ describe.each(engines())('authorization matrix (%s)', (engine) => {
       if (csv.body.includes(records[k].queryCode)) problems.push(`/admin/applications.csv: shows application ${records[k].queryCode} of agency ${k}`);
       if (catalogue.body.includes(records[k].interpretationIndexNo)) problems.push(`/admin/catalogue: shows item ${records[k].interpretationIndexNo} of agency ${k}`);
     }
+    // the supervisor's list of the reports below: the foreign department never appears
+    if (caller === 'supervisor' || caller === 'admin') {
+      const page = await send(sessions.get(caller), { url: `/admin/annual/agencies?year=${YEAR}` });
+      const names = { D: '芝罘区行政审批服务局', F: FOREIGN_NAME };
+      if (!page.body.includes(names.D)) problems.push('/admin/annual/agencies: lacks the 审批服务局 (in scope)');
+      if (page.body.includes(names.F) !== (caller === 'admin')) problems.push(`/admin/annual/agencies: ${caller === 'admin' ? 'lacks' : 'shows'} ${FOREIGN_NAME}`);
+    }
     expect(problems).toEqual([]);
+  });
+
+  it('a record of another agency under a record of the own agency (nested ids) is 404, and nothing changes', async () => {
+    const own = records.D;
+    const foreign = records.F;
+    const officer = sessions.get('officer');
+    const decision = await t.services.decisions.add(foreign.officerActor, foreign.id, { year: YEAR, category: 'license', count: 1, amount: null, note: '别的机关的登记' });
+    const cases: Req[] = [
+      { url: `/api/applications/${own.applicationId}/letters/${foreign.letterId}.docx` },
+      { url: `/admin/applications/${own.applicationId}/letters/${foreign.letterId}.pdf` },
+      { url: `/admin/applications/${own.applicationId}/attachments/${foreign.attachmentId}` },
+      { method: 'DELETE', url: `/api/agencies/${own.id}/decisions/${decision.id}?version=${decision.version}` },
+      { method: 'POST', url: `/admin/annual/${own.id}/decisions/${decision.id}/delete`, form: { year: String(YEAR), version: String(decision.version) } },
+      { method: 'POST', url: `/api/catalogue/items/${own.itemId}/links`, json: { interpretationId: foreign.interpretationId } },
+    ];
+    const problems: string[] = [];
+    for (const c of cases) {
+      const res = await send(officer, c);
+      if (res.statusCode !== 404) problems.push(`${c.method ?? 'GET'} ${c.url}: ${res.statusCode}`);
+    }
+    expect(problems).toEqual([]);
+    expect(await t.db.selectFrom('decision_entries').select('id').where('id', '=', decision.id).executeTakeFirst()).toBeDefined();
   });
 
   it('the public doors serve only published content (a draft, its attachment and an unpublished annual report are 404)', async () => {
