@@ -33,9 +33,9 @@ export const OFFICE_LIMITS: ArchiveLimits = {
   maxMillis: 10_000,
 };
 
-export type ArchiveProblem = 'archive_too_large' | 'archive_invalid';
+export type ArchiveProblem = 'archive_too_large' | 'archive_invalid' | 'file_too_complex';
 
-/** Why an archive was refused; `code` archive_too_large (a bomb or simply too big) or archive_invalid (unreadable). */
+/** Why an archive was refused: archive_too_large (a bomb or simply too big), archive_invalid (unreadable), file_too_complex (its reader ran past its time or memory limit). */
 export class ArchiveError extends Error {
   constructor(readonly code: ArchiveProblem, message: string) {
     super(message);
@@ -45,8 +45,8 @@ export class ArchiveError extends Error {
   /** The refusal as an AppError (422) for the API and pages; `field` names the form field. */
   toAppError(field?: string): AppError {
     const fieldErrors = field ? [{ field, message: this.message }] : [];
-    return this.code === 'archive_too_large'
-      ? new AppError('archive_too_large', { detail: this.message, fieldErrors })
+    return this.code !== 'archive_invalid'
+      ? new AppError(this.code, { detail: this.message, fieldErrors })
       : new AppError('validation_failed', { detail: this.message, fieldErrors: field ? fieldErrors : [{ field: 'file', message: this.message }] });
   }
 }

@@ -1,8 +1,8 @@
 // Reading and checking PDFs within limits: first the bounded stream scan (pdf-scan.ts), then pdf.js in a
-// worker thread (pdf.worker.mjs) with a capped heap, a time limit and a page limit, at most
-// MAX_CONCURRENT at once (later ones wait). Every refusal is a PdfError with a Chinese message.
-import { Worker } from 'node:worker_threads';
+// worker thread (file-jobs.ts) with a capped heap, a time limit and a page limit.
+// Every refusal is a PdfError with a Chinese message.
 import { AppError, validationFailed } from './errors.ts';
+import { FileJobError, runFileJob } from './file-jobs.ts';
 import { PDF_LIMITS, PdfError, scanPdf, type PdfLimits, type PdfScan } from './pdf-scan.ts';
 
 export { PdfError, PDF_LIMITS, type PdfLimits } from './pdf-scan.ts';
@@ -11,72 +11,16 @@ export interface PdfTextItem { str: string; x: number; y: number; w: number; h: 
 
 interface WorkerAnswer { ok: boolean; numPages?: number; pages?: PdfTextItem[][]; jsActions?: boolean; name?: string; message?: string }
 
-const MAX_WORKERS = 2;
-const IDLE_MS = 30_000;
-const WORKER_URL = new URL('./pdf.worker.mjs', import.meta.url);
-
-/** A worker kept for later jobs (loading pdf.js takes about a second); dropped after a timeout, a crash or IDLE_MS idle. */
-interface PooledWorker { worker: Worker; idleTimer: NodeJS.Timeout | null }
-const idle: PooledWorker[] = [];
-let busy = 0;
-const waiting: (() => void)[] = [];
-let nextId = 1;
-
-function newWorker(): PooledWorker {
-  const worker = new Worker(WORKER_URL, {
-    resourceLimits: { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 48, stackSizeMb: 8 },
-    stdout: true,
-    stderr: true,
-  });
-  return { worker, idleTimer: null };
-}
-
-async function acquire(): Promise<PooledWorker> {
-  while (busy >= MAX_WORKERS) await new Promise<void>((resolve) => waiting.push(resolve));
-  busy++;
-  const w = idle.pop() ?? newWorker();
-  if (w.idleTimer) clearTimeout(w.idleTimer);
-  w.idleTimer = null;
-  w.worker.ref();
-  return w;
-}
-
-function release(w: PooledWorker, healthy: boolean): void {
-  busy--;
-  if (healthy) {
-    w.worker.unref(); // an idle worker never keeps the process alive
-    w.idleTimer = setTimeout(() => { const i = idle.indexOf(w); if (i >= 0) idle.splice(i, 1); void w.worker.terminate(); }, IDLE_MS);
-    w.idleTimer.unref();
-    idle.push(w);
-  } else {
-    void w.worker.terminate();
-  }
-  waiting.shift()?.();
-}
-
 async function runWorker(bytes: Uint8Array, mode: 'text' | 'check', limits: PdfLimits): Promise<WorkerAnswer> {
-  const w = await acquire();
-  const id = nextId++;
-  return new Promise<WorkerAnswer>((resolve, reject) => {
-    let settled = false;
-    const onMessage = (m: WorkerAnswer & { id?: number }) => { if (m.id === id) done(true, () => resolve(m)); };
-    const onError = (e: Error & { code?: string }) => done(false, () => reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-      ? new PdfError('file_too_complex', 'PDF 读取时所需内存超过限制，文件结构过于复杂，请另存或拆分后再试')
-      : new PdfError('pdf_invalid', `PDF 无法读取（${e.message}）`)));
-    const onExit = (code: number) => done(false, () => reject(new PdfError('file_too_complex', `PDF 读取中断（${code}），文件结构过于复杂`)));
-    const done = (healthy: boolean, f: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      w.worker.off('message', onMessage).off('error', onError).off('exit', onExit);
-      release(w, healthy);
-      f();
-    };
-    const timer = setTimeout(() => done(false, () => reject(new PdfError('file_too_complex', `PDF 在 ${limits.parseMillis / 1000} 秒内未能读完，文件结构过于复杂，请另存或拆分后再试`))), limits.parseMillis);
-    w.worker.on('message', onMessage).on('error', onError).on('exit', onExit);
-    const data = new Uint8Array(bytes); // a copy, transferred to the worker
-    w.worker.postMessage({ id, data, mode, maxPages: limits.maxPages }, [data.buffer]);
-  });
+  const data = new Uint8Array(bytes); // a copy, transferred to the worker
+  try {
+    return await runFileJob<WorkerAnswer>({ kind: 'pdf', data, mode, maxPages: limits.maxPages }, limits.parseMillis, [data.buffer]);
+  } catch (e) {
+    if (!(e instanceof FileJobError)) throw e;
+    if (e.reason === 'timeout') throw new PdfError('file_too_complex', `PDF 在 ${limits.parseMillis / 1000} 秒内未能读完，文件结构过于复杂，请另存或拆分后再试`);
+    if (e.reason === 'memory') throw new PdfError('file_too_complex', 'PDF 读取时所需内存超过限制，文件结构过于复杂，请另存或拆分后再试');
+    throw new PdfError('pdf_invalid', `PDF 无法读取（${e.message}）`);
+  }
 }
 
 function refusal(a: WorkerAnswer, limits: PdfLimits): PdfError {

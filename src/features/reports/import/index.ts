@@ -63,7 +63,7 @@ export async function linesOf(input: ImportInput, notes: ParseNote[]): Promise<{
     try {
       return { kind: 'docx', ...(await docxLines(input.bytes)) };
     } catch (e) {
-      if (e instanceof ArchiveError && e.code === 'archive_too_large') notes.push({ level: 'error', code: 'archive_too_large', message: `无法读取 Word（DOCX）文件：${e.message} / the DOCX expands beyond the limit` });
+      if (e instanceof ArchiveError && e.code !== 'archive_invalid') notes.push({ level: 'error', code: e.code, message: `无法读取 Word（DOCX）文件：${e.message} / the DOCX is over a limit` });
       else notes.push({ level: 'error', message: `无法读取 Word（DOCX）文件：${(e as Error).message} / cannot read the DOCX file` });
       return { kind: 'docx', lines: [] };
     }

@@ -1,12 +1,23 @@
-// Runs pdf.js on PDFs inside a worker thread (see pdf-read.ts), one job at a time: the main thread can
-// stop it after its time limit (worker.terminate()) and its JS heap is capped by the worker's resourceLimits.
-// In:  message { id, data: Uint8Array, mode: 'text' | 'check', maxPages: number }
-// Out: { id, ok: true, numPages, pages?: Item[][], jsActions: boolean } | { id, ok: false, name, message }
+// Opens untrusted files inside a worker thread (file-jobs.ts), one job at a time: the main thread stops it
+// after its time limit (worker.terminate()) and its JS heap is capped by the worker's resourceLimits.
+// In:  { id, kind: 'pdf', data: Uint8Array, mode: 'text' | 'check', maxPages }
+//        → { id, ok: true, numPages, pages?: Item[][], jsActions } | { id, ok: false, name, message }
+//      { id, kind: 'docx-html', data: Uint8Array } (an archive already checked by safeArchive)
+//        → { id, ok: true, html } | { id, ok: false, name, message }
 import { parentPort } from 'node:worker_threads';
 
-const pdfjsLoading = import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjsLoading;
+let mammothLoading;
 
-async function run({ data, mode, maxPages }) {
+async function docxHtml({ data }) {
+  mammothLoading ??= import('mammoth');
+  const mammoth = (await mammothLoading).default;
+  const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(data.buffer, data.byteOffset, data.byteLength) });
+  return { ok: true, html: value };
+}
+
+async function pdf({ data, mode, maxPages }) {
+  pdfjsLoading ??= import('pdfjs-dist/legacy/build/pdf.mjs');
   const pdfjs = await pdfjsLoading;
   const doc = await pdfjs.getDocument({ data, verbosity: 0, isEvalSupported: false, useSystemFonts: false, disableFontFace: true, stopAtErrors: mode === 'check' }).promise;
   try {
@@ -34,7 +45,7 @@ async function run({ data, mode, maxPages }) {
 }
 
 parentPort.on('message', (job) => {
-  run(job).then(
+  (job.kind === 'docx-html' ? docxHtml(job) : pdf(job)).then(
     (r) => parentPort.postMessage({ id: job.id, ...r }),
     (e) => parentPort.postMessage({ id: job.id, ok: false, name: String(e?.name ?? 'Error'), message: String(e?.message ?? e) }),
   );
