@@ -11,7 +11,7 @@ import { adminShell, ENABLED_ADMIN_FEATURES, seeOther, sendPage, setFlash, takeF
 import type { Services } from '../services.ts';
 import { appealCreateSchema, appealUpdateSchema } from '../appeals/appeals.schema.ts';
 import { policyFor, seesPersonalData } from '../../core/personal-data/index.ts';
-import { actionSchemas, listQuerySchema, registerSchema, statusQuerySchema, submitSchema } from './applications.schema.ts';
+import { actionSchemas, LIST_PAGE_SIZE, listQuerySchema, pageSchema, registerSchema, statusQuerySchema, submitSchema } from './applications.schema.ts';
 import { DEFAULT_MAX_ATTACHMENT_BYTES, DEFAULT_MAX_ATTACHMENTS, type UploadedFile } from './applications.service.ts';
 import { uploadRoute } from '../shared/uploads.ts';
 import { ApplicationsListPage, ApplyFormPage, ApplyReceiptPage, CasePage, flatErrors, OutboxPage, RegisterPage, StatusPage, TemplateEditPage, TemplatesPage, type FormValues } from './applications.views.tsx';
@@ -133,9 +133,11 @@ export function registerApplicationPages(app: FastifyInstance, services: Service
     const raw = request.query as Record<string, string | undefined>;
     const parsed = listQuerySchema.safeParse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== '')));
     const q = parsed.success ? parsed.data : listQuerySchema.parse({});
-    const rows = await s.list(actor, q);
+    const paging = pageSchema.safeParse({ page: raw.page || undefined });
+    const { page } = paging.success ? paging.data : { page: 1 };
+    const listed = await s.listPage(actor, q, { page, pageSize: LIST_PAGE_SIZE });
     const query = { view: q.view === 'all' ? undefined : q.view, q: q.q, applicantType: q.applicantType, from: q.from, to: q.to };
-    return sendPage(reply, ApplicationsListPage({ shell: adminShell(request, takeFlash(request, reply)), rows, query, unmaskedExport: policyFor(actor.role).exportUnmasked, accessLog: actor.role === 'admin' || actor.role === 'leader' }));
+    return sendPage(reply, ApplicationsListPage({ shell: adminShell(request, takeFlash(request, reply)), rows: listed.applications, total: listed.total, page, pageSize: LIST_PAGE_SIZE, query, unmaskedExport: policyFor(actor.role).exportUnmasked, accessLog: actor.role === 'admin' || actor.role === 'leader' }));
   });
 
   app.get('/admin/applications.csv', { preHandler: staff, schema: { hide: true } }, async (request, reply) => {

@@ -71,8 +71,20 @@ export interface ListFilter {
   personalHashes?: { phone: readonly string[]; idNumber: readonly string[] };
 }
 
-export async function listApplications(db: Executor, f: ListFilter): Promise<ApplicationRow[]> {
-  let q = db.selectFrom('applications').selectAll();
+export async function listApplications(db: Executor, f: ListFilter, page?: { limit: number; offset: number }): Promise<ApplicationRow[]> {
+  let q = filtered(db, f).selectAll().orderBy('id', 'desc');
+  if (page) q = q.limit(page.limit).offset(page.offset);
+  return q.execute();
+}
+
+/** How many applications match the filter (the total of a paged list). */
+export async function countListed(db: Executor, f: ListFilter): Promise<number> {
+  const r = await filtered(db, f).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+function filtered(db: Executor, f: ListFilter) {
+  let q = db.selectFrom('applications');
   if (f.agencyIds) q = f.agencyIds.length ? q.where('agency_id', 'in', f.agencyIds) : q.where('id', '=', -1);
   if (f.states?.length) q = q.where('state', 'in', f.states);
   if (f.assignedUserId !== undefined) q = q.where('assigned_user_id', '=', f.assignedUserId);
@@ -88,7 +100,7 @@ export async function listApplications(db: Executor, f: ListFilter): Promise<App
       ...(h?.phone.length ? [eb('phone_hash', 'in', h.phone)] : []), ...(h?.idNumber.length ? [eb('id_number_hash', 'in', h.idNumber)] : []),
     ]));
   }
-  return q.orderBy('id', 'desc').execute();
+  return q;
 }
 
 /** Applications of one applicant at one agency (109号 monthly count, hints); several keys during a key rotation. */

@@ -10,7 +10,7 @@ import { problemSchemas } from '../shared/openapi.ts';
 import { notFound } from '../shared/errors.ts';
 import { registerApplicationPages } from './applications.pages.tsx';
 import type { Services } from '../services.ts';
-import { actionSchemas, listQuerySchema, registerSchema, statusQuerySchema, submitSchema } from './applications.schema.ts';
+import { actionSchemas, listQuerySchema, pageSchema, registerSchema, statusQuerySchema, submitSchema } from './applications.schema.ts';
 import type { ApplicationSummary } from './applications.service.ts';
 
 /** Path segment and operationId of each case action (the operationIds are part of the public API). */
@@ -98,8 +98,16 @@ export function registerApplicationsRoutes(app: FastifyInstance, services: Servi
 
   r.get('/api/applications', {
     preHandler: staff,
-    schema: { operationId: 'listApplications', summary: '申请列表（我的、3个工作日内到期、已逾期、待补正、征求意见中、待缴费）', tags: ['applications'], querystring: listQuerySchema, response: { 200: z.object({ applications: z.array(z.looseObject({ id: z.number() })) }), ...problemSchemas(401) } },
-  }, async (request) => ({ applications: (await s.list(actorOf(request), request.query)).map((a) => ({ ...a })) }));
+    schema: {
+      operationId: 'listApplications', summary: '申请列表（我的、3个工作日内到期、已逾期、待补正、征求意见中、待缴费；分页：page、pageSize ≤ 200，默认每页50件，total 为全部件数）', tags: ['applications'],
+      querystring: listQuerySchema.extend(pageSchema.shape),
+      response: { 200: z.object({ applications: z.array(z.looseObject({ id: z.number() })), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }), ...problemSchemas(400, 401) },
+    },
+  }, async (request) => {
+    const { page, pageSize, ...query } = request.query;
+    const r = await s.listPage(actorOf(request), query, { page, pageSize });
+    return { applications: r.applications.map((a) => ({ ...a })), total: r.total, page: r.page, pageSize: r.pageSize };
+  });
 
   r.get('/api/applications/table3', {
     preHandler: staff,

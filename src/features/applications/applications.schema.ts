@@ -173,3 +173,10 @@ export const listQuerySchema = z.object({
   to: dateField('结束日期', { future: true }).optional(),
 });
 export type ListQuery = z.infer<typeof listQuerySchema>;
+
+/** Paging of listApplications and the list page: 50 a page by default, at most 200. */
+export const LIST_PAGE_SIZE = 50;
+export const pageSchema = z.object({
+  page: z.coerce.number({ error: '页码应为正整数' }).int({ error: '页码应为正整数' }).min(1, { error: '页码应为正整数' }).max(100_000, { error: '页码太大' }).optional().default(1),
+  pageSize: z.coerce.number({ error: '每页条数应为 1 至 200 的整数' }).int({ error: '每页条数应为 1 至 200 的整数' }).min(1, { error: '每页条数应为 1 至 200 的整数' }).max(200, { error: '每页条数应为 1 至 200 的整数' }).optional().default(LIST_PAGE_SIZE),
+});

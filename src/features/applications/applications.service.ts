@@ -26,7 +26,7 @@ import type { Letter, LettersService } from '../letters/letters.service.ts';
 import {
   appendEvent, applicantApplications as applicantApplicationsStored, eventsFor, findApplication as findApplicationStored, findAttachment,
   findByQueryCode as findByQueryCodeStored, findFee, findUser, foldRows, insertApplication,
-  insertAttachment, insertFee, listApplications, listAttachments, listEvents, markFeePaid, updateApplication, usersOfAgency,
+  insertAttachment, insertFee, listApplications, countListed, listAttachments, listEvents, markFeePaid, updateApplication, usersOfAgency,
   countApplications, findUserByUsername, personalColumnsOf, type ApplicationRow, type EventRow, type Executor,
 } from './applications.repository.ts';
 import { policyFor, seesPersonalData } from '../../core/personal-data/index.ts';
@@ -121,6 +121,8 @@ export interface ApplicationsService {
   status(code: string, phone: string): Promise<PublicStatus>;
   register(actor: Actor, input: RegisterInput, files?: UploadedFile[]): Promise<ApplicationDetail>;
   list(actor: Actor, query: ListQuery): Promise<ApplicationSummary[]>;
+  /** One page of the list (listApplications, the list page): `total` counts every match. */
+  listPage(actor: Actor, query: ListQuery, page: { page: number; pageSize: number }): Promise<{ applications: ApplicationSummary[]; total: number; page: number; pageSize: number }>;
   /** The case as the actor's role may see it (core/personal-data policy); a full view is written to the access log under `door`. */
   get(actor: Actor, id: number, door?: Extract<AccessDoor, 'api_get' | 'case_page'>): Promise<ApplicationDetail>;
   /** Export rows: personal columns masked unless `unmasked` (handling roles only; logged). */
@@ -674,6 +676,43 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
     return { detail: await detail(actor, fresh), warnings };
   }
 
+  /** The list filter of a query (the same for a whole list, a page and its count). */
+  function filterOf(actor: Actor, q: ListQuery) {
+    const stateFilter: Record<string, string[]> = {
+      waiting_correction: ['correction_pending'], consulting: ['consulting'], waiting_payment: ['fee_pending'],
+      open: ['submitted', 'received', 'correction_pending', 'consulting', 'fee_pending', 'replied_draft', 'under_review', 'reopened'],
+      concluded: ['issued', 'delivered', 'closed', 'withdrawn'], due_soon: ['received', 'consulting', 'fee_pending', 'replied_draft', 'under_review', 'reopened'],
+      overdue: ['received', 'consulting', 'fee_pending', 'replied_draft', 'under_review', 'reopened'],
+      ...WORK_VIEW_STATES,
+    };
+    return {
+      agencyIds: actor.role === 'admin' ? null : actor.visibleAgencyIds,
+      states: q.state ? [q.state] : stateFilter[q.view],
+      ...(q.view === 'mine' ? { assignedUserId: actor.userId } : {}),
+      ...(q.q ? { q: q.q } : {}), ...(q.from ? { receivedFrom: q.from } : {}), ...(q.to ? { receivedTo: q.to } : {}),
+      ...(q.applicantType ? { applicantType: q.applicantType } : {}),
+      ...(q.q && policyFor(actor.role).searchByPersonalData ? { personalHashes: personalSearchHashes(q.q) } : {}),
+    };
+  }
+
+  /** The listed applications (all of them, or one page in the database's order), with their clocks. */
+  async function listed(actor: Actor, q: ListQuery, page?: { limit: number; offset: number }): Promise<ApplicationSummary[]> {
+    // 待确认收到 / 待指定经办人 / 待我审核 / 延期待审批: the cases on which this user has that work (same rule as the queue)
+    const workView = (WORK_VIEWS as readonly string[]).includes(q.view) ? (q.view as WorkView) : null;
+    const rows = await listApplications(db, filterOf(actor, q), page);
+    const evs = await eventsFor(db, rows.map((r) => r.id));
+    const out: ApplicationSummary[] = [];
+    for (const r of rows) {
+      const c = await clockFor(toLedger(evs.get(r.id) ?? []));
+      const s = summarise(r, c);
+      if (q.view === 'due_soon' && s.dueStatus !== 'due_soon') continue;
+      if (q.view === 'overdue' && s.dueStatus !== 'overdue') continue;
+      if (workView && !matchesWorkView(workView, actor, s, toLedger(evs.get(r.id) ?? []), today())) continue;
+      out.push(summaryFor(actor.role, s));
+    }
+    return out;
+  }
+
   const self: ApplicationsService = {
     mailer,
     today,
@@ -804,34 +843,19 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
     },
 
     async list(actor, q) {
-      const stateFilter: Record<string, string[]> = {
-        waiting_correction: ['correction_pending'], consulting: ['consulting'], waiting_payment: ['fee_pending'],
-        open: ['submitted', 'received', 'correction_pending', 'consulting', 'fee_pending', 'replied_draft', 'under_review', 'reopened'],
-        concluded: ['issued', 'delivered', 'closed', 'withdrawn'], due_soon: ['received', 'consulting', 'fee_pending', 'replied_draft', 'under_review', 'reopened'],
-        overdue: ['received', 'consulting', 'fee_pending', 'replied_draft', 'under_review', 'reopened'],
-        ...WORK_VIEW_STATES,
-      };
-      // 待确认收到 / 待指定经办人 / 待我审核 / 延期待审批: the cases on which this user has that work (same rule as the queue)
-      const workView = (WORK_VIEWS as readonly string[]).includes(q.view) ? (q.view as WorkView) : null;
-      const rows = await listApplications(db, {
-        agencyIds: actor.role === 'admin' ? null : actor.visibleAgencyIds,
-        states: q.state ? [q.state] : stateFilter[q.view],
-        ...(q.view === 'mine' ? { assignedUserId: actor.userId } : {}),
-        ...(q.q ? { q: q.q } : {}), ...(q.from ? { receivedFrom: q.from } : {}), ...(q.to ? { receivedTo: q.to } : {}),
-        ...(q.applicantType ? { applicantType: q.applicantType } : {}),
-        ...(q.q && policyFor(actor.role).searchByPersonalData ? { personalHashes: personalSearchHashes(q.q) } : {}),
-      });
-      const evs = await eventsFor(db, rows.map((r) => r.id));
-      const out: ApplicationSummary[] = [];
-      for (const r of rows) {
-        const c = await clockFor(toLedger(evs.get(r.id) ?? []));
-        const s = summarise(r, c);
-        if (q.view === 'due_soon' && s.dueStatus !== 'due_soon') continue;
-        if (q.view === 'overdue' && s.dueStatus !== 'overdue') continue;
-        if (workView && !matchesWorkView(workView, actor, s, toLedger(evs.get(r.id) ?? []), today())) continue;
-        out.push(summaryFor(actor.role, s));
+      return listed(actor, q);
+    },
+
+    async listPage(actor, q, { page, pageSize }) {
+      const offset = (page - 1) * pageSize;
+      // views decided on the computed clock or on the ledger are filtered after the fold: page the result;
+      // the others are paged by the database, and only the page's clocks are computed
+      if (q.view === 'due_soon' || q.view === 'overdue' || (WORK_VIEWS as readonly string[]).includes(q.view)) {
+        const all = await listed(actor, q);
+        return { applications: all.slice(offset, offset + pageSize), total: all.length, page, pageSize };
       }
-      return out;
+      const total = await countListed(db, filterOf(actor, q));
+      return { applications: await listed(actor, q, { limit: pageSize, offset }), total, page, pageSize };
     },
 
     async get(actor, id, door = 'api_get') {

@@ -2,7 +2,7 @@
 // templates, outbox). Server-rendered; forms work without JavaScript; built from the ui page kit.
 import type { ReactNode } from 'react';
 import {
-  AdminLayout, Button, CsrfField, DataTable, DateField, DeadlineCard, ErrorSummary, FileField, Notice, PortalLayout, Radios, Select, StatusTag,
+  AdminLayout, Button, Pagination, CsrfField, DataTable, DateField, DeadlineCard, ErrorSummary, FileField, Notice, PortalLayout, Radios, Select, StatusTag,
   SummaryList, Textarea, TextField, Timeline, errorFor, t, type AdminShell, type AgencyContact, type FieldError, type Locale, type Prefs,
 } from '../../ui/index.ts';
 import {
@@ -156,7 +156,7 @@ export function dueTag(a: Pick<ApplicationSummary, 'dueStatus' | 'dueDate'>): Re
   }
 }
 
-export function ApplicationsListPage(p: { shell: AdminShell; rows: readonly ApplicationSummary[]; query: Record<string, string | undefined>; unmaskedExport: boolean; accessLog: boolean }) {
+export function ApplicationsListPage(p: { shell: AdminShell; rows: readonly ApplicationSummary[]; total: number; page: number; pageSize: number; query: Record<string, string | undefined>; unmaskedExport: boolean; accessLog: boolean }) {
   const q = p.query;
   const qs = (extra: Record<string, string | undefined>) => {
     const u = new URLSearchParams();
@@ -193,7 +193,7 @@ export function ApplicationsListPage(p: { shell: AdminShell; rows: readonly Appl
         <Button variant="secondary">筛选</Button>
       </form>
       <DataTable
-        caption={`申请（共${p.rows.length}件）`}
+        caption={`申请（共${p.total}件）`}
         rows={p.rows}
         rowKey={(r) => String(r.id)}
         emptyText="没有符合条件的申请。"
@@ -207,6 +207,7 @@ export function ApplicationsListPage(p: { shell: AdminShell; rows: readonly Appl
           { key: 'due', header: '答复期限', render: (r) => <>{r.dueDate ?? '—'} {dueTag(r)}</> },
         ]}
       />
+      <Pagination page={p.page} pageSize={p.pageSize} total={p.total} baseHref="/admin/applications" query={q} locale={p.shell.locale} />
     </AdminLayout>
   );
 }
