@@ -5,6 +5,8 @@
 // for a registered route without an entry here — a new route forces a decision.
 // docs/authorization.md holds the same table rendered by renderPolicyMarkdown() (checked by the test).
 //
+// A key `route#variant` checks one more use of the same route (a workflow action sent in the body).
+//
 // Answers (decision 005):
 //   allowed      — the request passed authorization: any answer but 401 / 403 / 404 / a redirect to
 //                  the sign-in page, and never a 5xx (a 400 or 409 about the input or the state is fine)
@@ -183,7 +185,16 @@ export const policy: Record<string, RouteRule> = {
   'POST /api/catalogue/items': content(['officer'], 'record', 'the agency in the body (default: the caller’s)'),
   'GET /api/catalogue/items/:id': staffRecord,
   'PUT /api/catalogue/items/:id': content(['officer'], 'record'),
-  'POST /api/catalogue/items/:id/actions': content(['officer'], 'record', 'checked with action submit; each action has its workflow roles'),
+  'POST /api/catalogue/items/:id/actions': content(['officer'], 'record', 'action submit'),
+  // one route, one capability per workflow action (`route#action`): the role is checked before the state
+  'POST /api/catalogue/items/:id/actions#record_review': content(['reviewer'], 'record', '保密审查 (the author of the version may not: 403)'),
+  'POST /api/catalogue/items/:id/actions#approve': content(['leader'], 'record', '审核 (the author of the version may not: 403)'),
+  // the variants run in this order on the same item: after record_review and approve it is in 审核通过,
+  // where only the leader returns it (the reviewer returns an item from 保密审查 only)
+  'POST /api/catalogue/items/:id/actions#return': content(['leader'], 'record', 'from 审核 / 审核通过; the reviewer returns from 保密审查'),
+  'POST /api/catalogue/items/:id/actions#publish': content(['officer', 'leader'], 'record'),
+  'POST /api/catalogue/items/:id/actions#withdraw': content(['leader'], 'record'),
+  'POST /api/catalogue/items/:id/actions#abolish': content(['officer', 'leader'], 'record'),
   'POST /api/catalogue/items/:id/attachments': content(['officer'], 'record'),
   'POST /api/catalogue/items/:id/links': content(['officer'], 'record'),
   'GET /admin/catalogue': staff,
