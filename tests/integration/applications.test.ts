@@ -385,7 +385,7 @@ describe.each(engines())('applications (%s)', (engine) => {
     expect((await act('reviewer', a.id, 'reply-approval', {})).statusCode).toBe(200);
     day('2025-09-15');
     // filed before the decision (2025-09-10), filed in the future, impossible dates: refused, nothing stored
-    for (const [filedOn, fragment] of [['2025-09-09', '不能早于关联申请的答复日期（2025-09-10）'], ['2025-09-16', '不能晚于今天（2025-09-15）'], ['2026-13-40', '不是日历上存在的日期'], ['0000-01-01', '不能早于 1949-10-01']] as const) {
+    for (const [filedOn, fragment] of [['2025-09-09', '不能早于关联申请的答复日期（2025-09-10）'], ['2025-09-16', '不能晚于今天（2025-09-15）'], ['2026-13-40', '不是日历上存在的日期'], ['0000-01-01', '不能早于 2008-05-01'], ['1960-01-01', '不能早于 2008-05-01']] as const) {
       r = await as('officer', 'POST', '/api/appeals', { applicationId: a.id, kind: 'review', filedOn, bodyName: '芝罘区人民政府' });
       expect(r.statusCode, filedOn).toBe(400);
       expect(r.body).toContain(fragment);

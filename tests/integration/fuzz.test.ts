@@ -22,6 +22,8 @@ const SEED = 20_261_206;
 /** Generated requests per operation and engine (about 70 operations: ~2,100 requests per engine). */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
 const CHINESE_RE = /[\u4e00-\u9fff]/;
+/** Dates at the edges: the earliest date at all, before/at the calendar's first day, the 条例 in force, today, the latest. */
+const BOUNDARY_DATES = ['1949-10-01', '1989-12-31', '1990-01-01', '2008-04-30', '2008-05-01', new Date().toISOString().slice(0, 10), '2099-12-31'];
 const DATE_NAME = /(On|Date|^date$|^from$|^to$|^today$|^since$|^until$)$/;
 
 // ── collection time: the OpenAPI document (a seedless SQLite app) ─────────────────────────────────
@@ -263,7 +265,18 @@ describe.each(engines())('fuzz: generated input on every operation (%s)', (engin
     const generated = fc.sample(caseArbitrary(op), { seed: SEED + [...op.name].reduce((a, c) => a + c.charCodeAt(0), 0), numRuns: RUNS });
     // the known-good body first (the valid path of the use case), then the generated cases
     const baseline = BASELINES[op.name];
-    const cases: FuzzCase[] = baseline ? [{ kind: -1, url: generated[0]!.url, body: { value: structuredClone(baseline), invalid: [] }, query: { value: {}, invalid: [] } }, ...generated] : generated;
+    const known: FuzzCase[] = [];
+    if (baseline) {
+      const url = generated[0]!.url;
+      known.push({ kind: -1, url, body: { value: structuredClone(baseline), invalid: [] }, query: { value: {}, invalid: [] } });
+      // each date of the known-good body at the edges of what the shared date schema accepts (and of the
+      // working-day calendar, 1990–2100): a refusal is fine, a 5xx is not
+      for (const [k, v] of Object.entries(baseline)) {
+        if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) continue;
+        for (const edge of BOUNDARY_DATES) known.push({ kind: -2, url, body: { value: { ...structuredClone(baseline), [k]: edge }, invalid: [] }, query: { value: {}, invalid: [] } });
+      }
+    }
+    const cases: FuzzCase[] = [...known, ...generated];
     const failures: string[] = [];
     for (const c of cases) {
       const { qs, invalid: qInvalid } = queryString(c.query);

@@ -38,7 +38,9 @@ describe.each(engines())('invalid values are refused, never stored (%s)', (engin
   it('registerApplication: dates, 身份证号, phones and punctuation-only text', async () => {
     const before = await count('applications');
     const cases: [string, Record<string, unknown>, Record<string, unknown>, string, string][] = [
-      ['submittedOn 0000-01-01 (was a 500)', { submittedOn: '0000-01-01' }, {}, 'submittedOn', '不能早于 1949-10-01'],
+      ['submittedOn 0000-01-01 (was a 500)', { submittedOn: '0000-01-01' }, {}, 'submittedOn', '不能早于 2008-05-01'],
+      ['submittedOn 1960-01-01 (before the calendar: was a 500)', { submittedOn: '1960-01-01' }, {}, 'submittedOn', '不能早于 2008-05-01'],
+      ['submittedOn before the 条例 came into force', { submittedOn: '2008-04-30' }, {}, 'submittedOn', '不能早于 2008-05-01'],
       ['submittedOn 2026-02-30', { submittedOn: '2026-02-30' }, {}, 'submittedOn', '不是日历上存在的日期'],
       ['submittedOn 9999-12-31', { submittedOn: '9999-12-31' }, {}, 'submittedOn', '不能晚于'],
       ['submittedOn tomorrow', { submittedOn: '2026-03-11' }, {}, 'submittedOn', '不能晚于今天'],

@@ -7,6 +7,11 @@ import { parseIsoDate } from '../calendar/date.ts';
  * every agency, document, application and appeal handled here is later).
  */
 export const EARLIEST_DATE = '1949-10-01';
+/**
+ * The day the first 《政府信息公开条例》 (国务院令第492号, 第三十八条) came into force: no disclosure application,
+ * reply or 复议/诉讼 about one can be dated earlier.
+ */
+export const OGI_REGULATION_IN_FORCE = '2008-05-01';
 /** The latest date accepted where a future date has a meaning (filters, calendar days, validity dates). */
 export const LATEST_DATE = '2099-12-31';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateProblem, EARLIEST_DATE, isPlausibleDate, LATEST_DATE } from './date.ts';
+import { dateProblem, EARLIEST_DATE, isPlausibleDate, LATEST_DATE, OGI_REGULATION_IN_FORCE } from './date.ts';
 import { idCheckCharacter, isValidResidentId, residentIdProblem } from './identity.ts';
 import { phoneKind, phoneProblem } from './phone.ts';
 import { isMeaningfulText, meaningfulLength, meaningfulTextProblem } from './text.ts';
@@ -27,6 +27,8 @@ describe('dateProblem: real calendar date inside the bounds', () => {
     ['9999-12-31', {}, false, '不能晚于 2099-12-31'],
     ['2100-01-01', {}, false, '不能晚于 2099-12-31'],
     ['2026-12-07', { max: TODAY }, false, '不能晚于今天（2026-12-06）'],
+    ['2008-05-01', { min: OGI_REGULATION_IN_FORCE }, true, ''],
+    ['2008-04-30', { min: OGI_REGULATION_IN_FORCE }, false, '不能早于 2008-05-01'],
     ['2026-3-2', {}, false, '格式应为 YYYY-MM-DD'],
     ['99999-01-01', {}, false, '格式应为 YYYY-MM-DD'],
     ['2026-03-02T00:00:00Z', {}, false, '格式应为 YYYY-MM-DD'],

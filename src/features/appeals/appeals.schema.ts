@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { APPEAL_KINDS, APPEAL_RESULTS } from '../../core/applications/index.ts';
 import { dateField, optionalText } from '../shared/fields.ts';
+import { OGI_REGULATION_IN_FORCE } from '../../core/validation/index.ts';
 
-// Real calendar dates from 1949-10-01 to today; the service checks them against its clock and the linked
-// application's decision (core appealProblems).
-const isoDate = (what: string) => dateField(what);
+// Real calendar dates from 2008-05-01 (the 条例 in force) to today; the service checks them against its clock
+// and the linked application's decision (core appealProblems).
+const isoDate = (what: string) => dateField(what, { min: OGI_REGULATION_IN_FORCE });
 const text = (what: string, max: number) => optionalText(what, max);
 
 export const appealCreateSchema = z.object({

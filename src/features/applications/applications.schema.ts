@@ -2,8 +2,10 @@
 import { z } from 'zod';
 import { APPLICANT_TYPES, CHANNELS, FEE_METHODS, isValidCreditCode, REPLY_OUTCOMES, type OutcomeCode } from '../../core/applications/index.ts';
 import { dateField, optionalText, phoneField, requiredText, residentIdIssue } from '../shared/fields.ts';
+import { OGI_REGULATION_IN_FORCE } from '../../core/validation/index.ts';
 
-const isoDate = (what: string) => dateField(what);
+// Dates of a case: from the day the 条例 came into force (2008-05-01) to today.
+const isoDate = (what: string) => dateField(what, { min: OGI_REGULATION_IN_FORCE });
 /** Ceilings of the configurable bounds (config CORRECTION_PERIOD_MAX_WORKDAYS, FEE_MAX_PAGES). */
 export const MAX_CORRECTION_PERIOD_CEILING = 120;
 export const MAX_FEE_PAGES_CEILING = 100_000;

@@ -68,7 +68,7 @@ export function checkImportRow(row: Record<string, string>, indexPattern: string
     }
     const d = normDate(v);
     if (!d) problems.push(`${k}“${v}”不是有效日期，请写成 2024-05-06`);
-    // a document is made, published or changed on a real day from 1949-10-01 to today
+    // a document is made, published or changed on a real day from 1949-10-01 to `today` (default 2099-12-31)
     const p = d ? dateProblem(d, k, { max: today }) : null;
     if (p) problems.push(p);
     return p ? null : d;

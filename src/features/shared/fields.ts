@@ -16,6 +16,8 @@ export interface DateFieldOptions {
    * future. Services check the same bound with their own clock where the rule depends on it.
    */
   future?: boolean;
+  /** The earliest date that makes sense for the field (default 1949-10-01). */
+  min?: string;
 }
 
 /**
@@ -27,7 +29,7 @@ export function dateField(label: string, opts: DateFieldOptions = {}) {
     .string({ error: `请填写${label}` })
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label}的格式应为 YYYY-MM-DD，例如 2026-03-02` })
     .superRefine((v, ctx) => {
-      const p = dateProblem(v, label, { max: opts.future ? LATEST_DATE : legalToday() });
+      const p = dateProblem(v, label, { ...(opts.min ? { min: opts.min } : {}), max: opts.future ? LATEST_DATE : legalToday() });
       if (p) ctx.addIssue({ code: 'custom', message: p });
     })
     .meta({ format: 'date' });
