@@ -51,7 +51,7 @@ describe.each(engines())('work queue (%s)', (engine) => {
   }
   async function submitOnline(content: string): Promise<{ id: number; code: string }> {
     const r = await t.api('POST', '/api/applications', {
-      body: { agency: deptCode, applicant: { type: 'natural_person', name: '赵六', idType: '居民身份证', idNumber: '370602199001011234', phone: '13800000001' }, content, delivery: '纸质', obtainMethod: '自行领取' },
+      body: { agency: deptCode, applicant: { type: 'natural_person', name: '赵六', idType: '居民身份证', idNumber: '370602199001011239', phone: '13800000001' }, content, delivery: '纸质', obtainMethod: '自行领取' },
     });
     expect(r.statusCode, r.body).toBe(201);
     const code = (r.json() as { queryCode: string }).queryCode;
