@@ -69,6 +69,8 @@ export interface ListFilter {
   applicantType?: string;
   /** With q: also match exact phone / identity-number hashes (personal-data search; handling roles only). */
   personalHashes?: { phone: readonly string[]; idNumber: readonly string[] };
+  /** With q: false = do not match applicant names (roles that see names masked must not probe them). */
+  searchNames?: boolean;
 }
 
 export async function listApplications(db: Executor, f: ListFilter, page?: { limit: number; offset: number }): Promise<ApplicationRow[]> {
@@ -96,7 +98,7 @@ function filtered(db: Executor, f: ListFilter) {
     const pat = likePattern(f.q);
     const h = f.personalHashes;
     q = q.where((eb) => eb.or([
-      eb('content', op, pat), eb('applicant_name', op, pat), eb('query_code', op, pat),
+      eb('content', op, pat), eb('query_code', op, pat), ...(f.searchNames === false ? [] : [eb('applicant_name', op, pat)]),
       ...(h?.phone.length ? [eb('phone_hash', 'in', h.phone)] : []), ...(h?.idNumber.length ? [eb('id_number_hash', 'in', h.idNumber)] : []),
     ]));
   }

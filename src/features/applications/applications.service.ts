@@ -692,6 +692,7 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
       ...(q.q ? { q: q.q } : {}), ...(q.from ? { receivedFrom: q.from } : {}), ...(q.to ? { receivedTo: q.to } : {}),
       ...(q.applicantType ? { applicantType: q.applicantType } : {}),
       ...(q.q && policyFor(actor.role).searchByPersonalData ? { personalHashes: personalSearchHashes(q.q) } : {}),
+      ...(seesPersonalData(actor.role) ? {} : { searchNames: false }),
     };
   }
 
