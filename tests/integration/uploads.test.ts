@@ -90,10 +90,10 @@ describe.each(engines())('uploads (%s)', (engine) => {
   });
 
   it.each([
-    ['a PDF with a JavaScript OpenAction', buildPdf({ catalogExtra: '/OpenAction << /S /JavaScript /JS (app.alert(1)) >>' }), 400, 'JavaScript'],
-    ['an encrypted PDF', buildPdf({ trailerExtra: '/Encrypt << /Filter /Standard /V 1 /R 2 /O (x) /U (y) /P -4 >>' }), 400, '已加密'],
-    ['a PDF that is only a header', Buffer.from('%PDF-1.7\n%%EOF\n'), 400, '已损坏'],
-  ])('submitApplication refuses %s (%s) with the reason', async (_case, pdf, status, message) => {
+    ['a PDF with a JavaScript OpenAction', 400, 'JavaScript', buildPdf({ catalogExtra: '/OpenAction << /S /JavaScript /JS (app.alert(1)) >>' })],
+    ['an encrypted PDF', 400, '已加密', buildPdf({ trailerExtra: '/Encrypt << /Filter /Standard /V 1 /R 2 /O (x) /U (y) /P -4 >>' })],
+    ['a PDF that is only a header', 400, '已损坏', Buffer.from('%PDF-1.7\n%%EOF\n')],
+  ])('submitApplication refuses %s: %s, the reason says %s', async (_case, status, message, pdf) => {
     const r = await t.api('POST', '/api/applications', { body: { ...citizen, attachments: [{ filename: 'id.pdf', contentBase64: pdf.toString('base64') }] } });
     expect(r.statusCode, r.body).toBe(status);
     expect(r.json().errors[0]).toMatchObject({ field: 'attachments' });
