@@ -1,5 +1,6 @@
 // Validated configuration. Every variable is optional: `npm start` works with none set.
 // Each bad value is reported with a Chinese + English message naming the variable (README: 配置).
+import path from 'node:path';
 import { z } from 'zod';
 
 const bool = (name: string, dflt: boolean) =>
@@ -141,6 +142,9 @@ const envSchema = z.object({
       return keys;
     }),
   PERSONAL_DATA_KEY_FILE: z.string().optional().transform((v) => v || undefined),
+  BACKUP_DIR: z.string().optional().transform((v) => v || undefined),
+  BACKUP_INTERVAL_HOURS: int('BACKUP_INTERVAL_HOURS', 24, 0, 24 * 31),
+  BACKUP_KEEP: int('BACKUP_KEEP', 14, 1, 1000),
 });
 
 /** base64 / base64url of exactly 32 bytes. */
@@ -182,6 +186,11 @@ export interface Config {
   personalDataKeyFile: string | undefined;
   /** Demo and development: without a configured key one is generated into the key file on first start. */
   personalDataKeyMayGenerate: boolean;
+  /**
+   * Scheduled backups by `gongkai serve` (src/db/backup.ts): every `intervalHours` (0 = off) into `dir`
+   * (default: `backups/` beside the SQLite file, `./data/backups` for PostgreSQL), keeping the `keep` newest.
+   */
+  backup: { dir: string; intervalHours: number; keep: number };
 }
 
 export class ConfigError extends Error {
@@ -229,5 +238,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     personalDataPreviousKeys: e.PERSONAL_DATA_PREVIOUS_KEYS,
     personalDataKeyFile: e.PERSONAL_DATA_KEY_FILE,
     personalDataKeyMayGenerate: mayGenerate,
+    backup: {
+      dir: e.BACKUP_DIR ?? (e.DATABASE_URL.startsWith('file:') ? path.join(path.dirname(e.DATABASE_URL.replace(/^file:(\/\/)?/, '')), 'backups') : './data/backups'),
+      intervalHours: e.BACKUP_INTERVAL_HOURS,
+      keep: e.BACKUP_KEEP,
+    },
   };
 }

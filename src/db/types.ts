@@ -51,6 +51,8 @@ export interface UsersTable {
   created_at: string;
   updated_at: string;
   version: Generated<number>;
+  /** 063: 1 = the password was set by an administrator or generated: it must be changed at the next sign-in. */
+  must_change_password: Generated<number>;
 }
 
 export interface SessionsTable {
@@ -74,6 +76,10 @@ export interface AuditEventsTable {
   before_json: string | null;
   after_json: string | null;
   request_id: string | null;
+  /** 063: position in the hash chain (1, 2, …; unique), the previous event's hash, this event's hash (core/audit/chain.ts). */
+  chain_seq: number | null;
+  prev_hash: string | null;
+  hash: string | null;
 }
 
 export interface Database {
@@ -587,4 +593,20 @@ export interface Database {
   // 061_throttle
   signin_failures: SigninFailuresTable;
   rate_limits: RateLimitsTable;
+}
+
+// ───────────── 063_audit_chain_passwords: audit hash chain head (feature: audit); users.must_change_password ─────────────
+
+/** One row (id 1): the last link of the audit hash chain. Locked by every append (see audit.repository.ts). */
+export interface AuditChainTable {
+  id: number;
+  last_seq: number;
+  /** hash of the event at last_seq (GENESIS_HASH, 64 zeros, before the first event) */
+  last_hash: string;
+  last_id: number | null;
+}
+
+export interface Database {
+  // 063_audit_chain_passwords
+  audit_chain: AuditChainTable;
 }

@@ -21,6 +21,7 @@ import type { Services } from '../features/services.ts';
 import { databaseRateLimitStore } from '../features/auth/rate-limit.store.ts';
 import { AppError } from '../features/shared/errors.ts';
 import { SESSION_COOKIE } from '../features/auth/auth.service.ts';
+import { OPEN_WHILE_PASSWORD_CHANGE_REQUIRED } from '../features/auth/password.routes.ts';
 import '../features/shared/request.ts';
 import { pickLocale, uiStaticDir, DEFAULT_PREFS, type Locale } from '../ui/index.ts';
 import { createErrorHandler, registerErrorHandling } from './errors.ts';
@@ -228,6 +229,18 @@ export async function buildApp(services: Services, config: Config, options: Buil
         fieldErrors: bad.map((field) => ({ field, message: '此项含有不可见的控制字符（NUL），请删除后重新填写' })),
       });
     }
+  });
+
+  // A password set by an administrator or generated must be changed first (decision 063): every
+  // back-office page and API answers 403 password_change_required (pages: 303 to /admin/password)
+  // except the password change, the session and sign-out. Here, so that no route can forget it.
+  app.addHook('preHandler', async (request) => {
+    if (!request.actor?.mustChangePassword) return;
+    const url = request.routeOptions.url ?? '';
+    if (!url.startsWith('/admin') && !url.startsWith('/api/')) return;
+    if (url.startsWith('/api/docs') || url === '/api/openapi.json') return;
+    if (OPEN_WHILE_PASSWORD_CHANGE_REQUIRED.has(`${request.method} ${url}`)) return;
+    throw new AppError('password_change_required', { detail: '您的密码由管理员设置或系统生成，请先修改密码（PUT /api/session/password 或页面 /admin/password），再继续操作。' });
   });
 
   for (const register of routeModules) register(app, services);

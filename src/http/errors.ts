@@ -197,6 +197,7 @@ export function createErrorHandler(opts: { isProduction: boolean }) {
       const next = request.method === 'GET' && safeLocalPath(request.url, '') ? `?next=${encodeURIComponent(request.url)}` : '';
       return reply.code(303).header('location', `/admin/login${next}`).send();
     }
+    if (appError.code === 'password_change_required') return reply.code(303).header('location', '/admin/password').send();
     return sendErrorPage(request, reply, appError);
   };
 }

@@ -8,6 +8,7 @@ import { registerHealthRoutes } from '../features/admin/health.routes.ts';
 import { registerAdminRoutes } from '../features/admin/admin.routes.ts';
 import { registerPortalRoutes } from '../features/portal/portal.routes.ts';
 import { registerAuthRoutes } from '../features/auth/auth.routes.ts';
+import { registerPasswordRoutes } from '../features/auth/password.routes.ts';
 import { registerAgenciesRoutes } from '../features/agencies/agencies.routes.ts';
 import { registerUsersRoutes } from '../features/users/users.routes.ts';
 import { registerAuditRoutes } from '../features/audit/audit.routes.ts';
@@ -26,6 +27,7 @@ export const routeModules: readonly RouteModule[] = [
   registerHealthRoutes,
   registerPortalRoutes,
   registerAuthRoutes,
+  registerPasswordRoutes,
   registerAdminRoutes,
   registerAgenciesRoutes,
   registerUsersRoutes,

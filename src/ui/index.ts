@@ -19,6 +19,7 @@ export * from './pages/SignInPage.tsx';
 export * from './pages/DashboardPage.tsx';
 export * from './pages/UsersPages.tsx';
 export * from './pages/AuditPage.tsx';
+export * from './pages/PasswordPage.tsx';
 export * from './pages/ErrorPages.tsx';
 
 /** The folder to serve at STATIC_PREFIX ('/static/'), e.g. with @fastify/static. */

@@ -16,7 +16,7 @@ describe.each(engines())('audit trail (%s)', (engine) => {
   const countEvents = async () => Number((await t.db.selectFrom('audit_events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
   it('creating a user writes user.create with actor, agency, after-snapshot (no password) and the request id', async () => {
-    const res = await t.api('POST', '/api/users', { as: 'admin', body: { username: 'zhangsan', displayName: '张三', role: 'officer', agencyId: deptA, password: 'password123' } });
+    const res = await t.api('POST', '/api/users', { as: 'admin', body: { username: 'zhangsan', displayName: '张三', role: 'officer', agencyId: deptA, password: 'Zhi-Fu-2026' } });
     expect(res.statusCode).toBe(201);
     const ev = await t.db.selectFrom('audit_events').selectAll().where('action', '=', 'user.create').where('entity_id', '=', String(res.json().id)).executeTakeFirstOrThrow();
     expect(ev).toMatchObject({ actor_name: '系统管理员', agency_id: deptA, entity: 'user', request_id: res.headers['x-request-id'] });
@@ -42,7 +42,7 @@ describe.each(engines())('audit trail (%s)', (engine) => {
 
   it('a refused change (duplicate username) writes no event', async () => {
     const before = await countEvents();
-    const dup = await t.api('POST', '/api/users', { as: 'admin', body: { username: 'officer', displayName: '重复', role: 'officer', agencyId: deptA, password: 'password123' } });
+    const dup = await t.api('POST', '/api/users', { as: 'admin', body: { username: 'officer', displayName: '重复', role: 'officer', agencyId: deptA, password: 'Zhi-Fu-2026' } });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().errors).toEqual([{ field: 'username', message: '该用户名已被使用，请换一个' }]);
     expect(await countEvents()).toBe(before);
@@ -61,7 +61,7 @@ describe.each(engines())('audit trail (%s)', (engine) => {
     const admin = await t.login('admin');
     expect(admin.cookie).toBeTruthy();
     const before = await countEvents();
-    await expect(users.createAsSystem({ userId: null, displayName: 'test' }, { username: 'rolledback', displayName: '回滚', role: 'officer', agencyId: deptA, password: 'password123' })).rejects.toThrow(
+    await expect(users.createAsSystem({ userId: null, displayName: 'test' }, { username: 'rolledback', displayName: '回滚', role: 'officer', agencyId: deptA, password: 'Zhi-Fu-2026' })).rejects.toThrow(
       'audit store unavailable',
     );
     expect(await t.db.selectFrom('users').select('id').where('username', '=', 'rolledback').executeTakeFirst()).toBeUndefined();
@@ -104,7 +104,7 @@ describe.each(engines())('audit trail (%s)', (engine) => {
     expect(bad.body).toContain('用户名只能包含英文字母、数字、点、下划线和连字符');
     expect(bad.body).toContain('请填写姓名');
     expect(bad.body).toContain('value="li si"');
-    const ok = await t.form('/admin/users', { username: 'lisi', displayName: '李四', role: 'officer', agencyId: String(deptA), password: 'password123' }, { as: 'admin' });
+    const ok = await t.form('/admin/users', { username: 'lisi', displayName: '李四', role: 'officer', agencyId: String(deptA), password: 'Zhi-Fu-2026' }, { as: 'admin' });
     expect(ok.statusCode).toBe(303);
     const u = await t.db.selectFrom('users').selectAll().where('username', '=', 'lisi').executeTakeFirstOrThrow();
     const edit = await t.app.inject({ method: 'GET', url: `/admin/users/${u.id}`, headers: { cookie: (await t.login('admin')).cookie } });
@@ -115,6 +115,6 @@ describe.each(engines())('audit trail (%s)', (engine) => {
     expect(after.active).toBe(0);
     expect(await t.db.selectFrom('audit_events').select('id').where('action', '=', 'user.deactivate').where('entity_id', '=', String(u.id)).executeTakeFirst()).toBeDefined();
     // a deactivated user cannot sign in
-    expect((await t.api('POST', '/api/session', { body: { username: 'lisi', password: 'password123' } })).statusCode).toBe(401);
+    expect((await t.api('POST', '/api/session', { body: { username: 'lisi', password: 'Zhi-Fu-2026' } })).statusCode).toBe(401);
   });
 });

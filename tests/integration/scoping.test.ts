@@ -36,7 +36,7 @@ describe.each(engines())('role and agency scoping (%s)', (engine) => {
     expect(page.statusCode).toBe(403);
     expect(page.headers['content-type']).toMatch(/text\/html/);
     expect(page.body).toContain('您没有权限进行此操作');
-    const api = await t.api('POST', '/api/users', { as: 'officer', body: { username: 'sneaky', displayName: '越权', role: 'admin', agencyId: deptA, password: 'password123' } });
+    const api = await t.api('POST', '/api/users', { as: 'officer', body: { username: 'sneaky', displayName: '越权', role: 'admin', agencyId: deptA, password: 'Zhi-Fu-2026' } });
     expect(api.statusCode).toBe(403);
     expect(api.json()).toMatchObject({ code: 'forbidden', title: '您没有权限进行此操作' });
     expect(await t.db.selectFrom('users').select('id').where('username', '=', 'sneaky').executeTakeFirst()).toBeUndefined();

@@ -1,8 +1,9 @@
-// backup <file> / restore <file>.
+// backup <file> / restore <file> (src/db/backup.ts).
 // SQLite: online backup with better-sqlite3 `backup()` (consistent while the server runs);
 // restore verifies the file is a Gongkai database and refuses while a server uses the database.
-// PostgreSQL: prints the exact pg_dump / pg_restore command (run it with the server's credentials).
-import { copyFileSync, existsSync, rmSync, statSync } from 'node:fs';
+// PostgreSQL: runs pg_dump / pg_restore + psql when installed (a clear message names the package when
+// not); the restore replaces the schema of DATABASE_URL in one transaction.
+import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type SQLiteType from 'better-sqlite3';
@@ -17,15 +18,6 @@ async function deps() {
 async function sqlite(): Promise<typeof SQLiteType> {
   return (await import('better-sqlite3')).default;
 }
-
-function pgParts(url: string): { url: string; schema: string | null } {
-  const u = new URL(url);
-  const schema = u.searchParams.get('schema');
-  u.searchParams.delete('schema');
-  return { url: u.toString(), schema };
-}
-
-const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /** Why a file is not a Gongkai SQLite database, or null when it is one. */
 export async function gongkaiDatabaseProblem(file: string): Promise<string | null> {
@@ -55,47 +47,43 @@ export async function gongkaiDatabaseProblem(file: string): Promise<string | nul
 export function register(program: Command): void {
   program
     .command('backup <file>')
-    .description('备份数据库（SQLite 在线备份；PostgreSQL 显示 pg_dump 命令） / back up the database')
+    .description('备份数据库（SQLite 在线备份；PostgreSQL 运行 pg_dump） / back up the database (SQLite online backup; PostgreSQL: pg_dump)')
     .action(async (file: string) => {
-      const { isPostgresUrl, sqlitePathFromUrl, configOrExit } = await deps();
+      const { configOrExit } = await deps();
+      const { backupDatabase, BackupError } = await import('../../db/backup.ts');
       const config = configOrExit();
-      const target = path.resolve(file);
-      if (isPostgresUrl(config.databaseUrl)) {
-        const { url, schema } = pgParts(config.databaseUrl);
-        console.log('PostgreSQL：请在能访问数据库的机器上运行 / run:');
-        console.log(`pg_dump --format=custom --no-owner${schema ? ` --schema=${schema}` : ''} --file=${shellQuote(target)} ${shellQuote(url)}`);
-        return;
-      }
-      const source = sqlitePathFromUrl(config.databaseUrl);
-      if (!existsSync(source)) {
-        console.error(`数据库文件不存在 / database file not found: ${source}`);
-        process.exit(1);
-      }
-      if (existsSync(target)) {
-        console.error(`目标文件已存在，请换一个文件名 / target exists: ${target}`);
-        process.exit(1);
-      }
-      const SQLite = await sqlite();
-      const db = new SQLite(source, { fileMustExist: true });
       try {
-        await db.backup(target);
-      } finally {
-        db.close();
+        const r = await backupDatabase(config.databaseUrl, file);
+        console.log(`已备份 / backed up (${r.engine}): ${r.file} (${r.bytes} bytes)`);
+      } catch (e) {
+        if (e instanceof BackupError) {
+          console.error(`备份失败 / backup failed: ${e.message}`);
+          process.exit(1);
+        }
+        throw e;
       }
-      console.log(`已备份 / backed up: ${source} → ${target} (${statSync(target).size} bytes)`);
     });
 
   program
     .command('restore <file>')
-    .description('从备份恢复（SQLite：须先停止服务；PostgreSQL 显示 pg_restore 命令） / restore a backup')
+    .description('从备份恢复（须先停止服务；PostgreSQL 运行 pg_restore + psql，单个事务） / restore a backup (stop the server first)')
     .action(async (file: string) => {
       const { isPostgresUrl, sqlitePathFromUrl, configOrExit, runningServerPid } = await deps();
       const config = configOrExit();
       const source = path.resolve(file);
       if (isPostgresUrl(config.databaseUrl)) {
-        const { url, schema } = pgParts(config.databaseUrl);
-        console.log('PostgreSQL：请先停止服务，再运行 / stop the server, then run:');
-        console.log(`pg_restore --clean --if-exists --no-owner${schema ? ` --schema=${schema}` : ''} --dbname=${shellQuote(url)} ${shellQuote(source)}`);
+        const { restorePostgres, BackupError } = await import('../../db/backup.ts');
+        console.log('PostgreSQL：请确认服务已停止；恢复将替换该 schema 的全部数据（单个事务） / make sure the server is stopped: the schema is replaced in one transaction');
+        try {
+          await restorePostgres(config.databaseUrl, source);
+        } catch (e) {
+          if (e instanceof BackupError) {
+            console.error(`无法恢复 / cannot restore: ${e.message}`);
+            process.exit(1);
+          }
+          throw e;
+        }
+        console.log(`已恢复 / restored: ${source}`);
         return;
       }
       const target = sqlitePathFromUrl(config.databaseUrl);

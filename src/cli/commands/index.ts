@@ -12,5 +12,6 @@ import { register as report } from './report.ts';
 import { register as calendar } from './calendar.ts';
 import { register as deadline } from './deadline.ts';
 import { register as personalData } from './personal-data.ts';
+import { register as audit } from './audit.ts';
 
-export const commandModules: readonly ((program: Command) => void)[] = [serve, db, demo, user, backup, bench, benchData, report, calendar, deadline, personalData];
+export const commandModules: readonly ((program: Command) => void)[] = [serve, db, demo, user, backup, bench, benchData, report, calendar, deadline, personalData, audit];

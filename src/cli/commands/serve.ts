@@ -24,8 +24,12 @@ export function register(program: Command): void {
       }
       const app = await buildApp(services, config);
       if (database.file) writeServerLock(database.file);
+      const { startBackupSchedule } = await import('../backup-schedule.ts');
+      const backups = startBackupSchedule(config, database, services, app.log);
       const stop = async (signal: string) => {
         app.log.info({ signal }, 'shutting down');
+        backups.stop();
+        await backups.running();
         await app.close();
         await ctx.close();
         if (database.file) removeServerLock(database.file);
@@ -37,6 +41,11 @@ export function register(program: Command): void {
       const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
       const port = (app.server.address() as { port: number } | null)?.port ?? config.port;
       console.log(`Gongkai 已启动 / listening: http://${shown}:${port}/  （数据库 ${database.dialect}: ${redactUrl(config.databaseUrl)}）`);
+      console.log(
+        config.backup.intervalHours > 0
+          ? `定时备份 / scheduled backups: 每 ${config.backup.intervalHours} 小时 every ${config.backup.intervalHours} h → ${config.backup.dir}（保留 keep ${config.backup.keep}）`
+          : '定时备份已关闭 / scheduled backups off (BACKUP_INTERVAL_HOURS=0)',
+      );
       const demoPresent = config.demoSeed && (await services.agencies.getByCreditCode(DEMO_DEPARTMENT_CODE)) !== undefined;
       if (demoPresent) {
         console.log(`演示模式${seeded ? '（刚刚创建了演示数据）' : ''} / demo mode: 用户 users ${demoUsers.map((u) => u.username).join(', ')}，密码 password ${DEMO_PASSWORD}`);

@@ -53,6 +53,7 @@ export function register(program: Command): void {
         });
         console.log(`已创建用户 / created: ${created.username}（${created.role}，${agency.name}）`);
         if (!opts.password) console.log(`初始密码 / initial password: ${password}`);
+        console.log('首次登录时须修改密码 / the password must be changed at first sign-in');
       } catch (e) {
         if (isAppError(e)) fail(`${e.title}: ${e.fieldErrors.map((f) => f.message).join('；') || e.detail || ''}`);
         throw e;
@@ -75,6 +76,7 @@ export function register(program: Command): void {
         await ctx.services.users.setPasswordAsSystem(cliActor(process.env.USER ?? 'cli'), username, password);
         console.log(`已重置密码 / password set: ${username}`);
         if (!opts.password) console.log(`新密码 / new password: ${password}`);
+        console.log('下次登录时须修改密码 / the password must be changed at the next sign-in');
       } catch (e) {
         if (isAppError(e)) fail(e.detail ?? e.title);
         throw e;

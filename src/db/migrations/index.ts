@@ -9,6 +9,7 @@ import * as m040 from './040_catalogue.ts';
 import * as m050 from './050_annual_report.ts';
 import * as m060 from './060_personal_data.ts';
 import * as m061 from './061_throttle.ts';
+import * as m063 from './063_audit_chain_passwords.ts';
 import * as m067 from './067_search_metadata.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -19,5 +20,6 @@ export const migrations: Record<string, Migration> = {
   '050_annual_report': m050,
   '060_personal_data': m060,
   '061_throttle': m061,
+  '063_audit_chain_passwords': m063,
   '067_search_metadata': m067,
 };

@@ -20,6 +20,13 @@ export interface AuditRow {
   request_id: string | null;
 }
 
+/** A stored event with its chain columns (features/audit/audit-chain.ts). */
+export interface ChainedAuditRow extends AuditRow {
+  chain_seq: number | null;
+  prev_hash: string | null;
+  hash: string | null;
+}
+
 export interface AuditQuery {
   /** null = every agency (admin); otherwise events of these agencies only. */
   agencyIds: readonly number[] | null;
@@ -39,9 +46,60 @@ export interface AuditQuery {
 
 const sortColumns = { at: 'id', actor: 'actor_name', action: 'action' } as const;
 
-export async function insertAuditEvent(trx: Executor, row: Omit<AuditRow, 'id'>): Promise<number> {
+export async function insertAuditEvent(trx: Executor, row: Omit<ChainedAuditRow, 'id'>): Promise<number> {
   const r = await trx.insertInto('audit_events').values(row).returning('id').executeTakeFirstOrThrow();
   return r.id;
+}
+
+// ── the hash chain (one row, id 1, in audit_chain: the head) ──
+
+/**
+ * Takes the next chain position. The UPDATE takes the head row's lock (PostgreSQL: row lock held to
+ * commit; SQLite: the database write lock), so chain appends are serialised across connections and
+ * processes; it returns the new position and the hash of the event before it.
+ */
+export async function advanceChainHead(trx: Executor): Promise<{ seq: number; prevHash: string }> {
+  const r = await trx
+    .updateTable('audit_chain')
+    .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
+    .where('id', '=', 1)
+    .returning(['last_seq', 'last_hash'])
+    .executeTakeFirstOrThrow();
+  return { seq: toNumber(r.last_seq), prevHash: r.last_hash };
+}
+
+export async function completeChainAppend(trx: Executor, eventId: number, hash: string): Promise<void> {
+  await trx.updateTable('audit_events').set({ hash }).where('id', '=', eventId).execute();
+  await trx.updateTable('audit_chain').set({ last_hash: hash, last_id: eventId }).where('id', '=', 1).execute();
+}
+
+export async function readChainHead(db: Executor): Promise<{ lastSeq: number; lastHash: string }> {
+  const r = await db.selectFrom('audit_chain').select(['last_seq', 'last_hash']).where('id', '=', 1).executeTakeFirst();
+  return r ? { lastSeq: toNumber(r.last_seq), lastHash: r.last_hash } : { lastSeq: 0, lastHash: '' };
+}
+
+/** Chained events with afterSeq < chain_seq <= uptoSeq, in chain order (keyset pages). */
+export function chainedEvents(db: Executor, afterSeq: number, uptoSeq: number, limit: number): Promise<ChainedAuditRow[]> {
+  return db
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('chain_seq', '>', afterSeq)
+    .where('chain_seq', '<=', uptoSeq)
+    .orderBy('chain_seq')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/** Events without a chain position, or beyond the given head position (never written by record()). */
+export function eventsOutsideChain(db: Executor, headSeq: number, limit: number): Promise<ChainedAuditRow[]> {
+  return db
+    .selectFrom('audit_events')
+    .selectAll()
+    .where((eb) => eb.or([eb('chain_seq', 'is', null), eb('chain_seq', '>', headSeq)]))
+    .orderBy('id')
+    .limit(limit)
+    .execute();
 }
 
 function filtered(db: Executor, q: AuditQuery) {

@@ -2,12 +2,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AuditPage } from '../../ui/index.ts';
+import { AuditPage, type AuditEventRow, type Locale } from '../../ui/index.ts';
+import type { AuditEvent } from './audit.service.ts';
 import { actorOf, requireStaff } from '../auth/auth.guard.ts';
 import { problemSchemas } from '../shared/openapi.ts';
 import { adminShell, sendPage, takeFlash } from '../shared/pages.ts';
 import type { Services } from '../services.ts';
-import { auditEventSchema, auditFiltersSchema } from './audit.schema.ts';
+import { auditChainVerificationSchema, auditEventSchema, auditFiltersSchema } from './audit.schema.ts';
 import { auditActionLabel, auditEntityLabel } from './audit.labels.ts';
 
 export function registerAuditRoutes(app: FastifyInstance, services: Services): void {
@@ -46,6 +47,34 @@ export function registerAuditRoutes(app: FastifyInstance, services: Services): v
     async (request) => services.audit.get(actorOf(request), request.params.id),
   );
 
+  r.post(
+    '/api/audit-chain/verification',
+    {
+      preHandler: requireStaff('admin'),
+      schema: {
+        operationId: 'verifyAuditChain',
+        summary: '校验审计链（仅系统管理员）：重新计算每条审计事件的哈希链，列出被修改、删除或插入的事件；校验本身记入审计日志',
+        tags: ['audit'],
+        response: { 200: auditChainVerificationSchema, ...problemSchemas(401, 403) },
+      },
+    },
+    async (request) => services.audit.verifyChain(actorOf(request)),
+  );
+
+  // "校验审计链" on the audit page: the result is shown above the (unfiltered) list.
+  r.post('/admin/audit/verify', { preHandler: requireStaff('admin'), schema: { hide: true } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const verification = await services.audit.verifyChain(actor);
+    const filters = auditFiltersSchema.parse({});
+    const [list, agencies, options] = await Promise.all([services.audit.list(actor, filters), services.agencies.list(), services.audit.filterOptions(actor)]);
+    const actions = options.actions.map((a) => ({ value: a, label: auditActionLabel(a, request.locale) }));
+    const names = new Map(agencies.map((a) => [a.id, a.name]));
+    const shell = adminShell(request, takeFlash(request, reply));
+    const userIds = [...new Set(list.events.filter((e) => e.entity === 'user' && /^\d+$/.test(e.entityId ?? '')).map((e) => Number(e.entityId)))];
+    const people = new Map([...(await services.audit.userNames(userIds))].map(([id, n]) => [String(id), n]));
+    return sendPage(reply, AuditPage({ shell, events: list.events.map((e) => toRow(e, names, people, request.locale)), filters: {}, page: 1, pageSize: list.pageSize, total: list.total, actions, verification }));
+  });
+
   r.get('/admin/audit', { preHandler: staff, schema: { hide: true } }, async (request, reply) => {
     const actor = actorOf(request);
     // A repeated key (?action=a&action=b) arrives as an array: the filter form has one field each, so the first wins
@@ -64,21 +93,25 @@ export function registerAuditRoutes(app: FastifyInstance, services: Services): v
     const names = new Map(agencies.map((a) => [a.id, a.name]));
     const userIds = [...new Set(list.events.filter((e) => e.entity === 'user' && /^\d+$/.test(e.entityId ?? '')).map((e) => Number(e.entityId)))];
     const people = new Map([...(await services.audit.userNames(userIds))].map(([id, n]) => [String(id), n]));
-    const events = list.events.map((e) => ({
-      id: e.id,
-      at: e.at,
-      actorName: e.actorName,
-      agencyName: e.agencyId === null ? '—' : (names.get(e.agencyId) ?? String(e.agencyId)),
-      action: e.action,
-      actionLabel: auditActionLabel(e.action, request.locale),
-      entity: e.entity,
-      entityId: e.entityId ?? '',
-      entityLabel: auditEntityLabel(e.entity, e.entityId, request.locale, people),
-      requestId: e.requestId ?? undefined,
-      before: e.before ?? undefined,
-      after: e.after ?? undefined,
-    }));
+    const events = list.events.map((e) => toRow(e, names, people, request.locale));
     const sort = parsed.data.sort ? { key: parsed.data.sort, dir: parsed.data.dir ?? 'desc' } : undefined;
     return sendPage(reply, AuditPage({ shell, events, filters, page: list.page, pageSize: list.pageSize, total: list.total, actions, sort }));
   });
+}
+
+function toRow(e: AuditEvent, names: Map<number, string>, people: Map<string, string>, locale: Locale): AuditEventRow {
+  return {
+    id: e.id,
+    at: e.at,
+    actorName: e.actorName,
+    agencyName: e.agencyId === null ? '—' : (names.get(e.agencyId) ?? String(e.agencyId)),
+    action: e.action,
+    actionLabel: auditActionLabel(e.action, locale),
+    entity: e.entity,
+    entityId: e.entityId ?? '',
+    entityLabel: auditEntityLabel(e.entity, e.entityId, locale, people),
+    requestId: e.requestId ?? undefined,
+    before: e.before ?? undefined,
+    after: e.after ?? undefined,
+  };
 }

@@ -34,3 +34,24 @@ export const auditEventSchema = z.object({
   after: z.unknown(),
   requestId: z.string().nullable(),
 });
+
+export const auditChainVerificationSchema = z.object({
+  ok: z.boolean().describe('true：审计链完整'),
+  checked: z.number().int().describe('校验的事件数'),
+  lastSeq: z.number().int().describe('链头序号（可抄录到数据库以外，用于发现整链重写）'),
+  lastHash: z.string().describe('链头哈希（SHA-256，十六进制）'),
+  verifiedAt: z.string().describe('校验时间（UTC）'),
+  problemCount: z.number().int().describe('发现的问题数'),
+  problems: z
+    .array(
+      z.object({
+        kind: z.enum(['changed', 'removed', 'inserted', 'head']).describe('changed 被修改 · removed 被删除 · inserted 被插入 · head 链头不符'),
+        eventId: z.number().int().nullable().describe('涉及的事件 id（删除时为其后的事件）'),
+        at: z.string().nullable(),
+        action: z.string().nullable(),
+        chainSeq: z.number().int().nullable(),
+        message: z.string().describe('中文说明，指明事件'),
+      }),
+    )
+    .describe('前 100 处问题，按链的顺序'),
+});

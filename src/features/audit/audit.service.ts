@@ -3,9 +3,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types.ts';
 import { fromJson, nowIso, toJson } from '../../db/dialect.ts';
-import { assertVisible, type Actor } from '../shared/actor.ts';
+import { assertRole, assertVisible, type Actor } from '../shared/actor.ts';
 import { notFound } from '../shared/errors.ts';
-import { distinctAuditValues, findAuditEvent, userDisplayNames, insertAuditEvent, listAuditEvents, type AuditRow, type Executor } from './audit.repository.ts';
+import { distinctAuditValues, findAuditEvent, userDisplayNames, listAuditEvents, type AuditRow, type Executor } from './audit.repository.ts';
+import { appendChained, verifyChain } from './audit-chain.ts';
+import type { ChainVerification } from '../../core/audit/chain.ts';
 import type { AuditFilters } from './audit.schema.ts';
 
 /** Who did it: a signed-in user, or the system (CLI, seed). */
@@ -73,25 +75,31 @@ export interface AuditService {
   filterOptions(actor: Actor): Promise<{ actions: string[]; entities: string[] }>;
   /** Display names of users by id (the objects of user and session events), for the audit page. */
   userNames(ids: readonly number[]): Promise<Map<number, string>>;
+  /**
+   * Verifies the hash chain of every audit event (admin only; the CLI passes a system actor) and
+   * records the check itself as an event ('audit.verify', with the result) after the verification.
+   */
+  verifyChain(actor: Actor | AuditActor): Promise<ChainVerification & { verifiedAt: string }>;
 }
 
 export function createAuditService(db: Kysely<Database>, clock: () => Date = () => new Date()): AuditService {
   const scopeOf = (actor: Actor) => (actor.role === 'admin' ? null : actor.visibleAgencyIds);
+  function record(trx: Executor, e: AuditEventInput): Promise<number> {
+  return appendChained(trx, {
+      at: nowIso(clock),
+      actor_user_id: e.actor.userId,
+      actor_name: e.actor.displayName,
+      agency_id: e.agencyId,
+      action: e.action,
+      entity: e.entity,
+      entity_id: e.entityId === null ? null : String(e.entityId),
+      before_json: toJson(redactSnapshot(e.before)),
+      after_json: toJson(redactSnapshot(e.after)),
+      request_id: e.actor.requestId ?? null,
+    });
+  }
   return {
-    record(trx, e) {
-      return insertAuditEvent(trx, {
-        at: nowIso(clock),
-        actor_user_id: e.actor.userId,
-        actor_name: e.actor.displayName,
-        agency_id: e.agencyId,
-        action: e.action,
-        entity: e.entity,
-        entity_id: e.entityId === null ? null : String(e.entityId),
-        before_json: toJson(redactSnapshot(e.before)),
-        after_json: toJson(redactSnapshot(e.after)),
-        request_id: e.actor.requestId ?? null,
-      });
-    },
+    record,
     async list(actor, f) {
       const { rows, total } = await listAuditEvents(db, {
         agencyIds: scopeOf(actor),
@@ -119,6 +127,22 @@ export function createAuditService(db: Kysely<Database>, clock: () => Date = () 
 
     filterOptions(actor) {
       return distinctAuditValues(db, scopeOf(actor));
+    },
+    async verifyChain(actor) {
+      if ('role' in actor) assertRole(actor, 'admin');
+      const result = await verifyChain(db);
+      const verifiedAt = nowIso(clock);
+      await db.transaction().execute((trx) =>
+        record(trx, {
+          actor,
+          agencyId: null,
+          action: 'audit.verify',
+          entity: 'audit_chain',
+          entityId: null,
+          after: { ok: result.ok, checked: result.checked, lastSeq: result.lastSeq, lastHash: result.lastHash, problemCount: result.problemCount },
+        }),
+      );
+      return { ...result, verifiedAt };
     },
   };
 }

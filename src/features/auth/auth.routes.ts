@@ -56,7 +56,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
     async (request) => {
       const a = request.actor;
       if (!a) throw new AppError('unauthenticated');
-      return { user: { id: a.userId, username: a.username, displayName: a.displayName, role: a.role, agencyId: a.agencyId, agencyName: a.agencyName }, csrfToken: request.csrfToken };
+      return { user: { id: a.userId, username: a.username, displayName: a.displayName, role: a.role, agencyId: a.agencyId, agencyName: a.agencyName, mustChangePassword: a.mustChangePassword === true }, csrfToken: request.csrfToken };
     },
   );
 

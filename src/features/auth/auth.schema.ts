@@ -6,7 +6,7 @@ export const signInSchema = z.object({
   password: z.string().min(1, { message: '请输入密码' }).max(200, { message: '密码不能超过 200 个字符' }),
 });
 
-export const sessionUserSchema = userSchema.pick({ id: true, username: true, displayName: true, role: true, agencyId: true, agencyName: true });
+export const sessionUserSchema = userSchema.pick({ id: true, username: true, displayName: true, role: true, agencyId: true, agencyName: true, mustChangePassword: true });
 
 export const sessionResponseSchema = z.object({
   user: sessionUserSchema,

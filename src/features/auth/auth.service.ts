@@ -34,6 +34,8 @@ export interface PublicUser {
   role: Actor['role'];
   agencyId: number;
   agencyName: string;
+  /** true: every other staff operation is refused until the password is changed (PUT /api/session/password) */
+  mustChangePassword: boolean;
 }
 
 export interface SignInResult {
@@ -65,7 +67,7 @@ export function hashSessionId(raw: string): string {
 }
 
 export function presentUser(u: UserWithAgency): PublicUser {
-  return { id: u.id, username: u.username, displayName: u.display_name, role: u.role, agencyId: u.agency_id, agencyName: u.agency_name };
+  return { id: u.id, username: u.username, displayName: u.display_name, role: u.role, agencyId: u.agency_id, agencyName: u.agency_name, mustChangePassword: u.must_change_password === 1 };
 }
 
 export function createAuthService(
@@ -86,6 +88,7 @@ export function createAuthService(
       agencyName: u.agency_name,
       visibleAgencyIds: await deps.agencies.scope(u.role, u.agency_id),
       requestId,
+      mustChangePassword: u.must_change_password === 1,
     };
   }
 

@@ -1,6 +1,8 @@
 // Password hashing with node's crypto.scrypt (no native add-on; argon2 0.45 segfaults on Node 20,
 // see docs/decisions/002-scrypt-passwords.md). Format: scrypt$N$r$p$salt$hash (base64).
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { passwordPolicyProblems } from '../../core/security/password-policy.ts';
+import { commonPasswords } from './common-passwords.ts';
 
 const N = 16384;
 const R = 8;
@@ -31,9 +33,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** A hash that never verifies, to spend the same time when the user does not exist. */
 export const DUMMY_HASH = `scrypt$${N}$${R}$${P}$${Buffer.alloc(16).toString('base64')}$${Buffer.alloc(KEYLEN).toString('base64')}`;
 
-/** Password policy: at least 8 characters (demo password demo12345 satisfies it). */
-export function passwordProblem(password: string): string | null {
-  if (password.length < 8) return '密码至少需要 8 个字符';
-  if (password.length > 200) return '密码不能超过 200 个字符';
-  return null;
+/**
+ * The password policy (core/security/password-policy.ts, decision 063) with the shipped common-password
+ * list: every rule the password breaks, in plain Chinese; empty when it may be used.
+ */
+export function passwordProblems(password: string, username?: string): string[] {
+  return passwordPolicyProblems(password, { username, common: commonPasswords() });
 }

@@ -27,3 +27,10 @@ export async function deleteSessionsOfUser(db: Executor, userId: number): Promis
 export async function deleteSessionsIdleSince(db: Executor, before: string): Promise<void> {
   await db.deleteFrom('sessions').where('last_seen_at', '<', before).execute();
 }
+
+/** Ends every session of the user except `keepIdHash` (e.g. after a password change, the session in use stays). */
+export async function deleteOtherSessionsOfUser(db: Executor, userId: number, keepIdHash: string | null): Promise<void> {
+  let q = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keepIdHash) q = q.where('id', '!=', keepIdHash);
+  await q.execute();
+}

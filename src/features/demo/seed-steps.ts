@@ -18,7 +18,7 @@ export const agenciesAndUsersStep: SeedStep = {
     for (const u of demoUsers) {
       const agency = ctx.agencies[u.agency]!;
       try {
-        ctx.users[u.username] = await ctx.services.users.createAsSystem(ctx.actor, { username: u.username, displayName: u.displayName, role: u.role, agencyId: agency.id, password: DEMO_PASSWORD });
+        ctx.users[u.username] = await ctx.services.users.createAsSystem(ctx.actor, { username: u.username, displayName: u.displayName, role: u.role, agencyId: agency.id, password: DEMO_PASSWORD }, { demoAccount: true });
       } catch (e) {
         if ((e as { code?: string }).code !== 'duplicate') throw e;
       }

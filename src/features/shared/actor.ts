@@ -28,6 +28,11 @@ export interface Actor {
   visibleAgencyIds: readonly number[];
   /** Request id for the audit trail (undefined outside HTTP, e.g. the CLI). */
   requestId?: string;
+  /**
+   * The password was set by an administrator or generated: until the user changes it, every staff page
+   * and API except the password change and sign-out is refused (http/app.ts).
+   */
+  mustChangePassword?: boolean;
 }
 
 /** The agency ids the actor may see (see Actor.visibleAgencyIds). */

@@ -16,6 +16,7 @@ export const errorCodes = {
   invalid_credentials: { status: 401, title: '用户名或密码不正确' },
   csrf_failed: { status: 403, title: '页面已过期或请求来源无法验证，请刷新页面后重试' },
   forbidden: { status: 403, title: '您没有权限进行此操作' },
+  password_change_required: { status: 403, title: '请先修改密码：您的密码由管理员设置或系统生成，修改后才能继续使用' },
   not_found: { status: 404, title: '找不到该页面或记录' },
   method_not_allowed: { status: 405, title: '不支持该请求方法' },
   conflict: { status: 409, title: '该记录已被他人修改，请刷新后重试' },

@@ -36,6 +36,13 @@ export const passwordResetSchema = z.object({
 });
 export type PasswordResetInput = z.infer<typeof passwordResetSchema>;
 
+/** The signed-in user's own password change (the policy is checked by the service: it needs the user name). */
+export const passwordChangeSchema = z.object({
+  currentPassword: z.string().min(1, { message: '请输入当前密码' }).max(200, { message: '密码不能超过 200 个字符' }),
+  newPassword: passwordSchema,
+});
+export type PasswordChangeInput = z.infer<typeof passwordChangeSchema>;
+
 export const userSchema = z.object({
   id: z.number().int(),
   username: z.string(),
@@ -44,6 +51,7 @@ export const userSchema = z.object({
   agencyId: z.number().int(),
   agencyName: z.string(),
   active: z.boolean(),
+  mustChangePassword: z.boolean().describe('true：密码由管理员设置或系统生成，下次登录时须修改'),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),

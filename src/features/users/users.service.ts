@@ -8,10 +8,10 @@ import { assertRole, assertVisible, type Actor } from '../shared/actor.ts';
 import { AppError, conflict, notFound } from '../shared/errors.ts';
 import type { AuditActor, AuditService } from '../audit/audit.service.ts';
 import { findAgency } from '../agencies/agencies.repository.ts';
-import { hashPassword } from '../auth/password.ts';
-import { deleteSessionsOfUser } from '../auth/sessions.repository.ts';
+import { hashPassword, passwordProblems, verifyPassword } from '../auth/password.ts';
+import { deleteOtherSessionsOfUser, deleteSessionsOfUser } from '../auth/sessions.repository.ts';
 import { findUserById, findUserByUsername, insertUser, listUsers, updateUserVersioned, type Executor, type UserWithAgency } from './users.repository.ts';
-import type { PasswordResetInput, UserCreateInput, UserUpdateInput } from './users.schema.ts';
+import type { PasswordChangeInput, PasswordResetInput, UserCreateInput, UserUpdateInput } from './users.schema.ts';
 
 export interface User {
   id: number;
@@ -21,9 +21,17 @@ export interface User {
   agencyId: number;
   agencyName: string;
   active: boolean;
+  /** the password was set by an administrator or generated: it must be changed at the next sign-in */
+  mustChangePassword: boolean;
   version: number;
   createdAt: string;
   updatedAt: string;
+}
+
+/** Refuses a password that breaks the policy (decision 063), naming every rule, on the field `field`. */
+export function assertPasswordPolicy(password: string, username: string, field = 'password'): void {
+  const problems = passwordProblems(password, username);
+  if (problems.length) throw new AppError('validation_failed', { detail: problems.join('；'), fieldErrors: problems.map((message) => ({ field, message })) });
 }
 
 export function presentUserRecord(u: UserWithAgency): User {
@@ -35,6 +43,7 @@ export function presentUserRecord(u: UserWithAgency): User {
     agencyId: u.agency_id,
     agencyName: u.agency_name,
     active: u.active === 1,
+    mustChangePassword: u.must_change_password === 1,
     version: u.version,
     createdAt: u.created_at,
     updatedAt: u.updated_at,
@@ -44,7 +53,7 @@ export function presentUserRecord(u: UserWithAgency): User {
 /** Snapshot for the audit trail (no password hash). */
 function snapshot(u: UserWithAgency | User) {
   const p = 'display_name' in u ? presentUserRecord(u) : u;
-  return { username: p.username, displayName: p.displayName, role: p.role, agencyId: p.agencyId, active: p.active, version: p.version };
+  return { username: p.username, displayName: p.displayName, role: p.role, agencyId: p.agencyId, active: p.active, mustChangePassword: p.mustChangePassword, version: p.version };
 }
 
 export interface UsersService {
@@ -53,8 +62,17 @@ export interface UsersService {
   create(actor: Actor, input: UserCreateInput): Promise<User>;
   update(actor: Actor, id: number, input: UserUpdateInput): Promise<User>;
   resetPassword(actor: Actor, id: number, input: PasswordResetInput): Promise<User>;
-  /** CLI / seed: create without a signed-in actor (audited as the system). */
-  createAsSystem(actor: AuditActor, input: UserCreateInput): Promise<User>;
+  /**
+   * CLI / seed: create without a signed-in actor (audited as the system). The password policy applies
+   * and the password must be changed at first sign-in, except for `demoAccount` (the demo seed's
+   * published accounts, decision 063).
+   */
+  createAsSystem(actor: AuditActor, input: UserCreateInput, options?: { demoAccount?: boolean }): Promise<User>;
+  /**
+   * The signed-in user changes their own password (current password required); clears the forced
+   * change and ends the user's other sessions (`keepSessionIdHash`: the session in use stays).
+   */
+  changeOwnPassword(actor: Actor, input: PasswordChangeInput, keepSessionIdHash: string | null): Promise<User>;
   /** CLI: set a password by username (audited as the system). */
   setPasswordAsSystem(actor: AuditActor, username: string, password: string): Promise<User>;
 }
@@ -68,7 +86,8 @@ export function createUsersService(db: Kysely<Database>, deps: { audit: AuditSer
     return u;
   }
 
-  async function doCreate(actor: AuditActor, input: UserCreateInput): Promise<User> {
+  async function doCreate(actor: AuditActor, input: UserCreateInput, demoAccount = false): Promise<User> {
+    if (!demoAccount) assertPasswordPolicy(input.password, input.username);
     const hash = await hashPassword(input.password);
     try {
       return await db.transaction().execute(async (trx) => {
@@ -86,6 +105,7 @@ export function createUsersService(db: Kysely<Database>, deps: { audit: AuditSer
           role: input.role,
           agency_id: input.agencyId,
           active: 1,
+          must_change_password: demoAccount ? 0 : 1,
           created_at: now,
           updated_at: now,
         });
@@ -121,7 +141,7 @@ export function createUsersService(db: Kysely<Database>, deps: { audit: AuditSer
       return doCreate(actor, input);
     },
 
-    createAsSystem: doCreate,
+    createAsSystem: (actor, input, options) => doCreate(actor, input, options?.demoAccount === true),
 
     async update(actor, id, input) {
       assertRole(actor, 'admin');
@@ -153,11 +173,16 @@ export function createUsersService(db: Kysely<Database>, deps: { audit: AuditSer
 
     async resetPassword(actor, id, input) {
       assertRole(actor, 'admin');
+      const target = await findUserById(db, id);
+      if (!target) throw notFound();
+      assertPasswordPolicy(input.password, target.username);
       const hash = await hashPassword(input.password);
       return db.transaction().execute(async (trx) => {
         const before = await loadFresh(trx, id);
         if (before.version !== input.version) throw conflict();
-        const updated = await updateUserVersioned(trx, id, input.version, { password_hash: hash, updated_at: nowIso(clock) });
+        // A password an administrator set for someone else is known to two people: it is changed at first sign-in.
+        const mustChange = id === actor.userId ? 0 : 1;
+        const updated = await updateUserVersioned(trx, id, input.version, { password_hash: hash, must_change_password: mustChange, updated_at: nowIso(clock) });
         if (!updated) throw conflict();
         if (id !== actor.userId) await deleteSessionsOfUser(trx, id);
         const after = await loadFresh(trx, id);
@@ -167,14 +192,37 @@ export function createUsersService(db: Kysely<Database>, deps: { audit: AuditSer
     },
 
     async setPasswordAsSystem(actor, username, password) {
+      assertPasswordPolicy(password, username);
       const hash = await hashPassword(password);
       return db.transaction().execute(async (trx) => {
         const before = await findUserByUsername(trx, username);
         if (!before) throw new AppError('not_found', { detail: `用户 ${username} 不存在` });
-        await updateUserVersioned(trx, before.id, before.version, { password_hash: hash, updated_at: nowIso(clock) });
+        await updateUserVersioned(trx, before.id, before.version, { password_hash: hash, must_change_password: 1, updated_at: nowIso(clock) });
         await deleteSessionsOfUser(trx, before.id);
         const after = await loadFresh(trx, before.id);
         await deps.audit.record(trx, { actor, agencyId: after.agency_id, action: 'user.password_reset', entity: 'user', entityId: after.id, before: snapshot(before), after: snapshot(after) });
+        return presentUserRecord(after);
+      });
+    },
+
+    async changeOwnPassword(actor, input, keepSessionIdHash) {
+      const current = await findUserById(db, actor.userId);
+      if (!current) throw notFound();
+      if (!(await verifyPassword(input.currentPassword, current.password_hash))) {
+        throw new AppError('validation_failed', { detail: '当前密码不正确', fieldErrors: [{ field: 'currentPassword', message: '当前密码不正确，请重新输入' }] });
+      }
+      assertPasswordPolicy(input.newPassword, current.username, 'newPassword');
+      if (input.newPassword === input.currentPassword) {
+        throw new AppError('validation_failed', { detail: '新密码不能与当前密码相同', fieldErrors: [{ field: 'newPassword', message: '新密码不能与当前密码相同' }] });
+      }
+      const hash = await hashPassword(input.newPassword);
+      return db.transaction().execute(async (trx) => {
+        const before = await loadFresh(trx, actor.userId);
+        const updated = await updateUserVersioned(trx, actor.userId, before.version, { password_hash: hash, must_change_password: 0, updated_at: nowIso(clock) });
+        if (!updated) throw conflict();
+        await deleteOtherSessionsOfUser(trx, actor.userId, keepSessionIdHash);
+        const after = await loadFresh(trx, actor.userId);
+        await deps.audit.record(trx, { actor, agencyId: after.agency_id, action: 'user.password_change', entity: 'user', entityId: after.id, before: snapshot(before), after: snapshot(after) });
         return presentUserRecord(after);
       });
     },

@@ -82,6 +82,9 @@ export function AdminLayout(p: AdminLayoutProps) {
               {user.displayName}
               <span className="gk-user__role">{t(locale, `admin.roles.${user.role}`)}</span>
             </p>
+            <a className="gk-link gk-user__password" href="/admin/password">
+              {t(locale, 'admin.changePassword')}
+            </a>
             <form method="post" action="/admin/logout" className="gk-user__logout">
               <CsrfField token={p.csrfToken} />
               <button className="gk-button gk-button--secondary gk-button--small" type="submit">

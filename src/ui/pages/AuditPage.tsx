@@ -7,7 +7,8 @@ import { formatInstant } from '../dates.ts';
 import { AdminLayout, type AdminShell } from '../layouts/AdminLayout.tsx';
 import { DataTable, type SortState } from '../components/DataTable.tsx';
 import { Pagination } from '../components/navigation.tsx';
-import { Button, DateField, ErrorSummary, Select, TextField, errorFor } from '../components/forms.tsx';
+import { Button, CsrfField, DateField, ErrorSummary, Select, TextField, errorFor } from '../components/forms.tsx';
+import { Notice } from '../components/status.tsx';
 
 export interface AuditEventRow {
   id: string | number;
@@ -47,6 +48,46 @@ export interface AuditPageProps {
   /** actions offered in the filter (the backend lists the ones that occur): the code and its label */
   actions?: readonly { value: string; label: string }[];
   errors?: readonly FieldError[];
+  /** result of "校验审计链" (POST /admin/audit/verify), shown above the list */
+  verification?: AuditChainVerificationView;
+}
+
+/** What the page shows of a chain verification (features/audit: verifyChain). */
+export interface AuditChainVerificationView {
+  ok: boolean;
+  checked: number;
+  lastSeq: number;
+  lastHash: string;
+  verifiedAt: string;
+  problemCount: number;
+  problems: readonly { kind: string; message: string }[];
+}
+
+function Verification({ v, locale }: { v: AuditChainVerificationView; locale: Locale }) {
+  if (v.ok) {
+    return (
+      <Notice kind="success" title={t(locale, 'audit.verify.okTitle')} locale={locale}>
+        <p>{t(locale, 'audit.verify.okBody', { checked: v.checked, at: formatInstant(v.verifiedAt) })}</p>
+        <p className="gk-hint">
+          {t(locale, 'audit.verify.head', { seq: v.lastSeq })}
+          <code>{v.lastHash}</code>
+        </p>
+      </Notice>
+    );
+  }
+  return (
+    <Notice kind="error" title={t(locale, 'audit.verify.brokenTitle', { count: v.problemCount })} locale={locale}>
+      <p>{t(locale, 'audit.verify.brokenBody', { checked: v.checked, at: formatInstant(v.verifiedAt) })}</p>
+      <ul>
+        {v.problems.map((p, i) => (
+          <li key={i}>
+            <strong>{t(locale, `audit.verify.kinds.${p.kind}`)}</strong>：{p.message}
+          </li>
+        ))}
+      </ul>
+      {v.problemCount > v.problems.length ? <p>{t(locale, 'audit.verify.more', { count: v.problemCount - v.problems.length })}</p> : null}
+    </Notice>
+  );
 }
 
 function Change({ before, after, locale }: { before?: unknown; after?: unknown; locale: Locale }) {
@@ -76,6 +117,14 @@ export function AuditPage(p: AuditPageProps) {
       <h1 className="gk-heading-l">{title}</h1>
       <p>{t(locale, 'audit.intro')}</p>
       <ErrorSummary errors={p.errors} locale={locale} />
+      {p.verification ? <Verification v={p.verification} locale={locale} /> : null}
+      {p.shell.user.role === 'admin' ? (
+        <form method="post" action="/admin/audit/verify" className="gk-form">
+          <CsrfField token={p.shell.csrfToken} />
+          <p className="gk-hint">{t(locale, 'audit.verify.hint')}</p>
+          <Button variant="secondary">{t(locale, 'audit.verify.button')}</Button>
+        </form>
+      ) : null}
       <form method="get" action="/admin/audit" className="gk-filters" aria-label={t(locale, 'audit.filters.label')}>
         <TextField name="actor" label={t(locale, 'audit.fields.actor')} value={p.filters.actor} error={errorFor(p.errors, 'actor')} locale={locale} />
         {p.actions && p.actions.length > 0 ? (
