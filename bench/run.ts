@@ -27,6 +27,8 @@ export interface BenchRow {
 
 export interface RunningServer {
   baseUrl: string;
+  /** the server process (for its memory: /proc/<pid>/status) */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -86,6 +88,7 @@ const ctx: BenchContext = {
     await waitHealthy(baseUrl, child);
     return {
       baseUrl,
+      pid: child.pid,
       async stop() {
         if (child.exitCode === null) {
           const exited = new Promise((r) => child.once('exit', r));

@@ -12,6 +12,8 @@ const TWINS: Record<string, readonly string[]> = {
   'POST /admin/logout': ['deleteSession'],
   'POST /admin/users': ['createUser'],
   'POST /admin/users/:id': ['updateUser', 'resetUserPassword'],
+  'POST /admin/password': ['changeOwnPassword'],
+  'POST /admin/audit/verify': ['verifyAuditChain'],
   'POST /apply': ['submitApplication'],
   'POST /apply/status': ['getApplicationStatus'],
   'POST /admin/applications': ['registerApplication'],

@@ -131,6 +131,10 @@ const recipes: Record<string, Recipe> = {
   'POST /admin/login': ({ probeUser }) => ({ method: 'POST', url: '/admin/login', form: { username: probeUser, password: TEST_PASSWORD, _csrf: 'authzProbeLoginToken0000' }, headers: { cookie: 'gk_login_csrf=authzProbeLoginToken0000' }, freshSession: true }),
   'POST /admin/logout': () => ({ method: 'POST', url: '/admin/logout', form: {}, freshSession: true }),
   'GET /admin': () => ({ url: '/admin' }),
+  // a wrong current password: authorised, refused as input (400), nobody's password changes
+  'PUT /api/session/password': () => ({ method: 'PUT', url: '/api/session/password', json: { currentPassword: 'not-the-password', newPassword: 'Authz-new-2026' } }),
+  'GET /admin/password': () => ({ url: '/admin/password' }),
+  'POST /admin/password': () => ({ method: 'POST', url: '/admin/password', form: { currentPassword: 'not-the-password', newPassword: 'Authz-new-2026', newPasswordRepeat: 'Authz-new-2026' } }),
   'GET /api/my-work': () => ({ url: '/api/my-work' }),
 
   'GET /api/agencies': () => ({ url: '/api/agencies' }),
@@ -152,6 +156,8 @@ const recipes: Record<string, Recipe> = {
   'GET /admin/personal-data-access': () => ({ url: '/admin/personal-data-access' }),
   'GET /api/audit-events/:id': ({ rec }) => ({ url: `/api/audit-events/${rec.auditEventId}` }),
   'GET /admin/audit': () => ({ url: '/admin/audit' }),
+  'POST /api/audit-chain/verification': () => ({ method: 'POST', url: '/api/audit-chain/verification' }),
+  'POST /admin/audit/verify': () => ({ method: 'POST', url: '/admin/audit/verify', form: {} }),
 
   'POST /api/applications': ({ rec }) => ({ method: 'POST', url: '/api/applications', json: { agency: rec.creditCode, applicant: { type: 'natural_person', name: '张三', idType: '居民身份证', idNumber: '370602199001011239', phone: '13800000000' }, content: '请公开2024年行政许可办件数量', delivery: '纸质' } }),
   'GET /api/applications/status': ({ rec }) => ({ url: `/api/applications/status?code=${rec.queryCode}&phone=13800000009` }),

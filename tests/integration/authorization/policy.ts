@@ -77,6 +77,9 @@ export const policy: Record<string, RouteRule> = {
   'POST /admin/login': pub,
   'POST /admin/logout': pub,
   'GET /admin': staff,
+  'PUT /api/session/password': { ...staff, note: 'the caller’s own password (open also while a change is required)' },
+  'GET /admin/password': staff,
+  'POST /admin/password': staff,
   'GET /api/my-work': { ...staff, note: 'the caller’s own work items (待办)' },
 
   // ── agencies (public: names and contact data are published in the 公开指南) ──
@@ -101,6 +104,8 @@ export const policy: Record<string, RouteRule> = {
   'GET /admin/audit': staff,
   'GET /api/personal-data/access-log': { who: ['admin', 'leader'], note: 'who opened which applicant’s personal data (decision 060); a leader: own agency' },
   'GET /admin/personal-data-access': { who: ['admin', 'leader'], note: 'who opened which applicant’s personal data (decision 060); a leader: own agency' },
+  'POST /api/audit-chain/verification': { ...adminOnly, note: 'recomputes the whole hash chain (decision 063)' },
+  'POST /admin/audit/verify': adminOnly,
 
   // ── 依申请公开 ──
   'POST /api/applications': { ...pub, note: 'online application (rate-limited)' },
