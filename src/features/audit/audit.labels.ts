@@ -11,13 +11,15 @@ const ENTITY_ZH: Record<string, string> = {
   catalogue_item: '主动公开目录', catalogue_settings: '目录设置', decision_entry: '处理决定登记', decision_item_counts: '处理决定事项数量',
   calendar_year: '工作日历', calendar_day: '工作日历',
   letter_template: '文书模板', portal_page: '公开专栏页面',
+  audit_chain: '审计链', backup: '数据库备份',
 };
 
 /** Actions that read better as a whole phrase than as "object：verb". */
 const WHOLE_ZH: Record<string, string> = {
   'session.create': '登录', 'session.delete': '退出登录',
   'agency.create': '新建机构', 'agency.update': '修改机构信息',
-  'user.create': '新建用户', 'user.update': '修改用户', 'user.password_reset': '重置用户密码',
+  'user.create': '新建用户', 'user.update': '修改用户', 'user.password_reset': '重置用户密码', 'user.password_change': '修改本人密码',
+  'audit.verify': '校验审计链', 'backup.create': '定时备份数据库',
   'calendar.import': '导入年度放假安排', 'calendar.edit_day': '调整工作日',
   'letter_template.save': '保存文书模板',
   'decision.add': '登记处理决定', 'decision.import': '导入处理决定', 'decision.items': '登记事项数量', 'decision.remove': '删除处理决定', 'decision.seed': '导入演示处理决定',
