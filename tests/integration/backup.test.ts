@@ -137,3 +137,40 @@ describe('PostgreSQL without the client programs', () => {
     expect(r.out).not.toContain('secret');
   });
 });
+
+describe('the scheduled-backup timer of gongkai serve (sqlite)', () => {
+  it('first backup 5 minutes after start (none yet), then one per interval; each audited; off when the interval is 0', { timeout: 120_000 }, async () => {
+    const { vi } = await import('vitest');
+    const { startBackupSchedule } = await import('../../src/cli/backup-schedule.ts');
+    const t = await createTestApp('sqlite', { seed: false });
+    const bdir = path.join(dir, 'timer');
+    const logs: string[] = [];
+    const log = { info: (_o: object, m: string) => logs.push(m), error: (_o: object, m: string) => logs.push(`ERROR ${m}`) };
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: new Date('2026-12-06T00:00:00Z') });
+    try {
+      const config = { ...t.config, backup: { dir: bdir, intervalHours: 6, keep: 3 } };
+      const s = startBackupSchedule(config, t.database, t.services, log);
+      await vi.advanceTimersByTimeAsync(4 * 60_000);
+      expect(listScheduledBackups(bdir)).toEqual([]);
+      await vi.advanceTimersByTimeAsync(60_000);
+      await s.running();
+      expect(listScheduledBackups(bdir).map((b) => b.name)).toEqual(['gongkai-20261206-000500.db']);
+      for (let i = 0; i < 4; i += 1) {
+        await vi.advanceTimersByTimeAsync(6 * 3_600_000);
+        await s.running();
+      }
+      expect(listScheduledBackups(bdir).map((b) => b.name)).toEqual(['gongkai-20261207-000500.db', 'gongkai-20261206-180500.db', 'gongkai-20261206-120500.db']);
+      s.stop();
+      expect(logs).toEqual(Array(5).fill('scheduled backup written'));
+      const audited = await t.db.selectFrom('audit_events').select('after_json').where('action', '=', 'backup.create').execute();
+      expect(audited).toHaveLength(5);
+      const off = startBackupSchedule({ ...t.config, backup: { dir: path.join(dir, 'off'), intervalHours: 0, keep: 3 } }, t.database, t.services, log);
+      await vi.advanceTimersByTimeAsync(48 * 3_600_000);
+      off.stop();
+      expect(listScheduledBackups(path.join(dir, 'off'))).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+      await t.close();
+    }
+  });
+});
