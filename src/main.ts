@@ -23,6 +23,8 @@ import { createWorkService } from './features/work/work.service.ts';
 import { applicationsWorkProvider } from './features/applications/applications.work.ts';
 import { catalogueWorkProvider } from './features/catalogue/catalogue.work.ts';
 import { annualReportWorkProvider } from './features/annual-report/annual-report.work.ts';
+import { mailFailuresProvider } from './features/work/work.mail.ts';
+import { createDigestService } from './features/work/work.digest.ts';
 
 export type { Services } from './features/services.ts';
 
@@ -62,7 +64,9 @@ export function createServices(config: Config, database: OpenDatabase, options: 
     applicationsWorkProvider({ db, applications: applicationsFeature.applications, agencies, calendar }),
     catalogueWorkProvider({ db, agencies, calendar, clock }),
     annualReportWorkProvider({ db, agencies, today: applicationsFeature.applications.today }),
+    mailFailuresProvider(applicationsFeature.applications.mailer),
   ]);
+  const workDigest = createDigestService({ db, work, mailer: applicationsFeature.applications.mailer, agencies, calendar, clock, ...(config.publicBaseUrl ? { baseUrl: config.publicBaseUrl } : {}) });
   return {
     config,
     dialect: database.dialect,
@@ -83,5 +87,6 @@ export function createServices(config: Config, database: OpenDatabase, options: 
     annualReports,
     decisions: createDecisionsService(db, { audit, assertYearUnlocked, clock }),
     work,
+    workDigest,
   };
 }

@@ -53,6 +53,9 @@ export interface UsersTable {
   version: Generated<number>;
   /** 063: 1 = the password was set by an administrator or generated: it must be changed at the next sign-in. */
   must_change_password: Generated<number>;
+  /** 064_work_delivery: the user's own address (work digest) and whether the daily digest is sent (0/1). */
+  email: string | null;
+  digest_enabled: Generated<number>;
 }
 
 export interface SessionsTable {
@@ -284,6 +287,11 @@ export interface MailOutboxTable {
   created_at: string;
   sent_at: string | null;
   error: string | null;
+  /** 064_work_delivery: send attempts so far, the next try (backoff), the final failure, the addressed user. */
+  attempts: Generated<number>;
+  next_attempt_at: string | null;
+  failed_at: string | null;
+  user_id: number | null;
 }
 
 export interface Database {
@@ -329,6 +337,8 @@ export interface CatalogueItemsTable {
   created_at: string;
   updated_at: string;
   version: Generated<number>;
+  /** 064_work_delivery: made from information disclosed on this application (条例 第四十四条); null otherwise. */
+  origin_application_id: number | null;
 }
 
 export interface CatalogueVersionsTable {
@@ -609,4 +619,30 @@ export interface AuditChainTable {
 export interface Database {
   // 063_audit_chain_passwords
   audit_chain: AuditChainTable;
+}
+
+// ───────────── 064_work_delivery: disclosed information delivered with a reply (feature: applications) ─────────────
+
+export interface ApplicationDisclosuresTable {
+  id: Generated<number>;
+  application_id: number;
+  /** Ledger seq of the reply draft this item was attached to. */
+  draft_seq: number;
+  /** The reply letter it was frozen with (the reviewer's approval); null while the draft is open. */
+  letter_id: number | null;
+  kind: 'file' | 'catalogue';
+  title: string;
+  filename: string | null;
+  mime: string | null;
+  size: number | null;
+  content_base64: string | null;
+  catalogue_item_id: number | null;
+  frozen_at: string | null;
+  created_at: string;
+  created_by: number | null;
+}
+
+export interface Database {
+  // 064_work_delivery (users.email / digest_enabled, mail_outbox retries and catalogue_items.origin_application_id: in their tables above)
+  application_disclosures: ApplicationDisclosuresTable;
 }

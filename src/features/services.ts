@@ -21,6 +21,7 @@ import type { AnnualReportService } from './annual-report/annual-report.service.
 import type { DecisionsService } from './decisions/decisions.service.ts';
 import type { WorkService } from './work/work.service.ts';
 import type { PersonalDataService } from './personal-data/personal-data.service.ts';
+import type { DigestService } from './work/work.digest.ts';
 
 /** A feature's 工作台 cards for the signed-in user (listed in Services.dashboardCards, shown in order). */
 export type DashboardCardProvider = (actor: Actor) => Promise<readonly DashboardCard[]>;
@@ -52,4 +53,6 @@ export interface Services extends SeedServices {
   work?: WorkService;
   /** Applicants' personal data: encryption at rest (seal, rotate) and the access log. */
   personalData: PersonalDataService;
+  /** The daily work digest e-mail (sent by the server's timer and `gongkai work digest`). */
+  workDigest?: DigestService;
 }

@@ -14,6 +14,8 @@ const TWINS: Record<string, readonly string[]> = {
   'POST /admin/users/:id': ['updateUser', 'resetUserPassword'],
   'POST /admin/password': ['changeOwnPassword'],
   'POST /admin/audit/verify': ['verifyAuditChain'],
+  'POST /admin/me': ['updateMyPreferences'],
+  'POST /admin/mail-outbox/:id/retry': ['retryMail'],
   'POST /apply': ['submitApplication'],
   'POST /apply/status': ['getApplicationStatus'],
   'POST /admin/applications': ['registerApplication'],

@@ -144,6 +144,10 @@ const recipes: Record<string, Recipe> = {
   'GET /api/users/:id': ({ rec }) => ({ url: `/api/users/${rec.userId}` }),
   'POST /api/users': ({ n, rec }) => ({ method: 'POST', url: '/api/users', json: { username: `authz-new-${n}`, displayName: '新用户', role: 'officer', agencyId: rec.id, password: 'Authz-pass-2025' } }),
   'PATCH /api/users/:id': async ({ rec, t }) => ({ method: 'PATCH', url: `/api/users/${rec.userId}`, json: { version: await versionOf(t, 'users', { id: rec.userId }), displayName: '改名的用户' } }),
+  'GET /api/me/preferences': () => ({ url: '/api/me/preferences' }),
+  'PUT /api/me/preferences': () => ({ method: 'PUT', url: '/api/me/preferences', json: { digestEnabled: true } }),
+  'GET /admin/me': () => ({ url: '/admin/me' }),
+  'POST /admin/me': () => ({ method: 'POST', url: '/admin/me', form: { email: '', digest: 'on' } }),
   'POST /api/users/:id/password': async ({ rec, t }) => ({ method: 'POST', url: `/api/users/${rec.userId}/password`, json: { version: await versionOf(t, 'users', { id: rec.userId }), password: 'Authz-pass-2026' } }),
   'GET /admin/users': () => ({ url: '/admin/users' }),
   'GET /admin/users/new': () => ({ url: '/admin/users/new' }),
@@ -191,6 +195,10 @@ const recipes: Record<string, Recipe> = {
   'GET /api/letter-templates': () => ({ url: '/api/letter-templates' }),
   'PUT /api/letter-templates/:kind': () => ({ method: 'PUT', url: '/api/letter-templates/receipt', json: { title: '收到申请告知书', body: '{{申请人}}：本机关已收到您的申请。' } }),
   'GET /api/mail-outbox': () => ({ url: '/api/mail-outbox' }),
+  'POST /api/mail-outbox/:id/retry': async ({ t }) => {
+    const r = await t.db.insertInto('mail_outbox').values({ agency_id: null, application_id: null, to_address: 'x@example.gov.cn', subject: '授权矩阵', body: '-', reason: 'digest', dedupe_key: null, created_at: '2025-06-01T00:00:00.000Z', sent_at: null, error: '测试', failed_at: '2025-06-01T00:00:00.000Z', user_id: null }).returning('id').executeTakeFirstOrThrow();
+    return { method: 'POST', url: `/api/mail-outbox/${r.id}/retry`, json: {} };
+  },
   'GET /apply': () => ({ url: '/apply' }),
   'POST /apply': ({ rec }) => ({ method: 'POST', url: '/apply', form: { agency: rec.creditCode, type: 'natural_person', name: '张三', idType: '居民身份证', idNumber: '370602199001011239', phone: '13800000000', content: '请公开2024年行政许可办件数量', delivery: '纸质' } }),
   'GET /apply/status': () => ({ url: '/apply/status' }),
@@ -208,6 +216,10 @@ const recipes: Record<string, Recipe> = {
   'GET /admin/letter-templates/:kind': () => ({ url: '/admin/letter-templates/receipt' }),
   'POST /admin/letter-templates/:kind': () => ({ method: 'POST', url: '/admin/letter-templates/receipt', form: { title: '收到申请告知书', body: '{{申请人}}：本机关已收到您的申请。' } }),
   'GET /admin/mail-outbox': () => ({ url: '/admin/mail-outbox' }),
+  'POST /admin/mail-outbox/:id/retry': async ({ t }) => {
+    const r = await t.db.insertInto('mail_outbox').values({ agency_id: null, application_id: null, to_address: 'x@example.gov.cn', subject: '授权矩阵', body: '-', reason: 'digest', dedupe_key: null, created_at: '2025-06-01T00:00:00.000Z', sent_at: null, error: '测试', failed_at: '2025-06-01T00:00:00.000Z', user_id: null }).returning('id').executeTakeFirstOrThrow();
+    return { method: 'POST', url: `/admin/mail-outbox/${r.id}/retry`, form: {} };
+  },
 
   'POST /admin/appeals': () => ({ method: 'POST', url: '/admin/appeals', form: { ...appealBody } }),
   'POST /admin/appeals/:id': async ({ rec, t }) => ({ method: 'POST', url: `/admin/appeals/${rec.appealId}`, form: { version: String(await versionOf(t, 'appeal_cases', { id: rec.appealId })), result: 'pending', bodyName: '芝罘区人民政府', caseNumber: '芝政复〔2025〕1号', notes: '更新' } }),

@@ -10,6 +10,7 @@ import * as m050 from './050_annual_report.ts';
 import * as m060 from './060_personal_data.ts';
 import * as m061 from './061_throttle.ts';
 import * as m063 from './063_audit_chain_passwords.ts';
+import * as m064 from './064_work_delivery.ts';
 import * as m067 from './067_search_metadata.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -21,5 +22,6 @@ export const migrations: Record<string, Migration> = {
   '060_personal_data': m060,
   '061_throttle': m061,
   '063_audit_chain_passwords': m063,
+  '064_work_delivery': m064,
   '067_search_metadata': m067,
 };

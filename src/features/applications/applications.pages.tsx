@@ -304,7 +304,15 @@ export function registerApplicationPages(app: FastifyInstance, services: Service
   app.get('/admin/mail-outbox', { preHandler: staff, schema: { hide: true } }, async (request, reply) => {
     const actor = actorOf(request);
     const messages = await s.mailOutbox(actor, 'mail_outbox');
-    return sendPage(reply, OutboxPage({ shell: adminShell(request), smtp: s.mailer.smtp, messages }));
+    return sendPage(reply, OutboxPage({ shell: adminShell(request, takeFlash(request, reply)), smtp: s.mailer.smtp, messages, canRetry: actor.role === 'admin' }));
+  });
+
+  app.post('/admin/mail-outbox/:id/retry', { preHandler: requireStaff('admin'), schema: { hide: true } }, async (request, reply) => {
+    const id = Number((request.params as { id: string }).id);
+    const ok = Number.isSafeInteger(id) && id > 0 && (await s.mailer.retry(id));
+    if (ok && s.mailer.smtp) void s.mailer.flush().catch(() => undefined);
+    setFlash(reply, ok ? 'success' : 'error', ok ? '已重新放入发件队列' : '该邮件不是发送失败的邮件');
+    return seeOther(reply, '/admin/mail-outbox');
   });
 }
 

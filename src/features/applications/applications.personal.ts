@@ -69,6 +69,10 @@ export interface OutboxMessage {
   createdAt: string;
   sentAt: string | null;
   error: string | null;
+  /** Send attempts so far, the next try (backoff) and when the system gave up (after the last try). */
+  attempts: number;
+  nextAttemptAt: string | null;
+  failedAt: string | null;
 }
 
 /** An outbox message as `viewer` may see it (recipient masked, body withheld outside the handling agency). */
@@ -77,7 +81,7 @@ export function outboxFor(viewer: Viewer, m: OutboxRow, applicant: ApplicantLike
   return {
     id: m.id, agencyId: m.agency_id, applicationId: m.application_id, to: full ? m.to_address : MASK,
     subject: full || !applicant ? m.subject : maskText(m.subject, applicant), body: full ? m.body : null, reason: m.reason,
-    createdAt: m.created_at, sentAt: m.sent_at, error: m.error,
+    createdAt: m.created_at, sentAt: m.sent_at, error: m.error, attempts: m.attempts, nextAttemptAt: m.next_attempt_at, failedAt: m.failed_at,
   };
 }
 

@@ -171,11 +171,24 @@ export function listOutbox(db: Executor, agencyIds: readonly number[] | null, li
   return q.orderBy('id', 'desc').limit(limit).execute();
 }
 
-export function unsentOutbox(db: Executor, limit = 50): Promise<OutboxRow[]> {
-  return db.selectFrom('mail_outbox').selectAll().where('sent_at', 'is', null).where('error', 'is', null).orderBy('id').limit(limit).execute();
+/** Mail to send now: not sent, not given up, and its next try (backoff) not in the future. */
+export function unsentOutbox(db: Executor, now: string, limit = 50): Promise<OutboxRow[]> {
+  return db.selectFrom('mail_outbox').selectAll().where('sent_at', 'is', null).where('failed_at', 'is', null)
+    .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', now)])).orderBy('id').limit(limit).execute();
 }
 
-export async function markOutbox(db: Executor, id: number, patch: { sent_at?: string; error?: string }): Promise<void> {
+/** Mail given up after the last try (newest first), for the administrator. */
+export function failedOutbox(db: Executor, agencyIds: readonly number[] | null, limit = 200): Promise<OutboxRow[]> {
+  let q = db.selectFrom('mail_outbox').selectAll().where('failed_at', 'is not', null).where('sent_at', 'is', null);
+  if (agencyIds) q = agencyIds.length ? q.where((eb) => eb.or([eb('agency_id', 'in', agencyIds), eb('agency_id', 'is', null)])) : q.where('id', '=', -1);
+  return q.orderBy('id', 'desc').limit(limit).execute();
+}
+
+export function findOutbox(db: Executor, id: number): Promise<OutboxRow | undefined> {
+  return db.selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function markOutbox(db: Executor, id: number, patch: { sent_at?: string; error?: string | null; attempts?: number; next_attempt_at?: string | null; failed_at?: string | null }): Promise<void> {
   await db.updateTable('mail_outbox').set(patch).where('id', '=', id).execute();
 }
 

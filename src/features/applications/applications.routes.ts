@@ -191,6 +191,15 @@ export function registerApplicationsRoutes(app: FastifyInstance, services: Servi
     return { smtp: s.mailer.smtp, messages: (await s.mailOutbox(actor, 'mail_outbox_api')).map((m) => ({ ...m })) };
   });
 
+  r.post('/api/mail-outbox/:id/retry', {
+    preHandler: requireStaff('admin'),
+    schema: { operationId: 'retryMail', summary: '重新发送一封已停止重试的邮件（系统管理员）', tags: ['applications'], params: idParams, response: { 200: z.object({ ok: z.boolean() }), ...problemSchemas(401, 403, 404) } },
+  }, async (request) => {
+    if (!(await s.mailer.retry(request.params.id))) throw notFound('没有找到该发送失败的邮件');
+    if (s.mailer.smtp) void s.mailer.flush().catch(() => undefined);
+    return { ok: true };
+  });
+
   registerApplicationPages(app, services);
 
   // Reminders 3 working days before a due date, and SMTP retries: hourly, never keeping the process alive.

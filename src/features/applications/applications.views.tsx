@@ -478,7 +478,7 @@ export function TemplateEditPage(p: { shell: AdminShell; kind: LetterKind; value
   );
 }
 
-export function OutboxPage(p: { shell: AdminShell; smtp: boolean; messages: readonly OutboxMessage[] }) {
+export function OutboxPage(p: { shell: AdminShell; smtp: boolean; canRetry?: boolean; messages: readonly OutboxMessage[] }) {
   return (
     <AdminLayout {...p.shell} active="applications" title="邮件发件箱">
       <p><a href="/admin/applications">← 依申请公开</a></p>
@@ -488,7 +488,13 @@ export function OutboxPage(p: { shell: AdminShell; smtp: boolean; messages: read
         { key: 'at', header: '时间', render: (m) => m.createdAt.slice(0, 16).replace('T', ' ') },
         { key: 'to', header: '收件人', render: (m) => m.to },
         { key: 'subject', header: '主题', rowHeader: true, render: (m) => (m.body === null ? <>{m.subject}<br /><span className="gk-hint">正文含申请人的个人信息，只有办理机关可以查看</span></> : <details><summary>{m.subject}</summary><pre className="gk-letter-preview">{m.body}</pre></details>) },
-        { key: 'state', header: '状态', render: (m) => (m.sentAt ? <StatusTag status="done" text="已发送" /> : m.error ? <StatusTag text={`未发送：${m.error}`} tone="red" /> : <StatusTag text="待发送" tone="grey" />) },
+        { key: 'state', header: '状态', render: (m) => (m.sentAt ? <StatusTag status="done" text="已发送" />
+          : m.failedAt ? <>
+            <StatusTag text={`发送失败，已停止重试（共${m.attempts}次）：${m.error ?? ''}`} tone="red" />
+            {p.canRetry ? <form method="post" action={`/admin/mail-outbox/${m.id}/retry`} id={`mail-${m.id}`}><input type="hidden" name="_csrf" value={p.shell.csrfToken} /><button className="gk-button gk-button--secondary" type="submit">重新发送</button></form> : null}
+          </>
+          : m.error ? <StatusTag text={`第${m.attempts}次发送失败，${m.nextAttemptAt ? `${m.nextAttemptAt.slice(0, 16).replace('T', ' ')} 再试` : '稍后再试'}：${m.error}`} tone="amber" />
+          : <StatusTag text="待发送" tone="grey" />) },
       ]} />
     </AdminLayout>
   );

@@ -3,13 +3,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { UserFormPage, UsersPage, renderPage, type UserFormValues } from '../../ui/index.ts';
+import { MyPreferencesPage, UserFormPage, UsersPage, renderPage, t, type UserFormValues } from '../../ui/index.ts';
 import { actorOf, requireStaff } from '../auth/auth.guard.ts';
 import { AppError, isAppError, type FieldError } from '../shared/errors.ts';
 import { problemSchemas } from '../shared/openapi.ts';
 import { adminShell, seeOther, sendPage, setFlash, takeFlash } from '../shared/pages.ts';
 import type { Services } from '../services.ts';
-import { idParamSchema, pageQuerySchema, passwordResetSchema, userCreateSchema, userSchema, userUpdateSchema } from './users.schema.ts';
+import { idParamSchema, myPreferencesSchema, pageQuerySchema, passwordResetSchema, userCreateSchema, userSchema, userUpdateSchema } from './users.schema.ts';
 import type { User } from './users.service.ts';
 
 const fieldErrors = (e: z.ZodError): FieldError[] => e.issues.map((i) => ({ field: String(i.path[0] ?? ''), message: i.message }));
@@ -78,6 +78,36 @@ export function registerUsersRoutes(app: FastifyInstance, services: Services): v
     async (request) => services.users.resetPassword(actorOf(request), request.params.id, request.body),
   );
 
+  // ── own reminder settings (every signed-in user) ──
+  r.get('/api/me/preferences', {
+    preHandler: staff,
+    schema: { operationId: 'getMyPreferences', summary: '我的提醒设置（电子邮箱、每日待办摘要）', tags: ['users'], response: { 200: z.object({ email: z.string().nullable(), digestEnabled: z.boolean() }), ...problemSchemas(401) } },
+  }, async (request) => {
+    const u = await services.users.get(actorOf(request), actorOf(request).userId);
+    return { email: u.email, digestEnabled: u.digestEnabled };
+  });
+  r.put('/api/me/preferences', {
+    preHandler: staff,
+    schema: { operationId: 'updateMyPreferences', summary: '修改我的提醒设置：电子邮箱（空字符串清除）、是否每个工作日发送待办摘要', tags: ['users'], body: myPreferencesSchema, response: { 200: z.object({ email: z.string().nullable(), digestEnabled: z.boolean() }), ...problemSchemas(400, 401, 409) } },
+  }, async (request) => {
+    const u = await services.users.updateMyPreferences(actorOf(request), request.body);
+    return { email: u.email, digestEnabled: u.digestEnabled };
+  });
+  r.get('/admin/me', { preHandler: staff, schema: { hide: true } }, async (request, reply) => {
+    const u = await services.users.get(actorOf(request), actorOf(request).userId);
+    return sendPage(reply, MyPreferencesPage({ shell: adminShell(request, takeFlash(request, reply)), values: { email: u.email ?? '', digestEnabled: u.digestEnabled } }));
+  });
+  r.post('/admin/me', { preHandler: staff, schema: { hide: true } }, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const email = typeof body.email === 'string' ? body.email : '';
+    const digestEnabled = body.digest === 'on';
+    const parsed = myPreferencesSchema.safeParse({ email, digestEnabled });
+    if (!parsed.success) return sendPage(reply, MyPreferencesPage({ shell: adminShell(request), values: { email, digestEnabled }, errors: fieldErrors(parsed.error) }), 400);
+    await services.users.updateMyPreferences(actorOf(request), parsed.data);
+    setFlash(reply, 'success', t(request.locale, 'users.me.saved'));
+    return seeOther(reply, '/admin/me');
+  });
+
   // ── pages (admin only) ──
   const agencyOptions = async () => (await services.agencies.list()).map((a) => ({ id: a.id, name: a.name }));
 
@@ -96,8 +126,9 @@ export function registerUsersRoutes(app: FastifyInstance, services: Services): v
 
   r.post('/admin/users', { preHandler: admin, schema: { hide: true } }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, string | undefined>;
-    const values: UserFormValues = { username: body.username, displayName: body.displayName, role: body.role, agencyId: body.agencyId };
-    const parsed = userCreateSchema.safeParse(body);
+    const digestEnabled = body.digest === 'on';
+    const values: UserFormValues = { username: body.username, displayName: body.displayName, role: body.role, agencyId: body.agencyId, email: body.email, digestEnabled };
+    const parsed = userCreateSchema.safeParse({ ...body, email: body.email ?? '', digestEnabled });
     if (!parsed.success) return renderForm(request, reply, 'create', values, fieldErrors(parsed.error), undefined, 400);
     try {
       const u = await services.users.create(actorOf(request), parsed.data);
@@ -111,7 +142,7 @@ export function registerUsersRoutes(app: FastifyInstance, services: Services): v
 
   r.get('/admin/users/:id', { preHandler: admin, schema: { hide: true, params: idParamSchema } }, async (request, reply) => {
     const u = await services.users.get(actorOf(request), request.params.id);
-    return renderForm(request, reply, 'edit', { username: u.username, displayName: u.displayName, role: u.role, agencyId: String(u.agencyId), active: u.active }, [], u);
+    return renderForm(request, reply, 'edit', { username: u.username, displayName: u.displayName, role: u.role, agencyId: String(u.agencyId), active: u.active, email: u.email ?? '', digestEnabled: u.digestEnabled }, [], u);
   });
 
   r.post('/admin/users/:id', { preHandler: admin, schema: { hide: true, params: idParamSchema } }, async (request, reply) => {
@@ -119,8 +150,9 @@ export function registerUsersRoutes(app: FastifyInstance, services: Services): v
     const current = await services.users.get(actor, request.params.id);
     const body = (request.body ?? {}) as Record<string, string | undefined>;
     const active = body.active === 'on' || body.active === 'true';
-    const values: UserFormValues = { username: current.username, displayName: body.displayName, role: body.role, agencyId: body.agencyId, active };
-    const parsed = userUpdateSchema.safeParse({ version: body.version, displayName: body.displayName, role: body.role, agencyId: body.agencyId, active });
+    const digestEnabled = body.digest === 'on';
+    const values: UserFormValues = { username: current.username, displayName: body.displayName, role: body.role, agencyId: body.agencyId, active, email: body.email, digestEnabled };
+    const parsed = userUpdateSchema.safeParse({ version: body.version, displayName: body.displayName, role: body.role, agencyId: body.agencyId, active, email: body.email ?? '', digestEnabled });
     const password = body.password ?? '';
     const errors: FieldError[] = parsed.success ? [] : fieldErrors(parsed.error).map((f) => (f.field === 'version' ? { field: 'displayName', message: '页面缺少版本信息，请刷新后重试' } : f));
     if (password) {

@@ -12,12 +12,18 @@ export const usernameSchema = z
 
 export const passwordSchema = z.string().min(8, { message: '密码至少需要 8 个字符' }).max(200, { message: '密码不能超过 200 个字符' });
 
+/** A staff member's own e-mail address (work digest); '' clears it. */
+export const emailSchema = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v),
+  z.string().trim().max(200, { message: '电子邮箱不能超过 200 个字符' }).email({ message: '请填写正确的电子邮箱，例如 wang@example.gov.cn' }).nullable());
+
 export const userCreateSchema = z.object({
   username: usernameSchema,
   displayName: meaningful(z.string().trim().min(1, { message: '请填写姓名' }).max(60, { message: '姓名不能超过 60 个字符' }), '姓名'),
   role: roleEnum,
   agencyId: z.coerce.number({ message: '请选择所属机构' }).int().positive({ message: '请选择所属机构' }),
   password: passwordSchema,
+  email: emailSchema.optional(),
+  digestEnabled: z.boolean().optional(),
 });
 export type UserCreateInput = z.infer<typeof userCreateSchema>;
 
@@ -27,6 +33,8 @@ export const userUpdateSchema = z.object({
   role: roleEnum.optional(),
   agencyId: z.coerce.number().int().positive({ message: '请选择所属机构' }).optional(),
   active: z.boolean().optional(),
+  email: emailSchema.optional(),
+  digestEnabled: z.boolean().optional().describe('每个工作日发送待办摘要邮件'),
 });
 export type UserUpdateInput = z.infer<typeof userUpdateSchema>;
 
@@ -52,10 +60,19 @@ export const userSchema = z.object({
   agencyName: z.string(),
   active: z.boolean(),
   mustChangePassword: z.boolean().describe('true：密码由管理员设置或系统生成，下次登录时须修改'),
+  email: z.string().nullable(),
+  digestEnabled: z.boolean(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
+
+/** The signed-in user's own reminder settings. */
+export const myPreferencesSchema = z.object({
+  email: emailSchema.optional(),
+  digestEnabled: z.boolean().optional(),
+});
+export type MyPreferencesInput = z.infer<typeof myPreferencesSchema>;
 
 export const idParamSchema = z.object({ id: z.coerce.number().int().positive({ message: 'id 必须是正整数' }) });
 export const pageQuerySchema = z.object({

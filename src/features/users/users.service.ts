@@ -11,7 +11,7 @@ import { findAgency } from '../agencies/agencies.repository.ts';
 import { hashPassword, passwordProblems, verifyPassword } from '../auth/password.ts';
 import { deleteOtherSessionsOfUser, deleteSessionsOfUser } from '../auth/sessions.repository.ts';
 import { findUserById, findUserByUsername, insertUser, listUsers, updateUserVersioned, type Executor, type UserWithAgency } from './users.repository.ts';
-import type { PasswordChangeInput, PasswordResetInput, UserCreateInput, UserUpdateInput } from './users.schema.ts';
+import type { MyPreferencesInput, PasswordChangeInput, PasswordResetInput, UserCreateInput, UserUpdateInput } from './users.schema.ts';
 
 export interface User {
   id: number;
@@ -23,6 +23,9 @@ export interface User {
   active: boolean;
   /** the password was set by an administrator or generated: it must be changed at the next sign-in */
   mustChangePassword: boolean;
+  /** Own address for the daily work digest (null: none). */
+  email: string | null;
+  digestEnabled: boolean;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -44,6 +47,8 @@ export function presentUserRecord(u: UserWithAgency): User {
     agencyName: u.agency_name,
     active: u.active === 1,
     mustChangePassword: u.must_change_password === 1,
+    email: u.email ?? null,
+    digestEnabled: u.digest_enabled !== 0,
     version: u.version,
     createdAt: u.created_at,
     updatedAt: u.updated_at,
@@ -53,7 +58,7 @@ export function presentUserRecord(u: UserWithAgency): User {
 /** Snapshot for the audit trail (no password hash). */
 function snapshot(u: UserWithAgency | User) {
   const p = 'display_name' in u ? presentUserRecord(u) : u;
-  return { username: p.username, displayName: p.displayName, role: p.role, agencyId: p.agencyId, active: p.active, mustChangePassword: p.mustChangePassword, version: p.version };
+  return { username: p.username, displayName: p.displayName, role: p.role, agencyId: p.agencyId, active: p.active, mustChangePassword: p.mustChangePassword, email: p.email, digestEnabled: p.digestEnabled, version: p.version };
 }
 
 export interface UsersService {
@@ -73,6 +78,8 @@ export interface UsersService {
    * change and ends the user's other sessions (`keepSessionIdHash`: the session in use stays).
    */
   changeOwnPassword(actor: Actor, input: PasswordChangeInput, keepSessionIdHash: string | null): Promise<User>;
+  /** The signed-in user's own e-mail address and digest switch (no admin needed). */
+  updateMyPreferences(actor: Actor, input: MyPreferencesInput): Promise<User>;
   /** CLI: set a password by username (audited as the system). */
   setPasswordAsSystem(actor: AuditActor, username: string, password: string): Promise<User>;
 }
@@ -106,6 +113,8 @@ export function createUsersService(db: Kysely<Database>, deps: { audit: AuditSer
           agency_id: input.agencyId,
           active: 1,
           must_change_password: demoAccount ? 0 : 1,
+          email: input.email ?? null,
+          digest_enabled: input.digestEnabled === false ? 0 : 1,
           created_at: now,
           updated_at: now,
         });
@@ -159,6 +168,8 @@ export function createUsersService(db: Kysely<Database>, deps: { audit: AuditSer
           ...(input.role !== undefined ? { role: input.role } : {}),
           ...(input.agencyId !== undefined ? { agency_id: input.agencyId } : {}),
           ...(input.active !== undefined ? { active: input.active ? 1 : 0 } : {}),
+          ...(input.email !== undefined ? { email: input.email } : {}),
+          ...(input.digestEnabled !== undefined ? { digest_enabled: input.digestEnabled ? 1 : 0 } : {}),
           updated_at: nowIso(clock),
         };
         const updated = await updateUserVersioned(trx, id, input.version, patch);
@@ -167,6 +178,21 @@ export function createUsersService(db: Kysely<Database>, deps: { audit: AuditSer
         if (input.active === false) await deleteSessionsOfUser(trx, id);
         const action = input.active === false ? 'user.deactivate' : input.active === true && before.active === 0 ? 'user.activate' : 'user.update';
         await deps.audit.record(trx, { actor, agencyId: after.agency_id, action, entity: 'user', entityId: id, before: snapshot(before), after: snapshot(after) });
+        return presentUserRecord(after);
+      });
+    },
+
+    async updateMyPreferences(actor, input) {
+      return db.transaction().execute(async (trx) => {
+        const before = await loadFresh(trx, actor.userId);
+        const patch = {
+          ...(input.email !== undefined ? { email: input.email } : {}),
+          ...(input.digestEnabled !== undefined ? { digest_enabled: input.digestEnabled ? 1 : 0 } : {}),
+          updated_at: nowIso(clock),
+        };
+        if (!(await updateUserVersioned(trx, actor.userId, before.version, patch))) throw conflict();
+        const after = await loadFresh(trx, actor.userId);
+        await deps.audit.record(trx, { actor, agencyId: after.agency_id, action: 'user.preferences', entity: 'user', entityId: after.id, before: snapshot(before), after: snapshot(after) });
         return presentUserRecord(after);
       });
     },

@@ -65,6 +65,8 @@ export interface UserFormValues {
   role?: string;
   agencyId?: string;
   active?: boolean;
+  email?: string;
+  digestEnabled?: boolean;
 }
 
 export interface UserFormPageProps {
@@ -137,6 +139,26 @@ export function UserFormPage(p: UserFormPageProps) {
           options={p.agencies.map((a) => ({ value: String(a.id), label: a.name }))}
         />
         <TextField
+          name="email"
+          type="email"
+          label={t(locale, 'users.fields.email')}
+          hint={t(locale, 'users.hints.email')}
+          value={p.values.email}
+          error={err('email')}
+          autoComplete="off"
+          required={false}
+          locale={locale}
+          className="gk-width-20"
+        />
+        <Checkboxes
+          name="digest"
+          label={t(locale, 'users.fields.digest')}
+          values={p.values.digestEnabled === false ? [] : ['on']}
+          error={err('digestEnabled')}
+          locale={locale}
+          options={[{ value: 'on', label: t(locale, 'users.fields.digestLabel'), hint: t(locale, 'users.hints.digest') }]}
+        />
+        <TextField
           name="password"
           type="password"
           label={p.mode === 'create' ? t(locale, 'users.fields.password') : t(locale, 'users.fields.newPassword')}
@@ -163,6 +185,32 @@ export function UserFormPage(p: UserFormPageProps) {
             {t(locale, 'common.cancel')}
           </a>
         </div>
+      </form>
+    </AdminLayout>
+  );
+}
+
+export interface MyPreferencesPageProps {
+  shell: AdminShell;
+  values: { email?: string; digestEnabled?: boolean };
+  errors?: readonly FieldError[];
+}
+
+/** The signed-in user's own reminder settings: e-mail address and the daily work digest. */
+export function MyPreferencesPage(p: MyPreferencesPageProps) {
+  const { locale } = p.shell;
+  const title = t(locale, 'users.me.title');
+  return (
+    <AdminLayout {...p.shell} active="dashboard" title={p.errors?.length ? `${t(locale, 'common.errorTitlePrefix')}${title}` : title}>
+      <ErrorSummary errors={p.errors} locale={locale} />
+      <h1 className="gk-heading-l">{title}</h1>
+      <p>{t(locale, 'users.me.lead')}</p>
+      <form method="post" action="/admin/me" noValidate className="gk-form">
+        <CsrfField token={p.shell.csrfToken} />
+        <TextField name="email" type="email" label={t(locale, 'users.fields.email')} hint={t(locale, 'users.hints.email')} value={p.values.email} error={errorFor(p.errors, 'email')} autoComplete="email" required={false} locale={locale} className="gk-width-20" />
+        <Checkboxes name="digest" label={t(locale, 'users.fields.digest')} values={p.values.digestEnabled === false ? [] : ['on']} locale={locale}
+          options={[{ value: 'on', label: t(locale, 'users.fields.digestLabel'), hint: t(locale, 'users.hints.digest') }]} />
+        <div className="gk-button-group"><Button>{t(locale, 'users.form.save')}</Button></div>
       </form>
     </AdminLayout>
   );

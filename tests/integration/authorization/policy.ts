@@ -92,6 +92,10 @@ export const policy: Record<string, RouteRule> = {
   'POST /api/users': adminOnly,
   'PATCH /api/users/:id': { who: ['admin'], scope: 'record' },
   'POST /api/users/:id/password': { who: ['admin'], scope: 'record' },
+  'GET /api/me/preferences': { ...staff, note: 'the caller’s own reminder settings' },
+  'PUT /api/me/preferences': { ...staff, note: 'the caller’s own reminder settings' },
+  'GET /admin/me': staff,
+  'POST /admin/me': staff,
   'GET /admin/users': adminOnly,
   'GET /admin/users/new': adminOnly,
   'POST /admin/users': adminOnly,
@@ -140,6 +144,7 @@ export const policy: Record<string, RouteRule> = {
   'GET /api/letter-templates': staff,
   'PUT /api/letter-templates/:kind': { who: ['admin', 'leader'], note: 'the templates of the caller’s own agency' },
   'GET /api/mail-outbox': { ...staff, note: 'mail of the agencies in scope' },
+  'POST /api/mail-outbox/:id/retry': { ...adminOnly, note: 'send a given-up message again' },
   'GET /apply': pub,
   'POST /apply': pub,
   'GET /apply/status': pub,
@@ -158,6 +163,7 @@ export const policy: Record<string, RouteRule> = {
   'GET /admin/letter-templates/:kind': { who: ['admin', 'leader'] },
   'POST /admin/letter-templates/:kind': { who: ['admin', 'leader'] },
   'GET /admin/mail-outbox': staff,
+  'POST /admin/mail-outbox/:id/retry': adminOnly,
 
   // ── 行政复议、行政诉讼 ──
   'POST /admin/appeals': content(OFFICER_LEADER),
