@@ -52,7 +52,7 @@ test('officer → reviewer → leader → portal: publish, find by 2 characters,
   const item = new CatalogueItemAdminPage(officer);
   const indexNo = (await item.indexNo.innerText()).trim();
   expect(indexNo).toMatch(/^[0-9A-Z]{18}\/\d{4}-\d{5}$/);
-  await expect(officer.getByRole('link', { name: '夜市摊点设置点位表.pdf' })).toBeVisible();
+  await expect(officer.getByRole('link', { name: '夜市摊点设置点位表', exact: true })).toBeVisible();
 
   await draft.goto();
   const interpId = await draft.create({ title: `《${TITLE.slice(2, -3)}》政策解读`, kindLabel: '政策解读', category: '1', body: '一、制定背景。二、主要内容。三、施行时间。' });
@@ -91,7 +91,7 @@ test('officer → reviewer → leader → portal: publish, find by 2 characters,
   await expect(pi.heading).toHaveText(TITLE);
   await expect(pi.indexNo).toHaveText(indexNo);
   await expect(pi.validity).toHaveText('有效');
-  await expect(portal.getByRole('link', { name: '夜市摊点设置点位表.pdf' })).toBeVisible();
+  await expect(portal.getByRole('link', { name: '夜市摊点设置点位表', exact: true })).toBeVisible();
   await expect(portal.getByRole('link', { name: /政策解读/ })).toBeVisible();
   await expectNoAxeViolations(portal);
 
