@@ -27,6 +27,7 @@ import * as repo from './annual-report.repository.ts';
 import { isYearLocked } from './annual-report.lock.ts';
 import * as decisionsRepo from '../decisions/decisions.repository.ts';
 import { ZHIFU_2019_SECTIONS, ZHIFU_2019_TITLE } from './seed/zhifu-2019.ts';
+import { legalDateOf } from '../shared/legal-date.ts';
 
 export interface ReportEvent { kind: string; actorName: string; comment: string | null; at: string }
 export interface PublicationView { versionNo: number; publishedOn: string; changeNote: string | null }
@@ -142,7 +143,7 @@ interface Stored { cells: Overrides; editedSections: string[] }
 
 export function createAnnualReportService(db: Kysely<Database>, deps: { audit: AuditService; agencies: AgenciesService; clock?: () => Date; firstYearOf2021Format?: number }): AnnualReportService {
   const clock = deps.clock ?? (() => new Date());
-  const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(clock());
+  const today = () => legalDateOf(clock());
   const fmtFor = (year: number, f?: LayoutId): LayoutId => f ?? defaultFormatForYear(year, deps.firstYearOf2021Format);
 
   async function agencyOr404(id: number): Promise<Agency> {

@@ -38,6 +38,7 @@ import type { Mailer } from './applications.mail.ts';
 import { assertYearUnlocked } from '../annual-report/annual-report.lock.ts';
 import type { ActionInputs, ListQuery, RegisterInput, SubmitInput } from './applications.schema.ts';
 import { matchesWorkView, WORK_VIEW_STATES, WORK_VIEWS, type WorkView } from './applications.work.ts';
+import { legalDateOf } from '../shared/legal-date.ts';
 
 // ───────────── presentation ─────────────
 
@@ -185,7 +186,7 @@ export const ALLOWED_ATTACHMENT_TYPES: Record<string, string> = { 'application/p
 
 /** The legal date (Asia/Shanghai) of an instant. */
 export function shanghaiDate(d: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  return legalDateOf(d);
 }
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -704,11 +705,12 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
     const evs = await eventsFor(db, rows.map((r) => r.id));
     const out: ApplicationSummary[] = [];
     for (const r of rows) {
-      const c = await clockFor(toLedger(evs.get(r.id) ?? []));
+      const ledger = toLedger(evs.get(r.id) ?? []);
+      const c = await clockFor(ledger);
       const s = summarise(r, c);
       if (q.view === 'due_soon' && s.dueStatus !== 'due_soon') continue;
       if (q.view === 'overdue' && s.dueStatus !== 'overdue') continue;
-      if (workView && !matchesWorkView(workView, actor, s, toLedger(evs.get(r.id) ?? []), today())) continue;
+      if (workView && !matchesWorkView(workView, actor, s, ledger, today())) continue;
       out.push(summaryFor(actor.role, s));
     }
     return out;

@@ -28,6 +28,7 @@ import { cleanFileName } from '../shared/filenames.ts';
 import { bodyText, checkFile, loadFile, sanitizeBody, storeFile, textToHtml, type FileStoreOptions } from './catalogue.files.ts';
 import type { ActionInput, DraftInput } from './catalogue.schema.ts';
 import { assertYearUnlocked } from '../annual-report/annual-report.lock.ts';
+import { legalDateOf } from '../shared/legal-date.ts';
 
 export interface CatalogueOptions {
   audit: AuditService;
@@ -71,7 +72,7 @@ function shanghaiTime(iso: string): string {
 
 /** Calendar date in Asia/Shanghai (dates with legal meaning are China calendar dates). */
 export function shanghaiDate(d: Date): string {
-  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return legalDateOf(d);
 }
 
 export interface ItemDetail {

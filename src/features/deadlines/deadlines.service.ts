@@ -11,6 +11,7 @@ import {
   type ComputedUpdate,
   type DeadlineRow, type Executor,
 } from './deadlines.repository.ts';
+import { legalDateOf } from '../shared/legal-date.ts';
 
 export type { Executor } from './deadlines.repository.ts';
 
@@ -66,7 +67,7 @@ export interface DeadlinesService {
 
 /** Today's date in Asia/Shanghai (legal dates are Chinese civil dates). */
 export function shanghaiToday(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return legalDateOf(now);
 }
 
 function present(r: DeadlineRow): TrackedDeadline {

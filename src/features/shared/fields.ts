@@ -3,10 +3,11 @@
 // src/core/validation, with the same plain-Chinese messages.
 import { z } from 'zod';
 import { dateProblem, LATEST_DATE, meaningfulTextProblem, phoneProblem, residentIdProblem } from '../../core/validation/index.ts';
+import { legalDateOf } from './legal-date.ts';
 
 /** The legal date (Asia/Shanghai) of an instant — "today" for the plausibility of dates people enter. */
 export function legalToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return legalDateOf(now);
 }
 
 export interface DateFieldOptions {
