@@ -5,6 +5,8 @@
 // then runs LOAD_SECONDS (default 60) at that rate and reports error rate, p50/p99 and the server's
 // RSS before and after. Goals (printed as ratios, a ratio below 1 fails the run): 0 errors,
 // p99 ≤ 200 ms, RSS growth ≤ 20 %.
+// If the long run misses a goal it steps down through the rates that passed and runs again (RSS is measured from
+// before the first long run to after the last).
 //   LOAD_SECONDS=15 LOAD_STEP_SECONDS=5 npx gongkai bench run load     # a quick run
 // Each anonymous request carries its own X-Forwarded-For (the server trusts the proxy here), as
 // visitors come from many addresses: the per-IP limits of the status lookup (60/min) and sign-in
@@ -118,18 +120,31 @@ export const run: BenchModule['run'] = async (ctx) => {
       console.log(`  step ${rate} req/s: ${s.requests} requests, errors ${s.errors}, p50 ${s.p50} ms, p99 ${s.p99} ms (${s.statusCodes})`);
       if (!passes(s)) break;
     }
-    const sustained = [...steps].reverse().find(passes)?.rate ?? rates[0]!;
-
+    // A rate that held for a short step may not hold for the whole run (every tenth request registers a case,
+    // so the lists and the 工作台 grow as it runs): the long run steps down through the rates that passed until
+    // one holds for LOAD_SECONDS, and every long run is reported.
+    const candidates = steps.filter(passes).map((s) => s.rate).reverse();
+    if (candidates.length === 0) candidates.push(rates[0]!);
     const rssBefore = rssKb(server.pid);
-    const main = await step(sustained, seconds);
+    const longRuns: Step[] = [];
+    let main = await step(candidates[0]!, seconds);
+    longRuns.push(main);
+    for (const rate of candidates.slice(1)) {
+      if (passes(main)) break;
+      console.log(`  ${seconds} s at ${main.rate} req/s: p99 ${main.p99} ms, ${main.errors} errors — not sustained; trying ${rate} req/s`);
+      main = await step(rate, seconds);
+      longRuns.push(main);
+    }
+    const sustained = main.rate;
     const rssAfter = rssKb(server.pid);
     const errorRate = main.requests ? main.errors / main.requests : 1;
     const growth = rssAfter / rssBefore - 1;
 
     const rows: BenchRow[] = [
       { label: 'goal (ratio ≥ 1 meets it)', value: 1, unit: '×', note: `0 errors, p99 ≤ ${P99_LIMIT_MS} ms, RSS growth ≤ ${RSS_GROWTH_LIMIT * 100} %` },
-      { label: 'highest rate sustained (steps)', value: sustained, unit: 'req/s', note: steps.map((s) => `${s.rate}: p99 ${s.p99} ms, ${s.errors} err`).join('; ') },
-      { label: `mixed load ${seconds} s`, value: main.requests, unit: 'requests', note: main.statusCodes },
+      { label: `highest rate passing ${stepSeconds} s steps`, value: candidates[0]!, unit: 'req/s', note: steps.map((s) => `${s.rate}: p99 ${s.p99} ms, ${s.errors} err`).join('; ') },
+      { label: `highest rate sustained for ${seconds} s`, value: sustained, unit: 'req/s', note: longRuns.map((s) => `${s.rate}: p99 ${s.p99} ms, p50 ${s.p50} ms, ${s.errors} err`).join('; ') },
+      { label: `mixed load ${seconds} s at ${sustained} req/s`, value: main.requests, unit: 'requests', note: main.statusCodes },
       { label: 'errors (incl. non-2xx, timeouts)', value: main.errors, unit: 'requests', note: `error rate ${(errorRate * 100).toFixed(3)} %` },
       { label: 'latency p50', value: main.p50, unit: 'ms' },
       { label: 'latency p99', value: main.p99, unit: 'ms' },
