@@ -192,6 +192,12 @@ describe.each(engines())('applications (%s)', (engine) => {
     const pdf = await as('officer', 'GET', `/api/applications/${id}/letters/${reply.id}.pdf`);
     expect(pdf.statusCode).toBe(200);
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    // file names carry the case's code (its 查询码) and the kind of letter, in filename* (RFC 8187) with an ASCII fallback
+    expect(pdf.headers['content-disposition']).toBe(`attachment; filename="${code}-reply_partial.pdf"; filename*=UTF-8''${encodeURIComponent(`${code}-答复书（部分公开）.pdf`)}`);
+    expect(docx.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent(`${code}-答复书（部分公开）.docx`)}`);
+    const page = await as('officer', 'GET', `/admin/applications/${id}/letters/${correction.id}.pdf`);
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-disposition']).toBe(`attachment; filename="${code}-correction_notice.pdf"; filename*=UTF-8''${encodeURIComponent(`${code}-补正告知书.pdf`)}`);
     day('2025-04-17');
     r = await act('officer', id, 'delivery', { method: '电子邮件' });
     expect(r.statusCode, r.body).toBe(200);

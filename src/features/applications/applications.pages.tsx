@@ -224,13 +224,12 @@ export function registerApplicationPages(app: FastifyInstance, services: Service
       const { id, letterId } = request.params as { id: number; letterId: number };
       const { letter, agency } = await s.letter(actorOf(request), id, letterId, format);
       const head = { name: agency.name, address: agency.address, phone: agency.phone, postcode: agency.postcode, workBodyName: agency.workBodyName };
-      const body = format === 'docx' ? await services.letters.docx(letter, head) : Buffer.from(await services.letters.pdf(letter, head));
-      const name = encodeURIComponent(`${letter.title}.${format}`);
+      const file = await services.letters.download(letter, head, format);
       return reply
-        .type(format === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/pdf')
-        .header('content-disposition', `attachment; filename="letter-${letter.id}.${format}"; filename*=UTF-8''${name}`)
+        .type(file.contentType)
+        .header('content-disposition', file.contentDisposition)
         .header('cache-control', 'no-store')
-        .send(body);
+        .send(file.body);
     });
   }
 

@@ -36,3 +36,9 @@ export async function countLetters(db: Executor, applicationId: number): Promise
   const r = await db.selectFrom('letters').select((eb) => eb.fn.countAll().as('n')).where('application_id', '=', applicationId).executeTakeFirst();
   return Number(r?.n ?? 0);
 }
+
+/** The case's code as staff see it on the case page (申请 GK…): its 查询码. */
+export async function caseCodeOf(db: Executor, applicationId: number): Promise<string | null> {
+  const r = await db.selectFrom('applications').select('query_code').where('id', '=', applicationId).executeTakeFirst();
+  return r?.query_code ?? null;
+}

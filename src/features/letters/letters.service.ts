@@ -9,8 +9,9 @@ import {
 import type { AuditService } from '../audit/audit.service.ts';
 import type { Actor } from '../shared/actor.ts';
 import { AppError, validationFailed } from '../shared/errors.ts';
-import { countLetters, findLetter, insertLetter, insertTemplate, latestTemplate, lettersOf, templateVersions, type Executor, type LetterRow } from './letters.repository.ts';
+import { caseCodeOf, countLetters, findLetter, insertLetter, insertTemplate, latestTemplate, lettersOf, templateVersions, type Executor, type LetterRow } from './letters.repository.ts';
 import { renderLetterDocx, renderLetterPdf, type Letterhead } from './letters.render.ts';
+import { contentDisposition } from '../shared/filenames.ts';
 
 export interface Letter {
   id: number;
@@ -65,6 +66,22 @@ export interface LettersService {
   get(id: number): Promise<Letter | undefined>;
   docx(letter: Letter, head: Letterhead): Promise<Buffer>;
   pdf(letter: Letter, head: Letterhead): Promise<Uint8Array>;
+  /** The file to download: content, its type and a Content-Disposition naming it after the case (GK…-答复书（部分公开）.pdf). */
+  download(letter: Letter, head: Letterhead, format: LetterFormat): Promise<LetterDownload>;
+}
+
+export type LetterFormat = 'docx' | 'pdf';
+export interface LetterDownload { body: Buffer; contentType: string; contentDisposition: string; fileName: string }
+
+const CONTENT_TYPES: Record<LetterFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+};
+
+/** A letter's file name: the case's code, the kind of letter and, when the case has several of that kind, its number. */
+export function letterFileName(caseCode: string, letter: Pick<Letter, 'kind' | 'kindLabel' | 'number'>, format: LetterFormat, sameKind = 1): { name: string; ascii: string } {
+  const seq = sameKind > 1 ? `-${/-(\d+)号$/.exec(letter.number)?.[1] ?? ''}`.replace(/-$/, '') : '';
+  return { name: `${caseCode}-${letter.kindLabel}${seq}.${format}`, ascii: `${caseCode}-${letter.kind}${seq}.${format}` };
 }
 
 export function isLetterKind(v: unknown): v is LetterKind {
@@ -134,6 +151,13 @@ export function createLettersService(db: Kysely<Database>, audit: AuditService, 
     },
     docx: (letter, head) => renderLetterDocx(letter, head),
     pdf: (letter, head) => renderLetterPdf(letter, head),
+    async download(letter, head, format) {
+      const code = (await caseCodeOf(db, letter.applicationId)) ?? String(letter.applicationId);
+      const sameKind = (await lettersOf(db, letter.applicationId)).filter((l) => l.kind === letter.kind).length;
+      const { name, ascii } = letterFileName(code, letter, format, sameKind);
+      const body = format === 'docx' ? await renderLetterDocx(letter, head) : Buffer.from(await renderLetterPdf(letter, head));
+      return { body, contentType: CONTENT_TYPES[format], contentDisposition: contentDisposition(name, ascii), fileName: name };
+    },
   };
 }
 

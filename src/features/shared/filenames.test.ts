@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanFileName, hasHiddenCharacters } from './filenames.ts';
+import { cleanFileName, contentDisposition, hasHiddenCharacters } from './filenames.ts';
 
 describe('cleanFileName: what a name cannot hide', () => {
   it.each([
@@ -26,5 +26,16 @@ describe('cleanFileName: what a name cannot hide', () => {
   it('uses the fallback given', () => {
     expect(cleanFileName('\u2066\u2069', '附件')).toBe('附件');
     expect(cleanFileName(undefined, '附件')).toBe('附件');
+  });
+});
+
+describe('contentDisposition: the Chinese name in filename*, an ASCII one in filename', () => {
+  it.each([
+    ['GK7Q3MABCD2E-答复书（部分公开）.pdf', 'GK7Q3MABCD2E-reply_partial.pdf',
+      `attachment; filename="GK7Q3MABCD2E-reply_partial.pdf"; filename*=UTF-8''GK7Q3MABCD2E-%E7%AD%94%E5%A4%8D%E4%B9%A6%EF%BC%88%E9%83%A8%E5%88%86%E5%85%AC%E5%BC%80%EF%BC%89.pdf`],
+    ["it's (1).pdf", 'x"y\\z.pdf', `attachment; filename="x_y_z.pdf"; filename*=UTF-8''it%27s%20%281%29.pdf`],
+    ['补正\r\n告知书.docx', '补正.docx', `attachment; filename="__.docx"; filename*=UTF-8''%E8%A1%A5%E6%AD%A3%E5%91%8A%E7%9F%A5%E4%B9%A6.docx`],
+  ])('%j', (name, ascii, expected) => {
+    expect(contentDisposition(name, ascii)).toBe(expected);
   });
 });

@@ -20,3 +20,13 @@ export function cleanFileName(name: string | undefined | null, fallback = 'file'
 export function hasHiddenCharacters(name: string): boolean {
   return new RegExp(HIDDEN.source).test(name);
 }
+
+/**
+ * A Content-Disposition header for a download (RFC 6266): the plain `filename` an ASCII fallback for old clients,
+ * `filename*` the real (Chinese) name in UTF-8, percent-encoded per RFC 8187 (attr-char: also ' ( ) * encoded).
+ */
+export function contentDisposition(name: string, asciiFallback: string, disposition: 'attachment' | 'inline' = 'attachment'): string {
+  const ascii = asciiFallback.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(cleanFileName(name)).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
