@@ -164,7 +164,6 @@ export async function renderLetterPdf(letter: LetterView, head: Letterhead): Pro
     first ??= buf;
     // the closing (last block, name, date) moved as a whole to a new page although the page before had body
     // text: try tighter lines (§7.3.5.5 "调整行距") before accepting the carried-over last paragraph
-    if (process.env.GK_DEBUG) console.log(spacing, placement);
     const pushed = placement.signPage !== undefined && placement.prevLastPage !== undefined && placement.signPage > placement.prevLastPage;
     if (!pushed) return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
   }
