@@ -1,0 +1,141 @@
+// Reading cases: the list (whole, or one page with its count, with the work views 待确认收到 …), the case,
+// the export, the mail outbox, an applicant's attachment and a letter — each cut to what the actor's role
+// may see, full views of personal data written to the access log (decision 060).
+import { cleanFileName } from '../shared/filenames.ts';
+import { policyFor, seesPersonalData } from '../../core/personal-data/index.ts';
+import { AppError, notFound } from '../shared/errors.ts';
+import type { Actor } from '../shared/actor.ts';
+import { countListed, eventsFor, findAttachment, listApplications, personalColumnsOf, usersOfAgency } from './applications.repository.ts';
+import { ATTACHMENT_FIELD, openApplicationRow } from '../personal-data/personal-data.service.ts';
+import { applicantOfRow, exportPersonal, letterFor, outboxFor, shownFields, summaryFor } from './applications.personal.ts';
+import type { ListQuery } from './applications.schema.ts';
+import { matchesWorkView, WORK_VIEW_STATES, WORK_VIEWS, type WorkView } from './applications.work.ts';
+import { toLedger, type AppContext } from './applications.context.ts';
+import { detail, summarise } from './applications.detail.ts';
+import type { ApplicationSummary, ApplicationsService } from './applications.service.ts';
+
+type QueryUseCases = 'list' | 'listPage' | 'get' | 'exportRows' | 'mailOutbox' | 'attachment' | 'letter' | 'officers';
+
+export function queryUseCases(app: AppContext): Pick<ApplicationsService, QueryUseCases> {
+  const { db, agencies, letters, mailer, personalData, cipher, today, clockFor, loadVisible, personalSearchHashes } = app;
+
+  /** The list filter of a query (the same for a whole list, a page and its count). */
+  function filterOf(actor: Actor, q: ListQuery) {
+    const stateFilter: Record<string, string[]> = {
+      waiting_correction: ['correction_pending'], consulting: ['consulting'], waiting_payment: ['fee_pending'],
+      open: ['submitted', 'received', 'correction_pending', 'consulting', 'fee_pending', 'replied_draft', 'under_review', 'reopened'],
+      concluded: ['issued', 'delivered', 'closed', 'withdrawn'], due_soon: ['received', 'consulting', 'fee_pending', 'replied_draft', 'under_review', 'reopened'],
+      overdue: ['received', 'consulting', 'fee_pending', 'replied_draft', 'under_review', 'reopened'],
+      ...WORK_VIEW_STATES,
+    };
+    return {
+      agencyIds: actor.role === 'admin' ? null : actor.visibleAgencyIds,
+      states: q.state ? [q.state] : stateFilter[q.view],
+      ...(q.view === 'mine' ? { assignedUserId: actor.userId } : {}),
+      ...(q.q ? { q: q.q } : {}), ...(q.from ? { receivedFrom: q.from } : {}), ...(q.to ? { receivedTo: q.to } : {}),
+      ...(q.applicantType ? { applicantType: q.applicantType } : {}),
+      ...(q.q && policyFor(actor.role).searchByPersonalData ? { personalHashes: personalSearchHashes(q.q) } : {}),
+      ...(seesPersonalData(actor.role) ? {} : { searchNames: false }),
+    };
+  }
+
+  /** The listed applications (all of them, or one page in the database's order), with their clocks. */
+  async function listed(actor: Actor, q: ListQuery, page?: { limit: number; offset: number }): Promise<ApplicationSummary[]> {
+    // 待确认收到 / 待指定经办人 / 待我审核 / 延期待审批: the cases on which this user has that work (same rule as the queue)
+    const workView = (WORK_VIEWS as readonly string[]).includes(q.view) ? (q.view as WorkView) : null;
+    const rows = await listApplications(db, filterOf(actor, q), page);
+    const evs = await eventsFor(db, rows.map((r) => r.id));
+    const out: ApplicationSummary[] = [];
+    for (const r of rows) {
+      const ledger = toLedger(evs.get(r.id) ?? []);
+      const c = await clockFor(ledger);
+      const s = summarise(r, c);
+      if (q.view === 'due_soon' && s.dueStatus !== 'due_soon') continue;
+      if (q.view === 'overdue' && s.dueStatus !== 'overdue') continue;
+      if (workView && !matchesWorkView(workView, actor, s, ledger, today())) continue;
+      out.push(summaryFor(actor.role, s));
+    }
+    return out;
+  }
+
+  const list = (actor: Actor, q: ListQuery) => listed(actor, q);
+  return {
+    async officers(actor) {
+      return (await usersOfAgency(db, actor.agencyId)).filter((u) => u.role === 'officer' || u.role === 'leader').map((u) => ({ id: u.id, name: u.display_name }));
+    },
+    async list(actor, q) {
+      return listed(actor, q);
+    },
+
+    async listPage(actor, q, { page, pageSize }) {
+      const offset = (page - 1) * pageSize;
+      // views decided on the computed clock or on the ledger are filtered after the fold: page the result;
+      // the others are paged by the database, and only the page's clocks are computed
+      if (q.view === 'due_soon' || q.view === 'overdue' || (WORK_VIEWS as readonly string[]).includes(q.view)) {
+        const all = await listed(actor, q);
+        return { applications: all.slice(offset, offset + pageSize), total: all.length, page, pageSize };
+      }
+      const total = await countListed(db, filterOf(actor, q));
+      return { applications: await listed(actor, q, { limit: pageSize, offset }), total, page, pageSize };
+    },
+
+    async get(actor, id, door = 'api_get') {
+      const row = await loadVisible(actor, id);
+      const d = await detail(app, actor, row);
+      if (policyFor(actor.role).logged) {
+        await personalData.record(db, actor, [{ agencyId: row.agency_id, applicationId: row.id, queryCode: row.query_code, door, fields: shownFields(applicantOfRow(row)) }]);
+      }
+      return d;
+    },
+
+    async exportRows(actor, query, unmasked) {
+      if (unmasked && !policyFor(actor.role).exportUnmasked) throw new AppError('forbidden', { detail: '您的角色只能导出遮盖个人信息的申请列表' });
+      const rows = await list(actor, query);
+      const stored = await personalColumnsOf(db, rows.map((r) => r.id));
+      const out = rows.map((r) => {
+        const row = openApplicationRow(cipher, stored.get(r.id)!);
+        return { ...r, personal: exportPersonal(applicantOfRow(row), unmasked) };
+      });
+      if (unmasked && out.length) {
+        await personalData.record(db, actor, [{ agencyId: actor.agencyId, applicationId: null, queryCode: null, door: 'export', fields: ['name', 'idNumber', 'phone', 'email', 'address', `rows=${out.length}`] }]);
+      }
+      return out;
+    },
+
+    async mailOutbox(actor, door) {
+      const rows = await mailer.list(actor.role === 'admin' ? null : actor.visibleAgencyIds);
+      const full = policyFor(actor.role).mail === 'full';
+      const applicants = new Map<number, ReturnType<typeof applicantOfRow>>();
+      if (!full) {
+        const ids = [...new Set(rows.map((m) => m.application_id).filter((x): x is number => x !== null))];
+        for (const [id, r] of await personalColumnsOf(db, ids)) applicants.set(id, applicantOfRow(openApplicationRow(cipher, r)));
+      }
+      if (full && rows.length) {
+        await personalData.record(db, actor, [{ agencyId: actor.agencyId, applicationId: null, queryCode: null, door, fields: ['email', 'mailBody', `messages=${rows.length}`] }]);
+      }
+      return rows.map((m) => outboxFor(actor.role, m, m.application_id !== null ? applicants.get(m.application_id) ?? null : null));
+    },
+
+    async attachment(actor, applicationId, attachmentId) {
+      const row = await loadVisible(actor, applicationId);
+      const a = await findAttachment(db, attachmentId);
+      if (!a || a.application_id !== applicationId) throw notFound();
+      if (!policyFor(actor.role).attachments) throw new AppError('forbidden', { detail: '附件是申请人的身份证明等个人信息，只有办理机关的经办人、审核人和负责人可以查看' });
+      await personalData.record(db, actor, [{ agencyId: row.agency_id, applicationId: row.id, queryCode: row.query_code, door: 'attachment', fields: ['attachment'] }]);
+      return { filename: cleanFileName(a.filename, '附件'), mime: a.mime, data: cipher.openBytes(ATTACHMENT_FIELD, a.content_base64) };
+    },
+
+    async letter(actor, applicationId, letterId, format) {
+      const row = await loadVisible(actor, applicationId);
+      const l = await letters.get(letterId);
+      if (!l || l.applicationId !== applicationId) throw notFound();
+      const agency = (await agencies.get(row.agency_id))!;
+      if (!seesPersonalData(actor.role)) return { letter: letterFor(actor.role, l, applicantOfRow(row)), agency };
+      if (format && policyFor(actor.role).logged) {
+        await personalData.record(db, actor, [{ agencyId: row.agency_id, applicationId: row.id, queryCode: row.query_code, door: format === 'docx' ? 'letter_docx' : 'letter_pdf', fields: ['letter', 'name'] }]);
+      }
+      return { letter: l, agency };
+    },
+
+  };
+}
