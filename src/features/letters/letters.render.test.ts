@@ -106,6 +106,17 @@ describe('the letter PDF (GB/T 9704-2012 信函格式)', { timeout: 120_000 }, (
     expect(dash[0]!.y).toBeGreaterThan((297 - 35 + 5) * MM); // about 7 mm under the type area
   });
 
+  it('page 3 (odd): "— 3 —" one character in from the right edge', async () => {
+    if (!tool('pdftotext') || !tool('pdfinfo')) return;
+    const f = pdfFacts(await renderLetterPdf(letter('reply_partial', 45), HEAD));
+    expect(f.pages.length).toBeGreaterThanOrEqual(3);
+    expect(flat(f.pages[2]!)).toContain('—3—');
+    const dash = f.words.filter((w) => w.page === 3 && w.text === '—');
+    expect(dash.length).toBe(2);
+    expect(dash[1]!.x2).toBeGreaterThan((210 - 26) * MM - 14 - 4);
+    expect(dash[1]!.x2).toBeLessThan((210 - 26) * MM - 14 + 4);
+  });
+
   // fillers grow the body through the end of page 1 and into page 2: wherever the page breaks, the page with
   // the date also has the agency's name and the end of the body (the remedy paragraph and 特此告知。)
   it.each([0, 2, 4, 6, 8, 10, 12, 14, 16, 20, 24, 28])('reply with %i filler sentences: name and date on the same page as the last paragraphs', async (n) => {
