@@ -196,8 +196,8 @@ export function usersOfAgency(db: Executor, agencyId: number): Promise<{ id: num
   return db.selectFrom('users').select(['id', 'display_name', 'role']).where('agency_id', '=', agencyId).where('active', '=', 1).orderBy('id').execute();
 }
 
-export function findUser(db: Executor, id: number): Promise<{ id: number; display_name: string; role: string; agency_id: number } | undefined> {
-  return db.selectFrom('users').select(['id', 'display_name', 'role', 'agency_id']).where('id', '=', id).executeTakeFirst();
+export function findUser(db: Executor, id: number): Promise<{ id: number; display_name: string; role: string; agency_id: number; email: string | null; active: number } | undefined> {
+  return db.selectFrom('users').select(['id', 'display_name', 'role', 'agency_id', 'email', 'active']).where('id', '=', id).executeTakeFirst();
 }
 
 export function findUserByUsername(db: Executor, username: string): Promise<{ id: number; username: string; display_name: string; role: string; agency_id: number } | undefined> {
