@@ -136,6 +136,36 @@ describe('fields', () => {
     expect(html(<Button href="/admin/users/new">新建</Button>)).toBe('<a class="gk-button gk-button--primary" href="/admin/users/new">新建</a>');
   });
 
+  it('idPrefix: two forms with a field of the same name get distinct ids, labels, hints and summary links', () => {
+    const page = html(
+      <>
+        <ErrorSummary idPrefix="returnReply" errors={[{ field: 'note', message: '请填写退回理由' }, { field: 'version', message: '已被他人修改' }]} linked={(f) => f === 'note'} />
+        <Textarea name="note" idPrefix="approveReply" label="审核意见" hint="可不填" required={false} />
+        <Textarea name="note" idPrefix="returnReply" label="退回理由" error="请填写退回理由" />
+        <Radios name="kind" idPrefix="a" label="类型" options={[{ value: 'x', label: 'X' }, { value: 'y', label: 'Y' }]} />
+        <Radios name="kind" idPrefix="b" label="类型" options={[{ value: 'x', label: 'X' }, { value: 'y', label: 'Y' }]} />
+      </>,
+    );
+    const ids = [...page.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(page).toContain('<label class="gk-label" for="field-approveReply-note">');
+    expect(page).toContain('aria-describedby="field-approveReply-note-hint"');
+    expect(page).toContain('<a href="#field-returnReply-note">请填写退回理由</a>');
+    // an error of a field the form does not show is listed without a link
+    expect(page).toContain('<li>已被他人修改</li>');
+    expect(page).toContain('for="field-b-kind-2"');
+    expect(fieldId('note', 'returnReply')).toBe('field-returnReply-note');
+  });
+
+  it('Textarea showCount: the limit in words under the box, the box without maxlength, the count announced politely', () => {
+    const out = html(<Textarea name="content" label="申请内容" hint="写具体" maxLength={4000} showCount />);
+    expect(out).toContain('data-gk-count-max="4000"');
+    expect(out).not.toMatch(/maxLength|maxlength/);
+    expect(out).toContain('aria-describedby="field-content-hint field-content-count"');
+    expect(out).toMatch(/<div class="gk-hint gk-char-count" id="field-content-count" aria-live="polite" data-gk-count-for="field-content" data-gk-count-under="还可以输入 \{n\} 个字" data-gk-count-over="已超出 \{n\} 个字，请删减">最多可以输入 4000 个字<\/div>/);
+    expect(html(<Textarea name="content" label="申请内容" maxLength={10} />)).toContain('maxLength="10"');
+  });
+
   it('errorFor and fieldId', () => {
     expect(fieldId('agencyId')).toBe('field-agencyId');
     expect(errorFor([{ field: 'a', message: 'x' }], 'a')).toBe('x');

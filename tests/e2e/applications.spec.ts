@@ -32,7 +32,7 @@ async function doAction(page: Page, action: string, fill?: (form: ReturnType<Pag
   const form = panel.locator(`form[data-action="${action}"]`);
   if (fill) await fill(form);
   await form.getByRole('button').click();
-  await expect(page.locator('.gk-notice--error'), 'no error after ' + action).toHaveCount(0);
+  await expect(page.locator('.gk-notice--error, .gk-error-summary'), 'no error after ' + action).toHaveCount(0);
   await expect(page.locator('.gk-notice--success, .gk-notice--info').first()).toBeVisible();
 }
 

@@ -34,6 +34,53 @@ describe.each(engines())('applications pages (%s)', (engine) => {
     }
   });
 
+  it('labels and rules agree: every field marked 选填 may be left empty, every other field is required (公民 and 法人)', async () => {
+    const r = await t.app.inject({ method: 'GET', url: '/apply' });
+    // field name → its label text (label or legend), from the rendered form
+    const labels = new Map<string, string>();
+    for (const m of r.body.matchAll(/<label class="gk-label" for="field-(\w+)">(.*?)<\/label>/g)) labels.set(m[1]!, m[2]!.replace(/<[^>]+>/g, ''));
+    for (const m of r.body.matchAll(/<legend class="gk-fieldset__legend">(.*?)<\/legend>[\s\S]*?name="(\w+)"/g)) if (!labels.has(m[2]!)) labels.set(m[2]!, m[1]!.replace(/<[^>]+>/g, ''));
+    expect(labels.get('idNumber')).toBe('证件号码（公民必填）');
+    expect(labels.get('attachments')).toBe('身份证明文件（选填）');
+    expect(r.body).not.toContain('可选');
+    expect(r.body).toContain('标有“选填”的项目可以不填');
+    const company = { type: 'commercial', name: '烟台某某有限公司', creditCode: '91110000600037341L', contactPerson: '赵敏', phone: '0535-6211001', content: '请公开本局2024年行政许可办件统计', provideForm: '纸质', obtainMethod: '自行领取' };
+    const citizen = { type: 'natural_person', name: '王五', idType: '居民身份证', idNumber: '370602198001012341', phone: '13700000000', content: '请公开本局2024年行政许可办件统计', provideForm: '纸质', obtainMethod: '自行领取' };
+    for (const [kind, valid, other] of [['公民', citizen, '法人或者其他组织必填'], ['法人', company, '公民必填']] as const) {
+      const optional = [...labels].filter(([, l]) => l.endsWith('（选填）') || l.includes(other)).map(([n]) => n);
+      const required = [...labels].filter(([n, l]) => !optional.includes(n) && !l.endsWith('（选填）') && n !== 'type').map(([n]) => n);
+      expect(optional.length, kind).toBeGreaterThan(3);
+      // the valid application fills exactly the required fields
+      expect(Object.keys(valid).filter((k) => k !== 'type').sort(), kind).toEqual(required.sort());
+      const ok = await t.app.inject({ method: 'POST', url: '/apply', ...multipart(valid) });
+      expect(ok.statusCode, `${kind}: ${ok.body.match(/gk-error-summary[\s\S]{0,600}/)?.[0] ?? ''}`).toBe(201);
+      for (const f of required) {
+        const without = Object.fromEntries(Object.entries(valid).filter(([k]) => k !== f));
+        const bad = await t.app.inject({ method: 'POST', url: '/apply', ...multipart(without) });
+        expect(bad.statusCode, `${kind} without ${f}`).toBe(400);
+        expect(bad.body, `${kind} without ${f}`).toContain(`id="field-${f}-error"`);
+      }
+    }
+  });
+
+  it('an empty phone gives one message; the 4000-character description states its limit and is enforced by the server', async () => {
+    const r = await t.app.inject({ method: 'POST', url: '/apply', ...multipart({ ...person, phone: '' }) });
+    expect(r.statusCode).toBe(400);
+    const summary = /<ul class="gk-error-summary__list">([\s\S]*?)<\/ul>/.exec(r.body)![1]!;
+    expect([...summary.matchAll(/href="#field-phone"/g)]).toHaveLength(1);
+    expect(summary).toContain('请填写联系电话');
+    const form = await t.app.inject({ method: 'GET', url: '/apply' });
+    // the count names its box; the box has no maxlength (a long paste is not cut off silently)
+    expect(form.body).toMatch(/<textarea[^>]*id="field-content"[^>]*aria-describedby="field-content-hint field-content-count"[^>]*data-gk-count-max="4000"/);
+    expect(form.body).not.toMatch(/<textarea[^>]*id="field-content"[^>]*maxLength/i);
+    expect(form.body).toMatch(/id="field-content-count"[^>]*>最多可以输入 4000 个字</);
+    for (const [len, status] of [[4000, 201], [4001, 400]] as const) {
+      const res = await t.app.inject({ method: 'POST', url: '/apply', ...multipart({ ...person, content: `请公开${'统'.repeat(len - 3)}` }) });
+      expect(res.statusCode, String(len)).toBe(status);
+      if (status === 400) expect(res.body).toMatch(/id="field-content-error"[^>]*>.*不能超过4000个字/s);
+    }
+  });
+
   it('errors are shown next to each field and nothing typed is lost', async () => {
     const m = multipart({ ...person, phone: 'abc', content: '' });
     const r = await t.app.inject({ method: 'POST', url: '/apply', ...m });
@@ -104,11 +151,10 @@ describe.each(engines())('applications pages (%s)', (engine) => {
     expect(page.body).toContain('为什么是这一天');
     expect(page.body).toContain('gk-deadline');
     expect([...page.body.matchAll(/data-action="(\w+)"/g)].map((x) => x[1])).toEqual(['assign', 'requestCorrection', 'startConsultation', 'requestExtension', 'issueFeeNotice', 'reply', 'withdraw']);
-    // a stale form is refused with the conflict message, nothing saved
+    // a stale form is refused with the conflict message on the case page, nothing saved
     const stale = await t.form(`/admin/applications/${id}/actions/requestExtension`, { version, days: '5', reason: 'x' }, { as: 'officer' });
-    expect(stale.statusCode).toBe(303);
-    const flashed = await t.app.inject({ method: 'GET', url: `/admin/applications/${id}`, headers: { cookie: `${s.cookie}; ${stale.cookies.map((c) => `${c.name}=${c.value}`).join('; ')}` } });
-    expect(flashed.body).toContain('已被他人修改');
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toMatch(/gk-error-summary[\s\S]*已被他人修改/);
     const csv = await t.app.inject({ method: 'GET', url: '/admin/applications.csv', headers: { cookie: s.cookie } });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FORMATS, T3_OTHER_2019, T3_OTHER_2021 } from '../report/formats.ts';
-import { OUTCOMES, outcomeDef, outcomeRow, REPLY_OUTCOMES } from './outcomes.ts';
+import { citesArticle, OUTCOMES, outcomeDef, outcomeRow, replyReasonsProblem, REPLY_OUTCOMES } from './outcomes.ts';
 import { APPLICANT_COLUMN, APPLICANT_TYPES, applicantKey, isValidCreditCode, isValidResidentId } from './applicants.ts';
 import { LETTER_KINDS, replyKindFor } from './templates.ts';
 
@@ -61,5 +61,20 @@ describe('applicants', () => {
   it('applicantKey normalises identity numbers', () => {
     expect(applicantKey({ type: 'natural_person', idNumber: '11010519491231002x', name: '张三' })).toBe(applicantKey({ type: 'natural_person', idNumber: ' 11010519491231002X', name: '李四' }));
     expect(applicantKey({ type: 'commercial', creditCode: '12370602780795309E', name: 'A' })).toBe('O:12370602780795309E');
+  });
+});
+
+describe('其他处理 names its article in the reasons', () => {
+  it.each([
+    ['依据《中华人民共和国政府信息公开条例》第三十三条', true],
+    ['依据条例第33条办理', true],
+    ['根据第 三十六 条', true],
+    ['申请人所提事项另有法定程序', false],
+    ['', false],
+  ] as const)('citesArticle(%j) = %s', (text, cites) => {
+    expect(citesArticle(text)).toBe(cites);
+    expect(replyReasonsProblem('other', text) === null).toBe(cites);
+    // outcomes with an article of their own need no citation in the reasons
+    expect(replyReasonsProblem('partial', text)).toBeNull();
   });
 });

@@ -147,6 +147,21 @@ export const OUTCOMES: readonly OutcomeDef[] = [
 
 const BY_CODE = new Map(OUTCOMES.map((d) => [d.code, d]));
 
+/**
+ * Whether a text cites an article ("第三十三条", "第33条", "第三十六条第二项"). A reply must state its legal
+ * basis (ogi-domain §7.4: receipt date, decision, legal basis (article), reasons, remedies); 其他处理 (表三
+ * （六）3) has no article of its own, so its reasons must name the article the decision rests on.
+ */
+export function citesArticle(text: string | null | undefined): boolean {
+  return /第\s*[一二三四五六七八九十百零〇\d]+\s*条/.test(text ?? '');
+}
+
+/** Why the reasons of a reply do not do for `code`, or null (the reply schema adds it next to the reasons field). */
+export function replyReasonsProblem(code: OutcomeCode, reasons: string | null | undefined): string | null {
+  if (code === 'other' && !citesArticle(reasons)) return '“其他处理”没有对应的条例条款：请在理由和说明中写明所依据的条款，例如“依据《中华人民共和国政府信息公开条例》第三十三条”';
+  return null;
+}
+
 export function isOutcomeCode(v: unknown): v is OutcomeCode {
   return typeof v === 'string' && BY_CODE.has(v as OutcomeCode);
 }

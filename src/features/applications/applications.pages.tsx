@@ -1,7 +1,7 @@
 // Page routes of 依申请公开: the public form (/apply, multipart, honeypot, rate limit), the receipt,
 // the public status page (/apply/status), and the back office (list + CSV, registration, case page with
 // the allowed actions as forms, letters, attachments, templates, outbox, 复议/诉讼 forms).
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { LETTER_KINDS, type Action, type LetterKind } from '../../core/applications/index.ts';
 import { actorOf, requireStaff } from '../auth/auth.guard.ts';
@@ -14,7 +14,7 @@ import { policyFor, seesPersonalData } from '../../core/personal-data/index.ts';
 import { actionSchemas, LIST_PAGE_SIZE, listQuerySchema, pageSchema, registerSchema, statusQuerySchema, submitSchema } from './applications.schema.ts';
 import { DEFAULT_MAX_ATTACHMENT_BYTES, DEFAULT_MAX_ATTACHMENTS, type UploadedFile } from './applications.service.ts';
 import { uploadRoute } from '../shared/uploads.ts';
-import { ApplicationsListPage, ApplyFormPage, ApplyReceiptPage, CasePage, flatErrors, OutboxPage, RegisterPage, StatusPage, TemplateEditPage, TemplatesPage, type FormValues } from './applications.views.tsx';
+import { ApplicationsListPage, ApplyFormPage, ApplyReceiptPage, CasePage, flatErrors, OutboxPage, RegisterPage, StatusPage, TemplateEditPage, TemplatesPage, type CaseFormState, type FormValues } from './applications.views.tsx';
 
 const SUBMIT_RATE_LIMIT = { rateLimit: { max: 30, timeWindow: '10 minutes' } };
 /** The attachment limits of the service (5 files × 5 MB), enforced while the form streams in. */
@@ -66,6 +66,17 @@ function formToApi(f: FormValues): Record<string, unknown> {
 }
 
 const zodErrors = (e: z.ZodError): FieldError[] => e.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
+/** Field names of a case-page form: `items.0` (one line of the 补正 list) is the `items` box; one message per field and text. */
+function caseFieldErrors(errors: readonly FieldError[]): FieldError[] {
+  const seen = new Set<string>();
+  const out: FieldError[] = [];
+  for (const e of errors) {
+    const field = e.field.split('.')[0] || 'version';
+    const key = `${field}:${e.message}`;
+    if (!seen.has(key)) { seen.add(key); out.push({ field, message: e.message }); }
+  }
+  return out;
+}
 
 function csvCell(v: string | number | null | undefined): string {
   const s = v === null || v === undefined ? '' : String(v);
@@ -183,12 +194,25 @@ export function registerApplicationPages(app: FastifyInstance, services: Service
 
   const idParams = z.object({ id: z.coerce.number().int().positive() });
 
-  app.get('/admin/applications/:id', { preHandler: staff, schema: { hide: true, params: idParams } }, async (request, reply) => {
+  /** The case page; after a form on it failed, with that form open, what was typed and each problem next to its field. */
+  async function casePage(request: FastifyRequest, reply: FastifyReply, id: number, formState?: CaseFormState, status = 200) {
     const actor = actorOf(request);
-    const { id } = request.params as { id: number };
     const d = await s.get(actor, id, 'case_page');
     const appeals = await services.appeals.list(actor, id);
-    return sendPage(reply, CasePage({ shell: adminShell(request, takeFlash(request, reply)), d, appeals, showPersonal: seesPersonalData(actor.role), attachments: policyFor(actor.role).attachments }));
+    return sendPage(reply, CasePage({ shell: adminShell(request, formState ? undefined : takeFlash(request, reply)), d, appeals, showPersonal: seesPersonalData(actor.role), attachments: policyFor(actor.role).attachments, formState }), status);
+  }
+
+  /** A refused case-page form: zod issues or the service's field errors, else the error's own message (e.g. 409 已被他人修改). */
+  function formProblems(e: unknown): { errors: FieldError[]; status: number } | null {
+    if (e instanceof z.ZodError) return { errors: caseFieldErrors(zodErrors(e)), status: 400 };
+    // a wrong role or a record outside the scope is answered as such (403 / 404 page), not next to a field
+    if (!isAppError(e) || e.status >= 500 || e.status === 403 || e.status === 404) return null;
+    return { errors: e.fieldErrors.length ? caseFieldErrors(e.fieldErrors) : [{ field: 'version', message: e.detail ?? e.title }], status: e.status };
+  }
+
+  app.get('/admin/applications/:id', { preHandler: staff, schema: { hide: true, params: idParams } }, async (request, reply) => {
+    const { id } = request.params as { id: number };
+    return casePage(request, reply, id);
   });
 
   app.post('/admin/applications/:id/actions/:action', { preHandler: staff, schema: { hide: true, params: z.object({ id: z.coerce.number().int().positive(), action: z.string().max(40) }) } }, async (request, reply) => {
@@ -201,20 +225,18 @@ export function registerApplicationPages(app: FastifyInstance, services: Service
     for (const [k, v] of Object.entries(fields)) if (k !== '_csrf' && blank(v) !== undefined) input[k] = v;
     if (a === 'requestCorrection') input.items = (fields.items ?? '').split(/\r?\n/).map((x) => x.trim()).filter(Boolean);
     const back = `/admin/applications/${id}`;
+    // Errors come back on the case page itself: the action's form open, what was typed kept, each message next to its field.
+    const refused = (errors: FieldError[], status: number) => casePage(request, reply, id, { form: a, values: fields, errors }, status);
     const parsed = actionSchemas[a].safeParse(input);
-    if (!parsed.success) {
-      setFlash(reply, 'error', `${zodErrors(parsed.error).map((e) => e.message).join('；')}`.slice(0, 290));
-      return seeOther(reply, back);
-    }
+    if (!parsed.success) return refused(caseFieldErrors(zodErrors(parsed.error)), 400);
     try {
       const out = await s.act(actor, id, a, parsed.data as never);
       const warn = out.warnings.length ? `注意：${out.warnings.join('；')}` : '';
       setFlash(reply, warn ? 'info' : 'success', `${({ confirmReceipt: '已确认收到申请', reply: '答复已提交审核', approveReply: '答复已审核通过并出具' } as Partial<Record<Action, string>>)[a] ?? '已保存'}。${warn}`.slice(0, 290));
     } catch (e) {
-      // a wrong role or a record outside the scope is answered as such (403 / 404 page), not as a flash
-      if (!isAppError(e) || e.status >= 500 || e.status === 403 || e.status === 404) throw e;
-      const msg = e.fieldErrors.length ? e.fieldErrors.map((f) => f.message).join('；') : (e.detail ?? e.title);
-      setFlash(reply, 'error', msg.slice(0, 290));
+      const p = formProblems(e);
+      if (!p) throw e;
+      return refused(p.errors, p.status);
     }
     return seeOther(reply, back);
   });
@@ -240,17 +262,25 @@ export function registerApplicationPages(app: FastifyInstance, services: Service
   });
 
   // 复议/诉讼 from the case page
+  // 复议/诉讼 forms of the case page: errors come back on the case page next to the form's fields (without a case: a flash on the list).
+  async function appealRefused(request: FastifyRequest, reply: FastifyReply, fields: FormValues, form: string, e: unknown) {
+    const p = formProblems(e);
+    if (!p) throw e;
+    const applicationId = Number(fields.applicationId);
+    if (Number.isSafeInteger(applicationId) && applicationId > 0) return casePage(request, reply, applicationId, { form, values: fields, errors: p.errors }, p.status);
+    setFlash(reply, 'error', p.errors.map((f) => f.message).join('；').slice(0, 290));
+    return seeOther(reply, '/admin/applications');
+  }
+
   app.post('/admin/appeals', { preHandler: staff, schema: { hide: true } }, async (request, reply) => {
     const { fields } = await readForm(request);
     const back = fields.applicationId ? `/admin/applications/${Number(fields.applicationId)}` : '/admin/applications';
-    const parsed = appealCreateSchema.safeParse(Object.fromEntries(Object.entries(fields).filter(([k, v]) => k !== '_csrf' && blank(v) !== undefined)));
-    if (!parsed.success) { setFlash(reply, 'error', zodErrors(parsed.error).map((e) => e.message).join('；')); return seeOther(reply, back); }
     try {
-      await services.appeals.create(actorOf(request), parsed.data);
+      const input = appealCreateSchema.parse(Object.fromEntries(Object.entries(fields).filter(([k, v]) => k !== '_csrf' && blank(v) !== undefined)));
+      await services.appeals.create(actorOf(request), input);
       setFlash(reply, 'success', '已登记复议、诉讼案件。');
     } catch (e) {
-      if (!isAppError(e) || e.status >= 500 || e.status === 403 || e.status === 404) throw e;
-      setFlash(reply, 'error', e.fieldErrors.map((f) => f.message).join('；') || (e.detail ?? e.title));
+      return appealRefused(request, reply, fields, 'appeal-new', e);
     }
     return seeOther(reply, back);
   });
@@ -259,14 +289,12 @@ export function registerApplicationPages(app: FastifyInstance, services: Service
     const { id } = request.params as { id: number };
     const { fields } = await readForm(request);
     const back = fields.applicationId ? `/admin/applications/${Number(fields.applicationId)}` : '/admin/applications';
-    const parsed = appealUpdateSchema.safeParse(Object.fromEntries(Object.entries(fields).filter(([k, v]) => k !== '_csrf' && k !== 'applicationId' && blank(v) !== undefined)));
-    if (!parsed.success) { setFlash(reply, 'error', zodErrors(parsed.error).map((e) => e.message).join('；')); return seeOther(reply, back); }
     try {
-      await services.appeals.update(actorOf(request), id, parsed.data);
+      const input = appealUpdateSchema.parse(Object.fromEntries(Object.entries(fields).filter(([k, v]) => k !== '_csrf' && k !== 'applicationId' && blank(v) !== undefined)));
+      await services.appeals.update(actorOf(request), id, input);
       setFlash(reply, 'success', '已更新案件结果。');
     } catch (e) {
-      if (!isAppError(e) || e.status >= 500 || e.status === 403 || e.status === 404) throw e;
-      setFlash(reply, 'error', e.fieldErrors.map((f) => f.message).join('；') || (e.detail ?? e.title));
+      return appealRefused(request, reply, fields, `appeal-${id}`, e);
     }
     return seeOther(reply, back);
   });

@@ -1,6 +1,6 @@
 // zod input schemas for applications, with Chinese messages that say what to fix.
 import { z } from 'zod';
-import { APPLICANT_TYPES, CHANNELS, FEE_METHODS, isValidCreditCode, REPLY_OUTCOMES, type OutcomeCode } from '../../core/applications/index.ts';
+import { APPLICANT_TYPES, CHANNELS, FEE_METHODS, isValidCreditCode, replyReasonsProblem, REPLY_OUTCOMES, type OutcomeCode } from '../../core/applications/index.ts';
 import { dateField, optionalText, phoneField, requiredText, residentIdIssue } from '../shared/fields.ts';
 import { OGI_REGULATION_IN_FORCE } from '../../core/validation/index.ts';
 
@@ -48,8 +48,11 @@ export const applicantSchema = z.object({
 });
 export type ApplicantInput = z.infer<typeof applicantSchema>;
 
+/** The longest description of the requested information (the form counts down to it). */
+export const CONTENT_MAX = 4000;
+
 const requestFields = {
-  content: trimmed('所需政府信息的名称、文号或者便于查询的其他特征性描述', 4000, 2),
+  content: trimmed('所需政府信息的名称、文号或者便于查询的其他特征性描述', CONTENT_MAX, 2),
   docNumber: optionalText('文号', 100),
   /** 提供方式 (the issue's `delivery`) */
   delivery: z.enum(PROVIDE_FORMS, { error: '请选择提供政府信息的方式：纸质、电子邮件、光盘、磁盘或其他' }).optional(),
@@ -151,6 +154,10 @@ export const actionSchemas = {
     outcome: z.enum(REPLY_OUTCOMES as [OutcomeCode, ...OutcomeCode[]], { error: '请选择办理结果：答复必须有结论' }),
     reasons: optionalText('理由和说明', 5000),
     otherAgency: optionalText('负责公开的机关', 200),
+  }).superRefine((v, ctx) => {
+    // A reply states its legal basis (条例 第三十六条 and the outcome's article); 其他处理 names it in the reasons.
+    const p = replyReasonsProblem(v.outcome, v.reasons);
+    if (p) ctx.addIssue({ code: 'custom', path: ['reasons'], message: p });
   }),
   approveReply: z.object({ version, note: optionalText('审核意见', 1000) }),
   returnReply: z.object({ version, note: trimmed('退回理由', 1000) }),

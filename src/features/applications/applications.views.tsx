@@ -7,9 +7,9 @@ import {
 } from '../../ui/index.ts';
 import {
   ACTION_LABELS, APPLICANT_TYPES, APPLICANT_TYPE_LABELS, APPEAL_KIND_LABELS, APPEAL_RESULT_LABELS, CHANNEL_LABELS, LETTER_KIND_LABELS, OUTCOMES,
-  PLACEHOLDERS, REPLY_OUTCOMES, outcomeDef, type Action, type LetterKind,
+  PLACEHOLDERS, REPLY_OUTCOMES, outcomeDef, type Action, type LetterKind, type OutcomeCode,
 } from '../../core/applications/index.ts';
-import { ID_TYPES, OBTAIN_METHODS, PROVIDE_FORMS } from './applications.schema.ts';
+import { CONTENT_MAX, ID_TYPES, OBTAIN_METHODS, PROVIDE_FORMS } from './applications.schema.ts';
 import type { ApplicationDetail, ApplicationSummary, PublicStatus } from './applications.service.ts';
 import type { OutboxMessage } from './applications.personal.ts';
 import type { AppealCase } from '../appeals/appeals.service.ts';
@@ -34,11 +34,12 @@ function ApplicantFields({ v, errors, locale }: { v: FormValues; errors: readonl
     <>
       <Radios name="type" label="申请人类型" options={applicantTypeOptions} value={v.type ?? 'natural_person'} error={e('type')} locale={locale} />
       <TextField name="name" label="姓名或者名称" hint="公民填写姓名；法人或者其他组织填写全称" value={v.name} error={e('name')} autoComplete="name" maxLength={100} locale={locale} />
-      <Select name="idType" label="证件类型（公民填写）" options={opt(ID_TYPES)} value={v.idType ?? '居民身份证'} error={e('idType')} required={false} locale={locale} />
-      <TextField name="idNumber" label="证件号码（公民填写）" value={v.idNumber} error={e('idNumber')} maxLength={40} required={false} spellCheck={false} locale={locale} />
-      <TextField name="creditCode" label="统一社会信用代码（法人或者其他组织填写）" hint="18位，见营业执照或者登记证书" value={v.creditCode} error={e('creditCode')} maxLength={18} required={false} spellCheck={false} locale={locale} />
+      {/* 条例 第二十九条第一项: 身份证明 is required — of a 公民 the identity document, of an organisation its 统一社会信用代码 (schema: applicantSchema). */}
+      <Select name="idType" label="证件类型（公民必填）" options={opt(ID_TYPES)} value={v.idType ?? '居民身份证'} error={e('idType')} locale={locale} />
+      <TextField name="idNumber" label="证件号码（公民必填）" value={v.idNumber} error={e('idNumber')} maxLength={40} spellCheck={false} locale={locale} />
+      <TextField name="creditCode" label="统一社会信用代码（法人或者其他组织必填）" hint="18位，见营业执照或者登记证书" value={v.creditCode} error={e('creditCode')} maxLength={18} spellCheck={false} locale={locale} />
       <TextField name="legalRepresentative" label="法定代表人或者负责人（法人或者其他组织填写）" value={v.legalRepresentative} error={e('legalRepresentative')} maxLength={50} required={false} locale={locale} />
-      <TextField name="contactPerson" label="联系人（法人或者其他组织填写）" value={v.contactPerson} error={e('contactPerson')} maxLength={50} required={false} locale={locale} />
+      <TextField name="contactPerson" label="联系人（法人或者其他组织必填）" value={v.contactPerson} error={e('contactPerson')} maxLength={50} locale={locale} />
       <TextField name="phone" label="联系电话" hint="例如 13800000000 或 0535-6666666；查询办理进度时需要" type="tel" value={v.phone} error={e('phone')} autoComplete="tel" inputMode="tel" maxLength={30} locale={locale} />
       <TextField name="email" label="电子邮箱" hint="选择通过电子邮件提供或获取时必须填写" type="email" value={v.email} error={e('email')} autoComplete="email" maxLength={200} required={false} locale={locale} />
       <TextField name="address" label="通讯地址" hint="选择邮寄时必须填写" value={v.address} error={e('address')} autoComplete="street-address" maxLength={200} required={false} locale={locale} />
@@ -51,7 +52,7 @@ function RequestFields({ v, errors, locale }: { v: FormValues; errors: readonly 
   const e = (f: string) => errorFor(errors, f);
   return (
     <>
-      <Textarea name="content" label="所需政府信息的名称、文号或者便于查询的其他特征性描述" hint="写得越具体，越便于查找。例如：2019年本局行政许可办件数量的统计" value={v.content} error={e('content')} rows={5} maxLength={4000} locale={locale} />
+      <Textarea name="content" label="所需政府信息的名称、文号或者便于查询的其他特征性描述" hint="写得越具体，越便于查找。例如：2019年本局行政许可办件数量的统计" value={v.content} error={e('content')} rows={5} maxLength={CONTENT_MAX} showCount locale={locale} />
       <TextField name="docNumber" label="文号" value={v.docNumber} error={e('docNumber')} maxLength={100} required={false} locale={locale} />
       <Radios name="provideForm" label="提供政府信息的方式" options={opt(PROVIDE_FORMS)} value={v.provideForm} error={e('provideForm')} inline locale={locale} />
       <Radios name="obtainMethod" label="获取信息的方式" options={opt(OBTAIN_METHODS)} value={v.obtainMethod} error={e('obtainMethod')} inline locale={locale} />
@@ -73,7 +74,7 @@ export function ApplyFormPage(p: { locale: Locale; agency: AgencyContact; prefs?
         <h2 className="gk-heading-m">{t(locale, 'applications.apply.requestSection')}</h2>
         <RequestFields v={p.values} errors={p.errors} locale={locale} />
         <h2 className="gk-heading-m">{t(locale, 'applications.apply.attachmentsSection')}</h2>
-        <FileField name="attachments" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" multiple label="身份证明（可选）" hint="身份证或者营业执照的扫描件或照片，PDF、JPG 或 PNG，每个不超过5MB，最多5个。页面提示错误时，请重新选择附件。" error={errorFor(p.errors, 'attachments')} required={false} locale={locale} />
+        <FileField name="attachments" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" multiple label="身份证明文件" hint="身份证或者营业执照的扫描件或照片，PDF、JPG 或 PNG，每个不超过5MB，最多5个。页面提示错误时，请重新选择附件。" error={errorFor(p.errors, 'attachments')} required={false} locale={locale} />
         <div className="gk-visually-hidden" aria-hidden="true">
           <label htmlFor="field-website">请勿填写此项（用于识别自动程序）</label>
           <input id="field-website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
@@ -231,92 +232,172 @@ export function RegisterPage(p: { shell: AdminShell; values: FormValues; errors:
         <ApplicantFields v={v} errors={p.errors} locale={p.shell.locale} />
         <h2 className="gk-heading-m">所需政府信息</h2>
         <RequestFields v={v} errors={p.errors} locale={p.shell.locale} />
-        <FileField name="attachments" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" multiple label="申请材料扫描件（可选）" hint="PDF、JPG 或 PNG，每个不超过5MB" error={e('attachments')} required={false} />
+        <FileField name="attachments" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" multiple label="申请材料扫描件" hint="PDF、JPG 或 PNG，每个不超过5MB" error={e('attachments')} required={false} />
         <Button>登记</Button>
       </form>
     </AdminLayout>
   );
 }
 
-function ActionForm({ a, d, csrf, children }: { a: Action; d: ApplicationDetail; csrf: string; children?: ReactNode }) {
+/**
+ * A case-page form that came back with errors: which form (an action, or an appeal form: `appeal-new`,
+ * `appeal-<id>`), what was typed (echoed back) and the problems, each next to its field.
+ */
+export interface CaseFormState {
+  form: string;
+  values: FormValues;
+  errors: readonly FieldError[];
+}
+
+/** The fields of one form on the case page: ids `field-<form>-<name>` (unique on the page), typed values echoed, errors next to fields. */
+function formKit(form: string, st: CaseFormState | undefined) {
+  const mine = st?.form === form ? st : undefined;
+  return {
+    idPrefix: form,
+    /** the value typed last time (after an error), else the default */
+    v: (name: string, fallback?: string | null) => (mine ? mine.values[name] ?? '' : fallback ?? undefined),
+    e: (name: string) => (mine ? errorFor(mine.errors, name) : undefined),
+  };
+}
+
+/** The field names each case-page action form has (errors on other fields — e.g. a stale version — are listed without a link). */
+export const ACTION_FORM_FIELDS: Partial<Record<Action, readonly string[]>> = {
+  assign: ['userId'], confirmReceipt: ['receivedOn'], requestCorrection: ['items', 'periodWorkdays'], recordCorrection: ['receivedOn', 'note'],
+  startConsultation: ['partyType', 'party', 'matter'], endConsultation: ['opinion', 'answeredOn', 'note'], requestExtension: ['days', 'reason'],
+  approveExtension: ['note'], rejectExtension: ['note'], approveReply: ['note'], returnReply: ['note'], issueFeeNotice: ['method', 'pages', 'waiverRefusedReason'],
+  recordPayment: ['paidOn'], reply: ['outcome', 'reasons', 'otherAgency'], recordDelivery: ['method', 'deliveredOn'], reopen: ['reason'], withdraw: ['withdrawnOn', 'note'],
+};
+
+function ActionForm({ a, d, csrf, st, children }: { a: Action; d: ApplicationDetail; csrf: string; st?: CaseFormState; children?: ReactNode }) {
+  const fields = ACTION_FORM_FIELDS[a] ?? [];
   return (
-    <form method="post" action={`/admin/applications/${d.id}/actions/${a}`} className="gk-action-form" data-action={a}>
+    <form method="post" action={`/admin/applications/${d.id}/actions/${a}`} className="gk-action-form" data-action={a} noValidate>
       <CsrfField token={csrf} />
       <input type="hidden" name="version" value={d.version} />
+      {st?.form === a ? <ErrorSummary errors={st.errors} idPrefix={a} linked={(f) => fields.includes(f)} /> : null}
       {children}
       <Button variant={a === 'withdraw' || a === 'lapseCorrection' || a === 'lapseFee' || a === 'returnReply' || a === 'rejectExtension' ? 'secondary' : 'primary'}>{ACTION_LABELS[a]}</Button>
     </form>
   );
 }
 
-function actionFields(a: Action, d: ApplicationDetail): ReactNode {
-  const today = undefined;
+/** Short form of an outcome's legal basis for the reply choices: "条例第三十六条第二项". */
+export function outcomeChoiceLabel(code: OutcomeCode): string {
+  const o = outcomeDef(code);
+  const basis = o.basis.replace(/《中华人民共和国政府信息公开条例》/g, '条例');
+  // 其他处理 (表三（六）3): the 条例 names no single article for it; the officer cites the article in the reasons (reply schema).
+  return code === 'other' ? `${o.label}（表三（六）3）— 依据的条例条款在理由中写明` : `${o.label} — ${basis}`;
+}
+
+/**
+ * The draft the reviewer returned (退回修改), to reopen the reply form with: outcome, reasons and the other agency of
+ * the last 拟写答复 when a 退回修改 followed it.
+ */
+export function returnedDraft(ledger: readonly { kind: string; data: Record<string, unknown> }[]): { outcome?: string; reasons?: string; otherAgency?: string } | null {
+  let draft: { outcome?: string; reasons?: string; otherAgency?: string } | null = null;
+  let returned = false;
+  for (const e of ledger) {
+    if (e.kind === 'reply_drafted') {
+      const str = (k: string) => (typeof e.data[k] === 'string' ? (e.data[k] as string) : undefined);
+      draft = { outcome: str('outcome'), reasons: str('reasons'), otherAgency: str('otherAgency') };
+      returned = false;
+    } else if (e.kind === 'reply_returned') returned = true;
+    else if (e.kind === 'reply_approved') { draft = null; returned = false; }
+  }
+  return returned ? draft : null;
+}
+
+function actionFields(a: Action, d: ApplicationDetail, st: CaseFormState | undefined): ReactNode {
+  const { idPrefix, v, e } = formKit(a, st);
+  const k = (name: string, fallback?: string | null) => ({ name, idPrefix, value: v(name, fallback), error: e(name) });
   switch (a) {
     case 'assign':
-      return <Select name="userId" label="经办人" options={d.officers.map((o) => ({ value: String(o.id), label: o.name }))} value={d.assignedUserId ? String(d.assignedUserId) : undefined} placeholder="请选择" />;
+      return <Select {...k('userId', d.assignedUserId ? String(d.assignedUserId) : undefined)} label="经办人" options={d.officers.map((o) => ({ value: String(o.id), label: o.name }))} placeholder="请选择" />;
     case 'confirmReceipt':
-      return <DateField name="receivedOn" label="与申请人确认收到的日期" hint="不填则为今天（条例第三十一条第三项：以双方确认之日为收到申请之日）" required={false} value={today} />;
+      return <DateField {...k('receivedOn')} label="与申请人确认收到的日期" hint="不填则为今天（条例第三十一条第三项：以双方确认之日为收到申请之日）" required={false} />;
     case 'requestCorrection':
       return (
         <>
-          <Textarea name="items" label="需要补正的全部事项（每行一项）" hint="条例第三十条：一次性告知，之后不能再次要求补正" rows={4} />
-          <TextField name="periodWorkdays" label="补正期限（工作日）" value="15" inputMode="numeric" className="gk-width-5" />
+          <Textarea {...k('items')} label="需要补正的全部事项（每行一项）" hint="条例第三十条：一次性告知，之后不能再次要求补正" rows={4} />
+          <TextField {...k('periodWorkdays', '15')} label="补正期限（工作日）" inputMode="numeric" className="gk-width-5" />
         </>
       );
     case 'recordCorrection':
-      return <><DateField name="receivedOn" label="收到补正材料的日期" required={false} /><Textarea name="note" label="补正内容说明" required={false} rows={2} /></>;
+      return <><DateField {...k('receivedOn')} label="收到补正材料的日期" required={false} /><Textarea {...k('note')} label="补正内容说明" hint="申请人补正了什么（记入办理记录）" required={false} rows={2} /></>;
     case 'startConsultation':
       return (
         <>
-          <Radios name="partyType" label="征求对象" options={[{ value: 'third_party', label: '第三方（条例第三十二条）' }, { value: 'co_agency', label: '共同制作机关（条例第三十四条）' }]} value="third_party" inline />
-          <TextField name="party" label="征求对象名称" />
-          <Textarea name="matter" label="征求意见的事项" rows={3} />
+          <Radios {...k('partyType', 'third_party')} label="征求对象" options={[{ value: 'third_party', label: '第三方（条例第三十二条）' }, { value: 'co_agency', label: '共同制作机关（条例第三十四条）' }]} inline />
+          <TextField {...k('party')} label="征求对象名称" />
+          <Textarea {...k('matter')} label="征求意见的事项" rows={3} />
         </>
       );
     case 'endConsultation':
       return (
         <>
-          <Radios name="opinion" label="意见" options={[{ value: 'agree', label: '同意公开' }, { value: 'object', label: '不同意公开' }, { value: 'no_answer', label: '逾期未提出意见' }]} inline />
-          <DateField name="answeredOn" label="收到意见的日期" required={false} hint={d.clock.consultationCap ? `征求意见期限至 ${d.clock.consultationCap}（15个工作日）` : undefined} />
-          <Textarea name="note" label="意见说明" required={false} rows={2} />
+          <Radios {...k('opinion')} label="意见" options={[{ value: 'agree', label: '同意公开' }, { value: 'object', label: '不同意公开' }, { value: 'no_answer', label: '逾期未提出意见' }]} inline />
+          <DateField {...k('answeredOn')} label="收到意见的日期" required={false} hint={d.clock.consultationCap ? `征求意见期限至 ${d.clock.consultationCap}（15个工作日）` : undefined} />
+          <Textarea {...k('note')} label="意见说明" required={false} rows={2} />
         </>
       );
     case 'requestExtension':
-      return <><TextField name="days" label="延长的工作日数" hint="最长20个工作日（条例第三十三条第二款）" value="20" inputMode="numeric" className="gk-width-5" /><Textarea name="reason" label="延期理由" rows={2} /></>;
-    case 'approveExtension': case 'rejectExtension': case 'approveReply':
-      return <Textarea name="note" label="意见" required={false} rows={2} />;
+      return <><TextField {...k('days', '20')} label="延长的工作日数" hint="最长20个工作日（条例第三十三条第二款）" inputMode="numeric" className="gk-width-5" /><Textarea {...k('reason')} label="延期理由" rows={2} /></>;
+    case 'approveExtension': case 'rejectExtension':
+      return <Textarea {...k('note')} label="审批意见" required={false} rows={2} />;
+    case 'approveReply':
+      return <Textarea {...k('note')} label="审核意见" required={false} rows={2} />;
     case 'returnReply':
-      return <Textarea name="note" label="退回理由" rows={2} />;
+      return <Textarea {...k('note')} label="退回理由" hint="经办人修改答复时会看到" rows={2} />;
     case 'issueFeeNotice':
       return (
         <>
-          <Radios name="method" label="计收方式（一件申请只能选一种）" options={[{ value: 'per_item', label: '按件计收（本自然月第11件起）' }, { value: 'per_page', label: '按量计收（超过30页）' }]} inline />
-          <TextField name="pages" label="页数（按量计收时填写）" required={false} inputMode="numeric" className="gk-width-5" />
-          <Textarea name="waiverRefusedReason" label="不予减免费用的理由（申请人申请减免费用时必填）" hint="决定减免的，不发收费通知" required={false} rows={2} />
+          <Radios {...k('method')} label="计收方式（一件申请只能选一种）" options={[{ value: 'per_item', label: '按件计收（本自然月第11件起）' }, { value: 'per_page', label: '按量计收（超过30页）' }]} inline />
+          <TextField {...k('pages')} label="页数（按量计收时填写）" required={false} inputMode="numeric" className="gk-width-5" />
+          <Textarea {...k('waiverRefusedReason')} label="不予减免费用的理由（申请人申请减免费用时必填）" hint="决定减免的，不发收费通知" required={false} rows={2} />
         </>
       );
     case 'recordPayment':
-      return <DateField name="paidOn" label="缴费日期" required={false} />;
-    case 'reply':
+      return <DateField {...k('paidOn')} label="缴费日期" required={false} />;
+    case 'reply': {
+      // After 退回修改 the form opens with the returned draft; after an error, with what was typed.
+      const draft = returnedDraft(d.ledger);
       return (
         <>
-          <Select name="outcome" label="办理结果（对应年度报告表三的一行）" placeholder="请选择" options={REPLY_OUTCOMES.map((o) => ({ value: o, label: `${outcomeDef(o).label} — ${outcomeDef(o).basis.replace('《中华人民共和国政府信息公开条例》', '条例')}` }))} />
-          <Textarea name="reasons" label="理由和说明" hint="不予公开、部分公开等必须说明理由" rows={4} required={false} />
-          <TextField name="otherAgency" label="负责公开的机关（不属于本机关负责公开时填写）" required={false} />
+          {draft && st?.form !== 'reply' ? <p className="gk-hint">已填入退回修改前的答复，请按退回理由修改后重新提交审核。</p> : null}
+          <Select {...k('outcome', draft?.outcome)} label="办理结果（对应年度报告表三的一行）" placeholder="请选择" options={REPLY_OUTCOMES.map((o) => ({ value: o, label: outcomeChoiceLabel(o) }))} />
+          <Textarea {...k('reasons', draft?.reasons)} label="理由和说明" hint="不予公开、部分公开等必须说明理由；“其他处理”须写明所依据的条例条款" rows={4} required={false} />
+          <TextField {...k('otherAgency', draft?.otherAgency)} label="负责公开的机关（不属于本机关负责公开时填写）" required={false} />
         </>
       );
+    }
     case 'recordDelivery':
-      return <><Select name="method" label="送达方式" options={opt(['电子邮件', '邮寄', '自行领取', '现场送达', '传真', '其他'])} /><DateField name="deliveredOn" label="送达日期" required={false} /></>;
+      return <><Select {...k('method')} label="送达方式" options={opt(['电子邮件', '邮寄', '自行领取', '现场送达', '传真', '其他'])} /><DateField {...k('deliveredOn')} label="送达日期" required={false} /></>;
     case 'reopen':
-      return <Textarea name="reason" label="重新打开的原因（补充答复）" rows={2} />;
+      return <Textarea {...k('reason')} label="重新打开的原因（补充答复）" rows={2} />;
     case 'withdraw':
-      return <><DateField name="withdrawnOn" label="撤回日期" required={false} /><Textarea name="note" label="撤回说明" required={false} rows={2} /></>;
+      return <><DateField {...k('withdrawnOn')} label="撤回日期" required={false} /><Textarea {...k('note')} label="撤回说明" required={false} rows={2} /></>;
     default:
       return null;
   }
 }
 
-export function CasePage(p: { shell: AdminShell; d: ApplicationDetail; appeals: readonly AppealCase[]; showPersonal: boolean; attachments: boolean }) {
+/** Fields of the appeal forms on the case page (errors on other fields are listed without a link). */
+export const APPEAL_NEW_FIELDS: readonly string[] = ['kind', 'filedOn', 'bodyName', 'caseNumber'];
+export const APPEAL_UPDATE_FIELDS: readonly string[] = ['result', 'closedOn'];
+
+function AppealNewFields({ st }: { st?: CaseFormState }) {
+  const { idPrefix, v, e } = formKit('appeal-new', st);
+  return (
+    <>
+      <Radios name="kind" idPrefix={idPrefix} label="类型" options={Object.entries(APPEAL_KIND_LABELS).map(([value, label]) => ({ value, label }))} value={v('kind', 'review')} error={e('kind')} />
+      <DateField name="filedOn" idPrefix={idPrefix} label="申请复议或者起诉的日期" value={v('filedOn')} error={e('filedOn')} />
+      <TextField name="bodyName" idPrefix={idPrefix} label="复议机关或者法院" value={v('bodyName')} error={e('bodyName')} required={false} />
+      <TextField name="caseNumber" idPrefix={idPrefix} label="案号" value={v('caseNumber')} error={e('caseNumber')} required={false} />
+    </>
+  );
+}
+
+export function CasePage(p: { shell: AdminShell; d: ApplicationDetail; appeals: readonly AppealCase[]; showPersonal: boolean; attachments: boolean; formState?: CaseFormState }) {
   const { d, shell } = p;
   const c = d.clock;
   const status = c.status === 'overdue' ? 'overdue' : c.status === 'due_soon' ? 'dueSoon' : c.status === 'closed' ? 'done' : 'onTime';
@@ -372,10 +453,10 @@ export function CasePage(p: { shell: AdminShell; d: ApplicationDetail; appeals: 
           ) : null}
           {d.allowedActions.length === 0 ? <p>{t(shell.locale, 'applications.admin.noActions')}</p> : null}
           {d.allowedActions.map((x) => (
-            <details key={x.action} className="gk-details gk-action" open={d.allowedActions.length <= 2}>
+            <details key={x.action} className="gk-details gk-action" open={d.allowedActions.length <= 2 || p.formState?.form === x.action || (x.action === 'reply' && returnedDraft(d.ledger) !== null)}>
               <summary className="gk-details__summary">{x.label}</summary>
               {x.warnings.map((w) => <Notice key={w} kind="warning">{w}</Notice>)}
-              <ActionForm a={x.action} d={d} csrf={shell.csrfToken}>{actionFields(x.action, d)}</ActionForm>
+              <ActionForm a={x.action} d={d} csrf={shell.csrfToken} st={p.formState}>{actionFields(x.action, d, p.formState)}</ActionForm>
             </details>
           ))}
         </section>
@@ -405,31 +486,34 @@ export function CasePage(p: { shell: AdminShell; d: ApplicationDetail; appeals: 
         <h2 className="gk-heading-m" id="case-appeals">{t(shell.locale, 'applications.admin.appeals')}</h2>
         {p.appeals.length ? (
           <ul className="gk-list">
-            {p.appeals.map((x) => (
-              <li key={x.id}>
-                {x.kindLabel}，{x.filedOn} 立案{x.bodyName ? `（${x.bodyName}）` : ''}：{x.resultLabel}{x.closedOn ? `，${x.closedOn} 审结` : ''}
-                <form method="post" action={`/admin/appeals/${x.id}`} className="gk-inline-form">
-                  <CsrfField token={shell.csrfToken} />
-                  <input type="hidden" name="version" value={x.version} />
-                  <input type="hidden" name="applicationId" value={d.id} />
-                  <Select name="result" label="结果" options={Object.entries(APPEAL_RESULT_LABELS).map(([value, label]) => ({ value, label }))} value={x.result} />
-                  <DateField name="closedOn" label="审结日期" value={x.closedOn} required={false} />
-                  <Button variant="secondary">更新</Button>
-                </form>
-              </li>
-            ))}
+            {p.appeals.map((x) => {
+              const form = `appeal-${x.id}`;
+              const { idPrefix, v, e } = formKit(form, p.formState);
+              return (
+                <li key={x.id}>
+                  {x.kindLabel}，{x.filedOn} 立案{x.bodyName ? `（${x.bodyName}）` : ''}：{x.resultLabel}{x.closedOn ? `，${x.closedOn} 审结` : ''}
+                  <form method="post" action={`/admin/appeals/${x.id}`} className="gk-inline-form" noValidate>
+                    <CsrfField token={shell.csrfToken} />
+                    <input type="hidden" name="version" value={x.version} />
+                    <input type="hidden" name="applicationId" value={d.id} />
+                    {p.formState?.form === form ? <ErrorSummary errors={p.formState.errors} idPrefix={form} linked={(f) => APPEAL_UPDATE_FIELDS.includes(f)} /> : null}
+                    <Select name="result" idPrefix={idPrefix} label="结果" options={Object.entries(APPEAL_RESULT_LABELS).map(([value, label]) => ({ value, label }))} value={v('result', x.result)} error={e('result')} />
+                    <DateField name="closedOn" idPrefix={idPrefix} label="审结日期" value={v('closedOn', x.closedOn)} error={e('closedOn')} required={false} />
+                    <Button variant="secondary">更新</Button>
+                  </form>
+                </li>
+              );
+            })}
           </ul>
         ) : <p>没有关联的复议、诉讼案件。</p>}
         {['officer', 'leader'].includes(shell.user.role) ? (
-          <details className="gk-details">
+          <details className="gk-details" open={p.formState?.form === 'appeal-new'}>
             <summary className="gk-details__summary">登记复议或诉讼案件</summary>
             <form method="post" action="/admin/appeals" noValidate>
               <CsrfField token={shell.csrfToken} />
               <input type="hidden" name="applicationId" value={d.id} />
-              <Radios name="kind" label="类型" options={Object.entries(APPEAL_KIND_LABELS).map(([value, label]) => ({ value, label }))} value="review" />
-              <DateField name="filedOn" label="申请复议或者起诉的日期" />
-              <TextField name="bodyName" label="复议机关或者法院" required={false} />
-              <TextField name="caseNumber" label="案号" required={false} />
+              {p.formState?.form === 'appeal-new' ? <ErrorSummary errors={p.formState.errors} idPrefix="appeal-new" linked={(f) => APPEAL_NEW_FIELDS.includes(f)} /> : null}
+              <AppealNewFields st={p.formState} />
               <Button variant="secondary">登记</Button>
             </form>
           </details>

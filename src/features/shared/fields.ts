@@ -49,9 +49,10 @@ export function meaningful<T extends z.ZodType<string>>(schema: T, label: string
 export function requiredText(label: string, max: number, opts: { min?: number; minMeaningful?: number } = {}) {
   const min = opts.min ?? 1;
   return meaningful(
+    // abort: an empty or too long text gets that one message, not a second one from the rules after it
     z.string({ error: `请填写${label}` }).trim()
-      .min(min, { error: min > 1 ? `请填写${label}（至少${min}个字）` : `请填写${label}` })
-      .max(max, { error: `${label}不能超过${max}个字` }),
+      .min(min, { error: min > 1 ? `请填写${label}（至少${min}个字）` : `请填写${label}`, abort: true })
+      .max(max, { error: `${label}不能超过${max}个字`, abort: true }),
     label,
     opts.minMeaningful ?? 1,
   );
@@ -65,7 +66,8 @@ export function optionalText(label: string, max: number) {
 
 /** A contact phone number: 11-digit mobile, fixed line with area code, or an international number. */
 export function phoneField(label = '联系电话') {
-  return z.string({ error: `请填写${label}` }).trim().min(1, { error: `请填写${label}` }).max(40, { error: `${label}不能超过40个字符` })
+  // abort: an empty phone gets "请填写…" only, not also "请填写正确的…"
+  return z.string({ error: `请填写${label}` }).trim().min(1, { error: `请填写${label}`, abort: true }).max(40, { error: `${label}不能超过40个字符`, abort: true })
     .superRefine((v, ctx) => {
       const p = phoneProblem(v, label);
       if (p) ctx.addIssue({ code: 'custom', message: p });

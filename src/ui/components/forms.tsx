@@ -1,13 +1,14 @@
 // Form kit with GOV.UK habits (ui.md "Forms"): label above the field, hint under the label,
 // the field's own message in words (not only colour), autocomplete where it applies,
 // and the submitted value echoed back so nothing typed is lost.
-// Every field's element id is `field-<name>`; ErrorSummary links to it.
+// Every field's element id is `field-<name>` — or `field-<idPrefix>-<name>` when one page holds several
+// forms with the same field names (the case page's action forms); ErrorSummary links to it.
 import type { ReactNode } from 'react';
 import type { FieldError, Locale } from '../types.ts';
 import { t } from '../i18n.ts';
 
-export function fieldId(name: string): string {
-  return `field-${name}`;
+export function fieldId(name: string, idPrefix?: string): string {
+  return idPrefix ? `field-${idPrefix}-${name}` : `field-${name}`;
 }
 
 /** The message for one field, if any. */
@@ -15,17 +16,22 @@ export function errorFor(errors: readonly FieldError[] | undefined, field: strin
   return errors?.find((e) => e.field === field)?.message;
 }
 
-export function ErrorSummary({ errors, locale = 'zh-CN' }: { errors: readonly FieldError[] | undefined; locale?: Locale }) {
+/**
+ * The list of problems above a form, each linked to its field. `idPrefix`: the fields' id prefix (see
+ * fieldId). An error whose field is not on the form (e.g. a stale version) is listed without a link.
+ */
+export function ErrorSummary({ errors, locale = 'zh-CN', idPrefix, linked }: { errors: readonly FieldError[] | undefined; locale?: Locale; idPrefix?: string; linked?: (field: string) => boolean }) {
   if (!errors || errors.length === 0) return null;
+  const titleId = idPrefix ? `error-summary-title-${idPrefix}` : 'error-summary-title';
   return (
-    <div className="gk-error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} data-gk-error-summary="">
-      <h2 className="gk-error-summary__title" id="error-summary-title">
+    <div className="gk-error-summary" role="alert" aria-labelledby={titleId} tabIndex={-1} data-gk-error-summary="">
+      <h2 className="gk-error-summary__title" id={titleId}>
         {t(locale, 'common.errorSummary.title')}
       </h2>
       <ul className="gk-error-summary__list">
         {errors.map((e) => (
           <li key={`${e.field}:${e.message}`}>
-            <a href={`#${fieldId(e.field)}`}>{e.message}</a>
+            {linked && !linked(e.field) ? e.message : <a href={`#${fieldId(e.field, idPrefix)}`}>{e.message}</a>}
           </li>
         ))}
       </ul>
@@ -42,26 +48,28 @@ interface BaseFieldProps {
   locale?: Locale;
   /** extra class on the form group, e.g. 'gk-width-10' */
   className?: string;
+  /** id prefix when a page holds several forms with the same field names: ids become `field-<idPrefix>-<name>` */
+  idPrefix?: string;
 }
 
-function describedBy(name: string, hint?: string, error?: string): string | undefined {
-  const ids = [hint ? `${fieldId(name)}-hint` : '', error ? `${fieldId(name)}-error` : ''].filter(Boolean);
+function describedBy(id: string, hint?: string, error?: string, extra?: string): string | undefined {
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : '', extra ?? ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
 
-function Hint({ name, hint }: { name: string; hint?: string }) {
+function Hint({ id, hint }: { id: string; hint?: string }) {
   if (!hint) return null;
   return (
-    <div className="gk-hint" id={`${fieldId(name)}-hint`}>
+    <div className="gk-hint" id={`${id}-hint`}>
       {hint}
     </div>
   );
 }
 
-function ErrorMessage({ name, error, locale = 'zh-CN' }: { name: string; error?: string; locale?: Locale }) {
+function ErrorMessage({ id, error, locale = 'zh-CN' }: { id: string; error?: string; locale?: Locale }) {
   if (!error) return null;
   return (
-    <p className="gk-error-message" id={`${fieldId(name)}-error`}>
+    <p className="gk-error-message" id={`${id}-error`}>
       <span className="gk-error-message__prefix">{t(locale, 'common.errorPrefix')}</span>
       {error}
     </p>
@@ -72,9 +80,9 @@ function groupClass(error?: string, extra?: string): string {
   return ['gk-form-group', error ? 'gk-form-group--error' : '', extra ?? ''].filter(Boolean).join(' ');
 }
 
-function Label({ name, label, required, locale = 'zh-CN' }: { name: string; label: string; required?: boolean; locale?: Locale }) {
+function Label({ id, label, required, locale = 'zh-CN' }: { id: string; label: string; required?: boolean; locale?: Locale }) {
   return (
-    <label className="gk-label" htmlFor={fieldId(name)}>
+    <label className="gk-label" htmlFor={id}>
       {label}
       {required === false ? <span className="gk-optional">{t(locale, 'common.optional')}</span> : null}
     </label>
@@ -95,14 +103,15 @@ export interface TextFieldProps extends BaseFieldProps {
 export function TextField(p: TextFieldProps) {
   // Passwords are never echoed back.
   const value = p.type === 'password' ? undefined : (p.value ?? '');
+  const id = fieldId(p.name, p.idPrefix);
   return (
     <div className={groupClass(p.error, p.className)}>
-      <Label name={p.name} label={p.label} required={p.required} locale={p.locale} />
-      <Hint name={p.name} hint={p.hint} />
-      <ErrorMessage name={p.name} error={p.error} locale={p.locale} />
+      <Label id={id} label={p.label} required={p.required} locale={p.locale} />
+      <Hint id={id} hint={p.hint} />
+      <ErrorMessage id={id} error={p.error} locale={p.locale} />
       <input
         className={p.error ? 'gk-input gk-input--error' : 'gk-input'}
-        id={fieldId(p.name)}
+        id={id}
         name={p.name}
         type={p.type ?? 'text'}
         defaultValue={value}
@@ -112,7 +121,7 @@ export function TextField(p: TextFieldProps) {
         spellCheck={p.spellCheck}
         readOnly={p.readOnly || undefined}
         required={p.required || undefined}
-        aria-describedby={describedBy(p.name, p.hint, p.error)}
+        aria-describedby={describedBy(id, p.hint, p.error)}
         aria-invalid={p.error ? true : undefined}
       />
     </div>
@@ -124,26 +133,49 @@ export interface TextareaProps extends BaseFieldProps {
   rows?: number;
   maxLength?: number;
   autoComplete?: string;
+  /**
+   * Show a character count under the box (needs maxLength). Without JavaScript it states the limit, which
+   * the server enforces; site.js turns it into a live count ("还可以输入 N 个字" / "已超出 N 个字"). The box
+   * then has no maxlength attribute, so pasted text is never cut off silently: the count and the server say
+   * how much to shorten.
+   */
+  showCount?: boolean;
 }
 
 export function Textarea(p: TextareaProps) {
+  const id = fieldId(p.name, p.idPrefix);
+  const locale = p.locale ?? 'zh-CN';
+  const count = p.showCount && p.maxLength ? p.maxLength : undefined;
   return (
     <div className={groupClass(p.error, p.className)}>
-      <Label name={p.name} label={p.label} required={p.required} locale={p.locale} />
-      <Hint name={p.name} hint={p.hint} />
-      <ErrorMessage name={p.name} error={p.error} locale={p.locale} />
+      <Label id={id} label={p.label} required={p.required} locale={p.locale} />
+      <Hint id={id} hint={p.hint} />
+      <ErrorMessage id={id} error={p.error} locale={p.locale} />
       <textarea
         className={p.error ? 'gk-textarea gk-input--error' : 'gk-textarea'}
-        id={fieldId(p.name)}
+        id={id}
         name={p.name}
         rows={p.rows ?? 5}
-        maxLength={p.maxLength}
+        maxLength={count ? undefined : p.maxLength}
         autoComplete={p.autoComplete}
         required={p.required || undefined}
         defaultValue={p.value ?? ''}
-        aria-describedby={describedBy(p.name, p.hint, p.error)}
+        aria-describedby={describedBy(id, p.hint, p.error, count ? `${id}-count` : undefined)}
         aria-invalid={p.error ? true : undefined}
+        data-gk-count-max={count}
       />
+      {count ? (
+        <div
+          className="gk-hint gk-char-count"
+          id={`${id}-count`}
+          aria-live="polite"
+          data-gk-count-for={id}
+          data-gk-count-under={t(locale, 'common.charCount.remaining')}
+          data-gk-count-over={t(locale, 'common.charCount.over')}
+        >
+          {t(locale, 'common.charCount.limit', { max: count })}
+        </div>
+      ) : null}
     </div>
   );
 }
@@ -163,19 +195,20 @@ export interface SelectProps extends BaseFieldProps {
 }
 
 export function Select(p: SelectProps) {
+  const id = fieldId(p.name, p.idPrefix);
   return (
     <div className={groupClass(p.error, p.className)}>
-      <Label name={p.name} label={p.label} required={p.required} locale={p.locale} />
-      <Hint name={p.name} hint={p.hint} />
-      <ErrorMessage name={p.name} error={p.error} locale={p.locale} />
+      <Label id={id} label={p.label} required={p.required} locale={p.locale} />
+      <Hint id={id} hint={p.hint} />
+      <ErrorMessage id={id} error={p.error} locale={p.locale} />
       <select
         className={p.error ? 'gk-select gk-input--error' : 'gk-select'}
-        id={fieldId(p.name)}
+        id={id}
         name={p.name}
         autoComplete={p.autoComplete}
         defaultValue={p.value ?? ''}
         required={p.required || undefined}
-        aria-describedby={describedBy(p.name, p.hint, p.error)}
+        aria-describedby={describedBy(id, p.hint, p.error)}
         aria-invalid={p.error ? true : undefined}
       >
         {p.placeholder !== undefined ? (
@@ -199,24 +232,25 @@ interface ChoiceGroupProps extends BaseFieldProps {
 }
 
 /** The first choice carries `field-<name>` so that the error summary link lands on it. */
-function choiceId(name: string, i: number): string {
-  return i === 0 ? fieldId(name) : `${fieldId(name)}-${i + 1}`;
+function choiceId(name: string, i: number, idPrefix?: string): string {
+  return i === 0 ? fieldId(name, idPrefix) : `${fieldId(name, idPrefix)}-${i + 1}`;
 }
 
 function ChoiceGroup(p: ChoiceGroupProps & { type: 'radio' | 'checkbox'; isChecked: (v: string) => boolean }) {
   const cls = p.type === 'radio' ? 'gk-radios' : 'gk-checkboxes';
+  const id0 = fieldId(p.name, p.idPrefix);
   return (
     <div className={groupClass(p.error, p.className)}>
-      <fieldset className="gk-fieldset" aria-describedby={describedBy(p.name, p.hint, p.error)}>
+      <fieldset className="gk-fieldset" aria-describedby={describedBy(id0, p.hint, p.error)}>
         <legend className="gk-fieldset__legend">
           {p.label}
           {p.required === false ? <span className="gk-optional">{t(p.locale ?? 'zh-CN', 'common.optional')}</span> : null}
         </legend>
-        <Hint name={p.name} hint={p.hint} />
-        <ErrorMessage name={p.name} error={p.error} locale={p.locale} />
+        <Hint id={id0} hint={p.hint} />
+        <ErrorMessage id={id0} error={p.error} locale={p.locale} />
         <div className={p.inline ? `${cls} ${cls}--inline` : cls}>
           {p.options.map((o, i) => {
-            const id = choiceId(p.name, i);
+            const id = choiceId(p.name, i, p.idPrefix);
             return (
               <div className={`${cls}__item`} key={o.value}>
                 <input
@@ -263,21 +297,22 @@ export interface DateFieldProps extends BaseFieldProps {
 /** `<input type=date>`; the value is always YYYY-MM-DD. Browsers without a date picker show a text box, hence the hint. */
 export function DateField(p: DateFieldProps) {
   const hint = p.hint ?? t(p.locale ?? 'zh-CN', 'common.dateHint');
+  const id = fieldId(p.name, p.idPrefix);
   return (
     <div className={groupClass(p.error, p.className)}>
-      <Label name={p.name} label={p.label} required={p.required} locale={p.locale} />
-      <Hint name={p.name} hint={hint} />
-      <ErrorMessage name={p.name} error={p.error} locale={p.locale} />
+      <Label id={id} label={p.label} required={p.required} locale={p.locale} />
+      <Hint id={id} hint={hint} />
+      <ErrorMessage id={id} error={p.error} locale={p.locale} />
       <input
         className={p.error ? 'gk-input gk-input--date gk-input--error' : 'gk-input gk-input--date'}
-        id={fieldId(p.name)}
+        id={id}
         name={p.name}
         type="date"
         defaultValue={p.value ?? ''}
         min={p.min}
         max={p.max}
         required={p.required || undefined}
-        aria-describedby={describedBy(p.name, hint, p.error)}
+        aria-describedby={describedBy(id, hint, p.error)}
         aria-invalid={p.error ? true : undefined}
       />
     </div>
@@ -291,20 +326,21 @@ export interface FileFieldProps extends BaseFieldProps {
 
 /** A file input (the form needs `encType="multipart/form-data"`). Browsers cannot echo a file back; say so in the error. */
 export function FileField(p: FileFieldProps) {
+  const id = fieldId(p.name, p.idPrefix);
   return (
     <div className={groupClass(p.error, p.className)}>
-      <Label name={p.name} label={p.label} required={p.required} locale={p.locale} />
-      <Hint name={p.name} hint={p.hint} />
-      <ErrorMessage name={p.name} error={p.error} locale={p.locale} />
+      <Label id={id} label={p.label} required={p.required} locale={p.locale} />
+      <Hint id={id} hint={p.hint} />
+      <ErrorMessage id={id} error={p.error} locale={p.locale} />
       <input
         className={p.error ? 'gk-file-upload gk-input--error' : 'gk-file-upload'}
-        id={fieldId(p.name)}
+        id={id}
         name={p.name}
         type="file"
         accept={p.accept}
         multiple={p.multiple}
         required={p.required || undefined}
-        aria-describedby={describedBy(p.name, p.hint, p.error)}
+        aria-describedby={describedBy(id, p.hint, p.error)}
         aria-invalid={p.error ? true : undefined}
       />
     </div>
