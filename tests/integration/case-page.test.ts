@@ -135,4 +135,55 @@ describe.each(engines())('case page (%s)', (engine) => {
     expect(html).toMatch(new RegExp(`<textarea[^>]*id="field-reply-reasons"[^>]*>${reasons.replace(/[()（）.]/g, '.')}</textarea>`));
     expect(html).toContain('已填入退回修改前的答复');
   });
+
+  it('notes typed with an action are in 办理记录; outside the handling agency the applicant’s data in them is masked', async () => {
+    const id = await register('请公开关于那个项目的文件');
+    const ok = (r: LightMyRequestResponse) => expect(r.statusCode, r.body.slice(0, 300)).toBe(303);
+    ok(await post(id, 'requestCorrection', { version: String(await version(id)), items: '请写明项目名称', periodWorkdays: '15' }));
+    ok(await post(id, 'recordCorrection', { version: String(await version(id)), note: '周七补正：芝罘区幸福路改造项目的施工许可' }));
+    ok(await post(id, 'reply', { version: String(await version(id)), outcome: 'partial', reasons: '施工许可予以公开；周七以外的第三方信息不予公开（条例第十五条）。' }));
+    ok(await post(id, 'returnReply', { version: String(await version(id)), note: '请写明不予公开部分的范围' }, 'reviewer'));
+    ok(await post(id, 'reply', { version: String(await version(id)), outcome: 'partial', reasons: '施工许可予以公开；第三方的商业信息不予公开（条例第十五条）。' }));
+    ok(await post(id, 'approveReply', { version: String(await version(id)), note: '同意，注意送达周七本人' }, 'reviewer'));
+    const timeline = (html: string) => html.slice(html.indexOf('id="case-timeline"'));
+    const officer = timeline(await page(id, 'officer'));
+    for (const text of ['补正事项：请写明项目名称', '补正内容：周七补正：芝罘区幸福路改造项目的施工许可', '理由和说明：施工许可予以公开；周七以外的第三方信息不予公开', '退回理由：请写明不予公开部分的范围', '审核意见：同意，注意送达周七本人']) {
+      expect(officer, text).toContain(text);
+    }
+    const supervisor = timeline(await page(id, 'supervisor'));
+    expect(supervisor).toContain('补正内容：周*补正：芝罘区幸福路改造项目的施工许可');
+    expect(supervisor).toContain('审核意见：同意，注意送达周*本人');
+    expect(supervisor).not.toContain('周七');
+    const api = await t.api('GET', `/api/applications/${id}`, { as: 'supervisor' });
+    expect(api.statusCode).toBe(200);
+    expect(api.body).not.toContain('周七');
+  });
+
+  it('待补正: the card says when the 补正 was asked, the period and its last day once, that the clock stands still and restarts on receipt', async () => {
+    const id = await register('请公开关于那个文件');
+    // asked on the day of receipt: no "第0个工作日"
+    expect((await post(id, 'requestCorrection', { version: String(await version(id)), items: '请写明文件名称', periodWorkdays: '15' })).statusCode).toBe(303);
+    const detail = (await t.api('GET', `/api/applications/${id}`, { as: 'officer' })).json() as { receivedOn: string; applicantDue: string };
+    const html = await page(id, 'officer');
+    const card = /<section[^>]*data-testid="correction-card"[\s\S]*?<\/section>/.exec(html)![0];
+    const visible = card.replace(/<details[\s\S]*<\/details>/, '');
+    expect(visible).toContain('答复期限暂停计算：等待申请人补正');
+    expect(visible).toMatch(new RegExp(`补正告知发出日期</th><td[^>]*>${detail.receivedOn}<`));
+    expect(visible).toMatch(new RegExp(`补正期限</th><td[^>]*>15 个工作日，至 ${detail.applicantDue}<`));
+    expect(visible.split(detail.applicantDue).length - 1).toBe(1);
+    expect(visible).toContain('收到补正后的申请之日起重新计算 20 个工作日（条例第三十条）');
+    expect(html).not.toContain('第0个工作日');
+    expect(card).toContain('收到申请当日');
+  });
+
+  it('after an extension is requested the case shows 延期待批 until the leader decides', async () => {
+    const id = await register('请公开本局三年来的许可统计');
+    expect((await post(id, 'requestExtension', { version: String(await version(id)), days: '10', reason: '需要汇总三个系统的数据' })).statusCode).toBe(303);
+    const waiting = await page(id, 'officer');
+    expect(waiting).toMatch(/<h1[^>]*>[\s\S]*?延期待批[\s\S]*?<\/h1>/);
+    expect(waiting).toContain('申请延长答复期限 10 个工作日（理由：需要汇总三个系统的数据），等待政府信息公开工作机构负责人审批');
+    expect(await page(id, 'leader')).toContain('延期待批');
+    expect((await post(id, 'approveExtension', { version: String(await version(id)), note: '同意' }, 'leader')).statusCode).toBe(303);
+    expect(await page(id, 'officer')).not.toContain('延期待批');
+  });
 });

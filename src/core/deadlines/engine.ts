@@ -177,7 +177,7 @@ function compute(ledgerInput: unknown, cal: Calendar, S: DeadlineSettings, today
         const k = cal.workdaysBetween(received, date);
         if (date > limit) warnings.push(`补正通知于 ${date} 发出，是收到申请后第${k}个工作日，超过第三十条规定的${S.correctionNoticeWorkdays}个工作日（应不晚于 ${limit}）`);
         st.correction = { requested: date, period, periodEnd: cal.addWorkdays(date, period) };
-        if (explain) steps.push(`${date} 发出补正通知（第三十条：收到申请后第${k}个工作日，应在${S.correctionNoticeWorkdays}个工作日内一次性告知）→ 答复期限待补正后重新计算；申请人补正期限${period}个工作日，至 ${st.correction.periodEnd}`);
+        if (explain) steps.push(`${date} 发出补正通知（第三十条：${k === 0 ? '收到申请当日' : `收到申请后第${k}个工作日`}，应在${S.correctionNoticeWorkdays}个工作日内一次性告知）→ 答复期限待补正后重新计算；申请人补正期限${period}个工作日，至 ${st.correction.periodEnd}`);
         break;
       }
       case 'correction_received': {

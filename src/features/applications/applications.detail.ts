@@ -24,12 +24,17 @@ export function eventSummary(kind: EventKind, d: Record<string, unknown>): strin
     case 'consultation_started': return `${d.partyType === 'co_agency' ? '共同制作机关' : '第三方'}：${s('party')}；事项：${s('matter')}`;
     case 'consultation_ended': return `意见：${({ agree: '同意公开', object: '不同意公开', no_answer: '逾期未提出意见' } as Record<string, string>)[s('opinion')] ?? ''}${d.note ? `；${s('note')}` : ''}`;
     case 'extension_requested': return `延长 ${s('days')} 个工作日；理由：${s('reason')}`;
-    case 'extension_approved': case 'extension_rejected': case 'reply_returned': case 'reopened': return s('note') || s('reason');
+    // Notes typed with an action are part of the record (evidence in 复议 and 诉讼); applications.personal.ts masks
+    // the applicant's data in them for roles outside the handling agency.
+    case 'correction_received': return d.note ? `补正内容：${s('note')}` : '';
+    case 'extension_approved': case 'extension_rejected': return d.note ? `审批意见：${s('note')}` : '';
+    case 'reply_returned': return `退回理由：${s('note')}`;
+    case 'reopened': return `原因：${s('reason')}`;
     case 'fee_notice_issued': return `${s('explanation')}；缴费期限 ${s('dueOn')}`;
-    case 'reply_drafted': return `办理结果：${d.outcome ? outcomeDef(d.outcome as OutcomeCode).label : ''}`;
-    case 'reply_approved': return `办理结果：${d.outcome ? outcomeDef(d.outcome as OutcomeCode).label : ''}`;
+    case 'reply_drafted': return [`办理结果：${d.outcome ? outcomeDef(d.outcome as OutcomeCode).label : ''}`, d.reasons ? `理由和说明：${s('reasons')}` : '', d.otherAgency ? `负责公开的机关：${s('otherAgency')}` : ''].filter(Boolean).join('；');
+    case 'reply_approved': return `办理结果：${d.outcome ? outcomeDef(d.outcome as OutcomeCode).label : ''}${d.note ? `；审核意见：${s('note')}` : ''}`;
     case 'delivered': return `送达方式：${s('method')}`;
-    case 'withdrawn': return s('note');
+    case 'withdrawn': return d.note ? `撤回说明：${s('note')}` : '';
     case 'carried_over': return `${s('year')}年末未办结，结转下年度继续办理`;
     default: return '';
   }

@@ -31,6 +31,14 @@ interface DetailShape {
   letters: Letter[];
   pendingReply: { preview: string } | null;
   attachments: { filename: string }[];
+  ledger: { summary: string; data: Record<string, unknown> }[];
+}
+
+/** A ledger entry's typed notes with the applicant's data masked (roles outside the handling agency). */
+function maskedEntry<E extends { summary: string; data: Record<string, unknown> }>(e: E, applicant: ApplicantLike): E {
+  const data: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(e.data)) data[k] = typeof v === 'string' ? maskText(v, applicant) : Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? maskText(x, applicant) : x)) : v;
+  return { ...e, summary: maskText(e.summary, applicant), data };
 }
 
 /** A case detail as `viewer` may see it: applicant fields, letter texts and the reply preview. */
@@ -44,6 +52,8 @@ export function detailFor<D extends DetailShape>(viewer: Viewer, d: D, applicant
     pendingReply: d.pendingReply ? { ...d.pendingReply, preview: maskText(d.pendingReply.preview, applicant) } : null,
     // file names of identity scans often carry the name ("张三身份证.jpg")
     attachments: d.attachments.map((x) => ({ ...x, filename: maskText(x.filename, applicant) })),
+    // notes typed with actions (补正内容, 审核意见, 理由) may name the applicant
+    ledger: d.ledger.map((e) => maskedEntry(e, applicant)),
   };
 }
 

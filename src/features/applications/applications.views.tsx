@@ -7,7 +7,7 @@ import {
 } from '../../ui/index.ts';
 import {
   ACTION_LABELS, APPLICANT_TYPES, APPLICANT_TYPE_LABELS, APPEAL_KIND_LABELS, APPEAL_RESULT_LABELS, CHANNEL_LABELS, LETTER_KIND_LABELS, OUTCOMES,
-  PLACEHOLDERS, REPLY_OUTCOMES, outcomeDef, type Action, type LetterKind, type OutcomeCode,
+  PLACEHOLDERS, REPLY_OUTCOMES, ledgerFacts, outcomeDef, type Action, type LetterKind, type OutcomeCode,
 } from '../../core/applications/index.ts';
 import { CONTENT_MAX, ID_TYPES, OBTAIN_METHODS, PROVIDE_FORMS } from './applications.schema.ts';
 import type { ApplicationDetail, ApplicationSummary, PublicStatus } from './applications.service.ts';
@@ -402,11 +402,37 @@ export function CasePage(p: { shell: AdminShell; d: ApplicationDetail; appeals: 
   const c = d.clock;
   const status = c.status === 'overdue' ? 'overdue' : c.status === 'due_soon' ? 'dueSoon' : c.status === 'closed' ? 'done' : 'onTime';
   const a = d.applicant;
+  const facts = ledgerFacts(d.ledger.map((e) => ({ kind: e.kind, on: e.on, data: e.data })));
+  // an extension request waiting for the leader (第三十三条第二款): shown as 延期待批 until approved or refused
+  const extReq = facts.extensionRequested ? [...d.ledger].reverse().find((e) => e.kind === 'extension_requested') : undefined;
+  const ext = extReq ? { on: extReq.on, days: String(extReq.data.days ?? ''), reason: String(extReq.data.reason ?? '') } : null;
+  // a 补正 awaited (第三十条): the reply clock stands still until the corrected application arrives
+  const corrReq = d.state === 'correction_pending' ? d.ledger.find((e) => e.kind === 'correction_requested') : undefined;
+  const corr = corrReq ? { on: corrReq.on, period: String(corrReq.data.periodWorkdays ?? '') } : null;
   return (
     <AdminLayout {...shell} active="applications" title={t(shell.locale, 'applications.admin.caseTitle', { code: d.queryCode })}>
       <p><a href="/admin/applications">← 返回列表</a></p>
-      <h1 className="gk-heading-l">{t(shell.locale, 'applications.admin.caseTitle', { code: d.queryCode })} <StatusTag text={d.stateLabel} tone="blue" /></h1>
-      {c.dueDate ? (
+      <h1 className="gk-heading-l">{t(shell.locale, 'applications.admin.caseTitle', { code: d.queryCode })} <StatusTag text={d.stateLabel} tone="blue" />{ext ? <> <StatusTag text="延期待批" tone="amber" /></> : null}</h1>
+      {ext ? (
+        <Notice kind="info" title="延期待批">
+          {ext.on} 申请延长答复期限 {ext.days} 个工作日（理由：{ext.reason}），等待政府信息公开工作机构负责人审批（条例第三十三条第二款）。{c.dueDate ? `批准前，答复期限仍为 ${c.dueDate}。` : ''}
+        </Notice>
+      ) : null}
+      {corr && !c.dueDate ? (
+        <section className="gk-deadline gk-deadline--blue" aria-labelledby="deadline-title" data-testid="correction-card">
+          <h2 className="gk-deadline__title" id="deadline-title">答复期限暂停计算：等待申请人补正</h2>
+          <SummaryList items={[
+            { key: '补正告知发出日期', value: corr.on },
+            { key: '补正期限', value: `${corr.period} 个工作日，至 ${c.applicantDue ?? '—'}` },
+            { key: '答复期限', value: '收到补正后的申请之日起重新计算 20 个工作日（条例第三十条）' },
+            { key: '逾期未补正', value: '申请人无正当理由逾期不补正的，视为放弃申请（条例第三十条）' },
+          ]} />
+          <details className="gk-details">
+            <summary className="gk-details__summary">为什么是这样</summary>
+            <ol className="gk-details__steps">{c.explanation.map((x, i) => <li key={i}>{x}</li>)}</ol>
+          </details>
+        </section>
+      ) : c.dueDate ? (
         <DeadlineCard due={c.dueDate} workdaysLeft={c.workdaysRemaining ?? 0} status={status} provisional={c.provisional} explanation={c.explanation} title="答复期限" />
       ) : (
         <Notice kind="info" title="答复期限">
