@@ -62,6 +62,9 @@ export interface ReportModel {
   /** Labels as printed where they differ from the canonical key: { "<cell-ref prefix>": "<printed label>" },
    *  e.g. { "table2|第二十条第（一）项|行政规范性文件": "规范性文件" }. Rule W-label reads them. */
   printedLabels?: Record<string, string>;
+  /** Cells the importer could not read (left blank, with a parse note): no rule counts them as 0; the rules that need
+   *  them are reported as not checked. A supervisor's correction of a cell removes it from this list. */
+  unreadCells?: CellRef[];
 }
 
 /** A cell reference: "table3|<row key>|<column>", "table4|<group>|<column>", "table2|<block>|<row>|<column>". */

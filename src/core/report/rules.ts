@@ -22,12 +22,30 @@ export interface RuleDef {
   title: string;
 }
 
+/** Where a finding comes from: reading the file (the importer could not read or was unsure) or a 勾稽 rule. */
+export type FindingSource = 'import' | 'rules';
+
 export interface Finding {
   rule: string;
   severity: Severity;
   /** zh-CN, with the numbers. */
   message: string;
   cells: CellRef[];
+  source: FindingSource;
+}
+
+/** A rule instance that was not evaluated because cells it needs were not read from the file (model.unreadCells). */
+export interface NotChecked {
+  rule: string;
+  /** zh-CN: what was not checked and why. */
+  message: string;
+  /** The unread cells the check needed. */
+  missing: CellRef[];
+}
+
+export interface CheckOutcome {
+  findings: Finding[];
+  notChecked: NotChecked[];
 }
 
 export interface CheckContext {
@@ -62,7 +80,47 @@ export const RULES: RuleDef[] = [
 
 const RULE_BY_ID = new Map(RULES.map((r) => [r.id, r]));
 function finding(rule: string, message: string, cells: CellRef[]): Finding {
-  return { rule, severity: RULE_BY_ID.get(rule)!.severity, message, cells };
+  return { rule, severity: RULE_BY_ID.get(rule)!.severity, message, cells, source: 'rules' };
+}
+
+// ——— unread cells ———
+// A cell the importer could not read is blank in the model but is not the publisher's blank: no rule may count it as 0
+// (a badly converted file would otherwise yield “一+二 (0+0=0) ≠ …” against the report). Each rule instance whose cells
+// include an unread one is reported as not checked, with the cells it lacked.
+
+class Guard {
+  readonly notChecked: NotChecked[] = [];
+  private readonly unread: Set<CellRef>;
+  constructor(...models: (ReportModel | undefined)[]) {
+    this.unread = new Set();
+    for (const m of models) for (const c of m?.unreadCells ?? []) this.unread.add(m === models[0] ? c : `prev:${c}`);
+  }
+  get empty(): boolean { return this.unread.size === 0; }
+  isUnread(ref: CellRef, previous = false): boolean { return this.unread.has(previous ? `prev:${ref}` : ref); }
+  /** true when every cell was read; otherwise records the instance as not checked. `prevRefs` are cells of the previous year's report. */
+  readable(rule: string, what: string, refs: CellRef[], prevRefs: CellRef[] = []): boolean {
+    if (this.empty) return true;
+    const missing = [...refs.filter((r) => this.isUnread(r)), ...prevRefs.filter((r) => this.isUnread(r, true)).map((r) => `上一年:${r}`)];
+    if (missing.length === 0) return true;
+    this.notChecked.push({ rule, message: `${what}未核对：导入时有 ${missing.length} 个单元格未能读取（${missing.slice(0, 3).map(describeRef).join('、')}${missing.length > 3 ? ' 等' : ''}），请对照原文更正后再核对`, missing });
+    return false;
+  }
+}
+
+function describeRef(ref: string): string {
+  const prev = ref.startsWith('上一年:');
+  const r = prev ? ref.slice(4) : ref;
+  return (prev ? '上一年报告 ' : '') + describe(r);
+}
+
+/** Every cell reference of a model's tables (table 三 by its columns). */
+export function cellRefsOf(m: ReportModel): CellRef[] {
+  const out: CellRef[] = [];
+  for (const [b, rows] of Object.entries(m.table2 ?? {})) for (const [r, cols] of Object.entries(rows ?? {})) for (const c of Object.keys(cols ?? {})) out.push(`table2|${b}|${r}|${c}`);
+  const cols: readonly string[] = m.table3?.columns?.length ? m.table3.columns : TABLE3_COLUMNS;
+  for (const r of Object.keys(m.table3?.rows ?? {})) for (const c of cols) out.push(`table3|${r}|${c}`);
+  for (const [g, c4] of Object.entries(m.table4 ?? {})) for (const c of Object.keys(c4 ?? {})) out.push(`table4|${g}|${c}`);
+  return out;
 }
 
 // ——— cell access ———
@@ -115,9 +173,10 @@ export function resultRowsOf(model: ReportModel): string[] {
 // ——— table 三 ———
 
 // E1 — 表三表头“第一项加第二项之和，等于第三项加第四项之和”, per column ("本列数据").
-function checkE1(m: ReportModel): Finding[] {
+function checkE1(m: ReportModel, g: Guard): Finding[] {
   const out: Finding[] = [];
   for (const col of TABLE3_COLUMNS) {
+    if (!g.readable('E1', `表三 ${col}列“一+二 = （七）总计+四”`, [T3_RECEIVED, T3_CARRIED_IN, T3_TOTAL, T3_CARRIED_OUT].map((r) => `table3|${r}|${col}`))) continue;
     const a = n(t3(m, T3_RECEIVED, col)), b = n(t3(m, T3_CARRIED_IN, col));
     const c = n(t3(m, T3_TOTAL, col)), d = n(t3(m, T3_CARRIED_OUT, col));
     if (!sameNumber(a + b, c + d)) {
@@ -129,12 +188,13 @@ function checkE1(m: ReportModel): Finding[] {
 }
 
 // I1 — 申请人情况: 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他, every row.
-function checkI1(m: ReportModel): Finding[] {
+function checkI1(m: ReportModel, g: Guard): Finding[] {
   const out: Finding[] = [];
   const layoutRows = layoutOf(m.format).table3Rows;
   const present = Object.keys(m.table3?.rows ?? {});
   const rows = [...layoutRows.filter((r) => present.includes(r)), ...present.filter((r) => !layoutRows.includes(r))];
   for (const row of rows) {
+    if (!g.readable('I1', `表三 ${row}行“总计 = 六类申请人之和”`, TABLE3_COLUMNS.map((c) => `table3|${row}|${c}`))) continue;
     const x = n(t3(m, row, '总计'));
     const y = SIX_APPLICANTS.reduce((s, c) => s + n(t3(m, row, c)), 0);
     if (!sameNumber(x, y)) {
@@ -145,10 +205,11 @@ function checkI1(m: ReportModel): Finding[] {
 }
 
 // I2 — 三、本年度办理结果: （七）总计 = （一）+（二）+Σ（三）1–8+Σ（四）1–3+Σ（五）1–5+（六）[2019] or Σ（六）1–3 [2021].
-function checkI2(m: ReportModel): Finding[] {
+function checkI2(m: ReportModel, g: Guard): Finding[] {
   const out: Finding[] = [];
   const rows = resultRowsOf(m);
   for (const col of TABLE3_COLUMNS) {
+    if (!g.readable('I2', `表三 ${col}列“（七）总计 = 各办理结果之和”`, [T3_TOTAL, ...rows].map((r) => `table3|${r}|${col}`))) continue;
     const x = n(t3(m, T3_TOTAL, col));
     const y = rows.reduce((s, r) => s + n(t3(m, r, col)), 0);
     if (!sameNumber(x, y)) {
@@ -161,9 +222,10 @@ function checkI2(m: ReportModel): Finding[] {
 // ——— table 四 ———
 
 // I5 — 表四 each group: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结.
-function checkI5(m: ReportModel): Finding[] {
+function checkI5(m: ReportModel, guard: Guard): Finding[] {
   const out: Finding[] = [];
   for (const g of TABLE4_GROUPS) {
+    if (!guard.readable('I5', `表四 ${g}“总计 = 结果维持+结果纠正+其他结果+尚未审结”`, TABLE4_COLUMNS.map((c) => `table4|${g}|${c}`))) continue;
     const x = n(t4(m, g, '总计'));
     const parts = TABLE4_COLUMNS.filter((c) => c !== '总计');
     const y = parts.reduce((s, c) => s + n(t4(m, g, c)), 0);
@@ -243,7 +305,8 @@ function checkWUnit(m: ReportModel): Finding[] {
 }
 
 // W-blank — blank cells count as 0 but should be printed as 0 (ogi-domain §2.2 I6: 上海 2019 left 总计 cells blank).
-function checkWBlank(m: ReportModel): Finding[] {
+// Cells the importer could not read are not the publisher's blanks and are left out (they are in the not-checked list).
+function checkWBlank(m: ReportModel, g: Guard): Finding[] {
   const out: Finding[] = [];
   const layout = layoutOf(m.format);
   const blank2: CellRef[] = [];
@@ -251,15 +314,16 @@ function checkWBlank(m: ReportModel): Finding[] {
   const blank3: CellRef[] = [];
   for (const r of layout.table3Rows) for (const c of TABLE3_COLUMNS) if (t3(m, r, c) === null) blank3.push(`table3|${r}|${c}`);
   const blank4: CellRef[] = [];
-  for (const g of TABLE4_GROUPS) for (const c of TABLE4_COLUMNS) if (t4(m, g, c) === null) blank4.push(`table4|${g}|${c}`);
+  for (const gr of TABLE4_GROUPS) for (const c of TABLE4_COLUMNS) if (t4(m, gr, c) === null) blank4.push(`table4|${gr}|${c}`);
+  const printed = (cells: CellRef[]) => cells.filter((c) => !g.isUnread(c));
   const say = (t: string, cells: CellRef[]) => {
     if (cells.length === 0) return;
     const first = cells.slice(0, 3).map(describe).join('、');
     out.push(finding('W-blank', `${t}有 ${cells.length} 个空白单元格（如 ${first}${cells.length > 3 ? ' 等' : ''}），空白按 0 计算；没有数据的单元格请填写 0`, cells));
   };
-  say('表二', blank2);
-  say('表三', blank3);
-  say('表四', blank4);
+  say('表二', printed(blank2));
+  say('表三', printed(blank3));
+  say('表四', printed(blank4));
   return out;
 }
 
@@ -329,12 +393,13 @@ function checkWSection(m: ReportModel): Finding[] {
 
 // ——— cross-year ———
 
-function checkX(m: ReportModel, prev: ReportModel | undefined): Finding[] {
+function checkX(m: ReportModel, prev: ReportModel | undefined, g: Guard): Finding[] {
   if (!prev || !m.year || prev.year !== m.year - 1) return [];
   const out: Finding[] = [];
   // X1/X2 — 上年结转(Y) = 结转下年度继续办理(Y−1), only from Y = 2020 (2019 is the first year of the new format).
   if (m.year >= 2020) {
     for (const col of TABLE3_COLUMNS) {
+      if (!g.readable('X1', `表三 ${col}列“上年结转 = 上一年报结转下年度”`, [`table3|${T3_CARRIED_IN}|${col}`], [`table3|${T3_CARRIED_OUT}|${col}`])) continue;
       const a = t3(m, T3_CARRIED_IN, col), b = t3(prev, T3_CARRIED_OUT, col);
       if (a === null || b === null) continue;
       if (!sameNumber(a, b)) {
@@ -346,6 +411,8 @@ function checkX(m: ReportModel, prev: ReportModel | undefined): Finding[] {
   if (m.format !== '2019' && prev.format !== '2019') {
     const B = '第二十条第（一）项';
     for (const row of ['规章', '行政规范性文件']) {
+      const refs = ['现行有效件数', '本年制发件数', '本年废止件数'].map((c) => `table2|${B}|${row}|${c}`);
+      if (!g.readable('X3', `表二 ${B} ${row}“现行有效 = 上年现行有效 + 本年制发 − 本年废止”`, refs, [`table2|${B}|${row}|现行有效件数`])) continue;
       const cur = t2(m, B, row, '现行有效件数'), before = t2(prev, B, row, '现行有效件数');
       const made = t2(m, B, row, '本年制发件数'), repealed = t2(m, B, row, '本年废止件数');
       if (cur === null || before === null || made === null || repealed === null) continue;
@@ -360,6 +427,8 @@ function checkX(m: ReportModel, prev: ReportModel | undefined): Finding[] {
   if (m.format === '2019' && prev.format === '2019') {
     for (const b of FORMATS['2019'].table2.filter((x) => x.columns.includes('本年增/减'))) {
       for (const row of b.rows) {
+        if (!g.readable('X4', `表二 ${b.key} ${row}“上一年项目数量 = 上一年报上一年项目数量 + 本年增/减”`, [`table2|${b.key}|${row}|上一年项目数量`],
+          [`table2|${b.key}|${row}|上一年项目数量`, `table2|${b.key}|${row}|本年增/减`])) continue;
         const cur = t2(m, b.key, row, '上一年项目数量');
         const before = t2(prev, b.key, row, '上一年项目数量'), delta = t2(prev, b.key, row, '本年增/减');
         if (cur === null || before === null || delta === null) continue;
@@ -391,10 +460,11 @@ export function figureTableValue(m: ReportModel, refs: CellRef[]): number {
 }
 
 // N1 — text–table consistency (ogi-domain §2.4; 上海 2019: “予以公开及部分公开258件” vs table 275).
-function checkN1(m: ReportModel): Finding[] {
+function checkN1(m: ReportModel, g: Guard): Finding[] {
   const out: Finding[] = [];
   for (const f of narrativeFiguresOf(m)) {
     if (f.kind !== 'count' || !f.tableRef) continue;
+    if (!g.readable('N1', `正文「${f.text}」与表格`, f.tableRef)) continue;
     const t = figureTableValue(m, f.tableRef);
     if (!sameNumber(t, f.value)) {
       out.push(finding('N1', `正文「${f.text}」: ${fmt(f.value)} ≠ 表中 ${fmt(t)} (${f.meaning})`, f.tableRef));
@@ -408,7 +478,7 @@ const SIX_2 = T3_OTHER_2021[1];
 
 // N2 — 条例第四十二条 / 国办函〔2020〕109号: fees and （六）2 (逾期未缴费) are reported in 其他需要报告的事项
 // (2021 template: “收取信息处理费情况在此处报告”, ogi-domain §1.3).
-function checkN2(m: ReportModel): Finding[] {
+function checkN2(m: ReportModel, g: Guard): Finding[] {
   const sections = (m.sections ?? []).filter((s) => s.text && s.text.trim());
   if (sections.length === 0) return []; // no narrative to check
   const other = (m.sections ?? []).find((s) => s.key === 'other' || OTHER_SECTION.test(normaliseLabel(s.heading ?? '')));
@@ -421,7 +491,7 @@ function checkN2(m: ReportModel): Finding[] {
   for (const f of fees) {
     out.push(finding('N2', `正文「${f.text}」说明收取了信息处理费 ${fmt(f.value)} ${f.unit}，但${where}中没有说明收费情况`, []));
   }
-  const six2 = n(t3(m, SIX_2, '总计'));
+  const six2 = g.isUnread(`table3|${SIX_2}|总计`) ? 0 : n(t3(m, SIX_2, '总计'));
   if (six2 > 0) {
     out.push(finding('N2', `表三（六）2“申请人逾期未按收费通知要求缴纳费用”为 ${fmt(six2)} 件，说明发出过收费通知，但${where}中没有说明收费情况`, [`table3|${SIX_2}|总计`]));
   }
@@ -474,23 +544,31 @@ function checkP1(m: ReportModel, ctx: CheckContext): Finding[] {
   return [];
 }
 
-/** Run every rule of the catalogue; returns every violation (not just the first), errors and warnings. */
-export function checkReport(model: ReportModel, ctx: CheckContext = {}): Finding[] {
-  return [
-    ...checkE1(model),
-    ...checkI1(model),
-    ...checkI2(model),
+/** Run every rule of the catalogue over the cells that were read; returns every violation (not just the first), errors
+ *  and warnings, and the rule instances not checked because a cell they need was not read (model.unreadCells). */
+export function checkReportDetailed(model: ReportModel, ctx: CheckContext = {}): CheckOutcome {
+  const g = new Guard(model, ctx.previous);
+  const findings = [
+    ...checkE1(model, g),
+    ...checkI1(model, g),
+    ...checkI2(model, g),
     ...checkI4(model),
-    ...checkI5(model),
-    ...checkWBlank(model),
+    ...checkI5(model, g),
+    ...checkWBlank(model, g),
     ...checkWLabel(model),
     ...checkWUnit(model),
     ...checkWSection(model),
-    ...checkX(model, ctx.previous),
-    ...checkN1(model),
-    ...checkN2(model),
+    ...checkX(model, ctx.previous, g),
+    ...checkN1(model, g),
+    ...checkN2(model, g),
     ...checkP1(model, ctx),
   ];
+  return { findings, notChecked: g.notChecked };
+}
+
+/** Run every rule of the catalogue; returns every violation (not just the first), errors and warnings. */
+export function checkReport(model: ReportModel, ctx: CheckContext = {}): Finding[] {
+  return checkReportDetailed(model, ctx).findings;
 }
 
 /** The findings in the string form of a fixture's known_inconsistencies (E1, I1, I2, I5, N1). */

@@ -89,6 +89,7 @@ export const REPORT_MODEL_JSON_SCHEMA = {
       },
     },
     printedLabels: { type: 'object', additionalProperties: { type: 'string' }, description: '与规范标签不同的原印标签：{ 单元格引用前缀: 原印标签 }。' },
+    unreadCells: { type: 'array', items: cellRef, description: '导入时未能读取的单元格（规则不按 0 计算，相关勾稽关系记为“未核对”）。' },
   },
 } as const;
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { annotateImportBlanks, checkFile, hasErrors, readReportFile } from './reports.service.ts';
+import { checkFile, hasErrors, readReportFile } from './reports.service.ts';
 
 const bytes = (p: string) => new Uint8Array(readFileSync(new URL(`../../../tests/fixtures/reports/${p}`, import.meta.url)));
 
@@ -26,15 +26,10 @@ describe('checkFile', () => {
     expect(r.notes[0]!.message).toMatch(/^broken\.json：不是有效的 JSON/);
     expect(hasErrors([r])).toBe(true);
   });
-  it('W-blank says which blanks the importer could not read (pingtan 2019 text: run-together digits in 表二)', async () => {
+  it('blanks the importer could not read are not the publisher\'s: no W-blank over them, listed as unread (pingtan 2019 text: run-together digits in 表二)', async () => {
     const r = await checkFile({ bytes: bytes('pingtan-2019/source.txt'), filename: 'source.txt' });
-    const blank = r.findings.filter((f) => f.rule === 'W-blank');
-    expect(blank).toHaveLength(1);
-    expect(blank[0]!.message).toMatch(/^表二有 19 个空白单元格.*（其中 19 个是导入时无法确定而留空的单元格，请对照原文填写，见读取备注）$/);
-  });
-  it('annotateImportBlanks leaves other findings and informational notes alone', () => {
-    const f = [{ rule: 'W-blank', severity: 'warning' as const, message: 'm', cells: ['table4|行政复议|总计'] }, { rule: 'E1', severity: 'error' as const, message: 'e', cells: ['table4|行政复议|总计'] }];
-    expect(annotateImportBlanks(f, [{ level: 'info', cell: 'table4|行政复议', message: 'ok' }])).toEqual(f);
-    expect(annotateImportBlanks(f, [{ level: 'unsure', cell: 'table4|行政复议', message: '?' }]).map((x) => x.message)).toEqual(['m（其中 1 个是导入时无法确定而留空的单元格，请对照原文填写，见读取备注）', 'e']);
+    expect(r.findings.filter((f) => f.rule === 'W-blank' && f.cells.some((c) => c.startsWith('table2|')))).toEqual([]);
+    expect(r.model!.unreadCells).toHaveLength(19);
+    expect(r.model!.unreadCells).toContain('table2|第二十条第（一）项|规范性文件|本年新制作数量');
   });
 });

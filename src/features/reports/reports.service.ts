@@ -73,26 +73,12 @@ export async function readReportFile(f: ReportFile): Promise<ReadResult> {
   return { model: r.model, notes: r.notes, via: 'import' };
 }
 
-/**
- * Blank cells the importer left blank on purpose (it could not read them: notes of level unsure/error) are not
- * the publisher's blanks: say so in the W-blank finding, so nobody "fills in 0" where the source has a number.
- */
-export function annotateImportBlanks(findings: Finding[], notes: readonly ParseNote[]): Finding[] {
-  const unsure = notes.filter((n) => n.cell && n.level !== 'info').map((n) => n.cell!);
-  if (unsure.length === 0) return findings;
-  return findings.map((f) => {
-    if (f.rule !== 'W-blank') return f;
-    const n = f.cells.filter((c) => unsure.some((u) => c === u || c.startsWith(`${u}|`))).length;
-    return n === 0 ? f : { ...f, message: `${f.message}（其中 ${n} 个是导入时无法确定而留空的单元格，请对照原文填写，见读取备注）` };
-  });
-}
-
 /** Read and check one file. A file that cannot be read gives model null and an error note (never throws). */
 export async function checkFile(f: ReportFile, ctx: CheckContext = {}): Promise<CheckResult> {
   const file = f.filename ?? '(未命名)';
   try {
     const { model, notes } = await readReportFile(f);
-    return { file, model, notes, findings: annotateImportBlanks(checkReport(model, ctx), notes) };
+    return { file, model, notes, findings: checkReport(model, ctx) };
   } catch (e) {
     const message = e instanceof ReportReadError ? e.message : `${file}：无法读取（${(e as Error).message}） / cannot read the file`;
     return { file, model: null, notes: [{ level: 'error', message }], findings: [] };

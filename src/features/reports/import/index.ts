@@ -4,6 +4,7 @@
 // constraints leave exactly one reading (see split.ts).
 import { defaultFormatForYear, FORMATS, layoutOf, type FormatId, type LayoutId } from '../../../core/report/formats.ts';
 import type { CellRef, ReportModel, Table2 } from '../../../core/report/model.ts';
+import { cellRefsOf, cellValue } from '../../../core/report/rules.ts';
 import { ArchiveError } from '../../shared/archive.ts';
 import { PdfError } from '../../shared/pdf-read.ts';
 import { decodeText, detect, isValidUtf8, type InputKind } from './detect.ts';
@@ -160,5 +161,15 @@ export async function importReport(input: ImportInput): Promise<ImportResult> {
     table3: t3.table3,
     table4: t4,
   };
+  const unread = unreadCellsOf(model, notes);
+  if (unread.length > 0) model.unreadCells = unread;
   return { model, notes };
+}
+
+/** The cells left blank because the importer could not read them: the blank cells under each cell prefix of an
+ *  error/unsure note (a row not found, digits that could not be split, a table not found). */
+export function unreadCellsOf(model: ReportModel, notes: readonly ParseNote[]): CellRef[] {
+  const prefixes = notes.filter((n) => n.cell && n.level !== 'info').map((n) => n.cell!);
+  if (prefixes.length === 0) return [];
+  return cellRefsOf(model).filter((ref) => prefixes.some((p) => ref === p || ref.startsWith(`${p}|`)) && cellValue(model, ref) === null);
 }

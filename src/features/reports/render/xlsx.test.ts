@@ -75,7 +75,7 @@ describe('renderXlsx', { timeout: 30_000 }, () => {
   });
 
   it('metadata sheet and a findings sheet when findings are given', async () => {
-    const wb = await load(modelFromExpected('pingtan-2023'), [{ rule: 'I1', severity: 'error', message: '表三（一）予以公开行：总计 (22) ≠ 六类申请人之和 (23)', cells: ['table3|（一）予以公开|总计'] }]);
+    const wb = await load(modelFromExpected('pingtan-2023'), [{ rule: 'I1', severity: 'error', message: '表三（一）予以公开行：总计 (22) ≠ 六类申请人之和 (23)', cells: ['table3|（一）予以公开|总计'], source: 'rules' }]);
     const meta = wb.getWorksheet('报告信息')!;
     expect(meta.getCell('B2').value).toBe('平潭综合实验区');
     expect(meta.getCell('B4').value).toBe(2023);
