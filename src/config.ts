@@ -115,6 +115,12 @@ const envSchema = z.object({
       return s as 'disk' | 'database';
     }),
   FILES_DIR: z.string().optional().transform((v) => v || './data/files'),
+  // Several processes on one database (decision 095): how long a background job or a message being sent stays
+  // claimed by a process that stopped answering, how often a process looks for due jobs, how often it looks for
+  // caches another process changed.
+  JOB_LEASE_SECONDS: int('JOB_LEASE_SECONDS', 120, 2, 3600),
+  JOB_TICK_SECONDS: int('JOB_TICK_SECONDS', 30, 1, 3600),
+  CACHE_POLL_MS: int('CACHE_POLL_MS', 500, 50, 60_000),
   // 条例 第三十条 "合理的补正期限": the longest period an officer may set (no number in the 条例; a setting).
   CORRECTION_PERIOD_MAX_WORKDAYS: int('CORRECTION_PERIOD_MAX_WORKDAYS', 30, 15, 120),
   // 国办函〔2020〕109号 第五条 (按量): the largest page count a fee notice may bill.
@@ -174,6 +180,8 @@ export interface Config {
   /** Where attachments are kept: 'disk' (FILES_DIR, default ./data/files) or 'database'. */
   fileStorage: 'disk' | 'database';
   filesDir: string;
+  /** Several processes (decision 095): lease of a job or of a message being sent, job tick, cache poll interval. */
+  cluster: { jobLeaseSeconds: number; jobTickSeconds: number; cachePollMs: number };
   /** The longest 补正 period (working days) an officer may set (条例 第三十条; default 30). */
   correctionPeriodMaxWorkdays: number;
   /** The largest page count a 按量 fee notice may bill (109号 第五条; default 10 000). */
@@ -232,6 +240,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     portalAgency: e.PORTAL_AGENCY,
     fileStorage: e.FILE_STORAGE,
     filesDir: e.FILES_DIR,
+    cluster: { jobLeaseSeconds: e.JOB_LEASE_SECONDS, jobTickSeconds: e.JOB_TICK_SECONDS, cachePollMs: e.CACHE_POLL_MS },
     correctionPeriodMaxWorkdays: e.CORRECTION_PERIOD_MAX_WORKDAYS,
     feeMaxPages: e.FEE_MAX_PAGES,
     personalDataKey: e.PERSONAL_DATA_KEY,

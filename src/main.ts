@@ -25,6 +25,7 @@ import { catalogueWorkProvider } from './features/catalogue/catalogue.work.ts';
 import { annualReportWorkProvider } from './features/annual-report/annual-report.work.ts';
 import { mailFailuresProvider } from './features/work/work.mail.ts';
 import { createDigestService } from './features/work/work.digest.ts';
+import { createCacheSignals, createJobRunner } from './features/cluster/cluster.service.ts';
 
 export type { Services } from './features/services.ts';
 
@@ -42,6 +43,8 @@ export function createServices(config: Config, database: OpenDatabase, options: 
   const auth = createAuthService(db, { audit, agencies, idleMinutes: config.sessionIdleMinutes, clock });
   // the calendar in force (shipped ← imported ← edits) and the deadlines table of every open clock
   const calendarStore = createCalendarStore(db);
+  // Several processes on one database (decision 095): caches told when another process changed their data.
+  const signals = createCacheSignals(db, { pollMs: config.cluster.cachePollMs, clock });
   const deadlines = createDeadlinesService(db, { calendar: (ex) => calendarStore.current(ex), clock });
   // 第二十六条 clocks live in the deadlines table (recomputed when the calendar changes)
   const catalogue = createCatalogueService(db, {
@@ -50,6 +53,7 @@ export function createServices(config: Config, database: OpenDatabase, options: 
     clock,
     calendar: () => calendarStore.current(),
     deadlines,
+    signals,
     files: { storage: config.fileStorage, dir: config.filesDir, maxBytes: config.uploadLimitMb * 1024 * 1024 },
   });
   // the annual report from live data (also a 工作台 card provider)
@@ -57,7 +61,7 @@ export function createServices(config: Config, database: OpenDatabase, options: 
   // Applicants' personal fields: encrypted at rest with PERSONAL_DATA_KEY (or the key file), access log.
   const keyring = resolveKeyring(config);
   const personalData = createPersonalDataService(db, { cipher: createCipher(keyring), keySource: { source: keyring.source, file: keyring.file }, clock });
-  const applicationsFeature = createApplicationsFeature(db, { audit, agencies, clock, smtpUrl: config.smtpUrl, calendar: () => calendarStore.current(), deadlines, personalData, correctionPeriodMaxWorkdays: config.correctionPeriodMaxWorkdays, feeMaxPages: config.feeMaxPages });
+  const applicationsFeature = createApplicationsFeature(db, { audit, agencies, clock, smtpUrl: config.smtpUrl, calendar: () => calendarStore.current(), deadlines, personalData, correctionPeriodMaxWorkdays: config.correctionPeriodMaxWorkdays, feeMaxPages: config.feeMaxPages, mailLeaseMs: config.cluster.jobLeaseSeconds * 1000 });
   const calendar = () => calendarStore.current();
   // 待办: each feature's kinds of work, in one list (a new kind is added by its feature's provider)
   const work = createWorkService([
@@ -67,6 +71,18 @@ export function createServices(config: Config, database: OpenDatabase, options: 
     mailFailuresProvider(applicationsFeature.applications.mailer),
   ]);
   const workDigest = createDigestService({ db, work, mailer: applicationsFeature.applications.mailer, agencies, calendar, clock, ...(config.publicBaseUrl ? { baseUrl: config.publicBaseUrl } : {}) });
+  // Several processes on one database (decision 095): the background jobs run by whichever process takes a job's
+  // lease (the jobs themselves are idempotent per day/message).
+  const { mailer } = applicationsFeature.applications;
+  const jobs = createJobRunner(db, [
+    // mail waiting in the outbox and retries come due (backoff); each message is claimed before it is sent; at every
+    // tick (one small query when nothing waits), so a message whose sender died goes out soon after its claim lapsed
+    { name: 'mail.flush', everyMs: config.cluster.jobTickSeconds * 1000, enabled: () => mailer.smtp, run: () => mailer.flush() },
+    // the day's work digests (once per user and working day, from DIGEST_HOUR; includes the annual report due by 31 January)
+    { name: 'work.digest', everyMs: 5 * 60_000, run: () => workDigest.run() },
+    // reminders 3 working days before a reply is due (once per application and due date)
+    { name: 'applications.reminders', everyMs: 60 * 60_000, run: () => applicationsFeature.applications.remindDueSoon() },
+  ], { leaseMs: config.cluster.jobLeaseSeconds * 1000, tickMs: config.cluster.jobTickSeconds * 1000, clock });
   return {
     config,
     dialect: database.dialect,
@@ -88,5 +104,6 @@ export function createServices(config: Config, database: OpenDatabase, options: 
     decisions: createDecisionsService(db, { audit, assertYearUnlocked, clock }),
     work,
     workDigest,
+    cluster: { signals, jobs },
   };
 }

@@ -22,6 +22,8 @@ export function startBackupSchedule(
   services: Services,
   log: BackupScheduleLog,
   clock: () => Date = () => new Date(),
+  /** Several processes on one database: the backup runs in the one that gets the job's lease (decision 095). */
+  exclusive?: (name: string, everyMs: number, run: () => Promise<unknown>) => Promise<boolean>,
 ): { stop(): void; running(): Promise<void> } {
   const { dir, intervalHours, keep } = config.backup;
   if (intervalHours <= 0) return { stop() {}, running: async () => {} };
@@ -44,7 +46,7 @@ export function startBackupSchedule(
     const now = clock();
     const due = nextBackupDue(dir, intervalMs, now, 0);
     if (due.getTime() > now.getTime() + 1000) return schedule(due);
-    try {
+    const backup = async () => {
       const r = await runScheduledBackup(config.databaseUrl, dir, keep, now);
       log.info({ file: r.file, bytes: r.bytes, pruned: r.pruned.length }, 'scheduled backup written');
       await database.db.transaction().execute((trx) =>
@@ -57,6 +59,11 @@ export function startBackupSchedule(
           after: { file: r.file, bytes: r.bytes, engine: r.engine, pruned: r.pruned },
         }),
       );
+    };
+    try {
+      // another process may have taken this interval's backup (half an interval: timers of processes drift apart)
+      if (exclusive) await exclusive('backup', Math.floor(intervalMs / 2), backup);
+      else await backup();
     } catch (e) {
       log.error({ err: (e as Error).message, dir }, '定时备份失败 / scheduled backup failed');
     }

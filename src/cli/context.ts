@@ -3,6 +3,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { openDatabase, type OpenDatabase } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { withStartupLock } from '../db/startup-lock.ts';
 import { createServices, type Services } from '../main.ts';
 
 export interface CliContext {
@@ -25,7 +26,7 @@ export function configOrExit(): Config {
   }
 }
 
-export async function openContext(opts: { migrate?: boolean } = {}): Promise<CliContext> {
+export async function openContext(opts: { migrate?: boolean; afterMigrate?: (services: Services) => Promise<void> } = {}): Promise<CliContext> {
   const config = configOrExit();
   let database: OpenDatabase;
   try {
@@ -34,10 +35,15 @@ export async function openContext(opts: { migrate?: boolean } = {}): Promise<Cli
     console.error(`无法打开数据库 / cannot open the database (${redactUrl(config.databaseUrl)}): ${(e as Error).message}`);
     process.exit(1);
   }
-  if (opts.migrate !== false) await migrateToLatest(database);
-  const services = createServices(config, database);
-  // Personal fields written before encryption (or by bulk loaders) are encrypted now; idempotent and cheap when none are left.
-  if (opts.migrate !== false) await services.personalData.sealPlaintext();
+  // Several processes starting at once: one migrates (and seeds), the others wait for it (db/startup-lock.ts).
+  const services = await withStartupLock(database, async () => {
+    if (opts.migrate !== false) await migrateToLatest(database);
+    const s = createServices(config, database);
+    // Personal fields written before encryption (or by bulk loaders) are encrypted now; idempotent and cheap when none are left.
+    if (opts.migrate !== false) await s.personalData.sealPlaintext();
+    if (opts.afterMigrate) await opts.afterMigrate(s);
+    return s;
+  });
   return { config, database, services, close: () => database.close() };
 }
 

@@ -292,6 +292,8 @@ export interface MailOutboxTable {
   next_attempt_at: string | null;
   failed_at: string | null;
   user_id: number | null;
+  /** 095_cluster: claimed by a sending process until this instant (null: not being sent). */
+  lease_until: string | null;
 }
 
 export interface Database {
@@ -645,4 +647,29 @@ export interface ApplicationDisclosuresTable {
 export interface Database {
   // 064_work_delivery (users.email / digest_enabled, mail_outbox retries and catalogue_items.origin_application_id: in their tables above)
   application_disclosures: ApplicationDisclosuresTable;
+}
+
+// ───────────── 095_cluster: several server processes on one database (feature: cluster) ─────────────
+
+export interface CacheGenerationsTable {
+  name: string;
+  generation: number;
+  updated_at: string;
+}
+
+export interface JobLeasesTable {
+  name: string;
+  /** The process holding the lease ("host:pid:random"), null when free. */
+  holder: string | null;
+  lease_until: string | null;
+  next_run_at: string;
+  last_started_at: string | null;
+  last_finished_at: string | null;
+  last_error: string | null;
+}
+
+export interface Database {
+  // 095_cluster
+  cache_generations: CacheGenerationsTable;
+  job_leases: JobLeasesTable;
 }

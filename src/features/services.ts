@@ -22,6 +22,7 @@ import type { DecisionsService } from './decisions/decisions.service.ts';
 import type { WorkService } from './work/work.service.ts';
 import type { PersonalDataService } from './personal-data/personal-data.service.ts';
 import type { DigestService } from './work/work.digest.ts';
+import type { CacheSignals, JobRunner } from './cluster/cluster.service.ts';
 
 /** A feature's 工作台 cards for the signed-in user (listed in Services.dashboardCards, shown in order). */
 export type DashboardCardProvider = (actor: Actor) => Promise<readonly DashboardCard[]>;
@@ -55,4 +56,9 @@ export interface Services extends SeedServices {
   personalData: PersonalDataService;
   /** The daily work digest e-mail (sent by the server's timer and `gongkai work digest`). */
   workDigest?: DigestService;
+  /**
+   * Several processes on one database (decision 095): cache signals between processes and the background jobs, each
+   * run by one process at a time. `gongkai serve` starts both; optional so partial test wirings need none.
+   */
+  cluster?: { signals: CacheSignals; jobs: JobRunner };
 }

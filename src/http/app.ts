@@ -162,7 +162,7 @@ export async function buildApp(services: Services, config: Config, options: Buil
     transform: (args) => {
       const r = jsonSchemaTransform(args);
       const url = args.url;
-      const documented = (url.startsWith('/api/') && !url.startsWith('/api/docs') && url !== '/api/openapi.json') || url.startsWith('/healthz');
+      const documented = (url.startsWith('/api/') && !url.startsWith('/api/docs') && url !== '/api/openapi.json') || url.startsWith('/healthz') || url.startsWith('/readyz');
       return documented ? r : { ...r, schema: { ...r.schema, hide: true } };
     },
   });

@@ -20,7 +20,7 @@ export interface Problem {
 
 export function isApiRequest(request: FastifyRequest): boolean {
   const url = request.url;
-  return url.startsWith('/api/') || url === '/api' || url.startsWith('/healthz');
+  return url.startsWith('/api/') || url === '/api' || url.startsWith('/healthz') || url.startsWith('/readyz');
 }
 
 function fieldOf(instancePath: string | undefined, params: unknown): string {

@@ -119,6 +119,7 @@ const recipes: Record<string, Recipe> = {
   'GET /api/openapi.json': () => ({ url: '/api/openapi.json' }),
   'GET /healthz': () => ({ url: '/healthz' }),
   'GET /healthz/bare': () => ({ url: '/healthz/bare' }),
+  'GET /readyz': () => ({ url: '/readyz' }),
   'GET /': () => ({ url: '/' }),
   'GET /prefs': () => ({ url: '/prefs?large=1&back=/' }),
   'GET /favicon.ico': () => ({ url: '/favicon.ico' }),

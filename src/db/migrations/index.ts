@@ -12,6 +12,7 @@ import * as m061 from './061_throttle.ts';
 import * as m063 from './063_audit_chain_passwords.ts';
 import * as m064 from './064_work_delivery.ts';
 import * as m067 from './067_search_metadata.ts';
+import * as m095 from './095_cluster.ts';
 
 export const migrations: Record<string, Migration> = {
   '001_skeleton': m001,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '063_audit_chain_passwords': m063,
   '064_work_delivery': m064,
   '067_search_metadata': m067,
+  '095_cluster': m095,
 };

@@ -7,7 +7,7 @@ import nodemailer from 'nodemailer';
 import type { Database } from '../../db/types.ts';
 import { nowIso } from '../../db/dialect.ts';
 import type { PersonalDataCipher } from '../personal-data/personal-data.crypto.ts';
-import { failedOutbox, findOutbox, insertOutbox, listOutbox, markOutbox, unsentOutbox, type Executor, type OutboxRow } from './applications.repository.ts';
+import { claimOutbox, failedOutbox, findOutbox, insertOutbox, listOutbox, markOutbox, unsentOutbox, type Executor, type OutboxRow } from './applications.repository.ts';
 
 /** Minutes to wait before the 2nd, 3rd, 4th and 5th try; after the 5th failed try the message is given up. */
 export const MAIL_RETRY_MINUTES = [1, 5, 30, 120] as const;
@@ -51,7 +51,10 @@ export interface Mailer {
   readonly smtp: boolean;
 }
 
-export function createMailer(db: Kysely<Database>, opts: { cipher: PersonalDataCipher; smtpUrl?: string; from?: string; clock?: () => Date }): Mailer {
+/** How long a message being sent stays claimed by its process (JOB_LEASE_SECONDS; decision 095). */
+export const MAIL_LEASE_MS = 120_000;
+
+export function createMailer(db: Kysely<Database>, opts: { cipher: PersonalDataCipher; smtpUrl?: string; from?: string; clock?: () => Date; leaseMs?: number }): Mailer {
   const clock = opts.clock ?? (() => new Date());
   const { cipher } = opts;
   const transport = opts.smtpUrl ? nodemailer.createTransport(opts.smtpUrl) : null;
@@ -60,7 +63,12 @@ export function createMailer(db: Kysely<Database>, opts: { cipher: PersonalDataC
   async function doFlush(): Promise<number> {
     if (!transport) return 0;
     let sent = 0;
-    for (const stored of await unsentOutbox(db, nowIso(clock))) {
+    const leaseMs = opts.leaseMs ?? MAIL_LEASE_MS;
+    for (const listed of await unsentOutbox(db, nowIso(clock))) {
+      // Several processes flush the same outbox: send only what this process claimed (a claim lapses when its
+      // process dies before marking the message, and the message is then sent by the next flush of any process).
+      const stored = await claimOutbox(db, listed.id, nowIso(clock), new Date(clock().getTime() + leaseMs).toISOString());
+      if (!stored) continue;
       const m = { ...stored, to_address: cipher.open(TO_FIELD, stored.to_address), body: cipher.open(BODY_FIELD, stored.body) };
       if (!m.to_address.includes('@')) {
         // no address: trying again cannot help

@@ -174,7 +174,20 @@ export function listOutbox(db: Executor, agencyIds: readonly number[] | null, li
 /** Mail to send now: not sent, not given up, and its next try (backoff) not in the future. */
 export function unsentOutbox(db: Executor, now: string, limit = 50): Promise<OutboxRow[]> {
   return db.selectFrom('mail_outbox').selectAll().where('sent_at', 'is', null).where('failed_at', 'is', null)
-    .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', now)])).orderBy('id').limit(limit).execute();
+    .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', now)]))
+    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)])).orderBy('id').limit(limit).execute();
+}
+
+/**
+ * Claims an unsent message for sending until `until` (095_cluster): one conditional UPDATE, so of several processes
+ * flushing at once exactly one gets it; the claim of a process that died lapses at `until`. Returns the row as claimed
+ * (attempts as stored now), or undefined when someone else holds it or it was sent meanwhile.
+ */
+export async function claimOutbox(db: Executor, id: number, now: string, until: string): Promise<OutboxRow | undefined> {
+  const r = await db.updateTable('mail_outbox').set({ lease_until: until }).where('id', '=', id).where('sent_at', 'is', null).where('failed_at', 'is', null)
+    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)])).executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) return undefined;
+  return findOutbox(db, id);
 }
 
 /** Mail given up after the last try (newest first), for the administrator. */
@@ -189,7 +202,7 @@ export function findOutbox(db: Executor, id: number): Promise<OutboxRow | undefi
 }
 
 export async function markOutbox(db: Executor, id: number, patch: { sent_at?: string; error?: string | null; attempts?: number; next_attempt_at?: string | null; failed_at?: string | null }): Promise<void> {
-  await db.updateTable('mail_outbox').set(patch).where('id', '=', id).execute();
+  await db.updateTable('mail_outbox').set({ ...patch, lease_until: null }).where('id', '=', id).execute();
 }
 
 export function usersOfAgency(db: Executor, agencyId: number): Promise<{ id: number; display_name: string; role: string }[]> {

@@ -201,10 +201,6 @@ export function registerApplicationsRoutes(app: FastifyInstance, services: Servi
 
   registerApplicationPages(app, services);
 
-  // Reminders 3 working days before a due date, and SMTP retries: hourly, never keeping the process alive.
-  const timer = setInterval(() => { void s.remindDueSoon().catch((e) => app.log.error({ err: e }, 'reminders failed')); }, 60 * 60 * 1000);
-  timer.unref();
-  app.addHook('onClose', async () => clearInterval(timer));
 }
 
 export const RECEIPT_NOTICE = '通过互联网渠道提交的申请，以双方确认之日为收到申请之日（《中华人民共和国政府信息公开条例》第三十一条第三项）。本机关确认收到后，将在收到申请之日起20个工作日内答复。';

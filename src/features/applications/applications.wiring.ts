@@ -29,9 +29,11 @@ export function createApplicationsFeature(db: Kysely<Database>, deps: {
   correctionPeriodMaxWorkdays?: number;
   /** 109号 第五条: the largest page count a fee notice may bill. */
   feeMaxPages?: number;
+  /** How long a message being sent stays claimed by its process (several processes share the outbox; decision 095). */
+  mailLeaseMs?: number;
 }): ApplicationsFeature {
   const letters = createLettersService(db, deps.audit, deps.clock);
-  const mailer = createMailer(db, { smtpUrl: deps.smtpUrl, clock: deps.clock, cipher: deps.personalData.cipher });
+  const mailer = createMailer(db, { smtpUrl: deps.smtpUrl, clock: deps.clock, cipher: deps.personalData.cipher, ...(deps.mailLeaseMs ? { leaseMs: deps.mailLeaseMs } : {}) });
   const applications = createApplicationsService({ db, audit: deps.audit, agencies: deps.agencies, letters, mailer, personalData: deps.personalData, clock: deps.clock, ...(deps.calendar ? { calendar: deps.calendar } : {}), ...(deps.deadlines ? { deadlines: deps.deadlines } : {}),
     ...(deps.correctionPeriodMaxWorkdays ? { deadlineSettings: { maxCorrectionPeriodWorkdays: deps.correctionPeriodMaxWorkdays } } : {}),
     ...(deps.feeMaxPages ? { maxFeePages: deps.feeMaxPages } : {}) });

@@ -20,6 +20,9 @@ import { bodyText, sanitizeBody, textToHtml } from './catalogue.files.ts';
 import type { DraftInput } from './catalogue.schema.ts';
 import { CLOCK_ENTITY, CLOCK_KIND, shanghaiDate, type CatalogueActor, type CatalogueOptions } from './catalogue.model.ts';
 
+/** The cache signal (features/cluster) of published catalogue content: facet counts and rendered portal pages. */
+const CATALOGUE_SIGNAL = 'catalogue';
+
 /** 'YYYY-MM-DD HH:mm' in Asia/Shanghai for an ISO timestamp (messages to staff). */
 function shanghaiTime(iso: string): string {
   return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
@@ -90,7 +93,13 @@ export function createCatalogueContext(db: Kysely<Database>, opts: CatalogueOpti
     facetGeneration += 1;
     if (agencyId === undefined) facetCache.clear();
     else facetCache.delete(agencyId);
+    // the other processes drop their facet counts and rendered portal pages at their next poll (decision 095)
+    void opts.signals?.bump(CATALOGUE_SIGNAL).catch(() => undefined);
   }
+  opts.signals?.subscribe(CATALOGUE_SIGNAL, () => {
+    facetGeneration += 1;
+    facetCache.clear();
+  });
 
   async function agencyOf(id: number): Promise<Agency> {
     const a = await opts.agencies.get(id);

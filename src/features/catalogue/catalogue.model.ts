@@ -12,6 +12,7 @@ import type { Actor } from '../shared/actor.ts';
 import { legalDateOf } from '../shared/legal-date.ts';
 import type * as repo from './catalogue.repository.ts';
 import type { FileStoreOptions } from './catalogue.files.ts';
+import type { CacheSignals } from '../cluster/cluster.service.ts';
 
 export interface CatalogueOptions {
   audit: AuditService;
@@ -25,6 +26,8 @@ export interface CatalogueOptions {
    */
   deadlines?: DeadlinesService;
   files: FileStoreOptions;
+  /** Several processes on one database (decision 095): tell the others when public content changed, hear theirs. */
+  signals?: Pick<CacheSignals, 'bump' | 'subscribe'>;
 }
 
 /** The system (CLI, seed, import) acting with full catalogue rights. */

@@ -37,14 +37,4 @@ export function registerWorkRoutes(app: FastifyInstance, services: Services): vo
       response: { 200: z.object({ items: z.array(workItemSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }), ...problemSchemas(400, 401) },
     },
   }, async (request) => (services.work ? services.work.myWork(actorOf(request), request.query) : { items: [], total: 0, page: request.query.page, pageSize: request.query.pageSize }));
-
-  // Every 5 minutes: the day's work digests (once per user and working day, from DIGEST_HOUR) and the mail retries
-  // that have come due (backoff). Never keeps the process alive.
-  const tick = async () => {
-    await services.workDigest?.run();
-    if (services.applications.mailer.smtp) await services.applications.mailer.flush();
-  };
-  const timer = setInterval(() => { void tick().catch((e) => app.log.error({ err: e }, 'work digest / mail retry failed')); }, 5 * 60 * 1000);
-  timer.unref();
-  app.addHook('onClose', async () => clearInterval(timer));
 }

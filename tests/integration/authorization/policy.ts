@@ -65,6 +65,7 @@ export const policy: Record<string, RouteRule> = {
   'GET /api/openapi.json': pub,
   'GET /healthz': pub,
   'GET /healthz/bare': pub,
+  'GET /readyz': pub,
   'GET /': pub,
   'GET /prefs': pub,
   'GET /favicon.ico': pub,
