@@ -4,6 +4,7 @@
 // other's portal list within 1 s; every notification of the mail outbox reaches the SMTP sink (started here) exactly
 // once; a process killed while sending a message loses nothing — the other sends it when the claim lapses.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { request } from 'node:http';
 import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
 import { createServer, type AddressInfo } from 'node:net';
@@ -200,4 +201,27 @@ describe.each(engines)('two server processes on one database (%s)', () => {
     // B is still serving
     expect((await fetch(`${procs.b.base}/readyz`)).status).toBe(200);
   }, 40_000);
+
+  it('SIGTERM: a request in flight is finished, then the process exits', async () => {
+    const b = procs.b;
+    const body = JSON.stringify({ username: 'reviewer', password: 'demo12345' });
+    const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = request(`${b.base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+        let text = '';
+        res.on('data', (d) => { text += String(d); });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      });
+      req.on('error', reject);
+      req.write(body.slice(0, 10)); // the request is in flight: half its body sent
+      setTimeout(() => {
+        b.child.kill('SIGTERM');
+        setTimeout(() => req.end(body.slice(10)), 400);
+      }, 200);
+    });
+    const exited = new Promise<number | null>((resolve) => b.child.once('exit', (code) => resolve(code)));
+    const r = await answer;
+    expect(r.status, r.text).toBe(200);
+    expect((JSON.parse(r.text) as { user: { username: string } }).user.username).toBe('reviewer');
+    expect(await exited).toBe(0);
+  }, 30_000);
 });
