@@ -294,6 +294,8 @@ export interface MailOutboxTable {
   user_id: number | null;
   /** 095_cluster: claimed by a sending process until this instant (null: not being sent). */
   lease_until: string | null;
+  /** 095_cluster: the process holding the claim ("host:pid:random"). */
+  lease_holder: string | null;
 }
 
 export interface Database {

@@ -5,8 +5,8 @@
 //  - job_leases: one row per background job (mail flush, reminders, the daily digest); a process runs a job only while
 //    it holds the row's lease, and the next run is due at next_run_at — so a job runs once per interval across all
 //    processes, and a job whose process died is taken over when its lease ends;
-//  - mail_outbox.lease_until: a message being sent is claimed until this instant, so two processes never send it
-//    twice and a claim of a killed process lapses.
+//  - mail_outbox.lease_until / lease_holder: a message being sent is claimed by a process until this instant, so two
+//    processes never send it twice and a claim of a killed process lapses.
 import { type Kysely } from 'kysely';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on the evolving Database type
@@ -28,4 +28,5 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('last_error', 'text')
     .execute();
   await db.schema.alterTable('mail_outbox').addColumn('lease_until', 'text').execute();
+  await db.schema.alterTable('mail_outbox').addColumn('lease_holder', 'text').execute();
 }

@@ -7,6 +7,7 @@ import nodemailer from 'nodemailer';
 import type { Database } from '../../db/types.ts';
 import { nowIso } from '../../db/dialect.ts';
 import type { PersonalDataCipher } from '../personal-data/personal-data.crypto.ts';
+import { PROCESS_ID } from '../cluster/cluster.service.ts';
 import { claimOutbox, failedOutbox, findOutbox, insertOutbox, listOutbox, markOutbox, unsentOutbox, type Executor, type OutboxRow } from './applications.repository.ts';
 
 /** Minutes to wait before the 2nd, 3rd, 4th and 5th try; after the 5th failed try the message is given up. */
@@ -67,7 +68,7 @@ export function createMailer(db: Kysely<Database>, opts: { cipher: PersonalDataC
     for (const listed of await unsentOutbox(db, nowIso(clock))) {
       // Several processes flush the same outbox: send only what this process claimed (a claim lapses when its
       // process dies before marking the message, and the message is then sent by the next flush of any process).
-      const stored = await claimOutbox(db, listed.id, nowIso(clock), new Date(clock().getTime() + leaseMs).toISOString());
+      const stored = await claimOutbox(db, listed.id, nowIso(clock), new Date(clock().getTime() + leaseMs).toISOString(), PROCESS_ID);
       if (!stored) continue;
       const m = { ...stored, to_address: cipher.open(TO_FIELD, stored.to_address), body: cipher.open(BODY_FIELD, stored.body) };
       if (!m.to_address.includes('@')) {

@@ -183,8 +183,8 @@ export function unsentOutbox(db: Executor, now: string, limit = 50): Promise<Out
  * flushing at once exactly one gets it; the claim of a process that died lapses at `until`. Returns the row as claimed
  * (attempts as stored now), or undefined when someone else holds it or it was sent meanwhile.
  */
-export async function claimOutbox(db: Executor, id: number, now: string, until: string): Promise<OutboxRow | undefined> {
-  const r = await db.updateTable('mail_outbox').set({ lease_until: until }).where('id', '=', id).where('sent_at', 'is', null).where('failed_at', 'is', null)
+export async function claimOutbox(db: Executor, id: number, now: string, until: string, holder: string): Promise<OutboxRow | undefined> {
+  const r = await db.updateTable('mail_outbox').set({ lease_until: until, lease_holder: holder }).where('id', '=', id).where('sent_at', 'is', null).where('failed_at', 'is', null)
     .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)])).executeTakeFirst();
   if (Number(r.numUpdatedRows) !== 1) return undefined;
   return findOutbox(db, id);
@@ -202,7 +202,7 @@ export function findOutbox(db: Executor, id: number): Promise<OutboxRow | undefi
 }
 
 export async function markOutbox(db: Executor, id: number, patch: { sent_at?: string; error?: string | null; attempts?: number; next_attempt_at?: string | null; failed_at?: string | null }): Promise<void> {
-  await db.updateTable('mail_outbox').set({ ...patch, lease_until: null }).where('id', '=', id).execute();
+  await db.updateTable('mail_outbox').set({ ...patch, lease_until: null, lease_holder: null }).where('id', '=', id).execute();
 }
 
 export function usersOfAgency(db: Executor, agencyId: number): Promise<{ id: number; display_name: string; role: string }[]> {
