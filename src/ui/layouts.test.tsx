@@ -57,8 +57,14 @@ describe('PortalLayout', () => {
 
   it('has the footer with the work body contact data in 公开指南 terms (条例 第十二条)', () => {
     const out = page();
-    const footer = out.slice(out.indexOf('<footer'));
+    const footer = out.slice(out.indexOf('<footer')).replace(/<\/?(span|wbr)[^>]*>/g, '');
     expect(inOrder(footer, ['政府信息公开工作机构', '机构名称', '烟台市芝罘区人民政府办公室', '办公地址', '南大街150号', '264000', '办公时间', '联系电话', '0535-6222222', '传真号码', '0535-6222223', '电子邮箱', 'zfqzwgk@example.gov.cn', '网站'])).toBe(true);
+  });
+
+  it('the website and e-mail in the footer may wrap only after "/", "." or "@" (never inside a word on a phone)', () => {
+    const footer = page().slice(page().indexOf('<footer'));
+    expect(footer).toContain('<dd class="gk-footer__address"><span>http:/<wbr/></span><span>/<wbr/></span><span>www.<wbr/></span><span>zhifu.<wbr/></span><span>gov.<wbr/></span><span>cn</span></dd>');
+    expect(footer).toContain('href="mailto:zfqzwgk@example.gov.cn"><span>zfqzwgk@<wbr/></span><span>example.<wbr/></span><span>gov.<wbr/></span><span>cn</span></a>');
   });
 
   it('renders breadcrumbs with the current page marked', () => {

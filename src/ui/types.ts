@@ -71,3 +71,30 @@ export interface DashboardCard {
   /** optional line under the value, e.g. "其中 2 件即将到期" */
   note?: string;
 }
+
+/**
+ * One thing a person must do next, as the work queue (待办) lists it: on the 工作台, in GET /api/my-work and in the
+ * daily digest. A feature contributes them through a WorkProvider (features/work/work.service.ts).
+ */
+export interface WorkItem {
+  /** Stable machine name, e.g. 'confirm_receipt' (a later feature adds its own). */
+  kind: string;
+  /** The kind in Chinese, e.g. 待确认收到. */
+  kindLabel: string;
+  title: string;
+  /** Name of the agency the work belongs to. */
+  agency: string;
+  /** The record's reference (查询码, 索引号, year …). */
+  ref: string;
+  /** Back-office page where the work is done. */
+  url: string;
+  /** The list of every item of this kind (filters in the URL), e.g. /admin/applications?view=to_confirm; the 工作台 links the kind to it. */
+  listUrl?: string;
+  /** The date the work should be done by (YYYY-MM-DD), or null. */
+  due: string | null;
+  overdue: boolean;
+  /** One line of context, e.g. "已提交 3 个工作日". */
+  note?: string;
+  /** Needs attention now although not (yet) overdue, e.g. an online application unconfirmed since the 2nd working day. */
+  warning?: boolean;
+}

@@ -186,4 +186,16 @@ describe.each(engines())('case page (%s)', (engine) => {
     expect((await post(id, 'approveExtension', { version: String(await version(id)), note: '同意' }, 'leader')).statusCode).toBe(303);
     expect(await page(id, 'officer')).not.toContain('延期待批');
   });
+
+  it.each([
+    ['officer', '/admin/applications?view=to_confirm', '待确认收到'],
+    ['reviewer', '/admin/applications?view=to_review', '答复待审核'],
+  ])('the 工作台 queue links each kind to its filtered list (%s: %s)', async (user, href, label) => {
+    const s = await t.login(user);
+    const r = await t.app.inject({ method: 'GET', url: '/admin', headers: { cookie: s.cookie } });
+    expect(r.statusCode).toBe(200);
+    expect(r.body).toContain(`<td><a href="${href.replace('?', '?')}">${label}</a></td>`);
+    const list = await t.app.inject({ method: 'GET', url: href, headers: { cookie: s.cookie } });
+    expect(list.statusCode).toBe(200);
+  });
 });

@@ -82,20 +82,20 @@ export function applicationsWorkProvider(deps: {
         // not started; the warning keeps an unconfirmed application from sitting unseen.
         let days = 0;
         try { days = cal.workdaysBetween(s.submittedOn, today); } catch { days = 0; }
-        out.push({ ...base, kind: 'confirm_receipt', kindLabel: '待确认收到', due: null, overdue: false, warning: days >= CONFIRM_WARNING_WORKDAYS, note: `${s.submittedOn} 在线提交，已过 ${Math.max(0, days)} 个工作日` });
+        out.push({ ...base, kind: 'confirm_receipt', kindLabel: '待确认收到', listUrl: '/admin/applications?view=to_confirm', due: null, overdue: false, warning: days >= CONFIRM_WARNING_WORKDAYS, note: `${s.submittedOn} 在线提交，已过 ${Math.max(0, days)} 个工作日` });
       }
       if (matchesWorkView('unassigned', actor, s, ledger, today)) {
-        out.push({ ...base, kind: 'assign', kindLabel: '待指定经办人', due: s.dueDate, overdue, note: s.dueDate ? `答复期限 ${s.dueDate}` : undefined });
+        out.push({ ...base, kind: 'assign', kindLabel: '待指定经办人', listUrl: '/admin/applications?view=unassigned', due: s.dueDate, overdue, note: s.dueDate ? `答复期限 ${s.dueDate}` : undefined });
       }
       if (s.assignedUserId === actor.userId && (s.dueStatus === 'due_soon' || s.dueStatus === 'overdue')) {
-        out.push({ ...base, kind: 'reply_due', kindLabel: overdue ? '答复已逾期' : '答复即将到期', due: s.dueDate, overdue, note: overdue ? `答复期限 ${s.dueDate} 已过` : `还剩 ${s.workdaysRemaining ?? 0} 个工作日（条例第三十三条）` });
+        out.push({ ...base, kind: 'reply_due', kindLabel: overdue ? '答复已逾期' : '答复即将到期', listUrl: `/admin/applications?view=${overdue ? 'overdue' : 'due_soon'}`, due: s.dueDate, overdue, note: overdue ? `答复期限 ${s.dueDate} 已过` : `还剩 ${s.workdaysRemaining ?? 0} 个工作日（条例第三十三条）` });
       }
       if (matchesWorkView('to_review', actor, s, ledger, today)) {
-        out.push({ ...base, kind: 'review_reply', kindLabel: '答复待审核', due: s.dueDate, overdue, note: s.dueDate ? `答复期限 ${s.dueDate}` : undefined });
+        out.push({ ...base, kind: 'review_reply', kindLabel: '答复待审核', listUrl: '/admin/applications?view=to_review', due: s.dueDate, overdue, note: s.dueDate ? `答复期限 ${s.dueDate}` : undefined });
       }
       if (matchesWorkView('extension_pending', actor, s, ledger, today)) {
         // 第三十三条第二款: the leader's consent must come before the original due date.
-        out.push({ ...base, kind: 'approve_extension', kindLabel: '延期待审批', due: s.dueDate, overdue, note: `原答复期限 ${s.dueDate ?? '—'}，还剩 ${s.workdaysRemaining ?? 0} 个工作日` });
+        out.push({ ...base, kind: 'approve_extension', kindLabel: '延期待审批', listUrl: '/admin/applications?view=extension_pending', due: s.dueDate, overdue, note: `原答复期限 ${s.dueDate ?? '—'}，还剩 ${s.workdaysRemaining ?? 0} 个工作日` });
       }
     }
     return out;

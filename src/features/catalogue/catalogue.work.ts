@@ -54,6 +54,7 @@ export function catalogueWorkProvider(deps: {
       out.push({
         kind: r.state === 'secrecy_review' ? 'confidentiality_review' : 'approve_publication',
         kindLabel: r.state === 'secrecy_review' ? '待保密审查' : '待审核发布',
+        listUrl: `/admin/catalogue?state=${r.state}`,
         title: r.title, agency: await agencyName(r.agency_id), ref: r.index_no, url: `/admin/catalogue/${r.id}`,
         due: c.due, overdue: c.overdue, ...(c.note ? { note: c.note } : {}),
       });

@@ -4,26 +4,9 @@
 import type { Actor } from '../shared/actor.ts';
 
 /** One piece of work waiting for the signed-in user. */
-export interface WorkItem {
-  /** Stable machine name, e.g. 'confirm_receipt' (a later feature adds its own). */
-  kind: string;
-  /** The kind in Chinese, e.g. 待确认收到. */
-  kindLabel: string;
-  title: string;
-  /** Name of the agency the work belongs to. */
-  agency: string;
-  /** The record's reference (查询码, 索引号, year …). */
-  ref: string;
-  /** Back-office page where the work is done. */
-  url: string;
-  /** The date the work should be done by (YYYY-MM-DD), or null. */
-  due: string | null;
-  overdue: boolean;
-  /** One line of context, e.g. "已提交 3 个工作日". */
-  note?: string;
-  /** Needs attention now although not (yet) overdue, e.g. an online application unconfirmed since the 2nd working day. */
-  warning?: boolean;
-}
+/** The type lives with the page kit (the 工作台 shows it); features import it from here. */
+export type { WorkItem } from '../../ui/types.ts';
+import type { WorkItem } from '../../ui/types.ts';
 
 /** A feature's work for the signed-in user (listed in Services.workProviders). */
 export type WorkProvider = (actor: Actor) => Promise<readonly WorkItem[]>;

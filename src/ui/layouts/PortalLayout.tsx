@@ -26,6 +26,15 @@ export const PORTAL_SECTIONS: readonly { key: PortalSection; href: string }[] = 
  *   GET /prefs?large=1|0&contrast=1|0&back=<path>
  * sets the preference cookie and redirects (303) to `back` (a same-site path only).
  */
+/**
+ * An address (URL, e-mail) that may wrap on a narrow screen only after its separators ("/", ".", "@"), never
+ * inside a word: a <wbr> after each separator, and the CSS (.gk-footer__address) keeps the words whole.
+ */
+export function breakable(address: string) {
+  const parts = address.split(/(?<=[/.@])/);
+  return parts.map((p, i) => (i < parts.length - 1 ? <span key={i}>{p}<wbr /></span> : <span key={i}>{p}</span>));
+}
+
 export function prefsHref(change: { large?: boolean; contrast?: boolean }, back: string): string {
   return buildHref('/prefs', {
     large: change.large === undefined ? undefined : change.large ? 1 : 0,
@@ -160,11 +169,11 @@ export function PortalLayout(p: PortalLayoutProps) {
             </div>
             <div>
               <dt>{t(locale, 'portal.footer.email')}</dt>
-              <dd>{agency.email ? <a href={`mailto:${agency.email}`}>{agency.email}</a> : null}</dd>
+              <dd className="gk-footer__address">{agency.email ? <a href={`mailto:${agency.email}`}>{breakable(agency.email)}</a> : null}</dd>
             </div>
             <div>
               <dt>{t(locale, 'portal.footer.website')}</dt>
-              <dd>{agency.website}</dd>
+              <dd className="gk-footer__address">{breakable(agency.website)}</dd>
             </div>
           </dl>
           <p className="gk-footer__links">

@@ -3,28 +3,15 @@
 import { t } from '../i18n.ts';
 import { AdminLayout, type AdminShell } from '../layouts/AdminLayout.tsx';
 import { StatusTag } from '../components/status.tsx';
-import type { DashboardCard } from '../types.ts';
+import type { DashboardCard, WorkItem } from '../types.ts';
 
 
-/** One row of the user's work queue (待办). */
-export interface DashboardWorkItem {
-  kind: string;
-  kindLabel: string;
-  title: string;
-  agency: string;
-  ref: string;
-  url: string;
-  due: string | null;
-  overdue: boolean;
-  note?: string;
-  warning?: boolean;
-}
 
 export interface DashboardPageProps {
   shell: AdminShell;
   cards: readonly DashboardCard[];
   /** The first page of the user's queue and how many items there are in all. */
-  work?: { items: readonly DashboardWorkItem[]; total: number; page: number; pageSize: number };
+  work?: { items: readonly WorkItem[]; total: number; page: number; pageSize: number };
 }
 
 function WorkQueue({ locale, work }: { locale: AdminShell['locale']; work: NonNullable<DashboardPageProps['work']> }) {
@@ -45,7 +32,7 @@ function WorkQueue({ locale, work }: { locale: AdminShell['locale']; work: NonNu
             <tbody>
               {work.items.map((w) => (
                 <tr key={`${w.kind}:${w.url}`} data-kind={w.kind}>
-                  <td>{w.kindLabel}</td>
+                  <td>{w.listUrl ? <a href={w.listUrl}>{w.kindLabel}</a> : w.kindLabel}</td>
                   <td><a href={w.url}>{w.title}</a>（{w.ref}）{w.note ? <><br /><span className="gk-hint">{w.note}</span></> : null}</td>
                   <td>{w.agency}</td>
                   <td>
