@@ -20,6 +20,7 @@ import { createAnnualReportService } from './features/annual-report/annual-repor
 import { assertYearUnlocked } from './features/annual-report/annual-report.lock.ts';
 import { createDecisionsService } from './features/decisions/decisions.service.ts';
 import { createWorkService } from './features/work/work.service.ts';
+import { createServiceItemsService } from './features/service-items/service-items.service.ts';
 import { applicationsWorkProvider } from './features/applications/applications.work.ts';
 import { catalogueWorkProvider } from './features/catalogue/catalogue.work.ts';
 import { annualReportWorkProvider } from './features/annual-report/annual-report.work.ts';
@@ -63,12 +64,15 @@ export function createServices(config: Config, database: OpenDatabase, options: 
   const personalData = createPersonalDataService(db, { cipher: createCipher(keyring), keySource: { source: keyring.source, file: keyring.file }, clock });
   const applicationsFeature = createApplicationsFeature(db, { audit, agencies, clock, smtpUrl: config.smtpUrl, calendar: () => calendarStore.current(), deadlines, personalData, correctionPeriodMaxWorkdays: config.correctionPeriodMaxWorkdays, feeMaxPages: config.feeMaxPages, mailLeaseMs: config.cluster.jobLeaseSeconds * 1000 });
   const calendar = () => calendarStore.current();
+  // 政务服务事项 across 区 / 街道 / 社区 (item_mismatch in the work queue)
+  const serviceItems = createServiceItemsService(db, { audit, agencies, clock });
   // 待办: each feature's kinds of work, in one list (a new kind is added by its feature's provider)
   const work = createWorkService([
     applicationsWorkProvider({ db, applications: applicationsFeature.applications, agencies, calendar }),
     catalogueWorkProvider({ db, agencies, calendar, clock }),
     annualReportWorkProvider({ db, agencies, today: applicationsFeature.applications.today }),
     mailFailuresProvider(applicationsFeature.applications.mailer),
+    serviceItems.workProvider(),
   ]);
   const workDigest = createDigestService({ db, work, mailer: applicationsFeature.applications.mailer, agencies, calendar, clock, ...(config.publicBaseUrl ? { baseUrl: config.publicBaseUrl } : {}) });
   // Several processes on one database (decision 095): the background jobs run by whichever process takes a job's
@@ -105,5 +109,6 @@ export function createServices(config: Config, database: OpenDatabase, options: 
     work,
     workDigest,
     cluster: { signals, jobs },
+    serviceItems,
   };
 }

@@ -675,3 +675,86 @@ export interface Database {
   cache_generations: CacheGenerationsTable;
   job_leases: JobLeasesTable;
 }
+
+// ───────────── 085_service_items: 政务服务事项 across 区 / 街道 / 社区 and 办件 (feature: service-items, decisions) ─────────────
+
+/** One 实施清单 row (a unit's implementation); parent_id null for the 区 department's defining row. */
+export interface ServiceItemsTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  agency_id: number;
+  /** 'district' | 'street' | 'community' (from the agency's kind) */
+  level: string;
+  /** 实施编码 (unique) */
+  code: string;
+  /** 基本编码 */
+  basic_code: string;
+  name: string;
+  /** 事项类型 (core/service-items ITEM_TYPES) */
+  type: string;
+  /** 'active' | 'suspended' | 'cancelled' */
+  status: string;
+  /** YYYY-MM-DD the status took effect */
+  status_since: string;
+  /** element key → value (core/service-items ElementValues) */
+  values_json: string;
+  /** bigram tokens of name, codes, conditions and materials (core/search tokenizer) */
+  search_text: string;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+/** The change history of an item (kind 'create' | 'update' | 'status' | 'import'). */
+export interface ServiceItemChangesTable {
+  id: Generated<number>;
+  item_id: number;
+  /** the item's version this change produced */
+  version_no: number;
+  kind: string;
+  /** status events: the new status and the date it takes effect */
+  status: string | null;
+  effective_on: string | null;
+  /** ElementChange[] (core/service-items diffValues) */
+  changes_json: string;
+  reason: string | null;
+  actor_user_id: number | null;
+  actor_name: string;
+  at: string;
+}
+
+export interface ServiceItemFilesTable {
+  id: Generated<number>;
+  item_id: number;
+  filename: string;
+  mime: string;
+  size: number;
+  content_base64: string;
+  created_at: string;
+}
+
+export interface ServiceItemSettingsTable {
+  /** 'elements' (added ElementDef[]) | 'must_match' (element keys) */
+  key: string;
+  value_json: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface DecisionEntriesTable {
+  /** 办件编号 (unique per agency; null for counts entered per year) */
+  case_no: string | null;
+  /** 实施编码 of the service item decided */
+  item_code: string | null;
+  /** 办理结果 (准予许可, 不予许可 …) */
+  result: string | null;
+}
+
+export interface Database {
+  // 085_service_items (decision_entries.case_no / item_code / result: in DecisionEntriesTable above)
+  service_items: ServiceItemsTable;
+  service_item_changes: ServiceItemChangesTable;
+  service_item_files: ServiceItemFilesTable;
+  service_item_settings: ServiceItemSettingsTable;
+}

@@ -19,6 +19,7 @@ import type { DeadlinesService } from './deadlines/deadlines.service.ts';
 
 import type { AnnualReportService } from './annual-report/annual-report.service.ts';
 import type { DecisionsService } from './decisions/decisions.service.ts';
+import type { ServiceItemsService } from './service-items/service-items.service.ts';
 import type { WorkService } from './work/work.service.ts';
 import type { PersonalDataService } from './personal-data/personal-data.service.ts';
 import type { DigestService } from './work/work.digest.ts';
@@ -61,4 +62,6 @@ export interface Services extends SeedServices {
    * run by one process at a time. `gongkai serve` starts both; optional so partial test wirings need none.
    */
   cluster?: { signals: CacheSignals; jobs: JobRunner };
+  /** 政务服务事项 (service items across 区 / 街道 / 社区, must-match check, year counts of table 二) */
+  serviceItems: ServiceItemsService;
 }

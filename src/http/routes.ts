@@ -19,6 +19,7 @@ import { registerCalendarRoutes } from '../features/calendar/calendar.routes.ts'
 
 import { registerAnnualReportRoutes } from '../features/annual-report/annual-report.routes.ts';
 import { registerWorkRoutes } from '../features/work/work.routes.ts';
+import { registerServiceItemsRoutes } from '../features/service-items/service-items.routes.ts';
 import { registerPersonalDataRoutes } from '../features/personal-data/personal-data.routes.tsx';
 
 export type RouteModule = (app: FastifyInstance, services: Services) => void;
@@ -40,5 +41,6 @@ export const routeModules: readonly RouteModule[] = [
   registerPortalContentRoutes,
   registerAnnualReportRoutes,
   registerWorkRoutes,
+  registerServiceItemsRoutes,
   registerPersonalDataRoutes,
 ];

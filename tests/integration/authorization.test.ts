@@ -43,6 +43,7 @@ interface AgencyRecords {
   interpretationId: number;
   interpretationIndexNo: string;
   itemAttachmentId: number;
+  serviceItemId: number;
   userId: number;
   auditEventId: number;
 }
@@ -108,7 +109,17 @@ const pngFile = { filename: 'scan.png', data: PNG, type: 'image/png' };
 const appealBody = { kind: 'review', filedOn: '2025-05-06', bodyName: '芝罘区人民政府', caseNumber: '芝政复〔2025〕1号', result: 'pending', notes: '授权矩阵' };
 
 /** How to call each route (the record's agency is `rec`). */
+const serviceItemValues = (code: string) => ({ name: '授权矩阵测试事项', basicCode: '000000000000', type: '行政许可', implCode: code });
+
 const recipes: Record<string, Recipe> = {
+  'GET /api/service-items': ({ rec }) => ({ url: `/api/service-items?agency=${rec.creditCode}` }),
+  'GET /api/service-items/elements': () => ({ url: '/api/service-items/elements' }),
+  'PUT /api/service-items/must-match': () => ({ method: 'PUT', url: '/api/service-items/must-match', json: { keys: ['name', 'type'], version: 0 } }),
+  'POST /api/service-items/elements': ({ n }) => ({ method: 'POST', url: '/api/service-items/elements', json: { key: `x_authz${n}`, label: `授权矩阵要素${n}`, group: 'impl', kind: 'text', version: 0 } }),
+  'GET /api/service-items/consistency': ({ rec }) => ({ url: `/api/service-items/consistency?agency=${rec.creditCode}` }),
+  'GET /api/service-items/:id': ({ rec }) => ({ url: `/api/service-items/${rec.serviceItemId}` }),
+  'POST /api/service-items': ({ rec, n }) => ({ method: 'POST', url: '/api/service-items', json: { agency: rec.creditCode, values: serviceItemValues(`AUTHZ-NEW-${n}`) } }),
+  'PUT /api/service-items/:id': ({ rec, n }) => ({ method: 'PUT', url: `/api/service-items/${rec.serviceItemId}`, json: { version: 1, values: { place: `窗口${n}` }, reason: '授权矩阵' } }),
   'GET /static/*': () => ({ url: '/static/site.css' }),
   'GET /api/docs': () => ({ url: '/api/docs' }),
   'GET /api/docs/static/index.html': () => ({ url: '/api/docs/static/index.html' }),
@@ -455,11 +466,12 @@ describe.each(engines())('authorization matrix (%s)', (engine) => {
     const itemAtt = (await fixture(s, { method: 'POST', url: `/api/catalogue/items/${item.id}/attachments`, multipart: { files: { attachment: pngFile } } }, 201)).json() as { id: number };
     await fixture(s, { method: 'POST', url: `/admin/annual/${agencyId}/compile`, form: { year: String(YEAR) } });
     await fixture(s, { method: 'POST', url: `/admin/annual/${agencyId}/decisions`, form: { year: String(YEAR), category: 'license', count: '2', note: '授权矩阵' } });
+    const si = (await fixture(s, { method: 'POST', url: '/api/service-items', json: { values: serviceItemValues(`AUTHZ-${key}`) } }, 201)).json() as { id: number };
     const victim = await buildUser(t.db, { agency_id: agencyId, role: 'officer' });
     const ev = await t.db.selectFrom('audit_events').select('id').where('agency_id', '=', agencyId).orderBy('id').executeTakeFirstOrThrow();
     return {
       id: agencyId, creditCode, officer, officerActor, applicationId: app.id, queryCode: app.queryCode, letterId: letter.id, attachmentId: att.id, appealId: appeal.id,
-      itemId: item.id, interpretationId: interp.id, interpretationIndexNo: interp.indexNo, itemAttachmentId: itemAtt.id, userId: victim.id, auditEventId: ev.id,
+      itemId: item.id, interpretationId: interp.id, interpretationIndexNo: interp.indexNo, itemAttachmentId: itemAtt.id, serviceItemId: si.id, userId: victim.id, auditEventId: ev.id,
     };
   }
 

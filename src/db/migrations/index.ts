@@ -13,6 +13,7 @@ import * as m063 from './063_audit_chain_passwords.ts';
 import * as m064 from './064_work_delivery.ts';
 import * as m067 from './067_search_metadata.ts';
 import * as m095 from './095_cluster.ts';
+import * as m085 from './085_service_items.ts';
 
 export const migrations: Record<string, Migration> = {
   '001_skeleton': m001,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '064_work_delivery': m064,
   '067_search_metadata': m067,
   '095_cluster': m095,
+  '085_service_items': m085,
 };

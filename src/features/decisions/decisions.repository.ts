@@ -10,12 +10,14 @@ export async function listEntries(db: Db, agencyId: number, year: number, catego
   return q.orderBy('category').orderBy('decided_on').orderBy('id').limit(limit).execute();
 }
 export type EntryRow = Awaited<ReturnType<typeof listEntries>>[number];
+/** A new row: the 办件 columns (migration 085) only for 办件. */
+export type NewEntry = Omit<EntryRow, 'id' | 'version' | 'case_no' | 'item_code' | 'result'> & Partial<Pick<EntryRow, 'case_no' | 'item_code' | 'result'>>;
 
 export async function findEntry(db: Db, id: number) {
   return db.selectFrom('decision_entries').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function insertEntries(db: Db, rows: Omit<EntryRow, 'id' | 'version'>[]): Promise<number> {
+export async function insertEntries(db: Db, rows: NewEntry[]): Promise<number> {
   let n = 0;
   for (let i = 0; i < rows.length; i += 500) {
     const part = rows.slice(i, i + 500);
@@ -26,7 +28,7 @@ export async function insertEntries(db: Db, rows: Omit<EntryRow, 'id' | 'version
   return n;
 }
 
-export async function insertEntry(db: Db, row: Omit<EntryRow, 'id' | 'version'>): Promise<number> {
+export async function insertEntry(db: Db, row: NewEntry): Promise<number> {
   const r = await db.insertInto('decision_entries').values(row).returning('id').executeTakeFirstOrThrow();
   return r.id;
 }

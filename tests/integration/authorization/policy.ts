@@ -81,6 +81,15 @@ export const policy: Record<string, RouteRule> = {
   'PUT /api/session/password': { ...staff, note: 'the caller’s own password (open also while a change is required)' },
   'GET /admin/password': staff,
   'POST /admin/password': staff,
+  // ── 政务服务事项 (service items across 区 / 街道 / 社区) ──
+  'GET /api/service-items': { ...staffRecord, note: 'the agency in the query (default: the caller’s scope)' },
+  'GET /api/service-items/elements': staff,
+  'PUT /api/service-items/must-match': { who: ['supervisor'], note: 'the 政务公开主管部门 sets the must-match elements' },
+  'POST /api/service-items/elements': { ...adminOnly, note: 'the element schema is a system setting' },
+  'GET /api/service-items/consistency': { ...staffRecord, note: 'the agency in the query and every unit below it' },
+  'GET /api/service-items/:id': staffRecord,
+  'POST /api/service-items': content(OFFICER_LEADER, 'record', 'the agency in the body (default: the caller’s)'),
+  'PUT /api/service-items/:id': content(OFFICER_LEADER, 'record'),
   'GET /api/my-work': { ...staff, note: 'the caller’s own work items (待办)' },
 
   // ── agencies (public: names and contact data are published in the 公开指南) ──

@@ -1,0 +1,5 @@
+// Public interface of the service-items core (pure: no I/O, no clock).
+export * from './elements.ts';
+export * from './values.ts';
+export * from './history.ts';
+export * from './consistency.ts';

@@ -1,0 +1,159 @@
+// 政务服务事项 queries for both engines (the only file of the feature that touches the database).
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../../db/types.ts';
+import { toNumber } from '../../db/dialect.ts';
+
+export type Db = Kysely<Database> | Transaction<Database>;
+
+export type ItemRow = Database['service_items'] extends infer T ? { [K in keyof T]: T[K] extends import('kysely').ColumnType<infer S, unknown, unknown> ? S : T[K] } : never;
+export type NewItemRow = Omit<ItemRow, 'id' | 'version'>;
+
+const ITEM_COLUMNS = ['id', 'parent_id', 'agency_id', 'level', 'code', 'basic_code', 'name', 'type', 'status', 'status_since', 'values_json', 'search_text', 'created_by', 'created_at', 'updated_at', 'version'] as const;
+
+export async function insertItem(db: Db, row: NewItemRow): Promise<number> {
+  const r = await db.insertInto('service_items').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+/** Many rows at once (import, benchmark): multi-row INSERTs of 200; ids in insertion order. */
+export async function insertItems(db: Db, rows: readonly NewItemRow[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += 200) {
+    const part = rows.slice(i, i + 200);
+    const r = await db.insertInto('service_items').values([...part]).returning('id').execute();
+    ids.push(...r.map((x) => x.id));
+  }
+  return ids;
+}
+
+export async function findItem(db: Db, id: number): Promise<ItemRow | undefined> {
+  return db.selectFrom('service_items').select(ITEM_COLUMNS).where('id', '=', id).executeTakeFirst();
+}
+
+export async function findByCodes(db: Db, codes: readonly string[]): Promise<ItemRow[]> {
+  const out: ItemRow[] = [];
+  for (let i = 0; i < codes.length; i += 500) {
+    const part = codes.slice(i, i + 500);
+    if (part.length) out.push(...(await db.selectFrom('service_items').select(ITEM_COLUMNS).where('code', 'in', part).execute()));
+  }
+  return out;
+}
+
+export async function childrenOf(db: Db, parentId: number): Promise<ItemRow[]> {
+  return db.selectFrom('service_items').select(ITEM_COLUMNS).where('parent_id', '=', parentId).orderBy('id').execute();
+}
+
+/** Claims the row's version first (optimistic lock, ARCHITECTURE "claim the version first") and writes the patch. */
+export async function updateItem(db: Db, id: number, expectedVersion: number, patch: Partial<Omit<ItemRow, 'id' | 'version' | 'created_at' | 'created_by'>>): Promise<boolean> {
+  const r = await db.updateTable('service_items').set({ ...patch, version: sql<number>`version + 1` }).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export interface ListFilters {
+  agencyIds: readonly number[] | null;
+  /** token phrases (each the bigrams of one query term joined by spaces): every one must occur */
+  phrases: readonly string[];
+  type?: string;
+  level?: string;
+  status?: readonly string[];
+  parentId?: number;
+  page: number;
+  pageSize: number;
+}
+
+export async function listItems(db: Db, f: ListFilters): Promise<{ rows: (ItemRow & { agency_name: string; agency_code: string })[]; total: number }> {
+  let q = db.selectFrom('service_items as s').innerJoin('agencies as a', 'a.id', 's.agency_id');
+  if (f.agencyIds !== null) q = f.agencyIds.length ? q.where('s.agency_id', 'in', f.agencyIds) : q.where(sql<boolean>`1 = 0`);
+  for (const p of f.phrases) q = q.where('s.search_text', 'like', `% ${p} %`);
+  if (f.type) q = q.where('s.type', '=', f.type);
+  if (f.level) q = q.where('s.level', '=', f.level);
+  if (f.status?.length) q = q.where('s.status', 'in', f.status);
+  if (f.parentId !== undefined) q = q.where('s.parent_id', '=', f.parentId);
+  const [rows, total] = await Promise.all([
+    q.select(ITEM_COLUMNS.map((c) => `s.${c}` as const)).select(['a.name as agency_name', 'a.credit_code as agency_code'])
+      .orderBy('s.basic_code').orderBy('s.level').orderBy('s.id').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(),
+    q.select(sql<number | string>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: toNumber(total.n) };
+}
+
+export interface TreeRow { id: number; parent_id: number | null; agency_id: number; name: string; values_json: string; status: string }
+
+/**
+ * The item trees touching a set of units: every defining row that is in the set or has an implementation in it,
+ * with all its implementations (in any unit). Cancelled rows are left out (nothing to keep consistent).
+ */
+export async function treesFor(db: Db, agencyIds: readonly number[] | null): Promise<TreeRow[]> {
+  const cols = ['id', 'parent_id', 'agency_id', 'name', 'values_json', 'status'] as const;
+  if (agencyIds === null) return db.selectFrom('service_items').select(cols).where('status', '!=', 'cancelled').orderBy('id').execute();
+  if (agencyIds.length === 0) return [];
+  // roots: own, or parent of an own implementation
+  const own = await db.selectFrom('service_items').select(['id', 'parent_id']).where('agency_id', 'in', agencyIds).execute();
+  const roots = [...new Set(own.map((r) => r.parent_id ?? r.id))];
+  const out: TreeRow[] = [];
+  for (let i = 0; i < roots.length; i += 500) {
+    const part = roots.slice(i, i + 500);
+    out.push(...(await db.selectFrom('service_items').select(cols).where('status', '!=', 'cancelled')
+      .where((eb) => eb.or([eb('id', 'in', part), eb('parent_id', 'in', part)])).orderBy('id').execute()));
+  }
+  return out;
+}
+
+export async function insertChange(db: Db, row: Omit<Database['service_item_changes'], 'id'>): Promise<void> {
+  await db.insertInto('service_item_changes').values(row).execute();
+}
+
+export async function insertChanges(db: Db, rows: readonly Omit<Database['service_item_changes'], 'id'>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    const part = rows.slice(i, i + 500);
+    if (part.length) await db.insertInto('service_item_changes').values([...part]).execute();
+  }
+}
+
+export async function changesOf(db: Db, itemId: number) {
+  return db.selectFrom('service_item_changes').selectAll().where('item_id', '=', itemId).orderBy('version_no', 'desc').execute();
+}
+
+/** Status events of the items implemented by some units (table 二 year counts), with each item's type. */
+export async function statusEventsFor(db: Db, agencyIds: readonly number[]) {
+  if (agencyIds.length === 0) return [];
+  return db.selectFrom('service_item_changes as c').innerJoin('service_items as s', 's.id', 'c.item_id')
+    .select(['s.id', 's.agency_id', 's.type', 's.name', 's.code', 'c.status', 'c.effective_on'])
+    .where('s.agency_id', 'in', agencyIds).where('c.status', 'is not', null).where('c.effective_on', 'is not', null)
+    .orderBy('s.id').orderBy('c.version_no').execute();
+}
+
+export async function getSetting(db: Db, key: string) {
+  return db.selectFrom('service_item_settings').selectAll().where('key', '=', key).executeTakeFirst();
+}
+
+/** Writes a setting; expectedVersion 0 means "not stored yet". False when someone saved first. */
+export async function putSetting(db: Db, key: string, value: string, expectedVersion: number, at: string): Promise<boolean> {
+  if (expectedVersion === 0) {
+    const existing = await getSetting(db, key);
+    if (existing) return false;
+    await db.insertInto('service_item_settings').values({ key, value_json: value, updated_at: at }).execute();
+    return true;
+  }
+  const r = await db.updateTable('service_item_settings').set({ value_json: value, updated_at: at, version: sql<number>`version + 1` }).where('key', '=', key).where('version', '=', expectedVersion).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function filesOf(db: Db, itemId: number) {
+  return db.selectFrom('service_item_files').select(['id', 'item_id', 'filename', 'mime', 'size', 'created_at']).where('item_id', '=', itemId).orderBy('filename').execute();
+}
+export async function fileOf(db: Db, itemId: number, filename: string) {
+  return db.selectFrom('service_item_files').selectAll().where('item_id', '=', itemId).where('filename', '=', filename).executeTakeFirst();
+}
+export async function putFile(db: Db, row: Omit<Database['service_item_files'], 'id'>): Promise<void> {
+  await db.deleteFrom('service_item_files').where('item_id', '=', row.item_id).where('filename', '=', row.filename).execute();
+  await db.insertInto('service_item_files').values(row).execute();
+}
+
+/** 办件 of a set of items (by 实施编码) in a year, for the drill-down of table 二 处理决定数量. */
+export async function agencyNames(db: Db, ids: readonly number[]): Promise<Map<number, { name: string; kind: string; code: string; parentId: number | null }>> {
+  const out = new Map<number, { name: string; kind: string; code: string; parentId: number | null }>();
+  if (!ids.length) return out;
+  for (const r of await db.selectFrom('agencies').select(['id', 'name', 'kind', 'credit_code', 'parent_id']).where('id', 'in', [...new Set(ids)]).execute()) out.set(r.id, { name: r.name, kind: r.kind, code: r.credit_code, parentId: r.parent_id });
+  return out;
+}

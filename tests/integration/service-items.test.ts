@@ -1,0 +1,142 @@
+// 政务服务事项 across 区 / 街道 / 社区: create / update with versioning and a change history (who, when, what, why),
+// optimistic locking (409), bad input answered in Chinese, the must-match check and its work-queue item
+// (item_mismatch) for the unit that must correct it, completeness scores, year counts from the status history.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAgency, buildUser, TEST_PASSWORD } from '../builders/index.ts';
+import { createTestApp, engines, type TestApp } from './harness.ts';
+
+const mat = (name: string) => ({ name, necessity: '必要', form: '纸质', source: '申请人自备', copies: 1, blankForm: '', sample: '', basis: '' });
+const food = {
+  name: '食品经营许可（新办）', basicCode: '000128009000', type: '行政许可', implCode: 'T-SPJ-0001', legalBasis: '《中华人民共和国食品安全法》第三十五条',
+  conditions: '有与经营的食品品种、数量相适应的经营场所', process: '申请、受理、审查、决定', materials: [mat('食品经营许可申请书'), mat('营业执照复印件')],
+  legalLimit: { amount: '20', unit: '工作日' }, promisedLimit: { amount: '5', unit: '工作日' }, charged: '否', resultName: '食品经营许可证',
+};
+
+describe.each(engines())('service items (%s)', (engine) => {
+  let t: TestApp;
+  let dept: { id: number; creditCode: string };
+  let gov: { id: number; creditCode: string };
+  let street: { id: number; credit_code: string };
+  let community: { id: number; credit_code: string };
+  let rootId = 0;
+  let streetItemId = 0;
+
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    const agencies = await t.services.agencies.list();
+    gov = agencies.find((a) => a.parentId === null && a.kind === 'government')!;
+    dept = agencies.find((a) => a.creditCode === '12370602780795309E')!;
+    street = await buildAgency(t.db, { name: '测试街道办事处', parent_id: gov.id, kind: 'street' });
+    community = await buildAgency(t.db, { name: '测试社区居民委员会', parent_id: street.id, kind: 'community' });
+    await buildUser(t.db, { username: 'si-street', agency_id: street.id, role: 'officer' });
+    await buildUser(t.db, { username: 'si-community', agency_id: community.id, role: 'officer' });
+  });
+  afterAll(async () => t?.close());
+
+  it('the 区 department creates an item; bad values are refused field by field in Chinese', async () => {
+    const bad = await t.api('POST', '/api/service-items', { as: 'officer', body: { values: { ...food, implCode: '', type: '行政审批', visits: '两次' } } });
+    expect(bad.statusCode).toBe(400);
+    const errs = (bad.json() as { errors: { field: string; message: string }[] }).errors;
+    expect(errs.map((e) => e.field)).toEqual(['el.type', 'el.implCode', 'el.visits']);
+    expect(errs[1]!.message).toBe('请填写实施编码');
+    const res = await t.api('POST', '/api/service-items', { as: 'officer', body: { values: food, statusOn: '2019-04-01' } });
+    expect(res.statusCode).toBe(201);
+    rootId = (res.json() as { id: number }).id;
+    const dup = await t.api('POST', '/api/service-items', { as: 'officer', body: { values: food } });
+    expect(dup.statusCode).toBe(400);
+    expect(JSON.stringify(dup.json())).toContain('实施编码 T-SPJ-0001 已被使用');
+  });
+
+  it('a 街道 implements it (copying the elements) and a 社区 too; a 街道 cannot define a base item', async () => {
+    const own = await t.api('POST', '/api/service-items', { as: 'si-street', password: TEST_PASSWORD, body: { values: { ...food, implCode: 'T-XY-0009' } } });
+    expect(own.statusCode).toBe(400);
+    const s = await t.api('POST', '/api/service-items', { as: 'si-street', password: TEST_PASSWORD, body: { parentId: rootId, values: { implCode: 'T-XY-0001', place: '测试街道便民服务中心' }, statusOn: '2019-06-01' } });
+    expect(s.statusCode).toBe(201);
+    streetItemId = (s.json() as { id: number }).id;
+    const c = await t.api('POST', '/api/service-items', { as: 'si-community', password: TEST_PASSWORD, body: { parentId: rootId, values: { implCode: 'T-SQ-0001' } } });
+    expect(c.statusCode).toBe(201);
+    const list = (await t.api('GET', `/api/service-items?agency=${street.credit_code}`, { as: 'si-street', password: TEST_PASSWORD })).json() as { items: { code: string; level: string; agency: string; status: string }[]; total: number };
+    expect(list.total).toBe(1);
+    expect(list.items[0]).toMatchObject({ code: 'T-XY-0001', level: 'street', agency: '测试街道办事处', status: 'active' });
+    // Chinese search: a 2-character substring of a material name, and an item name fragment
+    const q = (await t.api('GET', `/api/service-items?q=${encodeURIComponent('申请书')}`, { as: 'officer' })).json() as { total: number };
+    expect(q.total).toBe(1);
+    const none = (await t.api('GET', `/api/service-items?q=${encodeURIComponent('卫生许可')}`, { as: 'officer' })).json() as { total: number };
+    expect(none.total).toBe(0);
+    // the street officer does not see another district's scope through the agency filter
+    expect((await t.api('GET', `/api/service-items?agency=${dept.creditCode}`, { as: 'si-street', password: TEST_PASSWORD })).statusCode).toBe(404);
+  });
+
+  it('the 区 officer changes 承诺时限: a must-match difference for both lower units, in their work queues; correcting removes it', async () => {
+    const before = (await t.api('GET', `/api/service-items/consistency?agency=${gov.creditCode}`, { as: 'supervisor' })).json() as { differences: unknown[] };
+    expect(before.differences).toEqual([]);
+    const upd = await t.api('PUT', `/api/service-items/${rootId}`, { as: 'officer', body: { version: 1, values: { promisedLimit: { amount: '3', unit: '工作日' } }, reason: '压缩承诺时限' } });
+    expect(upd.statusCode).toBe(200);
+    expect((upd.json() as { version: number }).version).toBe(2);
+    // the same stale version again: 409
+    const stale = await t.api('PUT', `/api/service-items/${rootId}`, { as: 'officer', body: { version: 1, values: { promisedLimit: { amount: '2', unit: '工作日' } }, reason: '再次压缩' } });
+    expect(stale.statusCode).toBe(409);
+    const check = (await t.api('GET', `/api/service-items/consistency?agency=${gov.creditCode}`, { as: 'supervisor' })).json() as { differences: { item: number; element: string; values: { agency: string; value: string; differs: boolean }[] }[] };
+    expect(check.differences).toEqual([{
+      item: rootId, itemName: food.name, element: 'promisedLimit', label: '承诺办结时限',
+      values: [
+        { agency: '烟台市芝罘区行政审批服务局', agencyId: dept.id, itemId: rootId, value: '3 工作日', differs: false },
+        { agency: '测试街道办事处', agencyId: street.id, itemId: streetItemId, value: '5 工作日', differs: true },
+        { agency: '测试社区居民委员会', agencyId: community.id, itemId: expect.any(Number), value: '5 工作日', differs: true },
+      ],
+    }]);
+    const work = (await t.api('GET', '/api/my-work?kind=item_mismatch', { as: 'si-street', password: TEST_PASSWORD })).json() as { items: { title: string; url: string }[] };
+    expect(work.items).toEqual([expect.objectContaining({ title: `${food.name}：承诺办结时限与区级部门不一致`, url: `/admin/services/${streetItemId}#field-el.promisedLimit` })]);
+    // the 区 officer has nothing to correct
+    expect(((await t.api('GET', '/api/my-work?kind=item_mismatch', { as: 'officer' })).json() as { total: number }).total).toBe(0);
+    const fix = await t.api('PUT', `/api/service-items/${streetItemId}`, { as: 'si-street', password: TEST_PASSWORD, body: { version: 1, values: { promisedLimit: { amount: '3', unit: '工作日' } }, reason: '与区级部门一致' } });
+    expect(fix.statusCode).toBe(200);
+    expect(((await t.api('GET', '/api/my-work?kind=item_mismatch', { as: 'si-street', password: TEST_PASSWORD })).json() as { total: number }).total).toBe(0);
+    const after = (await t.api('GET', `/api/service-items/consistency?agency=${street.credit_code}`, { as: 'si-street', password: TEST_PASSWORD })).json() as { differences: { values: { agency: string; differs: boolean }[] }[] };
+    // the 社区 still differs (it is below the 街道, so the 街道's check shows it)
+    expect(after.differences.flatMap((d) => d.values.filter((v) => v.differs).map((v) => v.agency))).toEqual(['测试社区居民委员会']);
+  });
+
+  it('the change history says who, when, what and why; an update without a reason is refused', async () => {
+    const noReason = await t.api('PUT', `/api/service-items/${rootId}`, { as: 'officer', body: { version: 2, values: { hours: '工作日 9:00-17:00' }, reason: ' ' } });
+    expect(noReason.statusCode).toBe(400);
+    expect(JSON.stringify(noReason.json())).toContain('请填写变更原因');
+    const d = (await t.api('GET', `/api/service-items/${rootId}`, { as: 'officer' })).json() as { version: number; history: { version: number; kind: string; actor: string; reason: string; changes: unknown[] }[] };
+    expect(d.version).toBe(2);
+    expect(d.history[0]).toMatchObject({ version: 2, kind: 'update', actor: '王经办', reason: '压缩承诺时限', changes: [{ key: 'promisedLimit', label: '承诺办结时限', before: '5 工作日', after: '3 工作日' }] });
+    expect(d.history[1]).toMatchObject({ version: 1, kind: 'create', reason: '新增事项' });
+  });
+
+  it('status changes with dates give 上一年项目数量 / 本年增减 per year; bad dates are refused', async () => {
+    const other = await t.api('POST', '/api/service-items', { as: 'officer', body: { values: { ...food, name: '公共场所卫生许可', implCode: 'T-SPJ-0002', type: '公共服务' }, statusOn: '2019-09-01' } });
+    const otherId = (other.json() as { id: number }).id;
+    const badDate = await t.api('PUT', `/api/service-items/${otherId}`, { as: 'officer', body: { version: 1, status: 'cancelled', statusOn: '2019-02-30', reason: '取消' } });
+    expect(badDate.statusCode).toBe(400);
+    const backDated = await t.api('PUT', `/api/service-items/${otherId}`, { as: 'officer', body: { version: 1, status: 'cancelled', statusOn: '2019-01-01', reason: '取消' } });
+    expect(JSON.stringify(backDated.json())).toContain('生效日期不能早于上一次状态变更（2019-09-01）');
+    expect((await t.api('PUT', `/api/service-items/${otherId}`, { as: 'officer', body: { version: 1, status: 'cancelled', statusOn: '2021-03-01', reason: '依据省政府决定取消' } })).statusCode).toBe(200);
+    const counts = async (year: number) => Object.fromEntries(Object.entries((await t.services.serviceItems.yearCounts([dept.id], year)).get(dept.id) ?? {}).map(([k, v]) => [k, [v.previous, v.change]]));
+    expect(await counts(2019)).toEqual({ license: [0, 1], other_service: [0, 1] });
+    expect(await counts(2021)).toEqual({ license: [1, 0], other_service: [1, -1] });
+    expect(await counts(2022)).toEqual({ license: [1, 0] });
+  });
+
+  it('completeness: an item without legal basis and with a promise longer than the law lowers its unit’s score', async () => {
+    await t.api('POST', '/api/service-items', { as: 'officer', body: { values: { ...food, name: '个体工商户开办', implCode: 'T-SPJ-0003', type: '行政确认', legalBasis: '', promisedLimit: { amount: '30', unit: '工作日' } } } });
+    const r = (await t.api('GET', `/api/service-items/consistency?agency=${dept.creditCode}`, { as: 'officer' })).json() as { scores: { agency: string; score: number; items: number; incomplete: number }[] };
+    // three items: 100 (food) + 100 (cancelled one is not counted) … the incomplete one passes 4 of 6 rules (67)
+    expect(r.scores).toEqual([{ agency: '烟台市芝罘区行政审批服务局', agencyId: dept.id, score: 84, items: 2, incomplete: 1 }]);
+  });
+
+  it('must-match set: the supervisor edits it (versioned), an officer may not', async () => {
+    expect((await t.api('PUT', '/api/service-items/must-match', { as: 'officer', body: { keys: ['name'], version: 0 } })).statusCode).toBe(403);
+    expect((await t.api('PUT', '/api/service-items/must-match', { as: 'supervisor', body: { keys: ['name', 'nosuch'], version: 0 } })).statusCode).toBe(400);
+    expect((await t.api('PUT', '/api/service-items/must-match', { as: 'supervisor', body: { keys: ['name', 'type'], version: 0 } })).statusCode).toBe(204);
+    expect((await t.api('PUT', '/api/service-items/must-match', { as: 'supervisor', body: { keys: ['name'], version: 0 } })).statusCode).toBe(409);
+    const el = (await t.api('GET', '/api/service-items/elements', { as: 'officer' })).json() as { mustMatch: string[]; mustMatchVersion: number };
+    expect(el).toMatchObject({ mustMatch: ['name', 'type'], mustMatchVersion: 1 });
+    // the 社区's different 承诺时限 no longer counts
+    const check = (await t.api('GET', `/api/service-items/consistency?agency=${gov.creditCode}`, { as: 'supervisor' })).json() as { differences: unknown[] };
+    expect(check.differences).toEqual([]);
+  });
+});
