@@ -148,6 +148,55 @@ export function register(program: Command): void {
     });
 
   report
+    .command('audit <paths...>')
+    .description('督查：批量体检报告（文件或目录），区分读取问题与勾稽错误，同一机关相邻年度互相核对；一个文件读不了不影响其他文件 / supervision audit of many reports')
+    .option('--json', '以 JSON 输出 {reports, crossYear, summary} / print JSON')
+    .option('--xlsx <file>', '另存为 Excel：按机关、按规则汇总，每份报告一张表 / also write an XLSX workbook')
+    .action(async (paths: string[], opts: { json?: boolean; xlsx?: string }) => {
+      const { files, missing } = expandPaths(paths);
+      for (const m of missing) console.error(`文件或目录不存在 / not found: ${m}`);
+      if (files.length === 0) {
+        console.error('没有找到报告文件 / no report files found');
+        process.exit(2);
+      }
+      const bar = new SingleBar({
+        format: '督查 / auditing [{bar}] {value}/{total} {file}',
+        stream: process.stderr, noTTYOutput: !process.stderr.isTTY, notTTYSchedule: 2000, hideCursor: true, clearOnComplete: false,
+      });
+      const { auditFiles } = await import('../../features/reports/audit.ts');
+      bar.start(files.length, 0, { file: '' });
+      const load = function* () {
+        for (const f of files) {
+          try { yield loadFile(f); } catch { yield { bytes: new Uint8Array(), filename: f }; }
+        }
+      };
+      const { result } = await auditFiles(load(), {}, (done, r) => bar.update(done, { file: path.basename(r.file) }));
+      bar.stop();
+      if (opts.xlsx) {
+        const { auditWorkbook } = await import('../../features/reports/audit-xlsx.ts');
+        writeFileSync(opts.xlsx, await auditWorkbook(result));
+        console.error(`已生成 / written: ${opts.xlsx}`);
+      }
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      } else {
+        const zh = { clean: '通过', findings: '有错误', unreadable: '未能完整读取' } as const;
+        for (const r of result.reports) {
+          console.log(`\n${r.status === 'clean' ? '✓' : r.status === 'findings' ? '✗' : '?'} ${r.file}  ${r.agency ?? '（未识别机关）'} ${r.year ?? '（未识别年度）'}  ${zh[r.status]}`);
+          for (const f of r.findings) console.log(`  ${f.source === 'import' ? '读取' : '规则'} ${f.severity === 'error' ? '错误' : '警告'} [${f.rule}] ${f.message}`);
+          if (r.notChecked.length) console.log(`  未核对 ${r.notChecked.length} 处（所需单元格未能读取）：${r.notChecked.slice(0, 3).map((c) => c.message).join('；')}${r.notChecked.length > 3 ? ' …' : ''}`);
+        }
+        for (const c of result.crossYear) {
+          console.log(`\n跨年 ${c.agency} ${c.from}→${c.to}：${c.findings.length === 0 ? '通过' : `${c.findings.length} 处`}${c.notChecked.length ? `，未核对 ${c.notChecked.length} 处` : ''}`);
+          for (const f of c.findings) console.log(`  [${f.rule}] ${f.message}`);
+        }
+        const s = result.summary;
+        console.log(`\n共 ${s.reports} 份报告：通过 ${s.clean} 份，有错误 ${s.withErrors} 份，未能完整读取 ${s.unreadable} 份 / ${s.reports} reports: ${s.clean} clean, ${s.withErrors} with errors, ${s.unreadable} unreadable`);
+      }
+      process.exitCode = result.summary.withErrors > 0 || missing.length ? 1 : 0;
+    });
+
+  report
     .command('render <file>')
     .description('生成报告：html、docx、pdf、xlsx、json 或 md / render a report')
     .requiredOption('--to <format>', `输出格式 / target: ${RENDER_TARGETS.join(' | ')}`)

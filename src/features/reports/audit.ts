@@ -76,7 +76,7 @@ export function auditModel(file: string, model: ReportModel, notes: readonly Par
     file,
     agency: model.agency || null,
     year: model.year || null,
-    format: model.format,
+    format: read === 'none' ? null : model.format,
     status,
     read,
     findings: [...readingProblems, ...rules],
