@@ -1,6 +1,6 @@
 // Journey (issue 7): an officer compiles the demo agency's 2025 report from its records, drills down from a cell
-// to its applications and submits; the supervisor returns it with a comment; the officer fixes the text and
-// resubmits; the supervisor accepts and publishes; the report appears on the portal; editing an application counted
+// to its applications; the 负责人 approves it and the officer submits; the supervisor returns it with a comment; the officer fixes the text and
+// resubmits after the 负责人 approves again; the supervisor accepts and publishes; the report appears on the portal; editing an application counted
 // in the published year is refused with a clear message.
 import { expect, test, type Page } from '@playwright/test';
 import SQLite from 'better-sqlite3';
@@ -55,7 +55,7 @@ async function signInAs(page: Page, username: string): Promise<void> {
 
 const flash = (page: Page) => page.locator('.gk-notice, .gk-flash, [role="status"], [role="alert"]');
 
-test('annual report 2025: compile, drill down, submit, return, resubmit, accept, publish, portal, lock', async ({ page }) => {
+test('annual report 2025: compile, drill down, approve, submit, return, resubmit, accept, publish, portal, lock', async ({ page }) => {
   const { deptId, concludedId } = seedRecords();
   const reportUrl = `/admin/annual/${deptId}/2025`;
 
@@ -77,7 +77,16 @@ test('annual report 2025: compile, drill down, submit, return, resubmit, accept,
   await expect(page.getByRole('link', { name: CODES[1]! })).toBeVisible();
   await expect(page.getByRole('link', { name: CODES[0]! })).toHaveCount(0);
 
+  // the 负责人 approves it (审定); only then can it be submitted
+  await page.goto(reportUrl);
+  await expect(page.getByRole('button', { name: '报送上级审核' })).toHaveCount(0);
+  await signInAs(page, 'leader');
+  await page.goto(reportUrl);
+  await page.getByRole('button', { name: '负责人审定' }).click();
+  await expect(page.locator('[data-state]')).toHaveText('负责人已审定待报送');
+
   // submit to the supervisor
+  await signInAs(page, 'officer');
   await page.goto(reportUrl);
   await page.getByRole('button', { name: '报送上级审核' }).click();
   await expect(page.locator('[data-state]')).toHaveText('已报送待审');
@@ -98,6 +107,12 @@ test('annual report 2025: compile, drill down, submit, return, resubmit, accept,
   await page.getByLabel('五、存在的主要问题及改进情况').fill('依申请公开答复的说理还不够充分。下一步将加强答复书审核，逐件说明理由和依据。');
   await page.getByRole('button', { name: '保存正文' }).click();
   await expect(page.getByLabel('五、存在的主要问题及改进情况')).toHaveValue(/加强答复书审核/);
+  await signInAs(page, 'leader');
+  await page.goto(reportUrl);
+  await page.getByRole('button', { name: '负责人审定' }).click();
+  await expect(page.locator('[data-state]')).toHaveText('负责人已审定待报送');
+  await signInAs(page, 'officer');
+  await page.goto(reportUrl);
   await page.getByRole('button', { name: '报送上级审核' }).click();
   await expect(page.locator('[data-state]')).toHaveText('已报送待审');
 

@@ -19,7 +19,7 @@ describe.each(engines())('annual report and register API (%s)', (engine) => {
     const d = await buildAgency(t.db, { parent_id: gov.id, name: '某区民政局' });
     const other = await buildAgency(t.db, { name: '另一个机关' });
     dept = d.id;
-    for (const [k, role, a] of [['officer', 'officer', d.id], ['reviewer', 'reviewer', d.id], ['supervisor', 'supervisor', gov.id], ['otherSupervisor', 'supervisor', other.id], ['otherOfficer', 'officer', other.id]] as const) {
+    for (const [k, role, a] of [['officer', 'officer', d.id], ['reviewer', 'reviewer', d.id], ['leader', 'leader', d.id], ['leader2', 'leader', d.id], ['supervisor', 'supervisor', gov.id], ['otherSupervisor', 'supervisor', other.id], ['otherOfficer', 'officer', other.id]] as const) {
       u[k] = (await buildUser(t.db, { role, agency_id: a })).username;
     }
   });
@@ -32,7 +32,8 @@ describe.each(engines())('annual report and register API (%s)', (engine) => {
     expect(c.statusCode, c.body).toBe(200);
     let v = c.json() as { version: number; state: string; errors: number; actions: string[]; format: string };
     expect(v).toMatchObject({ state: 'draft', format: '2021', errors: 0 });
-    expect(v.actions).toEqual(expect.arrayContaining(['save', 'submit']));
+    expect(v.actions).toEqual(['save']);
+    expect(((await as('leader', 'GET', base)).json() as typeof v).actions).toEqual(['save', 'approve']);
     // scope: another agency's officer sees nothing; the reviewer may not compile
     expect((await as('otherOfficer', 'GET', base)).statusCode).toBe(404);
     expect((await as('otherOfficer', 'POST', `${base}/compile`, {})).statusCode).toBe(404);
@@ -47,6 +48,27 @@ describe.each(engines())('annual report and register API (%s)', (engine) => {
     expect((ov.json() as { overrides: Record<string, { value: number }> }).overrides[ref]).toMatchObject({ value: 7 });
     // a stale version is a 409 on both engines
     expect((await as('officer', 'PUT', `${base}/narrative`, { version: v.version - 1, sections: {} })).statusCode).toBe(409);
+    // submit before the 负责人's approval: 409 saying what to do; approve by the officer: 403
+    const early = await as('officer', 'POST', `${base}/submit`, { version: v.version });
+    expect(early.statusCode).toBe(409);
+    expect(problem(early).detail).toContain('须先经本机关负责人审定');
+    expect((await as('officer', 'POST', `${base}/approve`, { version: v.version })).statusCode).toBe(403);
+    let ap = await as('leader', 'POST', `${base}/approve`, { version: v.version });
+    expect(ap.statusCode, ap.body).toBe(200);
+    v = ap.json() as typeof v;
+    expect(v).toMatchObject({ state: 'approved', stateLabel: '负责人已审定待报送' });
+    // editing after approval returns it to draft; the leader who edited may not approve it (职责分离), another leader does
+    const edited = await as('leader', 'PUT', `${base}/narrative`, { version: v.version, sections: { summary: '本机关2025年度政府信息公开工作总体情况（负责人修改）' } });
+    expect(edited.statusCode, edited.body).toBe(200);
+    v = edited.json() as typeof v;
+    expect(v.state).toBe('draft');
+    const self = await as('leader', 'POST', `${base}/approve`, { version: v.version });
+    expect(self.statusCode).toBe(403);
+    expect(problem(self).detail).toContain('职责分离');
+    ap = await as('leader2', 'POST', `${base}/approve`, { version: v.version });
+    expect(ap.statusCode, ap.body).toBe(200);
+    v = ap.json() as typeof v;
+    expect((await as('officer', 'POST', `${base}/approve`, { version: v.version })).statusCode).toBe(403);
     const sub = await as('officer', 'POST', `${base}/submit`, { version: v.version });
     expect(sub.statusCode, sub.body).toBe(200);
     v = sub.json() as typeof v;
@@ -58,6 +80,8 @@ describe.each(engines())('annual report and register API (%s)', (engine) => {
     expect(ret.statusCode, ret.body).toBe(200);
     v = ret.json() as typeof v;
     expect(v.state).toBe('returned');
+    v = (await as('leader2', 'POST', `${base}/approve`, { version: v.version })).json() as typeof v;
+    expect(v.state).toBe('approved');
     v = (await as('officer', 'POST', `${base}/submit`, { version: v.version })).json() as typeof v;
     const acc = await as('supervisor', 'POST', `${base}/accept`, { version: v.version });
     expect(acc.statusCode, acc.body).toBe(200);

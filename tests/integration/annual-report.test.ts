@@ -156,6 +156,11 @@ describe.each(engines())('annual report from live data (%s)', (engine) => {
     });
 
     it('submit → the supervisor returns with a comment → the officer fixes and resubmits → accepted → published', async () => {
+      // without the 负责人's approval the report cannot be submitted
+      const early = await t.form(`/admin/annual/${dept}/2025/submit`, { version: String(await version()) }, { as: 'officer' });
+      expect(decodeURIComponent(early.cookies.find((c) => c.name === 'gk_flash')!.value)).toContain('须先经本机关负责人审定');
+      expect((await t.form(`/admin/annual/${dept}/2025/approve`, { version: String(await version()) }, { as: 'leader' })).statusCode).toBe(303);
+      expect((await t.services.annualReports.get(admin(), dept, 2025))!.state).toBe('approved');
       expect((await t.form(`/admin/annual/${dept}/2025/submit`, { version: String(await version()) }, { as: 'officer' })).statusCode).toBe(303);
       expect((await t.services.annualReports.get(admin(), dept, 2025))!.state).toBe('submitted');
       // the supervisor's list shows it submitted
@@ -171,6 +176,7 @@ describe.each(engines())('annual report from live data (%s)', (engine) => {
       const sections = Object.fromEntries(v1.model.sections.map((s) => [`section_${s.key}`, s.key === 'appeals' ? `${s.text}\n该案经复议维持原答复。` : s.text]));
       await t.form(`/admin/annual/${dept}/2025/save`, { version: String(v1.version), ...sections }, { as: 'officer' });
       expect((await t.services.annualReports.get(admin(), dept, 2025))!.model.sections.find((s) => s.key === 'appeals')!.text).toContain('该案经复议维持原答复');
+      await t.form(`/admin/annual/${dept}/2025/approve`, { version: String(await version()) }, { as: 'leader' });
       await t.form(`/admin/annual/${dept}/2025/submit`, { version: String(await version()) }, { as: 'officer' });
       await t.form(`/admin/annual/${dept}/2025/accept`, { version: String(await version()) }, { as: 'supervisor' });
       expect((await t.services.annualReports.get(admin(), dept, 2025))!.state).toBe('accepted');
@@ -199,6 +205,7 @@ describe.each(engines())('annual report from live data (%s)', (engine) => {
       await t.form(`/admin/annual/${dept}/2025/unlock`, { version: String(await version()), comment: '表二行政许可数量有误，需更正' }, { as: 'admin' });
       expect(await t.services.annualReports.isYearLocked(dept, 2025)).toBe(false);
       await t.form(`/admin/annual/${dept}/2025/override`, { ref: 'table2|第二十条第（五）项|行政许可|本年处理决定数量', value: '13', reason: '补录1件遗漏的许可决定', version: String(await version()) }, { as: 'officer' });
+      await t.form(`/admin/annual/${dept}/2025/approve`, { version: String(await version()) }, { as: 'leader' });
       await t.form(`/admin/annual/${dept}/2025/submit`, { version: String(await version()) }, { as: 'officer' });
       await t.form(`/admin/annual/${dept}/2025/accept`, { version: String(await version()) }, { as: 'supervisor' });
       const noNote = await t.form(`/admin/annual/${dept}/2025/publish`, { version: String(await version()) }, { as: 'officer' });

@@ -37,6 +37,7 @@ const TWINS: Record<string, readonly string[]> = {
   'POST /admin/annual/:agencyId/compile': ['compileAnnualReport'],
   'POST /admin/annual/:agencyId/:year/save': ['saveAnnualReportNarrative'],
   'POST /admin/annual/:agencyId/:year/override': ['overrideAnnualReportCell'],
+  'POST /admin/annual/:agencyId/:year/approve': ['approveAnnualReport'],
   'POST /admin/annual/:agencyId/:year/submit': ['submitAnnualReport'],
   'POST /admin/annual/:agencyId/:year/return': ['returnAnnualReport'],
   'POST /admin/annual/:agencyId/:year/accept': ['acceptAnnualReport'],

@@ -189,6 +189,8 @@ describe.each(engines())('separation of duties (%s)', (engine) => {
     const login = { as: editor.username, password: TEST_PASSWORD };
     expect((await t.form(`/admin/annual/${dept}/compile`, { year: '2024', format: '' }, login)).statusCode).toBe(303);
     const version = async () => (await t.db.selectFrom('annual_reports').select('version').where('agency_id', '=', dept).where('year', '=', 2024).executeTakeFirstOrThrow()).version;
+    const head = await buildUser(t.db, { agency_id: dept, role: 'leader', username: `head_${engine}` });
+    expect((await t.form(`/admin/annual/${dept}/2024/approve`, { version: String(await version()) }, { as: head.username, password: TEST_PASSWORD })).statusCode).toBe(303);
     const submit = await t.form(`/admin/annual/${dept}/2024/submit`, { version: String(await version()) }, login);
     expect(submit.statusCode, submit.body).toBe(303);
     // the editor moves to the 政务公开办 of the government: still the person who compiled this report

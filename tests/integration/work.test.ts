@@ -222,7 +222,14 @@ describe.each(engines())('work queue (%s)', (engine) => {
     expect(compiled.statusCode, compiled.body).toBe(200);
     const v = (compiled.json() as { version: number; errors: number });
     expect(v.errors).toBe(0);
-    const sub = await as(u.officer!, 'POST', `/api/annual-reports/${deptId}/2025/submit`, { version: v.version });
+    // waiting for 负责人审定: in the leader's queue only (the officer who compiled it keeps annual_report_due)
+    const toApprove = (await work('leader')).filter((i) => i.kind === 'approve_annual_report');
+    expect(toApprove).toEqual([expect.objectContaining({ ref: '2025', due: '2026-01-31', url: `/admin/annual/${deptId}/2025` })]);
+    for (const who of ['officer', 'reviewer', 'supervisor', 'otherLeader']) expect((await work(who)).filter((i) => i.kind === 'approve_annual_report'), who).toEqual([]);
+    const ap = await as(u.leader!, 'POST', `/api/annual-reports/${deptId}/2025/approve`, { version: v.version });
+    expect(ap.statusCode, ap.body).toBe(200);
+    expect((await work('leader')).filter((i) => i.kind === 'approve_annual_report')).toEqual([]);
+    const sub = await as(u.officer!, 'POST', `/api/annual-reports/${deptId}/2025/submit`, { version: (ap.json() as { version: number }).version });
     expect(sub.statusCode, sub.body).toBe(200);
     expect((await work('officer')).filter((i) => i.kind === 'annual_report_due')).toEqual([]);
     const rev = (await work('supervisor')).filter((i) => i.kind === 'review_annual_report');

@@ -107,11 +107,16 @@ describe('workflow', () => {
   const officer: WorkflowActor = { role: 'officer', ownAgency: true, supervisesAgency: false };
   const supervisor: WorkflowActor = { role: 'supervisor', ownAgency: false, supervisesAgency: true };
   const admin: WorkflowActor = { role: 'admin', ownAgency: false, supervisesAgency: false };
+  const leader: WorkflowActor = { role: 'leader', ownAgency: true, supervisesAgency: false };
   const ok = { errors: 0, publishedVersion: 0 };
   it.each([
-    ['draft', 'submit', officer, ok, 'submitted'],
+    ['draft', 'approve', leader, ok, 'approved'],
+    ['returned', 'approve', leader, ok, 'approved'],
+    ['approved', 'save', officer, ok, 'draft'],
+    ['draft', 'save', officer, ok, 'draft'],
+    ['approved', 'submit', officer, ok, 'submitted'],
+    ['approved', 'submit', leader, ok, 'submitted'],
     ['submitted', 'return', supervisor, { ...ok, comment: '请补充复议情况说明' }, 'returned'],
-    ['returned', 'submit', officer, ok, 'submitted'],
     ['submitted', 'accept', supervisor, ok, 'accepted'],
     ['accepted', 'publish', officer, ok, 'published'],
     ['published', 'unlock', admin, { ...ok, comment: '更正表二行政许可数量' }, 'draft'],
@@ -137,8 +142,26 @@ describe('workflow', () => {
     expect(availableActions('submitted', { ...supervisor, hasEdited: true })).toEqual([]);
     expect(availableActions('submitted', supervisor)).toEqual(['return', 'accept']);
   });
+  it('offers 审定 to a leader who did not edit, 报送 only once approved', () => {
+    expect(availableActions('draft', officer)).toEqual(['save']);
+    expect(availableActions('draft', leader)).toEqual(['save', 'approve']);
+    expect(availableActions('returned', leader)).toEqual(['save', 'approve']);
+    expect(availableActions('draft', { ...leader, hasEdited: true })).toEqual(['save']);
+    expect(availableActions('approved', officer)).toEqual(['save', 'submit']);
+    expect(availableActions('approved', leader)).toEqual(['save', 'submit']);
+    expect(availableActions('approved', supervisor)).toEqual([]);
+  });
   it.each([
-    ['draft', 'submit', officer, { errors: 2, publishedVersion: 0 }, '2处错误'],
+    ['approved', 'submit', officer, { errors: 2, publishedVersion: 0 }, '2处错误'],
+    ['draft', 'submit', officer, ok, '须先经本机关负责人审定'],
+    ['returned', 'submit', officer, ok, '须先经本机关负责人审定'],
+    ['draft', 'approve', officer, ok, '只有本机关的负责人可以审定'],
+    ['draft', 'approve', { ...leader, ownAgency: false }, ok, '只有本机关的负责人可以审定'],
+    ['draft', 'approve', supervisor, ok, '只有本机关的负责人可以审定'],
+    ['draft', 'approve', { ...leader, hasEdited: true }, ok, '职责分离'],
+    ['draft', 'approve', leader, { errors: 1, publishedVersion: 0 }, '1处错误'],
+    ['approved', 'approve', leader, ok, '负责人已审定待报送'],
+    ['submitted', 'approve', leader, ok, '已报送待审'],
     ['submitted', 'return', supervisor, { errors: 0, publishedVersion: 0, comment: '' }, '写明需要修改的意见'],
     ['submitted', 'accept', officer, ok, '上级政务公开主管部门'],
     ['draft', 'submit', { role: 'supervisor', ownAgency: false, supervisesAgency: true } as WorkflowActor, ok, '经办人或负责人'],
@@ -171,6 +194,8 @@ describe('deadline (第四十九条)', () => {
     ['published', '2026-03-01', 'published'], ['draft', '2026-02-01', 'late'], [null, '2026-02-01', 'late'],
     // submitted: waiting on the supervisor, not 逾期未发布 by the agency, even after 31 January
     ['submitted', '2026-01-10', 'submitted'], ['submitted', '2026-02-01', 'submitted'], ['returned', '2026-02-01', 'late'], ['accepted', '2026-02-01', 'late'],
+    // approved by the 负责人, not yet submitted: shown as such, late after the deadline
+    ['approved', '2026-01-10', 'approved'], ['approved', '2026-02-01', 'late'],
   ] as const)('list state of %s on %s is %s', (state, today, expected) => {
     expect(listState(state, today, 2025, '某某局')).toBe(expected);
   });

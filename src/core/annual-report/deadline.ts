@@ -30,7 +30,7 @@ export function reminderDue(today: string, year: number, published: boolean): bo
   return !published && today >= `${year + 1}-01-01`;
 }
 
-export type ListState = 'not_started' | 'draft' | 'submitted' | 'published' | 'late';
+export type ListState = 'not_started' | 'draft' | 'approved' | 'submitted' | 'published' | 'late';
 
 /** The state shown to a supervisor: not started / draft / submitted / published, or late once the deadline passed
  *  without publication (第四十九条) while the report is with the agency. A submitted report waiting for the
@@ -43,5 +43,7 @@ export function listState(reportState: string | null, today: string, year: numbe
   if (today > deadlineOf(year, agencyName)) return 'late';
   if (reportState === null) return 'not_started';
   if (reportState === 'submitted' || reportState === 'accepted') return 'submitted';
+  // 负责人已审定, not yet submitted: still with the agency
+  if (reportState === 'approved') return 'approved';
   return 'draft';
 }

@@ -1,15 +1,16 @@
-// The annual report's workflow: draft → submitted (to the supervisor of a parent agency) → returned with comments /
-// accepted → published; an administrator may unlock a published report (with a reason) for a correction, which is
+// The annual report's workflow: draft → approved (审定 by the agency's 负责人) → submitted (to the supervisor of a
+// parent agency) → returned with comments / accepted → published; editing an approved report returns it to draft; an administrator may unlock a published report (with a reason) for a correction, which is
 // published again as a new version with the change noted.
 // Sources: 条例 第四十九条 (县级以上人民政府部门 submit their report to 本级政府信息公开工作主管部门 and publish it by
 // 31 January), 第五十条 (content); the supervisor's review, the year lock on publication, corrections as new versions.
 
-export const REPORT_STATES = ['draft', 'submitted', 'returned', 'accepted', 'published'] as const;
+export const REPORT_STATES = ['draft', 'approved', 'submitted', 'returned', 'accepted', 'published'] as const;
 export type ReportState = (typeof REPORT_STATES)[number];
-export type ReportAction = 'save' | 'submit' | 'return' | 'accept' | 'publish' | 'unlock';
+export type ReportAction = 'save' | 'approve' | 'submit' | 'return' | 'accept' | 'publish' | 'unlock';
 
 export const STATE_LABELS: Record<ReportState, { zh: string; en: string }> = {
   draft: { zh: '草稿', en: 'Draft' },
+  approved: { zh: '负责人已审定待报送', en: 'Approved by the head' },
   submitted: { zh: '已报送待审', en: 'Submitted' },
   returned: { zh: '已退回修改', en: 'Returned' },
   accepted: { zh: '审核通过待发布', en: 'Accepted' },
@@ -48,6 +49,12 @@ export class WorkflowError extends Error {
 // administers users and settings and only unlocks a published report (with a reason), never edits or approves it.
 const editor = (a: WorkflowActor) => a.ownAgency && (a.role === 'officer' || a.role === 'leader');
 const approver = (a: WorkflowActor) => a.role === 'supervisor' && a.supervisesAgency && !a.hasEdited;
+// 负责人审定: the agency's leader who did not compile or edit the report approves it before it is submitted.
+const head = (a: WorkflowActor) => a.ownAgency && a.role === 'leader' && !a.hasEdited;
+
+/** Report event kinds by which a person compiled, edited or submitted a report since its last publication: that
+ *  person may not then approve it (负责人审定) nor, as a supervisor, accept or return it. */
+export const EDITING_EVENTS: ReadonlySet<string> = new Set(['compiled', 'recompiled', 'saved', 'override', 'override_removed', 'submit']);
 
 /** Minimum length of a written reason / comment (characters, spaces excluded). */
 export const MIN_REASON_LENGTH = 4;
@@ -64,11 +71,19 @@ export function transition(state: ReportState, action: ReportAction, actor: Work
   switch (action) {
     case 'save':
       need(editor(actor), '只有本机关的经办人或负责人可以编辑年度报告');
+      from('draft', 'returned', 'approved');
+      // an approved report that is edited needs the 负责人's approval again
+      return state === 'approved' ? 'draft' : state;
+    case 'approve':
+      need(actor.ownAgency && actor.role === 'leader', '只有本机关的负责人可以审定年度报告');
+      need(!actor.hasEdited, '生成或编辑过这份报告的人不能审定它（职责分离），请由本机关另一位负责人审定');
       from('draft', 'returned');
-      return state;
+      if (input.errors > 0) throw new WorkflowError(`报告还有${input.errors}处错误（勾稽关系不符），请先改正再审定`, 'invalid');
+      return 'approved';
     case 'submit':
       need(editor(actor), '只有本机关的经办人或负责人可以报送年度报告');
-      from('draft', 'returned');
+      if (state === 'draft' || state === 'returned') throw new WorkflowError('报告须先经本机关负责人审定，才能报送上级主管部门', 'conflict');
+      from('approved');
       if (input.errors > 0) throw new WorkflowError(`报告还有${input.errors}处错误（勾稽关系不符），请先改正再报送`, 'invalid');
       return 'submitted';
     case 'return':
@@ -103,7 +118,9 @@ export function transition(state: ReportState, action: ReportAction, actor: Work
 /** Actions offered to this actor in this state (buttons on the page). */
 export function availableActions(state: ReportState, actor: WorkflowActor): ReportAction[] {
   const out: ReportAction[] = [];
-  if ((state === 'draft' || state === 'returned') && editor(actor)) out.push('save', 'submit');
+  if ((state === 'draft' || state === 'returned' || state === 'approved') && editor(actor)) out.push('save');
+  if ((state === 'draft' || state === 'returned') && head(actor)) out.push('approve');
+  if (state === 'approved' && editor(actor)) out.push('submit');
   if (state === 'submitted' && approver(actor)) out.push('return', 'accept');
   if (state === 'accepted' && (editor(actor) || approver(actor))) out.push('publish');
   if (state === 'published' && actor.role === 'admin') out.push('unlock');

@@ -1,5 +1,6 @@
 // The annual-report workflow as JSON API operations (the same service calls as the back-office pages):
-// compile, the staff view, narrative, cell overrides (with a written reason), submit, return, accept, publish, unlock.
+// compile, the staff view, narrative, cell overrides (with a written reason), approve (负责人审定), submit, return, accept,
+// publish, unlock.
 // Paths: /api/annual-reports/{agencyId}/{year}[/…]. Errors are problem+json (403 role, 404 scope, 409 state or stale version).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -34,7 +35,8 @@ export function presentView(v: ReportView) {
 }
 
 const WORKFLOW = [
-  { action: 'submit', operationId: 'submitAnnualReport', summary: '报送年度报告（本机关经办人或负责人；有错误时不能报送）', body: z.object({ version }) },
+  { action: 'approve', operationId: 'approveAnnualReport', summary: '负责人审定年度报告（本机关负责人，未生成或编辑过该报告；有错误时不能审定；审定后才能报送）', body: z.object({ version, comment: comment.optional() }) },
+  { action: 'submit', operationId: 'submitAnnualReport', summary: '报送年度报告（本机关经办人或负责人；须先经负责人审定，有错误时不能报送）', body: z.object({ version }) },
   { action: 'return', operationId: 'returnAnnualReport', summary: '退回年度报告并写明修改意见（上级政务公开主管部门）', body: z.object({ version, comment }) },
   { action: 'accept', operationId: 'acceptAnnualReport', summary: '审核通过年度报告（上级政务公开主管部门）', body: z.object({ version, comment: comment.optional() }) },
   { action: 'publish', operationId: 'publishAnnualReport', summary: '发布年度报告（审核通过后；更正再发布须写明变更说明），发布后锁定该年度数据（条例第四十九条）', body: z.object({ version, comment: comment.optional() }) },

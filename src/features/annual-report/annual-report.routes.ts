@@ -50,7 +50,7 @@ const intOf = (s: unknown): number | null => {
   return Number.isSafeInteger(n) && n > 0 && n <= 2_147_483_647 ? n : null;
 };
 
-const ACTIONS: readonly Exclude<ReportAction, 'save'>[] = ['submit', 'return', 'accept', 'publish', 'unlock'];
+const ACTIONS: readonly Exclude<ReportAction, 'save'>[] = ['approve', 'submit', 'return', 'accept', 'publish', 'unlock'];
 
 export function registerAnnualReportRoutes(app: FastifyInstance, services: Services): void {
   const r = app.withTypeProvider<ZodTypeProvider>();

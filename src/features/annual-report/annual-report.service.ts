@@ -9,7 +9,7 @@ import type { Database } from '../../db/types.ts';
 import { fromJson, isUniqueViolation, nowIso, toJson } from '../../db/dialect.ts';
 import {
   APPEAL_COLUMN, APPEAL_GROUP, STATE_LABELS, WorkflowError, applyOverrides, availableActions, compileReport, currentReportYear,
-  daysLeft, deadlineOf, listState, makeOverride, OverrideError, reminderDue, table2SourceOf, transition,
+  daysLeft, deadlineOf, EDITING_EVENTS, listState, makeOverride, OverrideError, reminderDue, table2SourceOf, transition,
   type AppealKind, type AppealResult, type DecisionCategory, type ListState, type Overrides, type ReportAction, type ReportState,
   type SectionStyle, type WorkflowActor,
 } from '../../core/annual-report/index.ts';
@@ -151,9 +151,6 @@ export function createAnnualReportService(db: Kysely<Database>, deps: { audit: A
     if (!a) throw notFound();
     return a;
   }
-
-  /** Event kinds by which a person compiled, edited or submitted a report (they may not then approve it). */
-  const EDITING_EVENTS = new Set(['compiled', 'recompiled', 'saved', 'override', 'override_removed', 'submit']);
 
   /**
    * The actor relative to the report. A supervisor approves the reports of the agencies in its scope, its own
@@ -310,7 +307,8 @@ export function createAnnualReportService(db: Kysely<Database>, deps: { audit: A
         row = (await repo.findReport(trx, agencyId, year))!;
         void id;
       }
-      await write(trx, row, { computed, stored, sections, extra: { compiled_at: at, format: f } });
+      // recompiling an approved report returns it to draft (负责人 approves again)
+      await write(trx, row, { computed, stored, sections, ...(row.state === 'approved' ? { state: 'draft' as const } : {}), extra: { compiled_at: at, format: f } });
       await repo.insertEvent(trx, { report_id: row.id, kind: eventName, actor_user_id: actorForAudit.userId, actor_name: actorForAudit.displayName, comment: null, at });
       await deps.audit.record(trx, { actor: actorForAudit, agencyId, action: 'annual_report.compile', entity: 'annual_report', entityId: row.id, after: { year, format: f } });
       return (await repo.findReport(trx, agencyId, year))!;
@@ -340,7 +338,7 @@ export function createAnnualReportService(db: Kysely<Database>, deps: { audit: A
       assertNotAdmin(actor, '编辑各机关的年度报告');
       if (row.version !== input.version) throw conflict('该报告已被他人修改，请刷新页面后重试');
       const who = await wfActor(actor, agencyId, row.id);
-      wf(() => transition(row.state as ReportState, 'save', who, { errors: 0, publishedVersion: row.published_version }));
+      const nextState = wf(() => transition(row.state as ReportState, 'save', who, { errors: 0, publishedVersion: row.published_version }));
       const computed = fromJson<ReportModel>(row.computed_json)!;
       const current = fromJson<ReportModel>(row.model_json)!;
       const stored = fromJson<Stored>(row.overrides_json) ?? { cells: {}, editedSections: [] };
@@ -375,7 +373,8 @@ export function createAnnualReportService(db: Kysely<Database>, deps: { audit: A
         stored.cells = rest;
       }
       await db.transaction().execute(async (trx) => {
-        await write(trx, row, { computed, stored, sections });
+        // editing an approved report returns it to draft (负责人 approves again)
+        await write(trx, row, { computed, stored, sections, ...(nextState !== row.state ? { state: nextState } : {}) });
         const kind = input.override ? 'override' : input.removeOverride ? 'override_removed' : 'saved';
         const comment = input.override ? `${input.override.ref} = ${input.override.value ?? '空'}：${input.override.reason.trim()}` : input.removeOverride ? `${input.removeOverride.ref} 恢复为统计值：${input.removeOverride.reason.trim()}` : null;
         await repo.insertEvent(trx, { report_id: row.id, kind, actor_user_id: actor.userId, actor_name: actor.displayName, comment, at });
@@ -535,7 +534,7 @@ export function createAnnualReportService(db: Kysely<Database>, deps: { audit: A
 
     async dashboardCards(actor) {
       const d = await service.dashboard(actor);
-      const stateZh: Record<ListState, string> = { not_started: '未开始', draft: '草稿', submitted: '已报送', published: '已发布', late: '逾期未发布' };
+      const stateZh: Record<ListState, string> = { not_started: '未开始', draft: '草稿', approved: '负责人已审定', submitted: '已报送', published: '已发布', late: '逾期未发布' };
       const cards: DashboardCard[] = [{
         title: `${d.year}年度政府信息公开工作年度报告`,
         value: d.state === 'published' ? '已发布' : d.daysLeft >= 0 ? `剩余 ${d.daysLeft} 天` : `逾期 ${-d.daysLeft} 天`,

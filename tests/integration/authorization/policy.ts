@@ -262,6 +262,8 @@ export const policy: Record<string, RouteRule> = {
   'GET /admin/annual/:agencyId/:year/download': staffRecord,
   'POST /admin/annual/:agencyId/:year/save': content(OFFICER_LEADER, 'record'),
   'POST /admin/annual/:agencyId/:year/override': content(OFFICER_LEADER, 'record'),
+  // 负责人审定: the agency's leader who did not compile or edit the report (decision 074)
+  'POST /admin/annual/:agencyId/:year/approve': content(['leader'], 'record'),
   'POST /admin/annual/:agencyId/:year/submit': content(OFFICER_LEADER, 'record'),
   // the 政务公开办 (a supervisor) reviews the reports of the agencies in its scope, its own government's too (decision 061)
   'POST /admin/annual/:agencyId/:year/return': content(['supervisor'], 'record'),
@@ -273,6 +275,8 @@ export const policy: Record<string, RouteRule> = {
   'POST /api/annual-reports/:agencyId/:year/compile': content(OFFICER_LEADER, 'record'),
   'PUT /api/annual-reports/:agencyId/:year/narrative': content(OFFICER_LEADER, 'record'),
   'POST /api/annual-reports/:agencyId/:year/overrides': content(OFFICER_LEADER, 'record'),
+  // 负责人审定: the agency's leader who did not compile or edit the report (decision 074)
+  'POST /api/annual-reports/:agencyId/:year/approve': content(['leader'], 'record'),
   'POST /api/annual-reports/:agencyId/:year/submit': content(OFFICER_LEADER, 'record'),
   'POST /api/annual-reports/:agencyId/:year/return': content(['supervisor'], 'record'),
   'POST /api/annual-reports/:agencyId/:year/accept': content(['supervisor'], 'record'),
