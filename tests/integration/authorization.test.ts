@@ -128,6 +128,8 @@ const recipes: Record<string, Recipe> = {
   'POST /api/service-items/elements': ({ n }) => ({ method: 'POST', url: '/api/service-items/elements', json: { key: `x_authz${n}`, label: `授权矩阵要素${n}`, group: 'impl', kind: 'text', version: 0 } }),
   'GET /api/service-items/consistency': ({ rec }) => ({ url: `/api/service-items/consistency?agency=${rec.creditCode}` }),
   'GET /api/service-items/:id': ({ rec }) => ({ url: `/api/service-items/${rec.serviceItemId}` }),
+  'GET /admin/services': () => ({ url: '/admin/services?q=%E6%8E%88%E6%9D%83' }),
+  'GET /admin/services/:id': ({ rec }) => ({ url: `/admin/services/${rec.serviceItemId}` }),
   'POST /api/service-items': ({ rec, n }) => ({ method: 'POST', url: '/api/service-items', json: { agency: rec.creditCode, values: serviceItemValues(`AUTHZ-NEW-${n}`) } }),
   'PUT /api/service-items/:id': ({ rec, n }) => ({ method: 'PUT', url: `/api/service-items/${rec.serviceItemId}`, json: { version: 1, values: { place: `窗口${n}` }, reason: '授权矩阵' } }),
   'GET /static/*': () => ({ url: '/static/site.css' }),

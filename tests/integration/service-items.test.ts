@@ -139,4 +139,19 @@ describe.each(engines())('service items (%s)', (engine) => {
     const check = (await t.api('GET', `/api/service-items/consistency?agency=${gov.creditCode}`, { as: 'supervisor' })).json() as { differences: unknown[] };
     expect(check.differences).toEqual([]);
   });
+
+  it('pages: the list finds the item, the item page shows the anchored elements, the incomplete ones and the history', async () => {
+    const { cookie } = await t.login('officer');
+    const list = await t.app.inject({ method: 'GET', url: `/admin/services?q=${encodeURIComponent('食品经营')}`, headers: { cookie } });
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain(`href="/admin/services/${rootId}"`);
+    const page = await t.app.inject({ method: 'GET', url: `/admin/services/${rootId}`, headers: { cookie } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('id="field-el.promisedLimit"');
+    expect(page.body).toContain('承诺办结时限：5 工作日 → 3 工作日');
+    expect(page.body).toContain('测试街道办事处（街道');
+    // an item of another unit's scope: 404
+    const { cookie: c2 } = await t.login('si-community', TEST_PASSWORD);
+    expect((await t.app.inject({ method: 'GET', url: `/admin/services/${streetItemId}`, headers: { cookie: c2 } })).statusCode).toBe(404);
+  });
 });

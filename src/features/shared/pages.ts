@@ -9,7 +9,7 @@ import './request.ts';
  * Back-office features that exist: their navigation entries are shown. A new feature appends its
  * nav key here (ui/layouts/AdminLayout.tsx ADMIN_NAV keys).
  */
-export const ENABLED_ADMIN_FEATURES: string[] = ['dashboard', 'audit', 'users', 'reports', 'catalogue', 'calendar'];
+export const ENABLED_ADMIN_FEATURES: string[] = ['dashboard', 'audit', 'users', 'reports', 'catalogue', 'calendar', 'services'];
 
 export function adminShell(request: FastifyRequest, flash?: AdminShell['flash']): AdminShell {
   const a = request.actor!;

@@ -90,6 +90,8 @@ export const policy: Record<string, RouteRule> = {
   'GET /api/service-items/:id': staffRecord,
   'POST /api/service-items': content(OFFICER_LEADER, 'record', 'the agency in the body (default: the caller’s)'),
   'PUT /api/service-items/:id': content(OFFICER_LEADER, 'record'),
+  'GET /admin/services': staff,
+  'GET /admin/services/:id': staffRecord,
   'GET /api/my-work': { ...staff, note: 'the caller’s own work items (待办)' },
 
   // ── agencies (public: names and contact data are published in the 公开指南) ──

@@ -1,0 +1,78 @@
+// Back-office pages of the service-item catalogue: the list (paged, filters in the URL) and one item — every element
+// (each with the anchor `field-el.<key>` the item_mismatch work item links to), completeness problems, the units
+// implementing it and the change history. Changes are made through updateServiceItem (PUT /api/service-items/:id).
+import { AdminLayout, Pagination, type AdminShell } from '../../ui/index.ts';
+import { displayValue, type Material } from '../../core/service-items/index.ts';
+import type { ItemDetail, ItemSummary } from './service-items.service.ts';
+
+export function ServiceItemListPage(p: { shell: AdminShell; items: ItemSummary[]; total: number; page: number; pageSize: number; q: string }) {
+  return (
+    <AdminLayout {...p.shell} active="services" title="政务服务事项">
+      <h1>政务服务事项</h1>
+      <form method="get" action="/admin/services" className="gk-filters">
+        <label htmlFor="field-q">事项名称、编码或材料</label>
+        <input id="field-q" name="q" defaultValue={p.q} />
+        <button type="submit">查找</button>
+      </form>
+      <p>共 {p.total} 项</p>
+      <table className="gk-table">
+        <thead><tr><th scope="col">实施编码</th><th scope="col">事项名称</th><th scope="col">事项类型</th><th scope="col">层级</th><th scope="col">实施单位</th><th scope="col">状态</th></tr></thead>
+        <tbody>
+          {p.items.map((i) => (
+            <tr key={i.id}><td>{i.code}</td><td><a href={`/admin/services/${i.id}`}>{i.name}</a></td><td>{i.type}</td><td>{i.levelLabel}</td><td>{i.agency}</td><td>{i.statusLabel}</td></tr>
+          ))}
+        </tbody>
+      </table>
+      <Pagination page={p.page} pageSize={p.pageSize} total={p.total} baseHref="/admin/services" query={p.q ? { q: p.q } : {}} />
+    </AdminLayout>
+  );
+}
+
+export function ServiceItemPage(p: { shell: AdminShell; item: ItemDetail }) {
+  const it = p.item;
+  return (
+    <AdminLayout {...p.shell} active="services" title={it.name}>
+      <p><a href="/admin/services">← 政务服务事项</a></p>
+      <h1>{it.name}</h1>
+      <p>{it.levelLabel} · {it.agency} · 实施编码 {it.code} · {it.statusLabel}（{it.statusSince} 起）· 第 {it.version} 版 · 要素完整度 {it.score} 分</p>
+      {it.completeness.length > 0 && (
+        <div className="gk-notice gk-notice--warning" role="status">
+          <h2>要素不完整</h2>
+          <ul>{it.completeness.map((c) => <li key={c.rule}><a href={`#field-el.${c.element}`}>{c.message}</a></li>)}</ul>
+        </div>
+      )}
+      <h2>事项要素</h2>
+      <table className="gk-table">
+        <tbody>
+          {it.schema.map((e) => (
+            <tr key={e.key} id={`field-el.${e.key}`}>
+              <th scope="row">{e.label}</th>
+              <td>{e.kind === 'materials' && Array.isArray(it.values[e.key])
+                ? <ol>{(it.values[e.key] as Material[]).map((m, n) => <li key={n}>{displayValue({ ...e, kind: 'materials' }, [m]).replace(/^1\. /, '')}</li>)}</ol>
+                : displayValue(e, it.values[e.key]) || '（未填写）'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {it.implementations.length > 0 && (
+        <>
+          <h2>街道、社区实施情况</h2>
+          <ul>{it.implementations.map((k) => <li key={k.id}><a href={`/admin/services/${k.id}`}>{k.agency}（{k.levelLabel}，{k.code}，{k.statusLabel}）</a></li>)}</ul>
+        </>
+      )}
+      <h2>变更历史</h2>
+      <table className="gk-table">
+        <thead><tr><th scope="col">版本</th><th scope="col">时间</th><th scope="col">修改人</th><th scope="col">修改内容</th><th scope="col">原因</th></tr></thead>
+        <tbody>
+          {it.history.map((h) => (
+            <tr key={h.version}>
+              <td>{h.version}</td><td>{h.at.slice(0, 16).replace('T', ' ')}</td><td>{h.actor}</td>
+              <td>{h.status ? `状态：${({ active: '在用', suspended: '暂停', cancelled: '取消' } as Record<string, string>)[h.status]}（${h.effectiveOn} 生效）` : ''}{h.kind === 'create' ? `新建（${h.changes.length} 项要素）` : h.changes.map((c) => `${c.label}：${c.before || '（空）'} → ${c.after || '（空）'}`).join('；')}</td>
+              <td>{h.reason}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </AdminLayout>
+  );
+}
