@@ -71,7 +71,7 @@ describe.each(engines())('applications (%s)', (engine) => {
     const body = s.json() as Record<string, unknown>;
     expect(body).toMatchObject({ queryCode, state: 'submitted', stateLabel: '待确认收到', receivedOn: null, letters: [] });
     for (const secret of ['张三', '370602199001011247', '13800000000', '山东省烟台市芝罘区', 'a@example.com', '行政许可办件数量']) expect(s.body).not.toContain(secret);
-    expect(Object.keys(body).sort()).toEqual(['agencyName', 'concluded', 'dueDate', 'letters', 'outcomeLabel', 'provisional', 'queryCode', 'receivedOn', 'state', 'stateLabel', 'submittedOn']);
+    expect(Object.keys(body).sort()).toEqual(['agencyName', 'concluded', 'dueDate', 'files', 'letters', 'outcomeLabel', 'provisional', 'queryCode', 'receivedOn', 'state', 'stateLabel', 'submittedOn']);
     // a wrong phone number answers exactly like an unknown code
     const wrong = await t.api('GET', `/api/applications/status?code=${queryCode}&phone=13900000000`);
     expect(wrong.statusCode).toBe(404);

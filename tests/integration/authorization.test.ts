@@ -189,6 +189,13 @@ const recipes: Record<string, Recipe> = {
 
   'POST /api/applications': ({ rec }) => ({ method: 'POST', url: '/api/applications', json: { agency: rec.creditCode, applicant: { type: 'natural_person', name: '张三', idType: '居民身份证', idNumber: '370602199001011239', phone: '13800000000' }, content: '请公开2024年行政许可办件数量', delivery: '纸质' } }),
   'GET /api/applications/status': ({ rec }) => ({ url: `/api/applications/status?code=${rec.queryCode}&phone=13800000009` }),
+  // a signed link as the status lookup (code + phone) hands it out: the first letter of the record's case
+  'GET /api/applications/status/downloads/:token': async ({ rec, t }) => {
+    const s = await t.app.inject({ method: 'GET', url: `/api/applications/status?code=${rec.queryCode}&phone=13800000009` });
+    const url = (s.json() as { letters: { downloadUrl: string }[] }).letters[0]?.downloadUrl;
+    if (!url) throw new Error(`the record's case has no letter to download: ${s.body}`);
+    return { url };
+  },
   'POST /api/applications/offline': () => ({ method: 'POST', url: '/api/applications/offline', json: { applicant: { type: 'natural_person', name: '李四', idType: '居民身份证', idNumber: '370602199001011239', phone: '13800000001' }, content: '请公开2024年部门预算', provideForm: '纸质', obtainMethod: '自行领取', channel: 'in_person', submittedOn: '2025-06-03' } }),
   'GET /api/applications': () => ({ url: '/api/applications' }),
   'GET /api/applications/table3': ({ rec }) => ({ url: `/api/applications/table3?agencyId=${rec.id}&year=${YEAR}` }),

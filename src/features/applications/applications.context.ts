@@ -102,7 +102,8 @@ export function createContext(deps: ApplicationsDeps) {
   const calendar = async () => (deps.calendar ? deps.calendar() : shippedCalendar());
   const today = () => shanghaiDate(clock());
 
-  async function checkFiles(files: UploadedFile[]): Promise<CheckedFile[]> {
+  /** Content checks of uploaded files; `purpose` words the type refusal (an applicant's identity proof, or information disclosed with a reply). */
+  async function checkFiles(files: UploadedFile[], purpose: 'identity' | 'disclosure' = 'identity'): Promise<CheckedFile[]> {
     if (files.length > maxFiles) throw validationFailed([{ field: 'attachments', message: `最多上传${maxFiles}个附件` }]);
     const out: CheckedFile[] = [];
     for (const f of files) {
@@ -111,7 +112,9 @@ export function createContext(deps: ApplicationsDeps) {
       // The type is checked by content (magic bytes), never by the file name or the browser's claim.
       const t = await fileTypeFromBuffer(f.data);
       if (!t || !(t.mime in ALLOWED_ATTACHMENT_TYPES)) {
-        throw validationFailed([{ field: 'attachments', message: `附件“${name}”不是 PDF、JPG 或 PNG 文件，请上传身份证明的扫描件或照片（PDF、JPG、PNG）` }]);
+        throw validationFailed([{ field: 'attachments', message: purpose === 'identity'
+          ? `附件“${name}”不是 PDF、JPG 或 PNG 文件，请上传身份证明的扫描件或照片（PDF、JPG、PNG）`
+          : `附件“${name}”不是 PDF、JPG 或 PNG 文件：公开的信息请以 PDF（或 JPG、PNG 图片）上传` }]);
       }
       if (t.mime === 'application/pdf') {
         // parsed, not only sniffed: broken, encrypted or JavaScript-carrying PDFs, and PDF bombs, are refused

@@ -10,10 +10,12 @@ import { appendEvent, findUser, insertApplication, insertAttachment, listEvents 
 import { ATTACHMENT_FIELD } from '../personal-data/personal-data.service.ts';
 import { dateZh, digits, newQueryCode, toLedger, type AppContext } from './applications.context.ts';
 import { detail } from './applications.detail.ts';
+import { disclosureUseCases } from './applications.disclosure.ts';
 import type { ApplicationsService } from './applications.service.ts';
 
-export function intakeUseCases(app: AppContext): Pick<ApplicationsService, 'submit' | 'status' | 'register'> {
+export function intakeUseCases(app: AppContext): Pick<ApplicationsService, 'submit' | 'status' | 'register' | 'statusDownload'> {
   const { db, audit, agencies, letters, cipher, clock, today, calendar, checkFiles, applicantColumns, uniqueCode, findApplication, findByQueryCode, clockFor, syncClock, notifyApplicant, afterCommit } = app;
+  const disclosure = disclosureUseCases(app);
   return {
     async submit(input, files = []) {
       const agency = await agencies.getByCreditCode(input.agency.toUpperCase());
@@ -60,9 +62,17 @@ export function intakeUseCases(app: AppContext): Pick<ApplicationsService, 'subm
         queryCode: row.query_code, agencyName: agency?.name ?? '', state, stateLabel: STATE_LABELS[state],
         submittedOn: row.submitted_on, receivedOn: receiptDateOf(ledger), dueDate: concluded ? null : c.dueDate, provisional: c.result?.provisional ?? false,
         concluded, outcomeLabel: row.outcome ? OUTCOME_FAMILY_LABELS[outcomeDef(row.outcome as OutcomeCode).family] : null,
-        letters: ls.map((l) => ({ title: l.title, kindLabel: l.kindLabel, number: l.number, issuedOn: l.issuedOn })),
+        ...(await (async () => {
+          const links = await disclosure.links(row, ls);
+          return {
+            letters: ls.map((l, i) => ({ title: l.title, kindLabel: l.kindLabel, number: l.number, issuedOn: l.issuedOn, downloadUrl: links.letters[i]!.url })),
+            files: links.files.map((f) => ({ kind: f.kind, title: f.title, filename: f.filename, size: f.size, downloadUrl: f.url })),
+          };
+        })()),
       };
     },
+
+    statusDownload: (token) => disclosure.download(token),
 
     async register(actor, input, files = []) {
       assertNotAdmin(actor, '登记各机关的政府信息公开申请');

@@ -221,3 +221,30 @@ export async function countApplications(db: Executor, agencyId: number): Promise
   const r = await db.selectFrom('applications').select((eb) => eb.fn.countAll().as('n')).where('agency_id', '=', agencyId).executeTakeFirst();
   return Number(r?.n ?? 0);
 }
+
+/** Information disclosed with a reply (files, links to published catalogue items): attached to a draft, frozen with the letter. */
+export type DisclosureRow = Selectable<Database['application_disclosures']>;
+
+export async function insertDisclosure(db: Executor, row: Insertable<Database['application_disclosures']>): Promise<void> {
+  await db.insertInto('application_disclosures').values(row).execute();
+}
+
+export function disclosuresOf(db: Executor, applicationId: number): Promise<DisclosureRow[]> {
+  return db.selectFrom('application_disclosures').selectAll().where('application_id', '=', applicationId).orderBy('id').execute();
+}
+
+export function findDisclosure(db: Executor, id: number): Promise<DisclosureRow | undefined> {
+  return db.selectFrom('application_disclosures').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Freeze a draft's items with the letter the reviewer's approval issued (only items not frozen yet). */
+export async function freezeDisclosures(db: Executor, applicationId: number, draftSeq: number, letterId: number, at: string): Promise<void> {
+  await db.updateTable('application_disclosures').set({ letter_id: letterId, frozen_at: at })
+    .where('application_id', '=', applicationId).where('draft_seq', '=', draftSeq).where('frozen_at', 'is', null).execute();
+}
+
+/** Published (public) catalogue items among `ids`: what a reply may link to (any agency's published information). */
+export function publishedCatalogueItems(db: Executor, ids: readonly number[]): Promise<{ id: number; title: string | null }[]> {
+  if (!ids.length) return Promise.resolve([]);
+  return db.selectFrom('catalogue_items').select(['id', 'title']).where('id', 'in', [...ids]).where('public', '=', 1).execute();
+}

@@ -77,12 +77,30 @@ export function registerApplicationsRoutes(app: FastifyInstance, services: Servi
         200: z.object({
           queryCode: z.string(), agencyName: z.string(), state: z.string(), stateLabel: z.string(), submittedOn: z.string(), receivedOn: z.string().nullable(),
           dueDate: z.string().nullable(), provisional: z.boolean(), concluded: z.boolean(), outcomeLabel: z.string().nullable(),
-          letters: z.array(z.object({ title: z.string(), kindLabel: z.string(), number: z.string(), issuedOn: z.string() })),
+          letters: z.array(z.object({ title: z.string(), kindLabel: z.string(), number: z.string(), issuedOn: z.string(), downloadUrl: z.string() })),
+          files: z.array(z.object({ kind: z.enum(['file', 'catalogue']), title: z.string(), filename: z.string().nullable(), size: z.number().nullable(), downloadUrl: z.string() })),
         }),
         ...problemSchemas(400, 404, 429),
       },
     },
   }, async (request) => s.status(request.query.code, request.query.phone));
+
+  // The signed links of the status lookup: a letter (PDF) or a file disclosed with the reply; no sign-in, no personal data in the URL.
+  r.get('/api/applications/status/downloads/:token', {
+    config: STATUS_RATE_LIMIT,
+    schema: {
+      operationId: 'downloadApplicationFile', summary: '下载答复文书或公开的信息（查询结果中的链接：与查询码和联系电话绑定，24小时内有效）', tags: ['applications'],
+      params: z.object({ token: z.string().max(300) }), response: problemSchemas(403, 404, 429),
+    },
+  }, async (request, reply) => {
+    const d = await s.statusDownload(request.params.token);
+    if (d.kind === 'file') {
+      return reply.type(d.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(d.filename)}`).header('cache-control', 'no-store').send(d.data as never);
+    }
+    const a = d.agency;
+    const file = await services.letters.download(d.letter, { name: a.name, address: a.address, phone: a.phone, postcode: a.postcode, workBodyName: a.workBodyName }, 'pdf');
+    return reply.type(file.contentType).header('content-disposition', file.contentDisposition).header('cache-control', 'no-store').send(file.body as never);
+  });
 
   r.post('/api/applications/offline', {
     preHandler: staff,

@@ -154,6 +154,12 @@ export const actionSchemas = {
     outcome: z.enum(REPLY_OUTCOMES as [OutcomeCode, ...OutcomeCode[]], { error: '请选择办理结果：答复必须有结论' }),
     reasons: optionalText('理由和说明', 5000),
     otherAgency: optionalText('负责公开的机关', 200),
+    // the information disclosed with the reply: files (checked like the application form's) and published catalogue items
+    attachments: z.array(z.object({
+      filename: z.string({ error: '请填写附件的文件名' }).min(1, { error: '请填写附件的文件名' }).max(200, { error: '附件的文件名不能超过200个字符' }),
+      contentBase64: z.string({ error: '请提供附件内容（Base64）' }).max(12_000_000, { error: '附件太大' }),
+    }), { error: '附件应为列表' }).max(20, { error: '附件太多' }).optional(),
+    catalogueItemIds: z.array(z.coerce.number().int().positive(), { error: '目录信息应为编号列表' }).max(20, { error: '最多关联20条目录信息' }).optional(),
   }).superRefine((v, ctx) => {
     // A reply states its legal basis (条例 第三十六条 and the outcome's article); 其他处理 names it in the reasons.
     const p = replyReasonsProblem(v.outcome, v.reasons);

@@ -26,6 +26,7 @@ import type { ClockView } from './applications.clock.ts';
 import type { Mailer } from './applications.mail.ts';
 import type { ActionInputs, ListQuery, RegisterInput, SubmitInput } from './applications.schema.ts';
 import { createContext, shanghaiDate } from './applications.context.ts';
+import type { Download } from './applications.disclosure.ts';
 import { intakeUseCases } from './applications.intake.ts';
 import { actUseCase } from './applications.act.ts';
 import { queryUseCases } from './applications.queries.ts';
@@ -106,7 +107,10 @@ export interface PublicStatus {
   provisional: boolean;
   concluded: boolean;
   outcomeLabel: string | null;
-  letters: { title: string; kindLabel: string; number: string; issuedOn: string }[];
+  /** Every issued letter, each with a signed download link bound to the query code + phone (24 hours). */
+  letters: { title: string; kindLabel: string; number: string; issuedOn: string; downloadUrl: string }[];
+  /** What was disclosed with an approved reply: files (signed download links) and published catalogue items (their portal page). */
+  files: { kind: 'file' | 'catalogue'; title: string; filename: string | null; size: number | null; downloadUrl: string }[];
 }
 
 export interface UploadedFile {
@@ -117,6 +121,8 @@ export interface UploadedFile {
 export interface ApplicationsService {
   submit(input: SubmitInput, files?: UploadedFile[]): Promise<{ queryCode: string; submittedOn: string; agencyName: string; id: number | null }>;
   status(code: string, phone: string): Promise<PublicStatus>;
+  /** A letter or disclosed file behind a signed link of the status lookup (404 forged / altered, 403 expired); audited. */
+  statusDownload(token: string): Promise<Download>;
   register(actor: Actor, input: RegisterInput, files?: UploadedFile[]): Promise<ApplicationDetail>;
   list(actor: Actor, query: ListQuery): Promise<ApplicationSummary[]>;
   /** One page of the list (listApplications, the list page): `total` counts every match. */

@@ -130,8 +130,17 @@ export function StatusPage(p: { locale: Locale; agency: AgencyContact; prefs?: P
           ]} />
           <h3 className="gk-heading-s">{t(locale, 'applications.status.letters')}</h3>
           {s.letters.length ? (
-            <ul className="gk-list" data-testid="status-letters">{s.letters.map((l) => <li key={l.number}>{l.issuedOn} {l.kindLabel}（{l.number}）</li>)}</ul>
+            <ul className="gk-list" data-testid="status-letters">{s.letters.map((l) => <li key={l.number}>{l.issuedOn} <a href={l.downloadUrl}>{l.kindLabel}（{l.number}）</a>（PDF）</li>)}</ul>
           ) : <p>{t(locale, 'applications.status.noLetters')}</p>}
+          {s.files.length ? (
+            <>
+              <h3 className="gk-heading-s">{t(locale, 'applications.status.files')}</h3>
+              <ul className="gk-list" data-testid="status-files">{s.files.map((f) => (
+                <li key={f.downloadUrl}><a href={f.downloadUrl}>{f.title}</a>{f.kind === 'file' ? `（${(f.filename ?? '').split('.').pop()?.toUpperCase()}，${Math.max(1, Math.round((f.size ?? 0) / 1024))} KB）` : `（${t(locale, 'applications.status.catalogueItem')}）`}</li>
+              ))}</ul>
+              <p className="gk-hint">{t(locale, 'applications.status.linksExpire')}</p>
+            </>
+          ) : null}
         </section>
       ) : null}
     </PortalLayout>

@@ -64,6 +64,8 @@ export interface PersonalDataCipher {
   hash(kind: HashKind, value: string | null | undefined): string | null;
   /** The hashes under every known key (current first): what a search must match during a rotation. */
   hashes(kind: HashKind, value: string): string[];
+  /** A signature (HMAC, base64url) of `value` for `purpose` under every known key (current first): signed links. */
+  signatures(purpose: string, value: string): string[];
 }
 
 interface Entry { id: string; enc: Buffer; mac: Buffer }
@@ -120,5 +122,7 @@ export function createCipher(ring: Keyring): PersonalDataCipher {
     keyIdOfValue: (v) => (typeof v === 'string' && v.startsWith(ENVELOPE_PREFIX) ? v.split(':')[1] ?? null : null),
     hash: (kind, value) => (value ? mac(cur, kind, value) : null),
     hashes: (kind, value) => all.map((e) => mac(e, kind, value)),
+    // domain-separated from the field hashes: "sign", the purpose, then the value
+    signatures: (purpose, value) => all.map((e) => createHmac('sha256', e.mac).update(`sign\u0000${purpose}\u0000${value}`).digest('base64url')),
   };
 }

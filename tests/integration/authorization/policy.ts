@@ -126,6 +126,7 @@ export const policy: Record<string, RouteRule> = {
   // ── 依申请公开 ──
   'POST /api/applications': { ...pub, note: 'online application (rate-limited)' },
   'GET /api/applications/status': { ...pub, note: 'query code + phone; no personal data' },
+  'GET /api/applications/status/downloads/:token': { ...pub, note: 'signed link from the status lookup (bound to code + phone, expires); forged → 404' },
   'POST /api/applications/offline': content(OFFICER_LEADER, undefined, 'registered in the caller’s own agency'),
   'GET /api/applications': { ...staff, note: 'applications of the agencies in scope' },
   'GET /api/applications/table3': staffRecord,
