@@ -27,6 +27,8 @@ import { annualReportWorkProvider } from './features/annual-report/annual-report
 import { mailFailuresProvider } from './features/work/work.mail.ts';
 import { createDigestService } from './features/work/work.digest.ts';
 import { createCacheSignals, createJobRunner } from './features/cluster/cluster.service.ts';
+import { createEvaluationsService } from './features/evaluations/evaluations.service.ts';
+import { evaluationsWorkProvider } from './features/evaluations/evaluations.work.ts';
 
 export type { Services } from './features/services.ts';
 
@@ -66,6 +68,8 @@ export function createServices(config: Config, database: OpenDatabase, options: 
   const calendar = () => calendarStore.current();
   // 政务服务事项 across 区 / 街道 / 社区 (item_mismatch in the work queue)
   const serviceItems = createServiceItemsService(db, { audit, agencies, clock });
+  // 好差评: ratings, 差评 work orders (work-queue kind bad_rating), suggestions
+  const evaluations = createEvaluationsService(db, { audit, agencies, calendar, cipher: personalData.cipher, clock });
   // 待办: each feature's kinds of work, in one list (a new kind is added by its feature's provider)
   const work = createWorkService([
     applicationsWorkProvider({ db, applications: applicationsFeature.applications, agencies, calendar }),
@@ -73,6 +77,7 @@ export function createServices(config: Config, database: OpenDatabase, options: 
     annualReportWorkProvider({ db, agencies, today: applicationsFeature.applications.today }),
     mailFailuresProvider(applicationsFeature.applications.mailer),
     serviceItems.workProvider(),
+    evaluationsWorkProvider(evaluations),
   ]);
   const workDigest = createDigestService({ db, work, mailer: applicationsFeature.applications.mailer, agencies, calendar, clock, ...(config.publicBaseUrl ? { baseUrl: config.publicBaseUrl } : {}) });
   // Several processes on one database (decision 095): the background jobs run by whichever process takes a job's
@@ -110,5 +115,6 @@ export function createServices(config: Config, database: OpenDatabase, options: 
     workDigest,
     cluster: { signals, jobs },
     serviceItems,
+    evaluations,
   };
 }

@@ -758,3 +758,137 @@ export interface Database {
   service_item_files: ServiceItemFilesTable;
   service_item_settings: ServiceItemSettingsTable;
 }
+
+// ───────────── 080_evaluations: 好差评 ratings, 差评 work orders, suggestions (feature: evaluations) ─────────────
+
+export interface EvaluationCasesTable {
+  id: Generated<number>;
+  /** the handling unit of the 办件 */
+  agency_id: number;
+  case_number: string;
+  service_item_code: string | null;
+  service_item_name: string | null;
+  /** YYYY-MM-DD the 办件 was concluded (办结); null while open */
+  concluded_on: string | null;
+  created_at: string;
+}
+
+export interface EvaluationsTable {
+  id: Generated<number>;
+  /** the rated (and handling) unit */
+  agency_id: number;
+  receipt_code: string;
+  /** 5 非常满意 … 1 非常不满意 */
+  level: number;
+  channel: string;
+  target_type: string;
+  target_ref: string | null;
+  /** 政务服务事项 code as given (loose reference: the service-item catalogue is another feature's) */
+  service_item_code: string | null;
+  comment: string | null;
+  indicators_json: string | null;
+  real_name: number;
+  /** envelopes (personal data, decision 060) */
+  rater_name: string | null;
+  rater_phone: string | null;
+  phone_hash: string | null;
+  rated_on: string;
+  created_at: string;
+  /** `<agency>|<办件>|<channel>` for ratings of a 办件 (one per 办件 and channel), else null */
+  once_key: string | null;
+  /** the id of the row in an imported export (idempotent re-import), else null */
+  source_id: string | null;
+}
+
+export interface EvaluationVisitsTable {
+  id: Generated<number>;
+  agency_id: number;
+  evaluation_id: number | null;
+  order_id: number | null;
+  visited_on: string;
+  visitor: string;
+  method: string;
+  said: string | null;
+  created_at: string;
+  created_by: number | null;
+}
+
+export interface EvaluationOrdersTable {
+  id: Generated<number>;
+  agency_id: number;
+  evaluation_id: number;
+  state: string;
+  classification: string | null;
+  opened_on: string;
+  classified_on: string | null;
+  due_on: string | null;
+  rectification: string | null;
+  rectified_on: string | null;
+  feedback: string | null;
+  feedback_on: string | null;
+  closed_on: string | null;
+  outcome: string | null;
+  version: Generated<number>;
+  updated_at: string;
+}
+
+export interface EvaluationOrderEventsTable {
+  id: Generated<number>;
+  order_id: number;
+  kind: string;
+  on_date: string;
+  at: string;
+  actor_user_id: number | null;
+  actor_name: string;
+  data_json: string | null;
+}
+
+export interface EvaluationOrderFilesTable {
+  id: Generated<number>;
+  order_id: number;
+  filename: string;
+  mime: string;
+  size: number;
+  content_base64: string;
+  created_at: string;
+}
+
+export interface SuggestionsTable {
+  id: Generated<number>;
+  agency_id: number;
+  query_code: string;
+  channel: string;
+  content: string;
+  /** envelopes (personal data, decision 060) */
+  contact_name: string | null;
+  contact_phone: string | null;
+  received_on: string;
+  due_on: string;
+  state: string;
+  result: string | null;
+  result_text: string | null;
+  handled_on: string | null;
+  reply: string | null;
+  replied_on: string | null;
+  created_at: string;
+  created_by: number | null;
+  version: Generated<number>;
+}
+
+export interface EvaluationSettingsTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface Database {
+  // 080_evaluations
+  evaluation_cases: EvaluationCasesTable;
+  evaluations: EvaluationsTable;
+  evaluation_visits: EvaluationVisitsTable;
+  evaluation_orders: EvaluationOrdersTable;
+  evaluation_order_events: EvaluationOrderEventsTable;
+  evaluation_order_files: EvaluationOrderFilesTable;
+  suggestions: SuggestionsTable;
+  evaluation_settings: EvaluationSettingsTable;
+}

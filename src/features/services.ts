@@ -24,6 +24,7 @@ import type { WorkService } from './work/work.service.ts';
 import type { PersonalDataService } from './personal-data/personal-data.service.ts';
 import type { DigestService } from './work/work.digest.ts';
 import type { CacheSignals, JobRunner } from './cluster/cluster.service.ts';
+import type { EvaluationsService } from './evaluations/evaluations.service.ts';
 
 /** A feature's 工作台 cards for the signed-in user (listed in Services.dashboardCards, shown in order). */
 export type DashboardCardProvider = (actor: Actor) => Promise<readonly DashboardCard[]>;
@@ -64,4 +65,6 @@ export interface Services extends SeedServices {
   cluster?: { signals: CacheSignals; jobs: JobRunner };
   /** 政务服务事项 (service items across 区 / 街道 / 社区, must-match check, year counts of table 二) */
   serviceItems: ServiceItemsService;
+  /** 政务服务好差评: ratings, 差评 work orders, suggestions, statistics (decision 080) */
+  evaluations: EvaluationsService;
 }

@@ -21,6 +21,7 @@ import { registerAnnualReportRoutes } from '../features/annual-report/annual-rep
 import { registerWorkRoutes } from '../features/work/work.routes.ts';
 import { registerServiceItemsRoutes } from '../features/service-items/service-items.routes.ts';
 import { registerPersonalDataRoutes } from '../features/personal-data/personal-data.routes.tsx';
+import { registerEvaluationsRoutes } from '../features/evaluations/evaluations.routes.ts';
 
 export type RouteModule = (app: FastifyInstance, services: Services) => void;
 
@@ -39,6 +40,7 @@ export const routeModules: readonly RouteModule[] = [
   registerCalendarRoutes,
   registerCatalogueRoutes,
   registerPortalContentRoutes,
+  registerEvaluationsRoutes,
   registerAnnualReportRoutes,
   registerWorkRoutes,
   registerServiceItemsRoutes,

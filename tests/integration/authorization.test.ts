@@ -46,6 +46,11 @@ interface AgencyRecords {
   serviceItemId: number;
   userId: number;
   auditEventId: number;
+  evaluationId: number;
+  receiptCode: string;
+  orderId: number;
+  suggestionId: number;
+  suggestionCode: string;
 }
 type AgencyKey = 'G' | 'D' | 'DC' | 'F';
 /** The agency of the record for a caller: officer/reviewer/leader work in the department (D), admin and supervisor in the 区政府 (G). */
@@ -88,7 +93,7 @@ function multipartBody(m: NonNullable<Req['multipart']>): { payload: Buffer; con
   return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-async function versionOf(t: TestApp, table: 'applications' | 'appeal_cases' | 'users' | 'annual_reports' | 'catalogue_items', where: Record<string, number>): Promise<number> {
+async function versionOf(t: TestApp, table: 'applications' | 'appeal_cases' | 'users' | 'annual_reports' | 'catalogue_items' | 'evaluation_orders' | 'suggestions', where: Record<string, number>): Promise<number> {
   let q = t.db.selectFrom(table as 'applications').select('version');
   for (const [k, v] of Object.entries(where)) q = q.where(k as 'id', '=', v);
   return Number((await q.executeTakeFirst())?.version ?? 1);
@@ -113,6 +118,12 @@ const annualApprove = (recipe: Recipe): Recipe => async (c) => {
   if (report) await c.t.db.deleteFrom('annual_report_events').where('report_id', '=', report.id).execute();
   return recipe(c);
 };
+const orderAction = (path: string, body: (t: TestApp) => Record<string, unknown>): Recipe => async ({ rec, t }) => ({
+  method: 'POST', url: `/api/evaluation-orders/${rec.orderId}/${path}`, json: { version: await versionOf(t, 'evaluation_orders', { id: rec.orderId }), ...body(t) },
+});
+const suggestionAction = (path: string, body: Record<string, unknown>): Recipe => async ({ rec, t }) => ({
+  method: 'POST', url: `/api/suggestions/${rec.suggestionId}/${path}`, json: { version: await versionOf(t, 'suggestions', { id: rec.suggestionId }), ...body },
+});
 const draft = { title: '授权矩阵测试文件', kind: 'normative', category: 1, disclosure: 'proactive', formedOn: '2025-06-03', madeOn: '2025-06-01', body: '正文' };
 const draftForm = { title: '授权矩阵测试文件', kind: 'normative', category: '1', disclosure: 'proactive', formedOn: '2025-06-03', madeOn: '2025-06-01', body: '正文' };
 const pngFile = { filename: 'scan.png', data: PNG, type: 'image/png' };
@@ -308,6 +319,31 @@ const recipes: Record<string, Recipe> = {
   'GET /admin/catalogue/pages/:slug': () => ({ url: '/admin/catalogue/pages/guide' }),
   'POST /admin/catalogue/pages/:slug': () => ({ method: 'POST', url: '/admin/catalogue/pages/guide', form: { title: '政府信息公开指南', body: '<p>指南</p>' } }),
 
+  'POST /api/evaluations': ({ rec }) => ({ method: 'POST', url: '/api/evaluations', json: { agency: rec.creditCode, level: 5, channel: 'qr', target: { type: 'window', ref: '1号窗口' } } }),
+  'GET /api/evaluations/status': ({ rec }) => ({ url: `/api/evaluations/status?code=${rec.receiptCode}` }),
+  'GET /api/agencies/:creditCode/evaluations/:year': ({ rec }) => ({ url: `/api/agencies/${rec.creditCode}/evaluations/${YEAR}` }),
+  'POST /api/suggestions': ({ rec }) => ({ method: 'POST', url: '/api/suggestions', json: { agency: rec.creditCode, content: '窗口排队时间太长，建议增加自助设备' } }),
+  'GET /api/suggestions/status': ({ rec }) => ({ url: `/api/suggestions/status?code=${rec.suggestionCode}` }),
+  'GET /api/evaluations': () => ({ url: '/api/evaluations' }),
+  'GET /api/evaluations/:id': ({ rec }) => ({ url: `/api/evaluations/${rec.evaluationId}` }),
+  'POST /api/evaluation-cases': () => ({ method: 'POST', url: '/api/evaluation-cases', json: { caseNumber: 'AUTHZ-2025-1', concludedOn: '2025-06-03' } }),
+  'GET /api/evaluation-statistics': ({ rec }) => ({ url: `/api/evaluation-statistics?agencyId=${rec.id}&from=${YEAR}-01-01&to=${YEAR}-12-31` }),
+  'GET /api/evaluation-settings': () => ({ url: '/api/evaluation-settings' }),
+  'PUT /api/evaluation-settings': () => ({ method: 'PUT', url: '/api/evaluation-settings', json: { ratingWindowDays: 5 } }),
+  'GET /api/evaluation-orders': () => ({ url: '/api/evaluation-orders' }),
+  'GET /api/evaluation-orders/:id': ({ rec }) => ({ url: `/api/evaluation-orders/${rec.orderId}` }),
+  'POST /api/evaluation-orders/:id/visits': orderAction('visits', (t) => ({ visitedOn: t.services.evaluations.today(), visitor: '授权矩阵', method: 'phone', said: '反映排队时间长' })),
+  'POST /api/evaluation-orders/:id/classification': orderAction('classification', () => ({ classification: 'deadline', reason: '核实属实' })),
+  'POST /api/evaluation-orders/:id/appeal-decision': orderAction('appeal-decision', () => ({ upheld: false, reason: '不属于恶意差评' })),
+  'POST /api/evaluation-orders/:id/rectification': orderAction('rectification', () => ({ text: '增加一个窗口' })),
+  'POST /api/evaluation-orders/:id/feedback': orderAction('feedback', () => ({ text: '已增加窗口' })),
+  'POST /api/evaluation-orders/:id/close': orderAction('close', () => ({ note: '回访满意' })),
+  'POST /api/suggestions/offline': () => ({ method: 'POST', url: '/api/suggestions/offline', json: { channel: 'box', content: '意见箱：建议延长午间办公时间', receivedOn: '2025-06-03' } }),
+  'GET /api/suggestions': () => ({ url: '/api/suggestions' }),
+  'GET /api/suggestions/:id': ({ rec }) => ({ url: `/api/suggestions/${rec.suggestionId}` }),
+  'POST /api/suggestions/:id/handling': suggestionAction('handling', { result: 'adopted', text: '采纳，已调整' }),
+  'POST /api/suggestions/:id/reply': suggestionAction('reply', { text: '感谢您的建议' }),
+
   'GET /guide': ({ rec }) => ({ url: `/guide?agency=${rec.creditCode}` }),
   'GET /rules': () => ({ url: '/rules' }),
   'GET /proactive': () => ({ url: '/proactive' }),
@@ -490,7 +526,12 @@ describe.each(engines())('authorization matrix (%s)', (engine) => {
     const si = (await fixture(s, { method: 'POST', url: '/api/service-items', json: { values: serviceItemValues(`AUTHZ-${key}`) } }, 201)).json() as { id: number };
     const victim = await buildUser(t.db, { agency_id: agencyId, role: 'officer' });
     const ev = await t.db.selectFrom('audit_events').select('id').where('agency_id', '=', agencyId).orderBy('id').executeTakeFirstOrThrow();
+    const rating = await t.services.evaluations.submit({ agency: creditCode, level: 1, channel: 'window_device', target: { type: 'window', ref: '授权矩阵窗口' }, comment: '等候太久' });
+    const evaluation = await t.db.selectFrom('evaluations').select('id').where('receipt_code', '=', rating.receiptCode).executeTakeFirstOrThrow();
+    const order = await t.db.selectFrom('evaluation_orders').select('id').where('evaluation_id', '=', evaluation.id).executeTakeFirstOrThrow();
+    const suggestion = (await fixture(s, { method: 'POST', url: '/api/suggestions/offline', json: { channel: 'complaint_window', content: '吐槽找茬：材料清单不清楚', receivedOn: '2025-06-03' } }, 201)).json() as { id: number; queryCode: string };
     return {
+      evaluationId: evaluation.id, receiptCode: rating.receiptCode, orderId: order.id, suggestionId: suggestion.id, suggestionCode: suggestion.queryCode,
       id: agencyId, creditCode, officer, officerActor, applicationId: app.id, queryCode: app.queryCode, letterId: letter.id, attachmentId: att.id, appealId: appeal.id,
       itemId: item.id, interpretationId: interp.id, interpretationIndexNo: interp.indexNo, itemAttachmentId: itemAtt.id, serviceItemId: si.id, userId: victim.id, auditEventId: ev.id,
     };

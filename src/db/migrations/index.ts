@@ -14,6 +14,7 @@ import * as m064 from './064_work_delivery.ts';
 import * as m067 from './067_search_metadata.ts';
 import * as m095 from './095_cluster.ts';
 import * as m085 from './085_service_items.ts';
+import * as m080 from './080_evaluations.ts';
 
 export const migrations: Record<string, Migration> = {
   '001_skeleton': m001,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '067_search_metadata': m067,
   '095_cluster': m095,
   '085_service_items': m085,
+  '080_evaluations': m080,
 };
