@@ -113,6 +113,36 @@ describe.each(engines())('disclosed information and signed downloads (%s)', (eng
     expect(await audited()).toBe(before + 2);
   }, 60_000);
 
+  it('the case page\'s reply form posts the PDF as multipart; it is frozen on approval and offered on the status lookup', async () => {
+    const reg = await t.api('POST', '/api/applications/offline', {
+      as: 'officer',
+      body: { applicant: { type: 'natural_person', name: '钱十二', idType: '居民身份证', idNumber: '370602199001011239', phone: '13912340000' }, content: '请公开本局2024年决算', provideForm: '纸质', obtainMethod: '自行领取', channel: 'in_person', submittedOn: '2025-06-02' },
+    });
+    expect(reg.statusCode, reg.body).toBe(201);
+    const { id: caseId, queryCode, version } = reg.json() as { id: number; queryCode: string; version: number };
+    const s = await t.login('officer');
+    const page = await t.app.inject({ method: 'GET', url: `/admin/applications/${caseId}`, headers: { cookie: s.cookie } });
+    expect(page.body).toMatch(/data-action="reply"[^>]*enctype="multipart\/form-data"|enctype="multipart\/form-data"[^>]*data-action="reply"/i);
+    const boundary = '----gongkaidisclosure9f3';
+    const part = (name: string, v: string) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${v}\r\n`);
+    const body = Buffer.concat([
+      part('_csrf', s.csrf), part('version', String(version)), part('outcome', 'disclose'),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="attachments"; filename="2024年决算.pdf"\r\nContent-Type: application/pdf\r\n\r\n`), pdf, Buffer.from('\r\n'),
+      Buffer.from(`--${boundary}--\r\n`),
+    ]);
+    const posted = await t.app.inject({ method: 'POST', url: `/admin/applications/${caseId}/actions/reply`, payload: body, headers: { cookie: s.cookie, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    expect(posted.statusCode, posted.body.slice(0, 500)).toBe(303);
+    const cur = (await t.api('GET', `/api/applications/${caseId}`, { as: 'reviewer' })).json() as { version: number };
+    const ok = await t.api('POST', `/api/applications/${caseId}/reply-approval`, { as: 'reviewer', body: { version: cur.version } });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const st = (await t.app.inject({ method: 'GET', url: `/api/applications/status?code=${queryCode}&phone=13912340000` })).json() as { files: { filename: string; downloadUrl: string }[] };
+    expect(st.files.map((f) => f.filename)).toEqual(['2024年决算.pdf']);
+    const dl = await get(st.files[0]!.downloadUrl);
+    expect(dl.statusCode).toBe(200);
+    expect(dl.rawPayload.equals(pdf)).toBe(true);
+  }, 60_000);
+
+
   it('a wrong phone gets no links; altered links are unknown (404); expired links are refused (403); nothing is audited', async () => {
     const wrong = await status('13900000000');
     expect(wrong.statusCode).toBe(404);
@@ -157,4 +187,5 @@ describe.each(engines())('disclosed information and signed downloads (%s)', (eng
     expect(html).toContain('2024年部门预算');
     expect(html).toMatch(/href="\/api\/applications\/status\/downloads\/f\.\d+\.\d+\.[\w-]+\.[\w-]+"/);
   });
+
 });

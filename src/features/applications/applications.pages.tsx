@@ -215,14 +215,19 @@ export function registerApplicationPages(app: FastifyInstance, services: Service
     return casePage(request, reply, id);
   });
 
-  app.post('/admin/applications/:id/actions/:action', { preHandler: staff, schema: { hide: true, params: z.object({ id: z.coerce.number().int().positive(), action: z.string().max(40) }) } }, async (request, reply) => {
+  app.post('/admin/applications/:id/actions/:action', { preHandler: staff, config: ATTACHMENT_UPLOADS, schema: { hide: true, params: z.object({ id: z.coerce.number().int().positive(), action: z.string().max(40) }) } }, async (request, reply) => {
     const actor = actorOf(request);
     const { id, action } = request.params as { id: number; action: string };
     if (!(action in actionSchemas)) throw new AppError('not_found');
     const a = action as Action;
-    const { fields } = await readForm(request);
+    const { fields, files } = await readForm(request);
     const input: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(fields)) if (k !== '_csrf' && blank(v) !== undefined) input[k] = v;
+    if (a === 'reply') {
+      // the reply form posts multipart: the disclosed files and the catalogue numbers take the API's shape
+      if (files.length) input.attachments = files.map((f) => ({ filename: f.filename, contentBase64: f.data.toString('base64') }));
+      if (typeof input.catalogueItemIds === 'string') input.catalogueItemIds = input.catalogueItemIds.split(/[\s,，、]+/).filter(Boolean);
+    }
     if (a === 'requestCorrection') input.items = (fields.items ?? '').split(/\r?\n/).map((x) => x.trim()).filter(Boolean);
     const back = `/admin/applications/${id}`;
     // Errors come back on the case page itself: the action's form open, what was typed kept, each message next to its field.

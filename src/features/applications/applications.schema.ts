@@ -159,7 +159,7 @@ export const actionSchemas = {
       filename: z.string({ error: '请填写附件的文件名' }).min(1, { error: '请填写附件的文件名' }).max(200, { error: '附件的文件名不能超过200个字符' }),
       contentBase64: z.string({ error: '请提供附件内容（Base64）' }).max(12_000_000, { error: '附件太大' }),
     }), { error: '附件应为列表' }).max(20, { error: '附件太多' }).optional(),
-    catalogueItemIds: z.array(z.coerce.number().int().positive(), { error: '目录信息应为编号列表' }).max(20, { error: '最多关联20条目录信息' }).optional(),
+    catalogueItemIds: z.array(z.coerce.number({ error: '目录信息编号应为数字' }).int({ error: '目录信息编号应为整数' }).positive({ error: '目录信息编号应为正整数' }), { error: '目录信息应为编号列表' }).max(20, { error: '最多关联20条目录信息' }).optional(),
   }).superRefine((v, ctx) => {
     // A reply states its legal basis (条例 第三十六条 and the outcome's article); 其他处理 names it in the reasons.
     const p = replyReasonsProblem(v.outcome, v.reasons);

@@ -274,13 +274,13 @@ export const ACTION_FORM_FIELDS: Partial<Record<Action, readonly string[]>> = {
   assign: ['userId'], confirmReceipt: ['receivedOn'], requestCorrection: ['items', 'periodWorkdays'], recordCorrection: ['receivedOn', 'note'],
   startConsultation: ['partyType', 'party', 'matter'], endConsultation: ['opinion', 'answeredOn', 'note'], requestExtension: ['days', 'reason'],
   approveExtension: ['note'], rejectExtension: ['note'], approveReply: ['note'], returnReply: ['note'], issueFeeNotice: ['method', 'pages', 'waiverRefusedReason'],
-  recordPayment: ['paidOn'], reply: ['outcome', 'reasons', 'otherAgency'], recordDelivery: ['method', 'deliveredOn'], reopen: ['reason'], withdraw: ['withdrawnOn', 'note'],
+  recordPayment: ['paidOn'], reply: ['outcome', 'reasons', 'otherAgency', 'attachments', 'catalogueItemIds'], recordDelivery: ['method', 'deliveredOn'], reopen: ['reason'], withdraw: ['withdrawnOn', 'note'],
 };
 
 function ActionForm({ a, d, csrf, st, children }: { a: Action; d: ApplicationDetail; csrf: string; st?: CaseFormState; children?: ReactNode }) {
   const fields = ACTION_FORM_FIELDS[a] ?? [];
   return (
-    <form method="post" action={`/admin/applications/${d.id}/actions/${a}`} className="gk-action-form" data-action={a} noValidate>
+    <form method="post" action={`/admin/applications/${d.id}/actions/${a}`} className="gk-action-form" data-action={a} noValidate {...(a === 'reply' ? { encType: 'multipart/form-data' } : {})}>
       <CsrfField token={csrf} />
       <input type="hidden" name="version" value={d.version} />
       {st?.form === a ? <ErrorSummary errors={st.errors} idPrefix={a} linked={(f) => fields.includes(f)} /> : null}
@@ -376,6 +376,9 @@ function actionFields(a: Action, d: ApplicationDetail, st: CaseFormState | undef
           <Select {...k('outcome', draft?.outcome)} label="办理结果（对应年度报告表三的一行）" placeholder="请选择" options={REPLY_OUTCOMES.map((o) => ({ value: o, label: outcomeChoiceLabel(o) }))} />
           <Textarea {...k('reasons', draft?.reasons)} label="理由和说明" hint="不予公开、部分公开等必须说明理由；“其他处理”须写明所依据的条例条款" rows={4} required={false} />
           <TextField {...k('otherAgency', draft?.otherAgency)} label="负责公开的机关（不属于本机关负责公开时填写）" required={false} />
+          <FileField name="attachments" idPrefix={k('attachments').idPrefix} accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" multiple label="公开的信息（予以公开、部分公开时附上）"
+            hint="PDF、JPG 或 PNG，每个不超过5MB，最多5个；审核通过后随答复书冻结，申请人凭查询码和联系电话下载。页面提示错误时，请重新选择文件。" error={k('attachments').error} required={false} />
+          <TextField {...k('catalogueItemIds')} label="已主动公开的信息编号（可选）" hint="信息已经主动公开的，填写目录中的编号，多个用逗号分隔" required={false} />
         </>
       );
     }
