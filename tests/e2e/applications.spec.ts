@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SignInPage } from './pages/SignInPage.ts';
+import { buildPdf } from '../builders/hostile-files.ts';
 import { axeScan, describeViolations } from './support/axe.ts';
 
 test.use({ bypassCSP: true });
@@ -25,13 +26,16 @@ async function staff(browser: Browser, username: string): Promise<Page> {
 }
 
 /** Open the action's panel on the case page, fill it, submit, and expect the flash message. */
+/** The part of the contract disclosed with the reply (a small valid PDF). */
+const DISCLOSED = buildPdf({ text: 'Contract text disclosed' });
+
 async function doAction(page: Page, action: string, fill?: (form: ReturnType<Page['locator']>) => Promise<void>) {
   const panel = page.locator(`details:has(form[data-action="${action}"])`);
   await expect(panel, `action ${action} is offered`).toHaveCount(1);
   if (!(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) await panel.locator('summary').click();
   const form = panel.locator(`form[data-action="${action}"]`);
   if (fill) await fill(form);
-  await form.getByRole('button').click();
+  await form.locator('button').click(); // a <button>: a file input also has the button role
   await expect(page.locator('.gk-notice--error, .gk-error-summary'), 'no error after ' + action).toHaveCount(0);
   await expect(page.locator('.gk-notice--success, .gk-notice--info').first()).toBeVisible();
 }
@@ -93,6 +97,8 @@ test('the whole journey of an online application', async ({ browser }) => {
   await doAction(officer, 'reply', async (f) => {
     await f.locator('select[name="outcome"]').selectOption('partial');
     await f.locator('textarea[name="reasons"]').fill('合同文本予以公开；报价明细属于第三方商业秘密，第三方不同意公开，不予公开（条例第十五条、第三十二条、第三十七条）。');
+    // the disclosed part travels with the reply
+    await f.locator('input[name="attachments"]').setInputFiles({ name: '合同文本.pdf', mimeType: 'application/pdf', buffer: DISCLOSED });
   });
   await expect(officer.getByTestId('reply-preview')).toContainText('芝罘区人民政府');
 
@@ -126,6 +132,25 @@ test('the whole journey of an online application', async ({ browser }) => {
   await expect(citizen.getByTestId('status-outcome')).toHaveText('部分公开');
   await expect(citizen.getByTestId('status-letters')).toContainText('答复书（部分公开）');
   await expect(citizen.locator('main')).not.toContainText('刘一');
+  // … and downloads the letter and the disclosed PDF through the signed links
+  const [pdfDownload] = await Promise.all([citizen.waitForEvent('download'), citizen.getByTestId('status-files').getByRole('link', { name: '合同文本' }).click()]);
+  const pdfDir = mkdtempSync(path.join(tmpdir(), 'gk-disclosed-'));
+  try {
+    await pdfDownload.saveAs(path.join(pdfDir, 'a.pdf'));
+    expect(readFileSync(path.join(pdfDir, 'a.pdf')).equals(DISCLOSED)).toBe(true);
+    const [letterDownload] = await Promise.all([citizen.waitForEvent('download'), citizen.getByTestId('status-letters').getByRole('link', { name: /答复书（部分公开）/ }).click()]);
+    await letterDownload.saveAs(path.join(pdfDir, 'letter.pdf'));
+    expect(readFileSync(path.join(pdfDir, 'letter.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  } finally {
+    rmSync(pdfDir, { recursive: true, force: true });
+  }
   const a11y2 = await axeScan(citizen);
   expect(a11y2, describeViolations(a11y2)).toEqual([]);
+  // a wrong phone gets nothing: no status, no links
+  await citizen.goto('/apply/status');
+  await citizen.locator('#field-code').fill(code);
+  await citizen.locator('#field-phone').fill('13000000000');
+  await citizen.getByRole('button', { name: '查询' }).click();
+  await expect(citizen.getByTestId('status-files')).toHaveCount(0);
+  await expect(citizen.getByTestId('status-letters')).toHaveCount(0);
 });
