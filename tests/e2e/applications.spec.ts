@@ -1,5 +1,5 @@
 // Journey (issue 5): a citizen applies online → the officer confirms receipt, asks for a 补正, records
-// it, consults a third party, gets an extension approved by the leader, replies 部分公开 → the reviewer
+// it (found in the 工作台 queue under 待确认收到), consults a third party, gets an extension approved by the leader, replies 部分公开 → the reviewer
 // approves → the DOCX letter downloads (and opens in LibreOffice when installed) → the citizen sees
 // the reply on the status page. Each person has their own browser context (their own session).
 import { expect, test, type Browser, type Page } from '@playwright/test';
@@ -28,6 +28,14 @@ async function staff(browser: Browser, username: string): Promise<Page> {
 /** Open the action's panel on the case page, fill it, submit, and expect the flash message. */
 /** The part of the contract disclosed with the reply (a small valid PDF). */
 const DISCLOSED = buildPdf({ text: 'Contract text disclosed' });
+
+/** Open the case of a work-queue (待办) row of `kind` on the 工作台. */
+async function fromQueue(page: Page, kind: string, code: string) {
+  const row = page.getByTestId('work-queue').locator(`tr[data-kind="${kind}"]`, { hasText: code });
+  await expect(row, `${kind} for ${code} in the queue`).toHaveCount(1);
+  await row.locator('td').nth(1).getByRole('link').click();
+  await expect(page.locator('main h1')).toContainText(code);
+}
 
 async function doAction(page: Page, action: string, fill?: (form: ReturnType<Page['locator']>) => Promise<void>) {
   const panel = page.locator(`details:has(form[data-action="${action}"])`);
@@ -60,10 +68,10 @@ test('the whole journey of an online application', async ({ browser }) => {
   const code = (await citizen.getByTestId('query-code').textContent())!.trim();
   expect(code).toMatch(/^GK[A-Z2-9]{10}$/);
 
-  // ── the officer finds it and works the case
+  // ── the officer finds it in the 工作台 queue under 待确认收到 and works the case
   const officer = await staff(browser, 'officer');
-  await officer.goto('/admin/applications');
-  await officer.getByRole('link', { name: code }).click();
+  await officer.goto('/admin');
+  await fromQueue(officer, 'confirm_receipt', code);
   await expect(officer.locator('main h1')).toContainText(code);
   await doAction(officer, 'confirmReceipt');
   await expect(officer.locator('.gk-deadline')).toContainText('为什么是这一天');
@@ -88,7 +96,9 @@ test('the whole journey of an online application', async ({ browser }) => {
 
   // ── the leader approves the extension
   const leader = await staff(browser, 'leader');
-  await leader.goto(caseUrl);
+  await leader.goto('/admin');
+  await fromQueue(leader, 'approve_extension', code);
+  expect(leader.url()).toContain(new URL(caseUrl).pathname);
   await doAction(leader, 'approveExtension');
   await expect(leader.locator('main')).toContainText('延期答复告知书');
 
@@ -104,7 +114,8 @@ test('the whole journey of an online application', async ({ browser }) => {
 
   // ── the reviewer approves; the 答复书 is issued
   const reviewer = await staff(browser, 'reviewer');
-  await reviewer.goto(caseUrl);
+  await reviewer.goto('/admin');
+  await fromQueue(reviewer, 'review_reply', code);
   await doAction(reviewer, 'approveReply');
   await expect(reviewer.locator('main h1')).toContainText('已答复待送达');
   const letterLink = reviewer.locator('li', { hasText: '答复书（部分公开）' }).getByRole('link', { name: 'DOCX' });
