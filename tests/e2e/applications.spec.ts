@@ -1,7 +1,9 @@
-// Journey (issue 5): a citizen applies online → the officer confirms receipt, asks for a 补正, records
-// it (found in the 工作台 queue under 待确认收到), consults a third party, gets an extension approved by the leader, replies 部分公开 → the reviewer
-// approves → the DOCX letter downloads (and opens in LibreOffice when installed) → the citizen sees
-// the reply on the status page. Each person has their own browser context (their own session).
+// Journey of an online application in Chromium: a citizen applies → the officer opens it from the 工作台 queue
+// (待确认收到), confirms receipt, asks for a 补正, records it, consults a third party, asks for an extension → the
+// leader approves it from the queue → the officer replies 部分公开 with the disclosed PDF attached → the reviewer
+// approves from the queue → the DOCX letter downloads (and opens in LibreOffice when installed) → the citizen sees
+// the reply on the status page and downloads the letter and the PDF; a wrong phone gets nothing. Each person has
+// their own browser context (their own session).
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
