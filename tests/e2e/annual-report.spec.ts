@@ -91,8 +91,13 @@ test('annual report 2025: compile, drill down, approve, submit, return, resubmit
   await page.getByRole('button', { name: '报送上级审核' }).click();
   await expect(page.locator('[data-state]')).toHaveText('已报送待审');
 
-  // the supervisor finds it in the list of agencies below and returns it with a comment
+  // the supervisor finds it in the 工作台 queue (review_annual_report) and in the list of agencies below, and returns it with a comment
   await signInAs(page, 'supervisor');
+  await page.goto('/admin');
+  const queued = page.getByTestId('work-queue').locator('tr[data-kind="review_annual_report"]', { hasText: '烟台市芝罘区行政审批服务局' });
+  await expect(queued).toHaveCount(1);
+  await queued.locator('td').nth(1).getByRole('link').click();
+  await expect(page).toHaveURL(reportUrl);
   await page.goto('/admin/annual/agencies?year=2025');
   await page.getByRole('link', { name: '烟台市芝罘区行政审批服务局' }).click();
   await expect(page).toHaveURL(reportUrl);
