@@ -421,9 +421,18 @@ export function CasePage(p: { shell: AdminShell; d: ApplicationDetail; appeals: 
   // a 补正 awaited (第三十条): the reply clock stands still until the corrected application arrives
   const corrReq = d.state === 'correction_pending' ? d.ledger.find((e) => e.kind === 'correction_requested') : undefined;
   const corr = corrReq ? { on: corrReq.on, period: String(corrReq.data.periodWorkdays ?? '') } : null;
+  // A refused form the page does not draw for this user (a role without the form, an appeal of another case):
+  // its messages still reach the top of the page, so a refusal is never a page without an error summary.
+  const drawn = new Set<string>([
+    ...d.allowedActions.map((x) => x.action as string),
+    ...p.appeals.map((x) => `appeal-${x.id}`),
+    ...(['officer', 'leader'].includes(shell.user.role) ? ['appeal-new'] : []),
+  ]);
+  const orphan = p.formState && !drawn.has(p.formState.form) ? p.formState.errors : null;
   return (
     <AdminLayout {...shell} active="applications" title={t(shell.locale, 'applications.admin.caseTitle', { code: d.queryCode })}>
       <p><a href="/admin/applications">← 返回列表</a></p>
+      {orphan ? <ErrorSummary errors={orphan} locale={shell.locale} idPrefix="page" linked={() => false} /> : null}
       <h1 className="gk-heading-l">{t(shell.locale, 'applications.admin.caseTitle', { code: d.queryCode })} <StatusTag text={d.stateLabel} tone="blue" />{ext ? <> <StatusTag text="延期待批" tone="amber" /></> : null}</h1>
       {ext ? (
         <Notice kind="info" title="延期待批">
