@@ -47,6 +47,10 @@ const TWINS: Record<string, readonly string[]> = {
   'POST /admin/annual/:agencyId/decisions/items': ['setDecisionItemCounts'],
   'POST /admin/annual/:agencyId/decisions/:id/delete': ['deleteDecisionEntry'],
   'POST /admin/annual/:agencyId/decisions/import': ['importDecisions'],
+  'POST /admin/services': ['createServiceItem'],
+  'POST /admin/services/:id/edit': ['updateServiceItem'],
+  'POST /admin/services/:id/status': ['updateServiceItem'],
+  'POST /admin/services/must-match': ['setServiceItemMustMatch'],
 };
 
 describe('API twins of page forms', () => {

@@ -154,4 +154,94 @@ describe.each(engines())('service items (%s)', (engine) => {
     const { cookie: c2 } = await t.login('si-community', TEST_PASSWORD);
     expect((await t.app.inject({ method: 'GET', url: `/admin/services/${streetItemId}`, headers: { cookie: c2 } })).statusCode).toBe(404);
   });
+
+  it('page forms: create (errors in a summary), edit with a stale version keeps the input (409), status with a date', async () => {
+    const bad = await t.form('/admin/services', { 'el.name': '建设工程规划许可', 'el.type': '行政审批', 'el.legalLimit.amount': '20', 'el.legalLimit.unit': '年' }, { as: 'officer' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('gk-error-summary');
+    expect(bad.body).toContain('请填写基本编码');
+    expect(bad.body).toContain('href="#field-el.legalLimit"');
+    expect(bad.body).toContain('value="建设工程规划许可"');
+    const ok = await t.form('/admin/services', {
+      'el.name': '建设工程规划许可', 'el.basicCode': '000117001000', 'el.type': '行政许可', 'el.implCode': 'T-GH-0001', 'el.legalBasis': '《中华人民共和国城乡规划法》第四十条',
+      'el.promisedLimit.amount': '10', 'el.promisedLimit.unit': '工作日', 'el.materials.0.name': '建设工程规划许可申请表', 'el.materials.0.necessity': '必要', 'el.materials.0.form': '纸质',
+      'el.materials.0.source': '申请人自备', 'el.materials.0.copies': '2', 'el.materials.1.name': '', statusOn: '2019-05-01',
+    }, { as: 'officer' });
+    expect(ok.statusCode).toBe(303);
+    const id = Number(/\/admin\/services\/(\d+)/.exec(String(ok.headers.location))![1]);
+    const d = (await t.api('GET', `/api/service-items/${id}`, { as: 'officer' })).json() as { values: Record<string, unknown>; statusSince: string; version: number };
+    expect(d.values.materials).toEqual([{ name: '建设工程规划许可申请表', necessity: '必要', form: '纸质', source: '申请人自备', copies: 2, blankForm: '', sample: '', basis: '' }]);
+    expect(d.statusSince).toBe('2019-05-01');
+    const { cookie } = await t.login('officer');
+    const edit = await t.app.inject({ method: 'GET', url: `/admin/services/${id}/edit`, headers: { cookie } });
+    expect(edit.statusCode).toBe(200);
+    expect(edit.body).toContain('name="el.promisedLimit.amount"');
+    expect(edit.body).toContain('value="建设工程规划许可申请表"');
+    // the edit form as shown, with 承诺时限 changed
+    const form: Record<string, string> = Object.fromEntries([...edit.body.matchAll(/<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)].filter((m) => m[1] !== '_csrf').map((m) => [m[1]!, m[2]!]));
+    for (const m of edit.body.matchAll(/<textarea[^>]*name="([^"]+)"[^>]*>([^<]*)<\/textarea>/g)) form[m[1]!] = m[2]!;
+    // the selects as shown (their selected option)
+    for (const m of edit.body.matchAll(/<select[^>]*name="([^"]+)"[^>]*>(.*?)<\/select>/g)) {
+      const sel = /<option value="([^"]*)" selected="">/.exec(m[2]!);
+      if (sel) form[m[1]!] = sel[1]!;
+    }
+    expect(form.version).toBe('1');
+    // someone else saves first through the API
+    expect((await t.api('PUT', `/api/service-items/${id}`, { as: 'officer', body: { version: 1, values: { hours: '工作日 9:00-17:00' }, reason: '补充办理时间' } })).statusCode).toBe(200);
+    const stale = await t.form(`/admin/services/${id}/edit`, { ...form, 'el.type': '行政许可', 'el.promisedLimit.unit': '工作日', 'el.promisedLimit.amount': '8', reason: '压缩承诺时限' }, { as: 'officer' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toContain('gk-error-summary');
+    expect(stale.body).toContain('他人已在此期间修改了该事项');
+    expect(stale.body).toContain('value="8"');
+    expect(stale.body).toContain('>压缩承诺时限</textarea>');
+    expect(stale.body).toContain('name="version" value="2"');
+    const noReason = await t.form(`/admin/services/${id}/edit`, { ...form, version: '2', 'el.type': '行政许可', 'el.promisedLimit.unit': '工作日', 'el.promisedLimit.amount': '8' }, { as: 'officer' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.body).toContain('请填写变更原因');
+    const saved = await t.form(`/admin/services/${id}/edit`, { ...form, version: '2', 'el.type': '行政许可', 'el.promisedLimit.unit': '工作日', 'el.promisedLimit.amount': '8', 'el.hours': '工作日 9:00-17:00', reason: '压缩承诺时限' }, { as: 'officer' });
+    expect(saved.statusCode).toBe(303);
+    const after = (await t.api('GET', `/api/service-items/${id}`, { as: 'officer' })).json() as { version: number; values: Record<string, unknown>; history: { changes: { key: string }[] }[] };
+    expect(after.version).toBe(3);
+    expect(after.values.promisedLimit).toEqual({ amount: '8', unit: '工作日' });
+    expect(after.history[0]!.changes.map((c) => c.key)).toEqual(['promisedLimit']);
+    // status: a bad date and a missing status answer on the page; then 暂停 from a date
+    const badStatus = await t.form(`/admin/services/${id}/status`, { version: '3', statusOn: '2021-3-1', reason: '整改' }, { as: 'officer' });
+    expect(badStatus.statusCode).toBe(400);
+    expect(badStatus.body).toContain('请选择新状态');
+    expect(badStatus.body).toContain('生效日期的格式为 YYYY-MM-DD');
+    const early = await t.form(`/admin/services/${id}/status`, { version: '3', status: 'suspended', statusOn: '2019-01-01', reason: '整改' }, { as: 'officer' });
+    expect(early.statusCode).toBe(400);
+    expect(early.body).toContain('生效日期不能早于上一次状态变更（2019-05-01）');
+    expect((await t.form(`/admin/services/${id}/status`, { version: '3', status: 'suspended', statusOn: '2021-03-01', reason: '整改' }, { as: 'officer' })).statusCode).toBe(303);
+    expect(((await t.api('GET', `/api/service-items/${id}`, { as: 'officer' })).json() as { status: string }).status).toBe('suspended');
+  });
+
+  it('page forms: a 街道 implements a 区 item from the list offered; the check page lists a difference with a link to correct it', async () => {
+    const { cookie } = await t.login('si-street', TEST_PASSWORD);
+    const page = await t.app.inject({ method: 'GET', url: '/admin/services/new', headers: { cookie } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('实施的区级事项');
+    expect(page.body).toContain('建设工程规划许可（T-GH-0001');
+    expect(page.body).not.toContain(`<option value="${rootId}"`); // already implemented by the 街道
+    const gh = (await t.api('GET', `/api/service-items?q=${encodeURIComponent('规划许可')}`, { as: 'officer' })).json() as { items: { id: number }[] };
+    const none = await t.form('/admin/services', { 'el.implCode': 'T-XY-0002' }, { as: 'si-street', password: TEST_PASSWORD });
+    expect(none.statusCode).toBe(400);
+    expect(none.body).toContain('请选择要实施的区级事项');
+    const ok = await t.form('/admin/services', { parentId: String(gh.items[0]!.id), 'el.implCode': 'T-XY-0002', 'el.promisedLimit.amount': '9', 'el.promisedLimit.unit': '工作日' }, { as: 'si-street', password: TEST_PASSWORD });
+    expect(ok.statusCode).toBe(303);
+    // the must-match set: only the supervisor's form
+    expect((await t.form('/admin/services/must-match', { keys: 'name', version: '0' }, { as: 'si-street', password: TEST_PASSWORD })).statusCode).toBe(403);
+    const stale = await t.form('/admin/services/must-match', { keys: 'name', version: '0' }, { as: 'supervisor' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toContain('gk-error-summary');
+    const empty = await t.form('/admin/services/must-match', { version: '1' }, { as: 'supervisor' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('请至少选择一个必须一致的要素');
+    expect((await t.form('/admin/services/must-match', { keys: 'name,type,promisedLimit', version: '1' }, { as: 'supervisor' })).statusCode).toBe(303);
+    const check = await t.app.inject({ method: 'GET', url: `/admin/services/check?agency=${street.credit_code}`, headers: { cookie } });
+    expect(check.body).not.toContain('action="/admin/services/must-match"');
+    expect(check.statusCode).toBe(200);
+    expect(check.body).toContain('建设工程规划许可');
+    expect(check.body).toMatch(/测试街道办事处：9 工作日 <strong[^>]*>不一致<\/strong> <a href="\/admin\/services\/\d+\/edit#field-el.promisedLimit">去修改<\/a>/);
+  });
 });

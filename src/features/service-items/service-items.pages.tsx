@@ -1,14 +1,20 @@
 // Back-office pages of the service-item catalogue: the list (paged, filters in the URL) and one item — every element
-// (each with the anchor `field-el.<key>` the item_mismatch work item links to), completeness problems, the units
-// implementing it and the change history. Changes are made through updateServiceItem (PUT /api/service-items/:id).
-import { AdminLayout, Pagination, type AdminShell } from '../../ui/index.ts';
+// (each with the anchor `field-el.<key>` the item_mismatch work item links to, and for an editor a link to correct it),
+// completeness problems, the units implementing it, the status form and the change history.
+import { AdminLayout, Button, Pagination, type AdminShell } from '../../ui/index.ts';
+import { StatusForm } from './service-items.form-pages.tsx';
+import type { FormFields } from './service-items.forms.ts';
 import { displayValue, type Material } from '../../core/service-items/index.ts';
 import type { ItemDetail, ItemSummary } from './service-items.service.ts';
 
-export function ServiceItemListPage(p: { shell: AdminShell; items: ItemSummary[]; total: number; page: number; pageSize: number; q: string }) {
+export function ServiceItemListPage(p: { shell: AdminShell; items: ItemSummary[]; total: number; page: number; pageSize: number; q: string; canCreate: boolean }) {
   return (
     <AdminLayout {...p.shell} active="services" title="政务服务事项">
       <h1>政务服务事项</h1>
+      <p className="gk-button-group">
+        {p.canCreate ? <Button href="/admin/services/new">新增事项</Button> : null}
+        <Button href="/admin/services/check" variant="secondary">三级一致性检查</Button>
+      </p>
       <form method="get" action="/admin/services" className="gk-filters">
         <label htmlFor="field-q">事项名称、编码或材料</label>
         <input id="field-q" name="q" defaultValue={p.q} />
@@ -28,13 +34,14 @@ export function ServiceItemListPage(p: { shell: AdminShell; items: ItemSummary[]
   );
 }
 
-export function ServiceItemPage(p: { shell: AdminShell; item: ItemDetail }) {
+export function ServiceItemPage(p: { shell: AdminShell; item: ItemDetail; canEdit: boolean; status?: { fields: FormFields; errors: { field: string; message: string }[] } }) {
   const it = p.item;
   return (
     <AdminLayout {...p.shell} active="services" title={it.name}>
       <p><a href="/admin/services">← 政务服务事项</a></p>
       <h1>{it.name}</h1>
       <p>{it.levelLabel} · {it.agency} · 实施编码 {it.code} · {it.statusLabel}（{it.statusSince} 起）· 第 {it.version} 版 · 要素完整度 {it.score} 分</p>
+      {p.canEdit && it.status !== 'cancelled' ? <p className="gk-button-group"><Button href={`/admin/services/${it.id}/edit`}>修改要素</Button><Button href="#status-form" variant="secondary">变更状态</Button></p> : null}
       {it.completeness.length > 0 && (
         <div className="gk-notice gk-notice--warning" role="status">
           <h2>要素不完整</h2>
@@ -46,7 +53,7 @@ export function ServiceItemPage(p: { shell: AdminShell; item: ItemDetail }) {
         <tbody>
           {it.schema.map((e) => (
             <tr key={e.key} id={`field-el.${e.key}`}>
-              <th scope="row">{e.label}</th>
+              <th scope="row">{e.label}{p.canEdit && it.status !== 'cancelled' ? <> <a href={`/admin/services/${it.id}/edit#field-el.${e.key}`} className="gk-link-small">修改<span className="gk-visually-hidden">{e.label}</span></a></> : null}</th>
               <td>{e.kind === 'materials' && Array.isArray(it.values[e.key])
                 ? <ol>{(it.values[e.key] as Material[]).map((m, n) => <li key={n}>{displayValue({ ...e, kind: 'materials' }, [m]).replace(/^1\. /, '')}</li>)}</ol>
                 : displayValue(e, it.values[e.key]) || '（未填写）'}</td>
@@ -60,6 +67,7 @@ export function ServiceItemPage(p: { shell: AdminShell; item: ItemDetail }) {
           <ul>{it.implementations.map((k) => <li key={k.id}><a href={`/admin/services/${k.id}`}>{k.agency}（{k.levelLabel}，{k.code}，{k.statusLabel}）</a></li>)}</ul>
         </>
       )}
+      {p.canEdit && it.status !== 'cancelled' ? <StatusForm csrfToken={p.shell.csrfToken} id={it.id} version={it.version} current={it.status} {...(p.status ? { fields: p.status.fields, errors: p.status.errors } : {})} /> : null}
       <h2>变更历史</h2>
       <table className="gk-table">
         <thead><tr><th scope="col">版本</th><th scope="col">时间</th><th scope="col">修改人</th><th scope="col">修改内容</th><th scope="col">原因</th></tr></thead>

@@ -77,6 +77,14 @@ export async function listItems(db: Db, f: ListFilters): Promise<{ rows: (ItemRo
   return { rows, total: toNumber(total.n) };
 }
 
+/** Defining (区) rows of some agencies that are in use or suspended and not yet implemented by `unitId`. */
+export async function definingItems(db: Db, agencyIds: readonly number[], unitId: number): Promise<{ id: number; name: string; code: string; agency_id: number }[]> {
+  if (agencyIds.length === 0) return [];
+  const taken = db.selectFrom('service_items').select('parent_id').where('agency_id', '=', unitId).where('parent_id', 'is not', null);
+  return db.selectFrom('service_items').select(['id', 'name', 'code', 'agency_id']).where('parent_id', 'is', null).where('status', '!=', 'cancelled')
+    .where('agency_id', 'in', agencyIds).where('id', 'not in', taken as never).orderBy('basic_code').orderBy('id').limit(2000).execute();
+}
+
 export interface TreeRow { id: number; parent_id: number | null; agency_id: number; name: string; values_json: string; status: string }
 
 /**

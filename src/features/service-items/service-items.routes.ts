@@ -10,8 +10,7 @@ import { notFound } from '../shared/errors.ts';
 import type { Services } from '../services.ts';
 import { ITEM_STATUSES, ITEM_TYPES } from '../../core/service-items/index.ts';
 import { LEVELS } from './service-items.service.ts';
-import { adminShell, sendPage, takeFlash } from '../shared/pages.ts';
-import { ServiceItemListPage, ServiceItemPage } from './service-items.pages.tsx';
+import { registerServiceItemPages } from './service-items.page-routes.ts';
 
 const summary = z.object({
   id: z.number().int(), name: z.string(), code: z.string().describe('实施编码'), basicCode: z.string().describe('基本编码'), type: z.string().describe('事项类型'),
@@ -145,20 +144,5 @@ export function registerServiceItemsRoutes(app: FastifyInstance, services: Servi
     return { id: d.id, version: d.version };
   });
 
-  // ───── pages (read-only; changes through updateServiceItem) ─────
-  r.get('/admin/services', {
-    preHandler: requireStaff(),
-    schema: { hide: true, querystring: z.object({ q: z.string().trim().max(100).optional(), page: z.coerce.number().int().min(1).max(10_000).default(1) }) },
-  }, async (request, reply) => {
-    const q = request.query;
-    const list = await si.list(actorOf(request), { ...(q.q ? { q: q.q } : {}), page: q.page, pageSize: 50 });
-    return sendPage(reply, ServiceItemListPage({ shell: adminShell(request, takeFlash(request, reply)), ...list, q: q.q ?? '' }));
-  });
-  r.get('/admin/services/:id', {
-    preHandler: requireStaff(),
-    schema: { hide: true, params: z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) }) },
-  }, async (request, reply) => {
-    const item = await si.get(actorOf(request), request.params.id);
-    return sendPage(reply, ServiceItemPage({ shell: adminShell(request, takeFlash(request, reply)), item }));
-  });
+  registerServiceItemPages(app, services);
 }

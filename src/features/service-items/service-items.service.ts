@@ -58,6 +58,10 @@ export interface ServiceItemsService {
   create(actor: Actor, input: CreateInput): Promise<ItemDetail>;
   update(actor: Actor, id: number, input: UpdateInput): Promise<ItemDetail>;
   consistency(actor: Actor, agencyId: number): Promise<ConsistencyResult>;
+  /** The 区 items a 街道 / 社区 unit may implement: defining rows of the 区-level agencies of its district, not yet implemented by it. */
+  implementable(actor: Actor): Promise<{ id: number; label: string }[]>;
+  /** May the actor change this item (the unit's officer or leader)? */
+  canEdit(actor: Actor, item: Pick<ItemSummary, 'agencyId'>): boolean;
   /** 上一年项目数量 / 本年增/减 per category of the items implemented by each agency (table 二). */
   yearCounts(agencyIds: readonly number[], year: number): Promise<Map<number, Partial<Record<DecisionCategory, YearCount>>>>;
   workProvider(): WorkProvider;
@@ -284,6 +288,23 @@ export function createServiceItemsService(db: Kysely<Database>, deps: { audit: A
         .filter((d) => d.values.some((v) => below.has(v.agencyId) && (v.differs || v.itemId === d.itemId)))
         .map((d) => ({ item: d.itemId, itemName: d.itemName, element: d.element, label: d.label, values: d.values }));
       return { mustMatch: mm.map((e) => ({ key: e.key, label: e.label })), differences, scores: unitScores(items.filter((i) => below.has(i.agencyId))).map((u) => ({ agency: u.agency, agencyId: u.agencyId, score: u.score, items: u.items, incomplete: u.incomplete })) };
+    },
+
+    async implementable(actor) {
+      const all = await deps.agencies.list();
+      const byId = new Map(all.map((a) => [a.id, a]));
+      // the district: the nearest 人民政府 above the unit; its 区-level agencies are it and its departments
+      let top = byId.get(actor.agencyId);
+      while (top && top.kind !== 'government' && top.parentId !== null) top = byId.get(top.parentId);
+      if (!top) return [];
+      const district = new Set([top.id]);
+      for (let grew = true; grew;) { grew = false; for (const a of all) if (a.parentId !== null && district.has(a.parentId) && !district.has(a.id) && levelOfKind(a.kind) === 'district') { district.add(a.id); grew = true; } }
+      const rows = await repo.definingItems(db, [...district], actor.agencyId);
+      return rows.map((r) => ({ id: r.id, label: `${r.name}（${r.code}，${byId.get(r.agency_id)?.name ?? ''}）` }));
+    },
+
+    canEdit(actor, item) {
+      return (EDITOR_ROLES as readonly string[]).includes(actor.role) && canSee(actor, item.agencyId);
     },
 
     async yearCounts(agencyIds, year) {

@@ -92,6 +92,13 @@ export const policy: Record<string, RouteRule> = {
   'PUT /api/service-items/:id': content(OFFICER_LEADER, 'record'),
   'GET /admin/services': staff,
   'GET /admin/services/:id': staffRecord,
+  'GET /admin/services/new': content(OFFICER_LEADER, undefined, 'a 区 department defines items, a 街道 / 社区 implements them (own agency)'),
+  'POST /admin/services': content(OFFICER_LEADER, undefined, 'page twin of createServiceItem (own agency)'),
+  'GET /admin/services/:id/edit': content(OFFICER_LEADER, 'record'),
+  'POST /admin/services/:id/edit': content(OFFICER_LEADER, 'record', 'page twin of updateServiceItem (elements)'),
+  'POST /admin/services/:id/status': content(OFFICER_LEADER, 'record', 'page twin of updateServiceItem (status with date)'),
+  'GET /admin/services/check': { ...staffRecord, note: 'the agency in the query (default: the caller’s) and every unit below it' },
+  'POST /admin/services/must-match': { who: ['supervisor'], note: 'page twin of setServiceItemMustMatch' },
   'GET /api/my-work': { ...staff, note: 'the caller’s own work items (待办)' },
 
   // ── agencies (public: names and contact data are published in the 公开指南) ──
