@@ -14,5 +14,6 @@ import { register as deadline } from './deadline.ts';
 import { register as personalData } from './personal-data.ts';
 import { register as audit } from './audit.ts';
 import { register as work } from './work.ts';
+import { register as redact } from './redact.ts';
 
-export const commandModules: readonly ((program: Command) => void)[] = [serve, db, demo, user, backup, bench, benchData, report, calendar, deadline, personalData, audit, work];
+export const commandModules: readonly ((program: Command) => void)[] = [serve, db, demo, user, backup, bench, benchData, report, calendar, deadline, personalData, audit, work, redact];

@@ -7,7 +7,13 @@ import { detect, type DetectOptions, type SuggestionKind } from './detect.ts';
 export interface Box { x: number; y: number; w: number; h: number }
 
 /** A text item: its string and the rectangle it is drawn in (glyph tops to descenders). */
-export interface TextItem extends Box { str: string; eol?: boolean }
+export interface TextItem extends Box {
+  str: string;
+  /** the line ends after this item */
+  eol?: boolean;
+  /** not horizontal on the displayed page (rotated, vertical text, an annotation): a match anywhere in it covers all of it */
+  whole?: boolean;
+}
 
 export interface PageText {
   text: string;
@@ -44,6 +50,7 @@ export const TEXT_MARGIN = 1.5;
 
 /** The rectangle covering characters [from, to) of an item, by the relative widths of its characters. */
 export function itemSpan(item: TextItem, from: number, to: number): Box {
+  if (item.whole) return { x: item.x - TEXT_MARGIN, y: item.y - TEXT_MARGIN, w: item.w + 2 * TEXT_MARGIN, h: item.h + 2 * TEXT_MARGIN };
   const chars = [...item.str];
   // string offsets to code-point offsets
   const cpFrom = [...item.str.slice(0, from)].length;

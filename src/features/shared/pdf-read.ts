@@ -9,12 +9,20 @@ export { PdfError, PDF_LIMITS, type PdfLimits } from './pdf-scan.ts';
 
 export interface PdfTextItem { str: string; x: number; y: number; w: number; h: number }
 
+/** A page as displayed (points, rotation applied) and its text items as boxes on it, origin top left. */
+export interface PdfLayoutPage {
+  w: number;
+  h: number;
+  items: { str: string; x: number; y: number; w: number; h: number; eol?: boolean; whole?: boolean }[];
+}
+
 interface WorkerAnswer { ok: boolean; numPages?: number; pages?: PdfTextItem[][]; jsActions?: boolean; name?: string; message?: string }
 
-async function runWorker(bytes: Uint8Array, mode: 'text' | 'check', limits: PdfLimits): Promise<WorkerAnswer> {
+async function runWorker(bytes: Uint8Array, mode: 'text' | 'check' | 'layout', limits: PdfLimits): Promise<WorkerAnswer> {
   const data = new Uint8Array(bytes); // a copy, transferred to the worker
+  const job = mode === 'layout' ? { kind: 'pdf-layout', data, maxPages: limits.maxPages } : { kind: 'pdf', data, mode, maxPages: limits.maxPages };
   try {
-    return await runFileJob<WorkerAnswer>({ kind: 'pdf', data, mode, maxPages: limits.maxPages }, limits.parseMillis, [data.buffer]);
+    return await runFileJob<WorkerAnswer>(job, limits.parseMillis, [data.buffer]);
   } catch (e) {
     if (!(e instanceof FileJobError)) throw e;
     if (e.reason === 'timeout') throw new PdfError('file_too_complex', `PDF 在 ${limits.parseMillis / 1000} 秒内未能读完，文件结构过于复杂，请另存或拆分后再试`);
@@ -37,6 +45,19 @@ export async function pdfTextPages(bytes: Uint8Array, limits: PdfLimits = PDF_LI
   const a = await runWorker(bytes, 'text', limits);
   if (!a.ok) throw refusal(a, limits);
   return a.pages ?? [];
+}
+
+/**
+ * Every page's displayed size and text boxes, annotation texts included (for redaction suggestions): the
+ * stream scan within limits, not encrypted, then pdf.js in the worker pool. Active content is not refused
+ * here — a redacted copy is rebuilt from page images and carries none of it. Throws PdfError.
+ */
+export async function pdfLayout(bytes: Uint8Array, limits: PdfLimits = PDF_LIMITS): Promise<PdfLayoutPage[]> {
+  const scan = scanPdf(bytes, limits);
+  if (scan.encrypted) throw new PdfError('pdf_encrypted', 'PDF 已加密（设有密码或权限保护），无法读取其内容；请另存为未加密的 PDF 后再试');
+  const a = await runWorker(bytes, 'layout', limits);
+  if (!a.ok) throw refusal(a, limits);
+  return (a.pages ?? []) as unknown as PdfLayoutPage[];
 }
 
 /**
