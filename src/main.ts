@@ -29,6 +29,8 @@ import { createDigestService } from './features/work/work.digest.ts';
 import { createCacheSignals, createJobRunner } from './features/cluster/cluster.service.ts';
 import { createEvaluationsService } from './features/evaluations/evaluations.service.ts';
 import { evaluationsWorkProvider } from './features/evaluations/evaluations.work.ts';
+import { createSupervisionService } from './features/supervision/supervision.service.ts';
+import { createRectifyService } from './features/supervision/supervision.rectify.ts';
 
 export type { Services } from './features/services.ts';
 
@@ -70,6 +72,9 @@ export function createServices(config: Config, database: OpenDatabase, options: 
   const serviceItems = createServiceItemsService(db, { audit, agencies, clock });
   // 好差评: ratings, 差评 work orders (work-queue kind bad_rating), suggestions
   const evaluations = createEvaluationsService(db, { audit, agencies, calendar, cipher: personalData.cipher, clock });
+  // 督查体检 and 整改 (rectification in the agency's queue, the answer back in the supervisor's)
+  const supervision = createSupervisionService(db, { audit, agencies, clock });
+  const rectifications = createRectifyService(db, { audit, agencies, runs: supervision, clock });
   // 待办: each feature's kinds of work, in one list (a new kind is added by its feature's provider)
   const work = createWorkService([
     applicationsWorkProvider({ db, applications: applicationsFeature.applications, agencies, calendar }),
@@ -78,6 +83,7 @@ export function createServices(config: Config, database: OpenDatabase, options: 
     mailFailuresProvider(applicationsFeature.applications.mailer),
     serviceItems.workProvider(),
     evaluationsWorkProvider(evaluations),
+    rectifications.workProvider(),
   ]);
   const workDigest = createDigestService({ db, work, mailer: applicationsFeature.applications.mailer, agencies, calendar, clock, ...(config.publicBaseUrl ? { baseUrl: config.publicBaseUrl } : {}) });
   // Several processes on one database (decision 095): the background jobs run by whichever process takes a job's
@@ -116,5 +122,7 @@ export function createServices(config: Config, database: OpenDatabase, options: 
     cluster: { signals, jobs },
     serviceItems,
     evaluations,
+    supervision,
+    rectifications,
   };
 }

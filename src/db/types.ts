@@ -892,3 +892,103 @@ export interface Database {
   suggestions: SuggestionsTable;
   evaluation_settings: EvaluationSettingsTable;
 }
+
+// ───────────── 110_supervision: audit runs over many annual reports, triage, rectification (feature: supervision) ─────────────
+
+export interface AuditRunsTable {
+  id: Generated<number>;
+  /** The supervising agency that ran it (its supervisors and those above see it). */
+  agency_id: number;
+  title: string;
+  year: number | null;
+  /** 'upload' | 'platform' */
+  source: string;
+  reports_count: number;
+  clean_count: number;
+  findings_count: number;
+  unreadable_count: number;
+  cross_year_json: string;
+  created_by: number | null;
+  created_by_name: string;
+  created_at: string;
+  version: Generated<number>;
+}
+
+export interface AuditRunReportsTable {
+  id: Generated<number>;
+  run_id: number;
+  ordinal: number;
+  file: string;
+  agency_name: string | null;
+  subject_agency_id: number | null;
+  year: number | null;
+  format: string | null;
+  /** clean | findings | unreadable */
+  status: string;
+  /** complete | partial | none */
+  read: string;
+  errors_count: number;
+  warnings_count: number;
+  model_json: string | null;
+  notes_json: string;
+  not_checked_json: string;
+  unread_json: string;
+  replaces_report_id: number | null;
+  created_at: string;
+}
+
+export interface AuditFindingsTable {
+  id: Generated<number>;
+  run_id: number;
+  report_id: number | null;
+  /** 'report' | 'cross_year' */
+  scope: string;
+  agency_name: string | null;
+  subject_agency_id: number | null;
+  year: number | null;
+  rule: string;
+  severity: string;
+  /** 'import' | 'rules' */
+  source: string;
+  message: string;
+  cells_json: string;
+  fingerprint: string;
+  /** pending | confirmed | dismissed | rectification */
+  decision: string;
+  reason: string | null;
+  /** the finding of an earlier run whose decision this one carries */
+  carried_from: number | null;
+  decided_by_name: string | null;
+  decided_at: string | null;
+  version: Generated<number>;
+}
+
+export interface AuditRectificationsTable {
+  id: Generated<number>;
+  finding_id: number;
+  run_id: number;
+  supervisor_agency_id: number;
+  /** the agency asked to rectify */
+  agency_id: number;
+  /** open | answered | resolved */
+  state: string;
+  comment: string;
+  response: string | null;
+  response_report_id: number | null;
+  review_comment: string | null;
+  created_by_name: string;
+  created_at: string;
+  responded_by_name: string | null;
+  responded_at: string | null;
+  resolved_at: string | null;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface Database {
+  // 110_supervision
+  audit_runs: AuditRunsTable;
+  audit_run_reports: AuditRunReportsTable;
+  audit_findings: AuditFindingsTable;
+  audit_rectifications: AuditRectificationsTable;
+}

@@ -25,6 +25,8 @@ import type { PersonalDataService } from './personal-data/personal-data.service.
 import type { DigestService } from './work/work.digest.ts';
 import type { CacheSignals, JobRunner } from './cluster/cluster.service.ts';
 import type { EvaluationsService } from './evaluations/evaluations.service.ts';
+import type { SupervisionService } from './supervision/supervision.service.ts';
+import type { RectifyService } from './supervision/supervision.rectify.ts';
 
 /** A feature's 工作台 cards for the signed-in user (listed in Services.dashboardCards, shown in order). */
 export type DashboardCardProvider = (actor: Actor) => Promise<readonly DashboardCard[]>;
@@ -67,4 +69,8 @@ export interface Services extends SeedServices {
   serviceItems: ServiceItemsService;
   /** 政务服务好差评: ratings, 差评 work orders, suggestions, statistics (decision 080) */
   evaluations: EvaluationsService;
+  /** 督查体检: audit runs over many annual reports, triage of findings (decision 110) */
+  supervision: SupervisionService;
+  /** 整改: findings sent to the agency, its answer and the supervisor's review (work-queue kinds rectify_audit_finding, review_audit_rectification) */
+  rectifications: RectifyService;
 }

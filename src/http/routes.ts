@@ -22,6 +22,7 @@ import { registerWorkRoutes } from '../features/work/work.routes.ts';
 import { registerServiceItemsRoutes } from '../features/service-items/service-items.routes.ts';
 import { registerPersonalDataRoutes } from '../features/personal-data/personal-data.routes.tsx';
 import { registerEvaluationsRoutes } from '../features/evaluations/evaluations.routes.ts';
+import { registerSupervisionRoutes } from '../features/supervision/supervision.routes.ts';
 
 export type RouteModule = (app: FastifyInstance, services: Services) => void;
 
@@ -45,4 +46,5 @@ export const routeModules: readonly RouteModule[] = [
   registerWorkRoutes,
   registerServiceItemsRoutes,
   registerPersonalDataRoutes,
+  registerSupervisionRoutes,
 ];

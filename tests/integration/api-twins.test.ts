@@ -51,6 +51,11 @@ const TWINS: Record<string, readonly string[]> = {
   'POST /admin/services/:id/edit': ['updateServiceItem'],
   'POST /admin/services/:id/status': ['updateServiceItem'],
   'POST /admin/services/must-match': ['setServiceItemMustMatch'],
+  'POST /admin/supervision/runs': ['createAuditRun'],
+  'POST /admin/supervision/findings/:id/triage': ['triageAuditFinding'],
+  'POST /admin/supervision/findings/:id/rectification': ['requestAuditRectification'],
+  'POST /admin/supervision/rectifications/:id/response': ['respondToAuditRectification'],
+  'POST /admin/supervision/rectifications/:id/review': ['reviewAuditRectification'],
 };
 
 describe('API twins of page forms', () => {

@@ -51,6 +51,11 @@ interface AgencyRecords {
   orderId: number;
   suggestionId: number;
   suggestionCode: string;
+  /** an audit run of the agency (as its supervisor would run it), one report, one finding about the agency, a rectification asked of it */
+  runId: number;
+  runReportId: number;
+  findingId: number;
+  rectificationId: number;
 }
 type AgencyKey = 'G' | 'D' | 'DC' | 'F';
 /** The agency of the record for a caller: officer/reviewer/leader work in the department (D), admin and supervisor in the 区政府 (G). */
@@ -129,6 +134,9 @@ const draftForm = { title: '授权矩阵测试文件', kind: 'normative', catego
 const pngFile = { filename: 'scan.png', data: PNG, type: 'image/png' };
 const appealBody = { kind: 'review', filedOn: '2025-05-06', bodyName: '芝罘区人民政府', caseNumber: '芝政复〔2025〕1号', result: 'pending', notes: '授权矩阵' };
 
+const findingVersion = async (t: TestApp, id: number) => Number((await t.db.selectFrom('audit_findings').select('version').where('id', '=', id).executeTakeFirst())?.version ?? 1);
+const rectificationVersion = async (t: TestApp, id: number) => Number((await t.db.selectFrom('audit_rectifications').select('version').where('id', '=', id).executeTakeFirst())?.version ?? 1);
+
 /** How to call each route (the record's agency is `rec`). */
 const serviceItemValues = (code: string) => ({ name: '授权矩阵测试事项', basicCode: '000000000000', type: '行政许可', implCode: code });
 
@@ -150,6 +158,29 @@ const recipes: Record<string, Recipe> = {
   'POST /admin/services/:id/status': ({ rec }) => ({ method: 'POST', url: `/admin/services/${rec.serviceItemId}/status`, form: { version: '1', status: 'suspended', statusOn: '2099-01-01', reason: '授权矩阵' } }),
   'GET /admin/services/check': ({ rec }) => ({ url: `/admin/services/check?agency=${rec.creditCode}` }),
   'POST /admin/services/must-match': () => ({ method: 'POST', url: '/admin/services/must-match', form: { keys: 'name', version: '0' } }),
+  'POST /api/supervision/runs': () => ({ method: 'POST', url: '/api/supervision/runs', json: { source: 'platform', year: YEAR } }),
+  'GET /api/supervision/runs': () => ({ url: '/api/supervision/runs' }),
+  'GET /api/supervision/runs/:id': ({ rec }) => ({ url: `/api/supervision/runs/${rec.runId}` }),
+  'GET /api/supervision/runs/:id/reports': ({ rec }) => ({ url: `/api/supervision/runs/${rec.runId}/reports` }),
+  'GET /api/supervision/runs/:id/findings': ({ rec }) => ({ url: `/api/supervision/runs/${rec.runId}/findings` }),
+  'GET /api/supervision/runs/:id/export.xlsx': ({ rec }) => ({ url: `/api/supervision/runs/${rec.runId}/export.xlsx` }),
+  'GET /api/supervision/reports/:id': ({ rec }) => ({ url: `/api/supervision/reports/${rec.runReportId}` }),
+  'POST /api/supervision/findings/:id/triage': async ({ rec, t }) => ({ method: 'POST', url: `/api/supervision/findings/${rec.findingId}/triage`, json: { decision: 'confirmed', version: await findingVersion(t, rec.findingId) } }),
+  'POST /api/supervision/findings/:id/rectification': async ({ rec, t }) => ({ method: 'POST', url: `/api/supervision/findings/${rec.findingId}/rectification`, json: { comment: '授权矩阵整改要求', version: await findingVersion(t, rec.findingId) } }),
+  'GET /api/supervision/rectifications': () => ({ url: '/api/supervision/rectifications' }),
+  'GET /api/supervision/rectifications/:id': ({ rec }) => ({ url: `/api/supervision/rectifications/${rec.rectificationId}` }),
+  'POST /api/supervision/rectifications/:id/response': async ({ rec, t }) => ({ method: 'POST', url: `/api/supervision/rectifications/${rec.rectificationId}/response`, json: { response: '授权矩阵整改反馈', version: await rectificationVersion(t, rec.rectificationId) } }),
+  'POST /api/supervision/rectifications/:id/review': async ({ rec, t }) => ({ method: 'POST', url: `/api/supervision/rectifications/${rec.rectificationId}/review`, json: { outcome: 'resolve', version: await rectificationVersion(t, rec.rectificationId) } }),
+  'GET /admin/supervision': () => ({ url: '/admin/supervision' }),
+  'POST /admin/supervision/runs': () => ({ method: 'POST', url: '/admin/supervision/runs', form: { source: 'platform', year: String(YEAR) } }),
+  'GET /admin/supervision/runs/:id': ({ rec }) => ({ url: `/admin/supervision/runs/${rec.runId}` }),
+  'GET /admin/supervision/reports/:id': ({ rec }) => ({ url: `/admin/supervision/reports/${rec.runReportId}` }),
+  'POST /admin/supervision/findings/:id/triage': async ({ rec, t }) => ({ method: 'POST', url: `/admin/supervision/findings/${rec.findingId}/triage`, form: { decision: 'pending', reason: '', version: String(await findingVersion(t, rec.findingId)) } }),
+  'POST /admin/supervision/findings/:id/rectification': async ({ rec, t }) => ({ method: 'POST', url: `/admin/supervision/findings/${rec.findingId}/rectification`, form: { comment: '授权矩阵整改要求', version: String(await findingVersion(t, rec.findingId)) } }),
+  'GET /admin/supervision/rectifications': () => ({ url: '/admin/supervision/rectifications' }),
+  'GET /admin/supervision/rectifications/:id': ({ rec }) => ({ url: `/admin/supervision/rectifications/${rec.rectificationId}` }),
+  'POST /admin/supervision/rectifications/:id/response': async ({ rec, t }) => ({ method: 'POST', url: `/admin/supervision/rectifications/${rec.rectificationId}/response`, form: { response: '授权矩阵整改反馈', version: String(await rectificationVersion(t, rec.rectificationId)) } }),
+  'POST /admin/supervision/rectifications/:id/review': async ({ rec, t }) => ({ method: 'POST', url: `/admin/supervision/rectifications/${rec.rectificationId}/review`, form: { outcome: 'resolve', comment: '', version: String(await rectificationVersion(t, rec.rectificationId)) } }),
   'GET /static/*': () => ({ url: '/static/site.css' }),
   'GET /api/docs': () => ({ url: '/api/docs' }),
   'GET /api/docs/static/index.html': () => ({ url: '/api/docs/static/index.html' }),
@@ -506,6 +537,17 @@ describe.each(engines())('authorization matrix (%s)', (engine) => {
     return res;
   }
 
+  /** An audit run owned by the agency with one report and one finding about the agency, and a rectification asked of it (rows, as a run would store them). */
+  async function supervisionRecords(agencyId: number, agencyName: string): Promise<Pick<AgencyRecords, 'runId' | 'runReportId' | 'findingId' | 'rectificationId'>> {
+    const at = new Date().toISOString();
+    const parent = (await t.services.agencies.get(agencyId))!.parentId ?? agencyId;
+    const run = await t.db.insertInto('audit_runs').values({ agency_id: agencyId, title: '授权矩阵体检', year: YEAR, source: 'upload', reports_count: 1, clean_count: 0, findings_count: 1, unreadable_count: 0, cross_year_json: '[]', created_by: null, created_by_name: '授权矩阵', created_at: at }).returning('id').executeTakeFirstOrThrow();
+    const report = await t.db.insertInto('audit_run_reports').values({ run_id: run.id, ordinal: 1, file: 'authz.txt', agency_name: agencyName, subject_agency_id: agencyId, year: YEAR, format: '2021', status: 'findings', read: 'complete', errors_count: 1, warnings_count: 0, model_json: null, notes_json: '[]', not_checked_json: '[]', unread_json: '[]', replaces_report_id: null, created_at: at }).returning('id').executeTakeFirstOrThrow();
+    const finding = await t.db.insertInto('audit_findings').values({ run_id: run.id, report_id: report.id, scope: 'report', agency_name: agencyName, subject_agency_id: agencyId, year: YEAR, rule: 'E1', severity: 'error', source: 'rules', message: '授权矩阵', cells_json: '[]', fingerprint: `authz|${agencyId}`, decision: 'pending', reason: null, carried_from: null, decided_by_name: null, decided_at: null }).returning('id').executeTakeFirstOrThrow();
+    const rect = await t.db.insertInto('audit_rectifications').values({ finding_id: finding.id, run_id: run.id, supervisor_agency_id: parent, agency_id: agencyId, state: 'open', comment: '授权矩阵整改要求', response: null, response_report_id: null, review_comment: null, created_by_name: '授权矩阵', created_at: at, responded_by_name: null, responded_at: null, resolved_at: null, updated_at: at }).returning('id').executeTakeFirstOrThrow();
+    return { runId: run.id, runReportId: report.id, findingId: finding.id, rectificationId: rect.id };
+  }
+
   async function makeRecords(agencyId: number, creditCode: string, key: AgencyKey): Promise<AgencyRecords> {
     const officer = `authz-officer-${key.toLowerCase()}`;
     const officerRow = await buildUser(t.db, { username: officer, agency_id: agencyId, role: 'officer' });
@@ -537,7 +579,9 @@ describe.each(engines())('authorization matrix (%s)', (engine) => {
     const evaluation = await t.db.selectFrom('evaluations').select('id').where('receipt_code', '=', rating.receiptCode).executeTakeFirstOrThrow();
     const order = await t.db.selectFrom('evaluation_orders').select('id').where('evaluation_id', '=', evaluation.id).executeTakeFirstOrThrow();
     const suggestion = (await fixture(s, { method: 'POST', url: '/api/suggestions/offline', json: { channel: 'complaint_window', content: '吐槽找茬：材料清单不清楚', receivedOn: '2025-06-03' } }, 201)).json() as { id: number; queryCode: string };
+    const sv = await supervisionRecords(agencyId, agencyName);
     return {
+      ...sv,
       evaluationId: evaluation.id, receiptCode: rating.receiptCode, orderId: order.id, suggestionId: suggestion.id, suggestionCode: suggestion.queryCode,
       id: agencyId, creditCode, officer, officerActor, applicationId: app.id, queryCode: app.queryCode, letterId: letter.id, attachmentId: att.id, appealId: appeal.id,
       itemId: item.id, interpretationId: interp.id, interpretationIndexNo: interp.indexNo, itemAttachmentId: itemAtt.id, serviceItemId: si.id, userId: victim.id, auditEventId: ev.id,

@@ -15,6 +15,7 @@ import * as m067 from './067_search_metadata.ts';
 import * as m095 from './095_cluster.ts';
 import * as m085 from './085_service_items.ts';
 import * as m080 from './080_evaluations.ts';
+import * as m110 from './110_supervision.ts';
 
 export const migrations: Record<string, Migration> = {
   '001_skeleton': m001,
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '095_cluster': m095,
   '085_service_items': m085,
   '080_evaluations': m080,
+  '110_supervision': m110,
 };

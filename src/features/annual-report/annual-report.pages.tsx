@@ -124,6 +124,7 @@ export function AnnualIndexPage(p: AnnualIndexProps): ReactElement {
         <li><a href={decisionsPath(p.agencyId, p.dashboard.year)}>{T('decisionsTitle')}</a></li>
         <li><a href={trendPath(p.agencyId)}>{T('trendTitle')}</a></li>
         {p.supervisor ? <li><a href={`${ANNUAL_PATH}/agencies?year=${p.dashboard.year}`}>{T('supervisorTitle')}</a></li> : null}
+        {p.shell.user.role === 'supervisor' ? <li><a href="/admin/supervision">{T('supervisionLink')}</a></li> : null}
         <li><a href="/admin/reports/check">{T('checkLink')}</a></li>
       </ul>
     </AdminLayout>

@@ -17,7 +17,7 @@ import { checkQuerySchema, checkResponseSchema, renderQuerySchema, reportBodySch
 import { checkFile, checkFiles, render, reportSchema, type CheckResult, type ReportFile } from './reports.service.ts';
 
 /** Every uploaded file of a multipart body (attachFieldsToBody: true), whatever its field name; empty parts skipped. */
-async function uploadedFiles(body: unknown): Promise<ReportFile[]> {
+export async function uploadedFiles(body: unknown): Promise<ReportFile[]> {
   if (!body || typeof body !== 'object') return [];
   const out: ReportFile[] = [];
   for (const v of Object.values(body as Record<string, unknown>)) {

@@ -1,0 +1,140 @@
+// Page doors of supervision (督查体检 and 整改): thin handlers over the same services as the API (each form's API twin is
+// named in tests/integration/api-twins.test.ts). A refused form shows its messages in an error summary.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { currentReportYear } from '../../core/annual-report/deadline.ts';
+import { safeLocalPath } from '../../ui/index.ts';
+import { actorOf, requireStaff } from '../auth/auth.guard.ts';
+import { isAppError, notFound, validationFailed, type FieldError } from '../shared/errors.ts';
+import { adminShell, seeOther, sendPage, setFlash, takeFlash } from '../shared/pages.ts';
+import type { Services } from '../services.ts';
+import { uploadedFiles } from '../reports/reports.routes.ts';
+import { fieldOf, invalid, runInput, runUploads } from './supervision.routes.ts';
+import { idParams, rectificationBody, responseBody, reviewBody, triageBody } from './supervision.schema.ts';
+import { RectificationPage, RectificationsPage, RunPage, RunReportPage, RunsPage, SUPERVISION_PATH } from './supervision.pages.tsx';
+import { RECTIFICATION_STATES, type RectificationState } from './supervision.rectify.ts';
+
+const PAGE_SIZE = 50;
+const pageOf = (q: unknown, key = 'page') => {
+  const v = Number((q as Record<string, unknown> | undefined)?.[key]);
+  return Number.isInteger(v) && v >= 1 && v <= 10_000 ? v : 1;
+};
+const textOf = (q: unknown, key: string) => {
+  const v = (q as Record<string, unknown> | undefined)?.[key];
+  return typeof v === 'string' ? v : undefined;
+};
+function idOf(request: FastifyRequest): number {
+  const p = idParams.safeParse(request.params);
+  if (!p.success) throw notFound();
+  return p.data.id;
+}
+const formOf = (request: FastifyRequest) => (request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {});
+
+export function registerSupervisionPages(app: FastifyInstance, services: Services): void {
+  const sv = services.supervision;
+  const staff = requireStaff();
+  const years = () => {
+    const y = currentReportYear(services.applications.today());
+    return [y, y - 1, y - 2, y - 3];
+  };
+  const runsPage = async (request: FastifyRequest, reply: FastifyReply, errors?: FieldError[], status = 200) => {
+    const runs = await sv.listRuns(actorOf(request), { page: pageOf(request.query), pageSize: PAGE_SIZE });
+    return sendPage(reply, RunsPage({ shell: adminShell(request, takeFlash(request, reply)), runs, years: years(), ...(errors ? { errors } : {}) }), status);
+  };
+
+  app.get(SUPERVISION_PATH, { preHandler: staff, schema: { hide: true } }, async (request, reply) => runsPage(request, reply));
+
+  app.post(`${SUPERVISION_PATH}/runs`, { preHandler: staff, config: runUploads(services.config.uploadLimitMb), schema: { hide: true } }, async (request, reply) => {
+    let run;
+    try {
+      run = await sv.createRun(actorOf(request), await runInput(request));
+    } catch (e) {
+      if (isAppError(e) && e.code === 'validation_failed') return runsPage(request, reply, e.fieldErrors, 400);
+      throw e;
+    }
+    setFlash(reply, 'success', `体检完成：${run.summary.reports} 份报告，${run.summary.withErrors} 份有错误，${run.summary.unreadable} 份未能完整读取`);
+    return seeOther(reply, `${SUPERVISION_PATH}/runs/${run.id}`);
+  });
+
+  app.get(`${SUPERVISION_PATH}/runs/:id`, { preHandler: staff, schema: { hide: true } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const id = idOf(request);
+    const run = await sv.getRun(actor, id);
+    const st = textOf(request.query, 'status');
+    const status = st === 'clean' || st === 'findings' || st === 'unreadable' ? st : undefined;
+    const reports = await sv.listRunReports(actor, id, { page: pageOf(request.query), pageSize: PAGE_SIZE, ...(status ? { status } : {}) });
+    const cross = await sv.listFindings(actor, id, { scope: 'cross_year', page: pageOf(request.query, 'cpage'), pageSize: PAGE_SIZE });
+    return sendPage(reply, RunPage({ shell: adminShell(request, takeFlash(request, reply)), run, reports, cross, ...(status ? { status } : {}) }));
+  });
+
+  app.get(`${SUPERVISION_PATH}/reports/:id`, { preHandler: staff, schema: { hide: true } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const report = await sv.getRunReport(actor, idOf(request));
+    const run = await sv.getRun(actor, report.runId);
+    const findings = await sv.listFindings(actor, report.runId, { reportId: report.id, page: pageOf(request.query), pageSize: PAGE_SIZE });
+    return sendPage(reply, RunReportPage({ shell: adminShell(request, takeFlash(request, reply)), run, report, findings }));
+  });
+
+  app.post(`${SUPERVISION_PATH}/findings/:id/triage`, { preHandler: staff, schema: { hide: true } }, async (request, reply) => {
+    const id = idOf(request);
+    const body = formOf(request);
+    const p = triageBody.safeParse({ decision: body.decision, reason: typeof body.reason === 'string' ? body.reason : null, version: body.version });
+    if (!p.success) throw invalid(p.error);
+    const f = await sv.triage(actorOf(request), id, p.data);
+    setFlash(reply, 'success', `已保存结论：${({ pending: '待定', confirmed: '确认', dismissed: '排除' } as const)[p.data.decision]}（[${f.rule}]）`);
+    return seeOther(reply, safeLocalPath(typeof body.back === 'string' ? body.back : '', f.reportId ? `${SUPERVISION_PATH}/reports/${f.reportId}` : `${SUPERVISION_PATH}/runs/${f.runId}`));
+  });
+
+  app.post(`${SUPERVISION_PATH}/findings/:id/rectification`, { preHandler: staff, schema: { hide: true } }, async (request, reply) => {
+    const id = idOf(request);
+    const body = formOf(request);
+    const p = rectificationBody.safeParse({ comment: typeof body.comment === 'string' ? body.comment : '', version: body.version });
+    if (!p.success) throw invalid(p.error);
+    const r = await services.rectifications.request(actorOf(request), id, p.data);
+    setFlash(reply, 'success', `已交${r.agency}整改（整改#${r.id}），该机关的待办中已出现这项整改`);
+    return seeOther(reply, safeLocalPath(typeof body.back === 'string' ? body.back : '', `${SUPERVISION_PATH}/rectifications/${r.id}`));
+  });
+
+  app.get(`${SUPERVISION_PATH}/rectifications`, { preHandler: staff, schema: { hide: true } }, async (request, reply) => {
+    const st = textOf(request.query, 'state');
+    const state = (RECTIFICATION_STATES as readonly string[]).includes(st ?? '') ? (st as RectificationState) : undefined;
+    const list = await services.rectifications.list(actorOf(request), { page: pageOf(request.query), pageSize: PAGE_SIZE, ...(state ? { state } : {}) });
+    return sendPage(reply, RectificationsPage({ shell: adminShell(request, takeFlash(request, reply)), list, ...(state ? { state } : {}) }));
+  });
+
+  const rectPage = async (request: FastifyRequest, reply: FastifyReply, id: number, errors?: FieldError[], status = 200) =>
+    sendPage(reply, RectificationPage({ shell: adminShell(request, takeFlash(request, reply)), r: await services.rectifications.get(actorOf(request), id), ...(errors ? { errors } : {}) }), status);
+
+  app.get(`${SUPERVISION_PATH}/rectifications/:id`, { preHandler: staff, schema: { hide: true } }, async (request, reply) => rectPage(request, reply, idOf(request)));
+
+  app.post(`${SUPERVISION_PATH}/rectifications/:id/response`, { preHandler: staff, config: runUploads(services.config.uploadLimitMb), schema: { hide: true } }, async (request, reply) => {
+    const id = idOf(request);
+    const b = request.isMultipart() ? request.body : formOf(request);
+    const p = responseBody.safeParse({ response: fieldOf(b, 'response') ?? '', version: fieldOf(b, 'version') });
+    const files = request.isMultipart() ? await uploadedFiles(request.body) : [];
+    try {
+      if (!p.success) throw invalid(p.error);
+      if (files.length > 1) throw validationFailed([{ field: 'file', message: '只能附一份更正后的报告' }]);
+      await services.rectifications.respond(actorOf(request), id, { ...p.data, ...(files[0] ? { file: files[0] } : {}) });
+    } catch (e) {
+      if (isAppError(e) && e.code === 'validation_failed') return rectPage(request, reply, id, e.fieldErrors, 400);
+      throw e;
+    }
+    setFlash(reply, 'success', '已提交整改反馈，等待政务公开主管部门审核');
+    return seeOther(reply, `${SUPERVISION_PATH}/rectifications/${id}`);
+  });
+
+  app.post(`${SUPERVISION_PATH}/rectifications/:id/review`, { preHandler: staff, schema: { hide: true } }, async (request, reply) => {
+    const id = idOf(request);
+    const body = formOf(request);
+    const p = reviewBody.safeParse({ outcome: body.outcome, comment: typeof body.comment === 'string' ? body.comment : null, version: body.version });
+    try {
+      if (!p.success) throw invalid(p.error);
+      await services.rectifications.review(actorOf(request), id, p.data);
+    } catch (e) {
+      if (isAppError(e) && e.code === 'validation_failed') return rectPage(request, reply, id, e.fieldErrors, 400);
+      throw e;
+    }
+    setFlash(reply, 'success', p.data.outcome === 'resolve' ? '整改已办结' : '已退回重新整改');
+    return seeOther(reply, `${SUPERVISION_PATH}/rectifications/${id}`);
+  });
+}

@@ -1,0 +1,293 @@
+// Back-office pages of supervision (督查体检): the runs with the forms to start one (upload files, a folder or a zip; or
+// the reports the agencies below submitted in Gongkai), one run (summary, triage counts, cross-year results, its reports,
+// paged), one report of a run (reading problems apart from rule findings, rules not checked, each finding with its
+// triage and rectification forms), and the rectifications (整改) with the agency's answer and the supervisor's review.
+// Every form posts to a page route whose API twin is named in tests/integration/api-twins.test.ts.
+import type { ReactElement } from 'react';
+import { AdminLayout, Button, CsrfField, ErrorSummary, FileField, Notice, Pagination, Select, TextField, Textarea, type AdminShell, type FieldError } from '../../ui/index.ts';
+import { describeCell, ACCEPTED_EXTENSIONS } from '../reports/reports.pages.tsx';
+import type { FindingView, Paged, RunReportDetail, RunReportView, RunView } from './supervision.service.ts';
+import { DECISION_LABELS, STATUS_LABELS } from './supervision.service.ts';
+import { RECTIFICATION_LABELS, type RectificationDetail, type RectificationView } from './supervision.rectify.ts';
+
+export const SUPERVISION_PATH = '/admin/supervision';
+const SOURCE_LABELS = { upload: '上传文件', platform: '平台报送' } as const;
+const READ_LABELS = { complete: '完整读取', partial: '部分未读出', none: '无法读取' } as const;
+const tone = (status: string) => (status === 'clean' ? 'green' : status === 'findings' ? 'red' : 'amber');
+
+function Tag({ text, color }: { text: string; color: string }) {
+  return <strong className={`gk-tag gk-tag--${color}`}>{text}</strong>;
+}
+
+function SupervisionNav({ current }: { current: 'runs' | 'rectifications' }) {
+  return (
+    <nav aria-label="督查" className="gk-subnav">
+      <ul>
+        <li>{current === 'runs' ? <strong>督查体检</strong> : <a href={SUPERVISION_PATH}>督查体检</a>}</li>
+        <li>{current === 'rectifications' ? <strong>整改</strong> : <a href={`${SUPERVISION_PATH}/rectifications`}>整改</a>}</li>
+        <li><a href="/admin/annual/agencies">下级机关年度报告</a></li>
+      </ul>
+    </nav>
+  );
+}
+
+export function RunsPage(p: { shell: AdminShell; runs: Paged<RunView>; years: number[]; errors?: readonly FieldError[] }) {
+  const err = (f: string) => p.errors?.find((e) => e.field === f)?.message;
+  return (
+    <AdminLayout {...p.shell} active="reports" title="督查体检">
+      <ErrorSummary errors={p.errors} />
+      <SupervisionNav current="runs" />
+      <h1>督查体检</h1>
+      <p>对各机关的政府信息公开工作年度报告批量体检（条例第四十九条、第五十条）。每条结果注明来自读取文件还是勾稽规则；读不出的单元格不参与勾稽，不会错怪报告。体检结果连同日期保存，可与往年的体检比较。</p>
+      <section aria-labelledby="new-upload">
+        <h2 id="new-upload">上传报告体检</h2>
+        <form method="post" action={`${SUPERVISION_PATH}/runs`} encType="multipart/form-data" className="gk-form" noValidate>
+          <CsrfField token={p.shell.csrfToken} />
+          <TextField name="title" label="名称" required={false} maxLength={200} hint="例如：2025年度区直部门年度报告督查" error={err('title')} />
+          <FileField name="files" label="报告文件" hint="可多选，也可以上传一个装有报告的 zip 压缩包；支持 .docx、.pdf、.html、.txt、.json。" accept={`${ACCEPTED_EXTENSIONS},.zip`} multiple error={err('files')} />
+          <div className="gk-form-group">
+            <label className="gk-label" htmlFor="field-folder">或选择一个文件夹</label>
+            <input className="gk-file-upload" id="field-folder" name="folder" type="file" multiple {...{ webkitdirectory: '' }} />
+          </div>
+          <Button>开始体检</Button>
+        </form>
+      </section>
+      <section aria-labelledby="new-platform">
+        <h2 id="new-platform">体检下级机关在平台上报送的报告</h2>
+        <form method="post" action={`${SUPERVISION_PATH}/runs`} encType="multipart/form-data" className="gk-form" noValidate>
+          <CsrfField token={p.shell.csrfToken} />
+          <input type="hidden" name="source" value="platform" />
+          <Select name="year" label="报告年度" options={p.years.map((y) => ({ value: String(y), label: `${y} 年度` }))} value={String(p.years[0] ?? '')} error={err('year')} idPrefix="platform" />
+          <Button variant="secondary">体检已报送的报告</Button>
+        </form>
+      </section>
+      <h2>体检记录</h2>
+      {p.runs.total === 0 ? <p>还没有体检记录。</p> : (
+        <table className="gk-table">
+          <thead><tr><th scope="col">时间</th><th scope="col">名称</th><th scope="col">来源</th><th scope="col">报告</th><th scope="col">通过</th><th scope="col">有错误</th><th scope="col">未能完整读取</th><th scope="col">待定结果</th></tr></thead>
+          <tbody>
+            {p.runs.items.map((r) => (
+              <tr key={r.id}>
+                <td>{r.createdAt.slice(0, 16).replace('T', ' ')}</td><td><a href={`${SUPERVISION_PATH}/runs/${r.id}`}>{r.title}</a></td><td>{SOURCE_LABELS[r.source]}</td>
+                <td>{r.summary.reports}</td><td>{r.summary.clean}</td><td>{r.summary.withErrors}</td><td>{r.summary.unreadable}</td><td>{r.decisions.pending}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pagination page={p.runs.page} pageSize={p.runs.pageSize} total={p.runs.total} baseHref={SUPERVISION_PATH} />
+    </AdminLayout>
+  );
+}
+
+/** A finding with its triage form (and the rectification form when the report's agency is below the supervisor). */
+function FindingItem({ f, csrf, back }: { f: FindingView; csrf: string; back: string }) {
+  const id = `finding-${f.id}`;
+  return (
+    <li id={id} className={`gk-finding gk-finding--${f.severity}`}>
+      <p>
+        <Tag text={f.severity === 'error' ? '错误' : '警告'} color={f.severity === 'error' ? 'red' : 'amber'} />{' '}
+        <Tag text={f.source === 'import' ? '读取问题' : '勾稽规则'} color={f.source === 'import' ? 'grey' : 'blue'} />{' '}
+        <span className="gk-finding-rule">[{f.rule}]</span> <span lang="zh-CN">{f.message}</span>
+      </p>
+      {f.cells.length > 0 && <p className="gk-finding-cells">涉及单元格：{f.cells.slice(0, 8).map(describeCell).join('、')}{f.cells.length > 8 ? ` 等 ${f.cells.length} 个` : ''}</p>}
+      <p>结论：<strong data-decision={f.decision}>{DECISION_LABELS[f.decision]}</strong>{f.reason ? `（${f.reason}）` : ''}{f.decidedBy ? ` · ${f.decidedBy} ${f.decidedAt?.slice(0, 10) ?? ''}` : ''}{f.carriedFrom ? ' · 沿用以前体检的结论' : ''}</p>
+      {f.decision !== 'rectification' && (
+        <details>
+          <summary>处理这条结果</summary>
+          <form method="post" action={`${SUPERVISION_PATH}/findings/${f.id}/triage`} className="gk-form gk-form--inline">
+            <CsrfField token={csrf} />
+            <input type="hidden" name="version" value={f.version} />
+            <input type="hidden" name="back" value={`${back}#${id}`} />
+            <Select name="decision" label="结论" idPrefix={id} value={f.decision === 'pending' ? 'confirmed' : f.decision} options={[{ value: 'confirmed', label: '确认' }, { value: 'dismissed', label: '排除（须写明理由）' }, { value: 'pending', label: '待定' }]} />
+            <TextField name="reason" label="理由" idPrefix={id} required={false} maxLength={1000} value={f.reason ?? ''} />
+            <Button variant="secondary">保存结论</Button>
+          </form>
+          {f.agencyId !== null && (
+            <form method="post" action={`${SUPERVISION_PATH}/findings/${f.id}/rectification`} className="gk-form">
+              <CsrfField token={csrf} />
+              <input type="hidden" name="version" value={f.version} />
+              <input type="hidden" name="back" value={`${back}#${id}`} />
+              <Textarea name="comment" label="交机关整改：整改要求" idPrefix={`${id}-rect`} maxLength={2000} hint={`${f.agency ?? ''}的待办中将出现这项整改`} />
+              <Button variant="warning">交机关整改</Button>
+            </form>
+          )}
+        </details>
+      )}
+    </li>
+  );
+}
+
+export function FindingsList({ findings, csrf, back }: { findings: readonly FindingView[]; csrf: string; back: string }): ReactElement {
+  if (findings.length === 0) return <p>没有体检结果。</p>;
+  return <ol className="gk-findings-list">{findings.map((f) => <FindingItem key={f.id} f={f} csrf={csrf} back={back} />)}</ol>;
+}
+
+export function RunPage(p: { shell: AdminShell; run: RunView; reports: Paged<RunReportView>; status?: string; cross: Paged<FindingView> }) {
+  const r = p.run;
+  const base = `${SUPERVISION_PATH}/runs/${r.id}`;
+  return (
+    <AdminLayout {...p.shell} active="reports" title={r.title}>
+      <SupervisionNav current="runs" />
+      <p><a href={SUPERVISION_PATH}>← 督查体检</a></p>
+      <h1>{r.title}</h1>
+      <p>{r.createdAt.slice(0, 16).replace('T', ' ')} · {r.createdBy} · {SOURCE_LABELS[r.source]}{r.year ? ` · ${r.year} 年度` : ''}</p>
+      <table className="gk-table gk-table--summary" aria-label="汇总">
+        <tbody>
+          <tr><th scope="row">报告</th><td data-summary="reports">{r.summary.reports}</td><th scope="row">通过</th><td data-summary="clean">{r.summary.clean}</td></tr>
+          <tr><th scope="row">有错误</th><td data-summary="withErrors">{r.summary.withErrors}</td><th scope="row">未能完整读取</th><td data-summary="unreadable">{r.summary.unreadable}</td></tr>
+          <tr><th scope="row">结果：待定</th><td>{r.decisions.pending}</td><th scope="row">已确认 / 已排除 / 已交整改</th><td>{r.decisions.confirmed} / {r.decisions.dismissed} / {r.decisions.rectification}</td></tr>
+        </tbody>
+      </table>
+      <p><a className="gk-button gk-button--secondary" href={`/api/supervision/runs/${r.id}/export.xlsx`} download>下载 Excel 工作簿</a></p>
+      <h2>报告</h2>
+      <form method="get" action={base} className="gk-filters">
+        <label htmlFor="field-status">结论</label>
+        <select id="field-status" name="status" defaultValue={p.status ?? ''}>
+          <option value="">全部</option>
+          {Object.entries(STATUS_LABELS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+        </select>
+        <button type="submit">筛选</button>
+      </form>
+      <table className="gk-table">
+        <thead><tr><th scope="col">序号</th><th scope="col">文件</th><th scope="col">机关</th><th scope="col">年度</th><th scope="col">结论</th><th scope="col">读取</th><th scope="col">错误</th><th scope="col">警告</th></tr></thead>
+        <tbody>
+          {p.reports.items.map((x) => (
+            <tr key={x.id}>
+              <td>{x.ordinal}</td>
+              <td><a href={`${SUPERVISION_PATH}/reports/${x.id}`}>{x.file}</a>{x.replacesReportId ? '（整改后的报告）' : ''}</td>
+              <td>{x.agency ?? '（未识别）'}{x.agencyId ? '' : x.agency ? '（不在本平台）' : ''}</td><td>{x.year ?? ''}</td>
+              <td><Tag text={STATUS_LABELS[x.status] ?? x.status} color={tone(x.status)} /></td><td>{READ_LABELS[x.read]}</td><td>{x.errors}</td><td>{x.warnings}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Pagination page={p.reports.page} pageSize={p.reports.pageSize} total={p.reports.total} baseHref={base} query={p.status ? { status: p.status } : {}} />
+      <h2 id="cross-year">跨年度核对</h2>
+      {r.crossYear.length === 0 ? <p>没有同一机关相邻年度的报告。</p> : (
+        <ul>
+          {r.crossYear.map((c, i) => <li key={i}>{c.agency}：{c.from} → {c.to}，{c.findings.length ? `${c.findings.length} 条结果` : '一致'}{c.notChecked.length ? `，${c.notChecked.length} 项未能核对` : ''}</li>)}
+        </ul>
+      )}
+      {p.cross.total > 0 && (
+        <>
+          <FindingsList findings={p.cross.items} csrf={p.shell.csrfToken} back={base} />
+          <Pagination page={p.cross.page} pageSize={p.cross.pageSize} total={p.cross.total} baseHref={base} query={{ ...(p.status ? { status: p.status } : {}) }} />
+        </>
+      )}
+    </AdminLayout>
+  );
+}
+
+export function RunReportPage(p: { shell: AdminShell; run: RunView; report: RunReportDetail; findings: Paged<FindingView> }) {
+  const x = p.report;
+  const base = `${SUPERVISION_PATH}/reports/${x.id}`;
+  const problems = x.notes.filter((n) => n.level !== 'info');
+  return (
+    <AdminLayout {...p.shell} active="reports" title={x.file}>
+      <SupervisionNav current="runs" />
+      <p><a href={`${SUPERVISION_PATH}/runs/${p.run.id}`}>← {p.run.title}</a></p>
+      <h1>{x.agency ?? x.file}{x.year ? ` ${x.year} 年度` : ''}</h1>
+      <p>{x.file} · <Tag text={STATUS_LABELS[x.status] ?? x.status} color={tone(x.status)} /> · {READ_LABELS[x.read]} · 错误 {x.errors}，警告 {x.warnings}{x.format ? ` · ${x.format === 'hybrid' ? '混合格式' : `${x.format} 年版格式`}` : ''}</p>
+      {x.status === 'unreadable' && (
+        <Notice kind="warning" title="未能完整读取">读不出的单元格不参与勾稽，相关规则列为“未核对”，不算作报告的错误。请核对原件。</Notice>
+      )}
+      <h2>体检结果</h2>
+      <FindingsList findings={p.findings.items} csrf={p.shell.csrfToken} back={p.findings.page > 1 ? `${base}?page=${p.findings.page}` : base} />
+      <Pagination page={p.findings.page} pageSize={p.findings.pageSize} total={p.findings.total} baseHref={base} />
+      {x.notChecked.length > 0 && (
+        <>
+          <h2>未核对的规则（{x.notChecked.length}）</h2>
+          <ul>{x.notChecked.map((c, i) => <li key={i}>[{c.rule}] {c.message}{c.missing.length ? `（缺：${c.missing.slice(0, 6).map(describeCell).join('、')}${c.missing.length > 6 ? ' 等' : ''}）` : ''}</li>)}</ul>
+        </>
+      )}
+      {(problems.length > 0 || x.notes.length > 0) && (
+        <details>
+          <summary>读取备注 {x.notes.length} 条</summary>
+          <ul>{x.notes.map((n, i) => <li key={i}>{n.cell ? `${describeCell(n.cell)}：` : ''}{n.message}</li>)}</ul>
+        </details>
+      )}
+    </AdminLayout>
+  );
+}
+
+export function RectificationsPage(p: { shell: AdminShell; list: Paged<RectificationView>; state?: string }) {
+  const base = `${SUPERVISION_PATH}/rectifications`;
+  return (
+    <AdminLayout {...p.shell} active="reports" title="年度报告整改">
+      {p.shell.user.role === 'supervisor' && <SupervisionNav current="rectifications" />}
+      <h1>年度报告整改</h1>
+      <form method="get" action={base} className="gk-filters">
+        <label htmlFor="field-state">状态</label>
+        <select id="field-state" name="state" defaultValue={p.state ?? ''}>
+          <option value="">全部</option>
+          {Object.entries(RECTIFICATION_LABELS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+        </select>
+        <button type="submit">筛选</button>
+      </form>
+      {p.list.total === 0 ? <p>没有整改事项。</p> : (
+        <table className="gk-table">
+          <thead><tr><th scope="col">编号</th><th scope="col">被要求整改的机关</th><th scope="col">提出机关</th><th scope="col">整改要求</th><th scope="col">状态</th><th scope="col">提出时间</th></tr></thead>
+          <tbody>
+            {p.list.items.map((r) => (
+              <tr key={r.id}><td><a href={`${base}/${r.id}`}>整改#{r.id}</a></td><td>{r.agency}</td><td>{r.supervisorAgency}</td><td>{r.comment.slice(0, 60)}</td><td>{RECTIFICATION_LABELS[r.state]}</td><td>{r.createdAt.slice(0, 10)}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pagination page={p.list.page} pageSize={p.list.pageSize} total={p.list.total} baseHref={base} query={p.state ? { state: p.state } : {}} />
+    </AdminLayout>
+  );
+}
+
+export function RectificationPage(p: { shell: AdminShell; r: RectificationDetail; errors?: readonly FieldError[] }) {
+  const r = p.r;
+  const base = `${SUPERVISION_PATH}/rectifications/${r.id}`;
+  const err = (f: string) => p.errors?.find((e) => e.field === f)?.message;
+  return (
+    <AdminLayout {...p.shell} active="reports" title={`整改#${r.id}`}>
+      <ErrorSummary errors={p.errors} />
+      <p><a href={`${SUPERVISION_PATH}/rectifications`}>← 年度报告整改</a></p>
+      <h1>整改#{r.id}：{r.agency}</h1>
+      <p>状态：<strong data-state={r.state}>{RECTIFICATION_LABELS[r.state]}</strong> · {r.supervisorAgency}（{r.createdBy}）{r.createdAt.slice(0, 10)} 提出</p>
+      <h2>体检结果</h2>
+      <p><Tag text={r.finding.severity === 'error' ? '错误' : '警告'} color={r.finding.severity === 'error' ? 'red' : 'amber'} /> [{r.finding.rule}] {r.finding.message}</p>
+      {r.finding.cells.length > 0 && <p>涉及单元格：{r.finding.cells.slice(0, 8).map(describeCell).join('、')}</p>}
+      {r.report && <p>报告：{r.report.file}{r.report.year ? `（${r.report.year} 年度）` : ''}</p>}
+      <h2>整改要求</h2>
+      <p className="gk-prewrap">{r.comment}</p>
+      {r.reviewComment && r.state === 'open' && <Notice kind="warning" title="退回重新整改">{r.reviewComment}</Notice>}
+      {r.response && (
+        <>
+          <h2>整改情况</h2>
+          <p className="gk-prewrap">{r.response}</p>
+          <p>{r.respondedBy} {r.respondedAt?.slice(0, 10)} 反馈</p>
+          {r.responseReport && (
+            <p>更正后的报告：{r.responseReport.file} · <Tag text={STATUS_LABELS[r.responseReport.status] ?? r.responseReport.status} color={tone(r.responseReport.status)} /> 错误 {r.responseReport.errors}，警告 {r.responseReport.warnings}
+              {p.shell.user.role === 'supervisor' && <> · <a href={`${SUPERVISION_PATH}/reports/${r.responseReport.id}`}>查看体检结果</a></>}</p>
+          )}
+        </>
+      )}
+      {r.state === 'resolved' && <Notice kind="success" title="已办结">{r.reviewComment ?? ''}{r.resolvedAt ? `（${r.resolvedAt.slice(0, 10)}）` : ''}</Notice>}
+      {r.actions.includes('respond') && (
+        <form method="post" action={`${base}/response`} encType="multipart/form-data" className="gk-form" noValidate>
+          <h2>反馈整改情况</h2>
+          <CsrfField token={p.shell.csrfToken} />
+          <input type="hidden" name="version" value={r.version} />
+          <Textarea name="response" label="整改情况" maxLength={4000} error={err('response')} />
+          <FileField name="file" label="更正后的报告" required={false} hint="报告本身有误时，附上更正后的报告（将重新体检）" accept={ACCEPTED_EXTENSIONS} error={err('file')} />
+          <Button>提交整改反馈</Button>
+        </form>
+      )}
+      {(r.actions.includes('resolve') || r.actions.includes('reopen')) && (
+        <form method="post" action={`${base}/review`} className="gk-form" noValidate>
+          <h2>审核整改反馈</h2>
+          <CsrfField token={p.shell.csrfToken} />
+          <input type="hidden" name="version" value={r.version} />
+          <Textarea name="comment" label="意见" required={false} maxLength={2000} hint="退回重新整改时必填" error={err('comment')} />
+          <Button name="outcome" value="resolve">办结</Button> <Button name="outcome" value="reopen" variant="warning">退回重新整改</Button>
+        </form>
+      )}
+    </AdminLayout>
+  );
+}

@@ -1,0 +1,146 @@
+// Supervision queries (both engines): audit runs, their reports and findings, rectifications.
+import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import type { AuditFindingsTable, AuditRectificationsTable, AuditRunReportsTable, AuditRunsTable, Database } from '../../db/types.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+export type RunRow = Selectable<AuditRunsTable>;
+export type RunReportRow = Selectable<AuditRunReportsTable>;
+export type FindingRow = Selectable<AuditFindingsTable>;
+export type RectificationRow = Selectable<AuditRectificationsTable>;
+
+export async function insertRun(db: Db, row: Insertable<AuditRunsTable>): Promise<number> {
+  const r = await db.insertInto('audit_runs').values(row).returning('id').executeTakeFirstOrThrow();
+  return Number(r.id);
+}
+
+export async function insertRunReport(db: Db, row: Insertable<AuditRunReportsTable>): Promise<number> {
+  const r = await db.insertInto('audit_run_reports').values(row).returning('id').executeTakeFirstOrThrow();
+  return Number(r.id);
+}
+
+export async function insertFindings(db: Db, rows: Insertable<AuditFindingsTable>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200) await db.insertInto('audit_findings').values(rows.slice(i, i + 200)).execute();
+}
+
+export async function findRun(db: Db, id: number): Promise<RunRow | undefined> {
+  return db.selectFrom('audit_runs').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listRuns(db: Db, agencyIds: readonly number[] | null, page: number, pageSize: number): Promise<{ rows: RunRow[]; total: number }> {
+  let q = db.selectFrom('audit_runs');
+  if (agencyIds) {
+    if (agencyIds.length === 0) return { rows: [], total: 0 };
+    q = q.where('agency_id', 'in', [...agencyIds]);
+  }
+  const total = Number((await q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+  const rows = await q.selectAll().orderBy('id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
+  return { rows, total };
+}
+
+export async function listRunReports(db: Db, runId: number, page: number, pageSize: number, status?: string): Promise<{ rows: RunReportRow[]; total: number }> {
+  let q = db.selectFrom('audit_run_reports').where('run_id', '=', runId);
+  if (status) q = q.where('status', '=', status);
+  const total = Number((await q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+  const rows = await q.selectAll().orderBy('ordinal').limit(pageSize).offset((page - 1) * pageSize).execute();
+  return { rows, total };
+}
+
+export async function findRunReport(db: Db, id: number): Promise<RunReportRow | undefined> {
+  return db.selectFrom('audit_run_reports').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function maxOrdinal(db: Db, runId: number): Promise<number> {
+  const r = await db.selectFrom('audit_run_reports').select((e) => e.fn.max('ordinal').as('m')).where('run_id', '=', runId).executeTakeFirst();
+  return Number(r?.m ?? 0);
+}
+
+export interface FindingFilter {
+  reportId?: number;
+  decision?: string;
+  scope?: string;
+  severity?: string;
+}
+
+export async function listFindings(db: Db, runId: number, f: FindingFilter, page: number, pageSize: number): Promise<{ rows: FindingRow[]; total: number }> {
+  let q = db.selectFrom('audit_findings').where('run_id', '=', runId);
+  if (f.reportId !== undefined) q = q.where('report_id', '=', f.reportId);
+  if (f.decision) q = q.where('decision', '=', f.decision);
+  if (f.scope) q = q.where('scope', '=', f.scope);
+  if (f.severity) q = q.where('severity', '=', f.severity);
+  const total = Number((await q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+  const rows = await q.selectAll().orderBy('id').limit(pageSize).offset((page - 1) * pageSize).execute();
+  return { rows, total };
+}
+
+export async function findingsOfRun(db: Db, runId: number): Promise<FindingRow[]> {
+  return db.selectFrom('audit_findings').selectAll().where('run_id', '=', runId).orderBy('id').execute();
+}
+
+export async function decisionCounts(db: Db, runId: number): Promise<Record<string, number>> {
+  const rows = await db.selectFrom('audit_findings').select(['decision', (e) => e.fn.countAll<number>().as('n')]).where('run_id', '=', runId).groupBy('decision').execute();
+  return Object.fromEntries(rows.map((r) => [r.decision, Number(r.n)]));
+}
+
+export async function findFinding(db: Db, id: number): Promise<FindingRow | undefined> {
+  return db.selectFrom('audit_findings').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The latest decision (confirmed / dismissed / rectification) on each fingerprint in the runs of one supervising agency. */
+export async function priorDecisions(db: Db, supervisorAgencyId: number, fingerprints: readonly string[]): Promise<Map<string, Pick<FindingRow, 'id' | 'decision' | 'reason'>>> {
+  const out = new Map<string, Pick<FindingRow, 'id' | 'decision' | 'reason'>>();
+  const unique = [...new Set(fingerprints)];
+  for (let i = 0; i < unique.length; i += 400) {
+    const rows = await db.selectFrom('audit_findings').innerJoin('audit_runs', 'audit_runs.id', 'audit_findings.run_id')
+      .select(['audit_findings.id', 'audit_findings.fingerprint', 'audit_findings.decision', 'audit_findings.reason'])
+      .where('audit_runs.agency_id', '=', supervisorAgencyId).where('audit_findings.fingerprint', 'in', unique.slice(i, i + 400))
+      .where('audit_findings.decision', '!=', 'pending').where('audit_findings.carried_from', 'is', null)
+      .orderBy('audit_findings.id').execute();
+    for (const r of rows) out.set(r.fingerprint, { id: r.id, decision: r.decision, reason: r.reason });
+  }
+  return out;
+}
+
+export async function updateFinding(db: Db, id: number, version: number, set: Partial<Pick<FindingRow, 'decision' | 'reason' | 'decided_by_name' | 'decided_at' | 'carried_from'>>): Promise<boolean> {
+  const r = await db.updateTable('audit_findings').set({ ...set, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function insertRectification(db: Db, row: Insertable<AuditRectificationsTable>): Promise<number> {
+  const r = await db.insertInto('audit_rectifications').values(row).returning('id').executeTakeFirstOrThrow();
+  return Number(r.id);
+}
+
+export async function findRectification(db: Db, id: number): Promise<RectificationRow | undefined> {
+  return db.selectFrom('audit_rectifications').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function rectificationOfFinding(db: Db, findingId: number): Promise<RectificationRow | undefined> {
+  return db.selectFrom('audit_rectifications').selectAll().where('finding_id', '=', findingId).orderBy('id', 'desc').executeTakeFirst();
+}
+
+export async function updateRectification(db: Db, id: number, version: number, set: Partial<Omit<RectificationRow, 'id' | 'version'>>): Promise<boolean> {
+  const r = await db.updateTable('audit_rectifications').set({ ...set, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Rectifications asked of the agencies in `agencyIds` or by the supervising agencies in `supervisorIds`. */
+export async function listRectifications(db: Db, by: { agencyIds?: readonly number[] | null; supervisorIds?: readonly number[] | null; state?: string }, page: number, pageSize: number): Promise<{ rows: RectificationRow[]; total: number }> {
+  let q = db.selectFrom('audit_rectifications');
+  const a = by.agencyIds, s = by.supervisorIds;
+  if (a !== null && s !== null) {
+    const aa = a ?? [], ss = s ?? [];
+    if (aa.length === 0 && ss.length === 0) return { rows: [], total: 0 };
+    q = q.where((e) => e.or([...(aa.length ? [e('agency_id', 'in', [...aa])] : []), ...(ss.length ? [e('supervisor_agency_id', 'in', [...ss])] : [])]));
+  }
+  if (by.state) q = q.where('state', '=', by.state);
+  const total = Number((await q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+  const rows = await q.selectAll().orderBy('id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
+  return { rows, total };
+}
+
+export async function rectificationsInState(db: Db, by: { agencyId?: number; supervisorAgencyId?: number }, state: string): Promise<RectificationRow[]> {
+  let q = db.selectFrom('audit_rectifications').selectAll().where('state', '=', state);
+  if (by.agencyId !== undefined) q = q.where('agency_id', '=', by.agencyId);
+  if (by.supervisorAgencyId !== undefined) q = q.where('supervisor_agency_id', '=', by.supervisorAgencyId);
+  return q.orderBy('id').limit(500).execute();
+}

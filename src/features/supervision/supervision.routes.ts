@@ -1,0 +1,200 @@
+// Doors of supervision (JSON API): audit runs over many reports (upload or the reports submitted in the platform), their
+// reports and findings (paged), triage, rectification by the agency and its review, the run's workbook. Thin handlers:
+// validate (zod) → one service call → present; the services authorise (role, agency scope). The pages are in
+// supervision.page-routes.ts.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf, requireStaff } from '../auth/auth.guard.ts';
+import { AppError, validationFailed } from '../shared/errors.ts';
+import { problemSchemas } from '../shared/openapi.ts';
+import { MB, uploadRoute } from '../shared/uploads.ts';
+import type { Services } from '../services.ts';
+import { auditWorkbook } from '../reports/audit-xlsx.ts';
+import { uploadedFiles } from '../reports/reports.routes.ts';
+import type { ReportFile } from '../reports/reports.service.ts';
+import {
+  findingViewSchema, findingsQuery, idParams, pageQuery, paged, platformRunBody, rectificationBody, rectificationDetailSchema, rectificationSchema, responseBody,
+  reviewBody, runReportDetailSchema, runReportSchema, runSchema, triageBody,
+} from './supervision.schema.ts';
+import { RECTIFICATION_STATES } from './supervision.rectify.ts';
+import { registerSupervisionPages } from './supervision.page-routes.tsx';
+
+/** A multipart body's text field (attachFieldsToBody). */
+export function fieldOf(body: unknown, name: string): string | undefined {
+  if (!body || typeof body !== 'object') return undefined;
+  const v = (body as Record<string, unknown>)[name];
+  if (typeof v === 'string') return v;
+  if (v && typeof v === 'object' && 'value' in v && typeof (v as { value: unknown }).value === 'string') return (v as { value: string }).value;
+  return undefined;
+}
+
+/** zod issues as field errors (400 validation_failed). */
+export function invalid(error: z.ZodError): AppError {
+  return validationFailed(error.issues.map((i) => ({ field: i.path.join('.') || 'body', message: i.message })));
+}
+
+/** The run's upload limits: up to 500 files (or zips of them), 20 MB each, 400 MB together. */
+export const runUploads = (limitMb: number) => uploadRoute({ maxFiles: 500, maxFileBytes: Math.max(limitMb, 20) * MB, maxTotalBytes: 400 * MB, label: '报告文件' });
+
+/** The input of a new run from a request: the uploaded files (multipart) or the platform year (JSON / form). */
+export async function runInput(request: FastifyRequest): Promise<{ title?: string; files: ReportFile[] } | { title?: string; source: 'platform'; year: number }> {
+  if (request.isMultipart()) {
+    const title = fieldOf(request.body, 'title')?.trim();
+    if (fieldOf(request.body, 'source') === 'platform') {
+      const p = platformRunBody.safeParse({ source: 'platform', year: fieldOf(request.body, 'year'), ...(title ? { title } : {}) });
+      if (!p.success) throw invalid(p.error);
+      return p.data as { source: 'platform'; year: number; title?: string };
+    }
+    const files = await uploadedFiles(request.body);
+    if (files.length === 0) throw validationFailed([{ field: 'files', message: '请上传至少一个报告文件（可多选、选择文件夹，或一个 zip 压缩包）' }]);
+    if (title && title.length > 200) throw validationFailed([{ field: 'title', message: '名称最多 200 字' }]);
+    return { files, ...(title ? { title } : {}) };
+  }
+  const p = platformRunBody.safeParse(request.body ?? {});
+  if (!p.success) throw invalid(p.error);
+  return p.data as { source: 'platform'; year: number; title?: string };
+}
+
+export function registerSupervisionRoutes(app: FastifyInstance, services: Services): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const sv = services.supervision;
+  const staff = requireStaff();
+
+  r.post('/api/supervision/runs', {
+    preHandler: staff,
+    config: runUploads(services.config.uploadLimitMb),
+    schema: {
+      operationId: 'createAuditRun',
+      summary: '督查体检：对许多份年度报告进行体检并保存结果（政务公开主管部门）',
+      description: 'multipart/form-data：上传报告文件（任意字段名，可多个；.docx、.pdf、.html、.txt、交换格式 JSON，或装有这些文件的 zip），可带 title；'
+        + '或 application/json：{"source":"platform","year":2025} 对下级机关在平台上报送（已报送、已审核、已发布）的该年度报告进行体检。'
+        + '每条结果注明来自读取文件（import）还是勾稽规则（rules）；同一机关相邻年度的报告互相核对（X1、X3、X4）。',
+      tags: ['supervision'],
+      response: { 201: runSchema, ...problemSchemas(400, 401, 403, 413, 415, 422) },
+    },
+  }, async (request, reply) => reply.code(201).send(await sv.createRun(actorOf(request), await runInput(request))));
+
+  r.get('/api/supervision/runs', {
+    preHandler: staff,
+    schema: {
+      operationId: 'listAuditRuns', summary: '督查体检记录（本机关和下级政务公开主管部门的，新的在前，分页）', tags: ['supervision'],
+      querystring: z.object(pageQuery), response: { 200: paged(runSchema), ...problemSchemas(400, 401, 403) },
+    },
+  }, async (request) => sv.listRuns(actorOf(request), request.query));
+
+  r.get('/api/supervision/runs/:id', {
+    preHandler: staff,
+    schema: {
+      operationId: 'getAuditRun', summary: '一次督查体检：汇总、结论统计和跨年度核对结果', tags: ['supervision'],
+      params: idParams, response: { 200: runSchema, ...problemSchemas(400, 401, 403, 404) },
+    },
+  }, async (request) => sv.getRun(actorOf(request), request.params.id));
+
+  r.get('/api/supervision/runs/:id/reports', {
+    preHandler: staff,
+    schema: {
+      operationId: 'listAuditRunReports', summary: '一次督查体检中的报告（按上传顺序，分页；可按结论筛选）', tags: ['supervision'],
+      params: idParams, querystring: z.object({ status: z.enum(['clean', 'findings', 'unreadable']).optional(), ...pageQuery }),
+      response: { 200: paged(runReportSchema), ...problemSchemas(400, 401, 403, 404) },
+    },
+  }, async (request) => sv.listRunReports(actorOf(request), request.params.id, request.query));
+
+  r.get('/api/supervision/reports/:id', {
+    preHandler: staff,
+    schema: {
+      operationId: 'getAuditRunReport', summary: '督查体检中的一份报告：读取备注、未核对的规则、未读出的单元格和报告模型', tags: ['supervision'],
+      params: idParams, response: { 200: runReportDetailSchema, ...problemSchemas(400, 401, 403, 404) },
+    },
+  }, async (request) => sv.getRunReport(actorOf(request), request.params.id));
+
+  r.get('/api/supervision/runs/:id/findings', {
+    preHandler: staff,
+    schema: {
+      operationId: 'listAuditFindings', summary: '一次督查体检的结果（读取问题和勾稽错误、警告，含处理结论；分页，可按报告、结论、范围、严重程度筛选）', tags: ['supervision'],
+      params: idParams, querystring: findingsQuery, response: { 200: paged(findingViewSchema), ...problemSchemas(400, 401, 403, 404) },
+    },
+  }, async (request) => {
+    const { report, ...q } = request.query;
+    return sv.listFindings(actorOf(request), request.params.id, { ...q, ...(report !== undefined ? { reportId: report } : {}) });
+  });
+
+  r.post('/api/supervision/findings/:id/triage', {
+    preHandler: staff,
+    schema: {
+      operationId: 'triageAuditFinding', summary: '处理一条体检结果：确认、排除（须写明理由）或改回待定；结论在以后的体检中沿用', tags: ['supervision'],
+      params: idParams, body: triageBody, response: { 200: findingViewSchema, ...problemSchemas(400, 401, 403, 404, 409) },
+    },
+  }, async (request) => sv.triage(actorOf(request), request.params.id, request.body));
+
+  r.post('/api/supervision/findings/:id/rectification', {
+    preHandler: staff,
+    schema: {
+      operationId: 'requestAuditRectification', summary: '交下级机关整改：该机关的待办中出现整改事项', tags: ['supervision'],
+      params: idParams, body: rectificationBody, response: { 201: rectificationSchema, ...problemSchemas(400, 401, 403, 404, 409) },
+    },
+  }, async (request, reply) => reply.code(201).send(await services.rectifications.request(actorOf(request), request.params.id, request.body)));
+
+  r.get('/api/supervision/rectifications', {
+    preHandler: staff,
+    schema: {
+      operationId: 'listAuditRectifications', summary: '年度报告整改：本机关被要求整改的，和（政务公开主管部门）交下级整改的；分页', tags: ['supervision'],
+      querystring: z.object({ state: z.enum(RECTIFICATION_STATES).optional(), ...pageQuery }), response: { 200: paged(rectificationSchema), ...problemSchemas(400, 401, 403) },
+    },
+  }, async (request) => services.rectifications.list(actorOf(request), request.query));
+
+  r.get('/api/supervision/rectifications/:id', {
+    preHandler: staff,
+    schema: {
+      operationId: 'getAuditRectification', summary: '一项整改：体检结果、整改要求、机关的反馈和更正后报告的体检结论', tags: ['supervision'],
+      params: idParams, response: { 200: rectificationDetailSchema, ...problemSchemas(400, 401, 403, 404) },
+    },
+  }, async (request) => services.rectifications.get(actorOf(request), request.params.id));
+
+  r.post('/api/supervision/rectifications/:id/response', {
+    preHandler: staff,
+    config: runUploads(services.config.uploadLimitMb),
+    schema: {
+      operationId: 'respondToAuditRectification', summary: '反馈整改情况（被要求整改的机关）；可附更正后的报告，它将重新体检',
+      description: 'application/json {"response","version"}，或 multipart/form-data 的 response、version 字段和 file（更正后的报告）。', tags: ['supervision'],
+      params: idParams, response: { 200: rectificationSchema, ...problemSchemas(400, 401, 403, 404, 409, 413, 415, 422) },
+    },
+  }, async (request) => {
+    let input: { response: string; version: number; file?: ReportFile };
+    if (request.isMultipart()) {
+      const p = responseBody.safeParse({ response: fieldOf(request.body, 'response') ?? '', version: fieldOf(request.body, 'version') });
+      if (!p.success) throw invalid(p.error);
+      const files = await uploadedFiles(request.body);
+      if (files.length > 1) throw validationFailed([{ field: 'file', message: '只能附一份更正后的报告' }]);
+      input = { ...p.data, ...(files[0] ? { file: files[0] } : {}) };
+    } else {
+      const p = responseBody.safeParse(request.body ?? {});
+      if (!p.success) throw invalid(p.error);
+      input = p.data;
+    }
+    return services.rectifications.respond(actorOf(request), request.params.id, input);
+  });
+
+  r.post('/api/supervision/rectifications/:id/review', {
+    preHandler: staff,
+    schema: {
+      operationId: 'reviewAuditRectification', summary: '审核整改反馈：办结，或退回重新整改（须写明意见）', tags: ['supervision'],
+      params: idParams, body: reviewBody, response: { 200: rectificationSchema, ...problemSchemas(400, 401, 403, 404, 409) },
+    },
+  }, async (request) => services.rectifications.review(actorOf(request), request.params.id, request.body));
+
+  r.get('/api/supervision/runs/:id/export.xlsx', {
+    preHandler: staff,
+    schema: {
+      operationId: 'exportAuditRun', summary: '督查体检结果的 Excel 工作簿：按机关、按规则汇总，跨年度核对，每份报告一张表', tags: ['supervision'],
+      params: idParams, response: { ...problemSchemas(400, 401, 403, 404) },
+    },
+  }, async (request, reply) => {
+    const { result, run } = await sv.auditResult(actorOf(request), request.params.id);
+    const bytes = await auditWorkbook(result);
+    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="audit-run-${run.id}.xlsx"`).send(Buffer.from(bytes) as never);
+  });
+
+  registerSupervisionPages(app, services);
+}
