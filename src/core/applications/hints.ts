@@ -51,16 +51,35 @@ function bigrams(s: string): Map<string, number> {
   return m;
 }
 
+/** A text prepared once for many comparisons (normalised, its bigram counts): see {@link profileSimilarity}. */
+export interface TextProfile {
+  norm: string;
+  grams: Map<string, number>;
+  total: number;
+}
+
+export function textProfile(s: string): TextProfile {
+  const norm = normaliseText(s);
+  const grams = bigrams(norm);
+  let total = 0;
+  for (const n of grams.values()) total += n;
+  return { norm, grams, total };
+}
+
+/** {@link similarity} of two prepared texts (the same value, without preparing either text again). */
+export function profileSimilarity(a: TextProfile, b: TextProfile): number {
+  if (a.norm.length === 0 || b.norm.length === 0) return 0;
+  if (a.norm === b.norm) return 1;
+  const [small, large] = a.grams.size <= b.grams.size ? [a.grams, b.grams] : [b.grams, a.grams];
+  let inter = 0;
+  for (const [g, n] of small) inter += Math.min(n, large.get(g) ?? 0);
+  const total = a.total + b.total;
+  return total === 0 ? 0 : (2 * inter) / total;
+}
+
 /** Dice coefficient over character bigrams (works for Chinese without word segmentation), 0..1. */
 export function similarity(a: string, b: string): number {
-  const na = normaliseText(a), nb = normaliseText(b);
-  if (na.length === 0 || nb.length === 0) return 0;
-  if (na === nb) return 1;
-  const ga = bigrams(na), gb = bigrams(nb);
-  let inter = 0, total = 0;
-  for (const [g, n] of ga) { inter += Math.min(n, gb.get(g) ?? 0); total += n; }
-  for (const n of gb.values()) total += n;
-  return total === 0 ? 0 : (2 * inter) / total;
+  return profileSimilarity(textProfile(a), textProfile(b));
 }
 
 export interface HintOptions {

@@ -8,3 +8,4 @@ export * from './fold.ts';
 export * from './templates.ts';
 export * from './receipt.ts';
 export * from './appeals.ts';
+export * from './publication.ts';
