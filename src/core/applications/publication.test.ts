@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { LedgerEvent } from './lifecycle.ts';
 import {
-  personalDataIn, proposeDraft, publicationEligibility, sameInformationHints, suggestKind, titleFromRequest, type PersonalFinding, type ProposalInput,
+  personalDataIn, proposeDraft, publicationEligibility, sameInformationHints, sameInformationSimilarity, suggestKind, titleFromRequest, type PersonalFinding, type ProposalInput,
 } from './publication.ts';
-import { similarity } from './hints.ts';
+import { similarity, textProfile } from './hints.ts';
 
 const ev = (kind: string, on: string, data: Record<string, unknown> = {}): LedgerEvent => ({ kind: kind as LedgerEvent['kind'], on, actorId: 1, data });
 const received = [ev('registered', '2026-03-02', { receivedOn: '2026-03-02', channel: 'in_person' })];
@@ -129,9 +129,16 @@ describe('sameInformationHints (two or more applicants, 条例第四十四条)',
     expect(h!.applicants).toBe(applicants);
     expect(h!.basis).toBe('条例第四十四条');
   });
-  it('uses the same measure as the repeat hint', () => {
+  it('at least the repeat hint’s measure', () => {
     const h = sameInformationHints([pool[0]!], pool).get(1)!;
-    expect(h.matches.find((m) => m.id === 2)!.similarity).toBe(Math.round(similarity(pool[0]!.content, pool[1]!.content) * 100) / 100);
+    expect(h.matches.find((m) => m.id === 2)!.similarity).toBeGreaterThanOrEqual(Math.round(similarity(pool[0]!.content, pool[1]!.content) * 100) / 100);
+  });
+  it.each([
+    ['a request wrapped in the applicant’s own words contains the other', '本人张三（电话13800000000）申请公开本局2024年行政许可办件数量统计', '请公开本局2024年行政许可办件数量统计', true],
+    ['a short word is contained everywhere but does not count', '预算', '请公开本局2024年部门预算执行情况', false],
+    ['different information of the same year', '请公开本局2024年部门预算执行情况', '请公开本局2024年行政许可办件数量统计', false],
+  ])('%s', (_n, a, b, same) => {
+    expect(sameInformationSimilarity(textProfile(a), textProfile(b)) >= 0.75).toBe(same);
   });
   it('a higher threshold narrows the matches', () => {
     expect(sameInformationHints([pool[0]!], pool, 1).get(1)!.matches.map((m) => m.id)).toEqual([5]);

@@ -93,6 +93,24 @@ export interface SameInformationHint {
 /** Default similarity from which two applications ask for "the same information": the repeat hint's (hints.ts). */
 export const SAME_INFORMATION_THRESHOLD = 0.75;
 
+/** The shorter text must have at least this many bigrams for containment to count (a word or two is everywhere). */
+export const CONTAINMENT_MIN_BIGRAMS = 8;
+
+/**
+ * How alike two requests are as requests for the same information: the repeat hint's Dice measure, or — since
+ * different people word the same request differently ("本人…（电话…）申请公开X" / "请公开X") — how much of the shorter
+ * request the longer one contains, when the shorter is long enough to name something specific.
+ */
+export function sameInformationSimilarity(a: TextProfile, b: TextProfile): number {
+  const dice = profileSimilarity(a, b);
+  const shorter = Math.min(a.total, b.total);
+  if (shorter < CONTAINMENT_MIN_BIGRAMS) return dice;
+  const [small, large] = a.grams.size <= b.grams.size ? [a.grams, b.grams] : [b.grams, a.grams];
+  let inter = 0;
+  for (const [g, n] of small) inter += Math.min(n, large.get(g) ?? 0);
+  return Math.max(dice, inter / shorter);
+}
+
 /**
  * 第四十四条 suggestions for many cases at once: for each target, the applications of OTHER applicants (different
  * applicant key) of the same pool whose content is at least `threshold` similar. Each text is prepared once.
@@ -110,7 +128,7 @@ export function sameInformationHints(targets: readonly PublicationCandidate[], p
     const matches: { id: number; similarity: number; key: string }[] = [];
     for (const o of pool) {
       if (o.id === t.id || o.applicantKey === t.applicantKey) continue;
-      const s = Math.round(profileSimilarity(pt, profileOf(o)) * 100) / 100;
+      const s = Math.round(sameInformationSimilarity(pt, profileOf(o)) * 100) / 100;
       if (s >= threshold) matches.push({ id: o.id, similarity: s, key: o.applicantKey });
     }
     if (matches.length === 0) continue;
