@@ -562,6 +562,10 @@ export interface ApplicationsTable {
   id_number_hash: string | null;
   /** HMAC of the normalised email address. */
   email_hash: string | null;
+  /** 096_disclosure_publication: the officer decided not to put the disclosed information into the catalogue (条例 第四十四条). */
+  publication_dismissed_at: string | null;
+  publication_dismissed_by: number | null;
+  publication_dismissed_reason: string | null;
 }
 
 export interface PersonalDataAccessTable {

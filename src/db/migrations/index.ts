@@ -16,6 +16,7 @@ import * as m095 from './095_cluster.ts';
 import * as m085 from './085_service_items.ts';
 import * as m080 from './080_evaluations.ts';
 import * as m110 from './110_supervision.ts';
+import * as m096 from './096_disclosure_publication.ts';
 
 export const migrations: Record<string, Migration> = {
   '001_skeleton': m001,
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '085_service_items': m085,
   '080_evaluations': m080,
   '110_supervision': m110,
+  '096_disclosure_publication': m096,
 };

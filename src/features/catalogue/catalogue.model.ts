@@ -85,6 +85,8 @@ export interface ItemDetail {
   /** Set when the author rule holds back a 保密审查 or 审核 this user's role would otherwise allow (shown on the page). */
   separationNote: string | null;
   clock: Article26Clock | null;
+  /** Made from information disclosed on application (条例 第四十四条); the case link only for the handling agency's staff. */
+  origin: { applicationId: number; caseUrl: string | null } | null;
 }
 
 export interface PublicItem {

@@ -12,6 +12,7 @@ import type { AdminListRow } from './catalogue.repository.ts';
 import { ALLOWED_TYPES } from './catalogue.files.ts';
 import { DRAFTER_ROLES, PORTAL_PAGE_EDITOR_ROLES } from './catalogue.schema.ts';
 import type { ImportRowReport, ItemDetail } from './catalogue.service.ts';
+import type { OriginStats } from './catalogue.origin.ts';
 
 const kindOptions = ITEM_KINDS.map((k) => ({ value: k.key, label: k.label }));
 const categoryOptions = ARTICLE20_CATEGORIES.map((c) => ({ value: String(c.no), label: `${c.item} ${c.text}` }));
@@ -56,6 +57,7 @@ export function CatalogueListPage(p: {
         <TextField name="q" label="标题、索引号或文号" value={p.query.q ?? ''} />
         <Select name="state" label="状态" options={stateOptions} value={p.query.state ?? ''} placeholder="全部" />
         <Select name="kind" label="信息类型" options={kindOptions} value={p.query.kind ?? ''} placeholder="全部" />
+        <Select name="origin" label="来源" options={[{ value: 'application', label: '依申请转主动（条例第四十四条）' }]} value={p.query.origin ?? ''} placeholder="全部" />
         <Button variant="secondary">筛选</Button>
       </form>
       <DataTable
@@ -64,7 +66,7 @@ export function CatalogueListPage(p: {
         rowKey={(r) => String(r.id)}
         columns={[
           { key: 'index', header: '索引号', render: (r) => r.index_no },
-          { key: 'title', header: '标题', rowHeader: true, render: (r) => <a href={`/admin/catalogue/${r.id}`}>{r.title}</a> },
+          { key: 'title', header: '标题', rowHeader: true, render: (r) => <><a href={`/admin/catalogue/${r.id}`}>{r.title}</a>{r.origin_application_id !== null ? <> <StatusTag text="依申请转主动" tone="grey" /></> : null}</> },
           { key: 'kind', header: '信息类型', render: (r) => label(ITEM_KINDS, r.kind) },
           { key: 'state', header: '状态', render: (r) => STATE_LABELS[r.state as keyof typeof STATE_LABELS] ?? r.state },
           { key: 'validity', header: '有效性', render: (r) => label(VALIDITY, r.validity) },
@@ -174,6 +176,10 @@ export function ItemAdminPage(p: { shell: AdminShell; d: ItemDetail; errors?: Fi
           { key: '保密审查', value: w.review_result ? `${w.review_result === 'pass' ? '通过' : '未通过'}：${w.review_basis ?? ''}（${w.reviewer_name ?? ''}，${(w.reviewed_at ?? '').slice(0, 10)}）` : '尚未审查' },
           { key: '审核', value: w.approved_at ? `${w.approver_name ?? ''} 于 ${w.approved_at.slice(0, 10)} 审核通过` : '尚未审核' },
           { key: '版本', value: `第 ${d.workingVersion} 版${d.publishedVersion ? `（门户显示第 ${d.publishedVersion} 版）` : ''}` },
+          ...(d.origin ? [{
+            key: '来源',
+            value: <span data-testid="item-origin">依申请公开转为主动公开（条例第四十四条）{d.origin.caseUrl ? <>：<a href={d.origin.caseUrl}>查看原申请</a></> : null}</span>,
+          }] : []),
         ]}
       />
       <h2 className="gk-heading-m">可进行的操作</h2>
@@ -248,7 +254,7 @@ const EVENT_LABELS: Record<string, string> = {
   publish: '发布', revise: '修订（新版本）', withdraw: '撤回', abolish: '废止', link: '关联政策解读', import: '批量导入',
 };
 
-export function StatsPage(p: { shell: AdminShell; year: number; format: FormatId; values: Record<string, Record<string, number>>; records: Record<string, Record<string, number[]>>; titles: Record<number, string> }) {
+export function StatsPage(p: { shell: AdminShell; year: number; format: FormatId; values: Record<string, Record<string, number>>; records: Record<string, Record<string, number[]>>; titles: Record<number, string>; origin: OriginStats }) {
   const block = FORMATS[p.format].table2[0]!;
   return (
     <AdminLayout {...p.shell} active="catalogue" title="主动公开统计">
@@ -271,6 +277,18 @@ export function StatsPage(p: { shell: AdminShell; year: number; format: FormatId
       {block.rows.map((r) => block.columns.map((c) => (p.records[r]?.[c]?.length ? (
         <details key={`${r}-${c}`}><summary>{r} · {c}：{p.records[r]![c]!.length} 件</summary><ul>{p.records[r]![c]!.map((id) => <li key={id}><a href={`/admin/catalogue/${id}`}>{p.titles[id]}</a></li>)}</ul></details>
       ) : null)))}
+      <h2 className="gk-heading-m" id="origin-stats">依申请公开转为主动公开（条例第四十四条）</h2>
+      <SummaryList
+        caption={`${p.year} 年`}
+        items={[
+          { key: '本年转为主动公开的草稿', value: <span data-testid="origin-drafted">{p.origin.drafted} 条</span> },
+          { key: '本年发布', value: <span data-testid="origin-published">{p.origin.published} 条</span> },
+        ]}
+      />
+      {p.origin.items.length ? (
+        <ul>{p.origin.items.map((i) => <li key={i.id}><a href={`/admin/catalogue/${i.id}`}>{i.indexNo} {i.title}</a>（{i.state === 'withdrawn' ? '已撤回' : STATE_LABELS[i.state as keyof typeof STATE_LABELS] ?? i.state}{i.firstPublishedOn ? `，${i.firstPublishedOn} 发布` : ''}）</li>)}</ul>
+      ) : <p>本年没有依申请公开转为主动公开的信息。</p>}
+      <p><a href="/admin/catalogue?origin=application">目录中全部“依申请转主动”的条目</a></p>
     </AdminLayout>
   );
 }

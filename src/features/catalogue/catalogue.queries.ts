@@ -8,6 +8,7 @@ import { cleanFileName } from '../shared/filenames.ts';
 import * as repo from './catalogue.repository.ts';
 import { catalogueRoles, CLOCK_ENTITY, CLOCK_KIND, type CatalogueActor, type ClockWarning, type ItemDetail } from './catalogue.model.ts';
 import type { CatalogueContext } from './catalogue.context.ts';
+import { itemOrigin } from './catalogue.origin.ts';
 
 export function queryUseCases(ctx: CatalogueContext) {
   const { db, opts, today, loadItem, authorship, stateOf } = ctx;
@@ -55,12 +56,13 @@ export function queryUseCases(ctx: CatalogueContext) {
         allowedActions: state === 'withdrawn' ? [] : allowedActions(state, catalogueRoles(actor), who),
         separationNote: state === 'withdrawn' ? null : allowedActions(state, catalogueRoles(actor)).map((a) => authorRule(state, a, who)).find((m) => m !== null) ?? null,
         clock: clockInfo,
+        origin: itemOrigin(actor, item),
       };
     },
 
-    async list(actor: Actor, f: { agencyId?: number | null; state?: string | null; kind?: string | null; q?: string | null; page: number; pageSize?: number }) {
+    async list(actor: Actor, f: { agencyId?: number | null; state?: string | null; kind?: string | null; q?: string | null; origin?: 'application' | null; page: number; pageSize?: number }) {
       const ids = f.agencyId ? (actor.visibleAgencyIds.includes(f.agencyId) || actor.role === 'admin' ? [f.agencyId] : []) : [...actor.visibleAgencyIds];
-      return repo.listAdmin(db, { agencyIds: ids, state: f.state, kind: f.kind, q: f.q, page: f.page, pageSize: f.pageSize ?? 20 });
+      return repo.listAdmin(db, { agencyIds: ids, state: f.state, kind: f.kind, q: f.q, origin: f.origin ?? null, page: f.page, pageSize: f.pageSize ?? 20 });
     },
 
     /**

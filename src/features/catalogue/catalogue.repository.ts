@@ -118,6 +118,8 @@ export interface AdminListFilter {
   state?: string | null;
   kind?: string | null;
   q?: string | null;
+  /** 'application': only items made from information disclosed on application (条例 第四十四条, “依申请转主动”) */
+  origin?: 'application' | null;
   page: number;
   pageSize: number;
 }
@@ -136,6 +138,7 @@ export interface AdminListRow {
   published_on: string | null;
   updated_at: string;
   working_version: number;
+  origin_application_id: number | null;
 }
 
 export async function listAdmin(db: Executor, f: AdminListFilter): Promise<{ rows: AdminListRow[]; total: number }> {
@@ -146,10 +149,11 @@ export async function listAdmin(db: Executor, f: AdminListFilter): Promise<{ row
   if (f.state === 'withdrawn') q = q.where('i.withdrawn_on', 'is not', null);
   else if (f.state) q = q.where('v.state', '=', f.state).where('i.withdrawn_on', 'is', null);
   if (f.kind) q = q.where('v.kind', '=', f.kind);
+  if (f.origin === 'application') q = q.where('i.origin_application_id', 'is not', null);
   if (f.q) q = q.where((eb) => eb.or([eb('v.title', 'like', `%${f.q}%`), eb('i.index_no', 'like', `%${f.q}%`), eb('v.doc_number', 'like', `%${f.q}%`)]));
   const totalRow = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
   const rows = await q
-    .select(['i.id', 'i.agency_id', 'i.index_no', 'i.public', 'i.validity', 'v.state', 'v.title', 'v.kind', 'v.category', 'v.formed_on', 'i.published_on', 'v.updated_at', 'i.working_version'])
+    .select(['i.id', 'i.agency_id', 'i.index_no', 'i.public', 'i.validity', 'v.state', 'v.title', 'v.kind', 'v.category', 'v.formed_on', 'i.published_on', 'v.updated_at', 'i.working_version', 'i.origin_application_id'])
     .orderBy('v.updated_at', 'desc')
     .orderBy('i.id', 'desc')
     .limit(f.pageSize)
@@ -547,4 +551,19 @@ export async function withoutSecondaryIndexes<T>(trx: Executor, fn: () => Promis
   const out = await fn();
   for (const d of defs) await sql.raw(d.def).execute(trx);
   return out;
+}
+
+// ───── 依申请公开转主动公开 (条例 第四十四条) ─────
+
+/** Items of an agency made from information disclosed on application, with their working version's title and state. */
+export async function originItems(db: Executor, agencyId: number) {
+  const rows = await db
+    .selectFrom('catalogue_items as i')
+    .innerJoin('catalogue_versions as v', (j) => j.onRef('v.item_id', '=', 'i.id').onRef('v.version_no', '=', 'i.working_version'))
+    .select(['i.id', 'i.index_no', 'i.created_on', 'i.first_published_on', 'i.withdrawn_on', 'i.origin_application_id', 'v.title', 'v.state'])
+    .where('i.agency_id', '=', agencyId)
+    .where('i.origin_application_id', 'is not', null)
+    .orderBy('i.id')
+    .execute();
+  return rows.map((r) => ({ ...r, origin_application_id: r.origin_application_id! }));
 }

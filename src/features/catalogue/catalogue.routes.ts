@@ -85,7 +85,7 @@ export function registerCatalogueRoutes(app: FastifyInstance, services: Services
   });
   r.get('/api/catalogue/items/:id', { preHandler: requireStaff(), schema: { tags: ['catalogue'], operationId: 'getCatalogueItem', summary: '目录条目（工作人员）', params: z.object({ id: z.coerce.number().int() }) } }, async (request) => {
     const d = await cat.get(actorOf(request), request.params.id);
-    return { id: d.id, indexNo: d.indexNo, state: d.state, public: d.public, validity: d.validity, title: d.working.title, allowedActions: d.allowedActions, version: d.version, attachments: d.attachments };
+    return { id: d.id, indexNo: d.indexNo, state: d.state, public: d.public, validity: d.validity, title: d.working.title, allowedActions: d.allowedActions, version: d.version, attachments: d.attachments, origin: d.origin };
   });
   r.put('/api/catalogue/items/:id', { preHandler: requireStaff(), schema: { tags: ['catalogue'], operationId: 'updateCatalogueDraft', summary: '修改草稿（须提供读取时的 version；他人已保存时返回 409）', params: z.object({ id: z.coerce.number().int() }), body: draftUpdateInput } }, async (request) => {
     const { version, ...fields } = request.body;
@@ -111,11 +111,13 @@ export function registerCatalogueRoutes(app: FastifyInstance, services: Services
   });
 
   // ───── back office ─────
-  r.get('/admin/catalogue', { ...staff, schema: { hide: true, querystring: z.object({ q: z.string().max(100).optional(), state: z.string().max(30).optional(), kind: z.string().max(30).optional(), page: z.coerce.number().int().min(1).default(1) }) } }, async (request, reply) => {
+  r.get('/admin/catalogue', { ...staff, schema: { hide: true, querystring: z.object({ q: z.string().max(100).optional(), state: z.string().max(30).optional(), kind: z.string().max(30).optional(), origin: z.string().max(30).optional(), page: z.coerce.number().int().min(1).default(1) }) } }, async (request, reply) => {
     const actor = actorOf(request);
     const q = request.query;
-    const [list, warnings] = await Promise.all([cat.list(actor, { q: q.q || null, state: q.state || null, kind: q.kind || null, page: q.page }), cat.clockWarnings(actor)]);
-    return sendPage(reply, CatalogueListPage({ shell: adminShell(request, takeFlash(request, reply)), rows: list.rows, total: list.total, page: q.page, query: { q: q.q, state: q.state, kind: q.kind }, warnings }));
+    // “依申请转主动”: items made from information disclosed on application (条例 第四十四条)
+    const origin = q.origin === 'application' ? 'application' : null;
+    const [list, warnings] = await Promise.all([cat.list(actor, { q: q.q || null, state: q.state || null, kind: q.kind || null, origin, page: q.page }), cat.clockWarnings(actor)]);
+    return sendPage(reply, CatalogueListPage({ shell: adminShell(request, takeFlash(request, reply)), rows: list.rows, total: list.total, page: q.page, query: { q: q.q, state: q.state, kind: q.kind, origin: origin ?? undefined }, warnings }));
   });
 
   const subjectsFor = async (agencyId: number) => (await cat.settingsOf(agencyId)).subjects;
@@ -259,8 +261,8 @@ export function registerCatalogueRoutes(app: FastifyInstance, services: Services
     const actor = actorOf(request);
     const year = request.query.year ?? new Date().getFullYear() - 1;
     const format = request.query.format ?? (year >= 2021 ? '2021' : '2019');
-    const s = await cat.stats(actor, actor.agencyId, year, format);
-    return sendPage(reply, StatsPage({ shell: adminShell(request), year, format, values: s.values, records: s.records, titles: s.titles }));
+    const [s, origin] = await Promise.all([cat.stats(actor, actor.agencyId, year, format), cat.originStats(actor, actor.agencyId, year)]);
+    return sendPage(reply, StatsPage({ shell: adminShell(request), year, format, values: s.values, records: s.records, titles: s.titles, origin }));
   });
 
   r.get('/admin/catalogue/import', drafter, async (request, reply) => sendPage(reply, ImportPage({ shell: adminShell(request) })));

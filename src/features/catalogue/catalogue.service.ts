@@ -9,6 +9,7 @@
 //   catalogue.statistics.ts       表二 第二十条第（一）项
 //   catalogue.portal.ts           public item page, lists, facets, search, 指南 / 制度
 //   catalogue.transfer.ts         import / export, bulk load, reindex
+//   catalogue.origin.ts           drafts from information disclosed on application (条例 第四十四条), their statistics
 // Rules live in src/core/catalogue and src/core/search; each change runs in one transaction with an audit
 // event and a ledger event.
 import type { Kysely } from 'kysely';
@@ -22,6 +23,7 @@ import { queryUseCases } from './catalogue.queries.ts';
 import { statisticsUseCases } from './catalogue.statistics.ts';
 import { portalUseCases } from './catalogue.portal.ts';
 import { transferUseCases } from './catalogue.transfer.ts';
+import { originUseCases } from './catalogue.origin.ts';
 import type { CatalogueOptions } from './catalogue.model.ts';
 
 export * from './catalogue.model.ts';
@@ -38,6 +40,7 @@ export function createCatalogueService(db: Kysely<Database>, opts: CatalogueOpti
     ...statisticsUseCases(ctx),
     ...portalUseCases(ctx),
     ...transferUseCases(ctx),
+    ...originUseCases(ctx),
   };
 }
 
