@@ -21,7 +21,7 @@ import { assertYearUnlocked } from './features/annual-report/annual-report.lock.
 import { createDecisionsService } from './features/decisions/decisions.service.ts';
 import { createWorkService } from './features/work/work.service.ts';
 import { createServiceItemsService } from './features/service-items/service-items.service.ts';
-import { applicationsWorkProvider } from './features/applications/applications.work.ts';
+import { applicationsWorkProvider, publicationWorkProvider } from './features/applications/applications.work.ts';
 import { catalogueWorkProvider } from './features/catalogue/catalogue.work.ts';
 import { annualReportWorkProvider } from './features/annual-report/annual-report.work.ts';
 import { mailFailuresProvider } from './features/work/work.mail.ts';
@@ -66,7 +66,7 @@ export function createServices(config: Config, database: OpenDatabase, options: 
   // Applicants' personal fields: encrypted at rest with PERSONAL_DATA_KEY (or the key file), access log.
   const keyring = resolveKeyring(config);
   const personalData = createPersonalDataService(db, { cipher: createCipher(keyring), keySource: { source: keyring.source, file: keyring.file }, clock });
-  const applicationsFeature = createApplicationsFeature(db, { audit, agencies, clock, smtpUrl: config.smtpUrl, calendar: () => calendarStore.current(), deadlines, personalData, correctionPeriodMaxWorkdays: config.correctionPeriodMaxWorkdays, feeMaxPages: config.feeMaxPages, mailLeaseMs: config.cluster.jobLeaseSeconds * 1000 });
+  const applicationsFeature = createApplicationsFeature(db, { audit, agencies, clock, smtpUrl: config.smtpUrl, calendar: () => calendarStore.current(), deadlines, personalData, correctionPeriodMaxWorkdays: config.correctionPeriodMaxWorkdays, feeMaxPages: config.feeMaxPages, mailLeaseMs: config.cluster.jobLeaseSeconds * 1000, catalogue });
   const calendar = () => calendarStore.current();
   // 政务服务事项 across 区 / 街道 / 社区 (item_mismatch in the work queue)
   const serviceItems = createServiceItemsService(db, { audit, agencies, clock });
@@ -78,6 +78,8 @@ export function createServices(config: Config, database: OpenDatabase, options: 
   // 待办: each feature's kinds of work, in one list (a new kind is added by its feature's provider)
   const work = createWorkService([
     applicationsWorkProvider({ db, applications: applicationsFeature.applications, agencies, calendar }),
+    // 条例 第四十四条: disclosed information several applicants asked for (publish_disclosure)
+    publicationWorkProvider({ applications: applicationsFeature.applications, agencies }),
     catalogueWorkProvider({ db, agencies, calendar, clock }),
     annualReportWorkProvider({ db, agencies, today: applicationsFeature.applications.today }),
     mailFailuresProvider(applicationsFeature.applications.mailer),

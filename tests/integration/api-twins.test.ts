@@ -21,6 +21,8 @@ const TWINS: Record<string, readonly string[]> = {
   'POST /admin/applications': ['registerApplication'],
   // one page route for every case action; each action has its own operation
   'POST /admin/applications/:id/actions/:action': Object.values(ACTION_ROUTES).map((a) => a.operationId),
+  'POST /admin/applications/:id/catalogue-draft': ['publishDisclosureToCatalogue'],
+  'POST /admin/applications/:id/catalogue-draft/dismissal': ['dismissDisclosurePublication'],
   'POST /admin/appeals': ['createAppealCase'],
   'POST /admin/appeals/:id': ['updateAppealCase'],
   'POST /admin/letter-templates/:kind': ['saveLetterTemplate'],

@@ -269,6 +269,8 @@ const recipes: Record<string, Recipe> = {
   'POST /api/applications/:id/delivery': appAction('delivery', { method: '邮寄' }),
   'POST /api/applications/:id/close': appAction('close', {}),
   'POST /api/applications/:id/reopen': appAction('reopen', { reason: '补充答复' }),
+  'POST /api/applications/:id/catalogue-draft': appAction('catalogue-draft', {}),
+  'POST /api/applications/:id/catalogue-draft/dismissal': appAction('catalogue-draft/dismissal', { reason: '授权矩阵' }),
   'POST /api/applications/:id/withdrawal': appAction('withdrawal', { note: '申请人撤回' }),
   'GET /api/applications/:id/letters/:letterId.docx': ({ rec }) => ({ url: `/api/applications/${rec.applicationId}/letters/${rec.letterId}.docx` }),
   'GET /api/applications/:id/letters/:letterId.pdf': ({ rec }) => ({ url: `/api/applications/${rec.applicationId}/letters/${rec.letterId}.pdf` }),
@@ -301,6 +303,8 @@ const recipes: Record<string, Recipe> = {
     return { method: 'POST', url: `/admin/mail-outbox/${r.id}/retry`, form: {} };
   },
 
+  'POST /admin/applications/:id/catalogue-draft': async ({ rec, t }) => ({ method: 'POST', url: `/admin/applications/${rec.applicationId}/catalogue-draft`, form: { version: String(await versionOf(t, 'applications', { id: rec.applicationId })), filesOffered: '1' } }),
+  'POST /admin/applications/:id/catalogue-draft/dismissal': async ({ rec, t }) => ({ method: 'POST', url: `/admin/applications/${rec.applicationId}/catalogue-draft/dismissal`, form: { version: String(await versionOf(t, 'applications', { id: rec.applicationId })), reason: '授权矩阵' } }),
   'POST /admin/appeals': () => ({ method: 'POST', url: '/admin/appeals', form: { ...appealBody } }),
   'POST /admin/appeals/:id': async ({ rec, t }) => ({ method: 'POST', url: `/admin/appeals/${rec.appealId}`, form: { version: String(await versionOf(t, 'appeal_cases', { id: rec.appealId })), result: 'pending', bodyName: '芝罘区人民政府', caseNumber: '芝政复〔2025〕1号', notes: '更新' } }),
   'POST /api/appeals': () => ({ method: 'POST', url: '/api/appeals', json: { ...appealBody } }),

@@ -13,6 +13,7 @@ import { applicantOfRow, detailFor } from './applications.personal.ts';
 import type { ClockView } from './applications.clock.ts';
 import { coreRoles, toLedger, type AppContext } from './applications.context.ts';
 import type { ApplicationDetail, ApplicationSummary } from './applications.service.ts';
+import { publicationUseCases } from './applications.publication.ts';
 
 export function eventSummary(kind: EventKind, d: Record<string, unknown>): string {
   const s = (k: string) => (typeof d[k] === 'string' || typeof d[k] === 'number' ? String(d[k]) : '');
@@ -103,5 +104,6 @@ export async function detail(app: AppContext, actor: Actor, row: ApplicationRow)
     attachments: (await listAttachments(db, row.id)).map((a) => ({ id: a.id, kind: a.kind, filename: cleanFileName(a.filename, '附件'), mime: a.mime, size: a.size })),
     fee: fee ? { method: fee.method, amount: fee.amount, explanation: fee.explanation, noticeOn: fee.notice_on, dueOn: fee.due_on, paidOn: fee.paid_on } : null,
     pendingReply: pending, officers,
+    publication: await publicationUseCases(app).publicationView(actor, row),
   }, applicantOfRow(row));
 }

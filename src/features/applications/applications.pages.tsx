@@ -11,7 +11,7 @@ import { adminShell, ENABLED_ADMIN_FEATURES, seeOther, sendPage, setFlash, takeF
 import type { Services } from '../services.ts';
 import { appealCreateSchema, appealUpdateSchema } from '../appeals/appeals.schema.ts';
 import { policyFor, seesPersonalData } from '../../core/personal-data/index.ts';
-import { actionSchemas, LIST_PAGE_SIZE, listQuerySchema, pageSchema, registerSchema, statusQuerySchema, submitSchema } from './applications.schema.ts';
+import { actionSchemas, dismissPublicationSchema, LIST_PAGE_SIZE, listQuerySchema, pageSchema, publishDisclosureSchema, registerSchema, statusQuerySchema, submitSchema } from './applications.schema.ts';
 import { DEFAULT_MAX_ATTACHMENT_BYTES, DEFAULT_MAX_ATTACHMENTS, type UploadedFile } from './applications.service.ts';
 import { uploadRoute } from '../shared/uploads.ts';
 import { ApplicationsListPage, ApplyFormPage, ApplyReceiptPage, CasePage, flatErrors, OutboxPage, RegisterPage, StatusPage, TemplateEditPage, TemplatesPage, type CaseFormState, type FormValues } from './applications.views.tsx';
@@ -244,6 +244,50 @@ export function registerApplicationPages(app: FastifyInstance, services: Service
       return refused(p.errors, p.status);
     }
     return seeOther(reply, back);
+  });
+
+  // 条例 第四十四条 from the case page: the proposed draft (edited on the page) → a catalogue draft, or the decision not to.
+  // Errors come back on the case page with the form open and what was typed kept.
+  app.post('/admin/applications/:id/catalogue-draft', { preHandler: staff, schema: { hide: true, params: idParams } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const { id } = request.params as { id: number };
+    const { fields } = await readForm(request);
+    // the checked files (several values of one name); a form that offered files and has none checked carries none over
+    const raw = (request.body ?? {}) as Record<string, unknown>;
+    const checked = ([] as unknown[]).concat(raw.fileIds ?? []).map((x) => (typeof x === 'string' ? x : x && typeof x === 'object' && 'value' in x ? String((x as { value: unknown }).value) : '')).filter(Boolean);
+    const values = { ...fields, fileIds: checked.join(',') };
+    const refused = (errors: FieldError[], status: number) => casePage(request, reply, id, { form: 'publication', values, errors }, status);
+    const input: Record<string, unknown> = { version: fields.version, title: fields.title, summary: fields.summary, body: fields.body, kind: fields.kind, category: fields.category, subject: fields.subject };
+    if (fields.filesOffered !== undefined || checked.length) input.fileIds = checked;
+    const parsed = publishDisclosureSchema.safeParse(input);
+    if (!parsed.success) return refused(caseFieldErrors(zodErrors(parsed.error)), 400);
+    try {
+      const out = await s.publishToCatalogue(actor, id, parsed.data);
+      setFlash(reply, 'success', `已生成主动公开目录草稿（索引号 ${out.indexNo}，条例第四十四条）。请核对标题、正文和附件，确认不含个人信息后提交保密审查。`);
+      return seeOther(reply, out.url);
+    } catch (e) {
+      const p = formProblems(e);
+      if (!p) throw e;
+      return refused(p.errors, p.status);
+    }
+  });
+
+  app.post('/admin/applications/:id/catalogue-draft/dismissal', { preHandler: staff, schema: { hide: true, params: idParams } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const { id } = request.params as { id: number };
+    const { fields } = await readForm(request);
+    const refused = (errors: FieldError[], status: number) => casePage(request, reply, id, { form: 'publication-dismiss', values: fields, errors }, status);
+    const parsed = dismissPublicationSchema.safeParse({ version: fields.version, reason: blank(fields.reason) });
+    if (!parsed.success) return refused(caseFieldErrors(zodErrors(parsed.error)), 400);
+    try {
+      await s.dismissPublication(actor, id, parsed.data);
+      setFlash(reply, 'success', '已记录：本申请公开的信息不转为主动公开（条例第四十四条）。');
+    } catch (e) {
+      const p = formProblems(e);
+      if (!p) throw e;
+      return refused(p.errors, p.status);
+    }
+    return seeOther(reply, `/admin/applications/${id}`);
   });
 
   for (const format of ['docx', 'pdf'] as const) {

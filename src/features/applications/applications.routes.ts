@@ -10,7 +10,7 @@ import { problemSchemas } from '../shared/openapi.ts';
 import { notFound } from '../shared/errors.ts';
 import { registerApplicationPages } from './applications.pages.tsx';
 import type { Services } from '../services.ts';
-import { actionSchemas, listQuerySchema, pageSchema, registerSchema, statusQuerySchema, submitSchema } from './applications.schema.ts';
+import { actionSchemas, dismissPublicationSchema, listQuerySchema, pageSchema, publishDisclosureSchema, registerSchema, statusQuerySchema, submitSchema } from './applications.schema.ts';
 import type { ApplicationSummary } from './applications.service.ts';
 
 /** Path segment and operationId of each case action (the operationIds are part of the public API). */
@@ -168,6 +168,25 @@ export function registerApplicationsRoutes(app: FastifyInstance, services: Servi
       return { application: out.detail, warnings: out.warnings };
     });
   }
+
+  // 条例 第四十四条 (依申请公开转主动公开): the case's disclosed information as a catalogue draft, or the decision not to
+  r.post('/api/applications/:id/catalogue-draft', {
+    preHandler: staff,
+    schema: {
+      operationId: 'publishDisclosureToCatalogue', tags: ['applications'], params: idParams, body: publishDisclosureSchema,
+      summary: '依申请公开转主动公开（条例第四十四条）：以本申请公开的信息生成主动公开目录草稿（标题、概述、正文、类别缺省时采用 getApplication 的 publication.proposal；fileIds 选择随答复公开的文件，缺省为全部；不复制申请人的任何个人信息），之后按目录的保密审查、审核、发布办理',
+      response: { 201: z.object({ catalogueItemId: z.number().int(), indexNo: z.string(), state: z.literal('draft'), url: z.string(), version: z.number().int() }), ...problemSchemas(400, 401, 403, 404, 409, 422) },
+    },
+  }, async (request, reply) => reply.code(201).send(await s.publishToCatalogue(actorOf(request), request.params.id, request.body)));
+
+  r.post('/api/applications/:id/catalogue-draft/dismissal', {
+    preHandler: staff,
+    schema: {
+      operationId: 'dismissDisclosurePublication', tags: ['applications'], params: idParams, body: dismissPublicationSchema,
+      summary: '不转为主动公开（条例第四十四条）：记录不将本申请公开的信息纳入主动公开范围的决定（写入审计日志；工作台不再提示）',
+      response: { 200: z.object({ version: z.number().int(), dismissedAt: z.string() }), ...problemSchemas(400, 401, 403, 404, 409) },
+    },
+  }, async (request) => s.dismissPublication(actorOf(request), request.params.id, request.body));
 
   for (const format of ['docx', 'pdf'] as const) {
     r.get(`/api/applications/:id/letters/:letterId.${format}`, {

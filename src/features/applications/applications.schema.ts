@@ -1,5 +1,6 @@
 // zod input schemas for applications, with Chinese messages that say what to fix.
 import { z } from 'zod';
+import { ITEM_KIND_KEYS } from '../../core/catalogue/categories.ts';
 import { APPLICANT_TYPES, CHANNELS, FEE_METHODS, isValidCreditCode, replyReasonsProblem, REPLY_OUTCOMES, type OutcomeCode } from '../../core/applications/index.ts';
 import { dateField, optionalText, phoneField, requiredText, residentIdIssue } from '../shared/fields.ts';
 import { OGI_REGULATION_IN_FORCE } from '../../core/validation/index.ts';
@@ -178,6 +179,24 @@ export const actionSchemas = {
 } as const;
 
 export type ActionInputs = { [K in keyof typeof actionSchemas]: z.infer<(typeof actionSchemas)[K]> };
+
+// 条例 第四十四条 (依申请公开转主动公开): the catalogue draft made from a case. Every field left out takes the proposal
+// (getApplication → publication.proposal); fileIds chooses the reply's disclosed files to carry over (default: all).
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+export const publishDisclosureSchema = z.object({
+  version,
+  title: z.preprocess(blankToUndefined, z.string({ error: '标题应为文字' }).trim().max(300, { error: '标题不能超过 300 个字' }).optional()),
+  summary: z.preprocess(blankToUndefined, z.string({ error: '内容概述应为文字' }).trim().max(1000, { error: '内容概述不能超过 1000 个字' }).optional()),
+  body: z.preprocess(blankToUndefined, z.string({ error: '正文应为文字' }).max(500_000, { error: '正文太长（不超过 50 万字）' }).optional()),
+  kind: z.preprocess(blankToUndefined, z.enum(ITEM_KIND_KEYS, { error: '请选择信息类型' }).optional()),
+  category: z.preprocess(blankToUndefined, z.coerce.number({ error: '请选择第二十条类别' }).int({ error: '请选择第二十条类别' }).min(1, { error: '请选择第二十条类别' }).max(15, { error: '请选择第二十条类别' }).optional()),
+  subject: z.preprocess(blankToUndefined, z.string({ error: '主题分类应为文字' }).trim().max(100, { error: '主题分类不能超过 100 个字' }).optional()),
+  fileIds: z.array(z.coerce.number({ error: '文件编号应为数字' }).int({ error: '文件编号应为整数' }).positive({ error: '文件编号应为正整数' }), { error: '文件应为编号列表' }).max(20, { error: '最多选择20个文件' }).optional(),
+});
+export type PublishDisclosureInput = z.infer<typeof publishDisclosureSchema>;
+
+export const dismissPublicationSchema = z.object({ version, reason: optionalText('不转为主动公开的理由', 1000) });
+export type DismissPublicationInput = z.infer<typeof dismissPublicationSchema>;
 
 export const listQuerySchema = z.object({
   view: z.enum(['all', 'mine', 'due_soon', 'overdue', 'waiting_correction', 'consulting', 'waiting_payment', 'open', 'concluded', 'to_confirm', 'unassigned', 'to_review', 'extension_pending']).optional().default('all'),

@@ -33,6 +33,11 @@ import { queryUseCases } from './applications.queries.ts';
 import { dashboardUseCases } from './applications.dashboard.ts';
 import { yearEndUseCases } from './applications.year-end.ts';
 import { reminderUseCases } from './applications.reminders.ts';
+import { publicationUseCases, type PublicationView } from './applications.publication.ts';
+import type { CandidateRow } from './applications.publication.repository.ts';
+import type { SameInformationHint } from '../../core/applications/index.ts';
+import type { DismissPublicationInput, PublishDisclosureInput } from './applications.schema.ts';
+import type { CatalogueService } from '../catalogue/catalogue.service.ts';
 
 export {
   ALLOWED_ATTACHMENT_TYPES, DEFAULT_MAX_ATTACHMENT_BYTES, DEFAULT_MAX_ATTACHMENTS, dateZh, shanghaiDate, staleVersion,
@@ -94,6 +99,8 @@ export interface ApplicationDetail extends ApplicationSummary {
   fee: { method: string; amount: number; explanation: string; noticeOn: string; dueOn: string; paidOn: string | null } | null;
   pendingReply: { outcome: OutcomeCode; outcomeLabel: string; reasons: string | null; drafterId: number | null; preview: string } | null;
   officers: { id: number; name: string; role: string }[];
+  /** 条例 第四十四条: whether and how the disclosed information goes into the catalogue (applications.publication.ts). */
+  publication: PublicationView;
 }
 
 export interface PublicStatus {
@@ -152,6 +159,12 @@ export interface ApplicationsService {
   dashboardCards(actor: Actor): Promise<{ title: string; value: number; href: string; note?: string }[]>;
   /** Officers and leaders of the actor's agency (assignment choices). */
   officers(actor: Actor): Promise<{ id: number; name: string }[]>;
+  /** 条例 第四十四条: a catalogue draft from the case's disclosed information (proposal + overrides, chosen files); 409 on a stale version. */
+  publishToCatalogue(actor: Actor, id: number, input: PublishDisclosureInput): Promise<{ catalogueItemId: number; indexNo: string; state: 'draft'; url: string; version: number }>;
+  /** 条例 第四十四条: the officer decides not to publish the case's information (audited; ends the suggestion). */
+  dismissPublication(actor: Actor, id: number, input: DismissPublicationInput): Promise<{ version: number; dismissedAt: string }>;
+  /** The work queue's 第四十四条 suggestions for this user (publish_disclosure). */
+  publicationSuggestions(actor: Actor): Promise<{ row: CandidateRow; hint: SameInformationHint }[]>;
   mailer: Mailer;
 }
 
@@ -179,12 +192,15 @@ export interface ApplicationsDeps {
   maxAttachments?: number;
   /** 109号 第五条 (按量): the largest page count a fee notice may bill (config FEE_MAX_PAGES; default 10 000). */
   maxFeePages?: number;
+  /** The catalogue, where disclosed information becomes a 主动公开 draft (条例 第四十四条); without it publishing answers 503. */
+  catalogue?: Pick<CatalogueService, 'createDraftFromDisclosure'>;
 }
 
 export function createApplicationsService(deps: ApplicationsDeps): ApplicationsService {
   const app = createContext(deps);
   const { db, agencies, mailer, today, calendar } = app;
   const queries = queryUseCases(app);
+  const publication = publicationUseCases(app);
   return {
     mailer,
     today,
@@ -194,6 +210,9 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
     ...dashboardUseCases(queries.list),
     ...yearEndUseCases(app),
     ...reminderUseCases(app),
+    publishToCatalogue: publication.publishToCatalogue,
+    dismissPublication: publication.dismissPublication,
+    publicationSuggestions: publication.publicationSuggestions,
     async seedDemo(agencyId) {
       if ((await countApplications(db, agencyId)) > 0) return 0;
       const agency = await agencies.get(agencyId);

@@ -2,7 +2,7 @@
 // templates, outbox). Server-rendered; forms work without JavaScript; built from the ui page kit.
 import type { ReactNode } from 'react';
 import {
-  AdminLayout, Button, Pagination, CsrfField, DataTable, DateField, DeadlineCard, ErrorSummary, FileField, Notice, PortalLayout, Radios, Select, StatusTag,
+  AdminLayout, Button, Checkboxes, Pagination, CsrfField, DataTable, DateField, DeadlineCard, ErrorSummary, FileField, Notice, PortalLayout, Radios, Select, StatusTag,
   SummaryList, Textarea, TextField, Timeline, errorFor, t, type AdminShell, type AgencyContact, type FieldError, type Locale, type Prefs,
 } from '../../ui/index.ts';
 import {
@@ -10,6 +10,7 @@ import {
   PLACEHOLDERS, REPLY_OUTCOMES, ledgerFacts, outcomeDef, type Action, type LetterKind, type OutcomeCode,
 } from '../../core/applications/index.ts';
 import { CONTENT_MAX, ID_TYPES, OBTAIN_METHODS, PROVIDE_FORMS } from './applications.schema.ts';
+import { ARTICLE20_CATEGORIES, ITEM_KINDS } from '../../core/catalogue/categories.ts';
 import type { ApplicationDetail, ApplicationSummary, PublicStatus } from './applications.service.ts';
 import type { OutboxMessage } from './applications.personal.ts';
 import type { AppealCase } from '../appeals/appeals.service.ts';
@@ -409,6 +410,81 @@ function AppealNewFields({ st }: { st?: CaseFormState }) {
   );
 }
 
+/** Field names of the 第四十四条 form (errors on others, e.g. a stale version, are listed without a link). */
+export const PUBLICATION_FORM_FIELDS: readonly string[] = ['title', 'summary', 'body', 'kind', 'category', 'fileIds'];
+
+const catalogueKindOptions = ITEM_KINDS.map((k) => ({ value: k.key, label: k.label }));
+const article20Options = ARTICLE20_CATEGORIES.map((c) => ({ value: String(c.no), label: `${c.item} ${c.text}` }));
+
+/**
+ * 条例 第四十四条 on the case page: the drafts made from the case, a dismissal, the suggestion when other applicants asked
+ * for the same information, and — for the handling agency's officer or leader — the proposed draft as a form (one step to
+ * a catalogue draft) and the decision not to publish.
+ */
+function PublicationSection({ d, csrf, st, locale }: { d: ApplicationDetail; csrf: string; st?: CaseFormState; locale: Locale }) {
+  const pub = d.publication;
+  if (!pub.eligible && pub.drafts.length === 0) return null;
+  const { idPrefix, v, e } = formKit('publication', st);
+  const dismiss = formKit('publication-dismiss', st);
+  const prop = pub.proposal;
+  const chosen = st?.form === 'publication' ? (st.values.fileIds ?? '').split(',').filter(Boolean) : prop?.files.map((f) => String(f.id)) ?? [];
+  return (
+    <section aria-labelledby="case-publication" id="case-publication-section">
+      <h2 className="gk-heading-m" id="case-publication">{t(locale, 'applications.admin.publication')}</h2>
+      {pub.suggestion ? (
+        <Notice kind="warning" title="建议转为主动公开（条例第四十四条）">
+          <p data-testid="publication-suggestion">{pub.suggestion.message}</p>
+          <p>相近的申请：{pub.suggestion.matches.map((m) => `#${m.id}（相似度${m.similarity}）`).join('、')}</p>
+        </Notice>
+      ) : null}
+      {pub.drafts.length ? (
+        <ul className="gk-list" data-testid="publication-drafts">
+          {pub.drafts.map((x) => <li key={x.id}>已生成主动公开目录条目：<a href={`/admin/catalogue/${x.id}`}>{x.indexNo} {x.title}</a>（{x.stateLabel}）</li>)}
+        </ul>
+      ) : null}
+      {pub.relatedDrafts.length ? (
+        <p>相同的信息已由其他申请转为主动公开：{pub.relatedDrafts.map((x) => <span key={x.id}><a href={`/admin/catalogue/${x.id}`}>{x.indexNo} {x.title}</a>（申请 #{x.applicationId}） </span>)}</p>
+      ) : null}
+      {pub.dismissed ? <p data-testid="publication-dismissed">已于 {pub.dismissed.at.slice(0, 10)} 决定不转为主动公开{pub.dismissed.by ? `（${pub.dismissed.by}）` : ''}{pub.dismissed.reason ? `：${pub.dismissed.reason}` : '。'}</p> : null}
+      {pub.mayAct && prop ? (
+        <details className="gk-details" open={Boolean(pub.suggestion) || st?.form === 'publication'}>
+          <summary className="gk-details__summary">转为主动公开：生成目录草稿</summary>
+          <p className="gk-hint">依照条例第四十四条，依申请公开的信息经审核属于主动公开范围的，应当及时主动公开。草稿生成后在主动公开目录中按保密审查、审核、发布办理；申请人的姓名、证件号码、联系电话、地址和电子邮箱不会被复制。</p>
+          {prop.omitted.map((m) => <Notice key={m} kind="warning">{m}</Notice>)}
+          <form method="post" action={`/admin/applications/${d.id}/catalogue-draft`} noValidate data-testid="publication-form">
+            <CsrfField token={csrf} />
+            <input type="hidden" name="version" value={d.version} />
+            <input type="hidden" name="filesOffered" value="1" />
+            {st?.form === 'publication' ? <ErrorSummary errors={st.errors} idPrefix="publication" linked={(f) => PUBLICATION_FORM_FIELDS.includes(f)} /> : null}
+            <TextField name="title" idPrefix={idPrefix} label="标题" value={v('title', prop.title)} error={e('title')} maxLength={300} />
+            <Textarea name="summary" idPrefix={idPrefix} label="内容概述" value={v('summary', prop.summary)} error={e('summary')} rows={3} />
+            <Textarea name="body" idPrefix={idPrefix} label="正文" hint="段落之间空一行；生成后仍可在目录中编辑" value={v('body', prop.body)} error={e('body')} rows={6} />
+            <Select name="kind" idPrefix={idPrefix} label="信息类型" options={catalogueKindOptions} value={v('kind', prop.kind)} error={e('kind')} />
+            <Select name="category" idPrefix={idPrefix} label="第二十条类别" options={article20Options} value={v('category', String(prop.category))} error={e('category')} />
+            {prop.files.length ? (
+              <Checkboxes name="fileIds" idPrefix={idPrefix} label="随答复公开的文件：作为目录附件" hint="请确认文件内容不含个人信息；不含的取消勾选" required={false} error={e('fileIds')}
+                options={prop.files.map((f) => ({ value: String(f.id), label: `${f.filename}（${Math.max(1, Math.ceil(f.size / 1024))} KB）${f.renamed ? '——原文件名含个人信息，已改名' : ''}` }))} values={chosen} />
+            ) : null}
+            <Button>生成主动公开草稿</Button>
+          </form>
+        </details>
+      ) : null}
+      {pub.mayAct && prop && !pub.dismissed ? (
+        <details className="gk-details" open={st?.form === 'publication-dismiss'}>
+          <summary className="gk-details__summary">不转为主动公开</summary>
+          <form method="post" action={`/admin/applications/${d.id}/catalogue-draft/dismissal`} noValidate data-testid="publication-dismiss-form">
+            <CsrfField token={csrf} />
+            <input type="hidden" name="version" value={d.version} />
+            {st?.form === 'publication-dismiss' ? <ErrorSummary errors={st.errors} idPrefix="publication-dismiss" linked={(f) => f === 'reason'} /> : null}
+            <Textarea name="reason" idPrefix="publication-dismiss" label="理由" hint="例如：仅涉及申请人本人的事项，不属于需要公众广泛知晓的信息" value={dismiss.v('reason')} error={dismiss.e('reason')} rows={2} required={false} />
+            <Button variant="secondary">不转为主动公开</Button>
+          </form>
+        </details>
+      ) : null}
+    </section>
+  );
+}
+
 export function CasePage(p: { shell: AdminShell; d: ApplicationDetail; appeals: readonly AppealCase[]; showPersonal: boolean; attachments: boolean; formState?: CaseFormState }) {
   const { d, shell } = p;
   const c = d.clock;
@@ -427,6 +503,7 @@ export function CasePage(p: { shell: AdminShell; d: ApplicationDetail; appeals: 
     ...d.allowedActions.map((x) => x.action as string),
     ...p.appeals.map((x) => `appeal-${x.id}`),
     ...(['officer', 'leader'].includes(shell.user.role) ? ['appeal-new'] : []),
+    ...(d.publication.mayAct && d.publication.proposal ? ['publication', ...(d.publication.dismissed ? [] : ['publication-dismiss'])] : []),
   ]);
   const orphan = p.formState && !drawn.has(p.formState.form) ? p.formState.errors : null;
   return (
@@ -508,6 +585,7 @@ export function CasePage(p: { shell: AdminShell; d: ApplicationDetail; appeals: 
           ))}
         </section>
       </div>
+      <PublicationSection d={d} csrf={shell.csrfToken} st={p.formState} locale={shell.locale} />
       <section aria-labelledby="case-letters">
         <h2 className="gk-heading-m" id="case-letters">{t(shell.locale, 'applications.admin.letters')}</h2>
         {d.letters.length ? (

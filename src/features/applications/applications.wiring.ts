@@ -9,7 +9,7 @@ import { createLettersService, type LettersService } from '../letters/letters.se
 import { createAppealsService, type AppealsService } from '../appeals/appeals.service.ts';
 import { createMailer } from './applications.mail.ts';
 import type { PersonalDataService } from '../personal-data/personal-data.service.ts';
-import { createApplicationsService, type ApplicationsService, type ClockRegistry } from './applications.service.ts';
+import { createApplicationsService, type ApplicationsDeps, type ApplicationsService, type ClockRegistry } from './applications.service.ts';
 
 export interface ApplicationsFeature {
   letters: LettersService;
@@ -31,11 +31,13 @@ export function createApplicationsFeature(db: Kysely<Database>, deps: {
   feeMaxPages?: number;
   /** How long a message being sent stays claimed by its process (several processes share the outbox; decision 095). */
   mailLeaseMs?: number;
+  /** The catalogue: disclosed information becomes a 主动公开 draft there (条例 第四十四条). */
+  catalogue?: ApplicationsDeps['catalogue'];
 }): ApplicationsFeature {
   const letters = createLettersService(db, deps.audit, deps.clock);
   const mailer = createMailer(db, { smtpUrl: deps.smtpUrl, clock: deps.clock, cipher: deps.personalData.cipher, ...(deps.mailLeaseMs ? { leaseMs: deps.mailLeaseMs } : {}) });
   const applications = createApplicationsService({ db, audit: deps.audit, agencies: deps.agencies, letters, mailer, personalData: deps.personalData, clock: deps.clock, ...(deps.calendar ? { calendar: deps.calendar } : {}), ...(deps.deadlines ? { deadlines: deps.deadlines } : {}),
     ...(deps.correctionPeriodMaxWorkdays ? { deadlineSettings: { maxCorrectionPeriodWorkdays: deps.correctionPeriodMaxWorkdays } } : {}),
-    ...(deps.feeMaxPages ? { maxFeePages: deps.feeMaxPages } : {}) });
+    ...(deps.feeMaxPages ? { maxFeePages: deps.feeMaxPages } : {}), ...(deps.catalogue ? { catalogue: deps.catalogue } : {}) });
   return { letters, applications, appeals: createAppealsService(db, deps.audit, deps.clock) };
 }

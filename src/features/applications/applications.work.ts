@@ -101,3 +101,26 @@ export function applicationsWorkProvider(deps: {
     return out;
   };
 }
+
+/**
+ * 条例 第四十四条 (依申请公开转主动公开): a disclosed case whose information other applicants asked for too, while no
+ * catalogue draft exists and nobody dismissed it — to the case's officer (or every officer and leader of the agency
+ * when nobody is assigned). It leaves the queue when a draft is made (from this case or one asking the same) or the
+ * suggestion is dismissed (publishDisclosureToCatalogue / dismissDisclosurePublication).
+ */
+export function publicationWorkProvider(deps: {
+  applications: Pick<ApplicationsService, 'publicationSuggestions'>;
+  agencies: Pick<AgenciesService, 'get'>;
+}): WorkProvider {
+  return async (actor) => {
+    const found = await deps.applications.publicationSuggestions(actor);
+    if (found.length === 0) return [];
+    const agency = (await deps.agencies.get(actor.agencyId))?.name ?? '';
+    return found.map(({ row, hint }) => ({
+      kind: 'publish_disclosure', kindLabel: '建议转为主动公开',
+      title: `依申请公开转主动公开：${short(row.content)}`, agency, ref: row.query_code, url: `/admin/applications/${row.id}#case-publication`,
+      due: null, overdue: false,
+      note: `共有${hint.applicants}位申请人申请了相同或相近的信息（条例第四十四条）：可纳入主动公开的范围，或说明不转的理由`,
+    }));
+  };
+}

@@ -184,6 +184,8 @@ export const policy: Record<string, RouteRule> = {
   'POST /api/applications/:id/close': content(OFFICER_LEADER, 'record'),
   'POST /api/applications/:id/reopen': content(OFFICER_LEADER, 'record'),
   'POST /api/applications/:id/withdrawal': content(OFFICER_LEADER, 'record'),
+  'POST /api/applications/:id/catalogue-draft': content(OFFICER_LEADER, 'record', '条例第四十四条: the handling agency’s officer or leader (409 while nothing was disclosed)'),
+  'POST /api/applications/:id/catalogue-draft/dismissal': content(OFFICER_LEADER, 'record', '条例第四十四条: not publishing, audited'),
   'GET /api/applications/:id/letters/:letterId.docx': staffRecord,
   'GET /api/applications/:id/letters/:letterId.pdf': staffRecord,
   'GET /api/letter-templates': staff,
@@ -200,6 +202,8 @@ export const policy: Record<string, RouteRule> = {
   'POST /admin/applications': content(OFFICER_LEADER),
   'GET /admin/applications/:id': staffRecord,
   'POST /admin/applications/:id/actions/:action': content(OFFICER_LEADER, 'record', 'checked with action requestExtension; each action has the roles of its API operation'),
+  'POST /admin/applications/:id/catalogue-draft': content(OFFICER_LEADER, 'record', '条例第四十四条 from the case page'),
+  'POST /admin/applications/:id/catalogue-draft/dismissal': content(OFFICER_LEADER, 'record'),
   'GET /admin/applications/:id/letters/:letterId.docx': staffRecord,
   'GET /admin/applications/:id/letters/:letterId.pdf': staffRecord,
   // identity scans are personal data: the handling agency only (decision 060)
