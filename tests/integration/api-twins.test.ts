@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registeredRoutes } from '../../src/http/app.ts';
 import { ACTION_ROUTES } from '../../src/features/applications/applications.routes.ts';
+import { ORDER_ROUTES } from '../../src/features/evaluations/evaluations.routes.ts';
 import { createTestApp, type TestApp } from './harness.ts';
 
 /** "METHOD /page/route" → the operationId(s) of its API twin(s). */
@@ -58,6 +59,16 @@ const TWINS: Record<string, readonly string[]> = {
   'POST /admin/supervision/findings/:id/rectification': ['requestAuditRectification'],
   'POST /admin/supervision/rectifications/:id/response': ['respondToAuditRectification'],
   'POST /admin/supervision/rectifications/:id/review': ['reviewAuditRectification'],
+  // one page route for every 差评 work-order step; each step has its own operation
+  'POST /admin/ratings/orders/:id/actions/:action': Object.values(ORDER_ROUTES).map((a) => a.operationId),
+  'POST /admin/suggestions': ['registerSuggestion'],
+  'POST /admin/suggestions/:id/handling': ['handleSuggestion'],
+  'POST /admin/suggestions/:id/reply': ['replyToSuggestion'],
+  'POST /rate/:creditCode': ['submitEvaluation'],
+  'POST /rate/:creditCode/:type/:ref': ['submitEvaluation'],
+  'POST /rate/status': ['getEvaluationStatus'],
+  'POST /suggest/:creditCode': ['submitSuggestion'],
+  'POST /suggest/status': ['getSuggestionStatus'],
 };
 
 describe('API twins of page forms', () => {

@@ -385,6 +385,35 @@ const recipes: Record<string, Recipe> = {
   'GET /api/suggestions/:id': ({ rec }) => ({ url: `/api/suggestions/${rec.suggestionId}` }),
   'POST /api/suggestions/:id/handling': suggestionAction('handling', { result: 'adopted', text: '采纳，已调整' }),
   'POST /api/suggestions/:id/reply': suggestionAction('reply', { text: '感谢您的建议' }),
+  'GET /api/evaluation-card': ({ rec }) => ({ url: `/api/evaluation-card?agencyId=${rec.id}&type=window&ref=1` }),
+  'GET /api/evaluation-orders/:id/files/:fileId': async ({ rec, t }) => {
+    // an evidence file of the order (stored unsealed here: the cipher reads plain base64 as it is)
+    const f = await t.db.selectFrom('evaluation_order_files').select('id').where('order_id', '=', rec.orderId).executeTakeFirst()
+      ?? await t.db.insertInto('evaluation_order_files').values({ order_id: rec.orderId, filename: '整改照片.png', mime: 'image/png', size: PNG.length, content_base64: PNG.toString('base64'), created_at: new Date().toISOString() }).returning('id').executeTakeFirstOrThrow();
+    return { url: `/api/evaluation-orders/${rec.orderId}/files/${f.id}` };
+  },
+  'GET /admin/ratings': () => ({ url: '/admin/ratings?bad=1' }),
+  'GET /admin/ratings/stats': () => ({ url: `/admin/ratings/stats?from=${YEAR}-01-01&to=${YEAR}-12-31` }),
+  'GET /admin/ratings/cards': () => ({ url: '/admin/ratings/cards?type=window&ref=1' }),
+  'GET /admin/ratings/orders': () => ({ url: '/admin/ratings/orders?state=all' }),
+  'GET /admin/ratings/orders/:id': ({ rec }) => ({ url: `/admin/ratings/orders/${rec.orderId}` }),
+  'POST /admin/ratings/orders/:id/actions/:action': async ({ rec, t }) => ({ method: 'POST', url: `/admin/ratings/orders/${rec.orderId}/actions/logVisit`, form: { version: String(await versionOf(t, 'evaluation_orders', { id: rec.orderId })), visitedOn: t.services.evaluations.today(), visitor: '授权矩阵', method: 'phone', said: '反映排队时间长' } }),
+  'GET /admin/suggestions': () => ({ url: '/admin/suggestions?state=all' }),
+  'GET /admin/suggestions/new': () => ({ url: '/admin/suggestions/new' }),
+  'POST /admin/suggestions': () => ({ method: 'POST', url: '/admin/suggestions', form: { channel: 'book', content: '意见簿：建议设置老年人绿色通道', receivedOn: '2025-06-03' } }),
+  'GET /admin/suggestions/:id': ({ rec }) => ({ url: `/admin/suggestions/${rec.suggestionId}` }),
+  'POST /admin/suggestions/:id/handling': async ({ rec, t }) => ({ method: 'POST', url: `/admin/suggestions/${rec.suggestionId}/handling`, form: { version: String(await versionOf(t, 'suggestions', { id: rec.suggestionId })), result: 'adopted', text: '采纳' } }),
+  'POST /admin/suggestions/:id/reply': async ({ rec, t }) => ({ method: 'POST', url: `/admin/suggestions/${rec.suggestionId}/reply`, form: { version: String(await versionOf(t, 'suggestions', { id: rec.suggestionId })), text: '感谢' } }),
+  'GET /rate/status': ({ rec }) => ({ url: `/rate/status?code=${rec.receiptCode}` }),
+  'POST /rate/status': ({ rec }) => ({ method: 'POST', url: '/rate/status', form: { code: rec.receiptCode } }),
+  'GET /rate/:creditCode': ({ rec }) => ({ url: `/rate/${rec.creditCode}` }),
+  'POST /rate/:creditCode': ({ rec }) => ({ method: 'POST', url: `/rate/${rec.creditCode}`, form: { level: '5' } }),
+  'GET /rate/:creditCode/:type/:ref': ({ rec }) => ({ url: `/rate/${rec.creditCode}/window/1` }),
+  'POST /rate/:creditCode/:type/:ref': ({ rec }) => ({ method: 'POST', url: `/rate/${rec.creditCode}/window/1`, form: { level: '4' } }),
+  'GET /suggest/status': ({ rec }) => ({ url: `/suggest/status?code=${rec.suggestionCode}` }),
+  'POST /suggest/status': ({ rec }) => ({ method: 'POST', url: '/suggest/status', form: { code: rec.suggestionCode } }),
+  'GET /suggest/:creditCode': ({ rec }) => ({ url: `/suggest/${rec.creditCode}` }),
+  'POST /suggest/:creditCode': ({ rec }) => ({ method: 'POST', url: `/suggest/${rec.creditCode}`, form: { content: '建议增加停车位，方便办事群众' } }),
 
   'GET /guide': ({ rec }) => ({ url: `/guide?agency=${rec.creditCode}` }),
   'GET /rules': () => ({ url: '/rules' }),

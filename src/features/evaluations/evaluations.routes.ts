@@ -8,7 +8,11 @@ import { z } from 'zod';
 import type { OrderAction } from '../../core/evaluations/index.ts';
 import { actorOf, requireStaff } from '../auth/auth.guard.ts';
 import { problemSchemas } from '../shared/openapi.ts';
+import { notFound, validationFailed } from '../shared/errors.ts';
 import type { Services } from '../services.ts';
+import { cardPdf, ratingPath } from './evaluations.card.ts';
+import { registerEvaluationPublicPages } from './evaluations.pages.ts';
+import { registerEvaluationAdminPages } from './evaluations.admin-pages.ts';
 import {
   evaluationListSchema, orderActionSchemas, orderListSchema, pageSchema, receiptQuerySchema, registerCaseSchema, registerSuggestionSchema, settingsSchema,
   statsQuerySchema, submitEvaluationSchema, submitSuggestionSchema, suggestionActionSchemas,
@@ -132,6 +136,30 @@ export function registerEvaluationsRoutes(app: FastifyInstance, services: Servic
     schema: { operationId: 'updateEvaluationSettings', summary: '修改好差评设置（系统管理员）', tags: ['evaluations'], body: settingsSchema, response: { 200: z.looseObject({}), ...problemSchemas(400, 401, 403) } },
   }, async (request) => s.updateSettings(actorOf(request), request.body));
 
+
+  r.get('/api/evaluation-card', {
+    preHandler: staff,
+    schema: {
+      operationId: 'getEvaluationCard', summary: '评价二维码卡片（PDF，A6，放在窗口或办件回执上）：机构、窗口、办件、工号或事项的评价页面', tags: ['evaluations'],
+      querystring: z.object({
+        type: z.enum(['agency', 'window', 'case', 'staff', 'service_item'], { error: '评价对象应为机构、窗口、办件、工作人员或政务服务事项' }).optional().default('agency'),
+        ref: z.string().trim().max(100, { error: '编号不能超过100个字符' }).optional(),
+        agencyId: z.coerce.number().int().positive().optional(),
+      }),
+      response: { 200: z.any().describe('application/pdf'), ...problemSchemas(400, 401, 404) },
+    },
+  }, async (request, reply) => {
+    const actor = actorOf(request);
+    const q = request.query;
+    const ref = q.ref?.trim() || null;
+    if (q.type !== 'agency' && !ref) throw validationFailed([{ field: 'ref', message: '请填写窗口名称、办件编号、工号或事项编码' }]);
+    const agency = await services.agencies.get(q.agencyId ?? actor.agencyId);
+    if (!agency || (actor.role !== 'admin' && !actor.visibleAgencyIds.includes(agency.id))) throw notFound();
+    const url = `${services.config.publicBaseUrl ?? `${request.protocol}://${request.host}`}${ratingPath(agency.creditCode, q.type, ref)}`;
+    const pdf = await cardPdf({ agencyName: agency.name, type: q.type, ref, url });
+    return reply.type('application/pdf').header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(`评价二维码-${ref ?? agency.name}.pdf`)}`).header('cache-control', 'no-store').send(pdf);
+  });
+
   // ── 差评 work orders ──
   r.get('/api/evaluation-orders', {
     preHandler: staff,
@@ -149,6 +177,14 @@ export function registerEvaluationsRoutes(app: FastifyInstance, services: Servic
     preHandler: staff,
     schema: { operationId: 'getEvaluationOrder', summary: '差评工单：评价、回访、处理类别、期限、整改、反馈和可进行的操作', tags: ['evaluations'], params: idParams, response: { 200: loose, ...problemSchemas(401, 404) } },
   }, async (request) => s.getOrder(actorOf(request), request.params.id));
+
+  r.get('/api/evaluation-orders/:id/files/:fileId', {
+    preHandler: staff,
+    schema: { operationId: 'getEvaluationOrderFile', summary: '下载差评工单的整改佐证材料', tags: ['evaluations'], params: z.object({ id: z.coerce.number().int().positive(), fileId: z.coerce.number().int().positive() }), response: problemSchemas(401, 404) },
+  }, async (request, reply) => {
+    const f = await s.orderFile(actorOf(request), request.params.id, request.params.fileId);
+    return reply.type(f.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.filename)}`).header('x-content-type-options', 'nosniff').header('cache-control', 'no-store').send(f.data as never);
+  });
 
   for (const [action, route] of Object.entries(ORDER_ROUTES) as [OrderAction, (typeof ORDER_ROUTES)[OrderAction]][]) {
     r.post(`/api/evaluation-orders/:id/${route.path}`, {
@@ -190,4 +226,6 @@ export function registerEvaluationsRoutes(app: FastifyInstance, services: Servic
     schema: { operationId: 'replyToSuggestion', summary: '答复提出意见建议的人（凭查询码可见）', tags: ['suggestions'], params: idParams, body: suggestionActionSchemas.reply, response: { 200: loose, ...problemSchemas(400, 401, 403, 404, 409) } },
   }, async (request) => s.replyToSuggestion(actorOf(request), request.params.id, request.body));
 
+  registerEvaluationPublicPages(app, services);
+  registerEvaluationAdminPages(app, services);
 }
