@@ -2,8 +2,10 @@
 // (待确认收到), confirms receipt, asks for a 补正, records it, consults a third party, asks for an extension → the
 // leader approves it from the queue → the officer replies 部分公开 with the disclosed PDF attached → the reviewer
 // approves from the queue → the DOCX letter downloads (and opens in LibreOffice when installed) → the citizen sees
-// the reply on the status page and downloads the letter and the PDF; a wrong phone gets nothing. Each person has
-// their own browser context (their own session).
+// the reply on the status page and downloads the letter and the PDF; a wrong phone gets nothing → the officer puts the
+// disclosed information into the catalogue from the case page (条例第四十四条): a draft without the applicant's data,
+// the PDF attached, which the reviewer (保密审查), the leader (审核) and the officer (发布) take to the portal. Each
+// person has their own browser context (their own session).
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -12,6 +14,7 @@ import path from 'node:path';
 import { SignInPage } from './pages/SignInPage.ts';
 import { buildPdf } from '../builders/hostile-files.ts';
 import { axeScan, describeViolations } from './support/axe.ts';
+import { CatalogueItemAdminPage } from './pages/CataloguePages.ts';
 
 test.use({ bypassCSP: true });
 
@@ -51,6 +54,8 @@ async function doAction(page: Page, action: string, fill?: (form: ReturnType<Pag
 }
 
 test('the whole journey of an online application', async ({ browser }) => {
+  // six people, two workflows (the case and its catalogue draft) and a LibreOffice conversion on a shared machine
+  test.setTimeout(240_000);
   // ── the citizen applies online
   const citizen = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
   await citizen.goto('/apply');
@@ -166,4 +171,44 @@ test('the whole journey of an online application', async ({ browser }) => {
   await citizen.getByRole('button', { name: '查询' }).click();
   await expect(citizen.getByTestId('status-files')).toHaveCount(0);
   await expect(citizen.getByTestId('status-letters')).toHaveCount(0);
+
+  // ── 条例第四十四条: the officer publishes the disclosed information to the catalogue from the case page
+  await officer.goto(caseUrl);
+  const pub = officer.locator('#case-publication-section');
+  await expect(pub.locator('h2')).toHaveText('依申请公开转主动公开（条例第四十四条）');
+  const panel = pub.locator('details:has([data-testid="publication-form"])');
+  if (!(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) await panel.locator('summary').click();
+  const pform = pub.getByTestId('publication-form');
+  await expect(pform.getByLabel('标题')).toHaveValue('合同文本'); // the disclosed document's title, not the applicant's
+  await expect(pform.getByLabel(/合同文本\.pdf/)).toBeChecked();
+  const caseA11y = await axeScan(officer);
+  expect(caseA11y, describeViolations(caseA11y)).toEqual([]);
+  await pform.getByRole('button', { name: '生成主动公开草稿' }).click();
+  await expect(officer).toHaveURL(/\/admin\/catalogue\/\d+$/);
+  await expect(officer.locator('main')).toContainText('已生成主动公开目录草稿');
+  await expect(officer.getByTestId('item-origin')).toContainText('依申请公开转为主动公开（条例第四十四条）');
+  await expect(officer.getByTestId('item-origin').getByRole('link', { name: '查看原申请' })).toHaveAttribute('href', new URL(caseUrl).pathname);
+  await expect(officer.locator('main')).not.toContainText('刘一');
+  await expect(officer.locator('main')).toContainText('合同文本.pdf');
+  const itemId = Number(/\/admin\/catalogue\/(\d+)$/.exec(officer.url())![1]);
+  // it is a draft of the catalogue, listed under 依申请转主动
+  await officer.goto('/admin/catalogue?origin=application');
+  await expect(officer.getByRole('link', { name: '合同文本', exact: true })).toHaveAttribute('href', `/admin/catalogue/${itemId}`);
+  await expect(officer.locator('main')).toContainText('草稿');
+  // … and goes through 保密审查 → 审核 → 发布 to the portal
+  const item = new CatalogueItemAdminPage(officer);
+  await item.goto(itemId);
+  await item.act('提交保密审查');
+  const rv = new CatalogueItemAdminPage(reviewer);
+  await rv.goto(itemId);
+  await rv.recordReview('经审查，不涉及国家秘密、商业秘密和个人隐私（报价明细未随答复公开）');
+  const ld = new CatalogueItemAdminPage(leader);
+  await ld.goto(itemId);
+  await ld.act('审核通过');
+  await item.goto(itemId);
+  await item.act('发布');
+  await citizen.goto(`/items/${itemId}`);
+  await expect(citizen.locator('main h1')).toHaveText('合同文本');
+  await expect(citizen.locator('main')).not.toContainText('刘一');
+  await expect(citizen.locator('main')).not.toContainText(PHONE);
 });
