@@ -151,6 +151,14 @@ const recipes: Record<string, Recipe> = {
   'GET /admin/services/:id': ({ rec }) => ({ url: `/admin/services/${rec.serviceItemId}` }),
   'POST /api/service-items': ({ rec, n }) => ({ method: 'POST', url: '/api/service-items', json: { agency: rec.creditCode, values: serviceItemValues(`AUTHZ-NEW-${n}`) } }),
   'PUT /api/service-items/:id': ({ rec, n }) => ({ method: 'PUT', url: `/api/service-items/${rec.serviceItemId}`, json: { version: 1, values: { place: `窗口${n}` }, reason: '授权矩阵' } }),
+  'GET /services': () => ({ url: '/services?q=%E6%8E%88%E6%9D%83' }),
+  'GET /services/:id': ({ rec }) => ({ url: `/services/${rec.serviceItemId}` }),
+  'GET /services/:id/guide.pdf': ({ rec }) => ({ url: `/services/${rec.serviceItemId}/guide.pdf` }),
+  'GET /services/:id/files/:name': async ({ rec, t }) => {
+    const has = await t.db.selectFrom('service_item_files').select('id').where('item_id', '=', rec.serviceItemId).where('filename', '=', 'blank.pdf').executeTakeFirst();
+    if (!has) await t.db.insertInto('service_item_files').values({ item_id: rec.serviceItemId, filename: 'blank.pdf', mime: 'application/pdf', size: 9, content_base64: Buffer.from('%PDF-1.4\n').toString('base64'), created_at: '2025-06-03T00:00:00.000Z' }).execute();
+    return { url: `/services/${rec.serviceItemId}/files/blank.pdf` };
+  },
   'GET /admin/services/new': () => ({ url: '/admin/services/new' }),
   'POST /admin/services': ({ n }) => ({ method: 'POST', url: '/admin/services', form: { 'el.name': '授权矩阵表单事项', 'el.basicCode': '000000000000', 'el.type': '行政许可', 'el.implCode': `AUTHZ-FORM-${n}` } }),
   'GET /admin/services/:id/edit': ({ rec }) => ({ url: `/admin/services/${rec.serviceItemId}/edit` }),

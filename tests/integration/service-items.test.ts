@@ -244,4 +244,47 @@ describe.each(engines())('service items (%s)', (engine) => {
     expect(check.body).toContain('建设工程规划许可');
     expect(check.body).toMatch(/测试街道办事处：9 工作日 <strong[^>]*>不一致<\/strong> <a href="\/admin\/services\/\d+\/edit#field-el.promisedLimit">去修改<\/a>/);
   });
+
+  it('the public 办事指南: list with the Chinese search, the guide page with its materials and blank form, the PDF with the embedded font, portal search', async () => {
+    const cur = (await t.api('GET', `/api/service-items/${rootId}`, { as: 'officer' })).json() as { version: number; values: { materials: { blankForm: string }[] } };
+    const materials = cur.values.materials.map((m, n) => (n === 0 ? { ...m, blankForm: '食品经营许可申请书.pdf', sample: '申请书示例.pdf' } : m));
+    expect((await t.api('PUT', `/api/service-items/${rootId}`, { as: 'officer', body: { version: cur.version, values: { materials, faq: [{ q: '可以网上申请吗？', a: '可以，通过山东政务服务网申请。' }] }, reason: '附空白表格' } })).statusCode).toBe(200);
+    const pdfBytes = Buffer.from('%PDF-1.4\n% blank form\n');
+    await t.db.insertInto('service_item_files').values({ item_id: rootId, filename: '食品经营许可申请书.pdf', mime: 'application/pdf', size: pdfBytes.length, content_base64: pdfBytes.toString('base64'), created_at: new Date().toISOString() }).execute();
+    const list = await t.app.inject({ method: 'GET', url: `/services?q=${encodeURIComponent('食品经营')}` });
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain(`href="/services/${rootId}"`);
+    expect(list.body).toContain(`href="/services/${streetItemId}"`); // the 街道's guide too
+    const page = await t.app.inject({ method: 'GET', url: `/services/${rootId}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('食品经营许可申请书');
+    expect(page.body).toContain(`href="/services/${rootId}/files/${encodeURIComponent('食品经营许可申请书.pdf')}"`);
+    expect(page.body).toContain('示例样表（请到窗口领取）');
+    expect(page.body).toContain('可以网上申请吗？');
+    expect(page.body).toContain(`href="/services/${rootId}/guide.pdf"`);
+    // a 街道's guide serves the 区 department's blank forms by name (its materials start as the 区's)
+    const file = await t.app.inject({ method: 'GET', url: `/services/${streetItemId}/files/${encodeURIComponent('食品经营许可申请书.pdf')}` });
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload.equals(pdfBytes)).toBe(true);
+    expect((await t.app.inject({ method: 'GET', url: `/services/${rootId}/files/nosuch.pdf` })).statusCode).toBe(404);
+    const pdf = await t.app.inject({ method: 'GET', url: `/services/${rootId}/guide.pdf` });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.rawPayload.toString('latin1')).toMatch(/FontFile2/);
+    const { pdfTextPages } = await import('../../src/features/shared/pdf-read.ts');
+    const text = (await pdfTextPages(new Uint8Array(pdf.rawPayload))).flat().map((i) => i.str).join('');
+    expect(text).toContain('食品经营许可（新办）');
+    expect(text).toContain('食品经营许可申请书');
+    expect(text).toContain('《中华人民共和国食品安全法》第三十五条');
+    // portal search lists the guides above the catalogue results
+    const search = await t.app.inject({ method: 'GET', url: `/search?q=${encodeURIComponent('食品经营')}` });
+    expect(search.statusCode).toBe(200);
+    expect(search.body).toContain('政务服务事项办事指南');
+    expect(search.body).toContain(`href="/services/${rootId}"`);
+    // a cancelled item has no public guide
+    const cancelled = (await t.api('GET', `/api/service-items?q=${encodeURIComponent('卫生许可')}&status=cancelled`, { as: 'officer' })).json() as { items: { id: number }[] };
+    expect((await t.app.inject({ method: 'GET', url: `/services/${cancelled.items[0]!.id}` })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: `/services/${cancelled.items[0]!.id}/guide.pdf` })).statusCode).toBe(404);
+  });
 });

@@ -135,6 +135,8 @@ export function ItemPage(p: { ctx: PortalCtx; item: PublicItem }) {
 export function SearchPage(p: {
   ctx: PortalCtx; q: string; scope: 'agency' | 'site'; filters: { category?: number; kind?: string; year?: number; validity?: string };
   result: { items: SearchResult[]; total: number; capped: boolean; page: number; pageSize: number } | null;
+  /** 政务服务事项 matching the query (their 办事指南) */
+  guides?: { items: readonly { id: number; name: string; agency: string; type: string }[]; total: number };
 }) {
   const title = t(p.ctx.locale, 'catalogue.portal.search');
   const r = p.result;
@@ -150,6 +152,13 @@ export function SearchPage(p: {
         <Select name="validity" label="有效性" options={VALIDITY.map((v) => ({ value: v.key, label: v.label }))} value={p.filters.validity ?? ''} placeholder="全部" required={false} />
         <Button>搜索</Button>
       </form>
+      {p.guides ? (
+        <section aria-labelledby="guides-title" className="gk-guides">
+          <h2 className="gk-heading-m" id="guides-title">政务服务事项办事指南（{p.guides.total} 项）</h2>
+          <ul>{p.guides.items.map((g) => <li key={g.id}><a href={`/services/${g.id}`}>{g.name}</a>（{g.type}，{g.agency}）</li>)}</ul>
+          {p.guides.total > p.guides.items.length ? <p><a href={`/services?q=${encodeURIComponent(p.q)}`}>查看全部 {p.guides.total} 项办事指南</a></p> : null}
+        </section>
+      ) : null}
       {r ? (
         <>
           <p className="gk-result-count" role="status">找到 {r.capped ? `${r.total} 条以上` : `${r.total} 条`}结果（标题命中在前，其次是信息类型、文号、发布机构、主题分类命中，最后是正文命中；同等相关按发布日期由新到旧）</p>

@@ -118,7 +118,9 @@ export function registerPortalContentRoutes(app: FastifyInstance, services: Serv
     const filters = { category: q.category, kind: q.kind, year: q.year, validity: q.validity };
     const hasAny = q.q.trim() !== '' || Object.values(filters).some((v) => v !== undefined);
     const result = hasAny ? await cat.search({ q: q.q, agencyId: q.scope === 'site' ? null : a.id, category: q.category ?? null, kind: q.kind ?? null, year: q.year ?? null, validity: q.validity ?? null, page: q.page }) : null;
-    return sendPage(reply, SearchPage({ ctx: ctx(request, a, q.agency), q: q.q, scope: q.scope, filters, result }));
+    // 政务服务事项 (办事指南) matching the same words, with the same bigram search, on the first page of a text query
+    const guides = q.q.trim() && q.page === 1 ? await services.serviceItems.list(null, { q: q.q.slice(0, 100), page: 1, pageSize: 5 }) : null;
+    return sendPage(reply, SearchPage({ ctx: ctx(request, a, q.agency), q: q.q, scope: q.scope, filters, result, ...(guides && guides.total ? { guides } : {}) }));
   });
 
   const feedParams = { schema: { ...hide, params: z.object({ code: z.string().regex(/^[0-9A-Z]{18}$/) }) } };

@@ -44,7 +44,8 @@ export function registerPortalRoutes(app: FastifyInstance, services: Services): 
     if (!agency) throw new AppError('unavailable', { detail: '尚未配置任何机构：请运行 gongkai demo seed 或创建机构。' });
     const newest = await services.catalogue.publicList({ agencyId: agency.id, page: 1, pageSize: HOME_LATEST });
     const latest = newest.rows.map((r) => ({ title: r.title ?? '', href: `/items/${r.id}`, date: r.published_on ?? '' }));
-    return sendPage(reply, HomePage({ locale: request.locale, agency: agencyContact(agency), prefs: request.prefs, currentPath: request.url, latest }));
+    const more = [{ href: '/services', title: '政务服务事项办事指南', text: '区行政审批服务局和街道、社区政务服务事项的办事指南：依据、条件、材料、流程、时限、收费，可打印、下载 PDF。' }];
+    return sendPage(reply, HomePage({ locale: request.locale, agency: agencyContact(agency), prefs: request.prefs, currentPath: request.url, latest, more }));
   });
 
   // Contract with ui/layouts/PortalLayout.tsx: GET /prefs?large=1|0&contrast=1|0&back=<path>

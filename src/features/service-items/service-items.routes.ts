@@ -11,6 +11,7 @@ import type { Services } from '../services.ts';
 import { ITEM_STATUSES, ITEM_TYPES } from '../../core/service-items/index.ts';
 import { LEVELS } from './service-items.service.ts';
 import { registerServiceItemPages } from './service-items.page-routes.ts';
+import { registerServiceItemPortal } from './service-items.portal.ts';
 
 const summary = z.object({
   id: z.number().int(), name: z.string(), code: z.string().describe('实施编码'), basicCode: z.string().describe('基本编码'), type: z.string().describe('事项类型'),
@@ -145,4 +146,5 @@ export function registerServiceItemsRoutes(app: FastifyInstance, services: Servi
   });
 
   registerServiceItemPages(app, services);
+  registerServiceItemPortal(app, services);
 }

@@ -60,6 +60,9 @@ export interface ServiceItemsService {
   consistency(actor: Actor, agencyId: number): Promise<ConsistencyResult>;
   /** The 区 items a 街道 / 社区 unit may implement: defining rows of the 区-level agencies of its district, not yet implemented by it. */
   implementable(actor: Actor): Promise<{ id: number; label: string }[]>;
+  /** Blank forms / samples an item's guide offers: the item's own files, then its defining row's (by file name). */
+  files(actor: Actor | null, id: number): Promise<{ filename: string; mime: string; size: number }[]>;
+  file(actor: Actor | null, id: number, filename: string): Promise<{ filename: string; mime: string; data: Buffer }>;
   /** May the actor change this item (the unit's officer or leader)? */
   canEdit(actor: Actor, item: Pick<ItemSummary, 'agencyId'>): boolean;
   /** 上一年项目数量 / 本年增/减 per category of the items implemented by each agency (table 二). */
@@ -301,6 +304,21 @@ export function createServiceItemsService(db: Kysely<Database>, deps: { audit: A
       for (let grew = true; grew;) { grew = false; for (const a of all) if (a.parentId !== null && district.has(a.parentId) && !district.has(a.id) && levelOfKind(a.kind) === 'district') { district.add(a.id); grew = true; } }
       const rows = await repo.definingItems(db, [...district], actor.agencyId);
       return rows.map((r) => ({ id: r.id, label: `${r.name}（${r.code}，${byId.get(r.agency_id)?.name ?? ''}）` }));
+    },
+
+    async files(actor, id) {
+      const it = await detail(actor, id);
+      const own = await repo.filesOf(db, id);
+      const inherited = it.parentId !== null ? await repo.filesOf(db, it.parentId) : [];
+      const names = new Set(own.map((f) => f.filename));
+      return [...own, ...inherited.filter((f) => !names.has(f.filename))].map((f) => ({ filename: f.filename, mime: f.mime, size: f.size }));
+    },
+
+    async file(actor, id, filename) {
+      const it = await detail(actor, id);
+      const f = (await repo.fileOf(db, id, filename)) ?? (it.parentId !== null ? await repo.fileOf(db, it.parentId, filename) : undefined);
+      if (!f) throw notFound('没有这个文件');
+      return { filename: f.filename, mime: f.mime, data: Buffer.from(f.content_base64, 'base64') };
     },
 
     canEdit(actor, item) {

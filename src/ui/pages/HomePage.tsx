@@ -18,6 +18,8 @@ export interface HomePageProps {
   currentPath?: string;
   /** newest published items; an empty list says "暂无信息" */
   latest: readonly LatestItem[];
+  /** further public services linked under the 专栏 entries (e.g. 政务服务事项办事指南) */
+  more?: readonly { href: string; title: string; text: string }[];
 }
 
 export function HomePage(p: HomePageProps) {
@@ -33,6 +35,12 @@ export function HomePage(p: HomePageProps) {
               <a href={s.href}>{t(locale, `portal.nav.${s.key}`)}</a>
             </h2>
             <p className="gk-sections__text">{t(locale, `portal.home.sections.${s.key}`)}</p>
+          </li>
+        ))}
+        {(p.more ?? []).map((m) => (
+          <li className="gk-sections__item" key={m.href}>
+            <h2 className="gk-sections__title"><a href={m.href}>{m.title}</a></h2>
+            <p className="gk-sections__text">{m.text}</p>
           </li>
         ))}
       </ul>
