@@ -439,8 +439,12 @@ export interface PortalPagesTable {
 /** PostgreSQL only (SQLite uses the FTS5 tables catalogue_fts / catalogue_fts_title, queried with sql``). */
 export interface CatalogueSearchTable {
   item_id: number;
+  /** 115_search_scale */
+  agency_id: number;
   search_key: number | string;
   tsv: string;
+  /** title (A) and metadata (C) lexemes, filter and month tokens (115_search_scale) */
+  head: string;
 }
 
 export interface Database {

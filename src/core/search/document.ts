@@ -4,7 +4,7 @@
 //     and the metadata's tokens with META_PREFIX (each tier has its own short doclists); `body` holds the
 //     unprefixed tokens of all three (one lookup answers "matches anywhere"); `meta` the filter tokens.
 //   PostgreSQL tsvector: title lexemes weight A, metadata weight C, text weight D, filter tokens weight B.
-import { metaTokens } from './query.ts';
+import { metaTokens, periodToken } from './query.ts';
 import { ftsText, META_PREFIX, TITLE_PREFIX, tsvectorLiteral } from './tokenizer.ts';
 
 export interface IndexDoc {
@@ -50,7 +50,23 @@ export function fts5Row(d: IndexDoc): { title: string; body: string; meta: strin
   };
 }
 
-/** PostgreSQL tsvector literal of one document (title A, metadata C, text D, filter tokens B). */
+/**
+ * PostgreSQL tsvector literal of one document (title A, metadata C, text D; filter tokens and the publication-month
+ * token B).
+ */
 export function tsvRow(d: IndexDoc): string {
-  return `${tsvectorLiteral([{ text: d.title, weight: 'A' }, { text: d.meta, weight: 'C' }, { text: d.text }])} ${filterTokens(d).map((m) => `'${m}':1B`).join(' ')}`;
+  return `${tsvectorLiteral([{ text: d.title, weight: 'A' }, { text: d.meta, weight: 'C' }, { text: d.text }])} ${pgTokens(d)}`;
+}
+
+/**
+ * The small PostgreSQL tsvector of the two upper tiers (decision 115): the title (A) and metadata (C) lexemes at the
+ * same positions as in tsvRow, the filter tokens and the month token — about 1 KB, kept in the row (the full tsvector
+ * is ~5 KB, out of line), so a walk in recency order can test the title and metadata tiers and the filters cheaply.
+ */
+export function headRow(d: IndexDoc): string {
+  return `${tsvectorLiteral([{ text: d.title, weight: 'A' }, { text: d.meta, weight: 'C' }])} ${pgTokens(d)}`.trim();
+}
+
+function pgTokens(d: IndexDoc): string {
+  return [...filterTokens(d), periodToken(d.searchKey)].map((m) => `'${m}':1B`).join(' ');
 }

@@ -93,7 +93,28 @@ export function metaFts5(f: MetaFilter, column = 'meta'): string {
   return t.length ? `${column} : (${t.map((x) => `"${x}"`).join(' AND ')})` : '';
 }
 
-/** tsquery for the filter tokens (they are stored with weight B). */
+/**
+ * tsquery for the filter tokens, without a weight: they are ≥ 3 characters and never collide with a bigram or
+ * unigram, and an unweighted lexeme is answered by the GIN index alone (a weight forces a heap recheck).
+ */
 export function metaTsquery(f: MetaFilter): string {
-  return metaFilterTokens(f).map((x) => `'${x}':B`).join(' & ');
+  return metaFilterTokens(f).map((x) => `'${x}'`).join(' & ');
+}
+
+/**
+ * Publication-month token of an index row (PostgreSQL only, decision 115): `mo` + YYYYMM of its recency key. A GIN
+ * query ANDed with the tokens of a few recent months walks only those months' posting lists, so counts and pages
+ * of a common term can be taken newest month first and stop early (a GIN index cannot return rows in order).
+ */
+export function periodToken(searchKey: number): string {
+  const d = new Date(Math.floor(searchKey / 1e9) * 86_400_000);
+  return `mo${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+/** The month tokens from the month of `newestKey` back to the month of `oldestKey`, newest first. */
+export function periodTokensBetween(newestKey: number, oldestKey: number): string[] {
+  const at = (k: number) => { const d = new Date(Math.floor(k / 1e9) * 86_400_000); return d.getUTCFullYear() * 12 + d.getUTCMonth(); };
+  const out: string[] = [];
+  for (let m = at(newestKey); m >= at(oldestKey); m--) out.push(`mo${Math.floor(m / 12)}${String((m % 12) + 1).padStart(2, '0')}`);
+  return out;
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { normalize, runs } from './normalize.ts';
 import { ftsText, indexTokens, SEP, tsvectorLiteral } from './tokenizer.ts';
-import { likePatterns, metaFts5, metaTokens, parseQuery, toFts5, toTsquery } from './query.ts';
+import { likePatterns, metaFts5, metaTokens, metaTsquery, parseQuery, periodToken, periodTokensBetween, toFts5, toTsquery } from './query.ts';
 import { findMatches, highlightAll, snippet } from './highlight.ts';
+import { headRow, tsvRow } from './document.ts';
 import { compareRanked, idFromRecencyKey, pageAcrossTiers, recencyKey } from './rank.ts';
 
 describe('normalize', () => {
@@ -71,6 +72,26 @@ describe('parseQuery', () => {
     expect(metaTokens({ agencyId: 3, category: 5, kind: 'normative', year: 2024, validity: 'valid' })).toEqual(['ag3', 'cat5', 'kindnormative', 'yr2024', 'valvalid']);
     expect(metaFts5({ agencyId: 3, year: 2024 })).toBe('meta : ("ag3" AND "yr2024")');
     expect(metaFts5({})).toBe('');
+    expect(metaTsquery({ agencyId: 3, year: 2024 })).toBe("'ag3' & 'yr2024'");
+  });
+  it('names the publication month of a recency key and the months between two keys, newest first', () => {
+    expect(periodToken(recencyKey('2025-11-30', 42))).toBe('mo202511');
+    expect(periodToken(recencyKey('1970-01-01', 1))).toBe('mo197001');
+    expect(periodTokensBetween(recencyKey('2025-02-01', 9), recencyKey('2024-11-15', 3))).toEqual(['mo202502', 'mo202501', 'mo202412', 'mo202411']);
+    expect(periodTokensBetween(recencyKey('2025-02-28', 9), recencyKey('2025-02-01', 3))).toEqual(['mo202502']);
+  });
+  it('keeps the title and metadata positions of the full tsvector in the head vector', () => {
+    const d = { itemId: 7, searchKey: recencyKey('2025-03-04', 7), agencyId: 2, title: '行政复议公告', meta: '通知\n政务公开', text: '正文提到公开', category: 5, kind: 'notice', year: 2025, validity: 'valid' };
+    const lexemes = (v: string) => new Map(v.split(/ (?=')/).map((x) => [x.slice(0, x.lastIndexOf(':')), x.slice(x.lastIndexOf(':') + 1)]));
+    const full = lexemes(tsvRow(d));
+    const head = lexemes(headRow(d));
+    expect(head.get("'mo202503'")).toBe('1B');
+    expect(head.get("'ag2'")).toBe('1B');
+    expect(full.get("'mo202503'")).toBe('1B');
+    expect(head.get("'行政'")).toBe(full.get("'行政'"));
+    // 公开 is in the metadata (C) and the text (D): the head keeps only the C position
+    expect(full.get("'公开'")!.split(',').length).toBe(2);
+    expect(head.get("'公开'")).toBe(full.get("'公开'")!.split(',')[0]);
   });
 });
 

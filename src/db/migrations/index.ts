@@ -17,6 +17,7 @@ import * as m085 from './085_service_items.ts';
 import * as m080 from './080_evaluations.ts';
 import * as m110 from './110_supervision.ts';
 import * as m096 from './096_disclosure_publication.ts';
+import * as m115 from './115_search_scale.ts';
 
 export const migrations: Record<string, Migration> = {
   '001_skeleton': m001,
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '080_evaluations': m080,
   '110_supervision': m110,
   '096_disclosure_publication': m096,
+  '115_search_scale': m115,
 };

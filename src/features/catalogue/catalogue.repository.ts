@@ -3,10 +3,11 @@ import { sql, type Insertable, type Kysely, type Selectable, type Transaction, t
 import type { CatalogueAttachmentsTable, CatalogueItemsTable, CatalogueVersionsTable, Database, PortalPagesTable } from '../../db/types.ts';
 import { dialectOf, toNumber } from '../../db/dialect.ts';
 import { META_PREFIX, TITLE_PREFIX } from '../../core/search/tokenizer.ts';
-import { fts5Row, tsvRow, type IndexDoc } from '../../core/search/document.ts';
-import { metaFts5, metaTsquery, toFts5, toTsquery, type MetaFilter, type SearchQuery } from '../../core/search/query.ts';
+import { fts5Row, headRow, tsvRow, type IndexDoc } from '../../core/search/document.ts';
+import { metaFts5, toFts5, type MetaFilter, type SearchQuery } from '../../core/search/query.ts';
 import { cleanFileName } from '../shared/filenames.ts';
 import { idFromRecencyKey, pageAcrossTiers, type Tier, type TierSource } from '../../core/search/rank.ts';
+import { searchPg } from './catalogue.search-pg.ts';
 
 export type Executor = Kysely<Database> | Transaction<Database>;
 export type ItemRow = Selectable<CatalogueItemsTable>;
@@ -405,9 +406,8 @@ export async function removeFromIndex(trx: Executor, itemId: number, searchKey: 
 
 export async function addToIndex(trx: Executor, d: IndexDoc): Promise<void> {
   if (dialectOf(trx as Kysely<unknown>) === 'postgres') {
-    const tsv = tsvRow(d);
-    await sql`insert into catalogue_search (item_id, search_key, tsv) values (${d.itemId}, ${d.searchKey}, ${tsv}::tsvector)
-      on conflict (item_id) do update set search_key = excluded.search_key, tsv = excluded.tsv`.execute(trx);
+    await sql`insert into catalogue_search (item_id, agency_id, search_key, tsv, head) values (${d.itemId}, ${d.agencyId}, ${d.searchKey}, ${tsvRow(d)}::tsvector, ${headRow(d)}::tsvector)
+      on conflict (item_id) do update set agency_id = excluded.agency_id, search_key = excluded.search_key, tsv = excluded.tsv, head = excluded.head`.execute(trx);
     return;
   }
   const r = fts5Row(d);
@@ -435,7 +435,7 @@ export const SEARCH_CAP = 1000;
  */
 export async function searchIndex(db: Executor, q: SearchQuery, filter: MetaFilter, page: number, pageSize: number): Promise<SearchPage> {
   if ((page - 1) * pageSize >= SEARCH_CAP) return { ids: [], total: SEARCH_CAP, capped: true };
-  if (dialectOf(db as Kysely<unknown>) === 'postgres') return searchPg(db, q, filter, page, pageSize);
+  if (dialectOf(db as Kysely<unknown>) === 'postgres') return searchPg(db, q, filter, page, pageSize, SEARCH_CAP);
   const meta = metaFts5(filter);
   const withMeta = (e: string) => (meta ? `(${e}) AND ${meta}` : e);
   const all = withMeta(toFts5(q, 'body'));
@@ -450,27 +450,6 @@ export async function searchIndex(db: Executor, q: SearchQuery, filter: MetaFilt
   if (total === 0) return { ids: [], total: 0, capped: false };
   const tiers = exprs.map((expr): TierSource => ({
     page: async (limit, offset) => (await sql<{ k: number }>`select rowid as k from catalogue_fts where catalogue_fts match ${expr} order by rowid desc limit ${limit} offset ${offset}`.execute(db)).rows.map((x) => idFromRecencyKey(Number(x.k))),
-    count: () => cnt(expr),
-  }));
-  const ids = await pageAcrossTiers(tiers, Math.min(total, SEARCH_CAP), page, pageSize);
-  return { ids, total: Math.min(total, SEARCH_CAP), capped: total > SEARCH_CAP };
-}
-
-async function searchPg(db: Executor, q: SearchQuery, filter: MetaFilter, page: number, pageSize: number): Promise<SearchPage> {
-  const m = metaTsquery(filter);
-  const withMeta = (e: string) => (m ? `(${e}) & ${m}` : e);
-  const all = withMeta(toTsquery(q));
-  const inTitle = `(${toTsquery(q, 'A')})`;
-  const inMeta = `(${toTsquery(q, 'C')})`;
-  const exprs = [withMeta(inTitle), withMeta(`${inMeta} & !${inTitle}`), withMeta(`(${toTsquery(q)}) & !${inTitle} & !${inMeta}`)];
-  const cnt = async (expr: string) => {
-    const r = await sql<{ n: string }>`select count(*) as n from (select 1 from catalogue_search where tsv @@ ${expr}::tsquery limit ${SEARCH_CAP + 1}) x`.execute(db);
-    return toNumber(r.rows[0]?.n);
-  };
-  const total = await cnt(all);
-  if (total === 0) return { ids: [], total: 0, capped: false };
-  const tiers = exprs.map((expr): TierSource => ({
-    page: async (limit, offset) => (await sql<{ item_id: number }>`select item_id from catalogue_search where tsv @@ ${expr}::tsquery order by search_key desc limit ${limit} offset ${offset}`.execute(db)).rows.map((x) => Number(x.item_id)),
     count: () => cnt(expr),
   }));
   const ids = await pageAcrossTiers(tiers, Math.min(total, SEARCH_CAP), page, pageSize);
@@ -521,7 +500,7 @@ export async function bulkInsertPublished(trx: Executor, rows: readonly BulkRow[
   for (const c of chunked(rows, 250)) await trx.insertInto('catalogue_versions').values(c.map((r) => r.version)).execute();
   for (const c of chunked(rows, 500)) {
     if (pg) {
-      await sql`insert into catalogue_search (item_id, search_key, tsv) values ${sql.join(c.map((r) => sql`(${r.index.itemId}, ${r.index.searchKey}, ${tsvRow(r.index)}::tsvector)`))}`.execute(trx);
+      await sql`insert into catalogue_search (item_id, agency_id, search_key, tsv, head) values ${sql.join(c.map((r) => sql`(${r.index.itemId}, ${r.index.agencyId}, ${r.index.searchKey}, ${tsvRow(r.index)}::tsvector, ${headRow(r.index)}::tsvector)`))}`.execute(trx);
     } else {
       const x = c.map((r) => ({ k: r.index.searchKey, ...fts5Row(r.index) }));
       await sql`insert into catalogue_fts (rowid, title, body, meta) values ${sql.join(x.map((r) => sql`(${r.k}, ${r.title}, ${r.body}, ${r.meta})`))}`.execute(trx);
@@ -544,7 +523,7 @@ export async function withoutSecondaryIndexes<T>(trx: Executor, fn: () => Promis
   const pg = dialectOf(trx as Kysely<unknown>) === 'postgres';
   const defs = pg
     ? (await sql<{ name: string; def: string }>`select i.indexname as name, i.indexdef as def from pg_indexes i
-        where i.schemaname = current_schema() and i.tablename in ('catalogue_items', 'catalogue_versions')
+        where i.schemaname = current_schema() and i.tablename in ('catalogue_items', 'catalogue_versions', 'catalogue_search')
         and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`.execute(trx)).rows
     : (await sql<{ name: string; def: string }>`select name, sql as def from sqlite_master where type = 'index' and tbl_name in ('catalogue_items', 'catalogue_versions') and sql is not null`.execute(trx)).rows;
   for (const d of defs) await sql`drop index ${sql.id(d.name)}`.execute(trx);

@@ -1,0 +1,95 @@
+// The PostgreSQL search plan (decision 115) gives exactly the results of the plain plan it replaced — every match of
+// a tier sorted by recency, tiers in order, totals capped — whichever way each step is taken: the recency walk, the
+// month-by-month GIN probe, or the mix the default bounds choose. The bounds are lowered so that a few thousand items
+// go through the probes; plans are checked with EXPLAIN (the walk uses the recency index and stops, the probe uses a
+// GIN index).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { createTestApp, type TestApp } from './harness.ts';
+import { syntheticItem } from '../../src/features/catalogue/synthetic.ts';
+import { metaTsquery, parseQuery, toTsquery, type MetaFilter } from '../../src/core/search/query.ts';
+import { SEARCH_CAP, searchIndex } from '../../src/features/catalogue/catalogue.repository.ts';
+import { pgSearchLimits, withSearchPlanner } from '../../src/features/catalogue/catalogue.search-pg.ts';
+
+const pg = !!process.env.TEST_DATABASE_URL;
+
+/** The plan before decision 115: each tier one query over all its matches, sorted. */
+async function reference(t: TestApp, q: string, f: MetaFilter, page: number, size: number) {
+  const query = parseQuery(q);
+  const m = metaTsquery(f);
+  const w = (e: string) => (m ? `(${e}) & ${m}` : e);
+  const inTitle = `(${toTsquery(query, 'A')})`;
+  const inMeta = `(${toTsquery(query, 'C')})`;
+  const exprs = [w(inTitle), w(`${inMeta} & !${inTitle}`), w(`(${toTsquery(query)}) & !${inTitle} & !${inMeta}`)];
+  const all: Array<{ id: number; tier: number }> = [];
+  for (const [tier, e] of exprs.entries()) {
+    const r = await sql<{ item_id: number }>`select item_id from catalogue_search where tsv @@ ${e}::tsquery order by search_key desc`.execute(t.db);
+    for (const x of r.rows) all.push({ id: Number(x.item_id), tier });
+  }
+  const total = Math.min(all.length, SEARCH_CAP);
+  const from = (page - 1) * size;
+  if (from >= SEARCH_CAP) return { ids: [], total: SEARCH_CAP, capped: true }; // searchIndex answers pages past the cap without a query
+  return { ids: all.slice(from, Math.min(from + size, SEARCH_CAP)), total, capped: all.length > SEARCH_CAP };
+}
+
+describe.skipIf(!pg)('PostgreSQL search plan', () => {
+  let t: TestApp;
+  let agencyId: number;
+  let otherId: number;
+  const saved = { ...pgSearchLimits };
+  beforeAll(async () => {
+    t = await createTestApp('postgres');
+    const agencies = await t.db.selectFrom('agencies').select('id').orderBy('id').execute();
+    agencyId = agencies[0]!.id;
+    otherId = agencies[1]!.id;
+    const sys = { userId: null, displayName: '测试' } as const;
+    const actor = (id: number) => ({ ...sys, role: 'admin' as const, agencyId: id, visibleAgencyIds: [id] });
+    // 1,600 items over two years in one agency (a common term passes the 1,000 cap), 300 in another
+    const items = (seed: number, n: number) => Array.from({ length: n }, (_, i) => syntheticItem(seed, i, { fromYear: 2024, years: 2 })).sort((a, b) => a.publishedOn.localeCompare(b.publishedOn));
+    await t.services.catalogue.bulkLoadPublished(actor(agencyId), agencyId, [items(3, 1600)]);
+    await t.services.catalogue.bulkLoadPublished(actor(otherId), otherId, [items(4, 300)]);
+  }, 120_000);
+  afterAll(async () => {
+    Object.assign(pgSearchLimits, saved);
+    await t?.close();
+  });
+
+  const queries = ['公开', '许可', '行政复议', '跨省通办', '芝罘区', '政务公开', '跨省 通知', '税', '公示', '没有这个词'];
+  const bounds = {
+    walks: { walkHead: 1e9, walkText: 1e9, smallScope: 1e9 },
+    probes: { walkHead: 1, walkText: 1, smallScope: 0 },
+    mixed: { walkHead: 40, walkText: 12, smallScope: 100 },
+  };
+
+  it.each(Object.keys(bounds) as Array<keyof typeof bounds>)('the %s give the plain plan\'s pages, tiers and capped totals', async (name) => {
+    Object.assign(pgSearchLimits, bounds[name]);
+    try {
+      const filters: MetaFilter[] = [{ agencyId }, { agencyId: null }, { agencyId: otherId }, { agencyId, year: 2025 }, { agencyId, kind: 'news' }];
+      for (const q of queries) {
+        for (const f of filters) {
+          for (const [page, size] of [[1, 10], [2, 10], [5, 7], [40, 10], [101, 10]] as const) {
+            const want = await reference(t, q, f, page, size);
+            const got = await searchIndex(t.db, parseQuery(q), f, page, size);
+            expect({ ids: got.ids, total: got.total, capped: got.capped }, `${q} ${JSON.stringify(f)} page ${page}`).toEqual(want);
+          }
+        }
+      }
+    } finally {
+      Object.assign(pgSearchLimits, saved);
+    }
+  }, 300_000);
+
+  it('walks the recency index and stops; probes a GIN index one month group at a time', async () => {
+    await withSearchPlanner(t.db, async (db) => {
+      const walk = await sql<{ 'QUERY PLAN': string }>`explain select item_id from (select item_id, search_key, head, tsv from catalogue_search where agency_id = ${agencyId} order by search_key desc limit 2000) w
+        where head @@ ${"'公开':A"}::tsquery order by search_key desc limit 10`.execute(db);
+      const walkPlan = walk.rows.map((r) => r['QUERY PLAN']).join('\n');
+      expect(walkPlan).toMatch(/Index Scan using catalogue_search_agency_key_idx/);
+      expect(walkPlan).not.toMatch(/Sort/);
+      const probe = await sql<{ 'QUERY PLAN': string }>`explain select item_id from catalogue_search where head @@ ${"'公开':A & 'ag1' & ('mo202512' | 'mo202511')"}::tsquery order by search_key + 0 desc limit 10`.execute(db);
+      expect(probe.rows.map((r) => r['QUERY PLAN']).join('\n')).toMatch(/Bitmap Index Scan on catalogue_search_head_idx/);
+      const text = await sql<{ 'QUERY PLAN': string }>`explain select count(*) from (select 1 from catalogue_search where tsv @@ ${"'公开' & 'ag1' & 'mo202512'"}::tsquery limit 1001) x`.execute(db);
+      expect(text.rows.map((r) => r['QUERY PLAN']).join('\n')).toMatch(/Bitmap Index Scan on catalogue_search_tsv_idx/);
+    });
+  });
+});
