@@ -1,5 +1,6 @@
 // 主动公开 catalogue benchmark (issue 6). Loads a synthetic catalogue (`gongkai bench data`, size from
-// BENCH_CATALOGUE_SIZE, default 20000; 1,000,000 is the target size of the issue) into a fresh SQLite file, then:
+// BENCH_CATALOGUE_SIZE, default 20000; 1,000,000 is the target size of the issue) into a fresh SQLite file (or reuses
+// BENCH_CATALOGUE_DB / BENCH_CATALOGUE_URL, e.g. a PostgreSQL database loaded with `gongkai bench data`), then:
 //  - list page (/proactive?agency=…) and item page (/items/:id) throughput as a ratio of the bare route (goal ≥ 0.5, p99 ≤ 25 ms);
 //  - search p50/p99 (service level, in-process) for 2- and 4-character terms (goal p50 ≤ 5 ms), and the speed-up over a LIKE scan.
 import { spawnSync } from 'node:child_process';
@@ -22,9 +23,12 @@ export const run: BenchModule['run'] = async (ctx) => {
   const size = Number(process.env.BENCH_CATALOGUE_SIZE ?? 20000);
   // BENCH_CATALOGUE_DB=/path/bench.db reuses a database already loaded by `gongkai bench data` (a 1,000,000-item
   // load takes minutes; the measurement itself does not change the data). It is never deleted.
-  const reuse = process.env.BENCH_CATALOGUE_DB;
-  const dir = reuse ? path.dirname(path.resolve(reuse)) : mkdtempSync(path.join(tmpdir(), 'gongkai-bench-cat-'));
-  const url = `file:${reuse ? path.resolve(reuse) : path.join(dir, 'bench.db')}`;
+  // BENCH_CATALOGUE_URL=postgres://…/db (or file:…) reuses a database of either engine loaded the same way (decision
+  // 115 measures PostgreSQL this way); it is never dropped.
+  const reuseUrl = process.env.BENCH_CATALOGUE_URL;
+  const reuse = process.env.BENCH_CATALOGUE_DB ?? (reuseUrl ? 'reused' : undefined);
+  const dir = process.env.BENCH_CATALOGUE_DB ? path.dirname(path.resolve(process.env.BENCH_CATALOGUE_DB)) : reuseUrl ? tmpdir() : mkdtempSync(path.join(tmpdir(), 'gongkai-bench-cat-'));
+  const url = reuseUrl ?? `file:${process.env.BENCH_CATALOGUE_DB ? path.resolve(process.env.BENCH_CATALOGUE_DB) : path.join(dir, 'bench.db')}`;
   const env = { ...process.env, DATABASE_URL: url, NODE_ENV: 'production', LOG_LEVEL: 'silent' };
   const rows: BenchRow[] = [];
   try {
