@@ -18,6 +18,7 @@ import * as m080 from './080_evaluations.ts';
 import * as m110 from './110_supervision.ts';
 import * as m096 from './096_disclosure_publication.ts';
 import * as m115 from './115_search_scale.ts';
+import * as m116 from './116_agency_key_indexes.ts';
 
 export const migrations: Record<string, Migration> = {
   '001_skeleton': m001,
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '110_supervision': m110,
   '096_disclosure_publication': m096,
   '115_search_scale': m115,
+  '116_agency_key_indexes': m116,
 };
