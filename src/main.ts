@@ -31,6 +31,7 @@ import { createEvaluationsService } from './features/evaluations/evaluations.ser
 import { evaluationsWorkProvider } from './features/evaluations/evaluations.work.ts';
 import { createSupervisionService } from './features/supervision/supervision.service.ts';
 import { createRectifyService } from './features/supervision/supervision.rectify.ts';
+import { createOverviewService } from './features/supervision/supervision.overview.ts';
 
 export type { Services } from './features/services.ts';
 
@@ -75,6 +76,7 @@ export function createServices(config: Config, database: OpenDatabase, options: 
   // 督查体检 and 整改 (rectification in the agency's queue, the answer back in the supervisor's)
   const supervision = createSupervisionService(db, { audit, agencies, clock });
   const rectifications = createRectifyService(db, { audit, agencies, runs: supervision, clock });
+  const supervisionOverview = createOverviewService(db, { audit, agencies, mailer: applicationsFeature.applications.mailer, today: applicationsFeature.applications.today, clock, ...(config.publicBaseUrl ? { baseUrl: config.publicBaseUrl } : {}) });
   // 待办: each feature's kinds of work, in one list (a new kind is added by its feature's provider)
   const work = createWorkService([
     applicationsWorkProvider({ db, applications: applicationsFeature.applications, agencies, calendar }),
@@ -86,6 +88,7 @@ export function createServices(config: Config, database: OpenDatabase, options: 
     serviceItems.workProvider(),
     evaluationsWorkProvider(evaluations),
     rectifications.workProvider(),
+    supervisionOverview.workProvider(),
   ]);
   const workDigest = createDigestService({ db, work, mailer: applicationsFeature.applications.mailer, agencies, calendar, clock, ...(config.publicBaseUrl ? { baseUrl: config.publicBaseUrl } : {}) });
   // Several processes on one database (decision 095): the background jobs run by whichever process takes a job's
@@ -126,5 +129,6 @@ export function createServices(config: Config, database: OpenDatabase, options: 
     evaluations,
     supervision,
     rectifications,
+    supervisionOverview,
   };
 }

@@ -1000,3 +1000,29 @@ export interface Database {
   audit_findings: AuditFindingsTable;
   audit_rectifications: AuditRectificationsTable;
 }
+
+// ───────────── 111_supervision_campaign: assessment weights, reminders of the 31 January campaign (feature: supervision) ─────────────
+
+export interface SupervisionSettingsTable {
+  agency_id: number;
+  weights_json: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface SupervisionRemindersTable {
+  id: Generated<number>;
+  supervisor_agency_id: number;
+  agency_id: number;
+  year: number;
+  sent_on: string;
+  sent_at: string;
+  sent_by_name: string;
+  mails: number;
+}
+
+export interface Database {
+  // 111_supervision_campaign
+  supervision_settings: SupervisionSettingsTable;
+  supervision_reminders: SupervisionRemindersTable;
+}

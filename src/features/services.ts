@@ -27,6 +27,7 @@ import type { CacheSignals, JobRunner } from './cluster/cluster.service.ts';
 import type { EvaluationsService } from './evaluations/evaluations.service.ts';
 import type { SupervisionService } from './supervision/supervision.service.ts';
 import type { RectifyService } from './supervision/supervision.rectify.ts';
+import type { OverviewService } from './supervision/supervision.overview.ts';
 
 /** A feature's 工作台 cards for the signed-in user (listed in Services.dashboardCards, shown in order). */
 export type DashboardCardProvider = (actor: Actor) => Promise<readonly DashboardCard[]>;
@@ -73,4 +74,6 @@ export interface Services extends SeedServices {
   supervision: SupervisionService;
   /** 整改: findings sent to the agency, its answer and the supervisor's review (work-queue kinds rectify_audit_finding, review_audit_rectification) */
   rectifications: RectifyService;
+  /** the overview across the agencies below, the 31 January campaign and reminders, the assessment with weights */
+  supervisionOverview: OverviewService;
 }

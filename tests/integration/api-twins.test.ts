@@ -55,6 +55,8 @@ const TWINS: Record<string, readonly string[]> = {
   'POST /admin/services/:id/status': ['updateServiceItem'],
   'POST /admin/services/must-match': ['setServiceItemMustMatch'],
   'POST /admin/supervision/runs': ['createAuditRun'],
+  'POST /admin/supervision/reminders': ['remindAgencies'],
+  'POST /admin/supervision/assessment/weights': ['setAssessmentWeights'],
   'POST /admin/supervision/findings/:id/triage': ['triageAuditFinding'],
   'POST /admin/supervision/findings/:id/rectification': ['requestAuditRectification'],
   'POST /admin/supervision/rectifications/:id/response': ['respondToAuditRectification'],

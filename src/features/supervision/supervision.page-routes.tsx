@@ -12,6 +12,9 @@ import { fieldOf, invalid, runInput, runUploads } from './supervision.routes.ts'
 import { idParams, rectificationBody, responseBody, reviewBody, triageBody } from './supervision.schema.ts';
 import { RectificationPage, RectificationsPage, RunPage, RunReportPage, RunsPage, SUPERVISION_PATH } from './supervision.pages.tsx';
 import { RECTIFICATION_STATES, type RectificationState } from './supervision.rectify.ts';
+import { OVERVIEW_STATES, type OverviewState } from './supervision.overview.ts';
+import { COMPONENTS } from '../../core/supervision/assessment.ts';
+import { ASSESSMENT_PATH, AssessmentPage, OVERVIEW_PATH, OverviewPage } from './supervision.overview-pages.tsx';
 
 const PAGE_SIZE = 50;
 const pageOf = (q: unknown, key = 'page') => {
@@ -136,5 +139,73 @@ export function registerSupervisionPages(app: FastifyInstance, services: Service
     }
     setFlash(reply, 'success', p.data.outcome === 'resolve' ? '整改已办结' : '已退回重新整改');
     return seeOther(reply, `${SUPERVISION_PATH}/rectifications/${id}`);
+  });
+  registerOverviewPages(app, services);
+}
+
+/** The overview, campaign and assessment pages (same services as getSupervisionOverview, remindAgencies, getSupervisionAssessment, setAssessmentWeights). */
+export function registerOverviewPages(app: FastifyInstance, services: Services): void {
+  const ov = services.supervisionOverview;
+  const staff = requireStaff();
+  const current = () => currentReportYear(services.applications.today());
+  const yearsOf = () => { const y = current(); return [y, y - 1, y - 2, y - 3, y - 4]; };
+  const yearOf = (q: unknown) => {
+    const v = Number(textOf(q, 'year'));
+    return Number.isInteger(v) && v >= 2008 && v <= 2100 ? v : current();
+  };
+  const overviewPage = async (request: FastifyRequest, reply: FastifyReply, year: number, errors?: FieldError[], status = 200) => {
+    const actor = actorOf(request);
+    const st = textOf(request.query, 'state');
+    const state = (OVERVIEW_STATES as readonly string[]).includes(st ?? '') ? (st as OverviewState) : undefined;
+    const lt = textOf(request.query, 'late');
+    const late = lt === '1' ? true : lt === '0' ? false : undefined;
+    const res = await ov.overview(actor, { year, page: pageOf(request.query), pageSize: PAGE_SIZE, ...(state ? { state } : {}), ...(late !== undefined ? { late } : {}) });
+    const years = [year, year - 1, year - 2, year - 3, year - 4];
+    const grid = await ov.grid(actor, res.items.map((r) => r.agencyId), years);
+        return sendPage(reply, OverviewPage({ shell: adminShell(request, takeFlash(request, reply)), year, years, campaign: res.campaign, rows: res, grid, ...(state ? { state } : {}), ...(late !== undefined ? { late } : {}), ...(errors ? { errors } : {}) }), status);
+  };
+
+  app.get(OVERVIEW_PATH, { preHandler: staff, schema: { hide: true } }, async (request, reply) => overviewPage(request, reply, yearOf(request.query)));
+
+  app.post(`${SUPERVISION_PATH}/reminders`, { preHandler: staff, schema: { hide: true } }, async (request, reply) => {
+    const body = formOf(request);
+    const year = Number(body.year);
+    if (!Number.isInteger(year) || year < 2008 || year > 2100) throw validationFailed([{ field: 'year', message: '年度有误' }]);
+    const st = typeof body.state === 'string' && (OVERVIEW_STATES as readonly string[]).includes(body.state) ? (body.state as OverviewState) : undefined;
+    let res;
+    try {
+      res = await ov.remind(actorOf(request), { year, ...(st ? { state: st } : {}) });
+    } catch (e) {
+      if (isAppError(e) && e.code === 'validation_failed') return overviewPage(request, reply, year, e.fieldErrors, 400);
+      throw e;
+    }
+    setFlash(reply, 'success', `已督促 ${res.reminded} 个机关，发出邮件 ${res.mails} 封${res.alreadyToday ? `；${res.alreadyToday} 个机关今天已督促过` : ''}`);
+    return seeOther(reply, `${OVERVIEW_PATH}?year=${year}${st ? `&state=${st}` : ''}`);
+  });
+
+  const assessmentPage = async (request: FastifyRequest, reply: FastifyReply, year: number, errors?: FieldError[], status = 200) => {
+    const a = await ov.assessment(actorOf(request), { year, page: pageOf(request.query), pageSize: PAGE_SIZE });
+    return sendPage(reply, AssessmentPage({ shell: adminShell(request, takeFlash(request, reply)), year, years: yearsOf(), weights: a.weights, version: a.version, components: a.components, rows: a, ...(errors ? { errors } : {}) }), status);
+  };
+  app.get(ASSESSMENT_PATH, { preHandler: staff, schema: { hide: true } }, async (request, reply) => assessmentPage(request, reply, yearOf(request.query)));
+
+  app.post(`${ASSESSMENT_PATH}/weights`, { preHandler: staff, schema: { hide: true } }, async (request, reply) => {
+    const body = formOf(request);
+    const year = yearOf(body);
+    const weights: Record<string, unknown> = {};
+    for (const c of COMPONENTS) {
+      const v = body[`weights.${c.key}`];
+      weights[c.key] = typeof v === 'string' && /^\s*\d{1,3}\s*$/.test(v) ? Number(v) : v ?? null;
+    }
+    const version = Number(body.version);
+    try {
+      if (!Number.isInteger(version) || version < 0) throw validationFailed([{ field: 'version', message: '缺少版本号' }]);
+      await ov.setWeights(actorOf(request), { weights, version });
+    } catch (e) {
+      if (isAppError(e) && e.code === 'validation_failed') return assessmentPage(request, reply, year, e.fieldErrors, 400);
+      throw e;
+    }
+    setFlash(reply, 'success', '已保存考核权重');
+    return seeOther(reply, `${ASSESSMENT_PATH}?year=${year}`);
   });
 }

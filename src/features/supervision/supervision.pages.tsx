@@ -25,7 +25,8 @@ function SupervisionNav({ current }: { current: 'runs' | 'rectifications' }) {
       <ul>
         <li>{current === 'runs' ? <strong>督查体检</strong> : <a href={SUPERVISION_PATH}>督查体检</a>}</li>
         <li>{current === 'rectifications' ? <strong>整改</strong> : <a href={`${SUPERVISION_PATH}/rectifications`}>整改</a>}</li>
-        <li><a href="/admin/annual/agencies">下级机关年度报告</a></li>
+        <li><a href={`${SUPERVISION_PATH}/overview`}>总览与督促</a></li>
+        <li><a href={`${SUPERVISION_PATH}/assessment`}>考核排名</a></li>
       </ul>
     </nav>
   );

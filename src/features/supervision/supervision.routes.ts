@@ -18,6 +18,9 @@ import {
   reviewBody, runReportDetailSchema, runReportSchema, runSchema, triageBody,
 } from './supervision.schema.ts';
 import { RECTIFICATION_STATES } from './supervision.rectify.ts';
+import { OVERVIEW_STATES } from './supervision.overview.ts';
+import { COMPONENTS } from '../../core/supervision/assessment.ts';
+import { currentReportYear } from '../../core/annual-report/deadline.ts';
 import { registerSupervisionPages } from './supervision.page-routes.tsx';
 
 /** A multipart body's text field (attachFieldsToBody). */
@@ -195,6 +198,90 @@ export function registerSupervisionRoutes(app: FastifyInstance, services: Servic
     return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="audit-run-${run.id}.xlsx"`).send(Buffer.from(bytes) as never);
   });
+
+  // ── overview across agencies, the 31 January campaign, reminders, assessment ──
+  const yearQ = z.coerce.number().int().min(2008, { message: '年度应在 2008 年以后' }).max(2100, { message: '年度有误' }).optional()
+    .describe('报告年度（默认：当前应公布的年度，即上一年）');
+  const defaultYear = () => currentReportYear(services.applications.today());
+  const overviewRow = z.object({
+    agencyId: z.number().int(), creditCode: z.string(), name: z.string(), parent: z.string().nullable().describe('上级机关'),
+    state: z.enum(OVERVIEW_STATES).describe('not_started 未开始 / draft 编制中 / approved 负责人已审定 / submitted 已报送 / returned 已退回 / accepted 已审核 / published 已公布'),
+    submittedOn: z.string().nullable(), publishedOn: z.string().nullable().describe('首次公布日期'), deadline: z.string().describe('法定公布期限（条例第四十九条）'),
+    late: z.boolean().describe('期限后才公布，或期限已过仍未公布'), errors: z.number().int(), warnings: z.number().int(), remindedOn: z.string().nullable().describe('最近一次督促日期'),
+  });
+  const campaign = z.object({
+    year: z.number().int(), deadline: z.string(), daysLeft: z.number().int(), total: z.number().int(), late: z.number().int(),
+    counts: z.object(Object.fromEntries(OVERVIEW_STATES.map((k) => [k, z.number().int()])) as Record<(typeof OVERVIEW_STATES)[number], z.ZodNumber>),
+  });
+  r.get('/api/supervision/overview', {
+    preHandler: staff,
+    schema: {
+      operationId: 'getSupervisionOverview', summary: '下级机关年度报告总览（第四十九条）：各机关的状态、报送和公布日期、是否逾期、错误和警告数；本年度督促情况（分页，可按状态、逾期筛选）', tags: ['supervision'],
+      querystring: z.object({ year: yearQ, state: z.enum(OVERVIEW_STATES).optional(), late: z.enum(['0', '1']).optional(), ...pageQuery }),
+      response: { 200: z.object({ year: z.number().int(), campaign, agencies: z.array(overviewRow), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }), ...problemSchemas(400, 401, 403) },
+    },
+  }, async (request) => {
+    const q = request.query;
+    const year = q.year ?? defaultYear();
+    const res = await services.supervisionOverview.overview(actorOf(request), { year, page: q.page, pageSize: q.pageSize, ...(q.state ? { state: q.state } : {}), ...(q.late ? { late: q.late === '1' } : {}) });
+    return { year, campaign: res.campaign, agencies: res.items, total: res.total, page: res.page, pageSize: res.pageSize };
+  });
+
+  r.post('/api/supervision/reminders', {
+    preHandler: staff,
+    schema: {
+      operationId: 'remindAgencies', summary: '督促下级机关按期公布年度报告：邮件发给其经办人、负责人，并在其待办中提示，直至公布（每个机关每天一次）', tags: ['supervision'],
+      body: z.object({
+        year: z.coerce.number().int().min(2008, { message: '年度应在 2008 年以后' }).max(2100, { message: '年度有误' }),
+        agencies: z.array(z.string().trim().min(1).max(40)).max(10_000).optional().describe('统一社会信用代码；不填：所有尚未公布的下级机关'),
+        state: z.enum(OVERVIEW_STATES).optional().describe('只督促这一状态的机关'),
+      }),
+      response: { 200: z.object({ reminded: z.number().int(), mails: z.number().int(), alreadyToday: z.number().int() }), ...problemSchemas(400, 401, 403, 404) },
+    },
+  }, async (request) => {
+    const b = request.body;
+    return services.supervisionOverview.remind(actorOf(request), { year: b.year, ...(b.agencies ? { agencies: b.agencies } : {}), ...(b.state ? { state: b.state } : {}) });
+  });
+
+  const part = z.object({ value: z.number(), basis: z.string() }).nullable();
+  const weightsSchema = z.object(Object.fromEntries(COMPONENTS.map((c) => [c.key, z.number()])) as Record<(typeof COMPONENTS)[number]['key'], z.ZodNumber>);
+  r.get('/api/supervision/assessment', {
+    preHandler: staff,
+    schema: {
+      operationId: 'getSupervisionAssessment', summary: '考核：下级机关按本机关设定的权重计算的得分和排名（年度报告按时与质量、依申请按期答复、主动公开按期、复议诉讼纠错；分页）', tags: ['supervision'],
+      querystring: z.object({ year: yearQ, ...pageQuery }),
+      response: {
+        200: z.object({
+          year: z.number().int(), weights: weightsSchema, version: z.number().int(),
+          components: z.array(z.object({ key: z.string(), label: z.string(), source: z.string() })),
+          agencies: z.array(z.object({ rank: z.number().int().nullable(), agencyId: z.number().int(), creditCode: z.string(), name: z.string(), score: z.number().nullable(), parts: z.object(Object.fromEntries(COMPONENTS.map((c) => [c.key, part]))) })),
+          total: z.number().int(), page: z.number().int(), pageSize: z.number().int(),
+        }),
+        ...problemSchemas(400, 401, 403),
+      },
+    },
+  }, async (request) => {
+    const year = request.query.year ?? defaultYear();
+    const a = await services.supervisionOverview.assessment(actorOf(request), { year, page: request.query.page, pageSize: request.query.pageSize });
+    return { year, weights: a.weights, version: a.version, components: a.components.map((c) => ({ ...c })), agencies: a.items, total: a.total, page: a.page, pageSize: a.pageSize };
+  });
+
+  r.get('/api/supervision/assessment/weights', {
+    preHandler: staff,
+    schema: {
+      operationId: 'getAssessmentWeights', summary: '考核权重（本政务公开主管部门设定；未设定时为默认值，version 0）', tags: ['supervision'],
+      response: { 200: z.object({ weights: weightsSchema, version: z.number().int() }), ...problemSchemas(401, 403) },
+    },
+  }, async (request) => services.supervisionOverview.weights(actorOf(request)));
+
+  r.put('/api/supervision/assessment/weights', {
+    preHandler: staff,
+    schema: {
+      operationId: 'setAssessmentWeights', summary: '设定考核权重（各项 0–100 的整数，不能全为 0；version 不符时 409）', tags: ['supervision'],
+      body: z.object({ weights: z.record(z.string().max(40), z.unknown()), version: z.number().int().min(0).max(2_147_483_647) }),
+      response: { 200: z.object({ weights: weightsSchema, version: z.number().int() }), ...problemSchemas(400, 401, 403, 409) },
+    },
+  }, async (request) => services.supervisionOverview.setWeights(actorOf(request), request.body));
 
   registerSupervisionPages(app, services);
 }

@@ -1,0 +1,89 @@
+// Assessment of the agencies a 政务公开主管部门 supervises (定期考核), computed from Gongkai's own records. Pure: counts in,
+// scores out. Each component is a share (0–100) of things done in time or right, with its legal source; a component
+// without data for an agency (nothing to count) is left out of that agency's score and the remaining weights are
+// rescaled, so an agency is not rewarded or punished for having no cases.
+export const COMPONENTS = [
+  { key: 'report_timely', label: '年度报告按时公布', source: '条例第四十九条：部门每年1月31日前、本级政府3月31日前公布上一年度报告' },
+  { key: 'report_quality', label: '年度报告质量（勾稽、格式）', source: '条例第五十条；国办公开办函〔2021〕30号 年度报告格式' },
+  { key: 'applications_in_time', label: '依申请公开按期答复', source: '条例第三十三条：20个工作日内答复，延长不超过20个工作日' },
+  { key: 'catalogue_in_time', label: '主动公开20个工作日内公开', source: '条例第二十六条：信息形成或者变更之日起20个工作日内公开' },
+  { key: 'appeals_corrected', label: '复议、诉讼未被纠错', source: '条例第五十一条；年度报告表四（复议、诉讼结果为纠正的）' },
+] as const;
+
+export type ComponentKey = (typeof COMPONENTS)[number]['key'];
+export type Weights = Record<ComponentKey, number>;
+export const DEFAULT_WEIGHTS: Weights = { report_timely: 25, report_quality: 20, applications_in_time: 25, catalogue_in_time: 20, appeals_corrected: 10 };
+
+/** The records counted for one agency and year. */
+export interface AgencyCounts {
+  /** the annual report: its deadline, publication date (first version) and rule errors; null when none was compiled */
+  report: { deadline: string; publishedOn: string | null; errors: number } | null;
+  applications: { concluded: number; onTime: number };
+  catalogue: { published: number; onTime: number };
+  appeals: { decided: number; corrected: number };
+}
+
+export interface Part {
+  /** 0–100 */
+  value: number;
+  /** what was counted, in words */
+  basis: string;
+}
+
+export interface Assessment {
+  /** weighted mean of the parts with data, 0–100 (one decimal); null when no part has data */
+  score: number | null;
+  parts: Record<ComponentKey, Part | null>;
+}
+
+const pct = (n: number, d: number) => Math.round((1000 * n) / d) / 10;
+
+/** Points per rule error in the report (each error −20, at least 0). */
+export const POINTS_PER_ERROR = 20;
+
+export function assess(c: AgencyCounts, weights: Weights, today: string): Assessment {
+  const parts: Record<ComponentKey, Part | null> = {
+    report_timely: null, report_quality: null, applications_in_time: null, catalogue_in_time: null, appeals_corrected: null,
+  };
+  if (c.report) {
+    const { deadline, publishedOn } = c.report;
+    if (publishedOn) parts.report_timely = { value: publishedOn <= deadline ? 100 : 0, basis: `${publishedOn} 公布，期限 ${deadline}` };
+    else if (today > deadline) parts.report_timely = { value: 0, basis: `期限 ${deadline} 已过，尚未公布` };
+    parts.report_quality = { value: Math.max(0, 100 - POINTS_PER_ERROR * c.report.errors), basis: `勾稽错误 ${c.report.errors} 处` };
+  }
+  if (c.applications.concluded > 0) parts.applications_in_time = { value: pct(c.applications.onTime, c.applications.concluded), basis: `办结 ${c.applications.concluded} 件，按期 ${c.applications.onTime} 件` };
+  if (c.catalogue.published > 0) parts.catalogue_in_time = { value: pct(c.catalogue.onTime, c.catalogue.published), basis: `公开 ${c.catalogue.published} 条，按期 ${c.catalogue.onTime} 条` };
+  if (c.appeals.decided > 0) parts.appeals_corrected = { value: pct(c.appeals.decided - c.appeals.corrected, c.appeals.decided), basis: `审结 ${c.appeals.decided} 件，被纠错 ${c.appeals.corrected} 件` };
+  let sum = 0, w = 0;
+  for (const k of Object.keys(parts) as ComponentKey[]) {
+    const p = parts[k];
+    if (!p || !(weights[k] > 0)) continue;
+    sum += p.value * weights[k];
+    w += weights[k];
+  }
+  return { score: w > 0 ? Math.round((10 * sum) / w) / 10 : null, parts };
+}
+
+/** Ranks by score (highest first; ties share a rank; agencies without a score last, unranked). */
+export function rank<T extends { score: number | null; name: string }>(rows: readonly T[]): (T & { rank: number | null })[] {
+  const sorted = [...rows].sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || a.name.localeCompare(b.name, 'zh-CN'));
+  let last: number | null = null, lastRank = 0;
+  return sorted.map((r, i) => {
+    if (r.score === null) return { ...r, rank: null };
+    const rk = r.score === last ? lastRank : i + 1;
+    last = r.score;
+    lastRank = rk;
+    return { ...r, rank: rk };
+  });
+}
+
+/** Validates supervisor-set weights: every component, 0–100, not all zero. Returns messages per key. */
+export function weightProblems(w: Record<string, unknown>): { field: string; message: string }[] {
+  const out: { field: string; message: string }[] = [];
+  for (const c of COMPONENTS) {
+    const v = w[c.key];
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 100 || !Number.isInteger(v)) out.push({ field: `weights.${c.key}`, message: `${c.label}的权重应为 0–100 的整数` });
+  }
+  if (out.length === 0 && COMPONENTS.every((c) => w[c.key] === 0)) out.push({ field: 'weights', message: '权重不能全部为 0' });
+  return out;
+}

@@ -1,0 +1,137 @@
+// Back-office pages of the overview across agencies: the 31 January campaign (days left, counts by state, reminders),
+// the agencies × years grid with states and finding counts (paged over agencies, drill into any agency's report), and
+// the assessment with its weights form and the ranking.
+import { AdminLayout, Button, CsrfField, ErrorSummary, Pagination, TextField, type AdminShell, type FieldError } from '../../ui/index.ts';
+import type { COMPONENTS, Weights } from '../../core/supervision/assessment.ts';
+import { OVERVIEW_STATE_LABELS, OVERVIEW_STATES, type AssessmentRow, type Campaign, type OverviewRow, type OverviewState } from './supervision.overview.ts';
+import type { Paged } from './supervision.service.ts';
+import { SUPERVISION_PATH } from './supervision.pages.tsx';
+
+export const OVERVIEW_PATH = `${SUPERVISION_PATH}/overview`;
+export const ASSESSMENT_PATH = `${SUPERVISION_PATH}/assessment`;
+type Cell = { state: OverviewState; late: boolean; errors: number; warnings: number };
+const color = (s: OverviewState, late: boolean) => (late ? 'red' : s === 'published' ? 'green' : s === 'not_started' || s === 'returned' ? 'amber' : 'blue');
+
+function Nav({ current, year }: { current: 'overview' | 'assessment'; year: number }) {
+  return (
+    <nav aria-label="督查" className="gk-subnav">
+      <ul>
+        <li><a href={SUPERVISION_PATH}>督查体检</a></li>
+        <li><a href={`${SUPERVISION_PATH}/rectifications`}>整改</a></li>
+        <li>{current === 'overview' ? <strong>总览与督促</strong> : <a href={`${OVERVIEW_PATH}?year=${year}`}>总览与督促</a>}</li>
+        <li>{current === 'assessment' ? <strong>考核排名</strong> : <a href={`${ASSESSMENT_PATH}?year=${year}`}>考核排名</a>}</li>
+      </ul>
+    </nav>
+  );
+}
+
+export function OverviewPage(p: { shell: AdminShell; year: number; years: number[]; campaign: Campaign; rows: Paged<OverviewRow>; grid: Map<number, Map<number, Cell>>; state?: OverviewState; late?: boolean; errors?: readonly FieldError[] }) {
+  const c = p.campaign;
+  const q = { year: String(p.year), ...(p.state ? { state: p.state } : {}), ...(p.late !== undefined ? { late: p.late ? '1' : '0' } : {}) };
+  const notPublished = c.total - c.counts.published;
+  return (
+    <AdminLayout {...p.shell} active="reports" title={`${p.year}年度报告总览`}>
+      <ErrorSummary errors={p.errors} />
+      <Nav current="overview" year={p.year} />
+      <h1>{p.year} 年度政府信息公开工作年度报告总览</h1>
+      <form method="get" action={OVERVIEW_PATH} className="gk-filters">
+        <label htmlFor="field-year">年度</label>
+        <select id="field-year" name="year" defaultValue={String(p.year)}>{p.years.map((y) => <option key={y} value={y}>{y}</option>)}</select>
+        <button type="submit">查看</button>
+      </form>
+      <section aria-labelledby="campaign" className="gk-campaign">
+        <h2 id="campaign">第四十九条：1月31日前公布</h2>
+        <p data-days-left={c.daysLeft}>{c.daysLeft >= 0 ? `距部门公布期限（${c.deadline}）还有 ${c.daysLeft} 天；本级人民政府的期限为 3 月 31 日。` : `部门公布期限（${c.deadline}）已过 ${-c.daysLeft} 天。`}</p>
+        <table className="gk-table" aria-label="各状态机关数">
+          <thead><tr><th scope="col">下级机关</th>{OVERVIEW_STATES.map((s) => <th key={s} scope="col">{OVERVIEW_STATE_LABELS[s]}</th>)}<th scope="col">逾期</th></tr></thead>
+          <tbody>
+            <tr>
+              <td><a href={`${OVERVIEW_PATH}?year=${p.year}`}>{c.total}</a></td>
+              {OVERVIEW_STATES.map((s) => <td key={s} data-count={s}><a href={`${OVERVIEW_PATH}?year=${p.year}&state=${s}`}>{c.counts[s]}</a></td>)}
+              <td data-count="late"><a href={`${OVERVIEW_PATH}?year=${p.year}&late=1`}>{c.late}</a></td>
+            </tr>
+          </tbody>
+        </table>
+        {notPublished > 0 && (
+          <form method="post" action={`${SUPERVISION_PATH}/reminders`} className="gk-form gk-form--inline">
+            <CsrfField token={p.shell.csrfToken} />
+            <input type="hidden" name="year" value={p.year} />
+            {p.state && <input type="hidden" name="state" value={p.state} />}
+            <Button variant="warning">{p.state ? `督促“${OVERVIEW_STATE_LABELS[p.state]}”的机关` : `督促尚未公布的 ${notPublished} 个机关`}</Button>
+            <span className="gk-hint">邮件发给各机关的经办人和负责人，并在其待办中提示，直至公布；每个机关每天一次。</span>
+          </form>
+        )}
+      </section>
+      <h2>各机关{p.state ? `（${OVERVIEW_STATE_LABELS[p.state]}）` : p.late ? '（逾期）' : ''}</h2>
+      <table className="gk-table">
+        <thead>
+          <tr>
+            <th scope="col">机关</th><th scope="col">上级机关</th>
+            {p.years.slice().reverse().map((y) => <th key={y} scope="col">{y}</th>)}
+            <th scope="col">报送日期</th><th scope="col">公布日期</th><th scope="col">期限</th><th scope="col">最近督促</th>
+          </tr>
+        </thead>
+        <tbody>
+          {p.rows.items.map((r) => (
+            <tr key={r.agencyId}>
+              <th scope="row"><a href={`/admin/annual/${r.agencyId}/${p.year}`}>{r.name}</a></th>
+              <td>{r.parent ?? ''}</td>
+              {p.years.slice().reverse().map((y) => {
+                const x = p.grid.get(r.agencyId)?.get(y);
+                return (
+                  <td key={y} data-year={y}>
+                    {x ? <><strong className={`gk-tag gk-tag--${color(x.state, x.late)}`}>{OVERVIEW_STATE_LABELS[x.state]}{x.late ? '·逾期' : ''}</strong>{x.errors || x.warnings ? <span> 错{x.errors}/警{x.warnings}</span> : null}</> : ''}
+                  </td>
+                );
+              })}
+              <td>{r.submittedOn ?? ''}</td><td>{r.publishedOn ?? ''}</td><td>{r.deadline}</td><td>{r.remindedOn ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {p.rows.total === 0 && <p>没有符合条件的机关。</p>}
+      <Pagination page={p.rows.page} pageSize={p.rows.pageSize} total={p.rows.total} baseHref={OVERVIEW_PATH} query={q} />
+    </AdminLayout>
+  );
+}
+
+export function AssessmentPage(p: { shell: AdminShell; year: number; years: number[]; weights: Weights; version: number; components: typeof COMPONENTS; rows: Paged<AssessmentRow>; errors?: readonly FieldError[] }) {
+  const err = (k: string) => p.errors?.find((e) => e.field === `weights.${k}` || e.field === 'weights')?.message;
+  return (
+    <AdminLayout {...p.shell} active="reports" title={`${p.year}年度考核`}>
+      <ErrorSummary errors={p.errors} />
+      <Nav current="assessment" year={p.year} />
+      <h1>{p.year} 年度考核与排名</h1>
+      <form method="get" action={ASSESSMENT_PATH} className="gk-filters">
+        <label htmlFor="field-year">年度</label>
+        <select id="field-year" name="year" defaultValue={String(p.year)}>{p.years.map((y) => <option key={y} value={y}>{y}</option>)}</select>
+        <button type="submit">查看</button>
+      </form>
+      <p>得分由本平台的记录计算：各项为按期或正确的比例（0–100），按下列权重加权平均；某项没有可计的记录时不计入该机关的得分，其余权重按比例放大。</p>
+      <details>
+        <summary>考核项目和权重</summary>
+        <form method="post" action={`${ASSESSMENT_PATH}/weights`} className="gk-form" noValidate>
+          <CsrfField token={p.shell.csrfToken} />
+          <input type="hidden" name="version" value={p.version} />
+          <input type="hidden" name="year" value={p.year} />
+          {p.components.map((c) => (
+            <TextField key={c.key} name={`weights.${c.key}`} label={`${c.label}（${c.source}）`} type="number" inputMode="numeric" value={String(p.weights[c.key])} error={err(c.key)} />
+          ))}
+          <Button variant="secondary">保存权重</Button>
+        </form>
+      </details>
+      <table className="gk-table">
+        <thead><tr><th scope="col">排名</th><th scope="col">机关</th><th scope="col">得分</th>{p.components.map((c) => <th key={c.key} scope="col">{c.label}（权重 {p.weights[c.key]}）</th>)}</tr></thead>
+        <tbody>
+          {p.rows.items.map((r) => (
+            <tr key={r.agencyId}>
+              <td>{r.rank ?? '—'}</td><th scope="row">{r.name}</th><td data-score={r.score ?? ''}>{r.score ?? '无记录'}</td>
+              {p.components.map((c) => { const x = r.parts[c.key]; return <td key={c.key} title={x?.basis}>{x ? `${x.value}（${x.basis}）` : '—'}</td>; })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Pagination page={p.rows.page} pageSize={p.rows.pageSize} total={p.rows.total} baseHref={ASSESSMENT_PATH} query={{ year: String(p.year) }} />
+    </AdminLayout>
+  );
+}
