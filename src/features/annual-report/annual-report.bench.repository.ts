@@ -18,10 +18,12 @@ export interface BenchDataOptions {
   /** Name prefix of the synthetic agencies. */
   prefix?: string;
   parentId?: number | null;
+  /** Spread the applications over these existing agencies (ids base … base + count − 1) instead of creating any. */
+  existing?: { base: number; count: number };
 }
 
 /** GB 32100 check character, so the synthetic credit codes look real (they belong to nobody: prefix 'BX'). */
-function creditCode(seed: number, n: number): string {
+export function creditCode(seed: number, n: number): string {
   const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY';
   const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
   const body = `11370699${String(seed % 100).padStart(2, '0')}${String(n).padStart(7, '0')}`.slice(0, 17);
@@ -35,17 +37,19 @@ export async function generateBenchData(db: Kysely<Database>, o: BenchDataOption
   const at = '2026-01-01T00:00:00.000Z';
   const prefix = o.prefix ?? `基准测试机构${o.seed}-`;
   // agencies (batches of 500)
-  for (let i = 0; i < o.agencies; i += 500) {
+  for (let i = 0; i < (o.existing ? 0 : o.agencies); i += 500) {
     const rows = [];
     for (let k = i; k < Math.min(o.agencies, i + 500); k++) {
       rows.push({ parent_id: o.parentId ?? null, name: `${prefix}${k + 1}局`, short_name: null, credit_code: creditCode(o.seed, k), kind: 'department' as const, address: null, office_hours: null, phone: null, fax: null, email: null, website: null, postcode: null, work_body_name: null, review_body_name: null, created_at: at, updated_at: at });
     }
     await db.insertInto('agencies').values(rows).execute();
   }
-  const ids = (await db.selectFrom('agencies').select('id').where('name', 'like', `${prefix}%`).orderBy('id').execute()).map((r) => r.id);
-  if (ids.length !== o.agencies || ids[ids.length - 1]! - ids[0]! + 1 !== ids.length) throw new Error('bench agencies are not contiguous (run on a fresh database)');
+  const ids = o.existing
+    ? Array.from({ length: o.existing.count }, (_, i) => o.existing!.base + i)
+    : (await db.selectFrom('agencies').select('id').where('name', 'like', `${prefix}%`).orderBy('id').execute()).map((r) => r.id);
+  if (!o.existing && (ids.length !== o.agencies || ids[ids.length - 1]! - ids[0]! + 1 !== ids.length)) throw new Error('bench agencies are not contiguous (run on a fresh database)');
   const base = ids[0]!;
-  const n = o.agencies;
+  const n = ids.length;
   const outcomes = OUTCOMES.filter((x) => x.code !== 'other');
   const k = outcomes.length;
   const vals = sql.join(outcomes.map((x, idx) => sql`(cast(${idx} as integer), cast(${x.code} as text), cast(${x.row2019} as text), cast(${x.row2021} as text))`));
