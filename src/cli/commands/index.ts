@@ -15,5 +15,6 @@ import { register as personalData } from './personal-data.ts';
 import { register as audit } from './audit.ts';
 import { register as work } from './work.ts';
 import { register as redact } from './redact.ts';
+import { register as evaluations } from './evaluations.ts';
 
-export const commandModules: readonly ((program: Command) => void)[] = [serve, db, demo, user, backup, bench, benchData, report, calendar, deadline, personalData, audit, work, redact];
+export const commandModules: readonly ((program: Command) => void)[] = [serve, db, demo, user, backup, bench, benchData, report, calendar, deadline, personalData, audit, work, redact, evaluations];

@@ -7,6 +7,7 @@ import type { User, UsersService } from '../users/users.service.ts';
 import type { DemoAgencyKey } from './demo.data.ts';
 import type { AnnualReportService } from '../annual-report/annual-report.service.ts';
 import type { PersonalDataService } from '../personal-data/personal-data.service.ts';
+import type { EvaluationsService } from '../evaluations/evaluations.service.ts';
 
 /** Services a seed step may use. Later features add their service here (Services in main.ts satisfies it). */
 export interface SeedServices {
@@ -15,6 +16,8 @@ export interface SeedServices {
   audit: AuditService;
   /** the annual report (seeds the demo agency's published 2019 report) */
   annualReports: AnnualReportService;
+  /** 好差评 (seeds the demo agency's 2019 ratings, return visits and suggestions) */
+  evaluations: Pick<EvaluationsService, 'seedDemo2019'>;
   /** Encrypts the personal fields of rows a step wrote directly (last step). */
   personalData: Pick<PersonalDataService, 'sealPlaintext'>;
 }

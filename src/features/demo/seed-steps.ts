@@ -6,6 +6,7 @@ import type { SeedStep } from './demo.service.ts';
 import { applicationsSeedStep } from '../applications/applications.seed.ts';
 import { catalogueSeedStep } from '../catalogue/catalogue.seed.ts';
 import { annualReportSeedStep } from '../annual-report/annual-report.seed.ts';
+import { evaluationsSeedStep } from '../evaluations/evaluations.seed.ts';
 
 export const agenciesAndUsersStep: SeedStep = {
   name: 'agencies-and-users',
@@ -35,4 +36,4 @@ export const personalDataSealStep: SeedStep = {
   },
 };
 
-export const seedSteps: readonly SeedStep[] = [agenciesAndUsersStep, catalogueSeedStep, applicationsSeedStep, annualReportSeedStep, personalDataSealStep];
+export const seedSteps: readonly SeedStep[] = [agenciesAndUsersStep, catalogueSeedStep, applicationsSeedStep, annualReportSeedStep, evaluationsSeedStep, personalDataSealStep];

@@ -285,7 +285,7 @@ export function createOrderUseCases(db: Kysely<Database>, deps: Deps): OrderUseC
         const next = allowedOrderActions(r.state as OrderState, role).filter((a) => a !== 'logVisit')[0] ?? 'logVisit';
         out.push({
           kind: 'bad_rating', kindLabel: `差评工单：${ORDER_ACTION_LABELS[next]}`, title: `${sm.levelLabel}（${sm.target}）${r.comment ? `：${r.comment.slice(0, 40)}` : ''}`,
-          agency: sm.agencyName, ref: r.receipt_code, url: `/admin/evaluations/orders/${r.id}`, due: sm.due, overdue: sm.overdue,
+          agency: sm.agencyName, ref: r.receipt_code, url: `/admin/ratings/orders/${r.id}`, due: sm.due, overdue: sm.overdue,
           note: sm.due ? (sm.overdue ? `已超期（${sm.due} 到期）` : `${sm.due} 前完成，剩余 ${sm.daysLeft} 个工作日`) : ORDER_STATE_LABELS[r.state as OrderState],
           ...(r.real_name === 1 && r.state === 'verifying' ? { warning: true } : {}),
         });

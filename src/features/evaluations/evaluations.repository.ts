@@ -26,6 +26,16 @@ export async function upsertCase(ex: Executor, row: Insertable<Database['evaluat
   return r.id;
 }
 
+/** Agency ids by 统一社会信用代码 (for imports: one query per batch of rows). */
+export async function agencyIdsByCodes(ex: Executor, codes: readonly string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < codes.length; i += 1000) {
+    const rows = await ex.selectFrom('agencies').select(['id', 'credit_code']).where('credit_code', 'in', codes.slice(i, i + 1000)).execute();
+    for (const r of rows) out.set(r.credit_code, r.id);
+  }
+  return out;
+}
+
 // ── ratings ──
 
 export async function insertEvaluation(ex: Executor, row: Insertable<EvaluationsTable>): Promise<number> {

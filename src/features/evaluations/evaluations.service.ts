@@ -24,6 +24,9 @@ import type { SubmitEvaluationInput } from './evaluations.schema.ts';
 import { createOrderUseCases, type OrderUseCases } from './evaluations.orders.ts';
 import { createSuggestionUseCases, type SuggestionUseCases } from './evaluations.suggestions.ts';
 import { computeStatistics, type Statistics } from './evaluations.stats.ts';
+import { seedEvaluations2019 } from './evaluations.demo.ts';
+import { importRatings, type ImportResult } from './evaluations.import.ts';
+import type { AuditActor } from '../audit/audit.service.ts';
 
 export const RATER_NAME_FIELD = 'evaluations.rater_name';
 export const RATER_PHONE_FIELD = 'evaluations.rater_phone';
@@ -97,6 +100,10 @@ export interface EvaluationsService extends OrderUseCases, SuggestionUseCases {
   statistics(actor: Actor, q: { agencyId?: number | undefined; from: string; to: string }): Promise<Statistics>;
   /** the agency of a public page (by credit code), or 404 */
   agencyByCode(code: string): Promise<Agency>;
+  /** bulk import of device / provincial-platform exports (header row first): dry run, idempotent by source id (evaluations.import.ts) */
+  importRatings(grid: readonly (readonly string[])[], opts?: { dryRun?: boolean; actor?: AuditActor; onProgress?: (done: number, total: number) => void }): Promise<ImportResult>;
+  /** demo seed: the reference agency's 2019 year from individual records (evaluations.demo.ts) */
+  seedDemo2019(agencyId: number): Promise<{ seeded: boolean; ratings: number; visits: number; suggestions: number }>;
 }
 
 export function createEvaluationsService(db: Kysely<Database>, deps: EvaluationDeps): EvaluationsService {
@@ -155,6 +162,11 @@ export function createEvaluationsService(db: Kysely<Database>, deps: EvaluationD
     today,
     settings,
     agencyByCode,
+    seedDemo2019: (agencyId) => seedEvaluations2019(db, agencyId, clock),
+    importRatings: (grid, opts) => importRatings(db, {
+      audit, cipher, settings, today, clock, calendar: deps.calendar, nameField: RATER_NAME_FIELD, phoneField: RATER_PHONE_FIELD,
+      agencyIdsByCodes: (codes) => repo.agencyIdsByCodes(db, codes),
+    }, grid, opts),
     async updateSettings(actor, patch) {
       assertRole(actor, 'admin');
       const problems = Object.entries(patch).filter(([, v]) => v !== undefined).map(([k, v]) => ({ field: k, message: settingProblem(k as keyof EvaluationSettings, v) })).filter((p) => p.message);
