@@ -3,3 +3,4 @@ export * from './elements.ts';
 export * from './values.ts';
 export * from './history.ts';
 export * from './consistency.ts';
+export * from './cases.ts';

@@ -273,16 +273,24 @@ export function CellPage({ shell, view, drill, errors, values }: { shell: AdminS
   } else if (d.kind === 'register') {
     list = <DataTable caption={T('recordsTitle')} captionHidden locale={locale} rows={d.rows} rowKey={(r) => String(r.id)} emptyText={T('noRecords')} columns={[
       { key: 'date', header: T('col.decidedOn'), rowHeader: true, render: (r) => r.decidedOn ?? T('perYear') },
-      { key: 'name', header: T('col.itemName'), render: (r) => r.itemName ?? '' },
+      { key: 'name', header: T('col.itemName'), render: (r) => (r.caseNo ? `${r.caseNo} ${r.itemName ?? ''}${r.result ? `（${r.result}）` : ''}` : r.itemName ?? '') },
       { key: 'count', header: T('col.count'), numeric: true, render: (r) => String(r.count) },
       { key: 'amount', header: T('col.amount'), numeric: true, render: (r) => (r.amount === null ? '' : String(r.amount)) },
       { key: 'source', header: T('col.source'), render: (r) => T(`source.${r.source}`) },
     ]} />;
   } else {
-    list = <DataTable caption={T('recordsTitle')} captionHidden locale={locale} rows={d.rows} rowKey={(_r) => 'items'} emptyText={T('noRecords')} columns={[
-      { key: 'prev', header: '上一年项目数量', numeric: true, render: (r) => String(r.previous) },
-      { key: 'change', header: '本年增/减', numeric: true, render: (r) => String(r.change) },
-    ]} />;
+    list = <>
+      <DataTable caption={T('recordsTitle')} captionHidden locale={locale} rows={d.rows} rowKey={(_r) => 'items'} emptyText={T('noRecords')} columns={[
+        { key: 'prev', header: '上一年项目数量', numeric: true, render: (r) => String(r.previous) },
+        { key: 'change', header: '本年增/减', numeric: true, render: (r) => String(r.change) },
+      ]} />
+      {d.serviceItems ? <DataTable caption="政务服务事项（按状态变更历史统计）" locale={locale} rows={d.serviceItems} rowKey={(r) => String(r.id)} emptyText={T('noRecords')} columns={[
+        { key: 'code', header: '实施编码', rowHeader: true, render: (r) => r.code },
+        { key: 'name', header: '事项名称', render: (r) => <a href={`/admin/services/${r.id}`}>{r.name}</a> },
+        { key: 'prev', header: '上年末在目录', render: (r) => (r.previous ? '是' : '否') },
+        { key: 'cur', header: '本年末在目录', render: (r) => (r.current ? '是' : '否') },
+      ]} /> : null}
+    </>;
   }
   const title = `${drill.label}`;
   return (

@@ -59,8 +59,8 @@ export type DrillRows =
   | { kind: 'applications'; rows: repo.DrillApplication[] }
   | { kind: 'appeals'; rows: repo.DrillAppeal[] }
   | { kind: 'catalogue'; rows: { id: number; title: string }[] }
-  | { kind: 'register'; category: DecisionCategory; rows: { id: number; decidedOn: string | null; itemName: string | null; count: number; amount: number | null; source: string }[] }
-  | { kind: 'items'; category: DecisionCategory; rows: { previous: number; change: number }[] };
+  | { kind: 'register'; category: DecisionCategory; rows: { id: number; decidedOn: string | null; itemName: string | null; count: number; amount: number | null; source: string; caseNo: string | null; itemCode: string | null; result: string | null }[] }
+  | { kind: 'items'; category: DecisionCategory; rows: { previous: number; change: number }[]; serviceItems?: { id: number; name: string; code: string; previous: boolean; current: boolean }[] };
 
 export interface DrillResult {
   ref: CellRef;
@@ -452,10 +452,19 @@ export function createAnnualReportService(db: Kysely<Database>, deps: { audit: A
           detail = { kind: 'catalogue', rows: items.filter((it) => ids.has(it.id)).map((it) => ({ id: it.id, title: `${it.index_no} ${it.title ?? ''}` })) };
         } else if (src.kind === 'register') {
           const entries = await decisionsRepo.listEntries(db, agencyId, year, src.category);
-          detail = { kind: 'register', category: src.category, rows: entries.map((e) => ({ id: e.id, decidedOn: e.decided_on, itemName: e.item_name, count: e.count, amount: e.amount, source: e.source })) };
+          detail = { kind: 'register', category: src.category, rows: entries.map((e) => ({ id: e.id, decidedOn: e.decided_on, itemName: e.item_name, count: e.count, amount: e.amount, source: e.source, caseNo: e.case_no, itemCode: e.item_code, result: e.result })) };
         } else {
-          const items = (await decisionsRepo.itemCounts(db, agencyId, year)).filter((i) => i.category === src.category);
-          detail = { kind: 'items', category: src.category, rows: items.map((i) => ({ previous: i.previous_items, change: i.items_change })) };
+          const fromItems = (await repo.serviceItemYearCounts(db, [agencyId], year)).get(agencyId)?.[src.category];
+          if (fromItems) {
+            // from the service items' status history: the items listed at the end of the previous year and of this one
+            const prev = new Set(fromItems.previousIds);
+            const cur = new Set(fromItems.currentIds);
+            const rows = await repo.serviceItemsByIds(db, [...new Set([...prev, ...cur])]);
+            detail = { kind: 'items', category: src.category, rows: [{ previous: fromItems.previous, change: fromItems.change }], serviceItems: rows.map((r) => ({ id: r.id, name: r.name, code: r.code, previous: prev.has(r.id), current: cur.has(r.id) })) };
+          } else {
+            const items = (await decisionsRepo.itemCounts(db, agencyId, year)).filter((i) => i.category === src.category);
+            detail = { kind: 'items', category: src.category, rows: items.map((i) => ({ previous: i.previous_items, change: i.items_change })) };
+          }
         }
       } else {
         throw notFound('表格中没有这个单元格');

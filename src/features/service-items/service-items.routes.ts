@@ -11,6 +11,7 @@ import type { Services } from '../services.ts';
 import { ITEM_STATUSES, ITEM_TYPES } from '../../core/service-items/index.ts';
 import { LEVELS } from './service-items.service.ts';
 import { registerServiceItemPages } from './service-items.page-routes.ts';
+import { readCaseTable } from './service-items.table.ts';
 import { registerServiceItemPortal } from './service-items.portal.ts';
 
 const summary = z.object({
@@ -143,6 +144,29 @@ export function registerServiceItemsRoutes(app: FastifyInstance, services: Servi
     const b = request.body;
     const d = await si.update(actorOf(request), request.params.id, { version: b.version, ...(b.values ? { values: b.values as never } : {}), ...(b.status ? { status: b.status } : {}), ...(b.statusOn ? { statusOn: b.statusOn } : {}), reason: b.reason });
     return { id: d.id, version: d.version };
+  });
+
+  r.post('/api/service-items/cases/import', {
+    preHandler: requireStaff('officer', 'leader', 'admin'),
+    schema: {
+      operationId: 'importServiceCases', summary: '导入办件（CSV 或 XLSX）：按办件编号幂等，dryRun 时只检查并列出每一行的问题', tags: ['service-items'],
+      description: '第一行为表头：办件编号、办结日期、实施编码、决定类型（可空：按事项类型归入表二类别）、办理结果。任何一行有问题时不导入任何一行。已导入的办件编号再次导入时，内容相同则不变，不同则更新。',
+      body: z.object({ agency: agencyCode.optional(), filename: z.string().trim().min(1).max(200).regex(/\.(csv|xlsx)$/i, '文件应为 .csv 或 .xlsx'), contentBase64: z.string().min(1).max(40_000_000).regex(/^[A-Za-z0-9+/=\s]+$/, '文件内容应为 base64'), dryRun: z.boolean().default(false) }),
+      response: {
+        200: z.object({
+          dryRun: z.boolean(), total: z.number().int(), inserted: z.number().int(), updated: z.number().int(), unchanged: z.number().int(),
+          problems: z.array(z.object({ line: z.number().int(), message: z.string() })),
+          summary: z.array(z.object({ year: z.number().int(), category: z.string(), count: z.number().int() })),
+        }),
+        ...problemSchemas(400, 401, 403, 404, 409, 422),
+      },
+    },
+  }, async (request) => {
+    const b = request.body;
+    const actor = actorOf(request);
+    const agencyId = b.agency ? (await agencyByCode(b.agency)).id : actor.agencyId;
+    const table = await readCaseTable(b.filename, Buffer.from(b.contentBase64, 'base64'));
+    return si.importCases(actor, agencyId, table, { dryRun: b.dryRun });
   });
 
   registerServiceItemPages(app, services);

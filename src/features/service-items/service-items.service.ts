@@ -18,6 +18,7 @@ import type { AuditService } from '../audit/audit.service.ts';
 import type { AgenciesService } from '../agencies/agencies.service.ts';
 import type { WorkItem, WorkProvider } from '../work/work.service.ts';
 import * as repo from './service-items.repository.ts';
+import { createCaseImport, type CaseImportResult, type YearLock } from './service-items.cases.ts';
 
 export const LEVELS = ['district', 'street', 'community'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -68,6 +69,8 @@ export interface ServiceItemsService {
   /** 上一年项目数量 / 本年增/减 per category of the items implemented by each agency (table 二). */
   yearCounts(agencyIds: readonly number[], year: number): Promise<Map<number, Partial<Record<DecisionCategory, YearCount>>>>;
   workProvider(): WorkProvider;
+  /** 办件 rows (a CSV / XLSX read into objects by header) into the decisions register: dry run, idempotent by 办件编号. */
+  importCases(actor: Actor, agencyId: number, table: readonly Record<string, string>[], opts: { dryRun: boolean; onProgress?: (done: number, total: number) => void }): Promise<CaseImportResult>;
 }
 
 const EDITOR_ROLES = ['officer', 'leader'] as const;
@@ -78,7 +81,7 @@ export function searchText(values: ElementValues): string {
   return ` ${ftsText(parts.filter((p) => typeof p === 'string').join('\n'))} `;
 }
 
-export function createServiceItemsService(db: Kysely<Database>, deps: { audit: AuditService; agencies: Pick<AgenciesService, 'get' | 'list'>; clock?: () => Date }): ServiceItemsService {
+export function createServiceItemsService(db: Kysely<Database>, deps: { audit: AuditService; agencies: Pick<AgenciesService, 'get' | 'list'>; assertYearUnlocked?: YearLock; clock?: () => Date }): ServiceItemsService {
   const clock = deps.clock ?? (() => new Date());
   const today = () => nowIso(clock).slice(0, 10);
 
@@ -145,6 +148,7 @@ export function createServiceItemsService(db: Kysely<Database>, deps: { audit: A
   }
 
   const service: ServiceItemsService = {
+    importCases: createCaseImport(db, { audit: deps.audit, ...(deps.assertYearUnlocked ? { assertYearUnlocked: deps.assertYearUnlocked } : {}), clock }),
     schema,
     settings,
 
