@@ -140,6 +140,20 @@ describe('sameInformationHints (two or more applicants, 条例第四十四条)',
   ])('%s', (_n, a, b, same) => {
     expect(sameInformationSimilarity(textProfile(a), textProfile(b)) >= 0.75).toBe(same);
   });
+  it('the indexed search gives every pairwise value (random texts over a small alphabet)', () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const words = ['许可', '预算', '本局', '2024年', '统计', '数量', '公开', '采购', '合同', '文本', '办件', '决算'];
+    const texts = Array.from({ length: 60 }, (_, i) => ({ id: i + 1, applicantKey: `K${i % 9}`, content: Array.from({ length: 2 + Math.floor(rnd() * 8) }, () => words[Math.floor(rnd() * words.length)]).join('') }));
+    const hints = sameInformationHints(texts, texts, 0);
+    for (const a of texts) {
+      const want = texts.filter((b) => b.applicantKey !== a.applicantKey)
+        .map((b) => ({ id: b.id, similarity: Math.round(sameInformationSimilarity(textProfile(a.content), textProfile(b.content)) * 100) / 100 }))
+        .filter((m) => m.similarity > 0);
+      const got = hints.get(a.id)?.matches ?? [];
+      expect([...got].sort((x, y) => x.id - y.id), a.content).toEqual(want.sort((x, y) => x.id - y.id));
+    }
+  });
   it('a higher threshold narrows the matches', () => {
     expect(sameInformationHints([pool[0]!], pool, 1).get(1)!.matches.map((m) => m.id)).toEqual([5]);
   });

@@ -113,24 +113,72 @@ export function sameInformationSimilarity(a: TextProfile, b: TextProfile): numbe
 
 /**
  * 第四十四条 suggestions for many cases at once: for each target, the applications of OTHER applicants (different
- * applicant key) of the same pool whose content is at least `threshold` similar. Each text is prepared once.
+ * applicant key) of the same pool whose content is at least `threshold` similar ({@link sameInformationSimilarity}).
+ * Each text is prepared once and the pool is indexed by bigram, so a target is compared only with the pool texts it
+ * shares a bigram with (the work queue runs this for every disclosed case of an agency).
  */
+/** A pool of applications prepared for many {@link sameInformationHintsIn} calls (texts prepared once, bigram index). */
+export interface SameInformationIndex {
+  pool: readonly PublicationCandidate[];
+  profiles: readonly TextProfile[];
+  byId: ReadonlyMap<number, number>;
+  /** bigram → [pool index, count, pool index, count, …] */
+  postings: ReadonlyMap<string, readonly number[]>;
+}
+
+export function sameInformationIndex(pool: readonly PublicationCandidate[]): SameInformationIndex {
+  const profiles: TextProfile[] = pool.map((p) => textProfile(p.content));
+  const postings = new Map<string, number[]>();
+  profiles.forEach((p, i) => {
+    if (p.norm.length === 0) return;
+    for (const [g, n] of p.grams) {
+      let l = postings.get(g);
+      if (!l) postings.set(g, (l = []));
+      l.push(i, n);
+    }
+  });
+  return { pool, profiles, byId: new Map(pool.map((p, i) => [p.id, i])), postings };
+}
+
 export function sameInformationHints(targets: readonly PublicationCandidate[], pool: readonly PublicationCandidate[], threshold = SAME_INFORMATION_THRESHOLD): Map<number, SameInformationHint> {
-  const profiles = new Map<number, TextProfile>();
-  const profileOf = (c: PublicationCandidate) => {
-    let p = profiles.get(c.id);
-    if (!p) { p = textProfile(c.content); profiles.set(c.id, p); }
-    return p;
-  };
+  return sameInformationHintsIn(sameInformationIndex(pool), targets, threshold);
+}
+
+/** {@link sameInformationHints} over a prepared pool. */
+export function sameInformationHintsIn(index: SameInformationIndex, targets: readonly PublicationCandidate[], threshold = SAME_INFORMATION_THRESHOLD): Map<number, SameInformationHint> {
+  const { pool, profiles, byId, postings } = index;
+  const inter = new Float64Array(pool.length);
+  const touched: number[] = [];
   const out = new Map<number, SameInformationHint>();
   for (const t of targets) {
-    const pt = profileOf(t);
+    const own = byId.get(t.id);
+    const pt = own !== undefined && pool[own]!.content === t.content ? profiles[own]! : textProfile(t.content);
+    if (pt.norm.length === 0) continue;
+    for (const [g, n] of pt.grams) {
+      const l = postings.get(g);
+      if (!l) continue;
+      for (let k = 0; k < l.length; k += 2) {
+        const i = l[k]!;
+        const before = inter[i]!;
+        if (before === 0) touched.push(i);
+        inter[i] = before + Math.min(n, l[k + 1]!);
+      }
+    }
     const matches: { id: number; similarity: number; key: string }[] = [];
-    for (const o of pool) {
+    for (const i of touched) {
+      const o = pool[i]!;
+      const shared = inter[i]!;
+      inter[i] = 0;
       if (o.id === t.id || o.applicantKey === t.applicantKey) continue;
-      const s = Math.round(sameInformationSimilarity(pt, profileOf(o)) * 100) / 100;
+      const po = profiles[i]!;
+      // the same value as sameInformationSimilarity(pt, po), from the shared bigram count
+      let sim = pt.norm === po.norm ? 1 : (2 * shared) / (pt.total + po.total);
+      const shorter = Math.min(pt.total, po.total);
+      if (shorter >= CONTAINMENT_MIN_BIGRAMS) sim = Math.max(sim, shared / shorter);
+      const s = Math.round(sim * 100) / 100;
       if (s >= threshold) matches.push({ id: o.id, similarity: s, key: o.applicantKey });
     }
+    touched.length = 0;
     if (matches.length === 0) continue;
     matches.sort((a, b) => b.similarity - a.similarity || a.id - b.id);
     const applicants = new Set([t.applicantKey, ...matches.map((m) => m.key)]).size;

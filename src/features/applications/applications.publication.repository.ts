@@ -104,3 +104,11 @@ export async function userName(db: Executor, id: number | null): Promise<string 
   if (id === null) return null;
   return (await db.selectFrom('users').select('display_name').where('id', '=', id).executeTakeFirst())?.display_name ?? null;
 }
+
+/** How many applications `similarityPool` would return and the newest id: the pool changed when either did. */
+export async function poolFingerprint(db: Executor, agencyId: number, since: string): Promise<string> {
+  const r = await db.selectFrom('applications').select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('id').as('m')])
+    .where('agency_id', '=', agencyId).where('received_on', 'is not', null).where('received_on', '>=', since)
+    .executeTakeFirst();
+  return `${since}|${Number(r?.n ?? 0)}|${Number(r?.m ?? 0)}`;
+}

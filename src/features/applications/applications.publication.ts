@@ -9,7 +9,8 @@
 //  - suggestions: the work queue's publish_disclosure items (applications.work.ts).
 // Who: the handling agency's officer or leader, as on the case page; the system administrator never (decision 061).
 import {
-  proposeDraft, publicationEligibility, sameInformationHints, type OutcomeCode, type Proposal, type SameInformationHint,
+  proposeDraft, publicationEligibility, sameInformationHintsIn, sameInformationIndex, type OutcomeCode, type Proposal, type SameInformationHint,
+  type SameInformationIndex,
 } from '../../core/applications/index.ts';
 import { STATE_LABELS as CATALOGUE_STATE_LABELS, type State as CatalogueState } from '../../core/catalogue/workflow.ts';
 import { nowIso } from '../../db/dialect.ts';
@@ -19,14 +20,14 @@ import { ATTACHMENT_FIELD } from '../personal-data/personal-data.service.ts';
 import { draftInput, type DraftInput } from '../catalogue/catalogue.schema.ts';
 import { disclosuresOf, listEvents, type ApplicationRow } from './applications.repository.ts';
 import {
-  activeHandler, catalogueTitles, claimCase, dismissPublication as storeDismissal, originDrafts, publicationCandidates, similarityPool, userName,
+  activeHandler, catalogueTitles, claimCase, dismissPublication as storeDismissal, originDrafts, poolFingerprint, publicationCandidates, similarityPool, userName,
   type CandidateRow, type OriginDraft,
 } from './applications.publication.repository.ts';
 import { applicantOfRow } from './applications.personal.ts';
 import { staleVersion, toLedger, type AppContext } from './applications.context.ts';
 import type { PublishDisclosureInput, DismissPublicationInput } from './applications.schema.ts';
 
-/** How far back "the same information" is looked for (practice: the 条例 sets no period). */
+/** How far back, before the suggestion window, "the same information" is looked for (practice: the 条例 sets no period). */
 export const SAME_INFORMATION_YEARS = 3;
 /** Disclosed cases concluded within this many years are suggested in the work queue. */
 export const SUGGESTION_YEARS = 1;
@@ -65,11 +66,30 @@ function draftsView(rows: readonly OriginDraft[]): PublicationView['drafts'] {
 export function publicationUseCases(app: AppContext) {
   const { db, audit, cipher, clock, today, agencies, loadVisible, deps } = app;
 
+  // An agency's pool of applications, prepared once (texts, bigram index) and kept with the hints computed over it until
+  // the pool changes (a new or newly received application, or the next day's window): the work queue asks on every
+  // 工作台 view of every officer and leader. Whether a draft exists or the suggestion was dismissed is read fresh.
+  const pools = new Map<number, { key: string; index: SameInformationIndex; hints: Map<number, SameInformationHint | null> }>();
+  async function hintsOf(agencyId: number, targets: readonly { id: number; applicant_key: string; content: string }[]): Promise<Map<number, SameInformationHint | null>> {
+    const since = yearsBefore(today(), SUGGESTION_YEARS + SAME_INFORMATION_YEARS);
+    const key = await poolFingerprint(db, agencyId, since);
+    let e = pools.get(agencyId);
+    if (!e || e.key !== key) {
+      const rows = await similarityPool(db, agencyId, since);
+      e = { key, index: sameInformationIndex(rows.map((p) => ({ id: p.id, applicantKey: p.applicant_key, content: p.content }))), hints: new Map() };
+      pools.set(agencyId, e);
+    }
+    const missing = targets.filter((t) => !e.hints.has(t.id));
+    if (missing.length) {
+      const found = sameInformationHintsIn(e.index, missing.map((t) => ({ id: t.id, applicantKey: t.applicant_key, content: t.content })));
+      for (const t of missing) e.hints.set(t.id, found.get(t.id) ?? null);
+    }
+    return e.hints;
+  }
+
   /** The suggestion for one case: other applicants' applications asking for the same information. */
   async function suggestionFor(row: ApplicationRow): Promise<SameInformationHint | null> {
-    const pool = await similarityPool(db, row.agency_id, yearsBefore(row.received_on ?? today(), SAME_INFORMATION_YEARS));
-    const hints = sameInformationHints([{ id: row.id, applicantKey: row.applicant_key, content: row.content }], pool.map((p) => ({ id: p.id, applicantKey: p.applicant_key, content: p.content })));
-    return hints.get(row.id) ?? null;
+    return (await hintsOf(row.agency_id, [row])).get(row.id) ?? null;
   }
 
   /** The disclosed files (frozen with the approved reply) and the catalogue items the reply linked to. */
@@ -186,8 +206,12 @@ export function publicationUseCases(app: AppContext) {
       const t = today();
       const candidates = await publicationCandidates(db, actor.agencyId, yearsBefore(t, SUGGESTION_YEARS));
       if (candidates.length === 0) return [];
-      const pool = await similarityPool(db, actor.agencyId, yearsBefore(t, SUGGESTION_YEARS + SAME_INFORMATION_YEARS));
-      const hints = sameInformationHints(candidates.map((c) => ({ id: c.id, applicantKey: c.applicant_key, content: c.content })), pool.map((p) => ({ id: p.id, applicantKey: p.applicant_key, content: p.content })));
+      const found = await hintsOf(actor.agencyId, candidates);
+      const hints = new Map<number, SameInformationHint>();
+      for (const c of candidates) {
+        const h = found.get(c.id);
+        if (h) hints.set(c.id, h);
+      }
       const matched = [...new Set([...hints.values()].flatMap((h) => h.matches.map((m) => m.id)))];
       const drafted = new Set((await originDrafts(db, matched)).map((d) => d.origin_application_id));
       const out: { row: CandidateRow; hint: SameInformationHint }[] = [];
