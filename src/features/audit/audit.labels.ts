@@ -27,6 +27,7 @@ const WHOLE_ZH: Record<string, string> = {
   'portal.guide.save': '保存政府信息公开指南', 'portal.system.save': '保存政府信息公开制度',
   'application.register': '登记申请', 'application.submit': '在线提交申请', 'application.seed': '导入演示申请', 'application.carryOver': '结转下年度',
   'application.downloadDisclosure': '申请人下载公开的信息', 'application.downloadLetter': '申请人下载文书',
+  'application.publishToCatalogue': '依申请公开转主动公开（生成目录草稿）', 'application.dismissPublication': '决定不转为主动公开',
   'catalogue.create': '新建目录条目', 'catalogue.import': '批量导入目录', 'catalogue.settings': '修改目录设置', 'catalogue.link': '关联政策解读',
   'catalogue.attach': '添加附件', 'catalogue.detach': '删除附件', 'catalogue.edit': '修改草稿', 'catalogue.delete': '删除草稿',
 };
