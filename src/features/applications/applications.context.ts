@@ -11,7 +11,7 @@ import {
   applicantKey, DEFAULT_MAX_FEE_PAGES, outcomeDef, remedyClause,
   type ActionContext, type EventKind, type LedgerEvent, type OutcomeCode, type Role as CoreRole,
 } from '../../core/applications/index.ts';
-import { LedgerError, resolveSettings } from '../../core/deadlines/index.ts';
+import { DEFAULT_DEADLINE_SETTINGS, LedgerError, resolveSettings, type DeadlineSettings } from '../../core/deadlines/index.ts';
 import { shippedCalendar, type Calendar } from '../../core/calendar/index.ts';
 import type { Agency } from '../agencies/agencies.service.ts';
 import { canSee, type Actor } from '../shared/actor.ts';
@@ -63,6 +63,9 @@ export function dateZh(iso: string): string {
   return `${y}年${m}月${d}日`;
 }
 
+/** The settings a stored reply clock's due date depends on. */
+const STORED_CLOCK_SETTINGS: readonly (keyof DeadlineSettings)[] = ['replyWorkdays', 'correctionPeriodWorkdays', 'consultationWorkdays', 'feePausesClock', 'feePaymentWorkdays', 'countFrom'];
+
 export type CheckedFile = { filename: string; mime: string; data: Buffer };
 
 export type AppContext = ReturnType<typeof createContext>;
@@ -100,6 +103,11 @@ export function createContext(deps: ApplicationsDeps) {
   const maxFiles = deps.maxAttachments ?? DEFAULT_MAX_ATTACHMENTS;
   const maxFeePages = deps.maxFeePages ?? DEFAULT_MAX_FEE_PAGES;
   const calendar = async () => (deps.calendar ? deps.calendar() : shippedCalendar());
+  /**
+   * The stored reply clocks (deadlines, written by syncClock with the default period settings) can narrow a list to the
+   * cases that may be due: only when they are kept, and computed with the periods this service uses.
+   */
+  const storedClocks = Boolean(deps.deadlines) && STORED_CLOCK_SETTINGS.every((k) => settings[k] === DEFAULT_DEADLINE_SETTINGS[k]);
   const today = () => shanghaiDate(clock());
 
   /** Content checks of uploaded files; `purpose` words the type refusal (an applicant's identity proof, or information disclosed with a reply). */
@@ -157,10 +165,10 @@ export function createContext(deps: ApplicationsDeps) {
     return row;
   }
 
-  async function clockFor(ledger: LedgerEvent[]): Promise<ClockView> {
-    const cal = await calendar();
+  /** The reply clock of a ledger. A list passes the calendar and today it read once, not once per case. */
+  async function clockFor(ledger: LedgerEvent[], cal?: Calendar, day?: string): Promise<ClockView> {
     try {
-      return clockOf(ledger, cal, today(), settings);
+      return clockOf(ledger, cal ?? (await calendar()), day ?? today(), settings);
     } catch (e) {
       if (e instanceof LedgerError) return { result: null, dueDate: null, applicantDue: null, correctionNoticeLastDay: null, consultationCap: null, explanation: [], warnings: [`无法计算答复期限：${e.message}`] };
       throw e;
@@ -220,7 +228,7 @@ export function createContext(deps: ApplicationsDeps) {
 
   return {
     deps, db, audit, agencies, letters, mailer, personalData, cipher, clock, settings, maxFeePages,
-    findApplication, findByQueryCode, applicantApplications, personalSearchHashes, calendar, today,
+    findApplication, findByQueryCode, applicantApplications, personalSearchHashes, calendar, today, storedClocks,
     checkFiles, applicantColumns, uniqueCode, loadVisible, clockFor, contextOf, syncClock,
     baseValues, replyValues, notifyApplicant, afterCommit, checkDate,
   };

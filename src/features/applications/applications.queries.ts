@@ -5,33 +5,42 @@ import { cleanFileName } from '../shared/filenames.ts';
 import { policyFor, seesPersonalData } from '../../core/personal-data/index.ts';
 import { AppError, notFound } from '../shared/errors.ts';
 import type { Actor } from '../shared/actor.ts';
-import { countListed, eventsFor, findAttachment, listApplications, personalColumnsOf, usersOfAgency } from './applications.repository.ts';
+import { countListed, eventsFor, findAttachment, listApplications, personalColumnsOf, usersOfAgency, type ListFilter } from './applications.repository.ts';
+import type { Calendar } from '../../core/calendar/index.ts';
 import { ATTACHMENT_FIELD, openApplicationRow } from '../personal-data/personal-data.service.ts';
 import { applicantOfRow, exportPersonal, letterFor, outboxFor, shownFields, summaryFor } from './applications.personal.ts';
 import type { ListQuery } from './applications.schema.ts';
-import { matchesWorkView, WORK_VIEW_STATES, WORK_VIEWS, type WorkView } from './applications.work.ts';
+import { matchesWorkView, roleMayDo, WORK_VIEW_STATES, WORK_VIEWS, type WorkView } from './applications.work.ts';
 import { toLedger, type AppContext } from './applications.context.ts';
 import { detail, summarise } from './applications.detail.ts';
 import type { ApplicationSummary, ApplicationsService } from './applications.service.ts';
 
 type QueryUseCases = 'list' | 'listPage' | 'get' | 'exportRows' | 'mailOutbox' | 'attachment' | 'letter' | 'officers';
 
-export function queryUseCases(app: AppContext): Pick<ApplicationsService, QueryUseCases> {
-  const { db, agencies, letters, mailer, personalData, cipher, today, clockFor, loadVisible, personalSearchHashes } = app;
+/** The states of the case-list views. */
+export const OPEN_STATES = ['submitted', 'received', 'correction_pending', 'consulting', 'fee_pending', 'replied_draft', 'under_review', 'reopened'];
+const CLOCK_STATES = ['received', 'consulting', 'fee_pending', 'replied_draft', 'under_review', 'reopened'];
+const STATE_FILTER: Record<string, string[]> = {
+  waiting_correction: ['correction_pending'], consulting: ['consulting'], waiting_payment: ['fee_pending'],
+  open: OPEN_STATES, concluded: ['issued', 'delivered', 'closed', 'withdrawn'], due_soon: CLOCK_STATES, overdue: CLOCK_STATES,
+  ...WORK_VIEW_STATES,
+};
+
+export type Listing = ReturnType<typeof listing>;
+
+/** The case list: its database filter and its fold (the reply clock of every listed case), shared by the list, its pages and the 工作台. */
+export function listing(app: AppContext) {
+  const { db, settings, today, calendar, clockFor, personalSearchHashes, storedClocks } = app;
 
   /** The list filter of a query (the same for a whole list, a page and its count). */
-  function filterOf(actor: Actor, q: ListQuery) {
-    const stateFilter: Record<string, string[]> = {
-      waiting_correction: ['correction_pending'], consulting: ['consulting'], waiting_payment: ['fee_pending'],
-      open: ['submitted', 'received', 'correction_pending', 'consulting', 'fee_pending', 'replied_draft', 'under_review', 'reopened'],
-      concluded: ['issued', 'delivered', 'closed', 'withdrawn'], due_soon: ['received', 'consulting', 'fee_pending', 'replied_draft', 'under_review', 'reopened'],
-      overdue: ['received', 'consulting', 'fee_pending', 'replied_draft', 'under_review', 'reopened'],
-      ...WORK_VIEW_STATES,
-    };
+  function filterOf(actor: Actor, q: ListQuery): ListFilter {
     return {
       agencyIds: actor.role === 'admin' ? null : actor.visibleAgencyIds,
-      states: q.state ? [q.state] : stateFilter[q.view],
+      states: q.state ? [q.state] : STATE_FILTER[q.view],
       ...(q.view === 'mine' ? { assignedUserId: actor.userId } : {}),
+      // the work views' own conditions that the database can decide (the rest is decided on the ledger below)
+      ...(q.view === 'unassigned' ? { assignedUserId: null } : {}),
+      ...(q.view === 'extension_pending' ? { withEventKinds: ['extension_requested'] } : {}),
       ...(q.q ? { q: q.q } : {}), ...(q.from ? { receivedFrom: q.from } : {}), ...(q.to ? { receivedTo: q.to } : {}),
       ...(q.applicantType ? { applicantType: q.applicantType } : {}),
       ...(q.q && policyFor(actor.role).searchByPersonalData ? { personalHashes: personalSearchHashes(q.q) } : {}),
@@ -39,24 +48,50 @@ export function queryUseCases(app: AppContext): Pick<ApplicationsService, QueryU
     };
   }
 
-  /** The listed applications (all of them, or one page in the database's order), with their clocks. */
-  async function listed(actor: Actor, q: ListQuery, page?: { limit: number; offset: number }): Promise<ApplicationSummary[]> {
+  /**
+   * The cases that may be due soon or overdue: with the stored reply clocks, only those whose clock may fall due within
+   * dueSoonWorkdays + 1 working days (the fold below decides); without them, every case.
+   */
+  function dueCandidates(cal: Calendar, day: string): Pick<ListFilter, 'replyDueOnOrBefore'> {
+    if (!storedClocks) return {};
+    try {
+      return { replyDueOnOrBefore: { date: cal.addWorkdays(day, settings.dueSoonWorkdays + 1), today: day } };
+    } catch {
+      return {}; // a date past the calendar's range: fold every case
+    }
+  }
+
+  /**
+   * The listed applications (all of them, or one page in the database's order), with their clocks. `dueOnly` narrows the
+   * rows to the cases that may be due soon or overdue (the due views do; the 工作台 cards ask for it).
+   */
+  async function listed(actor: Actor, q: ListQuery, page?: { limit: number; offset: number }, opts: { dueOnly?: boolean } = {}): Promise<ApplicationSummary[]> {
     // 待确认收到 / 待指定经办人 / 待我审核 / 延期待审批: the cases on which this user has that work (same rule as the queue)
     const workView = (WORK_VIEWS as readonly string[]).includes(q.view) ? (q.view as WorkView) : null;
-    const rows = await listApplications(db, filterOf(actor, q), page);
+    if (workView && !roleMayDo(actor, workView)) return [];
+    const cal = await calendar();
+    const day = today();
+    const dueOnly = opts.dueOnly || q.view === 'due_soon' || q.view === 'overdue';
+    const rows = await listApplications(db, { ...filterOf(actor, q), ...(dueOnly ? dueCandidates(cal, day) : {}) }, page);
     const evs = await eventsFor(db, rows.map((r) => r.id));
     const out: ApplicationSummary[] = [];
     for (const r of rows) {
       const ledger = toLedger(evs.get(r.id) ?? []);
-      const c = await clockFor(ledger);
+      const c = await clockFor(ledger, cal, day);
       const s = summarise(r, c);
       if (q.view === 'due_soon' && s.dueStatus !== 'due_soon') continue;
       if (q.view === 'overdue' && s.dueStatus !== 'overdue') continue;
-      if (workView && !matchesWorkView(workView, actor, s, ledger, today())) continue;
+      if (workView && !matchesWorkView(workView, actor, s, ledger, day)) continue;
       out.push(summaryFor(actor.role, s));
     }
     return out;
   }
+
+  return { filterOf, listed };
+}
+
+export function queryUseCases(app: AppContext, { filterOf, listed }: Listing = listing(app)): Pick<ApplicationsService, QueryUseCases> {
+  const { db, agencies, letters, mailer, personalData, cipher, loadVisible } = app;
 
   const list = (actor: Actor, q: ListQuery) => listed(actor, q);
   return {

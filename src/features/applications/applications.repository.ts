@@ -1,6 +1,6 @@
 // Kysely queries for applications, their ledger, attachments, fees and the mail outbox (SQLite and PostgreSQL).
 // The ledger (application_events) is append-only: this module only ever inserts into it.
-import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
 import type { Database } from '../../db/types.ts';
 import { likeOp, likePattern, dialectOf } from '../../db/dialect.ts';
 
@@ -62,7 +62,18 @@ export async function eventsFor(db: Executor, ids: readonly number[]): Promise<M
 export interface ListFilter {
   agencyIds: readonly number[] | null;
   states?: readonly string[];
-  assignedUserId?: number;
+  /** A user's cases; null = no one assigned. */
+  assignedUserId?: number | null;
+  /**
+   * Only cases whose reply clock may be due by `date` as of `today`: every case except those whose stored open reply
+   * clock (deadlines, kept by syncClock on every ledger change) is due after `date`. A stored due date can only be
+   * earlier than the one computed now (an open pause lengthens the period as days pass), so a case left out cannot be
+   * due by `date`. Cases with a receipt or an event dated after `today` are kept (their clock is read from that later
+   * day). A candidate filter: the reply clock itself is still computed from the ledger.
+   */
+  replyDueOnOrBefore?: { date: string; today: string };
+  /** Only cases whose ledger has an event of one of these kinds. */
+  withEventKinds?: readonly string[];
   q?: string;
   receivedFrom?: string;
   receivedTo?: string;
@@ -85,11 +96,37 @@ export async function countListed(db: Executor, f: ListFilter): Promise<number> 
   return Number(r?.n ?? 0);
 }
 
+/** How many applications match the filter, per state (states without a match are absent). */
+export async function countByState(db: Executor, f: ListFilter): Promise<Map<string, number>> {
+  const rows = await filtered(db, f).select((eb) => ['state', eb.fn.countAll().as('n')]).groupBy('state').execute();
+  return new Map(rows.map((r) => [String(r.state), Number(r.n)]));
+}
+
 function filtered(db: Executor, f: ListFilter) {
   let q = db.selectFrom('applications');
   if (f.agencyIds) q = f.agencyIds.length ? q.where('agency_id', 'in', f.agencyIds) : q.where('id', '=', -1);
   if (f.states?.length) q = q.where('state', 'in', f.states);
-  if (f.assignedUserId !== undefined) q = q.where('assigned_user_id', '=', f.assignedUserId);
+  if (f.assignedUserId === null) q = q.where('assigned_user_id', 'is', null);
+  else if (f.assignedUserId !== undefined) q = q.where('assigned_user_id', '=', f.assignedUserId);
+  if (f.replyDueOnOrBefore) {
+    const { date, today } = f.replyDueOnOrBefore;
+    q = q.where((eb) => eb.or([
+      eb.not(eb.exists(eb.selectFrom('deadlines').select(sql.lit(1).as('x'))
+        .where('deadlines.entity', '=', 'application').where('deadlines.kind', '=', 'reply').where('deadlines.open', '=', 1)
+        .where('deadlines.entity_id', '=', sql<string>`cast(applications.id as text)`)
+        .where('deadlines.due', '>', date))),
+      eb('applications.received_on', '>', today),
+      eb.exists(eb.selectFrom('application_events').select(sql.lit(1).as('x'))
+        .whereRef('application_events.application_id', '=', 'applications.id').where('application_events.on_date', '>', today)),
+    ]));
+  }
+  if (f.withEventKinds) {
+    const kinds = f.withEventKinds;
+    q = kinds.length
+      ? q.where((eb) => eb.exists(eb.selectFrom('application_events').select(sql.lit(1).as('x'))
+        .whereRef('application_events.application_id', '=', 'applications.id').where('application_events.kind', 'in', [...kinds])))
+      : q.where('applications.id', '=', -1);
+  }
   if (f.receivedFrom) q = q.where('received_on', '>=', f.receivedFrom);
   if (f.receivedTo) q = q.where('received_on', '<=', f.receivedTo);
   if (f.applicantType) q = q.where('applicant_type', '=', f.applicantType as ApplicationRow['applicant_type']);

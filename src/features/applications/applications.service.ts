@@ -29,7 +29,7 @@ import { createContext, shanghaiDate } from './applications.context.ts';
 import type { Download } from './applications.disclosure.ts';
 import { intakeUseCases } from './applications.intake.ts';
 import { actUseCase } from './applications.act.ts';
-import { queryUseCases } from './applications.queries.ts';
+import { listing, queryUseCases } from './applications.queries.ts';
 import { dashboardUseCases } from './applications.dashboard.ts';
 import { yearEndUseCases } from './applications.year-end.ts';
 import { reminderUseCases } from './applications.reminders.ts';
@@ -153,6 +153,8 @@ export interface ApplicationsService {
   /** Queue the 3-working-day reminders (idempotent per application and due date). Returns how many were queued. */
   remindDueSoon(): Promise<number>;
   today(): string;
+  /** The stored reply clocks narrow the due views and the 工作台 (listing's due candidates); false: every case is folded. */
+  readonly storedClocks: boolean;
   /** Demo data for the demo agency (seed step); does nothing when the agency already has applications. Returns how many were made. */
   seedDemo(agencyId: number): Promise<number>;
   /** 工作台 cards: my open cases, due within 3 working days, overdue, waiting for the applicant or a third party. */
@@ -199,7 +201,8 @@ export interface ApplicationsDeps {
 export function createApplicationsService(deps: ApplicationsDeps): ApplicationsService {
   const app = createContext(deps);
   const { db, agencies, mailer, today, calendar } = app;
-  const queries = queryUseCases(app);
+  const lists = listing(app);
+  const queries = queryUseCases(app, lists);
   const publication = publicationUseCases(app);
   return {
     mailer,
@@ -207,7 +210,8 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
     ...intakeUseCases(app),
     act: actUseCase(app),
     ...queries,
-    ...dashboardUseCases(queries.list),
+    ...dashboardUseCases(app, lists),
+    storedClocks: app.storedClocks,
     ...yearEndUseCases(app),
     ...reminderUseCases(app),
     publishToCatalogue: publication.publishToCatalogue,
