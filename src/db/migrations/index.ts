@@ -20,6 +20,7 @@ import * as m096 from './096_disclosure_publication.ts';
 import * as m115 from './115_search_scale.ts';
 import * as m116 from './116_agency_key_indexes.ts';
 import * as m111 from './111_supervision_campaign.ts';
+import * as m125 from './125_list_indexes.ts';
 
 export const migrations: Record<string, Migration> = {
   '001_skeleton': m001,
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '115_search_scale': m115,
   '116_agency_key_indexes': m116,
   '111_supervision_campaign': m111,
+  '125_list_indexes': m125,
 };

@@ -17,7 +17,7 @@ import type { Agency } from '../agencies/agencies.service.ts';
 import { canSee, type Actor } from '../shared/actor.ts';
 import { conflict, notFound, validationFailed, type AppError } from '../shared/errors.ts';
 import {
-  applicantApplications as applicantApplicationsStored, findApplication as findApplicationStored,
+  applicantApplicationsBrief, findApplication as findApplicationStored,
   findByQueryCode as findByQueryCodeStored, type ApplicationRow, type EventRow, type Executor,
 } from './applications.repository.ts';
 import { openApplicationRow, personKey, sealedApplicantColumns } from '../personal-data/personal-data.service.ts';
@@ -82,12 +82,12 @@ export function createContext(deps: ApplicationsDeps) {
     const r = await findByQueryCodeStored(ex, code);
     return r && openApplicationRow(cipher, r);
   };
-  /** Other applications of the same applicant (the key is a keyed hash: every configured key counts during a rotation). */
+  /** Other applications of the same applicant, the columns hints and fees read (the key is a keyed hash: every configured key counts during a rotation). */
   const applicantApplications = (ex: Executor, row: ApplicationRow) => {
     const keys = row.applicant_type === 'natural_person' && row.id_number && row.applicant_key.startsWith('PH:')
       ? [row.applicant_key, ...cipher.hashes('idNumber', row.id_number).map((h) => `PH:${h}`)]
       : [row.applicant_key];
-    return applicantApplicationsStored(ex, row.agency_id, [...new Set(keys)]);
+    return applicantApplicationsBrief(ex, row.agency_id, [...new Set(keys)]);
   };
   /** A search text that may be a phone or identity number → the hashes to match exactly (every configured key). */
   const personalSearchHashes = (q: string) => {

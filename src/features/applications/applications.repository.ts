@@ -116,8 +116,7 @@ function filtered(db: Executor, f: ListFilter) {
         .where('deadlines.entity_id', '=', sql<string>`cast(applications.id as text)`)
         .where('deadlines.due', '>', date))),
       eb('applications.received_on', '>', today),
-      eb.exists(eb.selectFrom('application_events').select(sql.lit(1).as('x'))
-        .whereRef('application_events.application_id', '=', 'applications.id').where('application_events.on_date', '>', today)),
+      eb('applications.id', 'in', eb.selectFrom('application_events').select('application_events.application_id').where('application_events.on_date', '>', today)),
     ]));
   }
   if (f.withEventKinds) {
@@ -142,10 +141,15 @@ function filtered(db: Executor, f: ListFilter) {
   return q;
 }
 
-/** Applications of one applicant at one agency (109号 monthly count, hints); several keys during a key rotation. */
-export function applicantApplications(db: Executor, agencyId: number, applicantKeys: readonly string[]): Promise<ApplicationRow[]> {
-  return db.selectFrom('applications').selectAll().where('agency_id', '=', agencyId).where('applicant_key', 'in', applicantKeys).orderBy('id').execute();
+/** What the hints (and the 109号 monthly count) read of an applicant's other applications. */
+export type ApplicantApplicationRow = Pick<ApplicationRow, 'id' | 'content' | 'received_on' | 'outcome'>;
+
+/** Applications of one applicant at one agency (109号 monthly count, hints), only the columns those read (a frequent
+ *  applicant has hundreds); several keys during a key rotation. */
+export function applicantApplicationsBrief(db: Executor, agencyId: number, applicantKeys: readonly string[]): Promise<ApplicantApplicationRow[]> {
+  return db.selectFrom('applications').select(['id', 'content', 'received_on', 'outcome']).where('agency_id', '=', agencyId).where('applicant_key', 'in', applicantKeys).orderBy('id').execute();
 }
+
 
 /** The stored personal columns of these applications (export). */
 export async function personalColumnsOf(db: Executor, ids: readonly number[]): Promise<Map<number, ApplicationRow>> {
