@@ -239,7 +239,7 @@ export function StatsPage(p: { shell: AdminShell; st: Statistics; query: { from:
         { key: '差评整改办结', value: `${formatNumber(s.badRectified)}（整改率 ${st.rectificationRate}%）` },
         { key: '超期工单', value: formatNumber(st.orders.overdue) },
         { key: '回访次数', value: <span data-testid="stat-visits">{formatNumber(s.returnVisits)}</span> },
-        { key: '差评回访率', value: `${st.returnVisitRate}%（实名差评 ${st.namedReturnVisitRate}%，应为100%）` },
+        { key: '差评回访率', value: `${st.returnVisitRate}%${st.orders.named ? `（实名差评 ${st.namedReturnVisitRate}%，应为100%）` : '（没有实名差评）'}` },
         { key: '意见建议', value: <span data-testid="stat-suggestions">收到 {s.suggestions.received} 条，采纳 {s.suggestions.adopted} 条，查摆整改问题 {s.suggestions.rectified} 个</span> },
       ]} />
       <div className="gk-charts">
