@@ -1,10 +1,10 @@
 // Year-over-year charts drawn on the server as SVG (echarts server-side rendering, renderer 'svg'): no client script.
 // The same numbers are printed in a table on the page (charts are not the only way to read them).
-import * as echarts from 'echarts';
+import { echarts, type EChartsOption } from '../shared/echarts.ts';
 import type { TrendPoint } from './annual-report.service.ts';
 
-function svgChart(option: echarts.EChartsOption, width = 640, height = 300): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+function svgChart(option: EChartsOption, width = 640, height = 300): string {
+  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: 'Noto Sans SC, sans-serif' }, ...option });
     return chart.renderToSVGString();
