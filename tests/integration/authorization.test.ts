@@ -173,6 +173,7 @@ const recipes: Record<string, Recipe> = {
   'GET /api/supervision/runs/:id/reports': ({ rec }) => ({ url: `/api/supervision/runs/${rec.runId}/reports` }),
   'GET /api/supervision/runs/:id/findings': ({ rec }) => ({ url: `/api/supervision/runs/${rec.runId}/findings` }),
   'GET /api/supervision/runs/:id/export.xlsx': ({ rec }) => ({ url: `/api/supervision/runs/${rec.runId}/export.xlsx` }),
+  'GET /api/supervision/runs/:id/notice.pdf': ({ rec }) => ({ url: `/api/supervision/runs/${rec.runId}/notice.pdf` }),
   'GET /api/supervision/reports/:id': ({ rec }) => ({ url: `/api/supervision/reports/${rec.runReportId}` }),
   'POST /api/supervision/findings/:id/triage': async ({ rec, t }) => ({ method: 'POST', url: `/api/supervision/findings/${rec.findingId}/triage`, json: { decision: 'confirmed', version: await findingVersion(t, rec.findingId) } }),
   'POST /api/supervision/findings/:id/rectification': async ({ rec, t }) => ({ method: 'POST', url: `/api/supervision/findings/${rec.findingId}/rectification`, json: { comment: '授权矩阵整改要求', version: await findingVersion(t, rec.findingId) } }),

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { pdfTextPages } from '../../src/features/shared/pdf-read.ts';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 const fixtures = path.join(root, 'tests/fixtures/reports');
@@ -47,5 +48,23 @@ describe('gongkai report audit', { timeout: 180_000 }, () => {
     const cross = wb.getWorksheet('跨年核对')!;
     expect(cross.getRow(2).values).toEqual([undefined, '平潭综合实验区', '2021→2022', 'X1', '表三 自然人列: 二、上年结转 0（2022 年度报告）≠ 四、结转下年度继续办理 1（2021 年度报告）']);
     expect(wb.getWorksheet('按机关汇总')!.getRow(2).getCell(4).value).toBe('未能完整读取');
+  });
+  it('--pdf writes the 通报: scope, summary, each agency’s rule findings with cells and rule text, unreadable files listed apart', async () => {
+    const zhifu = readFileSync(path.join(fixtures, 'zhifu-approval-2019/source.txt'), 'utf8');
+    writeFileSync(path.join(dir, 'zhifu-2019.txt'), zhifu.replace('\t(七) 总计\t0\t1\t0\t0\t0\t0\t1\t', '\t(七) 总计\t0\t3\t0\t0\t0\t0\t3\t'));
+    const pdf = path.join(dir, 'notice.pdf');
+    const r = spawnSync(process.execPath, [path.join(root, 'bin/gongkai.mjs'), 'report', 'audit', '--pdf', pdf, '--issuer', '芝罘区政务公开办', dir], { cwd: root, encoding: 'utf8' });
+    expect(r.status).toBe(1); // a report with errors
+    const bytes = new Uint8Array(readFileSync(pdf));
+    expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-');
+    const text = (await pdfTextPages(bytes)).map((p) => p.map((i) => i.str).join('')).join('\n');
+    expect(text).toContain('政府信息公开工作年度报告检查情况的通报');
+    expect(text).toContain('芝罘区政务公开办');
+    for (const heading of ['一、检查范围', '二、总体情况', '三、存在的问题', '四、未能完整读取的报告', '五、有关要求']) expect(text).toContain(heading);
+    expect(text).toContain('烟台市芝罘区行政审批服务局');
+    expect(text).toMatch(/规则 (E1|I2)：/);
+    expect(text).toContain('junk.pdf');
+    // the cross-year pair of 平潭 (X1) is listed under 相邻年度衔接问题
+    expect(text).toContain('相邻年度衔接问题');
   });
 });

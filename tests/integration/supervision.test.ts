@@ -107,6 +107,22 @@ describe.each(engines())('supervision: audit runs, triage and rectification (%s)
     expect(next.find((f) => f.source === 'import')).toMatchObject({ decision: 'dismissed', reason: '文件本身损坏，已另行索取' });
   });
 
+  it('the run’s 通报 (PDF) lists only the findings the supervisor confirmed', async () => {
+    const { pdfTextPages } = await import('../../src/features/shared/pdf-read.ts');
+    const res = await t.api('GET', `/api/supervision/runs/${runId}/notice.pdf`, { as: 'supervisor' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('application/pdf');
+    const text = (await pdfTextPages(new Uint8Array(res.rawPayload))).map((p) => p.map((i) => i.str).join('')).join('\n');
+    expect(text).toContain('烟台市芝罘区人民政府'); // the issuer: the supervisor's agency
+    expect(text).toContain('以下仅列经核实确认');
+    const all = (await findings(runId)).items;
+    const confirmed = all.filter((f) => f.decision === 'confirmed' && f.source === 'rules');
+    const pending = all.filter((f) => f.decision === 'pending' && f.source === 'rules');
+    expect(confirmed.length).toBe(1);
+    expect((text.match(/2019年度报告：/g) ?? []).length).toBe(confirmed.length);
+    expect(pending.length).toBeGreaterThan(0);
+  });
+
   it('rectification: the agency sees it in its queue, answers with the corrected report, the answer returns to the supervisor', async () => {
     const all = (await findings(runId)).items;
     const err = all.find((f) => f.source === 'rules' && f.severity === 'error' && f.agencyId === dept.id)!;

@@ -152,7 +152,9 @@ export function register(program: Command): void {
     .description('督查：批量体检报告（文件或目录），区分读取问题与勾稽错误，同一机关相邻年度互相核对；一个文件读不了不影响其他文件 / supervision audit of many reports')
     .option('--json', '以 JSON 输出 {reports, crossYear, summary} / print JSON')
     .option('--xlsx <file>', '另存为 Excel：按机关、按规则汇总，每份报告一张表 / also write an XLSX workbook')
-    .action(async (paths: string[], opts: { json?: boolean; xlsx?: string }) => {
+    .option('--pdf <file>', '另存为通报（PDF）：检查范围、总体情况、各机关的问题、未能完整读取的报告 / also write the 通报 as a PDF')
+    .option('--issuer <name>', '通报的发文机关 / the issuing body printed on the 通报')
+    .action(async (paths: string[], opts: { json?: boolean; xlsx?: string; pdf?: string; issuer?: string }) => {
       const { files, missing } = expandPaths(paths);
       for (const m of missing) console.error(`文件或目录不存在 / not found: ${m}`);
       if (files.length === 0) {
@@ -176,6 +178,12 @@ export function register(program: Command): void {
         const { auditWorkbook } = await import('../../features/reports/audit-xlsx.ts');
         writeFileSync(opts.xlsx, await auditWorkbook(result));
         console.error(`已生成 / written: ${opts.xlsx}`);
+      }
+      if (opts.pdf) {
+        const { auditNoticePdf } = await import('../../features/reports/audit-notice.ts');
+        const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+        writeFileSync(opts.pdf, await auditNoticePdf(result, { date: today, ...(opts.issuer ? { issuer: opts.issuer } : {}) }));
+        console.error(`已生成 / written: ${opts.pdf}`);
       }
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -140,7 +140,10 @@ export function RunPage(p: { shell: AdminShell; run: RunView; reports: Paged<Run
           <tr><th scope="row">结果：待定</th><td>{r.decisions.pending}</td><th scope="row">已确认 / 已排除 / 已交整改</th><td>{r.decisions.confirmed} / {r.decisions.dismissed} / {r.decisions.rectification}</td></tr>
         </tbody>
       </table>
-      <p><a className="gk-button gk-button--secondary" href={`/api/supervision/runs/${r.id}/export.xlsx`} download>下载 Excel 工作簿</a></p>
+      <p>
+        <a className="gk-button gk-button--secondary" href={`/api/supervision/runs/${r.id}/export.xlsx`} download>下载 Excel 工作簿</a>{' '}
+        <a className="gk-button gk-button--secondary" href={`/api/supervision/runs/${r.id}/notice.pdf`} download>下载通报（PDF，仅列已确认的问题）</a>
+      </p>
       <h2>报告</h2>
       <form method="get" action={base} className="gk-filters">
         <label htmlFor="field-status">结论</label>

@@ -11,6 +11,7 @@ import { problemSchemas } from '../shared/openapi.ts';
 import { MB, uploadRoute } from '../shared/uploads.ts';
 import type { Services } from '../services.ts';
 import { auditWorkbook } from '../reports/audit-xlsx.ts';
+import { auditNoticePdf } from '../reports/audit-notice.ts';
 import { uploadedFiles } from '../reports/reports.routes.ts';
 import type { ReportFile } from '../reports/reports.service.ts';
 import {
@@ -197,6 +198,25 @@ export function registerSupervisionRoutes(app: FastifyInstance, services: Servic
     const bytes = await auditWorkbook(result);
     return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="audit-run-${run.id}.xlsx"`).send(Buffer.from(bytes) as never);
+  });
+
+  r.get('/api/supervision/runs/:id/notice.pdf', {
+    preHandler: staff,
+    schema: {
+      operationId: 'exportAuditNotice', summary: '督查体检的通报（PDF）：检查范围、总体情况、各机关已确认（含已交整改）的问题及单元格和规则依据、未能完整读取的报告、有关要求', tags: ['supervision'],
+      params: idParams, querystring: z.object({ issuer: z.string().trim().max(60).optional().describe('发文机关（默认：本机关名称）') }),
+      response: { ...problemSchemas(400, 401, 403, 404) },
+    },
+  }, async (request, reply) => {
+    const actor = actorOf(request);
+    const { result, run, decisions } = await sv.auditResult(actor, request.params.id);
+    const listed = (d: string | undefined) => d === 'confirmed' || d === 'rectification';
+    const pdf = await auditNoticePdf(result, {
+      issuer: request.query.issuer || actor.agencyName, date: services.applications.today(), ...(run.year ? { period: `${run.year}年度` } : {}),
+      include: (ri, fi) => listed(decisions.reports[ri]?.[fi]), includeCross: (ci, fi) => listed(decisions.crossYear[ci]?.[fi]),
+      selection: '以下仅列经核实确认（含已交整改）的问题；待定和已排除的结果不列入。',
+    });
+    return reply.type('application/pdf').header('content-disposition', `attachment; filename="audit-notice-${run.id}.pdf"`).send(Buffer.from(pdf) as never);
   });
 
   // ── overview across agencies, the 31 January campaign, reminders, assessment ──

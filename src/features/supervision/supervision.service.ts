@@ -98,7 +98,7 @@ export interface SupervisionService {
   listFindings(actor: Actor, runId: number, opts: repo.FindingFilter & { page: number; pageSize: number }): Promise<Paged<FindingView>>;
   triage(actor: Actor, findingId: number, input: { decision: Exclude<Decision, 'rectification'>; reason?: string | null; version: number }): Promise<FindingView>;
   /** The run as the audit's JSON shape (for the workbook and the 通报). */
-  auditResult(actor: Actor, runId: number): Promise<{ run: RunView; result: AuditResult; findings: FindingView[] }>;
+  auditResult(actor: Actor, runId: number): Promise<{ run: RunView; result: AuditResult; findings: FindingView[]; decisions: { reports: Decision[][]; crossYear: Decision[][] } }>;
   /** Internal (rectify use case): audit one more file into a run, replacing a report. */
   addReplacement(runId: number, replaces: repo.RunReportRow, file: ReportFile, supervisorAgencyId: number): Promise<number>;
   /** Internal: a run of an actor who may see it (supervisor role, agency in scope). */
@@ -350,7 +350,11 @@ export function createSupervisionService(db: Kysely<Database>, deps: { audit: Au
         crossYear: view.crossYear,
         summary: view.summary,
       };
-      return { run: view, result, findings };
+      // the decisions in the order of the result's findings (report findings by report; cross-year rows in stored order)
+      const cross = findings.filter((f) => f.scope === 'cross_year');
+      let k = 0;
+      const crossDecisions = view.crossYear.map((c) => c.findings.map(() => cross[k++]?.decision ?? 'pending'));
+      return { run: view, result, findings, decisions: { reports: reports.map((r) => (byReport.get(r.id) ?? []).map((f) => f.decision)), crossYear: crossDecisions } };
     },
 
     async addReplacement(runId, replaces, file, supervisorAgencyId) {

@@ -113,6 +113,7 @@ export const policy: Record<string, RouteRule> = {
   'GET /api/supervision/runs/:id/reports': content(['supervisor'], 'record', 'the agency that ran it'),
   'GET /api/supervision/runs/:id/findings': content(['supervisor'], 'record', 'the agency that ran it'),
   'GET /api/supervision/runs/:id/export.xlsx': content(['supervisor'], 'record', 'the agency that ran it'),
+  'GET /api/supervision/runs/:id/notice.pdf': content(['supervisor'], 'record', 'the agency that ran it'),
   'GET /api/supervision/reports/:id': content(['supervisor'], 'record', 'the agency that ran it'),
   'POST /api/supervision/findings/:id/triage': content(['supervisor'], 'record', 'the agency that ran it'),
   'POST /api/supervision/findings/:id/rectification': content(['supervisor'], 'record', 'the agency that ran it; only an agency below it is asked'),
