@@ -135,7 +135,7 @@ export function AnnualIndexPage(p: AnnualIndexProps): ReactElement {
 
 const ACTION_NEEDS_COMMENT: Partial<Record<ReportAction, boolean>> = { return: true, unlock: true };
 
-export function AnnualReportPage({ shell, view, errors }: { shell: AdminShell; view: ReportView; errors?: FieldError[] }): ReactElement {
+export function AnnualReportPage({ shell, view, errors, evaluations }: { shell: AdminShell; view: ReportView; errors?: FieldError[]; evaluations?: { text: string; links: { label: string; href: string }[] } }): ReactElement {
   const { locale } = shell;
   const T = tr(locale);
   const base = reportPath(view.agency.id, view.year);
@@ -204,6 +204,12 @@ export function AnnualReportPage({ shell, view, errors }: { shell: AdminShell; v
 
       <section aria-labelledby="ar-narrative">
         <h2 className="gk-heading-m" id="ar-narrative">{T('narrativeTitle')}</h2>
+        {evaluations ? (
+          <div className="gk-notice gk-notice--info" role="status" data-testid="evaluations-sentence">
+            <p><strong>政务服务好差评（可写入“总体情况”）：</strong>{evaluations.text}</p>
+            <p>数字来源：{evaluations.links.map((l, i) => <span key={l.href + i}>{i ? '；' : ''}<a href={l.href}>{l.label}</a></span>)}</p>
+          </div>
+        ) : null}
         {editable ? (
           <form method="post" action={`${base}/save`} className="gk-form">
             <CsrfField token={shell.csrfToken} />

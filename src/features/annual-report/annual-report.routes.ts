@@ -22,6 +22,19 @@ import { problemSchemas } from '../shared/openapi.ts';
 import { adminShell, sendPage, seeOther, setFlash, takeFlash } from '../shared/pages.ts';
 import type { Services } from '../services.ts';
 import { trendCharts } from './annual-report.charts.ts';
+import { overviewSentence, type Summary } from '../../core/evaluations/index.ts';
+
+/** The records behind each figure of the 好差评 sentence (the back-office lists, filtered to the year). */
+function evaluationLinks(year: number, s: Summary): { label: string; href: string }[] {
+  const period = `from=${year}-01-01&to=${year}-12-31`;
+  return [
+    { label: `评价 ${s.ratings} 条`, href: `/admin/ratings?${period}` },
+    { label: `满意度 ${s.satisfaction}% 及回访 ${s.returnVisits} 次`, href: `/admin/ratings/stats?${period}` },
+    { label: `差评 ${s.badRatings} 条`, href: `/admin/ratings?${period}&bad=1` },
+    { label: `已整改办结 ${s.badRectified} 条`, href: '/admin/ratings/orders?state=closed' },
+    { label: `意见建议 ${s.suggestions.received} 条（采纳 ${s.suggestions.adopted}，整改 ${s.suggestions.rectified}）`, href: '/admin/suggestions?state=all' },
+  ];
+}
 import {
   ANNUAL_PATH, AnnualIndexPage, AnnualReportPage, CellPage, DecisionsPage, PortalReportPage, PortalReportsPage, SupervisorPage, TrendPage,
   cellPath, decisionsPath, reportPath, type PortalCtx,
@@ -145,7 +158,10 @@ export function registerAnnualReportRoutes(app: FastifyInstance, services: Servi
     const { agencyId, year } = params(request);
     const view = await s.get(actorOf(request), agencyId, year);
     if (!view) { setFlash(reply, 'info', t(request.locale, 'annual.notCompiled', { year })); return seeOther(reply, ANNUAL_PATH); }
-    return sendPage(reply, AnnualReportPage({ shell: adminShell(request, takeFlash(request, reply)), view }));
+    // 好差评 of the year (国办发〔2019〕51号): the 总体情况 sentence offered with its figures, each linked to its records
+    const ev = await services.evaluations.summary(view.agency.creditCode, year).catch(() => null);
+    const evaluations = ev && ev.ratings > 0 ? { text: overviewSentence(year, ev), links: evaluationLinks(year, ev) } : undefined;
+    return sendPage(reply, AnnualReportPage({ shell: adminShell(request, takeFlash(request, reply)), view, ...(evaluations ? { evaluations } : {}) }));
   });
 
   r.get(`${ANNUAL_PATH}/:agencyId/:year/cell`, { preHandler: staff, schema: { hide: true } }, async (request, reply) => {
