@@ -151,6 +151,7 @@ const recipes: Record<string, Recipe> = {
   'GET /admin/services/:id': ({ rec }) => ({ url: `/admin/services/${rec.serviceItemId}` }),
   'POST /api/service-items': ({ rec, n }) => ({ method: 'POST', url: '/api/service-items', json: { agency: rec.creditCode, values: serviceItemValues(`AUTHZ-NEW-${n}`) } }),
   'PUT /api/service-items/:id': ({ rec, n }) => ({ method: 'PUT', url: `/api/service-items/${rec.serviceItemId}`, json: { version: 1, values: { place: `窗口${n}` }, reason: '授权矩阵' } }),
+  'GET /api/service-items/export': ({ rec }) => ({ url: `/api/service-items/export?agency=${rec.creditCode}` }),
   'POST /api/service-items/cases/import': ({ rec, n }) => ({ method: 'POST', url: '/api/service-items/cases/import', json: { agency: rec.creditCode, filename: 'cases.csv', contentBase64: Buffer.from(`办件编号,办结日期,实施编码,决定类型,办理结果\nAUTHZ-${n}-0001,2025-03-01,AUTHZ-${rec.creditCode},,准予许可`).toString('base64'), dryRun: true } }),
   'GET /services': () => ({ url: '/services?q=%E6%8E%88%E6%9D%83' }),
   'GET /services/:id': ({ rec }) => ({ url: `/services/${rec.serviceItemId}` }),

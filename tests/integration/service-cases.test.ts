@@ -76,4 +76,19 @@ describe.each(engines())('办件 import and table 二 (%s)', (engine) => {
     const items = await t.services.annualReports.drill(actor, agencyId, 2023, 'table2|第二十条第（五）项|行政许可|本年增/减' as never);
     expect(items.detail).toMatchObject({ kind: 'items', serviceItems: [{ id: licenseId, name: '食品经营许可', previous: false, current: true }] });
   });
+
+  it('exports the catalogue as XLSX in the documented columns, one row per unit', async () => {
+    const res = await t.api('GET', '/api/service-items/export', { as: 'officer' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(0, 8)).toEqual(['实施单位', '层级', '状态', '状态生效日期', '事项名称', '基本编码', '事项类型', '设定依据']);
+    const names: unknown[] = [];
+    ws.eachRow((r, n) => { if (n > 1) names.push(r.getCell(5).value); });
+    expect(names).toEqual(expect.arrayContaining(['食品经营许可', '个体工商户开办']));
+    expect((await t.api('GET', '/api/service-items/export?agency=NOSUCHCODE', { as: 'officer' })).statusCode).toBe(404);
+  });
 });

@@ -14,6 +14,7 @@ export function ServiceItemListPage(p: { shell: AdminShell; items: ItemSummary[]
       <p className="gk-button-group">
         {p.canCreate ? <Button href="/admin/services/new">新增事项</Button> : null}
         <Button href="/admin/services/check" variant="secondary">三级一致性检查</Button>
+        <Button href="/api/service-items/export" variant="secondary">导出目录（XLSX）</Button>
       </p>
       <form method="get" action="/admin/services" className="gk-filters">
         <label htmlFor="field-q">事项名称、编码或材料</label>

@@ -12,6 +12,7 @@ import { ITEM_STATUSES, ITEM_TYPES } from '../../core/service-items/index.ts';
 import { LEVELS } from './service-items.service.ts';
 import { registerServiceItemPages } from './service-items.page-routes.ts';
 import { readCaseTable } from './service-items.table.ts';
+import { catalogueXlsx } from './service-items.export.ts';
 import { registerServiceItemPortal } from './service-items.portal.ts';
 
 const summary = z.object({
@@ -167,6 +168,20 @@ export function registerServiceItemsRoutes(app: FastifyInstance, services: Servi
     const agencyId = b.agency ? (await agencyByCode(b.agency)).id : actor.agencyId;
     const table = await readCaseTable(b.filename, Buffer.from(b.contentBase64, 'base64'));
     return si.importCases(actor, agencyId, table, { dryRun: b.dryRun });
+  });
+
+  r.get('/api/service-items/export', {
+    preHandler: requireStaff(),
+    schema: {
+      operationId: 'exportServiceItems', summary: '导出事项目录（XLSX）：实施单位、层级、状态、状态生效日期，然后按要素目录顺序的全部要素，每个实施单位一行', tags: ['service-items'],
+      querystring: z.object({ agency: agencyCode.optional().describe('只导出该机构及其下级单位；省略时为本人可见的全部单位') }),
+      response: { 200: z.any().describe('XLSX 文件'), ...problemSchemas(400, 401, 404) },
+    },
+  }, async (request, reply) => {
+    const agencyId = request.query.agency ? (await agencyByCode(request.query.agency)).id : undefined;
+    const { schema, rows } = await si.exportRows(actorOf(request), agencyId);
+    const buf = await catalogueXlsx(schema, rows);
+    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('政务服务事项目录.xlsx')}`).send(buf);
   });
 
   registerServiceItemPages(app, services);

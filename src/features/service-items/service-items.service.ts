@@ -69,6 +69,8 @@ export interface ServiceItemsService {
   /** 上一年项目数量 / 本年增/减 per category of the items implemented by each agency (table 二). */
   yearCounts(agencyIds: readonly number[], year: number): Promise<Map<number, Partial<Record<DecisionCategory, YearCount>>>>;
   workProvider(): WorkProvider;
+  /** Every item of the units the actor sees (or of one agency and the units below it) with its values, for the XLSX export. */
+  exportRows(actor: Actor, agencyId?: number): Promise<{ schema: ElementDef[]; rows: { agency: string; levelLabel: string; statusLabel: string; statusSince: string; values: ElementValues }[] }>;
   /** 办件 rows (a CSV / XLSX read into objects by header) into the decisions register: dry run, idempotent by 办件编号. */
   importCases(actor: Actor, agencyId: number, table: readonly Record<string, string>[], opts: { dryRun: boolean; onProgress?: (done: number, total: number) => void }): Promise<CaseImportResult>;
 }
@@ -295,6 +297,24 @@ export function createServiceItemsService(db: Kysely<Database>, deps: { audit: A
         .filter((d) => d.values.some((v) => below.has(v.agencyId) && (v.differs || v.itemId === d.itemId)))
         .map((d) => ({ item: d.itemId, itemName: d.itemName, element: d.element, label: d.label, values: d.values }));
       return { mustMatch: mm.map((e) => ({ key: e.key, label: e.label })), differences, scores: unitScores(items.filter((i) => below.has(i.agencyId))).map((u) => ({ agency: u.agency, agencyId: u.agencyId, score: u.score, items: u.items, incomplete: u.incomplete })) };
+    },
+
+    async exportRows(actor, agencyId) {
+      let ids: readonly number[] | null = actor.role === 'admin' ? null : actor.visibleAgencyIds;
+      if (agencyId !== undefined) {
+        assertVisible(actor, agencyId);
+        const all = await deps.agencies.list();
+        const below = new Set([agencyId]);
+        for (let grew = true; grew;) { grew = false; for (const a of all) if (a.parentId !== null && below.has(a.parentId) && !below.has(a.id) && canSee(actor, a.id)) { below.add(a.id); grew = true; } }
+        ids = [...below];
+      }
+      const out: { agency: string; levelLabel: string; statusLabel: string; statusSince: string; values: ElementValues }[] = [];
+      for (let page = 1; ; page++) {
+        const { rows } = await repo.listItems(db, { agencyIds: ids, phrases: [], page, pageSize: 1000 });
+        for (const r of rows) out.push({ agency: r.agency_name, levelLabel: LEVEL_LABELS[r.level as Level], statusLabel: STATUS_LABELS[r.status as ItemStatus], statusSince: r.status_since, values: fromJson<ElementValues>(r.values_json) ?? {} });
+        if (rows.length < 1000 || out.length >= 100_000) break;
+      }
+      return { schema: await schema(), rows: out };
     },
 
     async implementable(actor) {

@@ -90,6 +90,7 @@ export const policy: Record<string, RouteRule> = {
   'GET /api/service-items/:id': staffRecord,
   'POST /api/service-items': content(OFFICER_LEADER, 'record', 'the agency in the body (default: the caller’s)'),
   'PUT /api/service-items/:id': content(OFFICER_LEADER, 'record'),
+  'GET /api/service-items/export': { ...staffRecord, note: 'the agency in the query and the units below it it sees (default: the caller’s scope)' },
   'POST /api/service-items/cases/import': content(OFFICER_LEADER, 'record', '办件 into the decisions register of the agency in the body (default: the caller’s)'),
   'GET /admin/services': staff,
   'GET /admin/services/:id': staffRecord,
