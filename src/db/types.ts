@@ -652,9 +652,36 @@ export interface ApplicationDisclosuresTable {
   frozen_at: string | null;
   created_at: string;
   created_by: number | null;
+  // 120_redactions
+  /** The redacted copy (a PDF rebuilt from page images, decision 120), encrypted like the original; null until made or after a change. */
+  redacted_base64: Generated<string | null>;
+  redacted_size: Generated<number | null>;
+  redacted_at: Generated<string | null>;
+  /** Bumped by every change to the file's redactions (409 on a stale version). */
+  redaction_version: Generated<number>;
+  /** The officer's search terms for suggestions (JSON array), encrypted. */
+  redaction_terms: Generated<string | null>;
+}
+
+/** A withheld part of a disclosed file, or a dismissed suggestion (120_redactions). */
+export interface DisclosureRedactionsTable {
+  id: Generated<number>;
+  disclosure_id: number;
+  page: number;
+  /** [{x, y, w, h}] in points from the displayed page's top-left corner */
+  boxes_json: string;
+  /** 'box' (drawn) or a suggestion kind (id-number, phone, bank-card, email, term) */
+  kind: string;
+  status: 'applied' | 'dismissed';
+  reason: string | null;
+  other_text: string | null;
+  suggestion_key: string | null;
+  created_at: string;
+  created_by: number | null;
 }
 
 export interface Database {
+  disclosure_redactions: DisclosureRedactionsTable;
   // 064_work_delivery (users.email / digest_enabled, mail_outbox retries and catalogue_items.origin_application_id: in their tables above)
   application_disclosures: ApplicationDisclosuresTable;
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registeredRoutes } from '../../src/http/app.ts';
 import { ACTION_ROUTES } from '../../src/features/applications/applications.routes.ts';
 import { ORDER_ROUTES } from '../../src/features/evaluations/evaluations.routes.ts';
+import { REDACTION_ROUTES } from '../../src/features/applications/applications.redaction.schema.ts';
 import { createTestApp, type TestApp } from './harness.ts';
 
 /** "METHOD /page/route" → the operationId(s) of its API twin(s). */
@@ -24,6 +25,8 @@ const TWINS: Record<string, readonly string[]> = {
   'POST /admin/applications/:id/actions/:action': Object.values(ACTION_ROUTES).map((a) => a.operationId),
   'POST /admin/applications/:id/catalogue-draft': ['publishDisclosureToCatalogue'],
   'POST /admin/applications/:id/catalogue-draft/dismissal': ['dismissDisclosurePublication'],
+  // one page route for every redaction operation (区分处理); each has its own operation
+  'POST /admin/applications/:id/disclosures/:disclosureId/redaction/:op': Object.values(REDACTION_ROUTES).map((r) => r.operationId),
   'POST /admin/appeals': ['createAppealCase'],
   'POST /admin/appeals/:id': ['updateAppealCase'],
   'POST /admin/letter-templates/:kind': ['saveLetterTemplate'],

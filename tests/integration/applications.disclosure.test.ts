@@ -4,6 +4,7 @@
 // with signed links that work for 24 hours, only as issued (altered → 404, expired → 403), each download audited.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPdf } from '../builders/hostile-files.ts';
+import { pageSizes, pdftotext } from '../builders/redaction-files.ts';
 import { createTestApp, engines, type TestApp } from './harness.ts';
 
 const PHONE = '13912345678';
@@ -105,7 +106,11 @@ describe.each(engines())('disclosed information and signed downloads (%s)', (eng
     const file = await get(s.files.find((f) => f.kind === 'file')!.downloadUrl);
     expect(file.statusCode, file.body).toBe(200);
     expect(file.headers['content-type']).toBe('application/pdf');
-    expect(file.rawPayload.equals(pdf)).toBe(true);
+    // only the redacted copy leaves (区分处理, decision 120): rebuilt from page images, same page count, no text layer
+    expect(file.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(file.rawPayload.equals(pdf)).toBe(false);
+    expect(pageSizes(file.rawPayload)).toEqual(pageSizes(pdf));
+    expect(pdftotext(file.rawPayload)).not.toContain('Disclosed budget');
     expect(decodeURIComponent(String(file.headers['content-disposition']))).toContain('2024年部门预算.pdf');
     const letter = await get(s.letters.at(-1)!.downloadUrl);
     expect(letter.statusCode, letter.body).toBe(200);
@@ -139,7 +144,8 @@ describe.each(engines())('disclosed information and signed downloads (%s)', (eng
     expect(st.files.map((f) => f.filename)).toEqual(['2024年决算.pdf']);
     const dl = await get(st.files[0]!.downloadUrl);
     expect(dl.statusCode).toBe(200);
-    expect(dl.rawPayload.equals(pdf)).toBe(true);
+    expect(dl.rawPayload.equals(pdf)).toBe(false); // the redacted copy made on approval, never the original
+    expect(pageSizes(dl.rawPayload)).toEqual(pageSizes(pdf));
   }, 60_000);
 
 

@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registeredRoutes } from '../../src/http/app.ts';
 import type { Actor } from '../../src/features/shared/actor.ts';
 import { buildAgency, buildUser, TEST_PASSWORD } from '../builders/index.ts';
+import { buildPdf } from '../builders/hostile-files.ts';
+import { ATTACHMENT_FIELD } from '../../src/features/personal-data/personal-data.service.ts';
 import { createTestApp, engines, type Session, type TestApp } from './harness.ts';
 import { CALLERS, SCOPE_CASES, expected, policy, renderPolicyMarkdown, type Caller, type Expected, type ScopeCase } from './authorization/policy.ts';
 
@@ -23,6 +25,8 @@ const YEAR = 2025;
 const FOREIGN_NAME = '测试区行政审批服务局';
 /** 1×1 PNG: a valid identity scan / catalogue attachment */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+/** The file disclosed with each agency's reply draft (区分处理 routes). */
+const DISCLOSED_PDF = buildPdf({ text: 'Authorization matrix disclosed file' });
 const DOC_PATH = new URL('../../docs/authorization.md', import.meta.url);
 const DOC_BEGIN = '<!-- policy table: generated from tests/integration/authorization/policy.ts -->';
 const DOC_END = '<!-- end of policy table -->';
@@ -38,6 +42,8 @@ interface AgencyRecords {
   queryCode: string;
   letterId: number;
   attachmentId: number;
+  /** a file disclosed with a reply draft (区分处理) */
+  disclosureId: number;
   appealId: number;
   itemId: number;
   interpretationId: number;
@@ -103,6 +109,13 @@ async function versionOf(t: TestApp, table: 'applications' | 'appeal_cases' | 'u
   for (const [k, v] of Object.entries(where)) q = q.where(k as 'id', '=', v);
   return Number((await q.executeTakeFirst())?.version ?? 1);
 }
+
+async function redactionVersion(t: TestApp, disclosureId: number): Promise<number> {
+  return (await t.db.selectFrom('application_disclosures').select('redaction_version').where('id', '=', disclosureId).executeTakeFirstOrThrow()).redaction_version;
+}
+const redactionOp = (path: string, body: Record<string, unknown>): Recipe => async ({ rec, t }) => ({
+  method: 'POST', url: `/api/applications/${rec.applicationId}/disclosures/${rec.disclosureId}/${path}`, json: { version: await redactionVersion(t, rec.disclosureId), ...body },
+});
 
 const appAction = (path: string, body: Record<string, unknown>): Recipe => async ({ rec, t }) => ({
   method: 'POST', url: `/api/applications/${rec.applicationId}/${path}`, json: { version: await versionOf(t, 'applications', { id: rec.applicationId }), ...body },
@@ -293,6 +306,17 @@ const recipes: Record<string, Recipe> = {
   'POST /api/applications/:id/catalogue-draft/dismissal': appAction('catalogue-draft/dismissal', { reason: '授权矩阵' }),
   'POST /api/applications/:id/withdrawal': appAction('withdrawal', { note: '申请人撤回' }),
   'GET /api/applications/:id/letters/:letterId.docx': ({ rec }) => ({ url: `/api/applications/${rec.applicationId}/letters/${rec.letterId}.docx` }),
+  'GET /api/applications/:id/disclosures/:disclosureId/redaction': ({ rec }) => ({ url: `/api/applications/${rec.applicationId}/disclosures/${rec.disclosureId}/redaction` }),
+  'GET /api/applications/:id/disclosures/:disclosureId/pages/:page': ({ rec }) => ({ url: `/api/applications/${rec.applicationId}/disclosures/${rec.disclosureId}/pages/1` }),
+  'POST /api/applications/:id/disclosures/:disclosureId/redactions': redactionOp('redactions', { page: 1, x: 10, y: 10, w: 40, h: 20, reason: 'art15-privacy' }),
+  'POST /api/applications/:id/disclosures/:disclosureId/suggestion-acceptance': redactionOp('suggestion-acceptance', { key: 'no-such-key', reason: 'art15-privacy' }),
+  'POST /api/applications/:id/disclosures/:disclosureId/suggestion-dismissal': redactionOp('suggestion-dismissal', { key: 'no-such-key' }),
+  'POST /api/applications/:id/disclosures/:disclosureId/redaction-removal': redactionOp('redaction-removal', { redactionId: 999999 }),
+  'POST /api/applications/:id/disclosures/:disclosureId/redaction-terms': redactionOp('redaction-terms', { terms: ['授权矩阵'] }),
+  'POST /api/applications/:id/disclosures/:disclosureId/redacted-copy': redactionOp('redacted-copy', {}),
+  'GET /admin/applications/:id/disclosures/:disclosureId/redaction': ({ rec }) => ({ url: `/admin/applications/${rec.applicationId}/disclosures/${rec.disclosureId}/redaction` }),
+  'GET /admin/applications/:id/disclosures/:disclosureId/pages/:page': ({ rec }) => ({ url: `/admin/applications/${rec.applicationId}/disclosures/${rec.disclosureId}/pages/1?variant=redacted` }),
+  'POST /admin/applications/:id/disclosures/:disclosureId/redaction/:op': async ({ rec, t }) => ({ method: 'POST', url: `/admin/applications/${rec.applicationId}/disclosures/${rec.disclosureId}/redaction/setTerms`, form: { version: String(await redactionVersion(t, rec.disclosureId)), terms: '授权矩阵' } }),
   'GET /api/applications/:id/letters/:letterId.pdf': ({ rec }) => ({ url: `/api/applications/${rec.applicationId}/letters/${rec.letterId}.pdf` }),
   'GET /api/letter-templates': () => ({ url: '/api/letter-templates' }),
   'PUT /api/letter-templates/:kind': () => ({ method: 'PUT', url: '/api/letter-templates/receipt', json: { title: '收到申请告知书', body: '{{申请人}}：本机关已收到您的申请。' } }),
@@ -619,6 +643,10 @@ describe.each(engines())('authorization matrix (%s)', (engine) => {
     await fixture(s, { method: 'POST', url: `/api/applications/${app.id}/correction-request`, json: { version: app.version, items: ['请写明所需信息的文号'] } });
     const letter = await t.db.selectFrom('letters').select('id').where('application_id', '=', app.id).executeTakeFirstOrThrow();
     const att = await t.db.selectFrom('application_attachments').select('id').where('application_id', '=', app.id).executeTakeFirstOrThrow();
+    const disclosure = await t.db.insertInto('application_disclosures').values({
+      application_id: app.id, draft_seq: 1, letter_id: null, kind: 'file', title: '授权矩阵公开文件', filename: '授权矩阵公开文件.pdf', mime: 'application/pdf', size: DISCLOSED_PDF.length,
+      content_base64: t.services.personalData.cipher.sealBytes(ATTACHMENT_FIELD, DISCLOSED_PDF), catalogue_item_id: null, frozen_at: null, created_at: '2025-06-03T00:00:00.000Z', created_by: officerRow.id,
+    }).returning('id').executeTakeFirstOrThrow();
     const appeal = (await fixture(s, { method: 'POST', url: '/api/appeals', json: { ...appealBody } }, 201)).json() as { id: number };
     const item = (await fixture(s, { method: 'POST', url: '/api/catalogue/items', json: { ...draft } }, 201)).json() as { id: number };
     const interp = (await fixture(s, { method: 'POST', url: '/api/catalogue/items', json: { ...draft, title: '授权矩阵测试文件的解读', kind: 'interpretation' } }, 201)).json() as { id: number; indexNo: string };
@@ -636,7 +664,7 @@ describe.each(engines())('authorization matrix (%s)', (engine) => {
     return {
       ...sv,
       evaluationId: evaluation.id, receiptCode: rating.receiptCode, orderId: order.id, suggestionId: suggestion.id, suggestionCode: suggestion.queryCode,
-      id: agencyId, creditCode, officer, officerActor, applicationId: app.id, queryCode: app.queryCode, letterId: letter.id, attachmentId: att.id, appealId: appeal.id,
+      id: agencyId, creditCode, officer, officerActor, applicationId: app.id, queryCode: app.queryCode, letterId: letter.id, attachmentId: att.id, disclosureId: disclosure.id, appealId: appeal.id,
       itemId: item.id, interpretationId: interp.id, interpretationIndexNo: interp.indexNo, itemAttachmentId: itemAtt.id, serviceItemId: si.id, userId: victim.id, auditEventId: ev.id,
     };
   }
@@ -726,6 +754,9 @@ describe.each(engines())('authorization matrix (%s)', (engine) => {
       { url: `/api/applications/${own.applicationId}/letters/${foreign.letterId}.docx` },
       { url: `/admin/applications/${own.applicationId}/letters/${foreign.letterId}.pdf` },
       { url: `/admin/applications/${own.applicationId}/attachments/${foreign.attachmentId}` },
+      { url: `/api/applications/${own.applicationId}/disclosures/${foreign.disclosureId}/redaction` },
+      { url: `/admin/applications/${own.applicationId}/disclosures/${foreign.disclosureId}/pages/1` },
+      { method: 'POST', url: `/api/applications/${own.applicationId}/disclosures/${foreign.disclosureId}/redacted-copy`, json: { version: 0 } },
       { method: 'DELETE', url: `/api/agencies/${own.id}/decisions/${decision.id}?version=${decision.version}` },
       { method: 'POST', url: `/admin/annual/${own.id}/decisions/${decision.id}/delete`, form: { year: String(YEAR), version: String(decision.version) } },
       { method: 'POST', url: `/api/catalogue/items/${own.itemId}/links`, json: { interpretationId: foreign.interpretationId } },

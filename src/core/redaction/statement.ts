@@ -45,7 +45,11 @@ export function separationLines(files: readonly FileRedactions[]): string[] {
 
 /** The whole 区分处理说明, or null when no file has a redaction. */
 export function separationStatement(files: readonly FileRedactions[]): string | null {
-  const lines = separationLines(files);
+  return statementFromLines(separationLines(files));
+}
+
+/** The 区分处理说明 around the per-file sentences of separationLines(), or null when there are none. */
+export function statementFromLines(lines: readonly string[]): string | null {
   if (lines.length === 0) return null;
   return `根据《中华人民共和国政府信息公开条例》第三十七条，本机关对所提供的信息作了区分处理，不予公开的内容已遮盖：${lines.join('')}其余内容予以公开。`;
 }

@@ -21,6 +21,7 @@ import * as m115 from './115_search_scale.ts';
 import * as m116 from './116_agency_key_indexes.ts';
 import * as m111 from './111_supervision_campaign.ts';
 import * as m125 from './125_list_indexes.ts';
+import * as m120 from './120_redactions.ts';
 
 export const migrations: Record<string, Migration> = {
   '001_skeleton': m001,
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '116_agency_key_indexes': m116,
   '111_supervision_campaign': m111,
   '125_list_indexes': m125,
+  '120_redactions': m120,
 };

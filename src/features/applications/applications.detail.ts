@@ -8,7 +8,7 @@ import {
   type AppState, type Channel, type EventKind, type OutcomeCode,
 } from '../../core/applications/index.ts';
 import type { Actor } from '../shared/actor.ts';
-import { findFee, findUser, listAttachments, listEvents, usersOfAgency, type ApplicationRow } from './applications.repository.ts';
+import { disclosuresOf, findFee, findUser, listAttachments, listEvents, usersOfAgency, type ApplicationRow } from './applications.repository.ts';
 import { applicantOfRow, detailFor } from './applications.personal.ts';
 import type { ClockView } from './applications.clock.ts';
 import { coreRoles, toLedger, type AppContext } from './applications.context.ts';
@@ -102,6 +102,10 @@ export async function detail(app: AppContext, actor: Actor, row: ApplicationRow)
     },
     allowedActions: allowed, hints, letters: await letters.listFor(row.id),
     attachments: (await listAttachments(db, row.id)).map((a) => ({ id: a.id, kind: a.kind, filename: cleanFileName(a.filename, '附件'), mime: a.mime, size: a.size })),
+    // the files disclosed with replies: each opens in the redaction view (区分处理, decision 120)
+    disclosedFiles: (await disclosuresOf(db, row.id)).filter((x) => x.kind === 'file').map((x) => ({
+      id: x.id, filename: cleanFileName(x.filename ?? x.title, '附件'), size: x.size ?? 0, frozen: x.frozen_at !== null, redacted: x.redacted_at !== null,
+    })),
     fee: fee ? { method: fee.method, amount: fee.amount, explanation: fee.explanation, noticeOn: fee.notice_on, dueOn: fee.due_on, paidOn: fee.paid_on } : null,
     pendingReply: pending, officers,
     publication: await publicationUseCases(app).publicationView(actor, row),

@@ -12,6 +12,7 @@ import { disclosuresOf, findDisclosure, type DisclosureRow } from './application
 import { ATTACHMENT_FIELD } from '../personal-data/personal-data.service.ts';
 import { cleanFileName } from '../shared/filenames.ts';
 import { digits, type AppContext } from './applications.context.ts';
+import { redactedName } from './applications.redaction.ts';
 import type { ApplicationRow } from './applications.repository.ts';
 
 /** How long a download link from the status lookup works (seconds): a day, then the applicant looks it up again. */
@@ -51,7 +52,10 @@ export function disclosureUseCases(app: AppContext) {
       return {
         letters: ls.map((l) => ({ id: l.id, url: sign('l', l.id, row) })),
         files: items.map((d) => d.kind === 'file'
-          ? { kind: 'file' as const, title: d.title, filename: cleanFileName(d.filename ?? d.title, '附件'), size: d.size ?? 0, url: sign('f', d.id, row) }
+          ? d.redacted_base64
+            // 区分处理: the redacted copy is what the applicant gets, never the original (decision 120)
+            ? { kind: 'file' as const, title: d.title, filename: cleanFileName(redactedName(d.filename ?? d.title), '附件.pdf'), size: d.redacted_size ?? 0, url: sign('f', d.id, row) }
+            : { kind: 'file' as const, title: d.title, filename: cleanFileName(d.filename ?? d.title, '附件'), size: d.size ?? 0, url: sign('f', d.id, row) }
           : { kind: 'catalogue' as const, title: d.title, filename: null, size: null, url: `/items/${d.catalogue_item_id}` }),
       };
     },
@@ -77,7 +81,10 @@ export function disclosureUseCases(app: AppContext) {
         const d = await findDisclosure(db, id);
         if (!d || d.kind !== 'file' || d.frozen_at === null || !d.content_base64) throw gone();
         applicationId = d.application_id;
-        out = { kind: 'file', filename: cleanFileName(d.filename ?? d.title, '附件'), mime: d.mime ?? 'application/octet-stream', data: cipher.openBytes(ATTACHMENT_FIELD, d.content_base64) };
+        out = d.redacted_base64
+          // 区分处理: only the redacted copy leaves (decision 120); files that cannot be redacted (other types) go as they are
+          ? { kind: 'file', filename: cleanFileName(redactedName(d.filename ?? d.title), '附件.pdf'), mime: 'application/pdf', data: cipher.openBytes(ATTACHMENT_FIELD, d.redacted_base64) }
+          : { kind: 'file', filename: cleanFileName(d.filename ?? d.title, '附件'), mime: d.mime ?? 'application/octet-stream', data: cipher.openBytes(ATTACHMENT_FIELD, d.content_base64) };
         what = { disclosureId: d.id, filename: out.filename };
       } else {
         const l = await letters.get(id);

@@ -26,6 +26,7 @@ import {
 import { applicantOfRow } from './applications.personal.ts';
 import { staleVersion, toLedger, type AppContext } from './applications.context.ts';
 import type { PublishDisclosureInput, DismissPublicationInput } from './applications.schema.ts';
+import { redactedName } from './applications.redaction.ts';
 
 /** How far back, before the suggestion window, "the same information" is looked for (practice: the 条例 sets no period). */
 export const SAME_INFORMATION_YEARS = 3;
@@ -164,10 +165,13 @@ export function publicationUseCases(app: AppContext) {
       const wanted = input.fileIds ?? files.map((f) => f.id);
       const unknown = wanted.filter((fid) => !files.some((f) => f.id === fid));
       if (unknown.length) throw validationFailed([{ field: 'fileIds', message: `编号为 ${unknown.join('、')} 的文件不是本申请答复时公开的文件` }]);
-      const carried = files.filter((f) => wanted.includes(f.id)).map((f) => ({
-        filename: proposal.files.find((p) => p.id === f.id)?.filename ?? `附件${f.id}`,
-        data: cipher.openBytes(ATTACHMENT_FIELD, f.content_base64!),
-      }));
+      // 区分处理 (decision 120): what was delivered — the redacted copy — is what becomes public, never the original
+      const carried = files.filter((f) => wanted.includes(f.id)).map((f) => {
+        const name = proposal.files.find((p) => p.id === f.id)?.filename ?? `附件${f.id}`;
+        return f.redacted_base64
+          ? { filename: redactedName(name), data: cipher.openBytes(ATTACHMENT_FIELD, f.redacted_base64) }
+          : { filename: name, data: cipher.openBytes(ATTACHMENT_FIELD, f.content_base64!) };
+      });
       const catalogue = deps.catalogue;
       if (!catalogue) throw new AppError('unavailable', { detail: '主动公开目录未启用' });
       const draft: DraftInput = parsed.data;

@@ -8,6 +8,8 @@ import { dateZh } from './applications.context.ts';
 import type { Action } from '../../core/applications/index.ts';
 import { ATTACHMENT_FIELD } from '../personal-data/personal-data.service.ts';
 import type { ActionStep } from './applications.act.ts';
+import { redactionUseCases } from './applications.redaction.ts';
+import { statementFromLines } from '../../core/redaction/index.ts';
 
 export const replySteps = {
   async reply(app, p) {
@@ -42,18 +44,23 @@ export const replySteps = {
       }
     });
   },
-  approveReply(app, p) {
+  async approveReply(app, p) {
     const { ledger0, agency, actor } = p;
     const pr = pendingReply(ledger0)!;
     const outcome = pr.data!.outcome as OutcomeCode;
     const d = outcomeDef(outcome);
-    Object.assign(p.data, { outcome, note: p.inp.note ?? null, draftSeq: ledger0.indexOf(pr) + 1 });
+    const draftSeq = ledger0.indexOf(pr) + 1;
+    Object.assign(p.data, { outcome, note: p.inp.note ?? null, draftSeq });
+    // 区分处理 (第三十七条): every disclosed file gets its redacted copy (the only one delivered), and the letter's
+    // 区分处理说明 is generated from the same stored redactions (decision 120)
+    const { statementLines } = await redactionUseCases(app).prepareApproval(p.row0.id, draftSeq);
+    const statement = statementFromLines(statementLines);
     p.patch.outcome = outcome;
     p.sides.push(async (trx, row, seq) => {
       const on = p.on;
       const letter = await app.letters.issue(trx, {
         applicationId: row.id, agencyId: row.agency_id, agencyShortName: agency.shortName, kind: replyKindFor(d.family),
-        values: app.replyValues(row, agency, outcome, (pr.data?.reasons as string | null) ?? null, (pr.data?.otherAgency as string | null) ?? null, on),
+        values: app.replyValues(row, agency, outcome, [(pr.data?.reasons as string | null) ?? null, statement].filter(Boolean).join('\n\n') || null, (pr.data?.otherAgency as string | null) ?? null, on),
         issuedOn: on, eventSeq: seq, actorUserId: actor.userId,
       });
       // the approved draft's files and links are frozen with the letter: later drafts cannot change them

@@ -289,3 +289,40 @@ export function publishedCatalogueItems(db: Executor, ids: readonly number[]): P
   if (!ids.length) return Promise.resolve([]);
   return db.selectFrom('catalogue_items').select(['id', 'title']).where('id', 'in', [...ids]).where('public', '=', 1).execute();
 }
+
+// ───────────── 区分处理: redactions of disclosed files (120_redactions) ─────────────
+
+export type RedactionRow = Selectable<Database['disclosure_redactions']>;
+
+export function redactionsOf(db: Executor, disclosureId: number): Promise<RedactionRow[]> {
+  return db.selectFrom('disclosure_redactions').selectAll().where('disclosure_id', '=', disclosureId).orderBy('page').orderBy('id').execute();
+}
+
+export async function insertRedaction(db: Executor, row: Insertable<Database['disclosure_redactions']>): Promise<void> {
+  await db.insertInto('disclosure_redactions').values(row).execute();
+}
+
+export async function deleteRedaction(db: Executor, disclosureId: number, id: number): Promise<boolean> {
+  const r = await db.deleteFrom('disclosure_redactions').where('disclosure_id', '=', disclosureId).where('id', '=', id).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+/**
+ * Claims the next redaction version of an open (not frozen) disclosure if it is still `expected`: the
+ * redacted copy is dropped (it no longer matches). False when someone else changed it first.
+ */
+export async function bumpRedactionVersion(db: Executor, disclosureId: number, expected: number, terms?: string | null): Promise<boolean> {
+  const r = await db.updateTable('application_disclosures')
+    .set({ redaction_version: expected + 1, redacted_base64: null, redacted_size: null, redacted_at: null, ...(terms !== undefined ? { redaction_terms: terms } : {}) })
+    .where('id', '=', disclosureId).where('redaction_version', '=', expected).where('frozen_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** Stores the redacted copy made from version `version` of the redactions; false when they changed meanwhile. */
+export async function setRedactedCopy(db: Executor, disclosureId: number, version: number, content: string, size: number, at: string): Promise<boolean> {
+  const r = await db.updateTable('application_disclosures').set({ redacted_base64: content, redacted_size: size, redacted_at: at })
+    .where('id', '=', disclosureId).where('redaction_version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}

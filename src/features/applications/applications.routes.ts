@@ -9,6 +9,8 @@ import { actorOf, requireStaff } from '../auth/auth.guard.ts';
 import { problemSchemas } from '../shared/openapi.ts';
 import { notFound } from '../shared/errors.ts';
 import { registerApplicationPages } from './applications.pages.tsx';
+import { registerRedactionApi } from './applications.redaction.routes.ts';
+import { registerRedactionPages } from './applications.redaction.pages.tsx';
 import type { Services } from '../services.ts';
 import { actionSchemas, dismissPublicationSchema, listQuerySchema, pageSchema, publishDisclosureSchema, registerSchema, statusQuerySchema, submitSchema } from './applications.schema.ts';
 import type { ApplicationSummary } from './applications.service.ts';
@@ -237,6 +239,8 @@ export function registerApplicationsRoutes(app: FastifyInstance, services: Servi
   });
 
   registerApplicationPages(app, services);
+  registerRedactionApi(app, services);
+  registerRedactionPages(app, services);
 
 }
 

@@ -38,6 +38,7 @@ import type { CandidateRow } from './applications.publication.repository.ts';
 import type { SameInformationHint } from '../../core/applications/index.ts';
 import type { DismissPublicationInput, PublishDisclosureInput } from './applications.schema.ts';
 import type { CatalogueService } from '../catalogue/catalogue.service.ts';
+import { redactionUseCases, type RedactionUseCases } from './applications.redaction.ts';
 
 export {
   ALLOWED_ATTACHMENT_TYPES, DEFAULT_MAX_ATTACHMENT_BYTES, DEFAULT_MAX_ATTACHMENTS, dateZh, shanghaiDate, staleVersion,
@@ -96,6 +97,8 @@ export interface ApplicationDetail extends ApplicationSummary {
   hints: Hint[];
   letters: Letter[];
   attachments: { id: number; kind: string; filename: string; mime: string; size: number }[];
+  /** Files disclosed with replies (draft or frozen with a letter), and whether their redacted copy is made. */
+  disclosedFiles: { id: number; filename: string; size: number; frozen: boolean; redacted: boolean }[];
   fee: { method: string; amount: number; explanation: string; noticeOn: string; dueOn: string; paidOn: string | null } | null;
   pendingReply: { outcome: OutcomeCode; outcomeLabel: string; reasons: string | null; drafterId: number | null; preview: string } | null;
   officers: { id: number; name: string; role: string }[];
@@ -130,6 +133,8 @@ export interface ApplicationsService {
   status(code: string, phone: string): Promise<PublicStatus>;
   /** A letter or disclosed file behind a signed link of the status lookup (404 forged / altered, 403 expired); audited. */
   statusDownload(token: string): Promise<Download>;
+  /** 区分处理 of the files a reply discloses: the redaction view, page images, changes, the redacted copy (decision 120). */
+  redaction: RedactionUseCases;
   register(actor: Actor, input: RegisterInput, files?: UploadedFile[]): Promise<ApplicationDetail>;
   list(actor: Actor, query: ListQuery): Promise<ApplicationSummary[]>;
   /** One page of the list (listApplications, the list page): `total` counts every match. */
@@ -212,6 +217,7 @@ export function createApplicationsService(deps: ApplicationsDeps): ApplicationsS
     ...queries,
     ...dashboardUseCases(app, lists),
     storedClocks: app.storedClocks,
+    redaction: redactionUseCases(app),
     ...yearEndUseCases(app),
     ...reminderUseCases(app),
     publishToCatalogue: publication.publishToCatalogue,

@@ -600,6 +600,18 @@ export function CasePage(p: { shell: AdminShell; d: ApplicationDetail; appeals: 
           </ul>
         ) : <p>暂无文书。</p>}
       </section>
+      {d.disclosedFiles.length ? (
+        <section aria-labelledby="case-disclosed">
+          <h2 className="gk-heading-m" id="case-disclosed">答复所附文件（区分处理）</h2>
+          <ul className="gk-list">{d.disclosedFiles.map((x) => (
+            <li key={x.id}>
+              {x.filename}（{Math.ceil(x.size / 1024)} KB）{x.frozen ? <StatusTag text="已随答复书出具" tone="green" /> : x.redacted ? <StatusTag text="已生成遮盖后的文件" tone="blue" /> : <StatusTag text="待遮盖" tone="amber" />}
+              {p.attachments ? <> <a href={`/admin/applications/${d.id}/disclosures/${x.id}/redaction`}>{x.frozen ? '对照原件和遮盖后的文件' : '遮盖 / 对照'}</a></> : null}
+            </li>
+          ))}</ul>
+          <p className="gk-hint">申请人只能下载遮盖后的文件（由页面图像重新生成）；原件留在机关内部。</p>
+        </section>
+      ) : null}
       {d.attachments.length ? (
         <section aria-labelledby="case-attachments">
           <h2 className="gk-heading-m" id="case-attachments">{t(shell.locale, 'applications.admin.attachments')}</h2>

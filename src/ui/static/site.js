@@ -33,4 +33,28 @@
     box.addEventListener('input', update);
     update();
   });
+
+  // Redaction view: dragging over a page image fills that page's box form (X, Y, 宽, 高 in points from the
+  // top-left corner); without this script the officer types the numbers.
+  Array.prototype.forEach.call(document.querySelectorAll('img[data-redact-page]'), function (img) {
+    var n = img.getAttribute('data-redact-page');
+    var form = document.querySelector('form[data-redact-form="' + n + '"]');
+    if (!form) return;
+    var start = null;
+    function point(e) {
+      var r = img.getBoundingClientRect();
+      var sx = Number(img.getAttribute('data-page-w')) / r.width;
+      var sy = Number(img.getAttribute('data-page-h')) / r.height;
+      return { x: Math.max(0, (e.clientX - r.left) * sx), y: Math.max(0, (e.clientY - r.top) * sy) };
+    }
+    img.addEventListener('pointerdown', function (e) { e.preventDefault(); start = point(e); });
+    img.addEventListener('pointerup', function (e) {
+      if (!start) return;
+      var end = point(e);
+      var set = function (name, v) { var f = form.querySelector('[name="' + name + '"]'); if (f) f.value = String(Math.round(v * 10) / 10); };
+      set('x', Math.min(start.x, end.x)); set('y', Math.min(start.y, end.y));
+      set('w', Math.abs(end.x - start.x)); set('h', Math.abs(end.y - start.y));
+      start = null;
+    });
+  });
 })();
