@@ -216,3 +216,18 @@ describe('enumerateSplits', () => {
     expect(enumerateSplits([...tokens], [...kinds]).solutions).toEqual(expected);
   });
 });
+
+describe('importReport: agency and year from a heading that puts the year first', () => {
+  it('an HTML fragment without a page title: "2019年上海市人民政府办公厅政府信息公开工作年度报告" names the agency', async () => {
+    const html = '<div><h1>2019年上海市人民政府办公厅政府信息公开工作年度报告</h1><p>本报告由上海市人民政府办公厅编制。</p></div>';
+    const { model } = await importReport({ bytes: utf8(html), filename: 'fragment.html' });
+    expect(model.agency).toBe('上海市人民政府办公厅');
+    expect(model.year).toBe(2019);
+  });
+  it('a title with the agency first keeps it; a title without an agency stays without one', async () => {
+    const a = await importReport({ bytes: utf8('<h1>平潭综合实验区2020年政府信息公开工作年度报告</h1><p>正文。</p>'), filename: 'a.html' });
+    expect(a.model.agency).toBe('平潭综合实验区');
+    const b = await importReport({ bytes: utf8('<h1>2020年政府信息公开工作年度报告</h1><p>正文。</p>'), filename: 'b.html' });
+    expect(b.model.agency ?? '').toBe('');
+  });
+});

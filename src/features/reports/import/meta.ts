@@ -146,6 +146,12 @@ export function findMeta(lines: Line[], htmlTitle: string | undefined, kind: str
       year = Number(m[1]);
       const a = title.slice(0, m.index).trim();
       agency = a || null;
+      // the year first: "2019年上海市人民政府办公厅政府信息公开工作年度报告" names the agency after the year
+      if (!agency) {
+        const rest = title.slice(m.index + m[0].length).replace(/^度/, '');
+        const k = rest.search(/政府信息公开|信息公开/);
+        if (k > 0) agency = rest.slice(0, k).trim() || null;
+      }
     }
   }
   // labelled metadata lines (our own renderer prints them; archives print 发布机构:)
