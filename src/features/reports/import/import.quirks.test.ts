@@ -231,3 +231,12 @@ describe('importReport: agency and year from a heading that puts the year first'
     expect(b.model.agency ?? '').toBe('');
   });
 });
+
+describe('importReport: the publication date', () => {
+  it('a site header with today\'s date and weekday is not the publication date; the page\'s 公开日期 field is', async () => {
+    const html = '<div class="top">沭阳县人民政府 2025年12月30日 星期二 时间：2025-12-30</div><h1>沭阳县人民政府2024年政府信息公开工作年度报告</h1><p>公开日期：2025年1月20日</p><p>正文。</p>';
+    const { model } = await importReport({ bytes: utf8(html), filename: 'shuyang.html' });
+    expect(model.published).toBe('2025-01-20');
+    expect(model.agency).toBe('沭阳县人民政府');
+  });
+});

@@ -167,12 +167,20 @@ export function findMeta(lines: Line[], htmlTitle: string | undefined, kind: str
     if (m) year = Number(m[1]);
   }
   let published: string | null = null;
-  for (const t of texts) {
-    const m = /(?:发布时间|发布日期|时间)\s*[:：]\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:\s+(\d{1,2}):(\d{2}))?/.exec(t);
-    if (m) {
-      published = `${m[1]}-${pad(m[2]!)}-${pad(m[3]!)}` + (m[4] ? ` ${pad(m[4])}:${m[5]}` : '');
-      break;
+  // a site header showing today's date ("沭阳县人民政府 2025年12月30日 星期二") is not the report's: lines naming a weekday
+  // are skipped; the page's own 公开日期 / 发布日期 field wins over a bare 时间:
+  const dated = texts.filter((t) => !/星期[一二三四五六日天]|周[一二三四五六日]/.test(t));
+  const DATE = '(\\d{4})(?:-|年)\\s*(\\d{1,2})\\s*(?:-|月)\\s*(\\d{1,2})日?(?:\\s+(\\d{1,2}):(\\d{2}))?';
+  for (const label of ['公开日期|发布日期|发布时间|成文日期', '时间']) {
+    const re = new RegExp(`(?:${label})\\s*[:：]\\s*${DATE}`);
+    for (const t of dated) {
+      const m = re.exec(t);
+      if (m) {
+        published = `${m[1]}-${pad(m[2]!)}-${pad(m[3]!)}` + (m[4] ? ` ${pad(m[4])}:${m[5]}` : '');
+        break;
+      }
     }
+    if (published) break;
   }
   return { title, agency, year, published };
 }
