@@ -155,7 +155,13 @@ test('the whole journey of an online application', async ({ browser }) => {
   const pdfDir = mkdtempSync(path.join(tmpdir(), 'gk-disclosed-'));
   try {
     await pdfDownload.saveAs(path.join(pdfDir, 'a.pdf'));
-    expect(readFileSync(path.join(pdfDir, 'a.pdf')).equals(DISCLOSED)).toBe(true);
+    // only the copy rebuilt for delivery leaves the agency (decision 120): a PDF of the same pages, image-only,
+    // never the uploaded bytes with their text layer and metadata
+    const delivered = readFileSync(path.join(pdfDir, 'a.pdf'));
+    expect(delivered.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(delivered.equals(DISCLOSED)).toBe(false);
+    expect(execFileSync('pdfinfo', [path.join(pdfDir, 'a.pdf')]).toString()).toMatch(/^Pages:\s+1$/m);
+    expect(execFileSync('pdftotext', [path.join(pdfDir, 'a.pdf'), '-']).toString()).not.toContain('Contract text disclosed');
     const [letterDownload] = await Promise.all([citizen.waitForEvent('download'), citizen.getByTestId('status-letters').getByRole('link', { name: /答复书（部分公开）/ }).click()]);
     await letterDownload.saveAs(path.join(pdfDir, 'letter.pdf'));
     expect(readFileSync(path.join(pdfDir, 'letter.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
