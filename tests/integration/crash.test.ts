@@ -14,22 +14,12 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/connect.ts';
 import { engines } from './harness.ts';
+import { mulberry32 } from '../../src/core/random.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ROUNDS = 2;
 const WORKERS = 4;
 
-/** Seeded generator (mulberry32): the kill moments are the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -95,7 +85,7 @@ describe.each(engines())('crash safety: SIGKILL during concurrent writes (%s)', 
   }
 
   it(`${ROUNDS} rounds of ${WORKERS} writers, killed at seeded moments: every acknowledged write is complete`, async () => {
-    const random = rng(20261206);
+    const random = mulberry32(20261206);
     const acks: Ack[] = [];
     const sessions = new Map<string, { cookie: string; csrf: string }>();
     let port = await freePort();

@@ -15,20 +15,11 @@ import type { ListQuery } from '../../src/features/applications/applications.sch
 import { applicationsWorkProvider, ledgerOf, matchesWorkView, WORK_VIEW_STATES, type WorkView } from '../../src/features/applications/applications.work.ts';
 import { eventsFor } from '../../src/features/applications/applications.repository.ts';
 import { compareWork, type WorkItem } from '../../src/features/work/work.service.ts';
+import { mulberry32 } from '../../src/core/random.ts';
 
 const at = (d: string) => new Date(`${d}T02:00:00Z`); // 10:00 in Shanghai
 const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = a;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DAYS = 42;
 const CLOCK_STATES = ['received', 'consulting', 'fee_pending', 'replied_draft', 'under_review', 'reopened'];
@@ -127,7 +118,7 @@ describe.each(engines())('工作台 and work queue from stored clocks equal the 
 
   it('every day for six weeks, every user: the cards, the queue and the list views are the full fold\'s', async () => {
     expect(svc().storedClocks).toBe(true);
-    const r = prng(20261206);
+    const r = mulberry32(20261206);
     const cases: { id: number; agencyId: number }[] = [];
     const agencyIds = Object.keys(staff).map(Number);
     let checks = 0;

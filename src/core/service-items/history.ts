@@ -67,3 +67,22 @@ export function yearCounts(items: readonly CountedItem[], year: number): Partial
   }
   return out;
 }
+
+/** One status change of one item, as stored (service_item_changes joined to service_items). */
+export interface StatusRow { id: number; agency_id: number; type: string; status: string | null; effective_on: string | null }
+
+/** yearCounts for every agency in the rows (ordered by item and version), keyed by agency id. */
+export function yearCountsByAgency(rows: Iterable<StatusRow>, year: number): Map<number, Partial<Record<DecisionCategory, YearCount>>> {
+  const byAgency = new Map<number, Map<number, { id: number; type: string; events: StatusEvent[] }>>();
+  for (const r of rows) {
+    if (r.status === null || r.effective_on === null) continue;
+    const m = byAgency.get(r.agency_id) ?? new Map<number, { id: number; type: string; events: StatusEvent[] }>();
+    byAgency.set(r.agency_id, m);
+    const it = m.get(r.id) ?? { id: r.id, type: r.type, events: [] };
+    it.events.push({ status: r.status as ItemStatus, on: r.effective_on });
+    m.set(r.id, it);
+  }
+  const out = new Map<number, Partial<Record<DecisionCategory, YearCount>>>();
+  for (const [a, m] of byAgency) out.set(a, yearCounts([...m.values()], year));
+  return out;
+}

@@ -7,7 +7,7 @@ import { toNumber } from '../../db/dialect.ts';
 import type { ApplicantType } from '../../core/applications/applicants.ts';
 import type { AppealKind, AppealResult, DecisionCategory, Table3Group, Table4Group } from '../../core/annual-report/index.ts';
 import type { LayoutId } from '../../core/report/formats.ts';
-import { yearCounts, type ItemStatus, type StatusEvent, type YearCount } from '../../core/service-items/index.ts';
+import { yearCountsByAgency, type StatusRow, type YearCount } from '../../core/service-items/index.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -130,24 +130,16 @@ export async function registerTotals(db: Db, agencyIds: readonly number[] | null
 
 /** 上一年项目数量 / 本年增减 per category of each agency's service items, from their status events (with the item ids). */
 export async function serviceItemYearCounts(db: Db, agencyIds: readonly number[] | null, year: number): Promise<Map<number, Partial<Record<DecisionCategory, YearCount>>>> {
-  const byAgency = new Map<number, Map<number, { id: number; type: string; events: StatusEvent[] }>>();
+  const rows: StatusRow[] = [];
   for (const ids of agencyIds === null ? [null] : chunks(agencyIds)) {
     if (ids !== null && ids.length === 0) continue;
     let q = db.selectFrom('service_item_changes as c').innerJoin('service_items as s', 's.id', 'c.item_id')
       .select(['s.id', 's.agency_id', 's.type', 'c.status', 'c.effective_on'])
       .where('c.status', 'is not', null).where('c.effective_on', 'is not', null).where('c.effective_on', '<=', `${year}-12-31`);
     if (ids !== null) q = q.where('s.agency_id', 'in', ids);
-    for (const r of await q.orderBy('s.id').orderBy('c.version_no').execute()) {
-      const m = byAgency.get(r.agency_id) ?? new Map();
-      byAgency.set(r.agency_id, m);
-      const it = m.get(r.id) ?? { id: r.id, type: r.type, events: [] };
-      it.events.push({ status: r.status as ItemStatus, on: r.effective_on! });
-      m.set(r.id, it);
-    }
+    rows.push(...(await q.orderBy('s.id').orderBy('c.version_no').execute()));
   }
-  const out = new Map<number, Partial<Record<DecisionCategory, YearCount>>>();
-  for (const [a, m] of byAgency) out.set(a, yearCounts([...m.values()], year));
-  return out;
+  return yearCountsByAgency(rows, year);
 }
 
 /** Service items by id (the drill-down of 上一年项目数量 / 本年增减). */

@@ -1,18 +1,8 @@
 // Deterministic synthetic catalogue for benchmarks (`gongkai bench data`): realistic Chinese titles and bodies
 // built from the vocabulary of district-level disclosure catalogues. Same seed → same items, on every machine.
 import { ITEM_KINDS, type ItemKind } from '../../core/catalogue/categories.ts';
+import { mulberry32 } from '../../core/random.ts';
 
-/** mulberry32: a small, fast, deterministic PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PLACES = ['芝罘区', '莱山区', '福山区', '牟平区', '蓬莱区', '龙口市', '莱阳市', '莱州市', '招远市', '栖霞市', '海阳市', '平潭县', '淮安区', '清江浦区', '文登区'];
 const FIELDS = ['行政许可', '政务服务', '市场主体登记', '建设工程', '食品经营', '药品零售', '道路运输', '城市管理', '生态环境', '安全生产', '社会救助', '养老服务', '就业创业', '义务教育', '医疗卫生', '公共资源交易', '财政预决算', '涉农补贴', '农村危房改造', '保障性住房', '户籍管理', '公共法律服务', '文化旅游', '招商引资', '营商环境'];
@@ -66,7 +56,7 @@ function dateFrom(r: () => number, fromYear: number, years: number): string {
 
 /** The n-th synthetic item (0-based) of a seeded catalogue; independent of the others, so generation can be chunked. */
 export function syntheticItem(seed: number, n: number, opts: { fromYear?: number; years?: number; bodySentences?: number } = {}): SyntheticItem {
-  const r = prng((seed * 2654435761 + n) >>> 0);
+  const r = mulberry32((seed * 2654435761 + n) >>> 0);
   const place = pick(r, PLACES);
   const field = pick(r, FIELDS);
   const kind = pick(r, ITEM_KINDS).key;

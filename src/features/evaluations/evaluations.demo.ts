@@ -9,6 +9,7 @@ import type { Database, EvaluationsTable } from '../../db/types.ts';
 import { nowIso } from '../../db/dialect.ts';
 import type { Channel, Level, OrderClass, SuggestionResult } from '../../core/evaluations/index.ts';
 import * as repo from './evaluations.repository.ts';
+import { mulberry32 } from '../../core/random.ts';
 
 export const DEMO_2019 = {
   ratings: 6857,
@@ -18,17 +19,6 @@ export const DEMO_2019 = {
   suggestions: { received: 21, adopted: 7, rectified: 5, explained: 6, rejected: 3 },
 } as const;
 
-/** mulberry32: a small fixed-seed generator, so that the demo year is the same on every machine. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Monday to Friday of 2019 (the 政务服务中心's days; the demo ignores the holiday calendar). */
 function weekdays2019(): string[] {
@@ -65,7 +55,7 @@ function code(prefix: string, i: number): string {
 export async function seedEvaluations2019(db: Kysely<Database>, agencyId: number, clock: () => Date = () => new Date()): Promise<{ seeded: boolean; ratings: number; visits: number; suggestions: number }> {
   if ((await repo.knownSourceIds(db, ['demo-2019-0'])).size) return { seeded: false, ratings: 0, visits: 0, suggestions: 0 };
   const at = nowIso(clock);
-  const rnd = generator(2019);
+  const rnd = mulberry32(2019);
   const days = weekdays2019();
   const levels: Level[] = [];
   for (const l of [5, 4, 3, 2, 1] as Level[]) for (let k = 0; k < DEMO_2019.levels[l]; k++) levels.push(l);

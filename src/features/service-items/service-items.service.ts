@@ -6,7 +6,7 @@ import type { Database } from '../../db/types.ts';
 import { fromJson, nowIso, toJson } from '../../db/dialect.ts';
 import {
   DEFAULT_MUST_MATCH, ITEM_STATUSES, STATUS_LABELS, completenessProblems, diffValues, elementSchema, itemScore, mustMatchDifferences, statusChangeProblems,
-  unitScores, valueProblems, yearCounts, type CompletenessProblem, type ElementChange, type ElementDef, type ElementValues, type ItemStatus, type StatusEvent, type YearCount,
+  unitScores, valueProblems, yearCountsByAgency, type CompletenessProblem, type ElementChange, type ElementDef, type ElementValues, type ItemStatus, type StatusEvent, type YearCount,
 } from '../../core/service-items/index.ts';
 import type { DecisionCategory } from '../../core/annual-report/categories.ts';
 import { ftsText } from '../../core/search/tokenizer.ts';
@@ -350,18 +350,7 @@ export function createServiceItemsService(db: Kysely<Database>, deps: { audit: A
     },
 
     async yearCounts(agencyIds, year) {
-      const rows = await repo.statusEventsFor(db, agencyIds);
-      const byAgency = new Map<number, Map<number, { id: number; type: string; events: StatusEvent[] }>>();
-      for (const r of rows) {
-        const m = byAgency.get(r.agency_id) ?? new Map();
-        byAgency.set(r.agency_id, m);
-        const it = m.get(r.id) ?? { id: r.id, type: r.type, events: [] };
-        it.events.push({ status: r.status as ItemStatus, on: r.effective_on! });
-        m.set(r.id, it);
-      }
-      const out = new Map<number, Partial<Record<DecisionCategory, YearCount>>>();
-      for (const [a, m] of byAgency) out.set(a, yearCounts([...m.values()], year));
-      return out;
+      return yearCountsByAgency(await repo.statusEventsFor(db, agencyIds), year);
     },
 
     workProvider() {
