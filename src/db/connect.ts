@@ -49,16 +49,26 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
       max: options.poolSize ?? 10,
       options: `-c search_path=${schema}`,
     });
-    if (schema !== 'public') {
-      const c = await pool.connect();
-      try {
-        await c.query(`create schema if not exists "${schema}"`);
-      } finally {
-        c.release();
+    try {
+      if (schema !== 'public') {
+        const c = await pool.connect();
+        try {
+          await c.query(`create schema if not exists "${schema}"`);
+        } catch (e) {
+          // Two processes starting at once on a new schema both pass "if not exists" and one of them then hits
+          // the catalogue's unique index (23505) or the duplicate-schema error (42P06): the schema exists, as wanted.
+          const code = (e as { code?: string }).code;
+          if (code !== '23505' && code !== '42P06') throw e;
+        } finally {
+          c.release();
+        }
+      } else {
+        // Fail early and loudly when the server is unreachable.
+        await pool.query('select 1');
       }
-    } else {
-      // Fail early and loudly when the server is unreachable.
-      await pool.query('select 1');
+    } catch (e) {
+      await pool.end().catch(() => undefined); // a failed open leaves no connection behind
+      throw e;
     }
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', schema, close: () => db.destroy() };
