@@ -6,6 +6,7 @@ import { randomInt } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import { cleanFileName } from '../shared/filenames.ts';
 import { checkPdf, PdfError, pdfRefusal } from '../shared/pdf-read.ts';
+import { ArchiveError, readArchive } from '../shared/archive.ts';
 import { fromJson } from '../../db/dialect.ts';
 import {
   applicantKey, DEFAULT_MAX_FEE_PAGES, outcomeDef, remedyClause,
@@ -31,6 +32,8 @@ export const DEFAULT_MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 export const DEFAULT_MAX_ATTACHMENTS = 5;
 
 export const ALLOWED_ATTACHMENT_TYPES: Record<string, string> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPG', 'image/png': 'PNG' };
+/** A Word file may also be disclosed with a reply: it is only ever delivered as the redacted PDF rebuilt from its pages (decision 120). */
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** The legal date (Asia/Shanghai) of an instant. */
 export function shanghaiDate(d: Date): string {
@@ -119,10 +122,20 @@ export function createContext(deps: ApplicationsDeps) {
       if (f.data.length > maxBytes) throw validationFailed([{ field: 'attachments', message: `附件“${name}”超过${Math.round(maxBytes / 1024 / 1024)}MB，请压缩后重新上传` }]);
       // The type is checked by content (magic bytes), never by the file name or the browser's claim.
       const t = await fileTypeFromBuffer(f.data);
-      if (!t || !(t.mime in ALLOWED_ATTACHMENT_TYPES)) {
+      const docx = purpose === 'disclosure' && t?.mime === DOCX_MIME;
+      if (!t || (!(t.mime in ALLOWED_ATTACHMENT_TYPES) && !docx)) {
         throw validationFailed([{ field: 'attachments', message: purpose === 'identity'
           ? `附件“${name}”不是 PDF、JPG 或 PNG 文件，请上传身份证明的扫描件或照片（PDF、JPG、PNG）`
-          : `附件“${name}”不是 PDF、JPG 或 PNG 文件：公开的信息请以 PDF（或 JPG、PNG 图片）上传` }]);
+          : `附件“${name}”不是 PDF、DOCX（Word）、JPG 或 PNG 文件：公开的信息请以这些格式上传` }]);
+      }
+      if (docx) {
+        // opened within the archive limits before anything else reads it (zip bombs, encrypted or ZIP64 entries refused)
+        try {
+          readArchive(f.data);
+        } catch (e) {
+          if (e instanceof ArchiveError) throw validationFailed([{ field: 'attachments', message: `附件“${name}”无法作为 Word 文件打开：${e.message}` }]);
+          throw e;
+        }
       }
       if (t.mime === 'application/pdf') {
         // parsed, not only sniffed: broken, encrypted or JavaScript-carrying PDFs, and PDF bombs, are refused

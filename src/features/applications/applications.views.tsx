@@ -377,8 +377,8 @@ function actionFields(a: Action, d: ApplicationDetail, st: CaseFormState | undef
           <Select {...k('outcome', draft?.outcome)} label="办理结果（对应年度报告表三的一行）" placeholder="请选择" options={REPLY_OUTCOMES.map((o) => ({ value: o, label: outcomeChoiceLabel(o) }))} />
           <Textarea {...k('reasons', draft?.reasons)} label="理由和说明" hint="不予公开、部分公开等必须说明理由；“其他处理”须写明所依据的条例条款" rows={4} required={false} />
           <TextField {...k('otherAgency', draft?.otherAgency)} label="负责公开的机关（不属于本机关负责公开时填写）" required={false} />
-          <FileField name="attachments" idPrefix={k('attachments').idPrefix} accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" multiple label="公开的信息（予以公开、部分公开时附上）"
-            hint="PDF、JPG 或 PNG，每个不超过5MB，最多5个；审核通过后随答复书冻结，申请人凭查询码和联系电话下载。页面提示错误时，请重新选择文件。" error={k('attachments').error} required={false} />
+          <FileField name="attachments" idPrefix={k('attachments').idPrefix} accept=".pdf,.docx,.jpg,.jpeg,.png,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,image/jpeg,image/png" multiple label="公开的信息（予以公开、部分公开时附上）"
+            hint="PDF、DOCX（Word）、JPG 或 PNG，每个不超过5MB，最多5个；每个文件可在区分处理页面遮盖，申请人只能下载遮盖后重新生成的 PDF。审核通过后随答复书冻结，申请人凭查询码和联系电话下载。页面提示错误时，请重新选择文件。" error={k('attachments').error} required={false} />
           <TextField {...k('catalogueItemIds')} label="已主动公开的信息编号（可选）" hint="信息已经主动公开的，填写目录中的编号，多个用逗号分隔" required={false} />
         </>
       );
