@@ -93,6 +93,19 @@ export function canonicalLabel(printed: string, layout: LayoutId, kind: 'table2'
 }
 
 /**
+ * Whether a printed label words the canonical one differently — not merely other spacing, parentheses, quotes,
+ * numbering punctuation ("1、"), the group printed before a sub-row, a known misprint (TYPO_LABELS) or a printed
+ * note after it (（二）部分公开（区分处理的…）). The label rule (W-label) warns on such a departure from the format.
+ */
+export function labelDeparts(printed: string, canonical: string): boolean {
+  const strip = (s: string): string => normaliseLabel(s).replace(/[“”"'‘’]/g, '').replace(/\//g, '');
+  const p = strip(printed);
+  const tail = canonical.includes('/') ? canonical.slice(canonical.lastIndexOf('/') + 1) : canonical;
+  // a label cut short (the rest printed after the numbers, or over a page break) is the canonical one's beginning
+  return ![strip(canonical), strip(tail)].some((c) => c !== '' && (p === c || p.startsWith(c) || (p.length >= 4 && c.startsWith(p))));
+}
+
+/**
  * Resolve a printed label against candidates: exact after normalisation, else the unique candidate that the
  * normalised label starts (or the candidate starts with it, e.g. a label cut at a page break). null when none or
  * ambiguous — the caller must then say so rather than guess.

@@ -6,7 +6,7 @@ import {
   FORMATS, TABLE3_COLUMNS, TABLE4_COLUMNS, TABLE4_GROUPS, T3_CARRIED_IN, T3_CARRIED_OUT, T3_RECEIVED, T3_RESULT_ROWS_COMMON,
   T3_OTHER_2019, T3_OTHER_2021, T3_TOTAL, layoutOf, type FormatId, type Table2Block,
 } from './formats.ts';
-import { labelVersionOf, normaliseLabel } from './labels.ts';
+import { labelDeparts, labelVersionOf, normaliseLabel } from './labels.ts';
 import type { Cell, CellRef, ReportModel } from './model.ts';
 import { extractFigures, type ExtractedFigure } from './narrative.ts';
 
@@ -369,6 +369,9 @@ function checkWLabel(m: ReportModel): Finding[] {
     const canonical = ref.split('|').pop() ?? '';
     if (lv === other(version) && normaliseLabel(printed) !== canonical) {
       out.push(finding('W-label', `表中印作“${printed}”（${lv} 年版格式的标签），本报告按 ${version} 年版格式应为“${canonical}”`, [ref]));
+    } else if (lv === null && labelDeparts(printed, canonical)) {
+      // Wording of the report's own making (e.g. "行政法复议" for 行政复议): the format fixes the labels verbatim.
+      out.push(finding('W-label', `${ref.startsWith('table2') ? '表二' : ref.startsWith('table3') ? '表三' : '表四'}印作“${printed}”，与 ${version} 年版格式（${FORMATS[version].source}）的“${canonical.slice(canonical.lastIndexOf('/') + 1)}”不符，请按格式填写`, [ref]));
     }
   }
   return out;

@@ -11,7 +11,7 @@ export const findingSchema = z.object({
 
 export const parseNoteSchema = z.object({
   cell: z.string().optional(),
-  level: z.enum(['info', 'unsure', 'error']),
+  level: z.enum(['info', 'warning', 'unsure', 'error']),
   message: z.string(),
 });
 

@@ -30,7 +30,7 @@ export const runReportSchema = z.object({
 });
 
 export const runReportDetailSchema = runReportSchema.extend({
-  notes: z.array(z.object({ cell: z.string().optional(), level: z.enum(['info', 'unsure', 'error']), message: z.string(), code: z.string().optional() })),
+  notes: z.array(z.object({ cell: z.string().optional(), level: z.enum(['info', 'warning', 'unsure', 'error']), message: z.string(), code: z.string().optional() })),
   notChecked: z.array(notChecked), unreadCells: z.array(z.string()), model: z.any().describe('报告模型；文件无法读取时为 null'),
 });
 

@@ -2,7 +2,8 @@
 // Deterministic, no network, no language model. Cells the importer is not sure about are left blank
 // (null) and listed in the notes; run-together digits are recovered only when the table's own 勾稽
 // constraints leave exactly one reading (see split.ts).
-import { defaultFormatForYear, FORMATS, layoutOf, type FormatId, type LayoutId } from '../../../core/report/formats.ts';
+import { defaultFormatForYear, FORMATS, layoutOf, TABLE4_GROUPS, type FormatId, type LayoutId } from '../../../core/report/formats.ts';
+import { EQUIVALENT_LABELS, labelDeparts } from '../../../core/report/labels.ts';
 import type { CellRef, ReportModel, Table2 } from '../../../core/report/model.ts';
 import { cellRefsOf, cellValue } from '../../../core/report/rules.ts';
 import { ArchiveError } from '../../shared/archive.ts';
@@ -120,16 +121,21 @@ export async function importReport(input: ImportInput): Promise<ImportResult> {
     notes.push({ level: 'unsure', message: formatNote });
   }
 
-  // Table 二: every block/row of the layout is present (missing ones blank, with a note).
+  // Table 二: every block/row of the layout is present (missing ones blank, with a note). A row or column printed with
+  // the other format version's label for the same thing (a 2021 report still printing the 2019 "规范性文件") is read
+  // into this version's row or column (ogi-domain §1.4; formats 60号 / 30号 表二第二十条第（一）项), with a warning.
   const table2: Table2 = {};
   const layout = layoutOf(format);
+  const version: FormatId = format === '2019' ? '2019' : '2021';
+  const equivalent = EQUIVALENT_LABELS[version];
+  // A PDF's text layer interleaves the words of neighbouring cells (a row label broken over lines beside the group
+  // label), so its row labels are not the report's wording: only the renamings below are recorded for a PDF.
+  const printedLabels: Record<string, string> = kind === 'pdf' ? {} : { ...t2.printed, ...t3.printed };
   for (const b of layout.table2) {
-    const got = t2.table2[b.key];
+    const got = mapEquivalents(b.key, t2.table2[b.key], equivalent, version, printedLabels, notes);
     const block: Table2[string] = {};
     for (const r of b.rows) {
-      const alt = r === '规范性文件' ? '行政规范性文件' : r === '行政规范性文件' ? '规范性文件' : undefined;
-      const printedKey = got?.[r] ? r : alt && got?.[alt] ? alt : undefined;
-      if (printedKey) block[printedKey] = got![printedKey]!;
+      if (got?.[r]) block[r] = got[r];
       else {
         block[r] = Object.fromEntries(b.columns.map((c) => [c, null]));
         notes.push({ level: 'error', cell: `table2|${b.key}|${r}` as CellRef, message: `表二 ${b.key} 未找到“${r}”行，该行留空 / row not found` });
@@ -144,6 +150,7 @@ export async function importReport(input: ImportInput): Promise<ImportResult> {
       notes.push({ level: 'unsure', message: `表二 ${k} 不属于 ${format} 格式，按原样保留 / block not in the format` });
     }
   }
+  if (kind !== 'pdf') Object.assign(printedLabels, table4PrintedLabels(tableLines(doc, 'appeals')));
 
   if (meta.year === null) notes.push({ level: 'unsure', message: '未能识别报告年度 / report year not found' });
   if (meta.agency === null) notes.push({ level: 'unsure', message: '未能识别发布机关 / agency not found' });
@@ -161,6 +168,7 @@ export async function importReport(input: ImportInput): Promise<ImportResult> {
     table3: t3.table3,
     table4: t4,
   };
+  if (Object.keys(printedLabels).length > 0) model.printedLabels = printedLabels;
   const unread = unreadCellsOf(model, notes);
   if (unread.length > 0) model.unreadCells = unread;
   return { model, notes };
@@ -169,7 +177,54 @@ export async function importReport(input: ImportInput): Promise<ImportResult> {
 /** The cells left blank because the importer could not read them: the blank cells under each cell prefix of an
  *  error/unsure note (a row not found, digits that could not be split, a table not found). */
 export function unreadCellsOf(model: ReportModel, notes: readonly ParseNote[]): CellRef[] {
-  const prefixes = notes.filter((n) => n.cell && n.level !== 'info').map((n) => n.cell!);
+  const prefixes = notes.filter((n) => n.cell && (n.level === 'unsure' || n.level === 'error')).map((n) => n.cell!);
   if (prefixes.length === 0) return [];
   return cellRefsOf(model).filter((ref) => prefixes.some((p) => ref === p || ref.startsWith(`${p}|`)) && cellValue(model, ref) === null);
+}
+
+/** A block's rows and columns with the other version's labels of the same thing renamed to this version's (see
+ *  EQUIVALENT_LABELS); each renaming is recorded as printed and reported as a warning on the row or cell. */
+function mapEquivalents(blockKey: string, got: Table2[string] | undefined, equivalent: Record<string, string>, version: FormatId,
+  printedLabels: Record<string, string>, notes: ParseNote[]): Table2[string] | undefined {
+  if (!got) return got;
+  const out: Table2[string] = {};
+  for (const [printedRow, cols] of Object.entries(got)) {
+    const row = equivalent[printedRow] && !got[equivalent[printedRow]!] ? equivalent[printedRow]! : printedRow;
+    const rowRef = `table2|${blockKey}|${row}`;
+    if (row !== printedRow) {
+      const earlier = printedLabels[`table2|${blockKey}|${printedRow}`];
+      delete printedLabels[`table2|${blockKey}|${printedRow}`];
+      printedLabels[rowRef] = earlier ?? printedRow;
+      notes.push({ level: 'warning', cell: rowRef, message: `表二 ${blockKey} 的行名印作“${earlier ?? printedRow}”（${version === '2021' ? '2019' : '2021'} 年版格式的标签），与本报告 ${version} 年版格式（${FORMATS[version].source}）的“${row}”不符；已按“${row}”行读取其数字 / the row carries the other format version's label; its numbers were read into this version's row` });
+    }
+    const mapped: Record<string, number | null> = {};
+    for (const [printedCol, v] of Object.entries(cols)) {
+      const col = equivalent[printedCol] && !(equivalent[printedCol]! in cols) ? equivalent[printedCol]! : printedCol;
+      if (col !== printedCol) {
+        printedLabels[`${rowRef}|${col}`] = printedCol;
+        notes.push({ level: 'warning', cell: `${rowRef}|${col}`, message: `表二 ${blockKey} 的列名印作“${printedCol}”（${version === '2021' ? '2019' : '2021'} 年版格式的标签），与本报告 ${version} 年版格式的“${col}”不符；已按“${col}”列读取 / the column carries the other format version's label` });
+      }
+      mapped[col] = v;
+    }
+    out[row] = mapped;
+  }
+  return out;
+}
+
+/** Table 四's group labels where the report words them otherwise than the format ("行政法复议" for 行政复议): the
+ *  header cells of the appeals section, not the section heading (which names 行政复议、行政诉讼 itself). */
+function table4PrintedLabels(lines: readonly Line[]): Record<string, string> {
+  const loose: Record<(typeof TABLE4_GROUPS)[number], RegExp> = {
+    行政复议: /行政[\u4e00-\u9fff]{0,2}复议(?!后)/g,
+    未经复议直接起诉: /未经[\u4e00-\u9fff]{0,3}直接起诉/g,
+    复议后起诉: /复议[\u4e00-\u9fff]{0,2}后起诉/g,
+  };
+  const out: Record<string, string> = {};
+  const texts = lines.flatMap((l) => l.cells).map((c) => c.replace(/[\s\u00a0\u3000]+/g, '')).filter((c) => c && !/情况|^[一二三四五六七八九十]+、/.test(c));
+  for (const g of TABLE4_GROUPS) {
+    const seen = texts.flatMap((t) => [...t.matchAll(loose[g])].map((m) => m[0]));
+    if (seen.length === 0 || seen.some((p) => !labelDeparts(p, g))) continue;
+    out[`table4|${g}`] = seen[0]!;
+  }
+  return out;
 }

@@ -61,19 +61,35 @@ function globalOf(re: RegExp): RegExp {
   return g;
 }
 
-export function matchRow(label: string, matchers: RowMatcher[]): { key: string; end: number } | undefined {
-  let best: { key: string; end: number; len: number } | undefined;
+export function matchRow(label: string, matchers: RowMatcher[]): { key: string; start: number; end: number } | undefined {
+  let best: { key: string; start: number; end: number; len: number } | undefined;
   for (const m of matchers) {
     if (!m.re.test(label)) continue;
     const g = globalOf(m.re);
     let r: RegExpExecArray | null;
     while ((r = g.exec(label)) !== null) {
       const end = r.index + r[0].length;
-      if (!best || end > best.end || (end === best.end && r[0].length > best.len)) best = { key: m.key, end, len: r[0].length };
+      if (!best || end > best.end || (end === best.end && r[0].length > best.len)) best = { key: m.key, start: r.index, end, len: r[0].length };
       if (r[0].length === 0) g.lastIndex++;
     }
   }
-  return best ? { key: best.key, end: best.end } : undefined;
+  return best ? { key: best.key, start: best.start, end: best.end } : undefined;
+}
+
+const NUMBERING = /[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}\./g;
+
+/**
+ * The row's own label as printed, from a normalised group label (which may also hold a table heading, column headers
+ * or the group label printed before the row): from the last row numbering (一、 （一） 1.) at or just before the
+ * matched words — `numbered` — or from the matched words, to the end of the label.
+ */
+export function printedRowLabel(label: string, start: number, numbered: boolean): string {
+  if (!numbered) return label.slice(start);
+  let from = start;
+  NUMBERING.lastIndex = 0;
+  let r: RegExpExecArray | null;
+  while ((r = NUMBERING.exec(label)) !== null && r.index <= start + 1) from = r.index;
+  return label.slice(from);
 }
 
 /** Table 二 rows: canonical key(s) by printed label. 规范性文件 keeps the printed form (2019 规范性文件, 2021 行政规范性文件). */

@@ -4,7 +4,8 @@ import {
   type FormatId, type Table2Block,
 } from '../../../core/report/formats.ts';
 import type { CellRef, Table2, Table3, Table4 } from '../../../core/report/model.ts';
-import { findT2Columns, matchBlock, matchRow, normLabel, T2_ROW_MATCHERS, T3_MATCHERS } from './labels.ts';
+import { labelDeparts } from '../../../core/report/labels.ts';
+import { findT2Columns, matchBlock, matchRow, normLabel, printedRowLabel, T2_ROW_MATCHERS, T3_MATCHERS } from './labels.ts';
 import type { Group } from './segments.ts';
 import {
   enumerateSplits, rowSumHolds, showCandidate, sum, table4GroupHolds, type ColKind, type Tok, type Value,
@@ -12,7 +13,9 @@ import {
 
 export interface ParseNote {
   cell?: CellRef;
-  level: 'info' | 'unsure' | 'error';
+  /** info: how something was read; warning: read with certainty, but the report departs from its format (a label of
+   *  the other format version); unsure: cells left blank for want of certainty; error: something could not be read. */
+  level: 'info' | 'warning' | 'unsure' | 'error';
   message: string;
   /** Why a file was refused rather than read (a limit protecting the server), e.g. archive_too_large. */
   code?: 'archive_too_large' | 'file_too_complex';
@@ -55,12 +58,15 @@ export interface Table2Read {
   /** Labels seen, for the format decision. */
   evidence2019: string[];
   evidence2021: string[];
+  /** Row labels worded otherwise than their key, as printed: { "table2|<block>|<row>": printed }. */
+  printed: Record<string, string>;
 }
 
 export function readTable2(groups: Group[], formatGuess: FormatId, notes: ParseNote[]): Table2Read {
   const table2: Table2 = {};
   const evidence2019: string[] = [];
   const evidence2021: string[] = [];
+  const printed: Record<string, string> = {};
   let block: string | undefined;
   let columns: string[] | undefined;
   for (const g of groups) {
@@ -113,8 +119,10 @@ export function readTable2(groups: Group[], formatGuess: FormatId, notes: ParseN
       notes.push({ level: 'info', cell: refBase, message: `表二 ${blockKey}「${row.key}」单元格内写有单位“${g.units.join('、')}”，已从数值中去掉 / unit printed in the cell was dropped` });
     }
     tblock[row.key] = values;
+    const asPrinted = printedRowLabel(label, row.start, false);
+    if (labelDeparts(asPrinted, row.key)) printed[refBase] = asPrinted;
   }
-  return { table2, evidence2019, evidence2021 };
+  return { table2, evidence2019, evidence2021, printed };
 }
 
 // ───────────────────────────── table 三 ─────────────────────────────
@@ -123,6 +131,8 @@ export interface Table3Read {
   table3: Table3;
   /** Which （六） rows were printed: single row (2019) or the three sub-rows (2021). */
   other: '2019' | '2021' | undefined;
+  /** Row labels worded otherwise than their key, as printed: { "table3|<row key>": printed }. */
+  printed: Record<string, string>;
 }
 
 const T3_KINDS: ColKind[] = TABLE3_COLUMNS.map(() => 'int');
@@ -138,6 +148,7 @@ interface RowState {
 
 export function readTable3(groups: Group[], notes: ParseNote[]): Table3Read {
   const found = new Map<string, RowState>();
+  const printed: Record<string, string> = {};
   for (const g of groups) {
     const label = normLabel(g.label);
     const m = matchRow(label, T3_MATCHERS);
@@ -156,6 +167,9 @@ export function readTable3(groups: Group[], notes: ParseNote[]): Table3Read {
         continue;
       }
     }
+    const asPrinted = printedRowLabel(label, m.start, true);
+    if (labelDeparts(asPrinted, m.key)) printed[`table3|${m.key}`] = asPrinted;
+    else delete printed[`table3|${m.key}`];
     const toks = trimBlanks(g.toks, 7);
     const all = enumerateSplits(toks, T3_KINDS);
     let candidates = all.solutions;
@@ -261,7 +275,8 @@ export function readTable3(groups: Group[], notes: ParseNote[]): Table3Read {
       if (!found.has(k)) notes.push({ level: 'error', cell: `table3|${k}`, message: `表三未找到“${k}”行，该行留空 / row not found` });
     }
   }
-  return { table3: { columns: [...TABLE3_COLUMNS], rows }, other };
+  for (const ref of Object.keys(printed)) if (!(ref.slice('table3|'.length) in rows)) delete printed[ref];
+  return { table3: { columns: [...TABLE3_COLUMNS], rows }, other, printed };
 }
 
 // ───────────────────────────── table 四 ─────────────────────────────
