@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { inflateSync } from 'node:zlib';
 import { docxParts, zipOf } from './hostile-files.ts';
+import { PDF_FONT, pdfmakeReady } from '../../src/features/shared/pdf.ts';
 
 const latin1 = (s: string) => Buffer.from(s, 'latin1');
 
@@ -164,8 +165,8 @@ export function pageSizes(pdf: Buffer): string[] {
   return [...out.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => `${Math.round(Number(m[1]))}x${Math.round(Number(m[2]))}`);
 }
 
-/** The gray level (0–255) of the darkest and mean pixel in a rectangle (points, top-left origin) of page 1 rendered at 72 dpi. */
-export function regionStats(pdf: Buffer, pageNo: number, box: { x: number; y: number; w: number; h: number }): { mean: number; max: number } {
+/** The gray level (0–255) of the lightest, darkest and mean pixel in a rectangle (points, top-left origin) of page 1 rendered at 72 dpi. */
+export function regionStats(pdf: Buffer, pageNo: number, box: { x: number; y: number; w: number; h: number }): { mean: number; max: number; min: number } {
   const ppm = execFileSync('pdftoppm', ['-r', '72', '-gray', '-f', String(pageNo), '-l', String(pageNo), '-singlefile', '-'], { input: pdf, maxBuffer: 64 << 20 });
   const m = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 50).toString('latin1'))!;
   const width = Number(m[1]);
@@ -173,11 +174,26 @@ export function regionStats(pdf: Buffer, pageNo: number, box: { x: number; y: nu
   let sum = 0;
   let n = 0;
   let max = 0;
+  let min = 255;
   for (let y = Math.ceil(box.y); y < Math.floor(box.y + box.h); y++) {
     for (let x = Math.ceil(box.x); x < Math.floor(box.x + box.w); x++) {
       const v = px[y * width + x]!;
-      sum += v; n++; max = Math.max(max, v);
+      sum += v; n++; max = Math.max(max, v); min = Math.min(min, v);
     }
   }
-  return { mean: n ? sum / n : 0, max };
+  return { mean: n ? sum / n : 0, max, min };
+}
+
+/** A line of CJK text placed at (x, y) points from the page's top-left corner. */
+export interface PlacedLine { x: number; y: number; text: string; size?: number }
+
+/**
+ * A one-page A4 PDF made the way agencies' own files are (pdfmake with the embedded Noto Sans SC, glyphs subset,
+ * text as glyph ids with a ToUnicode map), each line at its position; `keywords` go into the Info dictionary
+ * (so a byte search of the original finds them there).
+ */
+export async function cjkPdf(lines: readonly PlacedLine[], keywords = ''): Promise<Buffer> {
+  const pdfmake = pdfmakeReady();
+  const content = lines.map((l) => ({ text: l.text, fontSize: l.size ?? 14, absolutePosition: { x: l.x, y: l.y } }));
+  return Buffer.from(await pdfmake.createPdf({ pageSize: 'A4', pageMargins: 0, defaultStyle: { font: PDF_FONT }, info: { title: '补偿协议', keywords }, content }).getBuffer());
 }

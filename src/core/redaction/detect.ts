@@ -83,11 +83,20 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * out of a PDF often does); Latin letters match in any case. Terms shorter than 2 characters are ignored
  * (one character would blacken half the page).
  */
-function detectTerm(text: string, term: string): TextMatch[] {
+function detectTerm(text: string, term: string, minChars = 2): TextMatch[] {
   const chars = [...term.replace(/\s+/g, '')];
-  if (chars.length < 2) return [];
+  if (chars.length < minChars || chars.length === 0) return [];
   const re = new RegExp(chars.map(escapeRe).join('\\s*'), 'giu');
   return [...matches(re, text)].filter((m) => m[0].length > 0).map((m) => ({ kind: 'term' as const, start: m.index, end: m.index + m[0].length, text: m[0] }));
+}
+
+/**
+ * Where a piece of text the officer selected (or typed) stands in `text`: like a listed term (spaces and line
+ * breaks between its characters ignored, Latin letters in any case), but a single character counts, since the
+ * officer chose exactly that.
+ */
+export function findSelection(text: string, selected: string): TextMatch[] {
+  return detectTerm(text, selected, 1);
 }
 
 export interface DetectOptions {

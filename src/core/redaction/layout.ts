@@ -1,7 +1,7 @@
 // From the text items of a page (as pdf.js gives them, already turned into boxes on the page as it is
 // displayed: points, origin top left) to the page's text and back: a match found in the text becomes the
 // boxes that cover its characters. Pure.
-import { detect, type DetectOptions, type SuggestionKind } from './detect.ts';
+import { detect, findSelection, type DetectOptions, type SuggestionKind } from './detect.ts';
 
 /** A rectangle on a displayed page, in PDF points (1/72 inch), origin at the top-left corner. */
 export interface Box { x: number; y: number; w: number; h: number }
@@ -42,13 +42,20 @@ export function pageText(items: readonly TextItem[]): PageText {
   return { text, map };
 }
 
-/** Full-width characters (CJK, full-width forms) are drawn about twice as wide as Latin letters and digits. */
-const weight = (ch: string) => (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1);
+/**
+ * The advance of a character in ems, estimated: full-width characters (CJK, full-width forms) take a whole em;
+ * Latin letters, digits and punctuation about 0.556 em (the digit width of Helvetica, Arial and Noto Sans, the
+ * fonts agencies' documents mostly use). A 2:1 ratio measured too short for digits after CJK text and left the
+ * first digit of an ID number visible beside its box.
+ */
+const weight = (ch: string) => (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 1 : 0.556);
 
 /** Extra margin around a text box (points), so that no glyph edge survives beside the black. */
 export const TEXT_MARGIN = 1.5;
+/** Extra horizontal margin, as a share of the line height: a character's place within an item is estimated, not read. */
+export const ESTIMATE_MARGIN = 0.15;
 
-/** The rectangle covering characters [from, to) of an item, by the relative widths of its characters. */
+/** The rectangle covering characters [from, to) of an item, by the estimated widths of its characters. */
 export function itemSpan(item: TextItem, from: number, to: number): Box {
   if (item.whole) return { x: item.x - TEXT_MARGIN, y: item.y - TEXT_MARGIN, w: item.w + 2 * TEXT_MARGIN, h: item.h + 2 * TEXT_MARGIN };
   const chars = [...item.str];
@@ -58,9 +65,12 @@ export function itemSpan(item: TextItem, from: number, to: number): Box {
   const total = chars.reduce((s, c) => s + weight(c), 0) || 1;
   const before = chars.slice(0, cpFrom).reduce((s, c) => s + weight(c), 0);
   const inside = chars.slice(cpFrom, cpTo).reduce((s, c) => s + weight(c), 0);
+  // the whole item is measured: no estimate at its own ends
+  const left = cpFrom === 0 ? TEXT_MARGIN : TEXT_MARGIN + ESTIMATE_MARGIN * item.h;
+  const right = cpTo === chars.length ? TEXT_MARGIN : TEXT_MARGIN + ESTIMATE_MARGIN * item.h;
   const x = item.x + (item.w * before) / total;
   const w = (item.w * inside) / total;
-  return { x: x - TEXT_MARGIN, y: item.y - TEXT_MARGIN, w: w + 2 * TEXT_MARGIN, h: item.h + 2 * TEXT_MARGIN };
+  return { x: x - left, y: item.y - TEXT_MARGIN, w: w + left + right, h: item.h + 2 * TEXT_MARGIN };
 }
 
 /** The boxes covering text offsets [start, end): one per item touched. */
@@ -87,6 +97,26 @@ export interface Suggestion {
 export function suggestPage(page: number, items: readonly TextItem[], opts: DetectOptions): Suggestion[] {
   const pt = pageText(items);
   return detect(pt.text, opts).map((m) => ({ page, kind: m.kind, text: m.text, boxes: boxesFor(items, pt, m.start, m.end) }));
+}
+
+/** Distance (points) from a point to a rectangle; 0 inside it. */
+function distance(p: { x: number; y: number }, b: Box): number {
+  const dx = Math.max(b.x - p.x, 0, p.x - (b.x + b.w));
+  const dy = Math.max(b.y - p.y, 0, p.y - (b.y + b.h));
+  return Math.hypot(dx, dy);
+}
+
+/**
+ * The boxes that cover a piece of text selected on a page: with `near` (where the selection was made, in
+ * points) the one occurrence closest to it; without (typed in the form), every occurrence on the page.
+ * Empty when the page's text does not hold it.
+ */
+export function selectionBoxes(items: readonly TextItem[], selected: string, near?: { x: number; y: number }): Box[] {
+  const pt = pageText(items);
+  const found = findSelection(pt.text, selected).map((m) => boxesFor(items, pt, m.start, m.end)).filter((b) => b.length > 0);
+  if (!near || found.length <= 1) return found.flat();
+  const score = (bs: Box[]) => Math.min(...bs.map((b) => distance(near, b)));
+  return found.reduce((best, bs) => (score(bs) < score(best) ? bs : best));
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { idCheckCharacter } from '../validation/index.ts';
 import {
   boxesFor, boxProblem, chineseCount, clampBox, detect, luhnValid, pageText, reasonProblem, separationStatement,
-  suggestPage, SUGGESTION_PATTERNS, type DetectOptions, type TextItem,
+  selectionBoxes, suggestPage, SUGGESTION_PATTERNS, type DetectOptions, type TextItem,
 } from './index.ts';
 
 const TODAY = '2026-12-06';
@@ -86,18 +86,46 @@ describe('page text and boxes', () => {
   it('joins items into lines', () => {
     expect(pageText(items).text).toBe('联系电话：13812345678\n王小明\n另起一行');
   });
-  it('a match spanning items gets one box per item, by character widths, with a margin', () => {
+  it('a match spanning items gets one box per item, by character widths, with a margin (wider where the edge is estimated inside an item)', () => {
     const pt = pageText(items);
     const s = pt.text.indexOf('小明');
     expect(boxesFor(items, pt, s, s + 2)).toEqual([
-      { x: 82 - 1.5, y: 118.5, w: 10 + 3, h: 13 },
+      { x: 82 - 1.5 - 0.15 * 10, y: 118.5, w: 10 + 3 + 0.15 * 10, h: 13 },
       { x: 92 - 1.5, y: 118.5, w: 10 + 3, h: 13 },
     ]);
   });
-  it('a phone inside an item: the digits part of it; CJK characters count double', () => {
+  it('a phone inside an item: the digits part of it; a CJK character is an em, a digit 0.556 em', () => {
+    // 2 CJK + 11 digits = 8.116 em over 75 points: the digits start at 75 × 2 / 8.116 = 18.48
     const [s] = suggestPage(3, [{ str: '电话13812345678', x: 0, y: 0, w: 75, h: 10 }], { patterns: ['phone'], terms: [], today: TODAY });
     expect(s).toMatchObject({ page: 3, kind: 'phone', text: '13812345678' });
-    expect(s!.boxes).toEqual([{ x: 20 - 1.5, y: -1.5, w: 55 + 3, h: 13 }]);
+    const [b] = s!.boxes;
+    expect(s!.boxes).toHaveLength(1);
+    expect(b!.x).toBeCloseTo(18.482 - 1.5 - 1.5, 2);
+    expect(b!.x + b!.w).toBeCloseTo(75 + 1.5, 2);
+    expect([b!.y, b!.h]).toEqual([-1.5, 13]);
+  });
+});
+
+describe('selected text', () => {
+  const items: TextItem[] = [
+    { str: '经办人：张三', x: 72, y: 100, w: 60, h: 10, eol: true },
+    { str: '复核人：李四，抄送张三', x: 72, y: 300, w: 110, h: 10, eol: true },
+  ];
+  it.each([
+    ['张三', undefined, [100, 300]],
+    ['张三', { x: 120, y: 105 }, [100]],
+    ['张三', { x: 175, y: 290 }, [300]],
+    ['张 三', { x: 175, y: 290 }, [300]],
+    ['李', undefined, [300]],
+    ['王五', undefined, []],
+  ] as const)('%s near %o → boxes on lines %o', (sel, near, ys) => {
+    const boxes = selectionBoxes(items, sel, near);
+    expect(boxes.map((b) => b.y + 1.5)).toEqual(ys);
+  });
+  it('the box of a selection covers exactly the selected characters (with the margins)', () => {
+    const [b] = selectionBoxes(items, '张三', { x: 120, y: 105 });
+    // 6 CJK characters over 60 points: 张三 are the last two, x 112–132
+    expect(b).toEqual({ x: 112 - 3, y: 98.5, w: 20 + 3 + 1.5, h: 13 });
   });
 });
 
