@@ -3,10 +3,10 @@
 // back office shows (development: "what would be sent"). A failed send is tried again with backoff
 // (MAIL_RETRY_MINUTES); after the last try the message is marked failed and shown to the administrator.
 import type { Kysely } from 'kysely';
-import nodemailer from 'nodemailer';
 import type { Database } from '../../db/types.ts';
 import { nowIso } from '../../db/dialect.ts';
 import type { PersonalDataCipher } from '../personal-data/personal-data.crypto.ts';
+import { nodemailer } from '../shared/libraries.ts';
 import { PROCESS_ID } from '../cluster/cluster.service.ts';
 import { claimOutbox, failedOutbox, findOutbox, insertOutbox, listOutbox, markOutbox, unsentOutbox, type Executor, type OutboxRow } from './applications.repository.ts';
 
@@ -58,7 +58,7 @@ export const MAIL_LEASE_MS = 120_000;
 export function createMailer(db: Kysely<Database>, opts: { cipher: PersonalDataCipher; smtpUrl?: string; from?: string; clock?: () => Date; leaseMs?: number }): Mailer {
   const clock = opts.clock ?? (() => new Date());
   const { cipher } = opts;
-  const transport = opts.smtpUrl ? nodemailer.createTransport(opts.smtpUrl) : null;
+  const transport = opts.smtpUrl ? nodemailer().createTransport(opts.smtpUrl) : null;
   let flushing: Promise<number> | null = null;
   let again = false;
   async function doFlush(): Promise<number> {

@@ -1,7 +1,7 @@
 // Bulk import / export of a catalogue: CSV (UTF-8, with or without BOM; GB18030 accepted) and XLSX.
 // Columns are named in Chinese (IMPORT_COLUMNS); each row is checked and every problem is reported.
 import { dateProblem, LATEST_DATE } from '../../core/validation/index.ts';
-import ExcelJS from 'exceljs';
+import { excelJs } from '../shared/libraries.ts';
 import { OFFICE_LIMITS, safeArchive, type ArchiveLimits } from '../shared/archive.ts';
 
 /** A catalogue sheet of 50,000 rows is ~30 MB of XML; exceljs holds the whole sheet as objects. */
@@ -158,7 +158,7 @@ function decodeText(buf: Buffer): string {
 export async function readTable(filename: string, buf: Buffer): Promise<Array<Record<string, string>>> {
   let grid: string[][];
   if (/\.xlsx$/i.test(filename)) {
-    const wb = new ExcelJS.Workbook();
+    const wb = new (excelJs().Workbook)();
     // exceljs reads the archive rebuilt within XLSX_LIMITS (a zip bomb: ArchiveError before exceljs allocates)
     await wb.xlsx.load(safeArchive(buf, XLSX_LIMITS) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
@@ -181,7 +181,7 @@ export async function readTable(filename: string, buf: Buffer): Promise<Array<Re
 }
 
 export async function toXlsx(rows: readonly (readonly string[])[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excelJs().Workbook)();
   const ws = wb.addWorksheet('政府信息公开目录');
   for (const r of rows) ws.addRow([...r]);
   ws.getRow(1).font = { bold: true };

@@ -4,7 +4,7 @@
 // open their work orders like any other 差评 (国办发〔2019〕51号: 每个差评都要整改). The rating window of the public
 // form does not apply: the device or platform recorded the rating when it was given.
 import { createHash } from 'node:crypto';
-import ExcelJS from 'exceljs';
+import { excelJs } from '../shared/libraries.ts';
 import iconv from 'iconv-lite';
 import type { Insertable, Kysely } from 'kysely';
 import type { Database, EvaluationsTable } from '../../db/types.ts';
@@ -221,7 +221,7 @@ export async function importRatings(db: Kysely<Database>, deps: ImportDeps, grid
 /** The cells of a CSV (UTF-8 with or without BOM, else GB18030) or of the first sheet of an XLSX file. */
 export async function readGrid(filename: string, buf: Buffer): Promise<string[][]> {
   if (/\.xlsx$/i.test(filename)) {
-    const wb = new ExcelJS.Workbook();
+    const wb = new (excelJs().Workbook)();
     // the archive is rebuilt within XLSX_LIMITS first (a zip bomb fails before exceljs allocates)
     await wb.xlsx.load(safeArchive(buf, XLSX_LIMITS) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];

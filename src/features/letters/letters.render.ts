@@ -17,4 +17,8 @@ export interface Letterhead {
 
 export { dateZh } from './letters.layout.ts';
 export { renderLetterPdf } from './letters.pdf.ts';
-export { renderLetterDocx } from './letters.docx.ts';
+
+/** A letter as DOCX: the docx library is imported on the first DOCX letter, not at start-up (decision 117). */
+export async function renderLetterDocx(...args: Parameters<typeof import('./letters.docx.ts').renderLetterDocx>): Promise<Buffer> {
+  return (await import('./letters.docx.ts')).renderLetterDocx(...args);
+}

@@ -4,7 +4,7 @@
 // 四、未能完整读取的报告 (listed apart: the reader's failure is never the report's fault, decision 090), the cross-year
 // results, and a closing paragraph. Used by `gongkai report audit --pdf` (every rule finding) and by a supervisor's run
 // (only the findings the supervisor confirmed or sent for rectification).
-import pdfmake from 'pdfmake';
+import type pdfmake from 'pdfmake';
 import type { Content, TableCell } from 'pdfmake';
 import { RULES } from '../../core/report/rules.ts';
 import { MM, PDF_FONT, pdfmakeReady } from '../shared/pdf.ts';
@@ -129,7 +129,6 @@ export function noticeDefinition(a: AuditResult, o: NoticeOptions): TDocumentDef
 }
 
 export async function auditNoticePdf(a: AuditResult, o: NoticeOptions): Promise<Uint8Array> {
-  pdfmakeReady();
-  const buf = await pdfmake.createPdf(noticeDefinition(a, o)).getBuffer();
+  const buf = await pdfmakeReady().createPdf(noticeDefinition(a, o)).getBuffer();
   return new Uint8Array(buf);
 }

@@ -1,7 +1,8 @@
 // The audit as a workbook (exceljs): a summary sheet per agency, one per rule, a cross-year sheet, and one sheet per
 // report listing its findings with the cells they name (reading problems and rule findings told apart) and the
 // rule instances not checked because cells could not be read.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excelJs } from '../shared/libraries.ts';
 import { RULES } from '../../core/report/rules.ts';
 import type { AuditResult } from './audit.ts';
 
@@ -20,7 +21,7 @@ function sheetName(base: string, used: Set<string>): string {
 }
 
 export async function auditWorkbook(a: AuditResult): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excelJs().Workbook)();
   wb.creator = 'Gongkai';
   const used = new Set<string>();
 

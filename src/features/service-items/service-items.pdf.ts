@@ -1,7 +1,7 @@
 // The 办事指南 as a PDF (A4, the embedded Noto Sans SC of every product PDF — shared/pdf.ts): header with the unit and
 // codes, the elements as a two-column table, the 材料目录 as a table (repeated header on each page), 常见问题, and a
 // footer with the page number and the date the guide was printed.
-import pdfmake from 'pdfmake';
+import type pdfmake from 'pdfmake';
 import type { Content } from 'pdfmake';
 import { MM, PDF_FONT, pdfmakeReady } from '../shared/pdf.ts';
 import type { Faq, Material } from '../../core/service-items/index.ts';
@@ -53,7 +53,6 @@ export function guidePdfDefinition(it: ItemDetail, printedOn: string): TDocument
 }
 
 export async function guidePdf(it: ItemDetail, printedOn: string): Promise<Buffer> {
-  pdfmakeReady();
-  const buf = await pdfmake.createPdf(guidePdfDefinition(it, printedOn)).getBuffer();
+  const buf = await pdfmakeReady().createPdf(guidePdfDefinition(it, printedOn)).getBuffer();
   return Buffer.from(buf);
 }

@@ -3,10 +3,16 @@
 // text prints as tofu and the text layer extracts exactly; official letters use the serif Noto Serif SC 400/700
 // (@expo-google-fonts/noto-serif-sc, OFL-1.1), loaded on the first letter (decision 076); pdfkit embeds only the
 // glyphs a document uses, so a letter stays in the tens of kilobytes; the font files are read once and handed to
-// pdfmake through its virtual file system; pdfmake may open no URL and no other local file.
+// pdfmake through its virtual file system; pdfmake may open no URL and no other local file. pdfmake (with pdfkit and
+// fontkit) is required on the first PDF, not at start-up: importing it costs every server process ~25 MB of resident
+// memory (decision 117), and PDFs are rare requests.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import pdfmake from 'pdfmake';
+import type Pdfmake from 'pdfmake';
+
+type PdfmakeLib = typeof Pdfmake;
+let lib: PdfmakeLib | null = null;
+const pdfmakeLib = (): PdfmakeLib => (lib ??= createRequire(import.meta.url)('pdfmake') as PdfmakeLib);
 
 /** The font family name to use in document definitions. */
 export const PDF_FONT = 'NotoSansSC';
@@ -23,7 +29,8 @@ interface VirtualFs { writeFileSync(name: string, content: Buffer): void; exists
 
 let ready = false;
 /** Loads the font buffers once into pdfmake's virtual file system and locks down file/URL access; returns pdfmake. */
-export function pdfmakeReady(): typeof pdfmake {
+export function pdfmakeReady(): PdfmakeLib {
+  const pdfmake = pdfmakeLib();
   if (ready) return pdfmake;
   const require = createRequire(import.meta.url);
   const vfs = (pdfmake as unknown as { virtualfs: VirtualFs }).virtualfs;
@@ -48,8 +55,8 @@ const SERIF_VFS = { normal: 'gongkai/NotoSerifSC-Regular.ttf', bold: 'gongkai/No
 
 let serifReady = false;
 /** pdfmakeReady() plus the serif family, read once on first use (the files are 15 MB each; reports never need them). */
-export function pdfmakeSerifReady(): typeof pdfmake {
-  pdfmakeReady();
+export function pdfmakeSerifReady(): PdfmakeLib {
+  const pdfmake = pdfmakeReady();
   if (serifReady) return pdfmake;
   const require = createRequire(import.meta.url);
   const vfs = (pdfmake as unknown as { virtualfs: VirtualFs }).virtualfs;

@@ -5,7 +5,6 @@
 import type { ReportModel } from '../../../core/report/model.ts';
 import type { Finding } from '../../../core/report/rules.ts';
 import { renderHtml } from './html.tsx';
-import { renderDocx } from './docx.ts';
 import { renderPdf } from './pdf.ts';
 import { renderXlsx } from './xlsx.ts';
 import { renderMarkdown } from './markdown.ts';
@@ -50,4 +49,9 @@ export async function renderReport(model: ReportModel, to: RenderTarget, opts: R
   }
 }
 
-export { renderHtml, renderDocx, renderPdf, renderXlsx, renderMarkdown };
+/** DOCX: the docx library is imported on the first DOCX rendering, not at start-up (decision 117). */
+export async function renderDocx(...args: Parameters<typeof import('./docx.ts').renderDocx>): Promise<Uint8Array> {
+  return (await import('./docx.ts')).renderDocx(...args);
+}
+
+export { renderHtml, renderPdf, renderXlsx, renderMarkdown };

@@ -4,7 +4,7 @@
 // virtual file system; pdfmake may open no URL and no other local file (access policies).
 // A4, margins as 公文 (上37mm 下35mm 左28mm 右26mm); the same merged tables as HTML/DOCX.
 import { MM, PDF_FONT, pdfmakeReady } from '../../shared/pdf.ts';
-import pdfmake from 'pdfmake';
+import type pdfmake from 'pdfmake';
 import type { Content, TableCell } from 'pdfmake';
 import type { ReportModel } from '../../../core/report/model.ts';
 import { placeGrid, type Grid } from '../../../ui/report/grid.ts';
@@ -97,7 +97,6 @@ export function pdfDefinition(model: ReportModel, opts: { findings?: readonly Fi
 }
 
 export async function renderPdf(model: ReportModel, opts: { findings?: readonly FindingView[] } = {}): Promise<Uint8Array> {
-  pdfmakeReady();
-  const buf = await pdfmake.createPdf(pdfDefinition(model, opts)).getBuffer();
+  const buf = await pdfmakeReady().createPdf(pdfDefinition(model, opts)).getBuffer();
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }

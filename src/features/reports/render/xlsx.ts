@@ -2,7 +2,8 @@
 // (表二, 表三, 表四) drawn from the same grid as HTML/DOCX/PDF, with the national merged headers as
 // merged cells. Numbers are stored as numbers (a blank report cell stays an empty cell), so the
 // workbook can be summed and read back exactly.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excelJs } from '../../shared/libraries.ts';
 import type { ReportModel } from '../../../core/report/model.ts';
 import { layoutName, placeGrid, reportGrids, TABLE_TITLES, type Grid, type TableKey } from '../../../ui/report/grid.ts';
 import { reportTitle } from '../../../ui/report/outline.ts';
@@ -44,7 +45,7 @@ const COLUMN_WIDTHS: Record<TableKey, number[]> = {
 };
 
 export async function renderXlsx(model: ReportModel, opts: { findings?: readonly FindingView[] } = {}): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excelJs().Workbook)();
   wb.creator = 'Gongkai';
   wb.title = reportTitle(model);
 
