@@ -4,6 +4,7 @@
 // constraints leave exactly one reading (see split.ts).
 import { defaultFormatForYear, FORMATS, layoutOf, TABLE4_GROUPS, type FormatId, type LayoutId } from '../../../core/report/formats.ts';
 import { EQUIVALENT_LABELS, labelDeparts } from '../../../core/report/labels.ts';
+import { decideSplitByNarrative, table2Statements } from '../../../core/report/narrative-split.ts';
 import type { CellRef, ReportModel, Table2 } from '../../../core/report/model.ts';
 import { cellRefsOf, cellValue } from '../../../core/report/rules.ts';
 import { ArchiveError } from '../../shared/archive.ts';
@@ -15,7 +16,8 @@ import type { Line } from './lines.ts';
 import { findMeta, narrativeSections, sectionize, type DocLine } from './meta.ts';
 import { pdfLines } from './pdf.ts';
 import { groupsOf } from './segments.ts';
-import { emptyTable4, readTable2, readTable3, readTable4, type ParseNote } from './tables.ts';
+import { showCandidate } from './split.ts';
+import { emptyTable4, readTable2, readTable3, readTable4, type ParseNote, type Table2Read } from './tables.ts';
 import { textLines } from './text.ts';
 
 export type { ParseNote } from './tables.ts';
@@ -93,6 +95,8 @@ export async function importReport(input: ImportInput): Promise<ImportResult> {
   const guess: FormatId = n2019 > n2021 ? '2019' : n2021 > n2019 ? '2021' : defaultFormatForYear(meta.year ?? 2021);
 
   const t2 = readTable2(groupsOf(tableLines(doc, 'proactive')), guess, notes);
+  const sections = narrativeSections(doc, kind === 'pdf' ? '' : '\n');
+  decideByNarrative(t2, sections.map((s) => s.text).join('\n'), notes);
   const t3 = readTable3(groupsOf(tableLines(doc, 'requests')), notes);
   const t4 = readTable4(groupsOf(tableLines(doc, 'appeals')), notes) ?? emptyTable4();
 
@@ -163,7 +167,7 @@ export async function importReport(input: ImportInput): Promise<ImportResult> {
     formatNote,
     title: meta.title,
     published: meta.published,
-    sections: narrativeSections(doc, kind === 'pdf' ? '' : '\n'),
+    sections,
     table2,
     table3: t3.table3,
     table4: t4,
@@ -227,4 +231,26 @@ function table4PrintedLabels(lines: readonly Line[]): Record<string, string> {
     out[`table4|${g}`] = seen[0]!;
   }
   return out;
+}
+
+/** Table 二 rows whose run-together digits the table cannot split: the split the narrative's own figures for that row
+ *  agree with, when exactly one does; the note then names the sentences that decided it (else it says they did not). */
+function decideByNarrative(t2: Table2Read, narrative: string, notes: ParseNote[]): void {
+  if (t2.ambiguous.length === 0) return;
+  const statements = table2Statements(narrative);
+  for (const a of t2.ambiguous) {
+    const d = decideSplitByNarrative(a.candidates, a.row, a.columns, statements);
+    const quoted = d.sentences.map((s) => `“${s}”`).join('、');
+    const at = notes.indexOf(a.note);
+    if (d.split) {
+      const values = t2.table2[a.block]?.[a.row];
+      if (!values) continue;
+      a.columns.forEach((c, i) => { values[c] = d.split![i]!; });
+      const decided: ParseNote = { level: 'info', cell: a.note.cell!, message: `表二 ${a.block}「${a.row}」数字连写「${a.raw}」，表二没有勾稽关系可用来确定拆分；按正文${quoted}所述数字确定为：${showCandidate(d.split)} / run-together digits decided by the figures the narrative states` };
+      if (at >= 0) notes[at] = decided;
+    } else if (d.sentences.length > 0 && at >= 0) {
+      const why = d.left.length === 0 ? '与每一种拆分都不符' : `仍符合 ${d.left.length} 种拆分`;
+      notes[at] = { ...a.note, message: `${a.note.message.replace(/ \/ run-together.*$/, '')}；正文${quoted}所述数字${why} / the narrative's figures did not decide the split` };
+    }
+  }
 }

@@ -60,6 +60,19 @@ export interface Table2Read {
   evidence2021: string[];
   /** Row labels worded otherwise than their key, as printed: { "table2|<block>|<row>": printed }. */
   printed: Record<string, string>;
+  /** Rows whose run-together digits allow several splits (cells left blank, `note` says so), for the narrative to decide. */
+  ambiguous: AmbiguousRow[];
+}
+
+export interface AmbiguousRow {
+  block: string;
+  row: string;
+  columns: string[];
+  candidates: Value[][];
+  /** The digits as printed. */
+  raw: string;
+  /** The unsure note that left the row blank. */
+  note: ParseNote;
 }
 
 export function readTable2(groups: Group[], formatGuess: FormatId, notes: ParseNote[]): Table2Read {
@@ -67,6 +80,7 @@ export function readTable2(groups: Group[], formatGuess: FormatId, notes: ParseN
   const evidence2019: string[] = [];
   const evidence2021: string[] = [];
   const printed: Record<string, string> = {};
+  const ambiguous: AmbiguousRow[] = [];
   let block: string | undefined;
   let columns: string[] | undefined;
   for (const g of groups) {
@@ -112,7 +126,9 @@ export function readTable2(groups: Group[], formatGuess: FormatId, notes: ParseN
       if (solutions.length === 0) {
         notes.push({ level: 'error', cell: refBase, message: `表二 ${blockKey}「${row.key}」的数字「${rawText(g.toks)}」无法对应 ${cols2.length} 列（${cols2.join('、')}），单元格留空，请对照原文填写 / cannot read the row's numbers` });
       } else {
-        notes.push({ level: 'unsure', cell: refBase, message: `表二 ${blockKey}「${row.key}」数字连写「${rawText(g.toks)}」，表二没有勾稽关系可用来确定拆分，可能是：${listCandidates(solutions)}${overflow ? '（可能更多）' : ''}；单元格留空，请对照原文填写 / run-together digits with several possible splits; cells left blank` });
+        const note: ParseNote = { level: 'unsure', cell: refBase, message: `表二 ${blockKey}「${row.key}」数字连写「${rawText(g.toks)}」，表二没有勾稽关系可用来确定拆分，可能是：${listCandidates(solutions)}${overflow ? '（可能更多）' : ''}；单元格留空，请对照原文填写 / run-together digits with several possible splits; cells left blank` };
+        notes.push(note);
+        if (!overflow) ambiguous.push({ block: blockKey, row: row.key, columns: cols2, candidates: solutions, raw: rawText(g.toks), note });
       }
     }
     if (g.units.length > 0) {
@@ -122,7 +138,7 @@ export function readTable2(groups: Group[], formatGuess: FormatId, notes: ParseN
     const asPrinted = printedRowLabel(label, row.start, false);
     if (labelDeparts(asPrinted, row.key)) printed[refBase] = asPrinted;
   }
-  return { table2, evidence2019, evidence2021, printed };
+  return { table2, evidence2019, evidence2021, printed, ambiguous };
 }
 
 // ───────────────────────────── table 三 ─────────────────────────────
