@@ -1,4 +1,4 @@
-// `gongkai personal-data rotate|seal`: re-encrypt applicants' personal fields with the current key.
+// `gongkai personal-data rotate|status`: re-encrypt every sealed personal field with the current key.
 import type { Command } from 'commander';
 
 export function register(program: Command): void {
@@ -12,7 +12,10 @@ export function register(program: Command): void {
       try {
         const r = await ctx.services.personalData.rotate();
         if (opts.json) console.log(JSON.stringify(r));
-        else console.log(`已用密钥 ${r.keyId} 重新加密：申请 ${r.applications} 件，邮件 ${r.mails} 封，附件 ${r.attachments} 个 / re-encrypted with key ${r.keyId}: ${r.applications} applications, ${r.mails} mails, ${r.attachments} attachments`);
+        else {
+          console.log(`已用密钥 ${r.keyId} 重新加密：申请 ${r.applications} 件，邮件 ${r.mails} 封，附件 ${r.attachments} 个，公开文件 ${r.disclosures} 个，评价 ${r.ratings} 条，意见建议 ${r.suggestions} 条，整改证明 ${r.evidenceFiles} 个`);
+          console.log(`re-encrypted with key ${r.keyId}: ${r.applications} applications, ${r.mails} mails, ${r.attachments} attachments, ${r.disclosures} disclosed files, ${r.ratings} ratings, ${r.suggestions} suggestions, ${r.evidenceFiles} evidence files`);
+        }
       } catch (e) {
         console.error(`重新加密失败 / rotation failed: ${(e as Error).message}`);
         process.exitCode = 1;

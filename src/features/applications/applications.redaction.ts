@@ -17,7 +17,7 @@ import { policyFor } from '../../core/personal-data/index.ts';
 import { nowIso } from '../../db/dialect.ts';
 import { AppError, conflict, notFound, validationFailed } from '../shared/errors.ts';
 import type { Actor } from '../shared/actor.ts';
-import { ATTACHMENT_FIELD } from '../personal-data/personal-data.service.ts';
+import { ATTACHMENT_FIELD, DISCLOSURE_TERMS_FIELD as TERMS_FIELD } from '../personal-data/personal-data.service.ts';
 import {
   findSuggestions, pagePng, prepareDocument, RedactionError, sourceKind, withWorkDir, writeRedactedPdf, type PreparedDocument,
 } from '../redaction/engine.ts';
@@ -27,7 +27,6 @@ import {
 } from './applications.repository.ts';
 import type { AppContext } from './applications.context.ts';
 
-const TERMS_FIELD = 'application_disclosures.redaction_terms';
 
 export interface RedactionItem { id: number; page: number; kind: SuggestionKind | 'box'; reason: RedactionReason; reasonLabel: string; otherText: string | null; boxes: Box[] }
 export interface SuggestionItem { key: string; page: number; kind: SuggestionKind; text: string; boxes: Box[] }

@@ -14,6 +14,7 @@ import {
 import { MASK, maskName, seesPersonalData } from '../../core/personal-data/index.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { PersonalDataCipher } from '../personal-data/personal-data.crypto.ts';
+import { EVIDENCE_FIELD, RATER_NAME_FIELD, RATER_PHONE_FIELD } from '../personal-data/personal-data.service.ts';
 import { assertNotAdmin, assertVisible, type Actor } from '../shared/actor.ts';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../shared/errors.ts';
 import { cleanFileName } from '../shared/filenames.ts';
@@ -22,9 +23,6 @@ import type { WorkItem } from '../work/work.service.ts';
 import * as repo from './evaluations.repository.ts';
 import { VISIT_METHOD_LABELS, type OrderActionInput } from './evaluations.schema.ts';
 
-const RATER_NAME_FIELD = 'evaluations.rater_name';
-const RATER_PHONE_FIELD = 'evaluations.rater_phone';
-const EVIDENCE_FIELD = 'evaluation_order_files.content';
 const MAX_EVIDENCE_BYTES = 5 * 1024 * 1024;
 const EVIDENCE_TYPES: Record<string, string> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPG', 'image/png': 'PNG' };
 

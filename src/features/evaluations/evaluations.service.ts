@@ -16,6 +16,7 @@ import { MASK, maskName, seesPersonalData } from '../../core/personal-data/index
 import type { AgenciesService, Agency } from '../agencies/agencies.service.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { PersonalDataCipher } from '../personal-data/personal-data.crypto.ts';
+import { RATER_NAME_FIELD, RATER_PHONE_FIELD } from '../personal-data/personal-data.service.ts';
 import { assertNotAdmin, assertRole, assertVisible, type Actor } from '../shared/actor.ts';
 import { AppError, notFound, validationFailed } from '../shared/errors.ts';
 import { legalDateOf } from '../shared/legal-date.ts';
@@ -28,8 +29,6 @@ import { seedEvaluations2019 } from './evaluations.demo.ts';
 import { importRatings, type ImportResult } from './evaluations.import.ts';
 import type { AuditActor } from '../audit/audit.service.ts';
 
-export const RATER_NAME_FIELD = 'evaluations.rater_name';
-export const RATER_PHONE_FIELD = 'evaluations.rater_phone';
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 export function newCode(prefix: string): string {

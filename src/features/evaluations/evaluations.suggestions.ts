@@ -14,14 +14,13 @@ import { MASK, maskName, seesPersonalData } from '../../core/personal-data/index
 import type { Agency } from '../agencies/agencies.service.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { PersonalDataCipher } from '../personal-data/personal-data.crypto.ts';
+import { SUGGESTION_NAME_FIELD as NAME_FIELD, SUGGESTION_PHONE_FIELD as PHONE_FIELD } from '../personal-data/personal-data.service.ts';
 import { assertNotAdmin, assertVisible, type Actor } from '../shared/actor.ts';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../shared/errors.ts';
 import type { WorkItem } from '../work/work.service.ts';
 import * as repo from './evaluations.repository.ts';
 import type { SubmitSuggestionInput } from './evaluations.schema.ts';
 
-const NAME_FIELD = 'suggestions.contact_name';
-const PHONE_FIELD = 'suggestions.contact_phone';
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 function newSuggestionCode(): string {

@@ -1,6 +1,6 @@
-// Kysely queries of the personal-data feature: the access log and the (re-)encryption passes over
-// applications and the mail outbox (SQLite and PostgreSQL).
-import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+// Kysely queries of the personal-data feature: the access log and the (re-)encryption passes over applications,
+// the mail outbox and every other sealed column (SQLite and PostgreSQL).
+import { sql, type Insertable, type Kysely, type RawBuilder, type Selectable, type Transaction } from 'kysely';
 import type { Database } from '../../db/types.ts';
 
 export type Executor = Kysely<Database> | Transaction<Database>;
@@ -58,22 +58,37 @@ export async function updateSealed(db: Executor, id: number, patch: Partial<Omit
   await db.updateTable('applications').set(patch).where('id', '=', id).execute();
 }
 
-export function outboxToSeal(db: Executor, prefix: string, afterId: number, limit: number): Promise<{ id: number; to_address: string; body: string }[]> {
+/** The stored columns of one table that a (re-)encryption pass rewrites (personal-data.service SEALED_TABLES). */
+export interface SealedTableColumns {
+  table: string;
+  /** envelope columns */
+  columns: readonly string[];
+  /** keyed-hash columns recomputed with them (column → the envelope column it hashes) */
+  hashes: Readonly<Record<string, string>>;
+}
+
+/**
+ * Rows of `t.table` after `afterId` with a value in one of its columns that is not an envelope starting with `prefix`
+ * ('pd1:' = plaintext; 'pd1:<keyId>:' = not under that key), or with a value but without its hash.
+ */
+export async function sealedRowsToRewrite(db: Executor, t: SealedTableColumns, prefix: string, afterId: number, limit: number): Promise<Record<string, string | number | null>[]> {
   const pat = `${prefix}%`;
-  return db.selectFrom('mail_outbox').select(['id', 'to_address', 'body']).where('id', '>', afterId)
-    .where((eb) => eb.or([eb('to_address', 'not like', pat), eb.and([eb('body', '<>', ''), eb('body', 'not like', pat)])]))
-    .orderBy('id').limit(limit).execute();
+  const stale: RawBuilder<unknown>[] = [
+    ...t.columns.map((c) => sql`(${sql.ref(c)} is not null and ${sql.ref(c)} <> '' and ${sql.ref(c)} not like ${pat})`),
+    ...Object.entries(t.hashes).map(([h, c]) => sql`(${sql.ref(c)} is not null and ${sql.ref(c)} <> '' and ${sql.ref(h)} is null)`),
+  ];
+  const cols = [...new Set(['id', ...t.columns, ...Object.keys(t.hashes)])].map((c) => sql.ref(c));
+  const r = await sql<Record<string, string | number | null>>`select ${sql.join(cols)} from ${sql.table(t.table)} where id > ${afterId} and (${sql.join(stale, sql` or `)}) order by id limit ${limit}`.execute(db);
+  return r.rows;
 }
 
-export async function updateOutbox(db: Executor, id: number, patch: { to_address: string; body: string }): Promise<void> {
-  await db.updateTable('mail_outbox').set(patch).where('id', '=', id).execute();
-}
-
-export function attachmentsToSeal(db: Executor, prefix: string, afterId: number, limit: number): Promise<{ id: number; content_base64: string }[]> {
-  return db.selectFrom('application_attachments').select(['id', 'content_base64']).where('id', '>', afterId)
-    .where('content_base64', 'not like', `${prefix}%`).orderBy('id').limit(limit).execute();
-}
-
-export async function updateAttachmentContent(db: Executor, id: number, content: string): Promise<void> {
-  await db.updateTable('application_attachments').set({ content_base64: content }).where('id', '=', id).execute();
+/**
+ * Writes the rewritten values of one row, only if its columns still hold what was read (compare-and-set: a value
+ * the application wrote meanwhile is already under the current key and stays). True when the row was written.
+ */
+export async function rewriteSealedRow(db: Executor, table: string, id: number, before: Readonly<Record<string, string | number | null>>, after: Readonly<Record<string, string | null>>): Promise<boolean> {
+  const sets = Object.entries(after).map(([c, v]) => sql`${sql.ref(c)} = ${v}`);
+  const same = Object.keys(after).map((c) => (before[c] === null || before[c] === undefined ? sql`${sql.ref(c)} is null` : sql`${sql.ref(c)} = ${before[c]}`));
+  const r = await sql`update ${sql.table(table)} set ${sql.join(sets)} where id = ${id} and ${sql.join(same, sql` and `)}`.execute(db);
+  return Number(r.numAffectedRows ?? 0) === 1;
 }

@@ -1,14 +1,14 @@
-// Personal data of applicants: the cipher (encryption at rest + keyed hashes), the sealing of rows
-// written before encryption, key rotation, and the access log (who opened which applicant's data,
-// through which door). The field-level policy per role is pure: core/personal-data/policy.ts.
+// Personal data: the cipher (encryption at rest + keyed hashes), the sealing of rows written before encryption, key
+// rotation over every sealed column (SEALED_TABLES), and the access log (who opened which applicant's data, through
+// which door). The field-level policy per role is pure: core/personal-data/policy.ts.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types.ts';
 import { nowIso } from '../../db/dialect.ts';
 import { roleLabels, type Actor } from '../shared/actor.ts';
 import { AppError } from '../shared/errors.ts';
-import type { PersonalDataCipher } from './personal-data.crypto.ts';
+import type { HashKind, PersonalDataCipher } from './personal-data.crypto.ts';
 import {
-  applicationsToSeal, attachmentsToSeal, countAccess, insertAccess, listAccess, outboxToSeal, updateAttachmentContent, updateOutbox, updateSealed, type Executor,
+  applicationsToSeal, countAccess, insertAccess, listAccess, rewriteSealedRow, sealedRowsToRewrite, updateSealed, type Executor,
 } from './personal-data.repository.ts';
 
 /** Where personal data was shown. */
@@ -62,6 +62,14 @@ export interface SealResult {
   applications: number;
   mails: number;
   attachments: number;
+  /** files disclosed with replies (original and redacted copy) and their redaction search terms */
+  disclosures: number;
+  /** 实名 raters' name and phone */
+  ratings: number;
+  /** suggesters' name and phone */
+  suggestions: number;
+  /** 差评 rectification evidence files */
+  evidenceFiles: number;
   keyId: string;
 }
 
@@ -75,7 +83,8 @@ export interface PersonalDataService {
   list(actor: Actor, q: { page: number; pageSize: number; applicationId?: number }): Promise<{ items: AccessView[]; total: number; page: number; pageSize: number }>;
   /** Encrypt rows written before encryption (or by bulk loaders) and fill missing hashes; idempotent. */
   sealPlaintext(): Promise<SealResult>;
-  /** Re-encrypt every value that is not under the current key (after PERSONAL_DATA_KEY changed) and recompute the hashes. */
+  /** Re-encrypt every value of every sealed column (applications and SEALED_TABLES) that is not under the current key
+   *  (after PERSONAL_DATA_KEY changed) and recompute the hashes. */
   rotate(): Promise<SealResult>;
 }
 
@@ -83,6 +92,58 @@ export interface PersonalDataService {
 export const ATTACHMENT_FIELD = 'application_attachments.content';
 export const OUTBOX_TO_FIELD = 'mail_outbox.to_address';
 export const OUTBOX_BODY_FIELD = 'mail_outbox.body';
+
+/** Authenticated-data names of the other sealed columns (each feature seals with the same name). */
+export const DISCLOSURE_TERMS_FIELD = 'application_disclosures.redaction_terms';
+export const RATER_NAME_FIELD = 'evaluations.rater_name';
+export const RATER_PHONE_FIELD = 'evaluations.rater_phone';
+export const SUGGESTION_NAME_FIELD = 'suggestions.contact_name';
+export const SUGGESTION_PHONE_FIELD = 'suggestions.contact_phone';
+export const EVIDENCE_FIELD = 'evaluation_order_files.content';
+
+export interface SealedColumn {
+  column: string;
+  /** the authenticated-data name the value is sealed under */
+  field: string;
+  /** binary content (sealBytes / openBytes; plaintext is base64) rather than text */
+  bytes?: true;
+}
+
+export interface SealedTable {
+  table: string;
+  /** where the pass counts its rows */
+  count: Exclude<keyof SealResult, 'applications' | 'keyId'>;
+  /** rows per transaction (files are large: a few at a time) */
+  batch: number;
+  columns: readonly SealedColumn[];
+  /** keyed-hash columns recomputed with the values: hash column → the column it hashes, as which kind */
+  hashes?: Readonly<Record<string, { of: string; kind: HashKind }>>;
+}
+
+/**
+ * Every encrypted column outside `applications` (whose identity fields, hashes and applicant key have their own pass):
+ * what `sealPlaintext` seals and `rotate` re-encrypts. A column sealed anywhere must be listed here (the unit test
+ * personal-data.sealed.test.ts reads every field name sealed in src/features against this list).
+ */
+export const SEALED_TABLES: readonly SealedTable[] = [
+  { table: 'mail_outbox', count: 'mails', batch: 500, columns: [{ column: 'to_address', field: OUTBOX_TO_FIELD }, { column: 'body', field: OUTBOX_BODY_FIELD }] },
+  { table: 'application_attachments', count: 'attachments', batch: 20, columns: [{ column: 'content_base64', field: ATTACHMENT_FIELD, bytes: true }] },
+  {
+    table: 'application_disclosures', count: 'disclosures', batch: 20,
+    columns: [
+      { column: 'content_base64', field: ATTACHMENT_FIELD, bytes: true },
+      { column: 'redacted_base64', field: ATTACHMENT_FIELD, bytes: true },
+      { column: 'redaction_terms', field: DISCLOSURE_TERMS_FIELD },
+    ],
+  },
+  {
+    table: 'evaluations', count: 'ratings', batch: 500,
+    columns: [{ column: 'rater_name', field: RATER_NAME_FIELD }, { column: 'rater_phone', field: RATER_PHONE_FIELD }],
+    hashes: { phone_hash: { of: 'rater_phone', kind: 'phone' } },
+  },
+  { table: 'suggestions', count: 'suggestions', batch: 500, columns: [{ column: 'contact_name', field: SUGGESTION_NAME_FIELD }, { column: 'contact_phone', field: SUGGESTION_PHONE_FIELD }] },
+  { table: 'evaluation_order_files', count: 'evidenceFiles', batch: 20, columns: [{ column: 'content_base64', field: EVIDENCE_FIELD, bytes: true }] },
+];
 
 /** Applicant key of "the same applicant" for a natural person with an identity number: a keyed hash, never the number. */
 export function personKey(cipher: PersonalDataCipher, idNumber: string): string {
@@ -119,7 +180,6 @@ export function createPersonalDataService(db: Kysely<Database>, deps: { cipher: 
 
   async function pass(prefix: string): Promise<SealResult> {
     let applications = 0;
-    let mails = 0;
     let after = 0;
     for (;;) {
       const rows = await applicationsToSeal(db, prefix, after, 200);
@@ -136,36 +196,33 @@ export function createPersonalDataService(db: Kysely<Database>, deps: { cipher: 
       });
       after = rows[rows.length - 1]!.id;
     }
-    after = 0;
-    for (;;) {
-      const rows = await outboxToSeal(db, prefix, after, 500);
-      if (rows.length === 0) break;
-      await db.transaction().execute(async (trx) => {
-        for (const m of rows) {
-          await updateOutbox(trx, m.id, {
-            to_address: cipher.seal(OUTBOX_TO_FIELD, cipher.open(OUTBOX_TO_FIELD, m.to_address)),
-            body: cipher.seal(OUTBOX_BODY_FIELD, cipher.open(OUTBOX_BODY_FIELD, m.body)),
-          });
-          mails++;
-        }
-      });
-      after = rows[rows.length - 1]!.id;
+    const counts: Omit<SealResult, 'applications' | 'keyId'> = { mails: 0, attachments: 0, disclosures: 0, ratings: 0, suggestions: 0, evidenceFiles: 0 };
+    for (const t of SEALED_TABLES) {
+      const hashes = Object.entries(t.hashes ?? {});
+      const spec = { table: t.table, columns: t.columns.map((c) => c.column), hashes: Object.fromEntries(hashes.map(([h, x]) => [h, x.of])) };
+      after = 0;
+      for (;;) {
+        const rows = await sealedRowsToRewrite(db, spec, prefix, after, t.batch);
+        if (rows.length === 0) break;
+        await db.transaction().execute(async (trx) => {
+          for (const row of rows) {
+            const plain: Record<string, string | null> = {};
+            const next: Record<string, string | null> = {};
+            for (const c of t.columns) {
+              const v = row[c.column] as string | null;
+              if (v === null || v === '') { plain[c.column] = v; next[c.column] = v; continue; }
+              // every value freshly under the current key (opened with whichever key sealed it; plaintext as it is)
+              if (c.bytes) next[c.column] = cipher.sealBytes(c.field, cipher.openBytes(c.field, v));
+              else next[c.column] = cipher.seal(c.field, (plain[c.column] = cipher.open(c.field, v)));
+            }
+            for (const [h, x] of hashes) next[h] = cipher.hash(x.kind, plain[x.of] ?? null);
+            if (await rewriteSealedRow(trx, t.table, Number(row.id), row, next)) counts[t.count]++;
+          }
+        });
+        after = Number(rows[rows.length - 1]!.id);
+      }
     }
-    let attachments = 0;
-    after = 0;
-    for (;;) {
-      // identity scans are large: a few per transaction
-      const rows = await attachmentsToSeal(db, prefix, after, 20);
-      if (rows.length === 0) break;
-      await db.transaction().execute(async (trx) => {
-        for (const a of rows) {
-          await updateAttachmentContent(trx, a.id, cipher.sealBytes(ATTACHMENT_FIELD, cipher.openBytes(ATTACHMENT_FIELD, a.content_base64)));
-          attachments++;
-        }
-      });
-      after = rows[rows.length - 1]!.id;
-    }
-    return { applications, mails, attachments, keyId: cipher.currentKeyId };
+    return { applications, ...counts, keyId: cipher.currentKeyId };
   }
 
   return {
