@@ -22,6 +22,7 @@ import * as m116 from './116_agency_key_indexes.ts';
 import * as m111 from './111_supervision_campaign.ts';
 import * as m125 from './125_list_indexes.ts';
 import * as m120 from './120_redactions.ts';
+import * as m130 from './130_evaluation_stats_indexes.ts';
 
 export const migrations: Record<string, Migration> = {
   '001_skeleton': m001,
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '111_supervision_campaign': m111,
   '125_list_indexes': m125,
   '120_redactions': m120,
+  '130_evaluation_stats_indexes': m130,
 };

@@ -1,7 +1,7 @@
 // 好差评 and suggestions queries for both engines (the only module of the feature that touches the database).
 import { sql, type Expression, type ExpressionBuilder, type Insertable, type SqlBool, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database, EvaluationOrdersTable, EvaluationsTable, SuggestionsTable } from '../../db/types.ts';
-import { toNumber } from '../../db/dialect.ts';
+import { dialectOf, toNumber } from '../../db/dialect.ts';
 
 export type Executor = Kysely<Database> | Transaction<Database>;
 export type EvaluationRow = Selectable<EvaluationsTable>;
@@ -9,6 +9,18 @@ export type OrderRow = Selectable<EvaluationOrdersTable>;
 export type SuggestionRow = Selectable<SuggestionsTable>;
 
 const scopeIds = (ids: readonly number[]) => (ids.length ? [...ids] : [-1]);
+
+/**
+ * `column in (ids)` with the ids bound as one array (SQLite json_each, PostgreSQL = any): the statistics of every
+ * unit of a scope are one parameter and one prepared statement, not one parameter per unit (SQLite binds at most
+ * 32,766, PostgreSQL 65,535).
+ */
+function inScope(ex: Executor, column: string, ids: readonly number[]): Expression<SqlBool> {
+  const list = scopeIds(ids);
+  return dialectOf(ex as unknown as Kysely<unknown>) === 'postgres'
+    ? sql<SqlBool>`${sql.ref(column)} = any(cast(${list} as integer[]))`
+    : sql<SqlBool>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(list)}))`;
+}
 
 // ── 办件 register ──
 
@@ -228,20 +240,21 @@ export async function writeSetting(ex: Executor, key: string, value: string, at:
   await ex.insertInto('evaluation_settings').values({ key, value, updated_at: at }).onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: at })).execute();
 }
 
-// ── statistics (GROUP BY in the database: one pass per measure, any number of units) ──
+// ── statistics (GROUP BY in the database: one pass per measure, any number of units; the period's ratings are read
+//    from the index (agency_id, rated_on, level, channel), migration 130) ──
 
 export interface Period { from: string; to: string }
 
 export async function levelCountsByUnit(ex: Executor, agencyIds: readonly number[] | null, p: Period) {
   let q = ex.selectFrom('evaluations').select(['agency_id', 'level', (eb) => eb.fn.countAll().as('n')]).where('rated_on', '>=', p.from).where('rated_on', '<=', p.to);
-  if (agencyIds) q = q.where('agency_id', 'in', scopeIds(agencyIds));
+  if (agencyIds) q = q.where(inScope(ex, 'agency_id', agencyIds));
   const rows = await q.groupBy(['agency_id', 'level']).execute();
   return rows.map((r) => ({ agencyId: r.agency_id, level: Number(r.level), n: toNumber(r.n) }));
 }
 
 export async function channelCounts(ex: Executor, agencyIds: readonly number[] | null, p: Period) {
   let q = ex.selectFrom('evaluations').select(['channel', (eb) => eb.fn.countAll().as('n')]).where('rated_on', '>=', p.from).where('rated_on', '<=', p.to);
-  if (agencyIds) q = q.where('agency_id', 'in', scopeIds(agencyIds));
+  if (agencyIds) q = q.where(inScope(ex, 'agency_id', agencyIds));
   const rows = await q.groupBy('channel').execute();
   return rows.map((r) => ({ channel: r.channel, n: toNumber(r.n) }));
 }
@@ -250,14 +263,14 @@ export async function monthCounts(ex: Executor, agencyIds: readonly number[] | n
   const month = sql<string>`substr(rated_on, 1, 7)`;
   let q = ex.selectFrom('evaluations').select([month.as('month'), (eb) => eb.fn.countAll().as('n'), (eb) => eb.fn.sum<number>(sql`case when level <= 2 then 1 else 0 end`).as('bad')])
     .where('rated_on', '>=', p.from).where('rated_on', '<=', p.to);
-  if (agencyIds) q = q.where('agency_id', 'in', scopeIds(agencyIds));
+  if (agencyIds) q = q.where(inScope(ex, 'agency_id', agencyIds));
   const rows = await q.groupBy(month).execute();
   return rows.map((r) => ({ month: r.month, n: toNumber(r.n), bad: toNumber(r.bad) }));
 }
 
 export async function visitCountsByUnit(ex: Executor, agencyIds: readonly number[] | null, p: Period) {
   let q = ex.selectFrom('evaluation_visits').select(['agency_id', (eb) => eb.fn.countAll().as('n')]).where('visited_on', '>=', p.from).where('visited_on', '<=', p.to);
-  if (agencyIds) q = q.where('agency_id', 'in', scopeIds(agencyIds));
+  if (agencyIds) q = q.where(inScope(ex, 'agency_id', agencyIds));
   const rows = await q.groupBy('agency_id').execute();
   return rows.map((r) => ({ agencyId: r.agency_id, n: toNumber(r.n) }));
 }
@@ -275,7 +288,7 @@ export async function orderCountsByUnit(ex: Executor, agencyIds: readonly number
       (eb) => eb.fn.sum<number>(sql`case when o.due_on is not null and ((o.feedback_on is not null and o.feedback_on > o.due_on) or (o.feedback_on is null and o.state <> 'closed' and o.due_on < ${today})) then 1 else 0 end`).as('overdue'),
     ])
     .where('e.rated_on', '>=', p.from).where('e.rated_on', '<=', p.to);
-  if (agencyIds) q = q.where('o.agency_id', 'in', scopeIds(agencyIds));
+  if (agencyIds) q = q.where(inScope(ex, 'o.agency_id', agencyIds));
   const rows = await q.groupBy('o.agency_id').execute();
   return rows.map((r) => ({ agencyId: r.agency_id, n: toNumber(r.n), closed: toNumber(r.closed), visited: toNumber(r.visited), named: toNumber(r.named), namedVisited: toNumber(r.named_visited), overdue: toNumber(r.overdue) }));
 }
@@ -287,7 +300,7 @@ export async function suggestionCountsByUnit(ex: Executor, agencyIds: readonly n
     (eb) => eb.fn.sum<number>(sql`case when result = 'adopted' then 1 else 0 end`).as('adopted'),
     (eb) => eb.fn.sum<number>(sql`case when result = 'rectified' then 1 else 0 end`).as('rectified'),
   ]).where('received_on', '>=', p.from).where('received_on', '<=', p.to);
-  if (agencyIds) q = q.where('agency_id', 'in', scopeIds(agencyIds));
+  if (agencyIds) q = q.where(inScope(ex, 'agency_id', agencyIds));
   const rows = await q.groupBy('agency_id').execute();
   return rows.map((r) => ({ agencyId: r.agency_id, n: toNumber(r.n), adopted: toNumber(r.adopted), rectified: toNumber(r.rectified) }));
 }
