@@ -32,6 +32,7 @@ import { evaluationsWorkProvider } from './features/evaluations/evaluations.work
 import { createSupervisionService } from './features/supervision/supervision.service.ts';
 import { createRectifyService } from './features/supervision/supervision.rectify.ts';
 import { createOverviewService } from './features/supervision/supervision.overview.ts';
+import { createSamplingService } from './features/supervision/supervision.sampling.ts';
 
 export type { Services } from './features/services.ts';
 
@@ -77,6 +78,7 @@ export function createServices(config: Config, database: OpenDatabase, options: 
   const supervision = createSupervisionService(db, { audit, agencies, clock });
   const rectifications = createRectifyService(db, { audit, agencies, runs: supervision, clock });
   const supervisionOverview = createOverviewService(db, { audit, agencies, mailer: applicationsFeature.applications.mailer, today: applicationsFeature.applications.today, clock, ...(config.publicBaseUrl ? { baseUrl: config.publicBaseUrl } : {}) });
+  const supervisionSampling = createSamplingService(db, { audit, agencies, clock });
   // 待办: each feature's kinds of work, in one list (a new kind is added by its feature's provider)
   const work = createWorkService([
     applicationsWorkProvider({ db, applications: applicationsFeature.applications, agencies, calendar }),
@@ -130,5 +132,6 @@ export function createServices(config: Config, database: OpenDatabase, options: 
     supervision,
     rectifications,
     supervisionOverview,
+    supervisionSampling,
   };
 }

@@ -1048,7 +1048,41 @@ export interface SupervisionRemindersTable {
   mails: number;
 }
 
+export interface SupervisionSamplesTable {
+  id: Generated<number>;
+  supervisor_agency_id: number;
+  year: number;
+  seed: number;
+  items_asked: number;
+  cases_asked: number;
+  items_population: number;
+  cases_population: number;
+  reason: string | null;
+  replaced_by: number | null;
+  drawn_by_name: string;
+  drawn_at: string;
+}
+
+export interface SupervisionSampleItemsTable {
+  id: Generated<number>;
+  sample_id: number;
+  ordinal: number;
+  kind: string;
+  entity_id: number;
+  agency_id: number;
+  label: string;
+  ref_date: string | null;
+  result: string | null;
+  note: string | null;
+  checked_by_name: string | null;
+  checked_at: string | null;
+  version: Generated<number>;
+}
+
 export interface Database {
+  // 155_supervision_sampling
+  supervision_samples: SupervisionSamplesTable;
+  supervision_sample_items: SupervisionSampleItemsTable;
   // 111_supervision_campaign
   supervision_settings: SupervisionSettingsTable;
   supervision_reminders: SupervisionRemindersTable;

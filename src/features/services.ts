@@ -28,6 +28,7 @@ import type { EvaluationsService } from './evaluations/evaluations.service.ts';
 import type { SupervisionService } from './supervision/supervision.service.ts';
 import type { RectifyService } from './supervision/supervision.rectify.ts';
 import type { OverviewService } from './supervision/supervision.overview.ts';
+import type { SamplingService } from './supervision/supervision.sampling.ts';
 
 /** A feature's 工作台 cards for the signed-in user (listed in Services.dashboardCards, shown in order). */
 export type DashboardCardProvider = (actor: Actor) => Promise<readonly DashboardCard[]>;
@@ -76,4 +77,6 @@ export interface Services extends SeedServices {
   rectifications: RectifyService;
   /** the overview across the agencies below, the 31 January campaign and reminders, the assessment with weights */
   supervisionOverview: OverviewService;
+  /** the 不定期抽查 of the assessment: seeded draws of records, their 合格 / 不合格 results (decision 155) */
+  supervisionSampling: SamplingService;
 }

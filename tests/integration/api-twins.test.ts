@@ -60,6 +60,8 @@ const TWINS: Record<string, readonly string[]> = {
   'POST /admin/supervision/runs': ['createAuditRun'],
   'POST /admin/supervision/reminders': ['remindAgencies'],
   'POST /admin/supervision/assessment/weights': ['setAssessmentWeights'],
+  'POST /admin/supervision/assessment/sample': ['drawAssessmentSample'],
+  'POST /admin/supervision/assessment/sample/items/:id': ['recordSampleResult'],
   'POST /admin/supervision/findings/:id/triage': ['triageAuditFinding'],
   'POST /admin/supervision/findings/:id/rectification': ['requestAuditRectification'],
   'POST /admin/supervision/rectifications/:id/response': ['respondToAuditRectification'],

@@ -62,6 +62,8 @@ interface AgencyRecords {
   runReportId: number;
   findingId: number;
   rectificationId: number;
+  /** an item of a 不定期抽查 the agency drew (as a supervising agency) */
+  sampleItemId: number;
 }
 type AgencyKey = 'G' | 'D' | 'DC' | 'F';
 /** The agency of the record for a caller: officer/reviewer/leader work in the department (D), admin and supervisor in the 区政府 (G). */
@@ -148,6 +150,7 @@ const pngFile = { filename: 'scan.png', data: PNG, type: 'image/png' };
 const appealBody = { kind: 'review', filedOn: '2025-05-06', bodyName: '芝罘区人民政府', caseNumber: '芝政复〔2025〕1号', result: 'pending', notes: '授权矩阵' };
 
 const findingVersion = async (t: TestApp, id: number) => Number((await t.db.selectFrom('audit_findings').select('version').where('id', '=', id).executeTakeFirst())?.version ?? 1);
+const sampleItemVersion = async (t: TestApp, id: number) => Number((await t.db.selectFrom('supervision_sample_items').select('version').where('id', '=', id).executeTakeFirst())?.version ?? 1);
 const rectificationVersion = async (t: TestApp, id: number) => Number((await t.db.selectFrom('audit_rectifications').select('version').where('id', '=', id).executeTakeFirst())?.version ?? 1);
 
 /** How to call each route (the record's agency is `rec`). */
@@ -199,11 +202,17 @@ const recipes: Record<string, Recipe> = {
   'POST /api/supervision/reminders': () => ({ method: 'POST', url: '/api/supervision/reminders', json: { year: YEAR } }),
   'GET /api/supervision/assessment': () => ({ url: `/api/supervision/assessment?year=${YEAR}` }),
   'GET /api/supervision/assessment/weights': () => ({ url: '/api/supervision/assessment/weights' }),
-  'PUT /api/supervision/assessment/weights': () => ({ method: 'PUT', url: '/api/supervision/assessment/weights', json: { weights: { report_timely: 0, report_quality: 0, applications_in_time: 0, catalogue_in_time: 0, appeals_corrected: 0 }, version: 0 } }),
+  'PUT /api/supervision/assessment/weights': () => ({ method: 'PUT', url: '/api/supervision/assessment/weights', json: { weights: { report_timely: 0, report_quality: 0, applications_in_time: 0, catalogue_in_time: 0, interpretation_same_day: 0, monthly_results: 0, appeals_corrected: 0 }, version: 0 } }),
   'GET /admin/supervision/overview': () => ({ url: `/admin/supervision/overview?year=${YEAR}` }),
   'POST /admin/supervision/reminders': () => ({ method: 'POST', url: '/admin/supervision/reminders', form: { year: String(YEAR), state: 'published' } }),
   'GET /admin/supervision/assessment': () => ({ url: `/admin/supervision/assessment?year=${YEAR}` }),
-  'POST /admin/supervision/assessment/weights': () => ({ method: 'POST', url: '/admin/supervision/assessment/weights', form: { version: '0', 'weights.report_timely': '0', 'weights.report_quality': '0', 'weights.applications_in_time': '0', 'weights.catalogue_in_time': '0', 'weights.appeals_corrected': '0' } }),
+  'GET /api/supervision/assessment/sample': () => ({ url: `/api/supervision/assessment/sample?year=${YEAR}` }),
+  'POST /api/supervision/assessment/sample': () => ({ method: 'POST', url: '/api/supervision/assessment/sample', json: { year: YEAR, items: 1, cases: 1, reason: '授权矩阵' } }),
+  'PUT /api/supervision/assessment/sample/items/:id': async ({ rec, t }) => ({ method: 'PUT', url: `/api/supervision/assessment/sample/items/${rec.sampleItemId}`, json: { result: 'pass', version: await sampleItemVersion(t, rec.sampleItemId) } }),
+  'GET /admin/supervision/assessment/sample': () => ({ url: `/admin/supervision/assessment/sample?year=${YEAR}` }),
+  'POST /admin/supervision/assessment/sample': () => ({ method: 'POST', url: '/admin/supervision/assessment/sample', form: { year: String(YEAR), items: '1', cases: '1', reason: '授权矩阵' } }),
+  'POST /admin/supervision/assessment/sample/items/:id': async ({ rec, t }) => ({ method: 'POST', url: `/admin/supervision/assessment/sample/items/${rec.sampleItemId}`, form: { year: String(YEAR), result: 'pass', version: String(await sampleItemVersion(t, rec.sampleItemId)) } }),
+  'POST /admin/supervision/assessment/weights': () => ({ method: 'POST', url: '/admin/supervision/assessment/weights', form: { version: '0', 'weights.report_timely': '0', 'weights.report_quality': '0', 'weights.applications_in_time': '0', 'weights.catalogue_in_time': '0', 'weights.interpretation_same_day': '0', 'weights.monthly_results': '0', 'weights.appeals_corrected': '0' } }),
   'GET /admin/supervision': () => ({ url: '/admin/supervision' }),
   'POST /admin/supervision/runs': () => ({ method: 'POST', url: '/admin/supervision/runs', form: { source: 'platform', year: String(YEAR) } }),
   'GET /admin/supervision/runs/:id': ({ rec }) => ({ url: `/admin/supervision/runs/${rec.runId}` }),
@@ -615,14 +624,16 @@ describe.each(engines())('authorization matrix (%s)', (engine) => {
   }
 
   /** An audit run owned by the agency with one report and one finding about the agency, and a rectification asked of it (rows, as a run would store them). */
-  async function supervisionRecords(agencyId: number, agencyName: string): Promise<Pick<AgencyRecords, 'runId' | 'runReportId' | 'findingId' | 'rectificationId'>> {
+  async function supervisionRecords(agencyId: number, agencyName: string): Promise<Pick<AgencyRecords, 'runId' | 'runReportId' | 'findingId' | 'rectificationId' | 'sampleItemId'>> {
     const at = new Date().toISOString();
     const parent = (await t.services.agencies.get(agencyId))!.parentId ?? agencyId;
     const run = await t.db.insertInto('audit_runs').values({ agency_id: agencyId, title: '授权矩阵体检', year: YEAR, source: 'upload', reports_count: 1, clean_count: 0, findings_count: 1, unreadable_count: 0, cross_year_json: '[]', created_by: null, created_by_name: '授权矩阵', created_at: at }).returning('id').executeTakeFirstOrThrow();
     const report = await t.db.insertInto('audit_run_reports').values({ run_id: run.id, ordinal: 1, file: 'authz.txt', agency_name: agencyName, subject_agency_id: agencyId, year: YEAR, format: '2021', status: 'findings', read: 'complete', errors_count: 1, warnings_count: 0, model_json: null, notes_json: '[]', not_checked_json: '[]', unread_json: '[]', replaces_report_id: null, created_at: at }).returning('id').executeTakeFirstOrThrow();
     const finding = await t.db.insertInto('audit_findings').values({ run_id: run.id, report_id: report.id, scope: 'report', agency_name: agencyName, subject_agency_id: agencyId, year: YEAR, rule: 'E1', severity: 'error', source: 'rules', message: '授权矩阵', cells_json: '[]', fingerprint: `authz|${agencyId}`, decision: 'pending', reason: null, carried_from: null, decided_by_name: null, decided_at: null }).returning('id').executeTakeFirstOrThrow();
     const rect = await t.db.insertInto('audit_rectifications').values({ finding_id: finding.id, run_id: run.id, supervisor_agency_id: parent, agency_id: agencyId, state: 'open', comment: '授权矩阵整改要求', response: null, response_report_id: null, review_comment: null, created_by_name: '授权矩阵', created_at: at, responded_by_name: null, responded_at: null, resolved_at: null, updated_at: at }).returning('id').executeTakeFirstOrThrow();
-    return { runId: run.id, runReportId: report.id, findingId: finding.id, rectificationId: rect.id };
+    const sample = await t.db.insertInto('supervision_samples').values({ supervisor_agency_id: agencyId, year: YEAR, seed: 1, items_asked: 1, cases_asked: 0, items_population: 1, cases_population: 0, reason: null, replaced_by: null, drawn_by_name: '授权矩阵', drawn_at: at }).returning('id').executeTakeFirstOrThrow();
+    const sampleItem = await t.db.insertInto('supervision_sample_items').values({ sample_id: sample.id, ordinal: 1, kind: 'catalogue_item', entity_id: 1, agency_id: agencyId, label: '授权矩阵', ref_date: null, result: null, note: null, checked_by_name: null, checked_at: null }).returning('id').executeTakeFirstOrThrow();
+    return { runId: run.id, runReportId: report.id, findingId: finding.id, rectificationId: rect.id, sampleItemId: sampleItem.id };
   }
 
   async function makeRecords(agencyId: number, creditCode: string, key: AgencyKey): Promise<AgencyRecords> {

@@ -7,12 +7,16 @@ export const COMPONENTS = [
   { key: 'report_quality', label: '年度报告质量（勾稽、格式）', source: '条例第五十条；国办公开办函〔2021〕30号 年度报告格式' },
   { key: 'applications_in_time', label: '依申请公开按期答复', source: '条例第三十三条：20个工作日内答复，延长不超过20个工作日' },
   { key: 'catalogue_in_time', label: '主动公开20个工作日内公开', source: '条例第二十六条：信息形成或者变更之日起20个工作日内公开' },
+  { key: 'interpretation_same_day', label: '规范性文件与解读同步发布', source: '国办发〔2016〕80号：政策性文件与解读方案、解读材料同步组织、同步审签、同步部署' },
+  { key: 'monthly_results', label: '办理结果按月公示', source: '条例第二十条第（五）（六）项：办理行政许可等事项和行政处罚的办理结果主动公开' },
   { key: 'appeals_corrected', label: '复议、诉讼未被纠错', source: '条例第五十一条；年度报告表四（复议、诉讼结果为纠正的）' },
 ] as const;
 
 export type ComponentKey = (typeof COMPONENTS)[number]['key'];
 export type Weights = Record<ComponentKey, number>;
-export const DEFAULT_WEIGHTS: Weights = { report_timely: 25, report_quality: 20, applications_in_time: 25, catalogue_in_time: 20, appeals_corrected: 10 };
+export const DEFAULT_WEIGHTS: Weights = {
+  report_timely: 20, report_quality: 15, applications_in_time: 20, catalogue_in_time: 15, interpretation_same_day: 10, monthly_results: 10, appeals_corrected: 10,
+};
 
 /** The records counted for one agency and year. */
 export interface AgencyCounts {
@@ -20,6 +24,10 @@ export interface AgencyCounts {
   report: { deadline: string; publishedOn: string | null; errors: number } | null;
   applications: { concluded: number; onTime: number };
   catalogue: { published: number; onTime: number };
+  /** 规章 and 行政规范性文件 first published in the period, and those with a linked 政策解读 first published the same day */
+  policies: { published: number; sameDay: number };
+  /** months of the period with 办件 decided, and those of them whose results were publicly shown (see resultMonths) */
+  results: { months: number; shown: number };
   appeals: { decided: number; corrected: number };
 }
 
@@ -43,7 +51,7 @@ export const POINTS_PER_ERROR = 20;
 
 export function assess(c: AgencyCounts, weights: Weights, today: string): Assessment {
   const parts: Record<ComponentKey, Part | null> = {
-    report_timely: null, report_quality: null, applications_in_time: null, catalogue_in_time: null, appeals_corrected: null,
+    report_timely: null, report_quality: null, applications_in_time: null, catalogue_in_time: null, interpretation_same_day: null, monthly_results: null, appeals_corrected: null,
   };
   if (c.report) {
     const { deadline, publishedOn } = c.report;
@@ -53,6 +61,8 @@ export function assess(c: AgencyCounts, weights: Weights, today: string): Assess
   }
   if (c.applications.concluded > 0) parts.applications_in_time = { value: pct(c.applications.onTime, c.applications.concluded), basis: `办结 ${c.applications.concluded} 件，按期 ${c.applications.onTime} 件` };
   if (c.catalogue.published > 0) parts.catalogue_in_time = { value: pct(c.catalogue.onTime, c.catalogue.published), basis: `公开 ${c.catalogue.published} 条，按期 ${c.catalogue.onTime} 条` };
+  if (c.policies.published > 0) parts.interpretation_same_day = { value: pct(c.policies.sameDay, c.policies.published), basis: `规范性文件 ${c.policies.published} 件，同日发布解读 ${c.policies.sameDay} 件` };
+  if (c.results.months > 0) parts.monthly_results = { value: pct(c.results.shown, c.results.months), basis: `有办件的月份 ${c.results.months} 个，已公示 ${c.results.shown} 个` };
   if (c.appeals.decided > 0) parts.appeals_corrected = { value: pct(c.appeals.decided - c.appeals.corrected, c.appeals.decided), basis: `审结 ${c.appeals.decided} 件，被纠错 ${c.appeals.corrected} 件` };
   let sum = 0, w = 0;
   for (const k of Object.keys(parts) as ComponentKey[]) {
@@ -86,4 +96,20 @@ export function weightProblems(w: Record<string, unknown>): { field: string; mes
   }
   if (out.length === 0 && COMPONENTS.every((c) => w[c.key] === 0)) out.push({ field: 'weights', message: '权重不能全部为 0' });
   return out;
+}
+
+/**
+ * Monthly 办理结果公示: every month in which the agency decided 办件 needs its results shown — a public catalogue item of
+ * 第二十条第（五）（六）项 first published in that month or the month after (a month's results are shown once it has
+ * ended). Months whose showing is not yet due on `today` (the month after has not ended) are not counted.
+ * decidedOn and shownOn are YYYY-MM-DD dates.
+ */
+export function resultMonths(decidedOn: readonly string[], shownOn: readonly string[], today: string): { months: number; shown: number } {
+  const next = (m: string) => {
+    const [y, mo] = [Number(m.slice(0, 4)), Number(m.slice(5, 7))];
+    return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
+  };
+  const shown = new Set(shownOn.map((d) => d.slice(0, 7)));
+  const months = [...new Set(decidedOn.map((d) => d.slice(0, 7)))].filter((m) => next(m) < today.slice(0, 7));
+  return { months: months.length, shown: months.filter((m) => shown.has(m) || shown.has(next(m))).length };
 }

@@ -20,6 +20,7 @@ import * as m096 from './096_disclosure_publication.ts';
 import * as m115 from './115_search_scale.ts';
 import * as m116 from './116_agency_key_indexes.ts';
 import * as m111 from './111_supervision_campaign.ts';
+import * as m155 from './155_supervision_sampling.ts';
 import * as m125 from './125_list_indexes.ts';
 import * as m120 from './120_redactions.ts';
 import * as m130 from './130_evaluation_stats_indexes.ts';
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '125_list_indexes': m125,
   '120_redactions': m120,
   '130_evaluation_stats_indexes': m130,
+  '155_supervision_sampling': m155,
 };

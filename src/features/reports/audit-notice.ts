@@ -26,6 +26,21 @@ export interface NoticeOptions {
   includeCross?: (pairIndex: number, findingIndex: number) => boolean;
   /** a sentence on how the findings were selected (printed under 三) */
   selection?: string;
+  /** the assessment of the period (定期考核): components with their weights, and the ranked agencies (the first ones; `total` all) */
+  assessment?: {
+    components: readonly { key: string; label: string; source: string }[];
+    weights: Readonly<Record<string, number>>;
+    rows: readonly { rank: number | null; name: string; score: number | null; parts: Readonly<Record<string, { value: number; basis: string } | null>> }[];
+    total: number;
+  };
+  /** the 不定期抽查 of the period: the recorded seed and each record drawn with its result */
+  sample?: {
+    seed: number;
+    drawnAt: string;
+    reason: string | null;
+    score: { checked: number; passed: number; value: number | null };
+    items: readonly { agency: string; kindLabel: string; label: string; refDate: string | null; result: 'pass' | 'fail' | null; note: string | null }[];
+  };
 }
 
 const STATUS_ZH = { clean: '通过', findings: '有错误', unreadable: '未能完整读取' } as const;
@@ -114,8 +129,46 @@ export function noticeDefinition(a: AuditResult, o: NoticeOptions): TDocumentDef
     content.push({ text: '下列报告的部分内容未能从文件中读取（例如文件损坏、表格被截断或数字粘连），相关规则未作核对，不作为报告的问题通报；请相关机关核对原件，必要时重新报送规范的文件。', margin: [0, 0, 0, 4] });
     for (const r of unreadable) content.push({ text: `${r.agency ?? '（未识别机关）'}${r.year ? ` ${r.year}年度` : ''}：${r.file}（${r.unreadCells.length ? `${r.unreadCells.length} 个单元格未读出` : '文件无法读取'}${r.notChecked.length ? `，${r.notChecked.length} 项规则未核对` : ''}）`, margin: [8, 1, 0, 2] });
   }
+  const heads = ['五', '六', '七'];
+  let h = 0;
+  if (o.assessment) {
+    const as = o.assessment;
+    content.push({ text: `${heads[h++]}、考核情况`, fontSize: 13, bold: true, margin: [0, 10, 0, 4] });
+    content.push({ text: `依据本平台记录的${period}工作情况，按下列项目和权重计算得分（各项为按期或正确的比例，0–100；某项没有可计的记录时不计入，其余权重按比例放大）：${as.components.map((c) => `${c.label}（权重 ${as.weights[c.key] ?? 0}，${c.source.split('：')[0]}）`).join('；')}。`, margin: [0, 0, 0, 4] });
+    if (as.rows.length === 0) content.push({ text: '没有可考核的机关。' });
+    else {
+      content.push({
+        table: {
+          headerRows: 1, dontBreakRows: true, widths: [9 * MM, '*', 11 * MM, ...as.components.map(() => 12 * MM)],
+          body: [
+            [th('排名'), th('机关'), th('得分'), ...as.components.map((c) => th(c.label))],
+            ...as.rows.map((r): TableCell[] => [r.rank === null ? '—' : String(r.rank), r.name, r.score === null ? '无记录' : String(r.score), ...as.components.map((c) => { const x = r.parts[c.key]; return x ? String(x.value) : '—'; })]),
+          ],
+        },
+        fontSize: 7.5, layout: grid,
+      });
+      if (as.total > as.rows.length) content.push({ text: `以上为前 ${as.rows.length} 名；全部 ${as.total} 个机关的得分见考核页面。`, fontSize: 9, color: '#444444', margin: [0, 2, 0, 0] });
+    }
+  }
+  if (o.sample) {
+    const sm = o.sample;
+    content.push({ text: `${heads[h++]}、抽查情况`, fontSize: 13, bold: true, margin: [0, 10, 0, 4] });
+    content.push({ text: `${sm.drawnAt.slice(0, 10)} 随机抽取 ${sm.items.length} 条记录（随机种子 ${sm.seed}${sm.reason ? `；重新抽取理由：${sm.reason}` : ''}），已检查 ${sm.score.checked} 条，合格 ${sm.score.passed} 条${sm.score.value !== null ? `，合格率 ${sm.score.value}%` : ''}。`, margin: [0, 0, 0, 4] });
+    if (sm.items.length) {
+      content.push({
+        table: {
+          headerRows: 1, dontBreakRows: true, widths: [8 * MM, 38 * MM, 20 * MM, '*', 18 * MM, 30 * MM],
+          body: [
+            [th('序号'), th('机关'), th('类别'), th('记录'), th('结果'), th('说明')],
+            ...sm.items.map((i, k): TableCell[] => [String(k + 1), i.agency, i.kindLabel, `${i.label}${i.refDate ? `（${i.refDate}）` : ''}`, i.result === 'pass' ? '合格' : i.result === 'fail' ? '不合格' : '未检查', i.note ?? '']),
+          ],
+        },
+        fontSize: 8, layout: grid,
+      });
+    }
+  }
   content.push(
-    { text: '五、有关要求', fontSize: 13, bold: true, margin: [0, 10, 0, 4] },
+    { text: `${heads[h]}、有关要求`, fontSize: 13, bold: true, margin: [0, 10, 0, 4] },
     { text: '请上述机关对照通报的问题逐项核查，属实的及时更正年度报告并重新公布，在规定期限内将整改情况报送政府信息公开工作主管部门；今后编制年度报告时严格按照年度报告格式填写，确保数据准确、勾稽关系正确、按时公布。' },
   );
   return {

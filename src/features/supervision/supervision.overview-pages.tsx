@@ -1,7 +1,9 @@
 // Back-office pages of the overview across agencies: the 31 January campaign (days left, counts by state, reminders),
 // the agencies × years grid with states and finding counts (paged over agencies, drill into any agency's report), and
 // the assessment with its weights form and the ranking.
-import { AdminLayout, Button, CsrfField, ErrorSummary, Pagination, TextField, type AdminShell, type FieldError } from '../../ui/index.ts';
+import { AdminLayout, Button, CsrfField, ErrorSummary, Pagination, Radios, TextField, Textarea, type AdminShell, type FieldError } from '../../ui/index.ts';
+import { MAX_SAMPLE, sampleResultLabel } from '../../core/supervision/sample.ts';
+import type { Sample } from './supervision.sampling.ts';
 import type { COMPONENTS, Weights } from '../../core/supervision/assessment.ts';
 import { OVERVIEW_STATE_LABELS, OVERVIEW_STATES, type AssessmentRow, type Campaign, type OverviewRow, type OverviewState } from './supervision.overview.ts';
 import type { Paged } from './supervision.service.ts';
@@ -9,10 +11,11 @@ import { SUPERVISION_PATH } from './supervision.pages.tsx';
 
 export const OVERVIEW_PATH = `${SUPERVISION_PATH}/overview`;
 export const ASSESSMENT_PATH = `${SUPERVISION_PATH}/assessment`;
+export const SAMPLE_PATH = `${ASSESSMENT_PATH}/sample`;
 type Cell = { state: OverviewState; late: boolean; errors: number; warnings: number };
 const color = (s: OverviewState, late: boolean) => (late ? 'red' : s === 'published' ? 'green' : s === 'not_started' || s === 'returned' ? 'amber' : 'blue');
 
-function Nav({ current, year }: { current: 'overview' | 'assessment'; year: number }) {
+function Nav({ current, year }: { current: 'overview' | 'assessment' | 'sample'; year: number }) {
   return (
     <nav aria-label="督查" className="gk-subnav">
       <ul>
@@ -20,6 +23,7 @@ function Nav({ current, year }: { current: 'overview' | 'assessment'; year: numb
         <li><a href={`${SUPERVISION_PATH}/rectifications`}>整改</a></li>
         <li>{current === 'overview' ? <strong>总览与督促</strong> : <a href={`${OVERVIEW_PATH}?year=${year}`}>总览与督促</a>}</li>
         <li>{current === 'assessment' ? <strong>考核排名</strong> : <a href={`${ASSESSMENT_PATH}?year=${year}`}>考核排名</a>}</li>
+        <li>{current === 'sample' ? <strong>不定期抽查</strong> : <a href={`${SAMPLE_PATH}?year=${year}`}>不定期抽查</a>}</li>
       </ul>
     </nav>
   );
@@ -132,6 +136,76 @@ export function AssessmentPage(p: { shell: AdminShell; year: number; years: numb
         </tbody>
       </table>
       <Pagination page={p.rows.page} pageSize={p.rows.pageSize} total={p.rows.total} baseHref={ASSESSMENT_PATH} query={{ year: String(p.year) }} />
+    </AdminLayout>
+  );
+}
+
+/** The 不定期抽查 of a year: the draw (seed, populations, sizes; drawn again only with a reason) and a 合格 / 不合格 form per record. */
+export function SamplePage(p: { shell: AdminShell; year: number; years: number[]; sample: Sample | null; errors?: readonly FieldError[]; itemErrors?: { id: number; errors: readonly FieldError[] } }) {
+  const s = p.sample;
+  const err = (f: string) => (p.itemErrors ? undefined : p.errors?.find((e) => e.field === f)?.message);
+  return (
+    <AdminLayout {...p.shell} active="reports" title={`${p.year}年度不定期抽查`}>
+      <ErrorSummary errors={p.errors} />
+      <Nav current="sample" year={p.year} />
+      <h1>{p.year} 年度不定期抽查</h1>
+      <form method="get" action={SAMPLE_PATH} className="gk-filters">
+        <label htmlFor="field-year">年度</label>
+        <select id="field-year" name="year" defaultValue={String(p.year)}>{p.years.map((y) => <option key={y} value={y}>{y}</option>)}</select>
+        <button type="submit">查看</button>
+      </form>
+      <p>从下级机关本年度公开的主动公开信息和办结的依申请公开办件中随机抽取，逐条人工检查并登记合格或不合格。抽取使用记录在案的随机种子，同一种子对同样的记录得出同样的结果；重新抽取须说明理由，原抽取及其结果保留。</p>
+      {s ? (
+        <section aria-labelledby="sample-draw">
+          <h2 id="sample-draw">本次抽取</h2>
+          <dl className="gk-summary-list">
+            <div><dt>抽取时间</dt><dd>{s.drawnAt.slice(0, 16).replace('T', ' ')}（{s.drawnBy}）</dd></div>
+            <div><dt>随机种子</dt><dd data-seed={s.seed}>{s.seed}</dd></div>
+            <div><dt>主动公开信息</dt><dd>{s.items.filter((i) => i.kind === 'catalogue_item').length} / {s.itemsPopulation} 条</dd></div>
+            <div><dt>依申请公开办件</dt><dd>{s.items.filter((i) => i.kind === 'application').length} / {s.casesPopulation} 件</dd></div>
+            {s.reason && <div><dt>重新抽取理由</dt><dd>{s.reason}</dd></div>}
+            <div><dt>检查结果</dt><dd data-sample-score={s.score.value ?? ''}>已检查 {s.score.checked} 条，合格 {s.score.passed} 条{s.score.value !== null ? `（合格率 ${s.score.value}%）` : ''}</dd></div>
+          </dl>
+          {s.earlier.length > 0 && <p className="gk-hint">此前的抽取：{s.earlier.map((e) => `${e.drawnAt.slice(0, 10)} 种子 ${e.seed}（${e.drawnBy}）`).join('；')}</p>}
+          <table className="gk-table">
+            <thead><tr><th scope="col">序号</th><th scope="col">机关</th><th scope="col">类别</th><th scope="col">记录</th><th scope="col">日期</th><th scope="col">结果</th></tr></thead>
+            <tbody>
+              {s.items.map((i) => {
+                const mine = p.itemErrors?.id === i.id ? p.itemErrors.errors : undefined;
+                return (
+                  <tr key={i.id} id={`sample-item-${i.id}`}>
+                    <td>{i.ordinal}</td><td>{i.agency}</td><td>{i.kindLabel}</td><td>{i.label}</td><td>{i.refDate ?? ''}</td>
+                    <td>
+                      {i.result && <p data-result={i.result}><strong className={`gk-tag gk-tag--${i.result === 'pass' ? 'green' : 'red'}`}>{sampleResultLabel(i.result)}</strong>{i.note ? ` ${i.note}` : ''}</p>}
+                      <form method="post" action={`${SAMPLE_PATH}/items/${i.id}`} className="gk-form gk-form--compact" noValidate>
+                        <CsrfField token={p.shell.csrfToken} />
+                        <input type="hidden" name="version" value={i.version} />
+                        <input type="hidden" name="year" value={p.year} />
+                        <Radios name="result" idPrefix={`s${i.id}`} label="检查结果" inline value={i.result} options={[{ value: 'pass', label: '合格' }, { value: 'fail', label: '不合格' }]} error={mine?.find((e) => e.field === 'result')?.message} />
+                        <TextField name="note" idPrefix={`s${i.id}`} label="说明（不合格须写明问题）" value={i.note ?? ''} maxLength={1000} error={mine?.find((e) => e.field === 'note')?.message} />
+                        <Button variant="secondary">登记</Button>
+                      </form>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          {s.items.length === 0 && <p>本年度没有可抽取的记录。</p>}
+        </section>
+      ) : <p>本年度尚未抽取。</p>}
+      <section aria-labelledby="sample-new">
+        <h2 id="sample-new">{s ? '重新抽取' : '抽取'}</h2>
+        <form method="post" action={SAMPLE_PATH} className="gk-form" noValidate>
+          <CsrfField token={p.shell.csrfToken} />
+          <input type="hidden" name="year" value={p.year} />
+          {s && <input type="hidden" name="replaces" value={s.id} />}
+          <TextField name="items" label={`主动公开信息（条，0–${MAX_SAMPLE}）`} type="number" inputMode="numeric" value="10" error={err('items')} />
+          <TextField name="cases" label={`依申请公开办件（件，0–${MAX_SAMPLE}）`} type="number" inputMode="numeric" value="10" error={err('cases')} />
+          {s && <Textarea name="reason" label="重新抽取的理由（必填；原抽取和结果保留）" maxLength={500} error={err('reason')} />}
+          <Button variant={s ? 'warning' : 'primary'}>{s ? '重新抽取' : '抽取'}</Button>
+        </form>
+      </section>
     </AdminLayout>
   );
 }

@@ -5,7 +5,7 @@
 // the assessment (core/supervision/assessment.ts) with the weights the supervising agency sets, ranked.
 import { sql, type Kysely } from 'kysely';
 import { daysLeft, deadlineOf } from '../../core/annual-report/deadline.ts';
-import { assess, COMPONENTS, DEFAULT_WEIGHTS, rank, weightProblems, type Assessment, type Weights } from '../../core/supervision/assessment.ts';
+import { assess, COMPONENTS, DEFAULT_WEIGHTS, rank, resultMonths, weightProblems, type Assessment, type Weights } from '../../core/supervision/assessment.ts';
 import { fromJson, nowIso, toJson } from '../../db/dialect.ts';
 import type { Database } from '../../db/types.ts';
 import type { AgenciesService, Agency } from '../agencies/agencies.service.ts';
@@ -244,15 +244,32 @@ export function createOverviewService(db: Kysely<Database>, deps: { audit: Audit
       const appeals = await db.selectFrom('appeal_cases')
         .select(['agency_id', (e) => e.fn.countAll<number>().as('n'), sql<number>`sum(case when result = 'corrected' then 1 else 0 end)`.as('corrected')])
         .where('filed_on', '>=', from).where('filed_on', '<=', to).where('result', '!=', 'pending').groupBy('agency_id').execute();
+      // 规章 and 行政规范性文件 first published in the year; same day when a linked 政策解读 was first published that day
+      const policies = await db.selectFrom('catalogue_items as c')
+        .select(['c.agency_id', (e) => e.fn.countAll<number>().as('n'), sql<number>`sum(case when exists (select 1 from catalogue_links l inner join catalogue_items i on i.id = l.interpretation_id where l.policy_id = c.id and i.first_published_on = c.first_published_on) then 1 else 0 end)`.as('same_day')])
+        .where('c.kind', 'in', ['rule', 'normative']).where('c.first_published_on', '>=', from).where('c.first_published_on', '<=', to).groupBy('c.agency_id').execute();
+      // months with 办件 decided, and the 办理结果公示 (第二十条第（五）（六）项 items) of the year and the January after
+      const decided = await db.selectFrom('decision_entries').select(['agency_id', sql<string>`substr(decided_on, 1, 7)`.as('month')]).distinct()
+        .where('decided_on', '>=', from).where('decided_on', '<=', to).execute();
+      const shown = await db.selectFrom('catalogue_items').select(['agency_id', sql<string>`substr(first_published_on, 1, 7)`.as('month')]).distinct()
+        .where('category', 'in', [5, 6]).where('public', '=', 1).where('first_published_on', '>=', from).where('first_published_on', '<=', `${q.year + 1}-01-31`).execute();
+      const monthsOf = (rs: { agency_id: number; month: string }[]) => {
+        const m = new Map<number, string[]>();
+        for (const r of rs) if (ids.has(r.agency_id)) m.set(r.agency_id, [...(m.get(r.agency_id) ?? []), `${r.month}-01`]);
+        return m;
+      };
+      const D = monthsOf(decided), S = monthsOf(shown);
       const by = <T extends { agency_id: number | null }>(rs: T[]) => new Map(rs.filter((r) => r.agency_id !== null && ids.has(r.agency_id)).map((r) => [r.agency_id!, r]));
-      const A = by(apps), C = by(items), P = by(appeals);
+      const A = by(apps), C = by(items), P = by(appeals), L = by(policies);
       const today = deps.today();
       const scored = list.map((r) => {
-        const a = A.get(r.agencyId), c = C.get(r.agencyId), p = P.get(r.agencyId);
+        const a = A.get(r.agencyId), c = C.get(r.agencyId), p = P.get(r.agencyId), l = L.get(r.agencyId);
         const res = assess({
           report: r.state === 'not_started' ? (today > r.deadline ? { deadline: r.deadline, publishedOn: null, errors: 0 } : null) : { deadline: r.deadline, publishedOn: r.publishedOn, errors: r.errors },
           applications: { concluded: Number(a?.n ?? 0), onTime: Number(a?.on_time ?? 0) },
           catalogue: { published: Number(c?.n ?? 0), onTime: Number(c?.on_time ?? 0) },
+          policies: { published: Number(l?.n ?? 0), sameDay: Number(l?.same_day ?? 0) },
+          results: resultMonths(D.get(r.agencyId) ?? [], S.get(r.agencyId) ?? [], today),
           appeals: { decided: Number(p?.n ?? 0), corrected: Number(p?.corrected ?? 0) },
         }, weights, today);
         // a report never compiled has no rule errors to count, only its missing publication

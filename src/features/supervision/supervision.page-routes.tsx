@@ -9,12 +9,12 @@ import { adminShell, seeOther, sendPage, setFlash, takeFlash } from '../shared/p
 import type { Services } from '../services.ts';
 import { uploadedFiles } from '../reports/reports.routes.ts';
 import { fieldOf, invalid, runInput, runUploads } from './supervision.routes.ts';
-import { idParams, rectificationBody, responseBody, reviewBody, triageBody } from './supervision.schema.ts';
+import { drawBody, idParams, rectificationBody, responseBody, reviewBody, sampleResultBody, triageBody } from './supervision.schema.ts';
 import { RectificationPage, RectificationsPage, RunPage, RunReportPage, RunsPage, SUPERVISION_PATH } from './supervision.pages.tsx';
 import { RECTIFICATION_STATES, type RectificationState } from './supervision.rectify.ts';
 import { OVERVIEW_STATES, type OverviewState } from './supervision.overview.ts';
 import { COMPONENTS } from '../../core/supervision/assessment.ts';
-import { ASSESSMENT_PATH, AssessmentPage, OVERVIEW_PATH, OverviewPage } from './supervision.overview-pages.tsx';
+import { ASSESSMENT_PATH, AssessmentPage, OVERVIEW_PATH, OverviewPage, SAMPLE_PATH, SamplePage } from './supervision.overview-pages.tsx';
 
 const PAGE_SIZE = 50;
 const pageOf = (q: unknown, key = 'page') => {
@@ -207,5 +207,47 @@ export function registerOverviewPages(app: FastifyInstance, services: Services):
     }
     setFlash(reply, 'success', '已保存考核权重');
     return seeOther(reply, `${ASSESSMENT_PATH}?year=${year}`);
+  });
+
+  // 不定期抽查 (same service as getAssessmentSample, drawAssessmentSample, recordSampleResult)
+  const sampling = services.supervisionSampling;
+  const samplePage = async (request: FastifyRequest, reply: FastifyReply, year: number, errors?: FieldError[], status = 200, itemId?: number) =>
+    sendPage(reply, SamplePage({
+      shell: adminShell(request, takeFlash(request, reply)), year, years: yearsOf(), sample: await sampling.current(actorOf(request), year),
+      ...(errors ? { errors } : {}), ...(errors && itemId ? { itemErrors: { id: itemId, errors } } : {}),
+    }), status);
+  app.get(SAMPLE_PATH, { preHandler: staff, schema: { hide: true } }, async (request, reply) => samplePage(request, reply, yearOf(request.query)));
+
+  app.post(SAMPLE_PATH, { preHandler: staff, schema: { hide: true } }, async (request, reply) => {
+    const body = formOf(request);
+    const year = yearOf(body);
+    const text = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : undefined);
+    const p = drawBody.safeParse({ year, items: text('items') || '0', cases: text('cases') || '0', reason: text('reason') ?? null, replaces: text('replaces') || null });
+    let s;
+    try {
+      if (!p.success) throw invalid(p.error);
+      s = await sampling.draw(actorOf(request), { year: p.data.year, items: p.data.items, cases: p.data.cases, reason: p.data.reason ?? null, replaces: p.data.replaces ?? null });
+    } catch (e) {
+      if (isAppError(e) && e.code === 'validation_failed') return samplePage(request, reply, year, e.fieldErrors, 400);
+      throw e;
+    }
+    setFlash(reply, 'success', `已抽取 ${s.items.length} 条记录（随机种子 ${s.seed}）`);
+    return seeOther(reply, `${SAMPLE_PATH}?year=${year}`);
+  });
+
+  app.post(`${SAMPLE_PATH}/items/:id`, { preHandler: staff, schema: { hide: true } }, async (request, reply) => {
+    const id = idOf(request);
+    const body = formOf(request);
+    const year = yearOf(body);
+    const p = sampleResultBody.safeParse({ result: body.result, note: typeof body.note === 'string' ? body.note : null, version: body.version });
+    try {
+      if (!p.success) throw invalid(p.error);
+      await sampling.record(actorOf(request), id, p.data);
+    } catch (e) {
+      if (isAppError(e) && e.code === 'validation_failed') return samplePage(request, reply, year, e.fieldErrors, 400, id);
+      throw e;
+    }
+    setFlash(reply, 'success', `已登记抽查结果：${p.data.result === 'pass' ? '合格' : '不合格'}`);
+    return seeOther(reply, `${SAMPLE_PATH}?year=${year}#sample-item-${id}`);
   });
 }

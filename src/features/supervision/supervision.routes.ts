@@ -11,12 +11,13 @@ import { problemSchemas } from '../shared/openapi.ts';
 import { MB, uploadRoute } from '../shared/uploads.ts';
 import type { Services } from '../services.ts';
 import { auditWorkbook } from '../reports/audit-xlsx.ts';
-import { auditNoticePdf } from '../reports/audit-notice.ts';
+import { auditNoticePdf, type NoticeOptions } from '../reports/audit-notice.ts';
+import type { Actor } from '../shared/actor.ts';
 import { uploadedFiles } from '../reports/reports.routes.ts';
 import type { ReportFile } from '../reports/reports.service.ts';
 import {
   findingViewSchema, findingsQuery, idParams, pageQuery, paged, platformRunBody, rectificationBody, rectificationDetailSchema, rectificationSchema, responseBody,
-  reviewBody, runReportDetailSchema, runReportSchema, runSchema, triageBody,
+  reviewBody, runReportDetailSchema, runReportSchema, runSchema, triageBody, sampleSchema, sampleItemSchema, drawBody, sampleResultBody,
 } from './supervision.schema.ts';
 import { RECTIFICATION_STATES } from './supervision.rectify.ts';
 import { OVERVIEW_STATES } from './supervision.overview.ts';
@@ -200,10 +201,20 @@ export function registerSupervisionRoutes(app: FastifyInstance, services: Servic
       .header('content-disposition', `attachment; filename="audit-run-${run.id}.xlsx"`).send(Buffer.from(bytes) as never);
   });
 
+  /** The assessment and the current 抽查 of the run's year, for its 通报 (the first 300 ranked agencies). */
+  async function assessmentForNotice(actor: Actor, year: number): Promise<Pick<NoticeOptions, 'assessment' | 'sample'>> {
+    const a = await services.supervisionOverview.assessment(actor, { year, page: 1, pageSize: 300 });
+    const s = await services.supervisionSampling.current(actor, year);
+    return {
+      ...(a.total ? { assessment: { components: a.components, weights: a.weights, rows: a.items, total: a.total } } : {}),
+      ...(s ? { sample: { seed: s.seed, drawnAt: s.drawnAt, reason: s.reason, score: s.score, items: s.items } } : {}),
+    };
+  }
+
   r.get('/api/supervision/runs/:id/notice.pdf', {
     preHandler: staff,
     schema: {
-      operationId: 'exportAuditNotice', summary: '督查体检的通报（PDF）：检查范围、总体情况、各机关已确认（含已交整改）的问题及单元格和规则依据、未能完整读取的报告、有关要求', tags: ['supervision'],
+      operationId: 'exportAuditNotice', summary: '督查体检的通报（PDF）：检查范围、总体情况、各机关已确认（含已交整改）的问题及单元格和规则依据、未能完整读取的报告、该年度的考核得分和不定期抽查结果、有关要求', tags: ['supervision'],
       params: idParams, querystring: z.object({ issuer: z.string().trim().max(60).optional().describe('发文机关（默认：本机关名称）') }),
       response: { ...problemSchemas(400, 401, 403, 404) },
     },
@@ -215,6 +226,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, services: Servic
       issuer: request.query.issuer || actor.agencyName, date: services.applications.today(), ...(run.year ? { period: `${run.year}年度` } : {}),
       include: (ri, fi) => listed(decisions.reports[ri]?.[fi]), includeCross: (ci, fi) => listed(decisions.crossYear[ci]?.[fi]),
       selection: '以下仅列经核实确认（含已交整改）的问题；待定和已排除的结果不列入。',
+      ...(run.year ? await assessmentForNotice(actor, run.year) : {}),
     });
     return reply.type('application/pdf').header('content-disposition', `attachment; filename="audit-notice-${run.id}.pdf"`).send(Buffer.from(pdf) as never);
   });
@@ -302,6 +314,38 @@ export function registerSupervisionRoutes(app: FastifyInstance, services: Servic
       response: { 200: z.object({ weights: weightsSchema, version: z.number().int() }), ...problemSchemas(400, 401, 403, 409) },
     },
   }, async (request) => services.supervisionOverview.setWeights(actorOf(request), request.body));
+
+  r.get('/api/supervision/assessment/sample', {
+    preHandler: staff,
+    schema: {
+      operationId: 'getAssessmentSample', summary: '不定期抽查：本年度当前的抽取（种子、抽中的记录和登记的结果；未抽取时 sample 为 null）', tags: ['supervision'],
+      querystring: z.object({ year: yearQ }),
+      response: { 200: z.object({ year: z.number().int(), sample: sampleSchema.nullable() }), ...problemSchemas(400, 401, 403) },
+    },
+  }, async (request) => {
+    const year = request.query.year ?? defaultYear();
+    return { year, sample: await services.supervisionSampling.current(actorOf(request), year) };
+  });
+
+  r.post('/api/supervision/assessment/sample', {
+    preHandler: staff,
+    schema: {
+      operationId: 'drawAssessmentSample',
+      summary: '不定期抽查：从下级机关本年度公开的主动公开信息和办结的申请中随机抽取（记录种子；已抽取过时须说明理由并指明要替换的抽取，不符时 409）', tags: ['supervision'],
+      body: drawBody, response: { 201: sampleSchema, ...problemSchemas(400, 401, 403, 409) },
+    },
+  }, async (request, reply) => {
+    const b = request.body;
+    return reply.code(201).send(await services.supervisionSampling.draw(actorOf(request), { year: b.year, items: b.items, cases: b.cases, reason: b.reason ?? null, replaces: b.replaces ?? null }));
+  });
+
+  r.put('/api/supervision/assessment/sample/items/:id', {
+    preHandler: staff,
+    schema: {
+      operationId: 'recordSampleResult', summary: '登记抽查结果：合格或不合格（不合格须写明问题；version 不符时 409）', tags: ['supervision'],
+      params: idParams, body: sampleResultBody, response: { 200: sampleItemSchema, ...problemSchemas(400, 401, 403, 404, 409) },
+    },
+  }, async (request) => services.supervisionSampling.record(actorOf(request), request.params.id, request.body));
 
   registerSupervisionPages(app, services);
 }

@@ -75,3 +75,27 @@ export const reviewBody = z.object({
   comment: z.string().trim().max(2000, { message: '意见最多 2000 字' }).nullable().optional(),
   version,
 });
+
+// ── 不定期抽查 (the assessment's random sample) ──
+export const sampleItemSchema = z.object({
+  id: z.number().int(), ordinal: z.number().int(), kind: z.enum(['catalogue_item', 'application']).describe('catalogue_item 主动公开信息 / application 依申请公开办件'), kindLabel: z.string(),
+  entityId: z.number().int(), agencyId: z.number().int(), agency: z.string(), label: z.string(), refDate: z.string().nullable().describe('公开日期或办结日期'),
+  result: z.enum(['pass', 'fail']).nullable().describe('pass 合格 / fail 不合格；未检查时为 null'), note: z.string().nullable(), checkedBy: z.string().nullable(), checkedAt: z.string().nullable(), version: z.number().int(),
+});
+export const sampleSchema = z.object({
+  id: z.number().int(), year: z.number().int(), seed: z.number().int().describe('随机种子（core/random.ts mulberry32）：同一种子对同样的记录得出同样的抽取结果'),
+  itemsAsked: z.number().int(), casesAsked: z.number().int(), itemsPopulation: z.number().int().describe('可抽取的主动公开信息条数'), casesPopulation: z.number().int().describe('可抽取的办结申请件数'),
+  reason: z.string().nullable().describe('重新抽取的理由'), drawnBy: z.string(), drawnAt: z.string(),
+  earlier: z.array(z.object({ id: z.number().int(), seed: z.number().int(), drawnAt: z.string(), drawnBy: z.string() })).describe('被本次替换的早先抽取'),
+  score: z.object({ checked: z.number().int(), passed: z.number().int(), value: z.number().nullable() }), items: z.array(sampleItemSchema),
+});
+const sampleSize = (label: string) => z.coerce.number({ message: `${label}应为整数` }).int({ message: `${label}应为整数` }).min(0, { message: `${label}不能为负数` }).max(200, { message: `${label}最多 200` });
+export const drawBody = z.object({
+  year: z.coerce.number().int().min(2008, { message: '年度应在 2008 年以后' }).max(2100, { message: '年度有误' }),
+  items: sampleSize('抽取的主动公开信息条数'), cases: sampleSize('抽取的办件数'),
+  reason: z.string().max(500, { message: '理由最多 500 字' }).nullish().describe('本年度已抽取过时必填'),
+  replaces: z.coerce.number().int().min(1).max(2_147_483_647).nullish().describe('本年度当前的抽取（重新抽取时必填，不符时 409）'),
+});
+export const sampleResultBody = z.object({
+  result: z.enum(['pass', 'fail'], { message: '请选择合格或不合格' }), note: z.string().max(1000, { message: '说明最多 1000 字' }).nullish(), version,
+});
