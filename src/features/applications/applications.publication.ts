@@ -13,6 +13,7 @@ import {
   type SameInformationIndex,
 } from '../../core/applications/index.ts';
 import { STATE_LABELS as CATALOGUE_STATE_LABELS, type State as CatalogueState } from '../../core/catalogue/workflow.ts';
+import { Lru } from '../../core/lru.ts';
 import { nowIso } from '../../db/dialect.ts';
 import { assertNotAdmin, type Actor } from '../shared/actor.ts';
 import { AppError, forbidden, validationFailed } from '../shared/errors.ts';
@@ -32,6 +33,8 @@ import { redactedName } from './applications.redaction.ts';
 export const SAME_INFORMATION_YEARS = 3;
 /** Disclosed cases concluded within this many years are suggested in the work queue. */
 export const SUGGESTION_YEARS = 1;
+/** How many agencies' same-information pools a process keeps (least recently used out first). */
+export const POOL_CACHE_AGENCIES = 64;
 
 /** Who may put a case's disclosed information into the catalogue (the case page's handling roles). */
 export const PUBLICATION_ROLES = ['officer', 'leader'] as const;
@@ -70,7 +73,9 @@ export function publicationUseCases(app: AppContext) {
   // An agency's pool of applications, prepared once (texts, bigram index) and kept with the hints computed over it until
   // the pool changes (a new or newly received application, or the next day's window): the work queue asks on every
   // 工作台 view of every officer and leader. Whether a draft exists or the suggestion was dismissed is read fresh.
-  const pools = new Map<number, { key: string; index: SameInformationIndex; hints: Map<number, SameInformationHint | null> }>();
+  // Kept for the POOL_CACHE_AGENCIES agencies used most recently: a pool is the texts and bigram index of up to four
+  // years of an agency's applications, and a province deployment serves ~10^4 agencies from one process.
+  const pools = new Lru<number, { key: string; index: SameInformationIndex; hints: Map<number, SameInformationHint | null> }>({ maxEntries: POOL_CACHE_AGENCIES });
   async function hintsOf(agencyId: number, targets: readonly { id: number; applicant_key: string; content: string }[]): Promise<Map<number, SameInformationHint | null>> {
     const since = yearsBefore(today(), SUGGESTION_YEARS + SAME_INFORMATION_YEARS);
     const key = await poolFingerprint(db, agencyId, since);

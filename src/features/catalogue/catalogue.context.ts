@@ -7,6 +7,7 @@ import { nowIso, toJson } from '../../db/dialect.ts';
 import { STATE_LABELS, type Authorship, type State } from '../../core/catalogue/workflow.ts';
 import { counterScope, DEFAULT_INDEX_PATTERN, formatIndexNumber, IndexPatternError } from '../../core/catalogue/index-number.ts';
 import { dateProblem } from '../../core/validation/index.ts';
+import { Lru } from '../../core/lru.ts';
 import { PROACTIVE_WORKDAYS } from '../../core/catalogue/clock.ts';
 import { ITEM_KINDS, label } from '../../core/catalogue/categories.ts';
 import { recencyKey } from '../../core/search/rank.ts';
@@ -60,8 +61,10 @@ export function createCatalogueContext(db: Kysely<Database>, opts: CatalogueOpti
   // more than the page itself. Invalidated after every change that alters what is public; the TTL bounds the
   // staleness when another process (CLI import, bench data) writes the same database.
   const FACET_TTL_MS = 5 * 60_000;
+  const FACET_CACHE_AGENCIES = 1_000;
   type Facets = { at: number; total: number; categories: Map<number, number>; subjects: Array<{ subject: string; n: number }> };
-  const facetCache = new Map<number, Promise<Facets>>();
+  // per agency, the FACET_CACHE_AGENCIES used most recently (a province deployment serves ~10^4 agencies' portals)
+  const facetCache = new Lru<number, Promise<Facets>>({ maxEntries: FACET_CACHE_AGENCIES });
   let facetGeneration = 0;
   async function facets(agencyId: number): Promise<Facets> {
     const hit = facetCache.get(agencyId);

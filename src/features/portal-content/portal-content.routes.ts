@@ -4,6 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ReactElement } from 'react';
 import { renderPage } from '../../ui/index.ts';
+import { Lru } from '../../core/lru.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sendPage } from '../shared/pages.ts';
@@ -23,13 +24,19 @@ import { atomFeed, rssFeed, sitemapXml } from './feeds.ts';
  * bumps it) and for at most PAGE_TTL_MS (agency contact data in the layout, writes by another process).
  */
 const PAGE_TTL_MS = 30_000;
+/**
+ * Bounds of the rendered-page cache, least recently used out first: the key carries the whole URL, so any query string
+ * (a crawler's, an attacker's) makes a new entry, and a list page is 30–60 KB of HTML (UTF-16 in memory): without a
+ * byte bound, 2,000 entries could hold ~200 MB. 16 MB keeps a few hundred pages, far more than the hot ones.
+ */
 const PAGE_CACHE_MAX = 2_000;
+const PAGE_CACHE_BYTES = 16 * 1024 * 1024;
 
 export function registerPortalContentRoutes(app: FastifyInstance, services: Services): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const cat = services.catalogue;
   const hide = { hide: true };
-  const pages = new Map<string, { gen: number; at: number; html: string }>();
+  const pages = new Lru<string, { gen: number; at: number; html: string }>({ maxEntries: PAGE_CACHE_MAX, maxWeight: PAGE_CACHE_BYTES, weigh: (e) => e.html.length * 2 });
   async function cachedPage(request: FastifyRequest, reply: FastifyReply, build: () => Promise<ReactElement>): Promise<FastifyReply> {
     const key = `${request.locale}|${request.prefs.largeText ? 1 : 0}${request.prefs.highContrast ? 1 : 0}|${request.url}`;
     const gen = cat.generation();
@@ -40,7 +47,6 @@ export function registerPortalContentRoutes(app: FastifyInstance, services: Serv
       html = hit.html;
     } else {
       html = renderPage(await build());
-      if (pages.size >= PAGE_CACHE_MAX) pages.delete(pages.keys().next().value!);
       pages.set(key, { gen, at: now, html });
     }
     return reply.code(200).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
