@@ -3,6 +3,7 @@
 // items' status history and 处理决定数量 from the 办件, each drillable to its items and 办件.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAgency, buildUser, TEST_PASSWORD } from '../builders/index.ts';
 import { createTestApp, engines, type TestApp } from './harness.ts';
 
 const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64');
@@ -12,18 +13,21 @@ describe.each(engines())('办件 import and table 二 (%s)', (engine) => {
   let t: TestApp;
   let agencyId = 0;
   let licenseId = 0;
-  const imp = (body: Record<string, unknown>) => t.api('POST', '/api/service-items/cases/import', { as: 'officer', body });
+  const imp = (body: Record<string, unknown>) => t.api('POST', '/api/service-items/cases/import', { as: 'sc-officer', password: TEST_PASSWORD, body });
 
   beforeAll(async () => {
     t = await createTestApp(engine);
+    // an agency of its own: the demo 审批服务局 has items and 2019 办件 of its own
+    const gov = await buildAgency(t.db, { name: '测试区人民政府', kind: 'government' });
+    agencyId = (await buildAgency(t.db, { name: '测试区行政审批服务局', parent_id: gov.id, kind: 'department' })).id;
+    await buildUser(t.db, { username: 'sc-officer', agency_id: agencyId, role: 'officer' });
     const mk = async (name: string, code: string, type: string, on: string) => {
-      const r = await t.api('POST', '/api/service-items', { as: 'officer', body: { values: { name, basicCode: '000128009000', type, implCode: code }, statusOn: on } });
+      const r = await t.api('POST', '/api/service-items', { as: 'sc-officer', password: TEST_PASSWORD, body: { values: { name, basicCode: '000128009000', type, implCode: code }, statusOn: on } });
       expect(r.statusCode).toBe(201);
       return (r.json() as { id: number }).id;
     };
     licenseId = await mk('食品经营许可', 'BJ-SP-01', '行政许可', '2023-04-01');
     await mk('个体工商户开办', 'BJ-KB-01', '公共服务', '2023-05-01');
-    agencyId = (await t.services.agencies.getByCreditCode('12370602780795309E'))!.id;
   });
   afterAll(async () => t?.close());
 
@@ -37,7 +41,7 @@ describe.each(engines())('办件 import and table 二 (%s)', (engine) => {
     expect(r.problems.map((p) => p.line)).toEqual([3, 4, 5]);
     const real = (await imp({ filename: '办件.csv', contentBase64: b64(csv) })).json() as { dryRun: boolean; inserted: number };
     expect(real.dryRun).toBe(true);
-    const n = await t.db.selectFrom('decision_entries').select('id').where('case_no', 'is not', null).execute();
+    const n = await t.db.selectFrom('decision_entries').select('id').where('agency_id', '=', agencyId).where('case_no', 'is not', null).execute();
     expect(n.length).toBe(0);
     // unreadable files and bad bodies: 400, never 500
     expect((await imp({ filename: '办件.xlsx', contentBase64: b64('not a zip') })).statusCode).toBe(400);
@@ -78,7 +82,7 @@ describe.each(engines())('办件 import and table 二 (%s)', (engine) => {
   });
 
   it('exports the catalogue as XLSX in the documented columns, one row per unit', async () => {
-    const res = await t.api('GET', '/api/service-items/export', { as: 'officer' });
+    const res = await t.api('GET', '/api/service-items/export', { as: 'sc-officer', password: TEST_PASSWORD });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
@@ -89,6 +93,6 @@ describe.each(engines())('办件 import and table 二 (%s)', (engine) => {
     const names: unknown[] = [];
     ws.eachRow((r, n) => { if (n > 1) names.push(r.getCell(5).value); });
     expect(names).toEqual(expect.arrayContaining(['食品经营许可', '个体工商户开办']));
-    expect((await t.api('GET', '/api/service-items/export?agency=NOSUCHCODE', { as: 'officer' })).statusCode).toBe(404);
+    expect((await t.api('GET', '/api/service-items/export?agency=NOSUCHCODE', { as: 'sc-officer', password: TEST_PASSWORD })).statusCode).toBe(404);
   });
 });

@@ -1,5 +1,6 @@
 // 办件 rows for the decisions register (CSV / XLSX, header row with these columns in any order): 办件编号, 办结日期
-// (or 决定日期 / 日期), 实施编码 (the service item decided), 决定类型, 办理结果. The table 二 category of a row is its
+// (or 决定日期 / 日期), 实施编码 (the service item decided), 决定类型, 办理结果, and optionally 收费金额（元）: the fee
+// collected in the 办件, which the 2021 format's table 二 第二十条第（八）项 行政事业性收费 sums as 本年收费金额（单位：万元）. The table 二 category of a row is its
 // 决定类型 when that names one (行政许可, 行政处罚 …), else the 事项类型 of the item (history.ts categoryOfType). Every row's
 // problem is listed (the dry run shows them all); nothing is imported while any row has one.
 import { categoryFromText, type DecisionCategory } from '../annual-report/categories.ts';
@@ -17,6 +18,8 @@ export interface CaseRow {
   decisionType: string;
   result: string;
   category: DecisionCategory;
+  /** 收费金额 in 元 (null when the column is absent or blank) */
+  feeYuan: number | null;
 }
 export interface CaseProblem { line: number; message: string }
 export interface CaseParse {
@@ -33,7 +36,11 @@ export const CASE_COLUMNS = {
   itemCode: ['实施编码', '事项编码', 'itemCode'],
   decisionType: ['决定类型', 'decisionType'],
   result: ['办理结果', '结果', 'result'],
+  fee: ['收费金额（元）', '收费金额(元)', '收费金额', 'fee'],
 } as const;
+
+/** Largest fee of one 办件 accepted (元). */
+const MAX_FEE_YUAN = 1e10;
 
 const CASE_NO = /^[0-9A-Za-z\-_/（）()]{4,64}$/;
 
@@ -71,9 +78,12 @@ export function parseCaseRows(rows: readonly Record<string, string>[], items: Re
     const category = categoryFromText(decisionType) ?? (item ? categoryOfType(item.type) : null);
     if (item && !category) mine.push(`${at}：决定类型“${decisionType}”无法归入表二的类别`);
     if (result.length > 100) mine.push(`${at}：办理结果最多 100 字`);
+    const feeText = pick(r, CASE_COLUMNS.fee).replace(/[,，]/g, '').replace(/元$/, '');
+    const feeYuan = feeText === '' ? null : /^\d+(\.\d{1,2})?$/.test(feeText) && Number(feeText) <= MAX_FEE_YUAN ? Number(feeText) : NaN;
+    if (Number.isNaN(feeYuan)) mine.push(`${at}：收费金额“${feeText.slice(0, 40)}”应为以元计的金额（最多两位小数），不收费请留空`);
     if (caseNo && CASE_NO.test(caseNo) && !seen.has(caseNo)) seen.set(caseNo, line);
     if (mine.length) { problems.push(...mine.map((message) => ({ line, message }))); return; }
-    out.push({ line, caseNo, decidedOn: decidedOn!, year: Number(decidedOn!.slice(0, 4)), itemCode, itemName: item!.name, decisionType, result, category: category! });
+    out.push({ line, caseNo, decidedOn: decidedOn!, year: Number(decidedOn!.slice(0, 4)), itemCode, itemName: item!.name, decisionType, result, category: category!, feeYuan });
   });
   const counts = new Map<string, { year: number; category: DecisionCategory; count: number }>();
   for (const r of out) {

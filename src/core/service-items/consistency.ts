@@ -24,6 +24,10 @@ export interface Difference {
   values: { itemId: number; agencyId: number; agency: string; value: string; differs: boolean }[];
 }
 
+function rawOf(v: ElementValues[string]): string {
+  return typeof v === 'string' ? v : v === undefined ? '' : JSON.stringify(v);
+}
+
 /**
  * Differences of the must-match elements between each defining row and its implementations. `items` may hold
  * rows of many trees in any order; an implementation whose defining row is absent is skipped. O(n · |mustMatch|).
@@ -37,9 +41,17 @@ export function mustMatchDifferences(items: readonly LevelItem[], mustMatch: rea
     const kids = children.get(root.id);
     if (!kids) continue;
     for (const e of mustMatch) {
-      const ref = comparable(e, root.values[e.key]);
+      // identical stored values are equal without normalising them (most implementations are unchanged copies)
+      const rootRaw = rawOf(root.values[e.key]);
+      let ref: string | undefined;
       let any = false;
-      const cmp = kids.map((k) => { const d = comparable(e, k.values[e.key]) !== ref; if (d) any = true; return d; });
+      const cmp = kids.map((k) => {
+        if (rawOf(k.values[e.key]) === rootRaw) return false;
+        ref ??= comparable(e, root.values[e.key]);
+        const d = comparable(e, k.values[e.key]) !== ref;
+        if (d) any = true;
+        return d;
+      });
       if (!any) continue;
       out.push({
         itemId: root.id, itemName: root.name, element: e.key, label: e.label,

@@ -110,6 +110,18 @@ export async function registerTotals(db: Db, agencyIds: readonly number[] | null
       d[r.category as DecisionCategory] = { count: toNumber(r.n), amount: r.amount === null ? 0 : toNumber(r.amount) };
       decisions.set(r.agency_id, d);
     }
+    // 本年收费金额 (2021 format 表二 第二十条第（八）项): the fees collected in the 办件 of any category count beside the
+    // amounts entered under 行政事业性收费 (service-items cases: 收费金额 of a 办件, in 万元)
+    let qf = db.selectFrom('decision_entries')
+      .select(['agency_id', sql<number | string | null>`sum(amount)`.as('amount')])
+      .where('year', '=', year).where('source', '=', 'case').where('category', '!=', 'fee').where('amount', 'is not', null);
+    if (ids !== null) qf = qf.where('agency_id', 'in', ids);
+    for (const r of await qf.groupBy('agency_id').execute()) {
+      const d = decisions.get(r.agency_id) ?? {};
+      const fee = d.fee ?? { count: 0, amount: 0 };
+      d.fee = { count: fee.count, amount: fee.amount + (r.amount === null ? 0 : toNumber(r.amount)) };
+      decisions.set(r.agency_id, d);
+    }
     let qi = db.selectFrom('decision_item_counts').select(['agency_id', 'category', 'previous_items', 'items_change']).where('year', '=', year);
     if (ids !== null) qi = qi.where('agency_id', 'in', ids);
     for (const r of await qi.execute()) {
@@ -346,10 +358,3 @@ export async function insertSeedApplication2019(db: Db, agencyId: number, at: st
   return app.id;
 }
 
-/** Decision-register rows written by the seed (system actor). */
-export async function seedRegister(db: Db, rows: { agency_id: number; year: number; category: string; count: number; previous: number; change: number }[], at: string): Promise<void> {
-  for (const r of rows) {
-    await db.insertInto('decision_entries').values({ agency_id: r.agency_id, year: r.year, category: r.category, decided_on: null, item_name: null, decision_type: null, count: r.count, amount: null, source: 'manual', note: '演示数据（芝罘区行政审批服务局2019年度报告）', created_by: null, created_at: at, updated_at: at }).execute();
-    await db.insertInto('decision_item_counts').values({ agency_id: r.agency_id, year: r.year, category: r.category, previous_items: r.previous, items_change: r.change, updated_at: at }).execute();
-  }
-}

@@ -451,7 +451,7 @@ export function createAnnualReportService(db: Kysely<Database>, deps: { audit: A
           const ids = new Set(fold.records[r]?.[c] ?? []);
           detail = { kind: 'catalogue', rows: items.filter((it) => ids.has(it.id)).map((it) => ({ id: it.id, title: `${it.index_no} ${it.title ?? ''}` })) };
         } else if (src.kind === 'register') {
-          const entries = await decisionsRepo.listEntries(db, agencyId, year, src.category);
+          const entries = src.category === 'fee' && src.measure === 'amount' ? await decisionsRepo.listFeeEntries(db, agencyId, year) : await decisionsRepo.listEntries(db, agencyId, year, src.category);
           detail = { kind: 'register', category: src.category, rows: entries.map((e) => ({ id: e.id, decidedOn: e.decided_on, itemName: e.item_name, count: e.count, amount: e.amount, source: e.source, caseNo: e.case_no, itemCode: e.item_code, result: e.result })) };
         } else {
           const fromItems = (await repo.serviceItemYearCounts(db, [agencyId], year)).get(agencyId)?.[src.category];
@@ -589,17 +589,13 @@ export function createAnnualReportService(db: Kysely<Database>, deps: { audit: A
       const at = nowIso(clock);
       let createdApplication = false;
       await db.transaction().execute(async (trx) => {
-        // 芝罘区行政审批服务局 2019 report, 表二: 行政许可 0 / +4 / 82, 其他对外管理服务事项 0 / +1 / 28, all else 0.
-        await repo.seedRegister(trx, [
-          { agency_id: agencyId, year: 2019, category: 'license', count: 82, previous: 0, change: 4 },
-          { agency_id: agencyId, year: 2019, category: 'other_service', count: 28, previous: 0, change: 1 },
-        ], at);
+        // 表二 of the 芝罘区行政审批服务局 2019 report (行政许可 0 / +4 / 82, 其他对外管理服务事项 0 / +1 / 28) comes from the
+        // demo service items and their 办件 (service-items.demo.ts, seeded before this step), not from entered totals.
         if ((await repo.countReceivedIn(trx, agencyId, 2019)) === 0) {
           const id = await repo.insertSeedApplication2019(trx, agencyId, at);
           await deps.audit.record(trx, { actor, agencyId, action: 'application.seed', entity: 'application', entityId: id, after: { receivedOn: '2019-06-10', outcome: 'disclose' } });
           createdApplication = true;
         }
-        await deps.audit.record(trx, { actor, agencyId, action: 'decision.seed', entity: 'decision_entry', entityId: null, after: { year: 2019 } });
       });
       // Publication date of the demo: not printed in the source report; 2020-01-20 is a demo value before the deadline.
       await service.publishAsSystem(actor, agencyId, 2019, { format: '2019', style: 'zhifu-7', sections: ZHIFU_2019_SECTIONS, publishedOn: '2020-01-20', title: ZHIFU_2019_TITLE });

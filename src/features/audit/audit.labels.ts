@@ -22,7 +22,7 @@ const WHOLE_ZH: Record<string, string> = {
   'audit.verify': '校验审计链', 'backup.create': '定时备份数据库',
   'calendar.import': '导入年度放假安排', 'calendar.edit_day': '调整工作日',
   'letter_template.save': '保存文书模板',
-  'decision.add': '登记处理决定', 'decision.import': '导入处理决定', 'decision.items': '登记事项数量', 'decision.remove': '删除处理决定', 'decision.seed': '导入演示处理决定',
+  'decision.add': '登记处理决定', 'decision.import': '导入处理决定', 'decision.items': '登记事项数量', 'decision.remove': '删除处理决定', 'decision.seed': '导入演示处理决定', 'service_item.seed': '导入演示政务服务事项和办件',
   'appeal.create': '登记复议诉讼案件', 'appeal.update': '更新复议诉讼案件',
   'portal.guide.save': '保存政府信息公开指南', 'portal.system.save': '保存政府信息公开制度',
   'application.register': '登记申请', 'application.submit': '在线提交申请', 'application.seed': '导入演示申请', 'application.carryOver': '结转下年度',

@@ -10,6 +10,13 @@ export async function listEntries(db: Db, agencyId: number, year: number, catego
   return q.orderBy('category').orderBy('decided_on').orderBy('id').limit(limit).execute();
 }
 export type EntryRow = Awaited<ReturnType<typeof listEntries>>[number];
+
+/** What 本年收费金额 sums (2021 表二 第二十条第（八）项): entries under 行政事业性收费 and 办件 of any category with a fee. */
+export async function listFeeEntries(db: Db, agencyId: number, year: number, limit = 2000) {
+  return db.selectFrom('decision_entries').selectAll().where('agency_id', '=', agencyId).where('year', '=', year)
+    .where((eb) => eb.or([eb('category', '=', 'fee'), eb.and([eb('source', '=', 'case'), eb('amount', 'is not', null)])]))
+    .orderBy('decided_on').orderBy('id').limit(limit).execute();
+}
 /** A new row: the 办件 columns (migration 085) only for 办件. */
 export type NewEntry = Omit<EntryRow, 'id' | 'version' | 'case_no' | 'item_code' | 'result'> & Partial<Pick<EntryRow, 'case_no' | 'item_code' | 'result'>>;
 

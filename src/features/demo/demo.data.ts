@@ -94,4 +94,6 @@ export const demoUsers: { username: string; displayName: string; role: Role; age
   { username: 'reviewer', displayName: '李审核', role: 'reviewer', agency: 'department' },
   { username: 'leader', displayName: '张负责', role: 'leader', agency: 'department' },
   { username: 'supervisor', displayName: '区政务公开办', role: 'supervisor', agency: 'government' },
+  { username: 'xiangyang', displayName: '赵街道', role: 'officer', agency: 'street' },
+  { username: 'shequ', displayName: '孙社区', role: 'officer', agency: 'community' },
 ];

@@ -8,6 +8,7 @@ import type { DemoAgencyKey } from './demo.data.ts';
 import type { AnnualReportService } from '../annual-report/annual-report.service.ts';
 import type { PersonalDataService } from '../personal-data/personal-data.service.ts';
 import type { EvaluationsService } from '../evaluations/evaluations.service.ts';
+import type { ServiceItemsService } from '../service-items/service-items.service.ts';
 
 /** Services a seed step may use. Later features add their service here (Services in main.ts satisfies it). */
 export interface SeedServices {
@@ -18,6 +19,8 @@ export interface SeedServices {
   annualReports: AnnualReportService;
   /** 好差评 (seeds the demo agency's 2019 ratings, return visits and suggestions) */
   evaluations: Pick<EvaluationsService, 'seedDemo2019'>;
+  /** 政务服务事项 (seeds the demo items, their 街道 / 社区 implementations and the 2019 办件 of table 二) */
+  serviceItems: Pick<ServiceItemsService, 'seedDemo'>;
   /** Encrypts the personal fields of rows a step wrote directly (last step). */
   personalData: Pick<PersonalDataService, 'sealPlaintext'>;
 }

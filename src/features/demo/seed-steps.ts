@@ -7,6 +7,7 @@ import { applicationsSeedStep } from '../applications/applications.seed.ts';
 import { catalogueSeedStep } from '../catalogue/catalogue.seed.ts';
 import { annualReportSeedStep } from '../annual-report/annual-report.seed.ts';
 import { evaluationsSeedStep } from '../evaluations/evaluations.seed.ts';
+import { serviceItemsSeedStep } from '../service-items/service-items.seed.ts';
 
 export const agenciesAndUsersStep: SeedStep = {
   name: 'agencies-and-users',
@@ -36,4 +37,4 @@ export const personalDataSealStep: SeedStep = {
   },
 };
 
-export const seedSteps: readonly SeedStep[] = [agenciesAndUsersStep, catalogueSeedStep, applicationsSeedStep, annualReportSeedStep, evaluationsSeedStep, personalDataSealStep];
+export const seedSteps: readonly SeedStep[] = [agenciesAndUsersStep, catalogueSeedStep, applicationsSeedStep, serviceItemsSeedStep, annualReportSeedStep, evaluationsSeedStep, personalDataSealStep];

@@ -1,5 +1,5 @@
 // 政务服务事项 queries for both engines (the only file of the feature that touches the database).
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/types.ts';
 import { toNumber } from '../../db/dialect.ts';
 
@@ -164,4 +164,17 @@ export async function agencyNames(db: Db, ids: readonly number[]): Promise<Map<n
   if (!ids.length) return out;
   for (const r of await db.selectFrom('agencies').select(['id', 'name', 'kind', 'credit_code', 'parent_id']).where('id', 'in', [...new Set(ids)]).execute()) out.set(r.id, { name: r.name, kind: r.kind, code: r.credit_code, parentId: r.parent_id });
   return out;
+}
+
+/** Sets the version of rows written with their history in one go (the demo seed's status events). */
+export async function setItemVersions(db: Db, ids: readonly number[], version: number): Promise<void> {
+  if (ids.length) await db.updateTable('service_items').set({ version }).where('id', 'in', [...ids]).execute();
+}
+
+/** 办件 rows of the decisions register (count 1, source 'case'), multi-row inserts of 500. */
+export async function insertCaseEntries(db: Db, rows: readonly Insertable<Database['decision_entries']>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    const part = rows.slice(i, i + 500);
+    if (part.length) await db.insertInto('decision_entries').values([...part]).execute();
+  }
 }

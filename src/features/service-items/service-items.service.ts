@@ -19,6 +19,8 @@ import type { AgenciesService } from '../agencies/agencies.service.ts';
 import type { WorkItem, WorkProvider } from '../work/work.service.ts';
 import * as repo from './service-items.repository.ts';
 import { createCaseImport, type CaseImportResult, type YearLock } from './service-items.cases.ts';
+import { seedDemoItems, type DemoUnits } from './service-items.seed-demo.ts';
+import type { AuditActor } from '../audit/audit.service.ts';
 
 export const LEVELS = ['district', 'street', 'community'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -73,6 +75,8 @@ export interface ServiceItemsService {
   exportRows(actor: Actor, agencyId?: number): Promise<{ schema: ElementDef[]; rows: { agency: string; levelLabel: string; statusLabel: string; statusSince: string; values: ElementValues }[] }>;
   /** 办件 rows (a CSV / XLSX read into objects by header) into the decisions register: dry run, idempotent by 办件编号. */
   importCases(actor: Actor, agencyId: number, table: readonly Record<string, string>[], opts: { dryRun: boolean; onProgress?: (done: number, total: number) => void }): Promise<CaseImportResult>;
+  /** Demo seed: the 审批服务局's items, the 街道 / 社区 implementations and the 2019 办件 (once; false when already there). */
+  seedDemo(actor: AuditActor, units: DemoUnits): Promise<{ seeded: boolean; items: number; cases: number }>;
 }
 
 const EDITOR_ROLES = ['officer', 'leader'] as const;
@@ -153,6 +157,7 @@ export function createServiceItemsService(db: Kysely<Database>, deps: { audit: A
     importCases: createCaseImport(db, { audit: deps.audit, ...(deps.assertYearUnlocked ? { assertYearUnlocked: deps.assertYearUnlocked } : {}), clock }),
     schema,
     settings,
+    seedDemo: (actor, units) => seedDemoItems(db, deps.audit, actor, units, clock, searchText),
 
     async setMustMatch(actor, keys, version) {
       assertRole(actor, 'supervisor');
