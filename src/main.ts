@@ -64,7 +64,8 @@ export function createServices(config: Config, database: OpenDatabase, options: 
     files: { storage: config.fileStorage, dir: config.filesDir, maxBytes: config.uploadLimitMb * 1024 * 1024 },
   });
   // the annual report from live data (also a 工作台 card provider)
-  const annualReports = createAnnualReportService(db, { audit, agencies, clock });
+  // (the 好差评 figures of 总体情况 come from the evaluations service created below; called only when compiling)
+  const annualReports = createAnnualReportService(db, { audit, agencies, clock, evaluationFigures: (ids, year) => evaluations.yearSummaries(ids, year) });
   // Applicants' personal fields: encrypted at rest with PERSONAL_DATA_KEY (or the key file), access log.
   const keyring = resolveKeyring(config);
   const personalData = createPersonalDataService(db, { cipher: createCipher(keyring), keySource: { source: keyring.source, file: keyring.file }, clock });

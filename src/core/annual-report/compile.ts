@@ -17,6 +17,7 @@ import {
 import type { Cell, NarrativeSection, ReportModel, Table3, Table4 } from '../report/model.ts';
 import { categoryOfRow, measureOfColumn, type DecisionCategory } from './categories.ts';
 import { suggestSections, type SectionStyle } from './narrative.ts';
+import type { Summary } from '../evaluations/index.ts';
 
 /** One GROUP BY row of applications: the applicant type, whether received in the year (else carried over),
  *  and the outcome row of the format when concluded within the year (null: still open on 31 December). */
@@ -69,6 +70,8 @@ export interface CompileInput {
   /** 信息处理费 collected in the year (元) and the number of applications that paid (条例 第四十二条). */
   fees: { amountYuan: number; count: number };
   sections?: SectionStyle;
+  /** 好差评 figures of the year (国办发〔2019〕51号), stated in 总体情况 when the agency has ratings */
+  evaluations?: Summary | null;
 }
 
 export class CompileError extends Error {
@@ -169,7 +172,7 @@ export function compileReport(input: CompileInput): ReportModel {
   model.table3 = table3FromGroups(input.table3, input.format);
   model.table4 = table4FromGroups(input.table4);
   model.table2 = table2FromInputs(input.format, input.catalogue, input.register);
-  model.sections = suggestSections(model, { fees: input.fees, style: input.sections ?? 'national' });
+  model.sections = suggestSections(model, { fees: input.fees, style: input.sections ?? 'national', evaluations: input.evaluations ?? null });
   return model;
 }
 

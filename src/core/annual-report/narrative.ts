@@ -2,9 +2,11 @@
 // figures of the compiled tables (so the rule catalogue's text–table check N1 holds, ogi-domain §2.4), and the fees
 // collected in 其他需要报告的事项 (条例 第四十二条; 2021 format: “收取信息处理费情况在此处报告”, rule N2).
 // Sections follow the format's section list (60号 / 30号: 一 总体情况 … 六 其他需要报告的事项) or the 芝罘区
-// seven-part local variant. The officer edits the text; suggestions only fill empty sections.
+// seven-part local variant. The officer edits the text; suggestions only fill empty sections. 总体情况 also states the
+// year's 政务服务好差评 figures when the agency has ratings (国办发〔2019〕51号; core/evaluations overviewSentence).
 import { FORMATS, SECTIONS_ZHIFU_7, T3_CARRIED_IN, T3_CARRIED_OUT, T3_RECEIVED, T3_TOTAL, TABLE4_GROUPS } from '../report/formats.ts';
 import type { NarrativeSection, ReportModel } from '../report/model.ts';
+import { overviewSentence, type Summary } from '../evaluations/index.ts';
 
 export type SectionStyle = 'national' | 'zhifu-7';
 
@@ -87,10 +89,11 @@ export function feesSentence(fees: { amountYuan: number; count: number }): strin
 }
 
 /** Suggested sections for a compiled model (the format's section list, or the 芝罘区 seven parts). */
-export function suggestSections(m: ReportModel, opts: { fees: { amountYuan: number; count: number }; style: SectionStyle }): NarrativeSection[] {
+export function suggestSections(m: ReportModel, opts: { fees: { amountYuan: number; count: number }; style: SectionStyle; evaluations?: Summary | null }): NarrativeSection[] {
   const defs = opts.style === 'zhifu-7' ? SECTIONS_ZHIFU_7 : FORMATS[m.format === '2019' ? '2019' : '2021'].sections;
   const text: Record<string, string> = {
-    overview: `${m.year}年，本机关依照《中华人民共和国政府信息公开条例》做好政府信息公开工作。${requestsSentence(m)}`,
+    overview: `${m.year}年，本机关依照《中华人民共和国政府信息公开条例》做好政府信息公开工作。${requestsSentence(m)}`
+      + (opts.evaluations && opts.evaluations.ratings > 0 ? `\n${overviewSentence(m.year, opts.evaluations)}` : ''),
     proactive: proactiveSentence(m),
     requests: requestsSentence(m),
     appeals: appealsSentence(m),

@@ -51,9 +51,27 @@ export function summarise(i: SummaryInput, s: Pick<EvaluationSettings, 'satisfac
   };
 }
 
-/** The 总体情况 sentence of the annual report with the year's figures. */
+/** Which figure of the year a phrase of the 总体情况 sentence states (the records behind it differ per measure). */
+export type OverviewMeasure = 'ratings' | 'returnVisits' | 'satisfaction' | 'badRatings' | 'badRectified' | 'suggestions' | 'adopted' | 'rectified';
+
+/** The phrases of the 总体情况 sentence that state a figure, in order: each is quoted verbatim in the sentence. */
+export function overviewFigures(s: Summary): { measure: OverviewMeasure; text: string; value: number }[] {
+  return [
+    { measure: 'ratings', text: `政务服务评价${s.ratings}条`, value: s.ratings },
+    { measure: 'returnVisits', text: `电话回访${s.returnVisits}次`, value: s.returnVisits },
+    { measure: 'satisfaction', text: `满意度${s.satisfaction}%`, value: s.satisfaction },
+    { measure: 'badRatings', text: `差评${s.badRatings}条`, value: s.badRatings },
+    { measure: 'badRectified', text: `已整改办结${s.badRectified}条`, value: s.badRectified },
+    { measure: 'suggestions', text: `意见建议${s.suggestions.received}条`, value: s.suggestions.received },
+    { measure: 'adopted', text: `采纳${s.suggestions.adopted}条`, value: s.suggestions.adopted },
+    { measure: 'rectified', text: `查摆整改问题${s.suggestions.rectified}个`, value: s.suggestions.rectified },
+  ];
+}
+
+/** The 总体情况 sentence of the annual report with the year's figures (国办发〔2019〕51号: 有诉必理、有理必果、及时反馈). */
 export function overviewSentence(year: number, s: Summary): string {
-  return `${year}年，本机关共收到政务服务评价${s.ratings}条，开展电话回访${s.returnVisits}次，满意度${s.satisfaction}%；`
-    + `收到差评${s.badRatings}条，已整改办结${s.badRectified}条；收到意见建议${s.suggestions.received}条，采纳${s.suggestions.adopted}条，`
-    + `查摆整改问题${s.suggestions.rectified}个，做到有诉必理、有理必果、及时反馈。`;
+  const [ratings, visits, satisfaction, bad, rectified, suggestions, adopted, problems] = overviewFigures(s).map((f) => f.text);
+  return `${year}年，本机关共收到${ratings}，开展${visits}，${satisfaction}；`
+    + `收到${bad}，${rectified}；收到${suggestions}，${adopted}，`
+    + `${problems}，做到有诉必理、有理必果、及时反馈。`;
 }

@@ -135,7 +135,17 @@ export function AnnualIndexPage(p: AnnualIndexProps): ReactElement {
 
 const ACTION_NEEDS_COMMENT: Partial<Record<ReportAction, boolean>> = { return: true, unlock: true };
 
-export function AnnualReportPage({ shell, view, errors, evaluations }: { shell: AdminShell; view: ReportView; errors?: FieldError[]; evaluations?: { text: string; links: { label: string; href: string }[] } }): ReactElement {
+/** A figure stated in the narrative (its phrase as written) and the records behind it. */
+export interface FigureLink { text: string; href: string }
+
+/** The figures of a section's text that link to their records: those whose phrase the text (still) contains. */
+function SectionFigures({ text, links }: { text: string; links: readonly FigureLink[] }): ReactElement | null {
+  const found = links.filter((l) => text.includes(l.text));
+  if (!found.length) return null;
+  return <p className="gk-hint" data-testid="section-figures">数字来源：{found.map((l, i) => <span key={l.href + i}>{i ? '；' : ''}<a href={l.href}>{l.text}</a></span>)}</p>;
+}
+
+export function AnnualReportPage({ shell, view, errors, evaluations }: { shell: AdminShell; view: ReportView; errors?: FieldError[]; evaluations?: { text: string; links: FigureLink[] } }): ReactElement {
   const { locale } = shell;
   const T = tr(locale);
   const base = reportPath(view.agency.id, view.year);
@@ -204,10 +214,11 @@ export function AnnualReportPage({ shell, view, errors, evaluations }: { shell: 
 
       <section aria-labelledby="ar-narrative">
         <h2 className="gk-heading-m" id="ar-narrative">{T('narrativeTitle')}</h2>
-        {evaluations ? (
+        {/* the compiled 总体情况 states the sentence; offered here only when the officer's text no longer does */}
+        {evaluations && !view.model.sections.some((s) => s.text.includes(evaluations.text)) ? (
           <div className="gk-notice gk-notice--info" role="status" data-testid="evaluations-sentence">
             <p><strong>政务服务好差评（可写入“总体情况”）：</strong>{evaluations.text}</p>
-            <p>数字来源：{evaluations.links.map((l, i) => <span key={l.href + i}>{i ? '；' : ''}<a href={l.href}>{l.label}</a></span>)}</p>
+            <SectionFigures text={evaluations.text} links={evaluations.links} />
           </div>
         ) : null}
         {editable ? (
@@ -215,12 +226,15 @@ export function AnnualReportPage({ shell, view, errors, evaluations }: { shell: 
             <CsrfField token={shell.csrfToken} />
             <input type="hidden" name="version" value={view.version} />
             {view.model.sections.map((s) => (
-              <Textarea key={s.key} name={`section_${s.key}`} label={s.heading} value={s.text} rows={6} locale={locale}
-                hint={view.editedSections.includes(s.key) ? T('sectionEdited') : T('sectionSuggested')} />
+              <div key={s.key}>
+                <Textarea name={`section_${s.key}`} label={s.heading} value={s.text} rows={6} locale={locale}
+                  hint={view.editedSections.includes(s.key) ? T('sectionEdited') : T('sectionSuggested')} />
+                {evaluations ? <SectionFigures text={s.text} links={evaluations.links} /> : null}
+              </div>
             ))}
             <Button>{T('saveNarrative')}</Button>
           </form>
-        ) : view.model.sections.map((s) => <div key={s.key}><h3 className="gk-heading-s">{s.heading}</h3>{s.text.split('\n').map((l, i) => <p key={i}>{l}</p>)}</div>)}
+        ) : view.model.sections.map((s) => <div key={s.key}><h3 className="gk-heading-s">{s.heading}</h3>{s.text.split('\n').map((l, i) => <p key={i}>{l}</p>)}{evaluations ? <SectionFigures text={s.text} links={evaluations.links} /> : null}</div>)}
       </section>
 
       <section aria-labelledby="ar-history">

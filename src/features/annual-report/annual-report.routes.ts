@@ -22,22 +22,27 @@ import { problemSchemas } from '../shared/openapi.ts';
 import { adminShell, sendPage, seeOther, setFlash, takeFlash } from '../shared/pages.ts';
 import type { Services } from '../services.ts';
 import { trendCharts } from './annual-report.charts.ts';
-import { overviewSentence, type Summary } from '../../core/evaluations/index.ts';
+import { overviewFigures, overviewSentence, type OverviewMeasure, type Summary } from '../../core/evaluations/index.ts';
 
 /** The records behind each figure of the 好差评 sentence (the back-office lists, filtered to the year). */
-function evaluationLinks(year: number, s: Summary): { label: string; href: string }[] {
+/** Each figure of the 好差评 sentence (its phrase as written in 总体情况) with the back-office records behind it. */
+function evaluationLinks(year: number, s: Summary): FigureLink[] {
   const period = `from=${year}-01-01&to=${year}-12-31`;
-  return [
-    { label: `评价 ${s.ratings} 条`, href: `/admin/ratings?${period}` },
-    { label: `满意度 ${s.satisfaction}% 及回访 ${s.returnVisits} 次`, href: `/admin/ratings/stats?${period}` },
-    { label: `差评 ${s.badRatings} 条`, href: `/admin/ratings?${period}&bad=1` },
-    { label: `已整改办结 ${s.badRectified} 条`, href: '/admin/ratings/orders?state=closed' },
-    { label: `意见建议 ${s.suggestions.received} 条（采纳 ${s.suggestions.adopted}，整改 ${s.suggestions.rectified}）`, href: '/admin/suggestions?state=all' },
-  ];
+  const href: Record<OverviewMeasure, string> = {
+    ratings: `/admin/ratings?${period}`,
+    returnVisits: `/admin/ratings/stats?${period}`,
+    satisfaction: `/admin/ratings/stats?${period}`,
+    badRatings: `/admin/ratings?${period}&bad=1`,
+    badRectified: `/admin/ratings/orders?state=closed&${period}`,
+    suggestions: `/admin/suggestions?state=all&${period}`,
+    adopted: `/admin/suggestions?state=all&result=adopted&${period}`,
+    rectified: `/admin/suggestions?state=all&result=rectified&${period}`,
+  };
+  return overviewFigures(s).map((f) => ({ text: f.text, href: href[f.measure] }));
 }
 import {
   ANNUAL_PATH, AnnualIndexPage, AnnualReportPage, CellPage, DecisionsPage, PortalReportPage, PortalReportsPage, SupervisorPage, TrendPage,
-  cellPath, decisionsPath, reportPath, type PortalCtx,
+  cellPath, decisionsPath, reportPath, type FigureLink, type PortalCtx,
 } from './annual-report.pages.tsx';
 import { reportParamsSchema, reportQuerySchema } from './annual-report.schema.ts';
 import { registerAnnualReportApi, registerDecisionsApi } from './annual-report.api.ts';

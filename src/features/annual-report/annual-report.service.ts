@@ -17,6 +17,7 @@ import { APPLICANT_COLUMN, APPLICANT_TYPES, type ApplicantType } from '../../cor
 import { table2Article20Item1 } from '../../core/catalogue/statistics.ts';
 import { T3_CARRIED_IN, T3_CARRIED_OUT, T3_RECEIVED, T3_TOTAL, defaultFormatForYear, type LayoutId } from '../../core/report/formats.ts';
 import type { Cell, CellRef, NarrativeSection, ReportModel } from '../../core/report/model.ts';
+import type { Summary } from '../../core/evaluations/index.ts';
 import { cellValue, checkReport, type Finding } from '../../core/report/rules.ts';
 import { assertNotAdmin, canSee, assertVisible, type Actor } from '../shared/actor.ts';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../shared/errors.ts';
@@ -141,7 +142,11 @@ export interface AnnualReportService {
 
 interface Stored { cells: Overrides; editedSections: string[] }
 
-export function createAnnualReportService(db: Kysely<Database>, deps: { audit: AuditService; agencies: AgenciesService; clock?: () => Date; firstYearOf2021Format?: number }): AnnualReportService {
+export function createAnnualReportService(db: Kysely<Database>, deps: {
+  audit: AuditService; agencies: AgenciesService; clock?: () => Date; firstYearOf2021Format?: number;
+  /** the year's 好差评 figures per agency (the agencies with ratings), stated in the compiled 总体情况 */
+  evaluationFigures?: (agencyIds: readonly number[] | null, year: number) => Promise<ReadonlyMap<number, Summary>>;
+}): AnnualReportService {
   const clock = deps.clock ?? (() => new Date());
   const today = () => legalDateOf(clock());
   const fmtFor = (year: number, f?: LayoutId): LayoutId => f ?? defaultFormatForYear(year, deps.firstYearOf2021Format);
@@ -174,12 +179,13 @@ export function createAnnualReportService(db: Kysely<Database>, deps: { audit: A
 
   async function compileMany(agencyIds: readonly number[] | null, year: number, format?: LayoutId, style?: SectionStyle): Promise<Map<number, ReportModel>> {
     const f = fmtFor(year, format);
-    const [t3, t4, reg, fees, items] = await Promise.all([
+    const [t3, t4, reg, fees, items, ratings] = await Promise.all([
       repo.table3Groups(db, agencyIds, year, f),
       repo.table4Groups(db, agencyIds, year),
       repo.registerTotals(db, agencyIds, year),
       repo.feesCollected(db, agencyIds, year),
       repo.catalogueStatItems(db, agencyIds),
+      deps.evaluationFigures ? deps.evaluationFigures(agencyIds, year) : new Map<number, Summary>(),
     ]);
     const itemsBy = new Map<number, repo.CatalogueStatRow[]>();
     for (const it of items) { const l = itemsBy.get(it.agency_id) ?? []; l.push(it); itemsBy.set(it.agency_id, l); }
@@ -197,6 +203,7 @@ export function createAnnualReportService(db: Kysely<Database>, deps: { audit: A
         register: { decisions: reg.decisions.get(a.id) ?? {}, items: reg.items.get(a.id) ?? {} },
         fees: fees.get(a.id) ?? { amountYuan: 0, count: 0 },
         sections: style ?? 'national',
+        evaluations: ratings.get(a.id) ?? null,
       }));
     }
     return out;

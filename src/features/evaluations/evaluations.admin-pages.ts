@@ -13,7 +13,7 @@ import { uploadRoute } from '../shared/uploads.ts';
 import type { Services } from '../services.ts';
 import { isPageTarget, qrSymbol, ratingPath } from './evaluations.card.ts';
 import { readFields } from './evaluations.pages.ts';
-import { evaluationListSchema, LIST_PAGE_SIZE, orderActionSchemas, pageSchema, registerSuggestionSchema, statsQuerySchema, suggestionActionSchemas } from './evaluations.schema.ts';
+import { evaluationListSchema, LIST_PAGE_SIZE, orderActionSchemas, orderListSchema, pageSchema, suggestionListSchema, registerSuggestionSchema, statsQuerySchema, suggestionActionSchemas } from './evaluations.schema.ts';
 import type { Statistics } from './evaluations.stats.ts';
 import { CardsPage, OrderPage, OrdersListPage, RatingsListPage, StatsPage, SuggestionNewPage, SuggestionPage, SuggestionsListPage, type FormState } from './evaluations.admin.tsx';
 import type { FormValues } from './evaluations.views.tsx';
@@ -97,6 +97,9 @@ export function registerEvaluationAdminPages(app: FastifyInstance, services: Ser
     return all.filter((a) => actor.role === 'admin' || actor.visibleAgencyIds.includes(a.id)).map((a) => ({ id: a.id, name: a.name, creditCode: a.creditCode }));
   }
 
+  /** The narrowing query values a list page keeps from one page to the next. */
+  const filtersOf = (o: Record<string, string | undefined>): Record<string, string> => Object.fromEntries(Object.entries(o).filter((e): e is [string, string] => typeof e[1] === 'string'));
+
   // ── ratings ──
   app.get('/admin/ratings', { preHandler: staff, schema: { hide: true } }, async (request, reply) => {
     const raw = nonEmpty(request.query as Record<string, unknown>);
@@ -157,8 +160,10 @@ export function registerEvaluationAdminPages(app: FastifyInstance, services: Ser
     const state = raw.state === 'closed' || raw.state === 'all' ? raw.state : 'open';
     const paging = pageSchema.safeParse({ page: raw.page });
     const page = paging.success ? paging.data.page : 1;
-    const listed = await s.listOrders(actorOf(request), { state }, { page, pageSize: LIST_PAGE_SIZE });
-    return sendPage(reply, OrdersListPage({ shell: adminShell(request, takeFlash(request, reply)), rows: listed.orders, total: listed.total, page, pageSize: LIST_PAGE_SIZE, state }));
+    // the period of the 差评 (links from the annual report's figures); an unreadable date is left out
+    const period = orderListSchema.pick({ from: true, to: true }).safeParse({ from: raw.from, to: raw.to });
+    const listed = await s.listOrders(actorOf(request), { state, ...(period.success ? period.data : {}) }, { page, pageSize: LIST_PAGE_SIZE });
+    return sendPage(reply, OrdersListPage({ shell: adminShell(request, takeFlash(request, reply)), rows: listed.orders, total: listed.total, page, pageSize: LIST_PAGE_SIZE, state, filters: filtersOf(period.success ? period.data : {}) }));
   });
 
   async function orderPage(request: FastifyRequest, reply: FastifyReply, id: number, formState?: FormState, status = 200) {
@@ -198,8 +203,10 @@ export function registerEvaluationAdminPages(app: FastifyInstance, services: Ser
     const state = raw.state === 'replied' || raw.state === 'all' ? raw.state : 'open';
     const paging = pageSchema.safeParse({ page: raw.page });
     const page = paging.success ? paging.data.page : 1;
-    const listed = await s.listSuggestions(actor, { state }, { page, pageSize: LIST_PAGE_SIZE });
-    return sendPage(reply, SuggestionsListPage({ shell: adminShell(request, takeFlash(request, reply)), rows: listed.suggestions, total: listed.total, page, pageSize: LIST_PAGE_SIZE, state, canRegister: actor.role === 'officer' || actor.role === 'leader' }));
+    // result and period (links from the annual report's figures); an unreadable value is left out
+    const narrow = suggestionListSchema.pick({ result: true, from: true, to: true }).safeParse({ result: raw.result, from: raw.from, to: raw.to });
+    const listed = await s.listSuggestions(actor, { state, ...(narrow.success ? narrow.data : {}) }, { page, pageSize: LIST_PAGE_SIZE });
+    return sendPage(reply, SuggestionsListPage({ shell: adminShell(request, takeFlash(request, reply)), rows: listed.suggestions, total: listed.total, page, pageSize: LIST_PAGE_SIZE, state, canRegister: actor.role === 'officer' || actor.role === 'leader', filters: filtersOf(narrow.success ? narrow.data : {}) }));
   });
 
   app.get('/admin/suggestions/new', { preHandler: handlers, schema: { hide: true } }, async (request, reply) =>

@@ -75,7 +75,7 @@ export function RatingsListPage(p: { shell: AdminShell; rows: EvaluationView[]; 
   );
 }
 
-export function OrdersListPage(p: { shell: AdminShell; rows: OrderSummary[]; total: number; page: number; pageSize: number; state: string }) {
+export function OrdersListPage(p: { shell: AdminShell; rows: OrderSummary[]; total: number; page: number; pageSize: number; state: string; filters?: Record<string, string> }) {
   return (
     <AdminLayout {...p.shell} active="ratings" title="好差评：差评工单">
       <h1 className="gk-heading-l">差评工单</h1>
@@ -97,7 +97,7 @@ export function OrdersListPage(p: { shell: AdminShell; rows: OrderSummary[]; tot
           ))}
         </tbody>
       </table>
-      <Pagination page={p.page} pageSize={p.pageSize} total={p.total} baseHref="/admin/ratings/orders" query={{ state: p.state }} />
+      <Pagination page={p.page} pageSize={p.pageSize} total={p.total} baseHref="/admin/ratings/orders" query={{ ...p.filters, state: p.state }} />
     </AdminLayout>
   );
 }
@@ -277,7 +277,7 @@ export function StatsPage(p: { shell: AdminShell; st: Statistics; query: { from:
   );
 }
 
-export function SuggestionsListPage(p: { shell: AdminShell; rows: SuggestionView[]; total: number; page: number; pageSize: number; state: string; canRegister: boolean }) {
+export function SuggestionsListPage(p: { shell: AdminShell; rows: SuggestionView[]; total: number; page: number; pageSize: number; state: string; canRegister: boolean; filters?: Record<string, string> }) {
   return (
     <AdminLayout {...p.shell} active="ratings" title="意见建议">
       <h1 className="gk-heading-l">意见建议（吐槽找茬）</h1>
@@ -296,7 +296,7 @@ export function SuggestionsListPage(p: { shell: AdminShell; rows: SuggestionView
           </tr>
         ))}</tbody>
       </table>
-      <Pagination page={p.page} pageSize={p.pageSize} total={p.total} baseHref="/admin/suggestions" query={{ state: p.state }} />
+      <Pagination page={p.page} pageSize={p.pageSize} total={p.total} baseHref="/admin/suggestions" query={{ ...p.filters, state: p.state }} />
     </AdminLayout>
   );
 }

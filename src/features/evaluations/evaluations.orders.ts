@@ -71,7 +71,7 @@ export type OrderDetail = OrderSummary & {
 };
 
 export interface OrderUseCases {
-  listOrders(actor: Actor, q: { state: 'open' | 'closed' | 'all' }, page: { page: number; pageSize: number }): Promise<{ orders: OrderSummary[]; total: number; page: number; pageSize: number }>;
+  listOrders(actor: Actor, q: { state: 'open' | 'closed' | 'all'; from?: string | undefined; to?: string | undefined }, page: { page: number; pageSize: number }): Promise<{ orders: OrderSummary[]; total: number; page: number; pageSize: number }>;
   getOrder(actor: Actor, id: number): Promise<OrderDetail>;
   actOnOrder<K extends OrderAction>(actor: Actor, id: number, action: K, input: OrderActionInput<K>): Promise<OrderDetail>;
   orderFile(actor: Actor, orderId: number, fileId: number): Promise<{ filename: string; mime: string; data: Buffer }>;
@@ -173,7 +173,7 @@ export function createOrderUseCases(db: Kysely<Database>, deps: Deps): OrderUseC
 
     async listOrders(actor, q, page) {
       const states = q.state === 'open' ? OPEN_STATES : q.state === 'closed' ? ['closed'] : undefined;
-      const f = { agencyIds: actor.role === 'admin' ? null : actor.visibleAgencyIds, states };
+      const f = { agencyIds: actor.role === 'admin' ? null : actor.visibleAgencyIds, states, from: q.from, to: q.to };
       const [rows, total] = await Promise.all([repo.listOrders(db, f, page.pageSize, (page.page - 1) * page.pageSize), repo.countOrders(db, f)]);
       const cal = await deps.calendar();
       const today = deps.today();

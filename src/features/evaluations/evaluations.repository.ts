@@ -173,6 +173,9 @@ export async function findOrderFile(ex: Executor, id: number) {
 export interface OrderFilter {
   agencyIds: readonly number[] | null;
   states?: readonly string[] | undefined;
+  /** the rated day of the 差评 (the period whose figures count the order) */
+  from?: string | undefined;
+  to?: string | undefined;
 }
 
 export async function listOrders(ex: Executor, f: OrderFilter, limit: number, offset: number) {
@@ -180,13 +183,17 @@ export async function listOrders(ex: Executor, f: OrderFilter, limit: number, of
     .select(['o.id', 'o.agency_id', 'o.evaluation_id', 'o.state', 'o.classification', 'o.opened_on', 'o.classified_on', 'o.due_on', 'o.feedback_on', 'o.closed_on', 'o.outcome', 'o.version', 'e.receipt_code', 'e.level', 'e.comment', 'e.real_name', 'e.target_type', 'e.target_ref', 'e.channel']);
   if (f.agencyIds) q = q.where('o.agency_id', 'in', scopeIds(f.agencyIds));
   if (f.states?.length) q = q.where('o.state', 'in', [...f.states]);
+  if (f.from) q = q.where('e.rated_on', '>=', f.from);
+  if (f.to) q = q.where('e.rated_on', '<=', f.to);
   return q.orderBy('o.id', 'desc').limit(limit).offset(offset).execute();
 }
 
 export async function countOrders(ex: Executor, f: OrderFilter): Promise<number> {
-  let q = ex.selectFrom('evaluation_orders').select((eb) => eb.fn.countAll().as('n'));
-  if (f.agencyIds) q = q.where('agency_id', 'in', scopeIds(f.agencyIds));
-  if (f.states?.length) q = q.where('state', 'in', [...f.states]);
+  let q = ex.selectFrom('evaluation_orders as o').innerJoin('evaluations as e', 'e.id', 'o.evaluation_id').select((eb) => eb.fn.countAll().as('n'));
+  if (f.agencyIds) q = q.where('o.agency_id', 'in', scopeIds(f.agencyIds));
+  if (f.states?.length) q = q.where('o.state', 'in', [...f.states]);
+  if (f.from) q = q.where('e.rated_on', '>=', f.from);
+  if (f.to) q = q.where('e.rated_on', '<=', f.to);
   return toNumber((await q.executeTakeFirstOrThrow()).n);
 }
 
@@ -213,19 +220,30 @@ export async function claimSuggestion(ex: Executor, id: number, version: number,
 export interface SuggestionFilter {
   agencyIds: readonly number[] | null;
   states?: readonly string[] | undefined;
+  result?: string | undefined;
+  /** received between (inclusive) */
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+function suggestionWhere(f: SuggestionFilter) {
+  return (eb: ExpressionBuilder<Database, 'suggestions'>) => {
+    const c: Expression<SqlBool>[] = [];
+    if (f.agencyIds) c.push(eb('agency_id', 'in', scopeIds(f.agencyIds)));
+    if (f.states?.length) c.push(eb('state', 'in', [...f.states]));
+    if (f.result) c.push(eb('result', '=', f.result));
+    if (f.from) c.push(eb('received_on', '>=', f.from));
+    if (f.to) c.push(eb('received_on', '<=', f.to));
+    return eb.and(c);
+  };
 }
 
 export async function listSuggestions(ex: Executor, f: SuggestionFilter, limit: number, offset: number): Promise<SuggestionRow[]> {
-  let q = ex.selectFrom('suggestions').selectAll();
-  if (f.agencyIds) q = q.where('agency_id', 'in', scopeIds(f.agencyIds));
-  if (f.states?.length) q = q.where('state', 'in', [...f.states]);
-  return q.orderBy('id', 'desc').limit(limit).offset(offset).execute();
+  return ex.selectFrom('suggestions').selectAll().where(suggestionWhere(f)).orderBy('id', 'desc').limit(limit).offset(offset).execute();
 }
 
 export async function countSuggestions(ex: Executor, f: SuggestionFilter): Promise<number> {
-  let q = ex.selectFrom('suggestions').select((eb) => eb.fn.countAll().as('n'));
-  if (f.agencyIds) q = q.where('agency_id', 'in', scopeIds(f.agencyIds));
-  if (f.states?.length) q = q.where('state', 'in', [...f.states]);
+  const q = ex.selectFrom('suggestions').select((eb) => eb.fn.countAll().as('n')).where(suggestionWhere(f));
   return toNumber((await q.executeTakeFirstOrThrow()).n);
 }
 

@@ -14,7 +14,7 @@ import { cardPdf, ratingPath } from './evaluations.card.ts';
 import { registerEvaluationPublicPages } from './evaluations.pages.ts';
 import { registerEvaluationAdminPages } from './evaluations.admin-pages.ts';
 import {
-  evaluationListSchema, orderActionSchemas, orderListSchema, pageSchema, receiptQuerySchema, registerCaseSchema, registerSuggestionSchema, settingsSchema,
+  evaluationListSchema, orderActionSchemas, orderListSchema, pageSchema, suggestionListSchema, receiptQuerySchema, registerCaseSchema, registerSuggestionSchema, settingsSchema,
   statsQuerySchema, submitEvaluationSchema, submitSuggestionSchema, suggestionActionSchemas,
 } from './evaluations.schema.ts';
 
@@ -164,13 +164,13 @@ export function registerEvaluationsRoutes(app: FastifyInstance, services: Servic
   r.get('/api/evaluation-orders', {
     preHandler: staff,
     schema: {
-      operationId: 'listEvaluationOrders', summary: '差评工单列表（未办结 / 已办结 / 全部；分页）', tags: ['evaluations'],
+      operationId: 'listEvaluationOrders', summary: '差评工单列表（未办结 / 已办结 / 全部；按差评日期；分页）', tags: ['evaluations'],
       querystring: orderListSchema.extend(pageSchema.shape),
       response: { 200: z.object({ orders: z.array(loose), ...pageOut }), ...problemSchemas(400, 401) },
     },
   }, async (request) => {
-    const { page, pageSize, state } = request.query;
-    return s.listOrders(actorOf(request), { state }, { page, pageSize });
+    const { page, pageSize, state, from, to } = request.query;
+    return s.listOrders(actorOf(request), { state, from, to }, { page, pageSize });
   });
 
   r.get('/api/evaluation-orders/:id', {
@@ -202,13 +202,13 @@ export function registerEvaluationsRoutes(app: FastifyInstance, services: Servic
   r.get('/api/suggestions', {
     preHandler: staff,
     schema: {
-      operationId: 'listSuggestions', summary: '意见建议列表（办理中 / 已答复 / 全部；分页）', tags: ['suggestions'],
-      querystring: z.object({ state: z.enum(['open', 'replied', 'all']).optional().default('open') }).extend(pageSchema.shape),
+      operationId: 'listSuggestions', summary: '意见建议列表（办理中 / 已答复 / 全部；按办理结果和收到日期；分页）', tags: ['suggestions'],
+      querystring: suggestionListSchema.extend(pageSchema.shape),
       response: { 200: z.object({ suggestions: z.array(loose), ...pageOut }), ...problemSchemas(400, 401) },
     },
   }, async (request) => {
-    const { page, pageSize, state } = request.query;
-    return s.listSuggestions(actorOf(request), { state }, { page, pageSize });
+    const { page, pageSize, state, result, from, to } = request.query;
+    return s.listSuggestions(actorOf(request), { state, result, from, to }, { page, pageSize });
   });
 
   r.get('/api/suggestions/:id', {

@@ -54,6 +54,15 @@ export const evaluationListSchema = z.object({
 
 export const orderListSchema = z.object({
   state: z.enum(['open', 'closed', 'all']).optional().default('open'),
+  from: dateField('开始日期', { future: true }).optional(),
+  to: dateField('结束日期', { future: true }).optional(),
+});
+
+export const suggestionListSchema = z.object({
+  state: z.enum(['open', 'replied', 'all']).optional().default('open'),
+  result: z.enum(SUGGESTION_RESULTS, { error: '办理结果无效' }).optional(),
+  from: dateField('开始日期', { future: true }).optional(),
+  to: dateField('结束日期', { future: true }).optional(),
 });
 
 const version = z.coerce.number({ error: '缺少版本号，请刷新页面后重试' }).int().min(1, { error: '缺少版本号，请刷新页面后重试' });

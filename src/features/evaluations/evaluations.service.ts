@@ -96,6 +96,8 @@ export interface EvaluationsService extends OrderUseCases, SuggestionUseCases {
   get(actor: Actor, id: number): Promise<EvaluationView>;
   /** public figures of one agency and year (getEvaluationSummary) */
   summary(creditCode: string, year: number): Promise<EvaluationSummary>;
+  /** The year's figures of each unit with ratings, suggestions or visits (null: every unit), for the annual report. */
+  yearSummaries(agencyIds: readonly number[] | null, year: number): Promise<Map<number, Summary>>;
   statistics(actor: Actor, q: { agencyId?: number | undefined; from: string; to: string }): Promise<Statistics>;
   /** the agency of a public page (by credit code), or 404 */
   agencyByCode(code: string): Promise<Agency>;
@@ -272,6 +274,10 @@ export function createEvaluationsService(db: Kysely<Database>, deps: EvaluationD
       const s = await settings();
       const st = await computeStatistics(db, { agencyIds: [agency.id], from: `${year}-01-01`, to: `${year}-12-31`, today: today(), settings: s });
       return { agency: agency.name, year, formula: st.formula, ...summarise(st.input, s) };
+    },
+    async yearSummaries(agencyIds, year) {
+      const st = await computeStatistics(db, { agencyIds, from: `${year}-01-01`, to: `${year}-12-31`, today: today(), settings: await settings() });
+      return new Map(st.units.map(({ agencyId, overdueOrders: _overdue, ...figures }) => [agencyId, figures]));
     },
     async statistics(actor, q) {
       if (q.from > q.to) throw validationFailed([{ field: 'to', message: '结束日期不能早于开始日期' }]);

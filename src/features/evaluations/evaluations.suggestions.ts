@@ -70,7 +70,7 @@ export interface SuggestionUseCases {
   submitSuggestion(input: SubmitSuggestionInput): Promise<{ queryCode: string }>;
   registerSuggestion(actor: Actor, input: RegisterInput): Promise<SuggestionView>;
   suggestionStatus(code: string): Promise<PublicSuggestionStatus>;
-  listSuggestions(actor: Actor, q: { state: 'open' | 'replied' | 'all' }, page: { page: number; pageSize: number }): Promise<{ suggestions: SuggestionView[]; total: number; page: number; pageSize: number }>;
+  listSuggestions(actor: Actor, q: { state: 'open' | 'replied' | 'all'; result?: SuggestionResult | undefined; from?: string | undefined; to?: string | undefined }, page: { page: number; pageSize: number }): Promise<{ suggestions: SuggestionView[]; total: number; page: number; pageSize: number }>;
   getSuggestion(actor: Actor, id: number): Promise<SuggestionView>;
   handleSuggestion(actor: Actor, id: number, input: { version: number; result: SuggestionResult; text: string }): Promise<SuggestionView>;
   replyToSuggestion(actor: Actor, id: number, input: { version: number; text: string }): Promise<SuggestionView>;
@@ -161,7 +161,7 @@ export function createSuggestionUseCases(db: Kysely<Database>, deps: Deps): Sugg
     },
     async listSuggestions(actor, q, page) {
       const states = q.state === 'open' ? ['received', 'handled'] : q.state === 'replied' ? ['replied'] : undefined;
-      const f = { agencyIds: actor.role === 'admin' ? null : actor.visibleAgencyIds, states };
+      const f = { agencyIds: actor.role === 'admin' ? null : actor.visibleAgencyIds, states, result: q.result, from: q.from, to: q.to };
       const [rows, total] = await Promise.all([repo.listSuggestions(db, f, page.pageSize, (page.page - 1) * page.pageSize), repo.countSuggestions(db, f)]);
       const out: SuggestionView[] = [];
       for (const r of rows) out.push(await present(r, actor));
