@@ -1,6 +1,7 @@
 // 区分处理 in Chromium (decision 120): the officer replies 部分公开 to a case with a PDF holding a third party's
 // 身份证号 and mobile number (CJK text, embedded font), opens the file's redaction view from the case page, accepts
-// both suggestions and draws one box with the mouse over a name (reason 第十五条 个人隐私); the reviewer compares
+// both suggestions, draws one box with the mouse over a name (reason 第十五条 个人隐私) and selects another name
+// in the page's text layer; the reviewer compares
 // the original and the redacted pages side by side and approves; the applicant downloads the redacted PDF from the
 // status page, and the letter states the 区分处理. The delivered file: black where the boxes are (pixels read from
 // its pdftoppm rendering, also kept as a PNG in test-results), the same page count and size, and neither its text
@@ -21,6 +22,8 @@ const APPLICANT_PHONE = '13512340000';
 const ID = '11010519491231002' + idCheckCharacter('11010519491231002');
 const MOBILE = '13912345678';
 const NAME = '张三丰';
+/** Selected with the mouse on the page (the text layer over the image). */
+const CONTACT = '李四';
 /** The name's line: the officer drags a box over it (points from the page's top-left corner). */
 const DRAWN = { x: 60, y: 232, w: 200, h: 30 };
 /** A line that stays visible. */
@@ -57,11 +60,13 @@ test('部分公开 with 区分处理: suggestions, a drawn box, side-by-side rev
     { x: 72, y: 180, text: `联系电话：${MOBILE}` },
     { x: 72, y: 240, text: `经办人：${NAME}` },
     { x: 72, y: 300, text: '补偿金额：人民币壹拾贰万元整' },
+    { x: 72, y: 360, text: `联系人：${CONTACT}` },
   ], `${ID} ${MOBILE}`);
   // the checks below can fail: the original holds every string, in its text or its bytes
   expect(pdftotext(original)).toContain(ID);
   expect(pdftotext(original)).toContain(MOBILE);
   expect(pdftotext(original)).toContain(NAME);
+  expect(pdftotext(original)).toContain(CONTACT);
   expect(bytesHold(original, ID) && bytesHold(original, MOBILE)).toBe(true);
 
   // ── a case registered at the counter (the officer's API, with the session's CSRF token)
@@ -116,10 +121,28 @@ test('部分公开 with 区分处理: suggestions, a drawn box, side-by-side rev
   await boxForm.getByRole('button', { name: '遮盖此区域' }).click();
   await expect(officer.locator('.gk-notice--success')).toContainText('已添加遮盖区域');
   await expect(officer.locator('tr[data-redaction]')).toHaveCount(3);
-  await expect(officer.getByTestId('redaction-statement')).toContainText('《补偿协议.pdf》共遮盖三处：三处涉及个人隐私');
+
+  // select the contact's name on the page image with the mouse: the text form fills, one more redaction
+  const line = officer.locator('[data-redact-text="1"] span', { hasText: '联系人' });
+  await line.scrollIntoViewIfNeeded();
+  const lb = (await line.boundingBox())!;
+  // 联系人：李四 is six full-width characters: the name is the last third
+  await officer.mouse.move(lb.x + (lb.width * 4) / 6 + 1, lb.y + lb.height / 2);
+  await officer.mouse.down();
+  await officer.mouse.move(lb.x + lb.width - 1, lb.y + lb.height / 2, { steps: 5 });
+  await officer.mouse.up();
+  const textForm = officer.locator('form[data-text-form="1"]');
+  await expect(textForm.locator('input[name="text"]')).toHaveValue(CONTACT);
+  expect(Number(await textForm.locator('input[name="nearY"]').inputValue())).toBeGreaterThan(355);
+  await textForm.getByLabel('理由', { exact: true }).selectOption({ label: '第十五条 个人隐私' });
+  await textForm.getByRole('button', { name: '遮盖这段文字' }).click();
+  await expect(officer.locator('.gk-notice--success')).toContainText('已遮盖选中的文字');
+  await expect(officer.locator('tr[data-redaction="text"]')).toHaveCount(1);
+  await expect(officer.locator('tr[data-redaction]')).toHaveCount(4);
+  await expect(officer.getByTestId('redaction-statement')).toContainText('《补偿协议.pdf》共遮盖四处：四处涉及个人隐私');
   const view = (await (await officer.request.get(`/api/applications/${id}/disclosures/${did}/redaction`)).json()) as { redactions: { kind: string; boxes: Box[] }[] };
   const boxes = view.redactions.flatMap((x) => x.boxes);
-  expect(view.redactions.map((x) => x.kind).sort()).toEqual(['box', 'id-number', 'phone']);
+  expect(view.redactions.map((x) => x.kind).sort()).toEqual(['box', 'id-number', 'phone', 'text']);
 
   // ── the reviewer compares original and redacted, side by side, then approves
   const reviewer = await staff(browser, 'reviewer');
@@ -154,14 +177,14 @@ test('部分公开 with 区分处理: suggestions, a drawn box, side-by-side rev
     expect(pageSizes(out)).toEqual(pageSizes(original));
     expect(pageSizes(out)).toEqual(['595x842']);
     const text = pdftotext(out);
-    for (const secret of [ID, MOBILE, NAME, '第三方身份证号']) {
+    for (const secret of [ID, MOBILE, NAME, CONTACT, '第三方身份证号']) {
       expect(text, secret).not.toContain(secret);
       expect(bytesHold(out, secret), secret).toBe(false);
     }
     // looked at as a picture: the rendering kept for a person to see, and every box black in it
     mkdirSync('test-results', { recursive: true });
     writeFileSync('test-results/redaction-delivered-page1.png', execFileSync('pdftoppm', ['-r', '72', '-png', '-singlefile', '-f', '1', '-l', '1', '-'], { input: out, maxBuffer: 64 << 20 }));
-    expect(boxes).toHaveLength(3);
+    expect(boxes).toHaveLength(4);
     for (const b of boxes) {
       expect(regionStats(out, 1, { x: b.x + 2, y: b.y + 2, w: b.w - 4, h: b.h - 4 }).max, JSON.stringify(b)).toBeLessThan(40);
       // no glyph cut by a box's edge: just left and right of it the line is blank paper (a first digit left
@@ -179,7 +202,7 @@ test('部分公开 with 区分处理: suggestions, a drawn box, side-by-side rev
     await letter.saveAs(path.join(dir, 'letter.pdf'));
     const letterText = pdftotext(readFileSync(path.join(dir, 'letter.pdf'))).replace(/\s+/g, '');
     expect(letterText).toContain('作了区分处理');
-    expect(letterText).toContain('《补偿协议.pdf》共遮盖三处：三处涉及个人隐私');
+    expect(letterText).toContain('《补偿协议.pdf》共遮盖四处：四处涉及个人隐私');
     expect(letterText).toContain('第十五条');
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -318,6 +318,7 @@ const recipes: Record<string, Recipe> = {
   'GET /api/applications/:id/disclosures/:disclosureId/redaction': ({ rec }) => ({ url: `/api/applications/${rec.applicationId}/disclosures/${rec.disclosureId}/redaction` }),
   'GET /api/applications/:id/disclosures/:disclosureId/pages/:page': ({ rec }) => ({ url: `/api/applications/${rec.applicationId}/disclosures/${rec.disclosureId}/pages/1` }),
   'POST /api/applications/:id/disclosures/:disclosureId/redactions': redactionOp('redactions', { page: 1, x: 10, y: 10, w: 40, h: 20, reason: 'art15-privacy' }),
+  'POST /api/applications/:id/disclosures/:disclosureId/text-redactions': redactionOp('text-redactions', { page: 1, text: '授权矩阵', reason: 'art15-privacy' }),
   'POST /api/applications/:id/disclosures/:disclosureId/suggestion-acceptance': redactionOp('suggestion-acceptance', { key: 'no-such-key', reason: 'art15-privacy' }),
   'POST /api/applications/:id/disclosures/:disclosureId/suggestion-dismissal': redactionOp('suggestion-dismissal', { key: 'no-such-key' }),
   'POST /api/applications/:id/disclosures/:disclosureId/redaction-removal': redactionOp('redaction-removal', { redactionId: 999999 }),

@@ -8,7 +8,8 @@ import { adminShell, seeOther, sendPage, setFlash, takeFlash } from '../shared/p
 import type { Services } from '../services.ts';
 import { disclosureParams, runRedactionOp } from './applications.redaction.routes.ts';
 import { REDACTION_ROUTES, redactionOpSchemas, type RedactionOpName } from './applications.redaction.schema.ts';
-import { REDACTION_FLASH, RedactionPage, type RedactionFormState } from './applications.redaction.views.tsx';
+import { RedactionPage, type RedactionFormState } from './applications.redaction.views.tsx';
+import { t } from '../../ui/i18n.ts';
 
 const zodErrors = (e: z.ZodError): FieldError[] => e.issues.map((i) => ({ field: String(i.path[0] ?? 'version'), message: i.message }));
 
@@ -50,7 +51,7 @@ export function registerRedactionPages(app: FastifyInstance, services: Services)
     const input: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(fields)) if (v.trim() !== '') input[k] = v;
     if (op === 'setTerms') input.terms = (fields.terms ?? '').split(/\r?\n/).map((t) => t.trim()).filter(Boolean);
-    const formKey = op === 'addBox' ? `addBox:${fields.page ?? ''}` : op === 'acceptSuggestion' ? `acceptSuggestion:${fields.key ?? ''}` : op;
+    const formKey = op === 'addBox' || op === 'addText' ? `${op}:${fields.page ?? ''}` : op === 'acceptSuggestion' ? `acceptSuggestion:${fields.key ?? ''}` : op;
     const refused = (errors: FieldError[], status: number) => page(request, reply, id, disclosureId, { form: formKey, values: fields, errors }, status);
     const parsed = redactionOpSchemas[op].safeParse(input);
     if (!parsed.success) return refused(zodErrors(parsed.error), 400);
@@ -60,7 +61,7 @@ export function registerRedactionPages(app: FastifyInstance, services: Services)
       if (!isAppError(e) || e.status >= 500 || e.status === 403 || e.status === 404) throw e;
       return refused(e.fieldErrors.length ? e.fieldErrors : [{ field: 'version', message: e.detail ?? e.title }], e.status);
     }
-    setFlash(reply, 'success', REDACTION_FLASH[op]);
+    setFlash(reply, 'success', t(request.locale, `redaction.flash.${op}`));
     return seeOther(reply, `/admin/applications/${id}/disclosures/${disclosureId}/redaction`);
   });
 }

@@ -13,7 +13,8 @@ import type { RedactionView } from './applications.redaction.ts';
 export const disclosureParams = z.object({ id: z.coerce.number().int().positive(), disclosureId: z.coerce.number().int().positive() });
 const pageParams = disclosureParams.extend({ page: z.coerce.number().int().positive().max(10000) });
 const variantQuery = z.object({ variant: z.enum(['original', 'redacted']).default('original') });
-const viewSchema = z.looseObject({ disclosureId: z.number(), version: z.number(), pages: z.array(z.object({ w: z.number(), h: z.number() })) });
+const textItem = z.object({ x: z.number(), y: z.number(), w: z.number(), h: z.number(), str: z.string() });
+const viewSchema = z.looseObject({ disclosureId: z.number(), version: z.number(), pages: z.array(z.object({ w: z.number(), h: z.number(), text: z.array(textItem).optional() })) });
 
 /** Runs one operation of the redaction view (API and page share it). */
 export function runRedactionOp(services: Services, actor: Actor, id: number, disclosureId: number, op: RedactionOpName, body: Record<string, unknown>): Promise<RedactionView> {

@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  boxProblem, REASON_INFO, reasonProblem, separationLines, SUGGESTION_PATTERNS, type Box, type RedactionReason, type SuggestionKind,
+  boxProblem, clampBox, REASON_INFO, reasonProblem, selectionBoxes, separationLines, SUGGESTION_PATTERNS, type Box, type RedactionReason, type SuggestionKind,
 } from '../../core/redaction/index.ts';
 import { policyFor } from '../../core/personal-data/index.ts';
 import { nowIso } from '../../db/dialect.ts';
@@ -28,7 +28,7 @@ import {
 import type { AppContext } from './applications.context.ts';
 
 
-export interface RedactionItem { id: number; page: number; kind: SuggestionKind | 'box'; reason: RedactionReason; reasonLabel: string; otherText: string | null; boxes: Box[] }
+export interface RedactionItem { id: number; page: number; kind: SuggestionKind | 'box' | 'text'; reason: RedactionReason; reasonLabel: string; otherText: string | null; boxes: Box[] }
 export interface SuggestionItem { key: string; page: number; kind: SuggestionKind; text: string; boxes: Box[] }
 
 export interface RedactionView {
@@ -41,7 +41,8 @@ export interface RedactionView {
   version: number;
   /** the redacted copy, when made from the current redactions */
   copy: { at: string; size: number } | null;
-  pages: { w: number; h: number }[];
+  /** each page's size and, for those who redact, its text items (where a selection on the page image finds its text) */
+  pages: { w: number; h: number; text?: { x: number; y: number; w: number; h: number; str: string }[] }[];
   redactions: RedactionItem[];
   suggestions: SuggestionItem[];
   dismissed: number;
@@ -53,6 +54,7 @@ export interface RedactionView {
 
 export type RedactionOp =
   | { op: 'addBox'; version: number; page: number; x: number; y: number; w: number; h: number; reason: string; otherText?: string | null }
+  | { op: 'addText'; version: number; page: number; text: string; nearX?: number; nearY?: number; reason: string; otherText?: string | null }
   | { op: 'acceptSuggestion'; version: number; key: string; reason: string; otherText?: string | null }
   | { op: 'dismissSuggestion'; version: number; key: string }
   | { op: 'removeRedaction'; version: number; redactionId: number }
@@ -130,13 +132,18 @@ export function redactionUseCases(app: AppContext) {
   function viewOf(actor: Actor, d: DisclosureRow, doc: PreparedDocument, rows: RedactionRow[]): RedactionView {
     const applied = rows.filter((r) => r.status === 'applied');
     const filename = d.filename ?? d.title;
+    const canEdit = (actor.role === 'officer' || actor.role === 'leader') && d.frozen_at === null;
+    const r2 = (n: number) => Math.round(n * 100) / 100;
     return {
       applicationId: d.application_id, disclosureId: d.id, title: d.title, filename, frozen: d.frozen_at !== null, version: d.redaction_version,
       copy: d.redacted_base64 && d.redacted_at ? { at: d.redacted_at, size: d.redacted_size ?? 0 } : null,
-      pages: doc.pages.map((p) => ({ w: Math.round(p.w * 100) / 100, h: Math.round(p.h * 100) / 100 })),
+      pages: doc.pages.map((p) => ({
+        w: r2(p.w), h: r2(p.h),
+        ...(canEdit ? { text: p.items.filter((i) => !i.whole && i.str.trim() !== '').map((i) => ({ x: r2(i.x), y: r2(i.y), w: r2(i.w), h: r2(i.h), str: i.str })) } : {}),
+      })),
       redactions: applied.map(itemOf), suggestions: d.frozen_at ? [] : openSuggestions(doc, d, rows), dismissed: rows.filter((r) => r.status === 'dismissed').length,
       terms: termsOf(d), statement: separationLines([{ fileName: redactedName(filename), redactions: applied.map((r) => ({ reason: r.reason as RedactionReason, otherText: r.other_text })) }])[0] ?? null,
-      canEdit: (actor.role === 'officer' || actor.role === 'leader') && d.frozen_at === null,
+      canEdit,
     };
   }
 
@@ -198,6 +205,14 @@ export function redactionUseCases(app: AppContext) {
         if (p) throw validationFailed([{ field: 'x', message: p }]);
         const r = reasonOf(op);
         write = (trx) => insertRedaction(trx, { ...base, page: op.page, boxes_json: JSON.stringify([box]), kind: 'box', status: 'applied', suggestion_key: null, ...r });
+      } else if (op.op === 'addText') {
+        const page = doc.pages[op.page - 1];
+        if (!page) throw validationFailed([{ field: 'page', message: `第 ${op.page} 页不存在（文件共 ${doc.pages.length} 页）` }]);
+        const near = op.nearX !== undefined && op.nearY !== undefined ? { x: op.nearX, y: op.nearY } : undefined;
+        const boxes = selectionBoxes(page.items, op.text, near).map((b) => clampBox(b, page.w, page.h)).filter((b): b is Box => b !== null);
+        if (!boxes.length) throw validationFailed([{ field: 'text', message: `第 ${op.page} 页的文字中没有“${op.text}”（扫描的页面没有文字，请划定区域遮盖）` }]);
+        const r = reasonOf(op);
+        write = (trx) => insertRedaction(trx, { ...base, page: op.page, boxes_json: JSON.stringify(boxes), kind: 'text', status: 'applied', suggestion_key: null, ...r });
       } else if (op.op === 'acceptSuggestion' || op.op === 'dismissSuggestion') {
         const s = openSuggestions(doc, d, rows).find((x) => x.key === op.key);
         if (!s) throw validationFailed([{ field: 'key', message: '该建议已处理或已不存在，请刷新页面' }]);

@@ -35,26 +35,72 @@
   });
 
   // Redaction view: dragging over a page image fills that page's box form (X, Y, 宽, 高 in points from the
-  // top-left corner); without this script the officer types the numbers.
+  // top-left corner); without this script the officer types the numbers. Where the page has text, an invisible
+  // copy of it lies over the image: selecting it fills the page's text form with the text and where it was
+  // selected (so only that occurrence is covered); without this script the officer types the text.
+  function pagePoint(el, clientX, clientY) {
+    var r = el.getBoundingClientRect();
+    var sx = Number(el.getAttribute('data-page-w')) / r.width;
+    var sy = Number(el.getAttribute('data-page-h')) / r.height;
+    return { x: Math.max(0, (clientX - r.left) * sx), y: Math.max(0, (clientY - r.top) * sy) };
+  }
+  function setField(form, name, v) {
+    var f = form.querySelector('[name="' + name + '"]');
+    if (f) f.value = typeof v === 'number' ? String(Math.round(v * 10) / 10) : v;
+  }
   Array.prototype.forEach.call(document.querySelectorAll('img[data-redact-page]'), function (img) {
     var n = img.getAttribute('data-redact-page');
     var form = document.querySelector('form[data-redact-form="' + n + '"]');
     if (!form) return;
+    var layer = document.querySelector('[data-redact-text="' + n + '"]');
+    var area = layer ? layer.parentNode : img;
     var start = null;
-    function point(e) {
-      var r = img.getBoundingClientRect();
-      var sx = Number(img.getAttribute('data-page-w')) / r.width;
-      var sy = Number(img.getAttribute('data-page-h')) / r.height;
-      return { x: Math.max(0, (e.clientX - r.left) * sx), y: Math.max(0, (e.clientY - r.top) * sy) };
-    }
-    img.addEventListener('pointerdown', function (e) { e.preventDefault(); start = point(e); });
-    img.addEventListener('pointerup', function (e) {
+    area.addEventListener('pointerdown', function (e) {
+      if (e.target && e.target.tagName === 'SPAN') return; // on text: a selection, not a box
+      e.preventDefault();
+      start = pagePoint(img, e.clientX, e.clientY);
+    });
+    area.addEventListener('pointerup', function (e) {
       if (!start) return;
-      var end = point(e);
-      var set = function (name, v) { var f = form.querySelector('[name="' + name + '"]'); if (f) f.value = String(Math.round(v * 10) / 10); };
-      set('x', Math.min(start.x, end.x)); set('y', Math.min(start.y, end.y));
-      set('w', Math.abs(end.x - start.x)); set('h', Math.abs(end.y - start.y));
+      var end = pagePoint(img, e.clientX, e.clientY);
+      setField(form, 'x', Math.min(start.x, end.x)); setField(form, 'y', Math.min(start.y, end.y));
+      setField(form, 'w', Math.abs(end.x - start.x)); setField(form, 'h', Math.abs(end.y - start.y));
       start = null;
+    });
+    if (!layer) return;
+    var textForm = document.querySelector('form[data-text-form="' + n + '"]');
+    layer.hidden = false;
+    var W = Number(layer.getAttribute('data-page-w'));
+    var H = Number(layer.getAttribute('data-page-h'));
+    function place() {
+      var r = layer.getBoundingClientRect();
+      if (!r.width) return;
+      var k = r.width / W;
+      Array.prototype.forEach.call(layer.children, function (s) {
+        var x = Number(s.getAttribute('data-x')), y = Number(s.getAttribute('data-y'));
+        var w = Number(s.getAttribute('data-w')), h = Number(s.getAttribute('data-h'));
+        s.style.left = (100 * x / W) + '%';
+        s.style.top = (100 * y / H) + '%';
+        s.style.fontSize = (h * k * 0.85) + 'px';
+        s.style.transform = 'none';
+        var natural = s.getBoundingClientRect().width;
+        if (natural > 0) s.style.transform = 'scaleX(' + (w * k / natural) + ')';
+      });
+    }
+    if (img.complete) place(); else img.addEventListener('load', place);
+    window.addEventListener('resize', place);
+    if (!textForm) return;
+    var textInput = textForm.querySelector('[name="text"]');
+    if (textInput) textInput.addEventListener('input', function () { setField(textForm, 'nearX', ''); setField(textForm, 'nearY', ''); });
+    document.addEventListener('mouseup', function () {
+      var sel = window.getSelection();
+      if (!sel || sel.isCollapsed || !sel.rangeCount || !layer.contains(sel.anchorNode)) return;
+      var text = sel.toString().replace(/\s+/g, ' ').trim();
+      if (!text) return;
+      var r = sel.getRangeAt(0).getClientRects()[0] || sel.getRangeAt(0).getBoundingClientRect();
+      var p = pagePoint(layer, r.left + r.width / 2, r.top + r.height / 2);
+      setField(textForm, 'text', text.slice(0, 200));
+      setField(textForm, 'nearX', p.x); setField(textForm, 'nearY', p.y);
     });
   });
 })();

@@ -213,6 +213,7 @@ export const policy: Record<string, RouteRule> = {
   'GET /api/applications/:id/disclosures/:disclosureId/redaction': content(['officer', 'reviewer', 'leader'], 'record'),
   'GET /api/applications/:id/disclosures/:disclosureId/pages/:page': content(['officer', 'reviewer', 'leader'], 'record'),
   'POST /api/applications/:id/disclosures/:disclosureId/redactions': content(OFFICER_LEADER, 'record'),
+  'POST /api/applications/:id/disclosures/:disclosureId/text-redactions': content(OFFICER_LEADER, 'record'),
   'POST /api/applications/:id/disclosures/:disclosureId/suggestion-acceptance': content(OFFICER_LEADER, 'record'),
   'POST /api/applications/:id/disclosures/:disclosureId/suggestion-dismissal': content(OFFICER_LEADER, 'record'),
   'POST /api/applications/:id/disclosures/:disclosureId/redaction-removal': content(OFFICER_LEADER, 'record'),
