@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shippedCalendar } from '../calendar/index.ts';
-import { DEFAULT_SETTINGS, allowedOrderActions, isBad, onceKey, orderActionProblem, orderClock, orderDue, ratingWindow, settingProblem, stateAfterClass, summarise, suggestionDue } from './index.ts';
+import { DEFAULT_SETTINGS, allowedOrderActions, answeredLate, isBad, onceKey, orderActionProblem, orderClock, orderDue, ratingWindow, settingProblem, stateAfterClass, summarise, suggestionDue } from './index.ts';
 
 const cal = shippedCalendar();
 
@@ -48,6 +48,26 @@ describe('差评 work order time limits (working days, defaults 立行立改 1, 
     ['deadline', '2025-09-26', '2025-10-23'],
   ] as const)('class %s classified %s → due %s', (classification, classifiedOn, due) => {
     expect(orderDue({ openedOn: '2025-06-03', classifiedOn, classification }, DEFAULT_SETTINGS, cal)).toBe(due);
+  });
+  // the limits are settings: other values move every class's due date by the same calendar
+  it.each([
+    [null, null, '2025-06-05'],
+    ['immediate', '2025-06-03', '2025-06-06'],
+    ['deadline', '2025-06-03', '2025-06-17'],
+    ['explain', '2025-06-03', '2025-06-05'],
+    ['appeal', '2025-06-03', null],
+  ] as const)('with 核实 2, 立行立改 3, 限期整改 10, 解释说明 2: class %s classified %s → due %s', (classification, classifiedOn, due) => {
+    const settings = { ...DEFAULT_SETTINGS, verifyDays: 2, limitImmediate: 3, limitDeadline: 10, limitExplain: 2 };
+    expect(orderDue({ openedOn: '2025-06-03', classifiedOn, classification }, settings, cal)).toBe(due);
+  });
+  // answered late = feedback after the due date (counted as overdue even when closed)
+  it.each([
+    ['2025-06-24', '2025-06-24', false],
+    ['2025-06-24', '2025-06-25', true],
+    ['2025-06-24', null, false],
+    [null, '2025-06-25', false],
+  ] as const)('due %s, feedback %s → answered late %s', (dueOn, feedbackOn, late) => {
+    expect(answeredLate({ dueOn, feedbackOn })).toBe(late);
   });
   it.each([
     ['rectifying', '2025-06-24', '2025-06-24', false],
