@@ -8,6 +8,8 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'bench/**/*.test.ts'],
           environment: 'node',
+          // a few unit tests run real tools (pdftoppm, LibreOffice-free PDF builds): 5 s is too short on a busy machine
+          testTimeout: 30_000,
         },
       },
       {
