@@ -146,10 +146,12 @@ export const run: BenchModule['run'] = async (ctx) => {
     const candidates = steps.filter(passes).map((s) => s.rate).sort((a, b) => b - a);
     if (candidates.length === 0) candidates.push(rates[0]!);
     // Under load the resident size is a garbage-collection sawtooth (325–520 MB within seconds at 140 req/s), so
-    // a sample taken mid-burst says nothing about growth. Both figures are taken at rest: LOAD_SETTLE_SECONDS
-    // (default 10) after the traffic stops, when V8's memory reducer has run; the sample right after the run
-    // is reported beside them.
-    const settleSeconds = num(process.env.LOAD_SETTLE_SECONDS, 10);
+    // a sample taken mid-burst says nothing about growth. Both figures are taken at rest, LOAD_SETTLE_SECONDS
+    // (default 20) after the traffic stops: the server runs one full collection once it has been idle for
+    // IDLE_GC_SECONDS (10; decision 117) — without it a quiet process keeps whatever garbage the last burst left
+    // (measured: 275 MB of heap used at rest with ~85 MB live), and "at rest" was a random point on the sawtooth.
+    // The sample right after the run is reported beside them.
+    const settleSeconds = num(process.env.LOAD_SETTLE_SECONDS, 20);
     const settle = () => new Promise((r) => setTimeout(r, settleSeconds * 1000));
     await settle();
     const rssBefore = rssKb(server.pid);
