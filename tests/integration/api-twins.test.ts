@@ -57,6 +57,8 @@ const TWINS: Record<string, readonly string[]> = {
   'POST /admin/services/:id/edit': ['updateServiceItem'],
   'POST /admin/services/:id/status': ['updateServiceItem'],
   'POST /admin/services/must-match': ['setServiceItemMustMatch'],
+  'POST /admin/services/import': ['importServiceItems'],
+  'POST /admin/services/cases/import': ['importServiceCases'],
   'POST /admin/supervision/runs': ['createAuditRun'],
   'POST /admin/supervision/reminders': ['remindAgencies'],
   'POST /admin/supervision/assessment/weights': ['setAssessmentWeights'],

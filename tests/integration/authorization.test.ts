@@ -154,6 +154,14 @@ const sampleItemVersion = async (t: TestApp, id: number) => Number((await t.db.s
 const rectificationVersion = async (t: TestApp, id: number) => Number((await t.db.selectFrom('audit_rectifications').select('version').where('id', '=', id).executeTakeFirst())?.version ?? 1);
 
 /** How to call each route (the record's agency is `rec`). */
+/** A catalogue XLSX with the required columns and no rows (a dry run that reads and checks the file). */
+let headerXlsx: Promise<Buffer> | undefined;
+const catalogueHeaderXlsx = () => (headerXlsx ??= (async () => {
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('政务服务事项').addRow(['实施单位', '层级', '状态', '状态生效日期', '事项名称', '基本编码', '事项类型', '实施编码']);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+})());
 const serviceItemValues = (code: string) => ({ name: '授权矩阵测试事项', basicCode: '000000000000', type: '行政许可', implCode: code });
 
 const recipes: Record<string, Recipe> = {
@@ -169,6 +177,11 @@ const recipes: Record<string, Recipe> = {
   'PUT /api/service-items/:id': ({ rec, n }) => ({ method: 'PUT', url: `/api/service-items/${rec.serviceItemId}`, json: { version: 1, values: { place: `窗口${n}` }, reason: '授权矩阵' } }),
   'GET /api/service-items/export': ({ rec }) => ({ url: `/api/service-items/export?agency=${rec.creditCode}` }),
   'POST /api/service-items/cases/import': ({ rec, n }) => ({ method: 'POST', url: '/api/service-items/cases/import', json: { agency: rec.creditCode, filename: 'cases.csv', contentBase64: Buffer.from(`办件编号,办结日期,实施编码,决定类型,办理结果\nAUTHZ-${n}-0001,2025-03-01,AUTHZ-${rec.creditCode},,准予许可`).toString('base64'), dryRun: true } }),
+  'POST /api/service-items/import': async () => ({ method: 'POST', url: '/api/service-items/import', json: { filename: 'catalogue.xlsx', contentBase64: (await catalogueHeaderXlsx()).toString('base64'), dryRun: true } }),
+  'GET /admin/services/import': () => ({ url: '/admin/services/import' }),
+  'POST /admin/services/import': async () => ({ method: 'POST', url: '/admin/services/import', multipart: { fields: { dryRun: '1' }, files: { file: { filename: 'catalogue.xlsx', data: await catalogueHeaderXlsx(), type: 'application/octet-stream' } } } }),
+  'GET /admin/services/cases/import': () => ({ url: '/admin/services/cases/import' }),
+  'POST /admin/services/cases/import': ({ n }) => ({ method: 'POST', url: '/admin/services/cases/import', multipart: { fields: { dryRun: '1' }, files: { file: { filename: 'cases.csv', data: Buffer.from(`办件编号,办结日期,实施编码,决定类型,办理结果\nAUTHZ-P${n}-0001,2025-03-01,AUTHZ-NONE,,准予许可`), type: 'text/csv' } } } }),
   'GET /services': () => ({ url: '/services?q=%E6%8E%88%E6%9D%83' }),
   'GET /services/:id': ({ rec }) => ({ url: `/services/${rec.serviceItemId}` }),
   'GET /services/:id/guide.pdf': ({ rec }) => ({ url: `/services/${rec.serviceItemId}/guide.pdf` }),

@@ -16,5 +16,6 @@ import { register as audit } from './audit.ts';
 import { register as work } from './work.ts';
 import { register as redact } from './redact.ts';
 import { register as evaluations } from './evaluations.ts';
+import { register as serviceItems } from './service-items.ts';
 
-export const commandModules: readonly ((program: Command) => void)[] = [serve, db, demo, user, backup, bench, benchData, report, calendar, deadline, personalData, audit, work, redact, evaluations];
+export const commandModules: readonly ((program: Command) => void)[] = [serve, db, demo, user, backup, bench, benchData, report, calendar, deadline, personalData, audit, work, redact, evaluations, serviceItems];

@@ -4,3 +4,4 @@ export * from './values.ts';
 export * from './history.ts';
 export * from './consistency.ts';
 export * from './cases.ts';
+export * from './catalogue-import.ts';

@@ -60,6 +60,8 @@ export interface AuthService {
   rateLimitHit(bucket: string, windowMs: number): Promise<{ hits: number; resetInMs: number }>;
   /** The counter's current state without a hit. */
   rateLimitPeek(bucket: string, windowMs: number): Promise<{ hits: number; resetInMs: number }>;
+  /** CLI commands that act as a staff member (`--as <username>`): the active user's actor, or null. */
+  actorForUsername(username: string): Promise<Actor | null>;
 }
 
 export function hashSessionId(raw: string): string {
@@ -93,6 +95,11 @@ export function createAuthService(
   }
 
   return {
+    async actorForUsername(username) {
+      const u = await findUserByUsername(db, username.slice(0, 200));
+      return u && u.active === 1 ? toActor(u) : null;
+    },
+
     async signIn({ username, password, ip, requestId }) {
       const now = clock().getTime();
       const name = username.toLowerCase().slice(0, 200);

@@ -15,6 +15,8 @@ export function ServiceItemListPage(p: { shell: AdminShell; items: ItemSummary[]
         {p.canCreate ? <Button href="/admin/services/new">新增事项</Button> : null}
         <Button href="/admin/services/check" variant="secondary">三级一致性检查</Button>
         <Button href="/api/service-items/export" variant="secondary">导出目录（XLSX）</Button>
+        {p.canCreate ? <Button href="/admin/services/import" variant="secondary">导入目录（XLSX）</Button> : null}
+        {p.canCreate ? <Button href="/admin/services/cases/import" variant="secondary">导入办件</Button> : null}
       </p>
       <form method="get" action="/admin/services" className="gk-filters">
         <label htmlFor="field-q">事项名称、编码或材料</label>

@@ -178,3 +178,13 @@ export async function insertCaseEntries(db: Db, rows: readonly Insertable<Databa
     if (part.length) await db.insertInto('decision_entries').values([...part]).execute();
   }
 }
+
+/** 区 departments' defining rows (in use or suspended) with these 基本编码 — what a new 街道 / 社区 row implements. */
+export async function definingByBasicCodes(db: Db, basicCodes: readonly string[]): Promise<{ id: number; basic_code: string }[]> {
+  const out: { id: number; basic_code: string }[] = [];
+  for (let i = 0; i < basicCodes.length; i += 500) {
+    const part = basicCodes.slice(i, i + 500);
+    if (part.length) out.push(...(await db.selectFrom('service_items').select(['id', 'basic_code']).where('parent_id', 'is', null).where('level', '=', 'district').where('status', '!=', 'cancelled').where('basic_code', 'in', part).orderBy('id').execute()));
+  }
+  return out;
+}

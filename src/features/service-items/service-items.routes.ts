@@ -14,6 +14,7 @@ import { registerServiceItemPages } from './service-items.page-routes.ts';
 import { readCaseTable } from './service-items.table.ts';
 import { catalogueXlsx } from './service-items.export.ts';
 import { registerServiceItemPortal } from './service-items.portal.ts';
+import { registerServiceItemImports } from './service-items.import-routes.ts';
 
 const summary = z.object({
   id: z.number().int(), name: z.string(), code: z.string().describe('实施编码'), basicCode: z.string().describe('基本编码'), type: z.string().describe('事项类型'),
@@ -184,6 +185,7 @@ export function registerServiceItemsRoutes(app: FastifyInstance, services: Servi
     return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('政务服务事项目录.xlsx')}`).send(buf);
   });
 
+  registerServiceItemImports(app, services);
   registerServiceItemPages(app, services);
   registerServiceItemPortal(app, services);
 }

@@ -21,6 +21,7 @@ import * as repo from './service-items.repository.ts';
 import { createCaseImport, type CaseImportResult, type YearLock } from './service-items.cases.ts';
 import { seedDemoItems, type DemoUnits } from './service-items.seed-demo.ts';
 import type { AuditActor } from '../audit/audit.service.ts';
+import { createCatalogueImport, type CatalogueImportResult, type CatalogueSheet } from './service-items.import.ts';
 
 export const LEVELS = ['district', 'street', 'community'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -77,6 +78,8 @@ export interface ServiceItemsService {
   importCases(actor: Actor, agencyId: number, table: readonly Record<string, string>[], opts: { dryRun: boolean; onProgress?: (done: number, total: number) => void }): Promise<CaseImportResult>;
   /** Demo seed: the 审批服务局's items, the 街道 / 社区 implementations and the 2019 办件 (once; false when already there). */
   seedDemo(actor: AuditActor, units: DemoUnits): Promise<{ seeded: boolean; items: number; cases: number }>;
+  /** The catalogue XLSX (the export's columns) read back: dry run with every row's problem, idempotent by 实施编码. */
+  importCatalogue(actor: Actor, filename: string, sheet: CatalogueSheet, opts: { dryRun: boolean; onProgress?: (done: number, total: number) => void }): Promise<CatalogueImportResult>;
 }
 
 const EDITOR_ROLES = ['officer', 'leader'] as const;
@@ -155,6 +158,7 @@ export function createServiceItemsService(db: Kysely<Database>, deps: { audit: A
 
   const service: ServiceItemsService = {
     importCases: createCaseImport(db, { audit: deps.audit, ...(deps.assertYearUnlocked ? { assertYearUnlocked: deps.assertYearUnlocked } : {}), clock }),
+    importCatalogue: createCatalogueImport(db, { audit: deps.audit, agencies: deps.agencies, schema, searchText, clock }),
     schema,
     settings,
     seedDemo: (actor, units) => seedDemoItems(db, deps.audit, actor, units, clock, searchText),

@@ -92,6 +92,7 @@ export const policy: Record<string, RouteRule> = {
   'PUT /api/service-items/:id': content(OFFICER_LEADER, 'record'),
   'GET /api/service-items/export': { ...staffRecord, note: 'the agency in the query and the units below it it sees (default: the caller’s scope)' },
   'POST /api/service-items/cases/import': content(OFFICER_LEADER, 'record', '办件 into the decisions register of the agency in the body (default: the caller’s)'),
+  'POST /api/service-items/import': content(OFFICER_LEADER, undefined, 'catalogue XLSX; each row’s 实施单位 must be an agency the caller sees (checked row by row)'),
   'GET /admin/services': staff,
   'GET /admin/services/:id': staffRecord,
   'GET /services': { ...pub, note: 'the public 办事指南 list (items in use or suspended)' },
@@ -105,6 +106,10 @@ export const policy: Record<string, RouteRule> = {
   'POST /admin/services/:id/status': content(OFFICER_LEADER, 'record', 'page twin of updateServiceItem (status with date)'),
   'GET /admin/services/check': { ...staffRecord, note: 'the agency in the query (default: the caller’s) and every unit below it' },
   'POST /admin/services/must-match': { who: ['supervisor'], note: 'page twin of setServiceItemMustMatch' },
+  'GET /admin/services/import': content(OFFICER_LEADER, undefined, 'the catalogue XLSX import page'),
+  'POST /admin/services/import': content(OFFICER_LEADER, undefined, 'page twin of importServiceItems'),
+  'GET /admin/services/cases/import': content(OFFICER_LEADER, undefined, 'the 办件 import page (own agency)'),
+  'POST /admin/services/cases/import': content(OFFICER_LEADER, undefined, 'page twin of importServiceCases (own agency)'),
   'GET /api/my-work': { ...staff, note: 'the caller’s own work items (待办)' },
 
   // ── 督查体检 (audit runs of the 政务公开主管部门) and 整改 (rectification by the agency) ──
