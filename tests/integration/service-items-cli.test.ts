@@ -69,7 +69,10 @@ describe('gongkai decisions import / service-items import (sqlite)', { timeout: 
     writeFileSync(file, (await t.api('GET', '/api/service-items/export', { as: 'officer' })).rawPayload);
     const r = await gongkai(['service-items', 'import', file, '--json', '--as', 'officer']);
     expect(r.code, r.err).toBe(0);
-    expect(JSON.parse(r.out)).toMatchObject({ rows: 1, accepted: 0, duplicates: 1, rejected: [], created: 0, updated: 0 });
+    const a = JSON.parse(r.out) as { rows: number; duplicates: number };
+    expect(a).toMatchObject({ accepted: 0, rejected: [], created: 0, updated: 0 });
+    expect(a.rows).toBeGreaterThanOrEqual(1);
+    expect(a.duplicates).toBe(a.rows);
     const junk = path.join(dir, 'junk.xlsx');
     writeFileSync(junk, 'not an xlsx');
     const j = await gongkai(['service-items', 'import', junk, '--json', '--as', 'officer']);
