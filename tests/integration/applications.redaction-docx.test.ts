@@ -77,7 +77,7 @@ describe.each(engines())('a DOCX disclosed with a reply is redacted and delivere
     const casePage = await t.api('GET', `/admin/applications/${id}`, { as: 'officer' });
     expect(casePage.body).toContain(`/admin/applications/${id}/disclosures/${did}/redaction`);
     const v = (await t.api('GET', `/api/applications/${id}/disclosures/${did}/redaction`, { as: 'officer' })).json() as { version: number; pages: { w: number; h: number }[]; suggestions: { key: string; kind: string; text: string }[] };
-    expect(v.pages).toEqual([{ w: 595.3, h: 841.89 }]); // A4 from the DOCX's w:pgSz (11906 × 16838 twips)
+    expect(v.pages.map(({ w, h }) => ({ w, h }))).toEqual([{ w: 595.3, h: 841.89 }]); // A4 from the DOCX's w:pgSz (11906 × 16838 twips)
     expect(v.suggestions.map((s) => `${s.kind} ${s.text}`).sort()).toEqual([`id-number ${ID}`, `phone ${MOBILE}`]);
     const view = await t.api('GET', `/admin/applications/${id}/disclosures/${did}/redaction`, { as: 'officer' });
     expect(view.statusCode).toBe(200);
