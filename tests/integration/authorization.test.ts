@@ -59,6 +59,8 @@ interface AgencyRecords {
   suggestionCode: string;
   /** an audit run of the agency (as its supervisor would run it), one report, one finding about the agency, a rectification asked of it */
   runId: number;
+  /** An earlier run of the same agency (to compare runId with). */
+  earlierRunId: number;
   runReportId: number;
   findingId: number;
   rectificationId: number;
@@ -200,6 +202,8 @@ const recipes: Record<string, Recipe> = {
   'POST /api/supervision/runs': () => ({ method: 'POST', url: '/api/supervision/runs', json: { source: 'platform', year: YEAR } }),
   'GET /api/supervision/runs': () => ({ url: '/api/supervision/runs' }),
   'GET /api/supervision/runs/:id': ({ rec }) => ({ url: `/api/supervision/runs/${rec.runId}` }),
+  'GET /api/supervision/runs/:id/comparison': ({ rec }) => ({ url: `/api/supervision/runs/${rec.runId}/comparison?with=${rec.earlierRunId}` }),
+  'GET /admin/supervision/runs/:id/comparison': ({ rec }) => ({ url: `/admin/supervision/runs/${rec.runId}/comparison?with=${rec.earlierRunId}` }),
   'GET /api/supervision/runs/:id/reports': ({ rec }) => ({ url: `/api/supervision/runs/${rec.runId}/reports` }),
   'GET /api/supervision/runs/:id/findings': ({ rec }) => ({ url: `/api/supervision/runs/${rec.runId}/findings` }),
   'GET /api/supervision/runs/:id/export.xlsx': ({ rec }) => ({ url: `/api/supervision/runs/${rec.runId}/export.xlsx` }),
@@ -638,16 +642,17 @@ describe.each(engines())('authorization matrix (%s)', (engine) => {
   }
 
   /** An audit run owned by the agency with one report and one finding about the agency, and a rectification asked of it (rows, as a run would store them). */
-  async function supervisionRecords(agencyId: number, agencyName: string): Promise<Pick<AgencyRecords, 'runId' | 'runReportId' | 'findingId' | 'rectificationId' | 'sampleItemId'>> {
+  async function supervisionRecords(agencyId: number, agencyName: string): Promise<Pick<AgencyRecords, 'runId' | 'earlierRunId' | 'runReportId' | 'findingId' | 'rectificationId' | 'sampleItemId'>> {
     const at = new Date().toISOString();
     const parent = (await t.services.agencies.get(agencyId))!.parentId ?? agencyId;
+    const earlier = await t.db.insertInto('audit_runs').values({ agency_id: agencyId, title: '授权矩阵上一年体检', year: YEAR - 1, source: 'upload', reports_count: 0, clean_count: 0, findings_count: 0, unreadable_count: 0, cross_year_json: '[]', created_by: null, created_by_name: '授权矩阵', created_at: at }).returning('id').executeTakeFirstOrThrow();
     const run = await t.db.insertInto('audit_runs').values({ agency_id: agencyId, title: '授权矩阵体检', year: YEAR, source: 'upload', reports_count: 1, clean_count: 0, findings_count: 1, unreadable_count: 0, cross_year_json: '[]', created_by: null, created_by_name: '授权矩阵', created_at: at }).returning('id').executeTakeFirstOrThrow();
     const report = await t.db.insertInto('audit_run_reports').values({ run_id: run.id, ordinal: 1, file: 'authz.txt', agency_name: agencyName, subject_agency_id: agencyId, year: YEAR, format: '2021', status: 'findings', read: 'complete', errors_count: 1, warnings_count: 0, model_json: null, notes_json: '[]', not_checked_json: '[]', unread_json: '[]', replaces_report_id: null, created_at: at }).returning('id').executeTakeFirstOrThrow();
     const finding = await t.db.insertInto('audit_findings').values({ run_id: run.id, report_id: report.id, scope: 'report', agency_name: agencyName, subject_agency_id: agencyId, year: YEAR, rule: 'E1', severity: 'error', source: 'rules', message: '授权矩阵', cells_json: '[]', fingerprint: `authz|${agencyId}`, decision: 'pending', reason: null, carried_from: null, decided_by_name: null, decided_at: null }).returning('id').executeTakeFirstOrThrow();
     const rect = await t.db.insertInto('audit_rectifications').values({ finding_id: finding.id, run_id: run.id, supervisor_agency_id: parent, agency_id: agencyId, state: 'open', comment: '授权矩阵整改要求', response: null, response_report_id: null, review_comment: null, created_by_name: '授权矩阵', created_at: at, responded_by_name: null, responded_at: null, resolved_at: null, updated_at: at }).returning('id').executeTakeFirstOrThrow();
     const sample = await t.db.insertInto('supervision_samples').values({ supervisor_agency_id: agencyId, year: YEAR, seed: 1, items_asked: 1, cases_asked: 0, items_population: 1, cases_population: 0, reason: null, replaced_by: null, drawn_by_name: '授权矩阵', drawn_at: at }).returning('id').executeTakeFirstOrThrow();
     const sampleItem = await t.db.insertInto('supervision_sample_items').values({ sample_id: sample.id, ordinal: 1, kind: 'catalogue_item', entity_id: 1, agency_id: agencyId, label: '授权矩阵', ref_date: null, result: null, note: null, checked_by_name: null, checked_at: null }).returning('id').executeTakeFirstOrThrow();
-    return { runId: run.id, runReportId: report.id, findingId: finding.id, rectificationId: rect.id, sampleItemId: sampleItem.id };
+    return { runId: run.id, earlierRunId: earlier.id, runReportId: report.id, findingId: finding.id, rectificationId: rect.id, sampleItemId: sampleItem.id };
   }
 
   async function makeRecords(agencyId: number, creditCode: string, key: AgencyKey): Promise<AgencyRecords> {

@@ -15,6 +15,7 @@ import { RECTIFICATION_STATES, type RectificationState } from './supervision.rec
 import { OVERVIEW_STATES, type OverviewState } from './supervision.overview.ts';
 import { COMPONENTS } from '../../core/supervision/assessment.ts';
 import { ASSESSMENT_PATH, AssessmentPage, OVERVIEW_PATH, OverviewPage, SAMPLE_PATH, SamplePage } from './supervision.overview-pages.tsx';
+import { RunComparisonPage } from './supervision.compare-pages.tsx';
 
 const PAGE_SIZE = 50;
 const pageOf = (q: unknown, key = 'page') => {
@@ -67,6 +68,17 @@ export function registerSupervisionPages(app: FastifyInstance, services: Service
     const reports = await sv.listRunReports(actor, id, { page: pageOf(request.query), pageSize: PAGE_SIZE, ...(status ? { status } : {}) });
     const cross = await sv.listFindings(actor, id, { scope: 'cross_year', page: pageOf(request.query, 'cpage'), pageSize: PAGE_SIZE });
     return sendPage(reply, RunPage({ shell: adminShell(request, takeFlash(request, reply)), run, reports, cross, ...(status ? { status } : {}) }));
+  });
+
+  app.get(`${SUPERVISION_PATH}/runs/:id/comparison`, { preHandler: staff, schema: { hide: true } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const id = idOf(request);
+    const run = await sv.getRun(actor, id);
+    const runs = await sv.listRuns(actor, { page: 1, pageSize: 200 });
+    const w = Number(textOf(request.query, 'with'));
+    const comparison = Number.isInteger(w) && w >= 1 && w <= 2_147_483_647 && w !== id
+      ? await sv.compareRuns(actor, id, w, { page: pageOf(request.query), pageSize: PAGE_SIZE }) : undefined;
+    return sendPage(reply, RunComparisonPage({ shell: adminShell(request, takeFlash(request, reply)), run, runs, ...(comparison ? { comparison } : {}) }));
   });
 
   app.get(`${SUPERVISION_PATH}/reports/:id`, { preHandler: staff, schema: { hide: true } }, async (request, reply) => {

@@ -19,7 +19,7 @@ function Tag({ text, color }: { text: string; color: string }) {
   return <strong className={`gk-tag gk-tag--${color}`}>{text}</strong>;
 }
 
-function SupervisionNav({ current }: { current: 'runs' | 'rectifications' }) {
+export function SupervisionNav({ current }: { current: 'runs' | 'rectifications' }) {
   return (
     <nav aria-label="督查" className="gk-subnav">
       <ul>
@@ -142,7 +142,8 @@ export function RunPage(p: { shell: AdminShell; run: RunView; reports: Paged<Run
       </table>
       <p>
         <a className="gk-button gk-button--secondary" href={`/api/supervision/runs/${r.id}/export.xlsx`} download>下载 Excel 工作簿</a>{' '}
-        <a className="gk-button gk-button--secondary" href={`/api/supervision/runs/${r.id}/notice.pdf`} download>下载通报（PDF，仅列已确认的问题）</a>
+        <a className="gk-button gk-button--secondary" href={`/api/supervision/runs/${r.id}/notice.pdf`} download>下载通报（PDF，仅列已确认的问题）</a>{' '}
+        <a className="gk-button gk-button--secondary" href={`${base}/comparison`}>与以前的体检比较</a>
       </p>
       <h2>报告</h2>
       <form method="get" action={base} className="gk-filters">

@@ -16,7 +16,7 @@ import type { Actor } from '../shared/actor.ts';
 import { uploadedFiles } from '../reports/reports.routes.ts';
 import type { ReportFile } from '../reports/reports.service.ts';
 import {
-  findingViewSchema, findingsQuery, idParams, pageQuery, paged, platformRunBody, rectificationBody, rectificationDetailSchema, rectificationSchema, responseBody,
+  comparisonQuery, comparisonSchema, findingViewSchema, findingsQuery, idParams, pageQuery, paged, platformRunBody, rectificationBody, rectificationDetailSchema, rectificationSchema, responseBody,
   reviewBody, runReportDetailSchema, runReportSchema, runSchema, triageBody, sampleSchema, sampleItemSchema, drawBody, sampleResultBody,
 } from './supervision.schema.ts';
 import { RECTIFICATION_STATES } from './supervision.rectify.ts';
@@ -104,6 +104,17 @@ export function registerSupervisionRoutes(app: FastifyInstance, services: Servic
       response: { 200: paged(runReportSchema), ...problemSchemas(400, 401, 403, 404) },
     },
   }, async (request) => sv.listRunReports(actorOf(request), request.params.id, request.query));
+
+  r.get('/api/supervision/runs/:id/comparison', {
+    preHandler: staff,
+    schema: {
+      operationId: 'compareAuditRuns', summary: '两次督查体检比较（如本年度与上一年度）：按机关列出新出现、已解决和仍存在的问题（已排除的不计；按机关分页）', tags: ['supervision'],
+      params: idParams, querystring: comparisonQuery, response: { 200: comparisonSchema, ...problemSchemas(400, 401, 403, 404) },
+    },
+  }, async (request) => {
+    const { with: earlier, ...page } = request.query;
+    return sv.compareRuns(actorOf(request), request.params.id, earlier, page);
+  });
 
   r.get('/api/supervision/reports/:id', {
     preHandler: staff,

@@ -99,3 +99,17 @@ export const drawBody = z.object({
 export const sampleResultBody = z.object({
   result: z.enum(['pass', 'fail'], { message: '请选择合格或不合格' }), note: z.string().max(1000, { message: '说明最多 1000 字' }).nullish(), version,
 });
+export const comparisonQuery = z.object({
+  with: z.coerce.number({ message: '请选择要比较的体检（with）' }).int().min(1).max(2_147_483_647).describe('较早的一次体检（例如上一年度的）'),
+  ...pageQuery,
+});
+export const comparisonSchema = z.object({
+  run: runSchema, earlier: runSchema,
+  totals: z.object({ added: z.number().int(), resolved: z.number().int(), persisting: z.number().int() }),
+  agencies: paged(z.object({
+    agency: z.string(),
+    added: z.array(findingViewSchema).describe('本次新出现的问题'),
+    resolved: z.array(findingViewSchema).describe('上次有、本次已没有的问题（已解决）'),
+    persisting: z.array(findingViewSchema.extend({ earlierId: z.number().int().describe('上次体检中的同一问题') })).describe('两次都有的问题'),
+  })),
+});

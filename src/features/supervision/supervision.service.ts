@@ -17,6 +17,7 @@ import type { ParseNote } from '../reports/import/index.ts';
 import { agencyKey, auditFile, auditModel, crossYearChecks, type AuditedWithModel, type AuditResult, type CrossYearResult } from '../reports/audit.ts';
 import type { ReportFile } from '../reports/reports.service.ts';
 import * as repo from './supervision.repository.ts';
+import { compareAuditRuns, type RunComparison } from './supervision.compare.ts';
 
 export const DECISIONS = ['pending', 'confirmed', 'dismissed', 'rectification'] as const;
 export type Decision = (typeof DECISIONS)[number];
@@ -103,6 +104,8 @@ export interface SupervisionService {
   addReplacement(runId: number, replaces: repo.RunReportRow, file: ReportFile, supervisorAgencyId: number): Promise<number>;
   /** Internal: a run of an actor who may see it (supervisor role, agency in scope). */
   runFor(actor: Actor, id: number): Promise<repo.RunRow>;
+  /** This run against an earlier one: per agency, the findings new, resolved and persisting (supervision.compare.ts). */
+  compareRuns(actor: Actor, runId: number, earlierId: number, opts: { page: number; pageSize: number }): Promise<RunComparison>;
 }
 
 export function presentFinding(r: repo.FindingRow): FindingView {
@@ -291,6 +294,10 @@ export function createSupervisionService(db: Kysely<Database>, deps: { audit: Au
 
     async getRun(actor, id) {
       return runView(await runFor(actor, id));
+    },
+
+    async compareRuns(actor, runId, earlierId, opts) {
+      return compareAuditRuns(db, { runFor, view: async (a, id) => runView(await runFor(a, id)), present: presentFinding }, actor, runId, earlierId, opts);
     },
 
     async listRunReports(actor, runId, opts) {
