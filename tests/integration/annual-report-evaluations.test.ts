@@ -9,10 +9,9 @@ import { createTestApp, engines, type TestApp } from './harness.ts';
 
 const CODE = '12370602780795309E';
 const SENTENCE = '2019年，本机关共收到政务服务评价6857条，开展电话回访4895次，满意度99.5%；收到差评12条，已整改办结12条；收到意见建议21条，采纳7条，查摆整改问题5个，做到有诉必理、有理必果、及时反馈。';
-const P = 'from=2019-01-01&to=2019-12-31';
-
-// figure phrase → the link of the draft, the API twin of that list and the count it must give
-const FIGURES: [string, string, string | null, number][] = [
+// figure phrase → the link of the draft, the API twin of that list and the count it must give; every list narrowed to
+// the report's agency (agencyId) and the year
+const figuresOf = (P: string): [string, string, string | null, number][] => [
   ['政务服务评价6857条', `/admin/ratings?${P}`, `/api/evaluations?${P}`, 6857],
   ['电话回访4895次', `/admin/ratings/stats?${P}`, null, 4895],
   ['满意度99.5%', `/admin/ratings/stats?${P}`, null, 99.5],
@@ -22,15 +21,21 @@ const FIGURES: [string, string, string | null, number][] = [
   ['采纳7条', `/admin/suggestions?state=all&result=adopted&${P}`, `/api/suggestions?state=all&result=adopted&${P}`, 7],
   ['查摆整改问题5个', `/admin/suggestions?state=all&result=rectified&${P}`, `/api/suggestions?state=all&result=rectified&${P}`, 5],
 ];
+// the lists that take the agency filter, without their narrowing (count of the actor's whole scope)
+const AGENCY_LISTS = ['/admin/ratings', '/api/evaluations', '/admin/ratings/orders', '/api/evaluation-orders', '/admin/suggestions', '/api/suggestions'];
 
 const esc = (s: string) => s.replace(/&/g, '&amp;');
 
 describe.each(engines())('annual report 总体情况 with the 好差评 figures (%s)', (engine) => {
   let t: TestApp;
   let deptId = 0;
+  let P = '';
+  let FIGURES: ReturnType<typeof figuresOf> = [];
   beforeAll(async () => {
     t = await createTestApp(engine, { clock: () => new Date('2025-06-10T02:00:00Z') });
     deptId = (await t.services.agencies.getByCreditCode(CODE))!.id;
+    P = `agencyId=${deptId}&from=2019-01-01&to=2019-12-31`;
+    FIGURES = figuresOf(P);
   }, 120_000);
   afterAll(() => t?.close());
 
@@ -79,5 +84,36 @@ describe.each(engines())('annual report 总体情况 with the 好差评 figures 
     const stats = await t.api('GET', `/admin/ratings/stats?${P}`, { as: 'officer' });
     expect(stats.body).toContain('data-testid="stat-visits">4895<');
     expect(stats.body).toContain('data-testid="stat-satisfaction">99.5%<');
+  });
+
+  it('the lists narrowed to one agency: its supervisor counts that agency\'s figures; an agency outside the scope is not found, a bad one is 400', async () => {
+    // one 2019 rating of another agency in the supervisor's scope: the whole scope counts it, the narrowed list does not
+    const sup = await t.db.selectFrom('users').select('agency_id').where('username', '=', 'supervisor').executeTakeFirstOrThrow();
+    const scope = (await t.services.agencies.list()).filter((a) => a.id !== deptId && (a.id === sup.agency_id || a.parentId === sup.agency_id));
+    const neighbour = scope[0]!;
+    await t.db.insertInto('evaluations').values({
+      agency_id: neighbour.id, receipt_code: 'PJAUTHZ0001', level: 5, channel: 'survey', target_type: 'agency', target_ref: null, service_item_code: null,
+      comment: null, indicators_json: null, real_name: 0, rater_name: null, rater_phone: null, phone_hash: null,
+      rated_on: '2019-05-06', created_at: '2019-05-06T02:00:00.000Z', once_key: null, source_id: null,
+    }).execute();
+    const whole = await t.api('GET', '/api/evaluations?from=2019-01-01&to=2019-12-31', { as: 'supervisor' });
+    expect((whole.json() as { total: number }).total).toBe(6858);
+    for (const [text, , api, n] of FIGURES) {
+      if (!api) continue;
+      const r = await t.api('GET', api, { as: 'supervisor' });
+      expect(r.statusCode, api).toBe(200);
+      expect((r.json() as { total: number }).total, text).toBe(n);
+    }
+    // the officer of 审批服务局 sees no other agency: asking for one is 404 on the page and its API twin alike
+    const foreign = (await t.services.agencies.list()).find((a) => a.id !== deptId)!;
+    for (const path of AGENCY_LISTS) {
+      const r = await t.api('GET', `${path}?agencyId=${foreign.id}`, { as: 'officer' });
+      expect(r.statusCode, path).toBe(404);
+    }
+    for (const path of AGENCY_LISTS.filter((l) => l.startsWith('/api/'))) {
+      const r = await t.api('GET', `${path}?agencyId=abc`, { as: 'officer' });
+      expect(r.statusCode, path).toBe(400);
+      expect(r.body, path).toContain('单位无效');
+    }
   });
 });

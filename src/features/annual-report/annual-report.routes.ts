@@ -24,10 +24,10 @@ import type { Services } from '../services.ts';
 import { trendCharts } from './annual-report.charts.ts';
 import { overviewFigures, overviewSentence, type OverviewMeasure, type Summary } from '../../core/evaluations/index.ts';
 
-/** The records behind each figure of the 好差评 sentence (the back-office lists, filtered to the year). */
-/** Each figure of the 好差评 sentence (its phrase as written in 总体情况) with the back-office records behind it. */
-function evaluationLinks(year: number, s: Summary): FigureLink[] {
-  const period = `from=${year}-01-01&to=${year}-12-31`;
+/** Each figure of the 好差评 sentence (its phrase as written in 总体情况) with the back-office records behind it:
+ *  the lists narrowed to the report's agency (its own figures, not its subordinates') and to the year. */
+function evaluationLinks(agencyId: number, year: number, s: Summary): FigureLink[] {
+  const period = `agencyId=${agencyId}&from=${year}-01-01&to=${year}-12-31`;
   const href: Record<OverviewMeasure, string> = {
     ratings: `/admin/ratings?${period}`,
     returnVisits: `/admin/ratings/stats?${period}`,
@@ -165,7 +165,7 @@ export function registerAnnualReportRoutes(app: FastifyInstance, services: Servi
     if (!view) { setFlash(reply, 'info', t(request.locale, 'annual.notCompiled', { year })); return seeOther(reply, ANNUAL_PATH); }
     // 好差评 of the year (国办发〔2019〕51号): the 总体情况 sentence offered with its figures, each linked to its records
     const ev = await services.evaluations.summary(view.agency.creditCode, year).catch(() => null);
-    const evaluations = ev && ev.ratings > 0 ? { text: overviewSentence(year, ev), links: evaluationLinks(year, ev) } : undefined;
+    const evaluations = ev && ev.ratings > 0 ? { text: overviewSentence(year, ev), links: evaluationLinks(view.agency.id, year, ev) } : undefined;
     return sendPage(reply, AnnualReportPage({ shell: adminShell(request, takeFlash(request, reply)), view, ...(evaluations ? { evaluations } : {}) }));
   });
 

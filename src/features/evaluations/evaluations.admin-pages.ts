@@ -98,6 +98,7 @@ export function registerEvaluationAdminPages(app: FastifyInstance, services: Ser
   }
 
   /** The narrowing query values a list page keeps from one page to the next. */
+  const stringsOf = (o: Record<string, string | number | undefined>): Record<string, string | undefined> => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v === undefined ? undefined : String(v)]));
   const filtersOf = (o: Record<string, string | undefined>): Record<string, string> => Object.fromEntries(Object.entries(o).filter((e): e is [string, string] => typeof e[1] === 'string'));
 
   // ── ratings ──
@@ -110,7 +111,7 @@ export function registerEvaluationAdminPages(app: FastifyInstance, services: Ser
     const q = parsed.success ? parsed.data : {};
     const { bad, ...rest } = q as z.infer<typeof evaluationListSchema>;
     const listed = await s.list(actorOf(request), { ...rest, ...(bad === '1' ? { bad: true } : {}) }, { page, pageSize: LIST_PAGE_SIZE });
-    const query = { from: raw.from, to: raw.to, level: raw.level, channel: raw.channel, bad: raw.bad };
+    const query = { from: raw.from, to: raw.to, level: raw.level, channel: raw.channel, bad: raw.bad, agencyId: raw.agencyId };
     return sendPage(reply, RatingsListPage({ shell: adminShell(request, takeFlash(request, reply)), rows: listed.evaluations, total: listed.total, page, pageSize: LIST_PAGE_SIZE, query, errors }), errors.length ? 400 : 200);
   });
 
@@ -161,9 +162,9 @@ export function registerEvaluationAdminPages(app: FastifyInstance, services: Ser
     const paging = pageSchema.safeParse({ page: raw.page });
     const page = paging.success ? paging.data.page : 1;
     // the period of the 差评 (links from the annual report's figures); an unreadable date is left out
-    const period = orderListSchema.pick({ from: true, to: true }).safeParse({ from: raw.from, to: raw.to });
+    const period = orderListSchema.pick({ from: true, to: true, agencyId: true }).safeParse({ from: raw.from, to: raw.to, agencyId: raw.agencyId });
     const listed = await s.listOrders(actorOf(request), { state, ...(period.success ? period.data : {}) }, { page, pageSize: LIST_PAGE_SIZE });
-    return sendPage(reply, OrdersListPage({ shell: adminShell(request, takeFlash(request, reply)), rows: listed.orders, total: listed.total, page, pageSize: LIST_PAGE_SIZE, state, filters: filtersOf(period.success ? period.data : {}) }));
+    return sendPage(reply, OrdersListPage({ shell: adminShell(request, takeFlash(request, reply)), rows: listed.orders, total: listed.total, page, pageSize: LIST_PAGE_SIZE, state, filters: filtersOf(period.success ? stringsOf(period.data) : {}) }));
   });
 
   async function orderPage(request: FastifyRequest, reply: FastifyReply, id: number, formState?: FormState, status = 200) {
@@ -204,9 +205,9 @@ export function registerEvaluationAdminPages(app: FastifyInstance, services: Ser
     const paging = pageSchema.safeParse({ page: raw.page });
     const page = paging.success ? paging.data.page : 1;
     // result and period (links from the annual report's figures); an unreadable value is left out
-    const narrow = suggestionListSchema.pick({ result: true, from: true, to: true }).safeParse({ result: raw.result, from: raw.from, to: raw.to });
+    const narrow = suggestionListSchema.pick({ result: true, from: true, to: true, agencyId: true }).safeParse({ result: raw.result, from: raw.from, to: raw.to, agencyId: raw.agencyId });
     const listed = await s.listSuggestions(actor, { state, ...(narrow.success ? narrow.data : {}) }, { page, pageSize: LIST_PAGE_SIZE });
-    return sendPage(reply, SuggestionsListPage({ shell: adminShell(request, takeFlash(request, reply)), rows: listed.suggestions, total: listed.total, page, pageSize: LIST_PAGE_SIZE, state, canRegister: actor.role === 'officer' || actor.role === 'leader', filters: filtersOf(narrow.success ? narrow.data : {}) }));
+    return sendPage(reply, SuggestionsListPage({ shell: adminShell(request, takeFlash(request, reply)), rows: listed.suggestions, total: listed.total, page, pageSize: LIST_PAGE_SIZE, state, canRegister: actor.role === 'officer' || actor.role === 'leader', filters: filtersOf(narrow.success ? stringsOf(narrow.data) : {}) }));
   });
 
   app.get('/admin/suggestions/new', { preHandler: handlers, schema: { hide: true } }, async (request, reply) =>

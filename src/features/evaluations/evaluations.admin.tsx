@@ -55,6 +55,7 @@ export function RatingsListPage(p: { shell: AdminShell; rows: EvaluationView[]; 
         <Select name="level" label="等级" value={q.level} placeholder="全部" options={LEVELS.map((l) => ({ value: String(l), label: `${l}星 ${LEVEL_LABELS[l]}` }))} required={false} />
         <Select name="channel" label="渠道" value={q.channel} placeholder="全部" options={opts(CHANNELS, CHANNEL_LABELS)} required={false} />
         <Select name="bad" label="只看差评" value={q.bad} placeholder="否" options={[{ value: '1', label: '是' }]} required={false} />
+        {q.agencyId ? <input type="hidden" name="agencyId" value={q.agencyId} /> : null}
         <Button variant="secondary">筛选</Button>
       </form>
       <p>共 {formatNumber(p.total)} 条评价</p>

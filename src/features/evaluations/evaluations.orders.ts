@@ -15,7 +15,7 @@ import { MASK, maskName, seesPersonalData } from '../../core/personal-data/index
 import type { AuditService } from '../audit/audit.service.ts';
 import type { PersonalDataCipher } from '../personal-data/personal-data.crypto.ts';
 import { EVIDENCE_FIELD, RATER_NAME_FIELD, RATER_PHONE_FIELD } from '../personal-data/personal-data.service.ts';
-import { assertNotAdmin, assertVisible, type Actor } from '../shared/actor.ts';
+import { assertNotAdmin, assertVisible, listScope, type Actor } from '../shared/actor.ts';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../shared/errors.ts';
 import { cleanFileName } from '../shared/filenames.ts';
 import { checkPdf, PdfError, pdfRefusal } from '../shared/pdf-read.ts';
@@ -71,7 +71,7 @@ export type OrderDetail = OrderSummary & {
 };
 
 export interface OrderUseCases {
-  listOrders(actor: Actor, q: { state: 'open' | 'closed' | 'all'; from?: string | undefined; to?: string | undefined }, page: { page: number; pageSize: number }): Promise<{ orders: OrderSummary[]; total: number; page: number; pageSize: number }>;
+  listOrders(actor: Actor, q: { state: 'open' | 'closed' | 'all'; from?: string | undefined; to?: string | undefined; agencyId?: number | undefined }, page: { page: number; pageSize: number }): Promise<{ orders: OrderSummary[]; total: number; page: number; pageSize: number }>;
   getOrder(actor: Actor, id: number): Promise<OrderDetail>;
   actOnOrder<K extends OrderAction>(actor: Actor, id: number, action: K, input: OrderActionInput<K>): Promise<OrderDetail>;
   orderFile(actor: Actor, orderId: number, fileId: number): Promise<{ filename: string; mime: string; data: Buffer }>;
@@ -173,7 +173,7 @@ export function createOrderUseCases(db: Kysely<Database>, deps: Deps): OrderUseC
 
     async listOrders(actor, q, page) {
       const states = q.state === 'open' ? OPEN_STATES : q.state === 'closed' ? ['closed'] : undefined;
-      const f = { agencyIds: actor.role === 'admin' ? null : actor.visibleAgencyIds, states, from: q.from, to: q.to };
+      const f = { agencyIds: listScope(actor, q.agencyId), states, from: q.from, to: q.to };
       const [rows, total] = await Promise.all([repo.listOrders(db, f, page.pageSize, (page.page - 1) * page.pageSize), repo.countOrders(db, f)]);
       const cal = await deps.calendar();
       const today = deps.today();

@@ -94,9 +94,9 @@ export function registerEvaluationsRoutes(app: FastifyInstance, services: Servic
   r.get('/api/evaluations', {
     preHandler: staff,
     schema: {
-      operationId: 'listEvaluations', summary: '评价列表（本机关及下级；分页：page、pageSize ≤ 200；评价人信息只有办理单位可见）', tags: ['evaluations'],
+      operationId: 'listEvaluations', summary: '评价列表（本机关及下级，可只看其中一个单位；分页：page、pageSize ≤ 200；评价人信息只有办理单位可见）', tags: ['evaluations'],
       querystring: evaluationListSchema.extend(pageSchema.shape),
-      response: { 200: z.object({ evaluations: z.array(loose), ...pageOut }), ...problemSchemas(400, 401) },
+      response: { 200: z.object({ evaluations: z.array(loose), ...pageOut }), ...problemSchemas(400, 401, 404) },
     },
   }, async (request) => {
     const { page, pageSize, bad, ...q } = request.query;
@@ -164,13 +164,13 @@ export function registerEvaluationsRoutes(app: FastifyInstance, services: Servic
   r.get('/api/evaluation-orders', {
     preHandler: staff,
     schema: {
-      operationId: 'listEvaluationOrders', summary: '差评工单列表（未办结 / 已办结 / 全部；按差评日期；分页）', tags: ['evaluations'],
+      operationId: 'listEvaluationOrders', summary: '差评工单列表（未办结 / 已办结 / 全部；按差评日期、单位；分页）', tags: ['evaluations'],
       querystring: orderListSchema.extend(pageSchema.shape),
-      response: { 200: z.object({ orders: z.array(loose), ...pageOut }), ...problemSchemas(400, 401) },
+      response: { 200: z.object({ orders: z.array(loose), ...pageOut }), ...problemSchemas(400, 401, 404) },
     },
   }, async (request) => {
-    const { page, pageSize, state, from, to } = request.query;
-    return s.listOrders(actorOf(request), { state, from, to }, { page, pageSize });
+    const { page, pageSize, state, from, to, agencyId } = request.query;
+    return s.listOrders(actorOf(request), { state, from, to, agencyId }, { page, pageSize });
   });
 
   r.get('/api/evaluation-orders/:id', {
@@ -202,13 +202,13 @@ export function registerEvaluationsRoutes(app: FastifyInstance, services: Servic
   r.get('/api/suggestions', {
     preHandler: staff,
     schema: {
-      operationId: 'listSuggestions', summary: '意见建议列表（办理中 / 已答复 / 全部；按办理结果和收到日期；分页）', tags: ['suggestions'],
+      operationId: 'listSuggestions', summary: '意见建议列表（办理中 / 已答复 / 全部；按办理结果、收到日期和单位；分页）', tags: ['suggestions'],
       querystring: suggestionListSchema.extend(pageSchema.shape),
-      response: { 200: z.object({ suggestions: z.array(loose), ...pageOut }), ...problemSchemas(400, 401) },
+      response: { 200: z.object({ suggestions: z.array(loose), ...pageOut }), ...problemSchemas(400, 401, 404) },
     },
   }, async (request) => {
-    const { page, pageSize, state, result, from, to } = request.query;
-    return s.listSuggestions(actorOf(request), { state, result, from, to }, { page, pageSize });
+    const { page, pageSize, state, result, from, to, agencyId } = request.query;
+    return s.listSuggestions(actorOf(request), { state, result, from, to, agencyId }, { page, pageSize });
   });
 
   r.get('/api/suggestions/:id', {

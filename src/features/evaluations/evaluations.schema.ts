@@ -50,12 +50,14 @@ export const evaluationListSchema = z.object({
   level: z.coerce.number().int().min(1, { error: '等级应为1至5' }).max(5, { error: '等级应为1至5' }).optional(),
   bad: z.enum(['1', '0']).optional(),
   channel: z.enum(CHANNELS, { error: '渠道无效' }).optional(),
+  agencyId: z.coerce.number({ error: '单位无效' }).int({ error: '单位无效' }).positive({ error: '单位无效' }).optional().describe('只看这个单位（本机关或下级；机构 id）'),
 });
 
 export const orderListSchema = z.object({
   state: z.enum(['open', 'closed', 'all']).optional().default('open'),
   from: dateField('开始日期', { future: true }).optional(),
   to: dateField('结束日期', { future: true }).optional(),
+  agencyId: z.coerce.number({ error: '单位无效' }).int({ error: '单位无效' }).positive({ error: '单位无效' }).optional().describe('只看这个单位（本机关或下级；机构 id）'),
 });
 
 export const suggestionListSchema = z.object({
@@ -63,6 +65,7 @@ export const suggestionListSchema = z.object({
   result: z.enum(SUGGESTION_RESULTS, { error: '办理结果无效' }).optional(),
   from: dateField('开始日期', { future: true }).optional(),
   to: dateField('结束日期', { future: true }).optional(),
+  agencyId: z.coerce.number({ error: '单位无效' }).int({ error: '单位无效' }).positive({ error: '单位无效' }).optional().describe('只看这个单位（本机关或下级；机构 id）'),
 });
 
 const version = z.coerce.number({ error: '缺少版本号，请刷新页面后重试' }).int().min(1, { error: '缺少版本号，请刷新页面后重试' });

@@ -17,7 +17,7 @@ import type { AgenciesService, Agency } from '../agencies/agencies.service.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { PersonalDataCipher } from '../personal-data/personal-data.crypto.ts';
 import { RATER_NAME_FIELD, RATER_PHONE_FIELD } from '../personal-data/personal-data.service.ts';
-import { assertNotAdmin, assertRole, assertVisible, type Actor } from '../shared/actor.ts';
+import { assertNotAdmin, assertRole, assertVisible, listScope, type Actor } from '../shared/actor.ts';
 import { AppError, notFound, validationFailed } from '../shared/errors.ts';
 import { legalDateOf } from '../shared/legal-date.ts';
 import * as repo from './evaluations.repository.ts';
@@ -92,7 +92,7 @@ export interface EvaluationsService extends OrderUseCases, SuggestionUseCases {
   submit(input: SubmitEvaluationInput, opts?: { ratedOn?: string; auditName?: string }): Promise<{ receiptCode: string; bad: boolean }>;
   status(code: string): Promise<PublicRatingStatus>;
   registerCase(actor: Actor, input: { caseNumber: string; serviceItemCode?: string | null | undefined; serviceItemName?: string | null | undefined; concludedOn?: string | null | undefined }): Promise<{ id: number; caseNumber: string; lastRatingDay: string | null }>;
-  list(actor: Actor, f: Omit<repo.EvaluationFilter, 'agencyIds'>, page: { page: number; pageSize: number }): Promise<{ evaluations: EvaluationView[]; total: number; page: number; pageSize: number }>;
+  list(actor: Actor, f: Omit<repo.EvaluationFilter, 'agencyIds'> & { agencyId?: number | undefined }, page: { page: number; pageSize: number }): Promise<{ evaluations: EvaluationView[]; total: number; page: number; pageSize: number }>;
   get(actor: Actor, id: number): Promise<EvaluationView>;
   /** public figures of one agency and year (getEvaluationSummary) */
   summary(creditCode: string, year: number): Promise<EvaluationSummary>;
@@ -255,8 +255,8 @@ export function createEvaluationsService(db: Kysely<Database>, deps: EvaluationD
       const cal = await deps.calendar();
       return { id, caseNumber: input.caseNumber.trim().toUpperCase(), lastRatingDay: input.concludedOn ? cal.addWorkdays(input.concludedOn, s.ratingWindowDays) : null };
     },
-    async list(actor, f, page) {
-      const filter = { ...f, agencyIds: actor.role === 'admin' ? null : actor.visibleAgencyIds };
+    async list(actor, { agencyId, ...f }, page) {
+      const filter = { ...f, agencyIds: listScope(actor, agencyId) };
       const [rows, total] = await Promise.all([repo.listEvaluations(db, filter, page.pageSize, (page.page - 1) * page.pageSize), repo.countEvaluations(db, filter)]);
       const out: EvaluationView[] = [];
       for (const r of rows) out.push(present(r, await agencyName(r.agency_id), actor, null));

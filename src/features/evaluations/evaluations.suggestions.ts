@@ -15,7 +15,7 @@ import type { Agency } from '../agencies/agencies.service.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { PersonalDataCipher } from '../personal-data/personal-data.crypto.ts';
 import { SUGGESTION_NAME_FIELD as NAME_FIELD, SUGGESTION_PHONE_FIELD as PHONE_FIELD } from '../personal-data/personal-data.service.ts';
-import { assertNotAdmin, assertVisible, type Actor } from '../shared/actor.ts';
+import { assertNotAdmin, assertVisible, listScope, type Actor } from '../shared/actor.ts';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../shared/errors.ts';
 import type { WorkItem } from '../work/work.service.ts';
 import * as repo from './evaluations.repository.ts';
@@ -70,7 +70,7 @@ export interface SuggestionUseCases {
   submitSuggestion(input: SubmitSuggestionInput): Promise<{ queryCode: string }>;
   registerSuggestion(actor: Actor, input: RegisterInput): Promise<SuggestionView>;
   suggestionStatus(code: string): Promise<PublicSuggestionStatus>;
-  listSuggestions(actor: Actor, q: { state: 'open' | 'replied' | 'all'; result?: SuggestionResult | undefined; from?: string | undefined; to?: string | undefined }, page: { page: number; pageSize: number }): Promise<{ suggestions: SuggestionView[]; total: number; page: number; pageSize: number }>;
+  listSuggestions(actor: Actor, q: { state: 'open' | 'replied' | 'all'; result?: SuggestionResult | undefined; from?: string | undefined; to?: string | undefined; agencyId?: number | undefined }, page: { page: number; pageSize: number }): Promise<{ suggestions: SuggestionView[]; total: number; page: number; pageSize: number }>;
   getSuggestion(actor: Actor, id: number): Promise<SuggestionView>;
   handleSuggestion(actor: Actor, id: number, input: { version: number; result: SuggestionResult; text: string }): Promise<SuggestionView>;
   replyToSuggestion(actor: Actor, id: number, input: { version: number; text: string }): Promise<SuggestionView>;
@@ -161,7 +161,7 @@ export function createSuggestionUseCases(db: Kysely<Database>, deps: Deps): Sugg
     },
     async listSuggestions(actor, q, page) {
       const states = q.state === 'open' ? ['received', 'handled'] : q.state === 'replied' ? ['replied'] : undefined;
-      const f = { agencyIds: actor.role === 'admin' ? null : actor.visibleAgencyIds, states, result: q.result, from: q.from, to: q.to };
+      const f = { agencyIds: listScope(actor, q.agencyId), states, result: q.result, from: q.from, to: q.to };
       const [rows, total] = await Promise.all([repo.listSuggestions(db, f, page.pageSize, (page.page - 1) * page.pageSize), repo.countSuggestions(db, f)]);
       const out: SuggestionView[] = [];
       for (const r of rows) out.push(await present(r, actor));

@@ -50,6 +50,15 @@ export function assertVisible(user: Actor, agencyId: number | null | undefined):
   if (!canSee(user, agencyId)) throw notFound();
 }
 
+/** The agencies a list covers: one agency of the actor's scope (a foreign one is not found), else the whole scope (null: all, for the admin). */
+export function listScope(user: Actor, agencyId: number | undefined): readonly number[] | null {
+  if (agencyId !== undefined) {
+    assertVisible(user, agencyId);
+    return [agencyId];
+  }
+  return user.role === 'admin' ? null : user.visibleAgencyIds;
+}
+
 export function assertRole(user: Actor, ...allowed: Role[]): void {
   if (!allowed.includes(user.role)) throw forbidden();
 }
