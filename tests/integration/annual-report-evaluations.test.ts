@@ -13,7 +13,7 @@ const SENTENCE = '2019年，本机关共收到政务服务评价6857条，开展
 // the report's agency (agencyId) and the year
 const figuresOf = (P: string): [string, string, string | null, number][] => [
   ['政务服务评价6857条', `/admin/ratings?${P}`, `/api/evaluations?${P}`, 6857],
-  ['电话回访4895次', `/admin/ratings/stats?${P}`, null, 4895],
+  ['电话回访4895次', `/admin/ratings/visits?${P}`, `/api/evaluation-visits?${P}`, 4895],
   ['满意度99.5%', `/admin/ratings/stats?${P}`, null, 99.5],
   ['差评12条', `/admin/ratings?${P}&bad=1`, `/api/evaluations?${P}&bad=1`, 12],
   ['已整改办结12条', `/admin/ratings/orders?state=closed&${P}`, `/api/evaluation-orders?state=closed&${P}`, 12],
@@ -22,7 +22,7 @@ const figuresOf = (P: string): [string, string, string | null, number][] => [
   ['查摆整改问题5个', `/admin/suggestions?state=all&result=rectified&${P}`, `/api/suggestions?state=all&result=rectified&${P}`, 5],
 ];
 // the lists that take the agency filter, without their narrowing (count of the actor's whole scope)
-const AGENCY_LISTS = ['/admin/ratings', '/api/evaluations', '/admin/ratings/orders', '/api/evaluation-orders', '/admin/suggestions', '/api/suggestions'];
+const AGENCY_LISTS = ['/admin/ratings/visits', '/api/evaluation-visits', '/admin/ratings', '/api/evaluations', '/admin/ratings/orders', '/api/evaluation-orders', '/admin/suggestions', '/api/suggestions'];
 
 const esc = (s: string) => s.replace(/&/g, '&amp;');
 
@@ -81,6 +81,10 @@ describe.each(engines())('annual report 总体情况 with the 好差评 figures 
         expect((r.json() as { total: number }).total, text).toBe(n);
       }
     }
+    // a return visit states what the rater said and the rating it belongs to, never who the rater is
+    const visits = (await t.api('GET', `/api/evaluation-visits?${P}&pageSize=1`, { as: 'supervisor' })).json() as { items: Record<string, unknown>[] };
+    expect(Object.keys(visits.items[0]!).sort()).toEqual(['agencyName', 'evaluationId', 'id', 'level', 'method', 'orderId', 'ratedOn', 'receiptCode', 'said', 'visitedOn', 'visitor']);
+    expect(visits.items[0]!.visitedOn).toBe('2019-12-31');
     const stats = await t.api('GET', `/admin/ratings/stats?${P}`, { as: 'officer' });
     expect(stats.body).toContain('data-testid="stat-visits">4895<');
     expect(stats.body).toContain('data-testid="stat-satisfaction">99.5%<');

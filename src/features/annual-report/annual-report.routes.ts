@@ -30,7 +30,7 @@ function evaluationLinks(agencyId: number, year: number, s: Summary): FigureLink
   const period = `agencyId=${agencyId}&from=${year}-01-01&to=${year}-12-31`;
   const href: Record<OverviewMeasure, string> = {
     ratings: `/admin/ratings?${period}`,
-    returnVisits: `/admin/ratings/stats?${period}`,
+    returnVisits: `/admin/ratings/visits?${period}`,
     satisfaction: `/admin/ratings/stats?${period}`,
     badRatings: `/admin/ratings?${period}&bad=1`,
     badRectified: `/admin/ratings/orders?state=closed&${period}`,

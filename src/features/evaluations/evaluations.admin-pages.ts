@@ -13,9 +13,9 @@ import { uploadRoute } from '../shared/uploads.ts';
 import type { Services } from '../services.ts';
 import { isPageTarget, qrSymbol, ratingPath } from './evaluations.card.ts';
 import { readFields } from './evaluations.pages.ts';
-import { evaluationListSchema, LIST_PAGE_SIZE, orderActionSchemas, orderListSchema, pageSchema, suggestionListSchema, registerSuggestionSchema, statsQuerySchema, suggestionActionSchemas } from './evaluations.schema.ts';
+import { evaluationListSchema, LIST_PAGE_SIZE, orderActionSchemas, orderListSchema, pageSchema, suggestionListSchema, registerSuggestionSchema, statsQuerySchema, suggestionActionSchemas, visitListSchema } from './evaluations.schema.ts';
 import type { Statistics } from './evaluations.stats.ts';
-import { CardsPage, OrderPage, OrdersListPage, RatingsListPage, StatsPage, SuggestionNewPage, SuggestionPage, SuggestionsListPage, type FormState } from './evaluations.admin.tsx';
+import { CardsPage, OrderPage, OrdersListPage, RatingsListPage, StatsPage, SuggestionNewPage, SuggestionPage, SuggestionsListPage, VisitsListPage, type FormState } from './evaluations.admin.tsx';
 import type { FormValues } from './evaluations.views.tsx';
 
 /** Evidence of a rectification: the service's limits (5 files × 5 MB), enforced while the form streams in. */
@@ -113,6 +113,18 @@ export function registerEvaluationAdminPages(app: FastifyInstance, services: Ser
     const listed = await s.list(actorOf(request), { ...rest, ...(bad === '1' ? { bad: true } : {}) }, { page, pageSize: LIST_PAGE_SIZE });
     const query = { from: raw.from, to: raw.to, level: raw.level, channel: raw.channel, bad: raw.bad, agencyId: raw.agencyId };
     return sendPage(reply, RatingsListPage({ shell: adminShell(request, takeFlash(request, reply)), rows: listed.evaluations, total: listed.total, page, pageSize: LIST_PAGE_SIZE, query, errors }), errors.length ? 400 : 200);
+  });
+
+  // ── return visits (回访): the records behind the visit count of the statistics and the annual report ──
+  app.get('/admin/ratings/visits', { preHandler: staff, schema: { hide: true } }, async (request, reply) => {
+    const raw = nonEmpty(request.query as Record<string, unknown>);
+    const parsed = visitListSchema.safeParse({ from: raw.from, to: raw.to, agencyId: raw.agencyId });
+    const paging = pageSchema.safeParse({ page: raw.page });
+    const page = paging.success ? paging.data.page : 1;
+    const errors = parsed.success ? [] : zodErrors(parsed.error);
+    const listed = await s.listReturnVisits(actorOf(request), parsed.success ? parsed.data : {}, { page, pageSize: LIST_PAGE_SIZE });
+    const query = { from: raw.from, to: raw.to, agencyId: raw.agencyId };
+    return sendPage(reply, VisitsListPage({ shell: adminShell(request), rows: listed.items, total: listed.total, page, pageSize: LIST_PAGE_SIZE, query, errors }), errors.length ? 400 : 200);
   });
 
   // ── statistics ──

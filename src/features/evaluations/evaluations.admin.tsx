@@ -14,7 +14,7 @@ import {
 import type { QrSymbol } from './evaluations.card.ts';
 import type { OrderDetail, OrderSummary } from './evaluations.orders.ts';
 import { VISIT_METHODS, VISIT_METHOD_LABELS } from './evaluations.schema.ts';
-import type { EvaluationView } from './evaluations.service.ts';
+import type { EvaluationView, ReturnVisitView } from './evaluations.service.ts';
 import type { Statistics } from './evaluations.stats.ts';
 import type { SuggestionView } from './evaluations.suggestions.ts';
 import { QrImage, type FormValues } from './evaluations.views.tsx';
@@ -30,7 +30,7 @@ const opts = <K extends string>(keys: readonly K[], labels: Record<K, string>) =
 /** The tabs of the 好差评 section. */
 function Tabs({ current }: { current: string }) {
   const tabs = [
-    ['ratings', '/admin/ratings', '评价'], ['orders', '/admin/ratings/orders', '差评工单'], ['stats', '/admin/ratings/stats', '统计'],
+    ['ratings', '/admin/ratings', '评价'], ['orders', '/admin/ratings/orders', '差评工单'], ['visits', '/admin/ratings/visits', '回访'], ['stats', '/admin/ratings/stats', '统计'],
     ['suggestions', '/admin/suggestions', '意见建议'], ['cards', '/admin/ratings/cards', '评价二维码'],
   ] as const;
   return (
@@ -215,6 +215,38 @@ function detailOf(data: Record<string, unknown> | null): string | undefined {
   if (typeof data.due === 'string') parts.push(`期限 ${data.due}`);
   if (Array.isArray(data.files) && data.files.length) parts.push(`佐证材料：${data.files.join('、')}`);
   return parts.join('；') || undefined;
+}
+
+/** The return visits (回访) of the period: who visited, how, and what the rater said — never who the rater is. */
+export function VisitsListPage(p: { shell: AdminShell; rows: ReturnVisitView[]; total: number; page: number; pageSize: number; query: Record<string, string | undefined>; errors: FieldError[] }) {
+  const q = p.query;
+  return (
+    <AdminLayout {...p.shell} active="ratings" title="好差评：回访">
+      <h1 className="gk-heading-l">回访记录</h1>
+      <Tabs current="visits" />
+      <ErrorSummary errors={p.errors} locale={p.shell.locale} />
+      <form method="get" action="/admin/ratings/visits" className="gk-filters">
+        <DateField name="from" label="开始日期" value={q.from} error={errorFor(p.errors, 'from')} required={false} />
+        <DateField name="to" label="结束日期" value={q.to} error={errorFor(p.errors, 'to')} required={false} />
+        {q.agencyId ? <input type="hidden" name="agencyId" value={q.agencyId} /> : null}
+        <Button variant="secondary">筛选</Button>
+      </form>
+      <p>共 {formatNumber(p.total)} 次回访</p>
+      <table className="gk-table" data-testid="visits">
+        <thead><tr><th scope="col">回访日期</th><th scope="col">单位</th><th scope="col">回访人</th><th scope="col">方式</th><th scope="col">评价（回执码、等级、日期）</th><th scope="col">差评工单</th><th scope="col">评价人反映</th></tr></thead>
+        <tbody>
+          {p.rows.map((v) => (
+            <tr key={v.id}>
+              <td>{v.visitedOn}</td><td>{v.agencyName}</td><td>{v.visitor}</td><td>{VISIT_METHOD_LABELS[v.method as keyof typeof VISIT_METHOD_LABELS] ?? v.method}</td>
+              <td>{v.receiptCode ?? '—'}{v.level ? `（${v.level}星）` : ''} {v.ratedOn}</td>
+              <td>{v.orderId ? <a href={`/admin/ratings/orders/${v.orderId}`}>工单 {v.orderId}</a> : '—'}</td><td>{v.said ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Pagination page={p.page} pageSize={p.pageSize} total={p.total} baseHref="/admin/ratings/visits" query={q} />
+    </AdminLayout>
+  );
 }
 
 export function StatsPage(p: { shell: AdminShell; st: Statistics; query: { from: string; to: string; agencyId?: string | undefined }; agencies: { id: number; name: string }[]; unitNames: Record<number, string>; charts: { title: string; svg: string }[]; errors: FieldError[] }) {

@@ -322,3 +322,28 @@ export async function suggestionCountsByUnit(ex: Executor, agencyIds: readonly n
   const rows = await q.groupBy('agency_id').execute();
   return rows.map((r) => ({ agencyId: r.agency_id, n: toNumber(r.n), adopted: toNumber(r.adopted), rectified: toNumber(r.rectified) }));
 }
+
+/** Return visits (回访) made in the period, with the rating they belong to; no rater data is selected. */
+export interface VisitFilter { agencyIds: readonly number[] | null; from?: string | undefined; to?: string | undefined }
+
+function visitWhere(f: VisitFilter) {
+  return (eb: ExpressionBuilder<Database, 'evaluation_visits'>) => {
+    const c: Expression<SqlBool>[] = [];
+    if (f.agencyIds) c.push(eb('evaluation_visits.agency_id', 'in', scopeIds(f.agencyIds)));
+    if (f.from) c.push(eb('evaluation_visits.visited_on', '>=', f.from));
+    if (f.to) c.push(eb('evaluation_visits.visited_on', '<=', f.to));
+    return eb.and(c);
+  };
+}
+
+export async function listVisits(ex: Executor, f: VisitFilter, limit: number, offset: number) {
+  return ex.selectFrom('evaluation_visits').innerJoin('evaluations as e', 'e.id', 'evaluation_visits.evaluation_id').where(visitWhere(f))
+    .select(['evaluation_visits.id', 'evaluation_visits.agency_id', 'evaluation_visits.evaluation_id', 'evaluation_visits.order_id', 'evaluation_visits.visited_on',
+      'evaluation_visits.visitor', 'evaluation_visits.method', 'evaluation_visits.said', 'e.receipt_code', 'e.level', 'e.rated_on'])
+    .orderBy('evaluation_visits.visited_on', 'desc').orderBy('evaluation_visits.id', 'desc').limit(limit).offset(offset).execute();
+}
+
+export async function countVisits(ex: Executor, f: VisitFilter): Promise<number> {
+  const q = ex.selectFrom('evaluation_visits').select((eb) => eb.fn.countAll().as('n')).where(visitWhere(f));
+  return toNumber((await q.executeTakeFirstOrThrow()).n);
+}

@@ -15,7 +15,7 @@ import { registerEvaluationPublicPages } from './evaluations.pages.ts';
 import { registerEvaluationAdminPages } from './evaluations.admin-pages.ts';
 import {
   evaluationListSchema, orderActionSchemas, orderListSchema, pageSchema, suggestionListSchema, receiptQuerySchema, registerCaseSchema, registerSuggestionSchema, settingsSchema,
-  statsQuerySchema, submitEvaluationSchema, submitSuggestionSchema, suggestionActionSchemas,
+  statsQuerySchema, submitEvaluationSchema, visitListSchema, submitSuggestionSchema, suggestionActionSchemas,
 } from './evaluations.schema.ts';
 
 /** Path segment and operationId of each work-order step (the operationIds are part of the public API). */
@@ -171,6 +171,18 @@ export function registerEvaluationsRoutes(app: FastifyInstance, services: Servic
   }, async (request) => {
     const { page, pageSize, state, from, to, agencyId } = request.query;
     return s.listOrders(actorOf(request), { state, from, to, agencyId }, { page, pageSize });
+  });
+
+  r.get('/api/evaluation-visits', {
+    preHandler: staff,
+    schema: {
+      operationId: 'listReturnVisits', summary: '回访记录列表（按回访日期、单位；分页；只有评价人所说，无评价人信息）', tags: ['evaluations'],
+      querystring: visitListSchema.extend(pageSchema.shape),
+      response: { 200: z.object({ items: z.array(loose), ...pageOut }), ...problemSchemas(400, 401, 404) },
+    },
+  }, async (request) => {
+    const { page, pageSize, from, to, agencyId } = request.query;
+    return s.listReturnVisits(actorOf(request), { from, to, agencyId }, { page, pageSize });
   });
 
   r.get('/api/evaluation-orders/:id', {

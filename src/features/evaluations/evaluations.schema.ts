@@ -60,6 +60,12 @@ export const orderListSchema = z.object({
   agencyId: z.coerce.number({ error: '单位无效' }).int({ error: '单位无效' }).positive({ error: '单位无效' }).optional().describe('只看这个单位（本机关或下级；机构 id）'),
 });
 
+export const visitListSchema = z.object({
+  from: dateField('开始日期', { future: true }).optional(),
+  to: dateField('结束日期', { future: true }).optional(),
+  agencyId: z.coerce.number({ error: '单位无效' }).int({ error: '单位无效' }).positive({ error: '单位无效' }).optional().describe('只看这个单位（本机关或下级；机构 id）'),
+});
+
 export const suggestionListSchema = z.object({
   state: z.enum(['open', 'replied', 'all']).optional().default('open'),
   result: z.enum(SUGGESTION_RESULTS, { error: '办理结果无效' }).optional(),

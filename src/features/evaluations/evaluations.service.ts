@@ -68,6 +68,11 @@ export type EvaluationView = {
   orderId: number | null;
 };
 
+export type ReturnVisitView = {
+  id: number; agencyName: string; visitedOn: string; visitor: string; method: string; said: string | null;
+  evaluationId: number | null; receiptCode: string | null; level: number | null; ratedOn: string; orderId: number | null;
+};
+
 export type PublicRatingStatus = {
   receiptCode: string;
   agencyName: string;
@@ -98,6 +103,8 @@ export interface EvaluationsService extends OrderUseCases, SuggestionUseCases {
   summary(creditCode: string, year: number): Promise<EvaluationSummary>;
   /** The year's figures of each unit with ratings, suggestions or visits (null: every unit), for the annual report. */
   yearSummaries(agencyIds: readonly number[] | null, year: number): Promise<Map<number, Summary>>;
+  /** Return visits (回访) by visit day, within the actor's scope; what the rater said, never who the rater is. */
+  listReturnVisits(actor: Actor, q: { from?: string | undefined; to?: string | undefined; agencyId?: number | undefined }, page: { page: number; pageSize: number }): Promise<{ items: ReturnVisitView[]; total: number; page: number; pageSize: number }>;
   statistics(actor: Actor, q: { agencyId?: number | undefined; from: string; to: string }): Promise<Statistics>;
   /** the agency of a public page (by credit code), or 404 */
   agencyByCode(code: string): Promise<Agency>;
@@ -278,6 +285,15 @@ export function createEvaluationsService(db: Kysely<Database>, deps: EvaluationD
     async yearSummaries(agencyIds, year) {
       const st = await computeStatistics(db, { agencyIds, from: `${year}-01-01`, to: `${year}-12-31`, today: today(), settings: await settings() });
       return new Map(st.units.map(({ agencyId, overdueOrders: _overdue, ...figures }) => [agencyId, figures]));
+    },
+    async listReturnVisits(actor, q, page) {
+      const f = { agencyIds: listScope(actor, q.agencyId), from: q.from, to: q.to };
+      const [rows, total] = await Promise.all([repo.listVisits(db, f, page.pageSize, (page.page - 1) * page.pageSize), repo.countVisits(db, f)]);
+      const items: ReturnVisitView[] = [];
+      for (const r of rows) {
+        items.push({ id: r.id, agencyName: await agencyName(r.agency_id), visitedOn: r.visited_on, visitor: r.visitor, method: r.method, said: r.said, evaluationId: r.evaluation_id, receiptCode: r.receipt_code, level: r.level, ratedOn: r.rated_on, orderId: r.order_id });
+      }
+      return { items, total, ...page };
     },
     async statistics(actor, q) {
       if (q.from > q.to) throw validationFailed([{ field: 'to', message: '结束日期不能早于开始日期' }]);
