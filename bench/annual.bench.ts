@@ -5,16 +5,12 @@
 //  2. 10,000 agencies (50 applications each, with appeal cases and fees): compileMany — goal ≤ 60 s.
 // On SQLite (a fresh temp file) and, when TEST_DATABASE_URL is set, on PostgreSQL (a fresh schema, dropped after).
 // Data: src/features/annual-report/annual-report.bench.repository.ts (deterministic, generated inside the database).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { BenchContext, BenchRow } from './run.ts';
 import { loadConfig } from '../src/config.ts';
-import { openDatabase, type OpenDatabase } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { createServices } from '../src/main.ts';
 import { generateBenchData, rawGroupBy } from '../src/features/annual-report/annual-report.bench.repository.ts';
+import { openScratchDatabase } from './scratch-database.ts';
 
 export const name = 'annual';
 export const title = '年度报告从业务数据生成 / annual report compile from live data';
@@ -34,30 +30,9 @@ async function best(times: number, fn: () => Promise<unknown>): Promise<number> 
   return b;
 }
 
-async function open(engine: 'sqlite' | 'postgres'): Promise<{ database: OpenDatabase; url: string; cleanup: () => Promise<void> }> {
-  if (engine === 'sqlite') {
-    const dir = mkdtempSync(path.join(tmpdir(), 'gongkai-annual-bench-'));
-    const url = `file:${path.join(dir, 'bench.db')}`;
-    const database = await openDatabase(url);
-    return { database, url, cleanup: async () => { await database.close(); rmSync(dir, { recursive: true, force: true }); } };
-  }
-  const url = process.env.TEST_DATABASE_URL!;
-  const schema = `bench_${randomBytes(5).toString('hex')}`;
-  const database = await openDatabase(url, { schema, poolSize: 4 });
-  return {
-    database, url,
-    cleanup: async () => {
-      await database.close();
-      const admin = await openDatabase(url, { poolSize: 1 });
-      const { sql } = await import('kysely');
-      await sql.raw(`drop schema if exists "${schema}" cascade`).execute(admin.db);
-      await admin.close();
-    },
-  };
-}
 
 async function runEngine(engine: 'sqlite' | 'postgres'): Promise<BenchRow[]> {
-  const { database, url, cleanup } = await open(engine);
+  const { database, url, cleanup } = await openScratchDatabase(engine, 'annual');
   try {
     await migrateToLatest(database);
     const services = createServices(loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', DATABASE_URL: url }), database);

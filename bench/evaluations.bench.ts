@@ -4,14 +4,9 @@
 // every measure grouped by unit) over EVAL_BENCH_UNITS units (default 10,000; goal ≤ 10 s). On SQLite (a fresh temp
 // file) and, when TEST_DATABASE_URL is set, on PostgreSQL (a fresh schema, dropped after). The raw insert runs first
 // on the empty table, the import after it on the table holding those rows: the ratio is not flattered.
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Insertable } from 'kysely';
 import type { BenchContext, BenchRow } from './run.ts';
 import { loadConfig } from '../src/config.ts';
-import { openDatabase, type OpenDatabase } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import type { EvaluationsTable } from '../src/db/types.ts';
 import { createServices } from '../src/main.ts';
@@ -19,6 +14,7 @@ import { generateBenchData } from '../src/features/annual-report/annual-report.b
 import { computeStatistics } from '../src/features/evaluations/evaluations.stats.ts';
 import { importedReceipt } from '../src/features/evaluations/evaluations.import.ts';
 import { DEFAULT_SETTINGS } from '../src/core/evaluations/index.ts';
+import { openScratchDatabase } from './scratch-database.ts';
 
 export const name = 'evaluations';
 export const title = '好差评 / ratings: import vs raw insert, the year’s statistics for many units';
@@ -29,27 +25,6 @@ const YEAR = 2025;
 const BATCH = 1000;
 const CHANNELS = ['window_device', 'qr', 'survey', 'online'] as const;
 
-async function open(engine: 'sqlite' | 'postgres'): Promise<{ database: OpenDatabase; url: string; cleanup: () => Promise<void> }> {
-  if (engine === 'sqlite') {
-    const dir = mkdtempSync(path.join(tmpdir(), 'gongkai-eval-bench-'));
-    const url = `file:${path.join(dir, 'bench.db')}`;
-    const database = await openDatabase(url);
-    return { database, url, cleanup: async () => { await database.close(); rmSync(dir, { recursive: true, force: true }); } };
-  }
-  const url = process.env.TEST_DATABASE_URL!;
-  const schema = `bench_${randomBytes(5).toString('hex')}`;
-  const database = await openDatabase(url, { schema, poolSize: 4 });
-  return {
-    database, url,
-    cleanup: async () => {
-      await database.close();
-      const admin = await openDatabase(url, { poolSize: 1 });
-      const { sql } = await import('kysely');
-      await sql.raw(`drop schema if exists "${schema}" cascade`).execute(admin.db);
-      await admin.close();
-    },
-  };
-}
 
 /** Row i of the bench: 2 % 差评, spread over the units and the working days of the year. */
 function cells(i: number, prefix: string, codes: readonly string[]): string[] {
@@ -60,7 +35,7 @@ function cells(i: number, prefix: string, codes: readonly string[]): string[] {
 }
 
 async function runEngine(engine: 'sqlite' | 'postgres'): Promise<BenchRow[]> {
-  const { database, url, cleanup } = await open(engine);
+  const { database, url, cleanup } = await openScratchDatabase(engine, 'eval');
   const tag = engine === 'sqlite' ? 'SQLite' : 'PostgreSQL';
   try {
     await migrateToLatest(database);

@@ -6,14 +6,9 @@
 // ratio to a raw multi-row insert of the same rows into decision_entries in the same run (goal ≤ 2 × raw). On SQLite
 // (a fresh temp file) and, when TEST_DATABASE_URL is set, on PostgreSQL (a fresh schema, dropped after). The raw insert
 // runs first on the empty table, the import after it on the table holding those rows: the ratio is not flattered.
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Insertable } from 'kysely';
 import type { BenchContext, BenchRow } from './run.ts';
 import { loadConfig } from '../src/config.ts';
-import { openDatabase, type OpenDatabase } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { toJson } from '../src/db/dialect.ts';
 import type { Database } from '../src/db/types.ts';
@@ -22,6 +17,8 @@ import { insertChanges, insertItems } from '../src/features/service-items/servic
 import { searchText } from '../src/features/service-items/service-items.service.ts';
 import { DEMO_ITEMS } from '../src/features/service-items/service-items.demo.ts';
 import type { Actor } from '../src/features/shared/actor.ts';
+import type { OpenDatabase } from '../src/db/connect.ts';
+import { openScratchDatabase } from './scratch-database.ts';
 
 export const name = 'service-items';
 export const title = '政务服务事项 / service items: the must-match check at district scale, 办件 import vs raw insert';
@@ -32,27 +29,6 @@ const STREETS = 10;
 const YEAR = 2025;
 const BATCH = 500;
 
-async function open(engine: 'sqlite' | 'postgres'): Promise<{ database: OpenDatabase; url: string; cleanup: () => Promise<void> }> {
-  if (engine === 'sqlite') {
-    const dir = mkdtempSync(path.join(tmpdir(), 'gongkai-si-bench-'));
-    const url = `file:${path.join(dir, 'bench.db')}`;
-    const database = await openDatabase(url);
-    return { database, url, cleanup: async () => { await database.close(); rmSync(dir, { recursive: true, force: true }); } };
-  }
-  const url = process.env.TEST_DATABASE_URL!;
-  const schema = `bench_${randomBytes(5).toString('hex')}`;
-  const database = await openDatabase(url, { schema, poolSize: 4 });
-  return {
-    database, url,
-    cleanup: async () => {
-      await database.close();
-      const admin = await openDatabase(url, { poolSize: 1 });
-      const { sql } = await import('kysely');
-      await sql.raw(`drop schema if exists "${schema}" cascade`).execute(admin.db);
-      await admin.close();
-    },
-  };
-}
 
 let codeSeq = 0;
 async function agency(db: OpenDatabase['db'], name: string, kind: 'government' | 'department' | 'street' | 'community', parentId: number | null): Promise<number> {
@@ -65,7 +41,7 @@ async function agency(db: OpenDatabase['db'], name: string, kind: 'government' |
 }
 
 async function runEngine(engine: 'sqlite' | 'postgres'): Promise<BenchRow[]> {
-  const { database, url, cleanup } = await open(engine);
+  const { database, url, cleanup } = await openScratchDatabase(engine, 'si');
   const tag = engine === 'sqlite' ? 'SQLite' : 'PostgreSQL';
   try {
     await migrateToLatest(database);

@@ -3,17 +3,15 @@
 // does it: the campaign with its first page of agencies (getSupervisionOverview) and the 5-year grid of that page;
 // and the assessment (getSupervisionAssessment) for the year. Goal: p99 ≤ 500 ms on PostgreSQL. SQLite always,
 // PostgreSQL when TEST_DATABASE_URL is set. OVERVIEW_BENCH_AGENCIES sets the size, OVERVIEW_BENCH_ROUNDS the samples.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { loadavg, tmpdir } from 'node:os';
-import path from 'node:path';
+import { loadavg } from 'node:os';
 import type { BenchContext, BenchRow } from './run.ts';
 import { loadConfig } from '../src/config.ts';
-import { openDatabase, type OpenDatabase } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { createServices } from '../src/main.ts';
 import { mulberry32 } from '../src/core/random.ts';
 import type { Actor } from '../src/features/shared/actor.ts';
+import type { OpenDatabase } from '../src/db/connect.ts';
+import { openScratchDatabase } from './scratch-database.ts';
 
 export const name = 'supervision-overview';
 export const title = '督查总览 / supervisor overview of 10,000 agencies × 5 years (p99)';
@@ -24,27 +22,6 @@ const YEARS = [2021, 2022, 2023, 2024, 2025];
 const GOAL_P99 = 500;
 const STATES = ['draft', 'approved', 'submitted', 'returned', 'accepted', 'published', 'published', 'published'];
 
-async function open(engine: 'sqlite' | 'postgres'): Promise<{ database: OpenDatabase; url: string; cleanup: () => Promise<void> }> {
-  if (engine === 'sqlite') {
-    const dir = mkdtempSync(path.join(tmpdir(), 'gongkai-overview-bench-'));
-    const url = `file:${path.join(dir, 'bench.db')}`;
-    const database = await openDatabase(url);
-    return { database, url, cleanup: async () => { await database.close(); rmSync(dir, { recursive: true, force: true }); } };
-  }
-  const url = process.env.TEST_DATABASE_URL!;
-  const schema = `bench_${randomBytes(5).toString('hex')}`;
-  const database = await openDatabase(url, { schema, poolSize: 4 });
-  return {
-    database, url,
-    cleanup: async () => {
-      await database.close();
-      const admin = await openDatabase(url, { poolSize: 1 });
-      const { sql } = await import('kysely');
-      await sql.raw(`drop schema if exists "${schema}" cascade`).execute(admin.db);
-      await admin.close();
-    },
-  };
-}
 
 /** 1 supervising government, AGENCIES departments below it, a report for most agency-years (deterministic, seed 7). */
 async function generate(database: OpenDatabase): Promise<{ govId: number; ids: number[]; reports: number }> {
@@ -82,7 +59,7 @@ async function generate(database: OpenDatabase): Promise<{ govId: number; ids: n
 const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!; };
 
 async function runEngine(engine: 'sqlite' | 'postgres'): Promise<BenchRow[]> {
-  const { database, url, cleanup } = await open(engine);
+  const { database, url, cleanup } = await openScratchDatabase(engine, 'overview');
   try {
     await migrateToLatest(database);
     const g0 = performance.now();
