@@ -4,7 +4,7 @@
 // in the published year is refused with a clear message.
 import { expect, test, type Page } from '@playwright/test';
 import SQLite from 'better-sqlite3';
-import { SignInPage } from './pages/SignInPage.ts';
+import { signInAs } from './pages/SignInPage.ts';
 
 const DEPT_CODE = '12370602780795309E';
 const RUN = String(process.pid).slice(-5);
@@ -43,14 +43,6 @@ function seedRecords(): { deptId: number; concludedId: number } {
   } finally {
     db.close();
   }
-}
-
-async function signInAs(page: Page, username: string): Promise<void> {
-  await page.context().clearCookies();
-  const s = new SignInPage(page);
-  await s.goto();
-  await s.signIn(username, 'demo12345');
-  await expect(page).toHaveURL(/\/admin/);
 }
 
 const flash = (page: Page) => page.locator('.gk-notice, .gk-flash, [role="status"], [role="alert"]');

@@ -6,12 +6,12 @@
 // disclosed information into the catalogue from the case page (条例第四十四条): a draft without the applicant's data,
 // the PDF attached, which the reviewer (保密审查), the leader (审核) and the officer (发布) take to the portal. Each
 // person has their own browser context (their own session).
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SignInPage } from './pages/SignInPage.ts';
+import { staffPage as staff } from './pages/SignInPage.ts';
 import { buildPdf } from '../builders/hostile-files.ts';
 import { axeScan, describeViolations } from './support/axe.ts';
 import { CatalogueItemAdminPage } from './pages/CataloguePages.ts';
@@ -19,16 +19,6 @@ import { CatalogueItemAdminPage } from './pages/CataloguePages.ts';
 test.use({ bypassCSP: true });
 
 const PHONE = '13612345678';
-
-async function staff(browser: Browser, username: string): Promise<Page> {
-  const ctx = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await ctx.newPage();
-  const signIn = new SignInPage(page);
-  await signIn.goto();
-  await signIn.signIn(username, 'demo12345');
-  await expect(page.locator('main h1')).toHaveText('工作台');
-  return page;
-}
 
 /** Open the action's panel on the case page, fill it, submit, and expect the flash message. */
 /** The part of the contract disclosed with the reply (a small valid PDF). */

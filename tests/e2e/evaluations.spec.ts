@@ -3,8 +3,8 @@
 // 限期整改 → records the rectification with a photo → sends the feedback → the rater reads it by receipt code → the
 // supervisor closes it from the queue. Then a suggestion goes from the public form to 采纳 and a reply. Each person has
 // their own browser context.
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { SignInPage } from './pages/SignInPage.ts';
+import { expect, test, type Page } from '@playwright/test';
+import { staffPage as staff } from './pages/SignInPage.ts';
 import { axeScan, describeViolations } from './support/axe.ts';
 
 test.use({ bypassCSP: true });
@@ -12,16 +12,6 @@ test.use({ bypassCSP: true });
 const CODE = '12370602780795309E';
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
-
-async function staff(browser: Browser, username: string): Promise<Page> {
-  const ctx = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await ctx.newPage();
-  const signIn = new SignInPage(page);
-  await signIn.goto();
-  await signIn.signIn(username, 'demo12345');
-  await expect(page.locator('main h1')).toHaveText('工作台');
-  return page;
-}
 
 async function fromQueue(page: Page, kind: string, ref: string) {
   const row = page.getByTestId('work-queue').locator(`tr[data-kind="${kind}"]`, { hasText: ref });

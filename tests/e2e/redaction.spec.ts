@@ -6,14 +6,14 @@
 // status page, and the letter states the 区分处理. The delivered file: black where the boxes are (pixels read from
 // its pdftoppm rendering, also kept as a PNG in test-results), the same page count and size, and neither its text
 // (pdftotext) nor any of its streams decompressed holds a redacted string.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { idCheckCharacter } from '../../src/core/validation/index.ts';
 import { bytesHold, cjkPdf, pageSizes, pdftotext, regionStats } from '../builders/redaction-files.ts';
-import { SignInPage } from './pages/SignInPage.ts';
+import { staffPage as staff } from './pages/SignInPage.ts';
 import { axeScan, describeViolations } from './support/axe.ts';
 
 test.use({ bypassCSP: true });
@@ -28,16 +28,6 @@ const CONTACT = '李四';
 const DRAWN = { x: 60, y: 232, w: 200, h: 30 };
 /** A line that stays visible. */
 const KEPT = { x: 72, y: 300, w: 200, h: 16 };
-
-async function staff(browser: Browser, username: string): Promise<Page> {
-  const ctx = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await ctx.newPage();
-  const signIn = new SignInPage(page);
-  await signIn.goto();
-  await signIn.signIn(username, 'demo12345');
-  await expect(page.locator('main h1')).toHaveText('工作台');
-  return page;
-}
 
 async function doAction(page: Page, action: string, fill?: (form: ReturnType<Page['locator']>) => Promise<void>) {
   const panel = page.locator(`details:has(form[data-action="${action}"])`);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import SQLite from 'better-sqlite3';
-import { SignInPage } from './pages/SignInPage.ts';
+import { signInAs } from './pages/SignInPage.ts';
 
 const GOV_CODE = '113706020043215678';
 const DEPT_CODE = '12370602780795309E';
@@ -25,14 +25,6 @@ function ids(): { root: number; street: number; dept: number } {
   } finally {
     db.close();
   }
-}
-
-async function signInAs(page: Page, username: string): Promise<void> {
-  await page.context().clearCookies();
-  const s = new SignInPage(page);
-  await s.goto();
-  await s.signIn(username, 'demo12345');
-  await expect(page).toHaveURL(/\/admin/);
 }
 
 async function setPromised(page: Page, itemId: number, amount: string, reason: string): Promise<void> {
