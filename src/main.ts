@@ -72,7 +72,7 @@ export function createServices(config: Config, database: OpenDatabase, options: 
   const applicationsFeature = createApplicationsFeature(db, { audit, agencies, clock, smtpUrl: config.smtpUrl, calendar: () => calendarStore.current(), deadlines, personalData, correctionPeriodMaxWorkdays: config.correctionPeriodMaxWorkdays, feeMaxPages: config.feeMaxPages, mailLeaseMs: config.cluster.jobLeaseSeconds * 1000, catalogue });
   const calendar = () => calendarStore.current();
   // 政务服务事项 across 区 / 街道 / 社区 (item_mismatch in the work queue)
-  const serviceItems = createServiceItemsService(db, { audit, agencies, assertYearUnlocked, clock });
+  const serviceItems = createServiceItemsService(db, { audit, agencies, assertYearUnlocked, clock, maxFileBytes: config.uploadLimitMb * 1024 * 1024 });
   // 好差评: ratings, 差评 work orders (work-queue kind bad_rating), suggestions
   const evaluations = createEvaluationsService(db, { audit, agencies, calendar, cipher: personalData.cipher, clock });
   // 督查体检 and 整改 (rectification in the agency's queue, the answer back in the supervisor's)

@@ -56,6 +56,8 @@ const TWINS: Record<string, readonly string[]> = {
   'POST /admin/services': ['createServiceItem'],
   'POST /admin/services/:id/edit': ['updateServiceItem'],
   'POST /admin/services/:id/status': ['updateServiceItem'],
+  'POST /admin/services/:id/files': ['uploadServiceItemFile'],
+  'POST /admin/services/:id/files/removal': ['removeServiceItemFile'],
   'POST /admin/services/must-match': ['setServiceItemMustMatch'],
   'POST /admin/services/import': ['importServiceItems'],
   'POST /admin/services/cases/import': ['importServiceCases'],

@@ -3,7 +3,7 @@
 // newer version), change its status with the date it takes effect, and the three-level check with the must-match set.
 // Every form posts to a page route whose API twin is createServiceItem / updateServiceItem / setServiceItemMustMatch.
 import type { ReactNode } from 'react';
-import { AdminLayout, Button, Checkboxes, CsrfField, DateField, ErrorSummary, Notice, Select, TextField, Textarea, errorFor, type AdminShell } from '../../ui/index.ts';
+import { AdminLayout, Button, Checkboxes, CsrfField, DateField, ErrorSummary, FileField, Notice, Select, TextField, Textarea, errorFor, type AdminShell } from '../../ui/index.ts';
 import { MATERIAL_FORMS, MATERIAL_SOURCES, NECESSITY, TIME_UNITS, type ElementDef } from '../../core/service-items/index.ts';
 import { rowCount, type FormFields } from './service-items.forms.ts';
 import type { ConsistencyResult } from './service-items.service.ts';
@@ -214,5 +214,51 @@ export function ConsistencyPage(p: { shell: AdminShell; agency: string; result: 
         </form>
       ) : <ul>{r.mustMatch.map((m) => <li key={m.key}>{m.label}</li>)}</ul>}
     </AdminLayout>
+  );
+}
+
+/** 空白表格 / 示例样表 of the materials: what is attached (with download and removal) and an upload form. */
+export function MaterialFilesForm(p: { csrfToken: string; id: number; version: number; materials: readonly { name: string; blankForm: string; sample: string }[]; fields?: FormFields; errors?: Errors }) {
+  const f = p.fields ?? {};
+  const attached = p.materials.flatMap((m) => (['blankForm', 'sample'] as const).filter((k) => m[k]).map((k) => ({ material: m.name, kind: k, filename: m[k] })));
+  const label = { blankForm: '空白表格', sample: '示例样表' } as const;
+  return (
+    <section aria-labelledby="files-title" id="files-form">
+      <h2 id="files-title">空白表格和示例样表</h2>
+      <ErrorSummary errors={p.errors} idPrefix="files" linked={(field) => ['material', 'kind', 'file'].includes(field)} />
+      {attached.length ? (
+        <table className="gk-table">
+          <caption>已上传的文件（办事指南页面和 PDF 中提供下载）</caption>
+          <thead><tr><th scope="col">材料</th><th scope="col">类别</th><th scope="col">文件</th><th scope="col">操作</th></tr></thead>
+          <tbody>
+            {attached.map((a) => (
+              <tr key={`${a.material}-${a.kind}`}>
+                <td>{a.material}</td><td>{label[a.kind]}</td>
+                <td><a href={`/services/${p.id}/files/${encodeURIComponent(a.filename)}`}>{a.filename}</a></td>
+                <td>
+                  <form method="post" action={`/admin/services/${p.id}/files/removal`}>
+                    <CsrfField token={p.csrfToken} />
+                    <input type="hidden" name="version" value={String(p.version)} />
+                    <input type="hidden" name="material" value={a.material} />
+                    <input type="hidden" name="kind" value={a.kind} />
+                    <Button variant="warning">删除<span className="gk-visually-hidden">{a.material}的{label[a.kind]}</span></Button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : <p>还没有上传空白表格或示例样表。</p>}
+      {p.materials.length ? (
+        <form method="post" action={`/admin/services/${p.id}/files`} encType="multipart/form-data" noValidate className="gk-form">
+          <CsrfField token={p.csrfToken} />
+          <input type="hidden" name="version" value={String(p.version)} />
+          <Select name="material" idPrefix="files" label="材料" options={p.materials.map((m) => ({ value: m.name, label: m.name }))} value={f.material ?? ''} placeholder="请选择材料" error={errorFor(p.errors, 'material')} required />
+          <Select name="kind" idPrefix="files" label="类别" options={[{ value: 'blankForm', label: '空白表格' }, { value: 'sample', label: '示例样表' }]} value={f.kind ?? 'blankForm'} error={errorFor(p.errors, 'kind')} required />
+          <FileField name="file" idPrefix="files" label="文件" hint="PDF、Word（DOCX）、Excel（XLSX）或图片；同名文件会替换原文件" accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg" error={errorFor(p.errors, 'file')} required />
+          <Button variant="secondary">上传</Button>
+        </form>
+      ) : <p>这个事项还没有材料目录：请先在“修改要素”中填写材料，再上传空白表格。</p>}
+    </section>
   );
 }

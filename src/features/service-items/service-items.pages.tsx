@@ -2,7 +2,7 @@
 // (each with the anchor `field-el.<key>` the item_mismatch work item links to, and for an editor a link to correct it),
 // completeness problems, the units implementing it, the status form and the change history.
 import { AdminLayout, Button, Pagination, type AdminShell } from '../../ui/index.ts';
-import { StatusForm } from './service-items.form-pages.tsx';
+import { MaterialFilesForm, StatusForm } from './service-items.form-pages.tsx';
 import type { FormFields } from './service-items.forms.ts';
 import { displayValue, type Material } from '../../core/service-items/index.ts';
 import type { ItemDetail, ItemSummary } from './service-items.service.ts';
@@ -37,7 +37,7 @@ export function ServiceItemListPage(p: { shell: AdminShell; items: ItemSummary[]
   );
 }
 
-export function ServiceItemPage(p: { shell: AdminShell; item: ItemDetail; canEdit: boolean; status?: { fields: FormFields; errors: { field: string; message: string }[] } }) {
+export function ServiceItemPage(p: { shell: AdminShell; item: ItemDetail; canEdit: boolean; status?: { fields: FormFields; errors: { field: string; message: string }[] }; files?: { fields: FormFields; errors: { field: string; message: string }[] } }) {
   const it = p.item;
   return (
     <AdminLayout {...p.shell} active="services" title={it.name}>
@@ -70,6 +70,7 @@ export function ServiceItemPage(p: { shell: AdminShell; item: ItemDetail; canEdi
           <ul>{it.implementations.map((k) => <li key={k.id}><a href={`/admin/services/${k.id}`}>{k.agency}（{k.levelLabel}，{k.code}，{k.statusLabel}）</a></li>)}</ul>
         </>
       )}
+      {p.canEdit && it.status !== 'cancelled' ? <MaterialFilesForm csrfToken={p.shell.csrfToken} id={it.id} version={it.version} materials={Array.isArray(it.values.materials) ? (it.values.materials as Material[]) : []} {...(p.files ? { fields: p.files.fields, errors: p.files.errors } : {})} /> : null}
       {p.canEdit && it.status !== 'cancelled' ? <StatusForm csrfToken={p.shell.csrfToken} id={it.id} version={it.version} current={it.status} {...(p.status ? { fields: p.status.fields, errors: p.status.errors } : {})} /> : null}
       <h2>变更历史</h2>
       <table className="gk-table">

@@ -188,3 +188,6 @@ export async function definingByBasicCodes(db: Db, basicCodes: readonly string[]
   }
   return out;
 }
+export async function deleteFile(db: Db, itemId: number, filename: string): Promise<void> {
+  await db.deleteFrom('service_item_files').where('item_id', '=', itemId).where('filename', '=', filename).execute();
+}

@@ -15,6 +15,7 @@ import { readCaseTable } from './service-items.table.ts';
 import { catalogueXlsx } from './service-items.export.ts';
 import { registerServiceItemPortal } from './service-items.portal.ts';
 import { registerServiceItemImports } from './service-items.import-routes.ts';
+import { registerServiceItemFiles } from './service-items.file-routes.ts';
 
 const summary = z.object({
   id: z.number().int(), name: z.string(), code: z.string().describe('实施编码'), basicCode: z.string().describe('基本编码'), type: z.string().describe('事项类型'),
@@ -186,6 +187,7 @@ export function registerServiceItemsRoutes(app: FastifyInstance, services: Servi
   });
 
   registerServiceItemImports(app, services);
+  registerServiceItemFiles(app, services);
   registerServiceItemPages(app, services);
   registerServiceItemPortal(app, services);
 }

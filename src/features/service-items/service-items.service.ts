@@ -22,6 +22,7 @@ import { createCaseImport, type CaseImportResult, type YearLock } from './servic
 import { seedDemoItems, type DemoUnits } from './service-items.seed-demo.ts';
 import type { AuditActor } from '../audit/audit.service.ts';
 import { createCatalogueImport, type CatalogueImportResult, type CatalogueSheet } from './service-items.import.ts';
+import { createMaterialFiles, type AttachFileInput, type RemoveFileInput } from './service-items.files.ts';
 
 export const LEVELS = ['district', 'street', 'community'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -80,6 +81,10 @@ export interface ServiceItemsService {
   seedDemo(actor: AuditActor, units: DemoUnits): Promise<{ seeded: boolean; items: number; cases: number }>;
   /** The catalogue XLSX (the export's columns) read back: dry run with every row's problem, idempotent by 实施编码. */
   importCatalogue(actor: Actor, filename: string, sheet: CatalogueSheet, opts: { dryRun: boolean; onProgress?: (done: number, total: number) => void }): Promise<CatalogueImportResult>;
+  /** A 空白表格 / 示例样表 attached to one material of the item (checked by content; a new version with its history). */
+  attachFile(actor: Actor, id: number, input: AttachFileInput): Promise<{ version: number; filename: string }>;
+  /** The material's 空白表格 / 示例样表 removed (a new version; the file goes once no material names it). */
+  removeFile(actor: Actor, id: number, input: RemoveFileInput): Promise<{ version: number }>;
 }
 
 const EDITOR_ROLES = ['officer', 'leader'] as const;
@@ -90,7 +95,7 @@ export function searchText(values: ElementValues): string {
   return ` ${ftsText(parts.filter((p) => typeof p === 'string').join('\n'))} `;
 }
 
-export function createServiceItemsService(db: Kysely<Database>, deps: { audit: AuditService; agencies: Pick<AgenciesService, 'get' | 'list'>; assertYearUnlocked?: YearLock; clock?: () => Date }): ServiceItemsService {
+export function createServiceItemsService(db: Kysely<Database>, deps: { audit: AuditService; agencies: Pick<AgenciesService, 'get' | 'list'>; assertYearUnlocked?: YearLock; clock?: () => Date; maxFileBytes?: number }): ServiceItemsService {
   const clock = deps.clock ?? (() => new Date());
   const today = () => nowIso(clock).slice(0, 10);
 
@@ -156,7 +161,11 @@ export function createServiceItemsService(db: Kysely<Database>, deps: { audit: A
     return out;
   }
 
+  const materialFiles = createMaterialFiles(db, { audit: deps.audit, schema, maxBytes: deps.maxFileBytes ?? 20 * 1024 * 1024, clock });
+
   const service: ServiceItemsService = {
+    attachFile: materialFiles.attachFile,
+    removeFile: materialFiles.removeFile,
     importCases: createCaseImport(db, { audit: deps.audit, ...(deps.assertYearUnlocked ? { assertYearUnlocked: deps.assertYearUnlocked } : {}), clock }),
     importCatalogue: createCatalogueImport(db, { audit: deps.audit, agencies: deps.agencies, schema, searchText, clock }),
     schema,
