@@ -35,7 +35,7 @@ describe.each(engines())('disclosed information and signed downloads (%s)', (eng
   afterAll(() => t?.close());
 
   it.each([
-    ['a file that is not a PDF, JPG or PNG', 'attachments', '公开的信息请以 PDF', { attachments: [{ filename: '预算.pdf', contentBase64: Buffer.from('not a pdf at all').toString('base64') }] }],
+    ['a file that is not a PDF, DOCX, JPG or PNG', 'attachments', '不是 PDF、DOCX（Word）、JPG 或 PNG 文件', { attachments: [{ filename: '预算.pdf', contentBase64: Buffer.from('not a pdf at all').toString('base64') }] }],
     ['a broken PDF', 'attachments', '已损坏', { attachments: [{ filename: '预算.pdf', contentBase64: Buffer.from('%PDF-1.7\n%%EOF\n').toString('base64') }] }],
     ['six files (at most five)', 'attachments', '最多上传5个附件', { attachments: Array.from({ length: 6 }, (_, i) => ({ filename: `f${i}.pdf`, contentBase64: pdf.toString('base64') })) }],
     ['a catalogue item that does not exist', 'catalogueItemIds', '999999', { catalogueItemIds: [999999] }],

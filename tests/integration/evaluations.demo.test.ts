@@ -55,7 +55,8 @@ describe.each(engines())('demo 2019 好差评 figures (%s)', (engine) => {
     const r = await t.api('GET', `/admin/annual/${dept.id}/2019`, { as: 'officer' });
     expect(r.statusCode).toBe(200);
     expect(r.body).toContain('2019年，本机关共收到政务服务评价6857条，开展电话回访4895次，满意度99.5%；收到差评12条，已整改办结12条；收到意见建议21条，采纳7条，查摆整改问题5个');
-    expect(r.body).toContain('href="/admin/ratings?from=2019-01-01&amp;to=2019-12-31"');
-    expect(r.body).toContain('href="/admin/suggestions?state=all&amp;result=adopted&amp;from=2019-01-01&amp;to=2019-12-31"');
+    // the links narrow the lists to this agency and the year
+    expect(r.body).toContain(`href="/admin/ratings?agencyId=${dept.id}&amp;from=2019-01-01&amp;to=2019-12-31"`);
+    expect(r.body).toContain(`href="/admin/suggestions?state=all&amp;result=adopted&amp;agencyId=${dept.id}&amp;from=2019-01-01&amp;to=2019-12-31"`);
   });
 });

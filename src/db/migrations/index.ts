@@ -21,6 +21,7 @@ import * as m115 from './115_search_scale.ts';
 import * as m116 from './116_agency_key_indexes.ts';
 import * as m111 from './111_supervision_campaign.ts';
 import * as m155 from './155_supervision_sampling.ts';
+import * as m156 from './156_sample_items_agency_index.ts';
 import * as m125 from './125_list_indexes.ts';
 import * as m120 from './120_redactions.ts';
 import * as m130 from './130_evaluation_stats_indexes.ts';
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '120_redactions': m120,
   '130_evaluation_stats_indexes': m130,
   '155_supervision_sampling': m155,
+  '156_sample_items_agency_index': m156,
 };

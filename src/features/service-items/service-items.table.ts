@@ -1,9 +1,9 @@
 // A 办件 / catalogue table from an upload: CSV (UTF-8 or GB18030) or XLSX (first sheet; the archive read within the
 // catalogue importer's limits), as objects keyed by the header row. A file that cannot be read is a 400 with the reason.
-import ExcelJS from 'exceljs';
 import { readTable, XLSX_LIMITS } from '../catalogue/catalogue.import.ts';
 import { ArchiveError, safeArchive } from '../shared/archive.ts';
 import { AppError, validationFailed } from '../shared/errors.ts';
+import { excelJs } from '../shared/libraries.ts';
 
 export const MAX_CASE_ROWS = 2_000_000;
 
@@ -43,7 +43,7 @@ function cellText(v: unknown): string {
 export async function readCatalogueSheet(filename: string, buf: Buffer): Promise<{ header: string[]; rows: { row: number; cells: string[] }[] }> {
   if (buf.length === 0) throw validationFailed([{ field: 'file', message: '文件是空的' }]);
   if (!/\.xlsx$/i.test(filename)) throw validationFailed([{ field: 'file', message: '请上传 .xlsx 文件（事项目录导出的格式）' }]);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excelJs().Workbook)();
   try {
     await wb.xlsx.load(safeArchive(buf, XLSX_LIMITS) as unknown as ArrayBuffer);
   } catch (e) {
