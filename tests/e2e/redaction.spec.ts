@@ -112,15 +112,25 @@ test('部分公开 with 区分处理: suggestions, a drawn box, side-by-side rev
   await expect(officer.locator('.gk-notice--success')).toContainText('已添加遮盖区域');
   await expect(officer.locator('tr[data-redaction]')).toHaveCount(3);
 
-  // select the contact's name on the page image with the mouse: the text form fills, one more redaction
+  // select the contact's name in the text layer over the page image, as a mouse drag does (a Range over the name, then
+  // the mouseup the page listens for): a real drag's start point depends on the layer's placement timing
   const line = officer.locator('[data-redact-text="1"] span', { hasText: '联系人' });
   await line.scrollIntoViewIfNeeded();
-  const lb = (await line.boundingBox())!;
-  // 联系人：李四 is six full-width characters: the name is the last third
-  await officer.mouse.move(lb.x + (lb.width * 4) / 6 + 1, lb.y + lb.height / 2);
-  await officer.mouse.down();
-  await officer.mouse.move(lb.x + lb.width - 1, lb.y + lb.height / 2, { steps: 5 });
-  await officer.mouse.up();
+  await line.evaluate((el, name) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+      const i = n.data.indexOf(name);
+      if (i < 0) continue;
+      const r = document.createRange();
+      r.setStart(n, i);
+      r.setEnd(n, i + name.length);
+      const sel = window.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(r);
+      break;
+    }
+    document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+  }, CONTACT);
   const textForm = officer.locator('form[data-text-form="1"]');
   await expect(textForm.locator('input[name="text"]')).toHaveValue(CONTACT);
   expect(Number(await textForm.locator('input[name="nearY"]').inputValue())).toBeGreaterThan(355);
