@@ -9,18 +9,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPdf, smallDocx, zipBombDocx } from '../builders/hostile-files.ts';
 import { createTestApp, engines, type Session, type TestApp } from './harness.ts';
+import { multipart } from '../builders/multipart.ts';
 
-interface Part { name: string; value?: string; filename?: string; data?: Buffer }
-function multipart(parts: Part[]): { payload: Buffer; contentType: string } {
-  const boundary = '----gongkai-si-files';
-  const chunks: Buffer[] = [];
-  for (const p of parts) {
-    if (p.filename !== undefined) chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"; filename="${p.filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`), p.data ?? Buffer.alloc(0), Buffer.from('\r\n'));
-    else chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"\r\n\r\n${p.value ?? ''}\r\n`));
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
 const MATERIAL = '食品经营许可申请书';
 

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAgency, buildUser, TEST_PASSWORD } from '../builders/index.ts';
 import { deflatedRepeats, zipOf } from '../builders/hostile-files.ts';
 import { createTestApp, engines, type TestApp } from './harness.ts';
+import { multipart } from '../builders/multipart.ts';
 
 const MB = 1024 * 1024;
 const mat = (name: string, blankForm = '') => ({ name, necessity: '必要', form: '纸质', source: '申请人自备', copies: 1, blankForm, sample: '', basis: '' });
@@ -33,17 +34,6 @@ async function sheetOf(buf: Buffer): Promise<string[][]> {
   return out;
 }
 
-interface Part { name: string; value?: string; filename?: string; data?: Buffer }
-function multipart(parts: Part[]): { payload: Buffer; contentType: string } {
-  const boundary = '----gongkai-si-import';
-  const chunks: Buffer[] = [];
-  for (const p of parts) {
-    if (p.filename !== undefined) chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"; filename="${p.filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`), p.data ?? Buffer.alloc(0), Buffer.from('\r\n'));
-    else chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"\r\n\r\n${p.value ?? ''}\r\n`));
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
 type Result = { dryRun: boolean; rows: number; created: number; updated: number; unchanged: number; problems: { row: number; column: string; message: string }[]; changes: { row: number; code: string; action: string; elements: string[] }[] };
 

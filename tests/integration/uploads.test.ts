@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPdf, deflatedRepeats, docxParts, smallDocx, zipOf } from '../builders/hostile-files.ts';
 import { createTestApp, engines, type TestApp } from './harness.ts';
+import { multipart, type Part } from '../builders/multipart.ts';
 
 const MB = 1024 * 1024;
 const AGENCY = '12370602780795309E';
@@ -19,20 +20,6 @@ const citizen = {
   content: '请公开2019年行政许可办件数量', delivery: '电子邮件', email: 'a@example.com',
 };
 
-interface Part { name: string; value?: string; filename?: string; data?: Buffer; type?: string }
-function multipart(parts: Part[]): { payload: Buffer; contentType: string } {
-  const boundary = '----gongkai-uploads';
-  const chunks: Buffer[] = [];
-  for (const p of parts) {
-    if (p.filename !== undefined) {
-      chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"; filename="${p.filename}"\r\nContent-Type: ${p.type ?? 'application/octet-stream'}\r\n\r\n`), p.data ?? Buffer.alloc(0), Buffer.from('\r\n'));
-    } else {
-      chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"\r\n\r\n${p.value ?? ''}\r\n`));
-    }
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
-}
 const draft = (title: string) => ({ title, kind: 'notice', category: 5, disclosure: 'proactive', body: '本机关依法公开行政许可办理结果。' });
 const pdfFile = (i: number, bytes: number) => ({ name: 'attachments', filename: `scan-${i}.pdf`, type: 'application/pdf', data: Buffer.alloc(bytes, 0x25) });
 
