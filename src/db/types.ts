@@ -970,6 +970,10 @@ export interface AuditRunReportsTable {
   unread_json: string;
   replaces_report_id: number | null;
   created_at: string;
+  /** 175: the reading is versioned since supervisors correct cells */
+  version: Generated<number>;
+  /** 175: the reading problems as first audited (JSON findings), kept from the first correction on */
+  problems_json: string | null;
 }
 
 export interface AuditFindingsTable {
@@ -1086,4 +1090,30 @@ export interface Database {
   // 111_supervision_campaign
   supervision_settings: SupervisionSettingsTable;
   supervision_reminders: SupervisionRemindersTable;
+}
+
+// ───────────── 175_audit_cell_corrections: a supervisor's corrections of cells in an audit run's report (feature: supervision) ─────────────
+
+export interface AuditCellCorrectionsTable {
+  id: Generated<number>;
+  run_id: number;
+  report_id: number;
+  /** a cell reference (core/report/model.ts CellRef) */
+  cell: string;
+  /** the value as read: a number, or null when the reader left the cell blank (JSON) */
+  original_json: string;
+  /** the supervisor's value (JSON number) */
+  value_json: string;
+  reason: string;
+  /** active | replaced | withdrawn */
+  state: string;
+  created_by_name: string;
+  created_at: string;
+  ended_by_name: string | null;
+  ended_at: string | null;
+}
+
+export interface Database {
+  // 175_audit_cell_corrections
+  audit_cell_corrections: AuditCellCorrectionsTable;
 }
