@@ -52,6 +52,12 @@ describe.each(engines())('supervision overview, campaign and assessment (%s)', (
     expect((await t.api('GET', '/api/supervision/overview?year=2025', { as: 'admin' })).statusCode).toBe(403);
     const foreign = (await t.api('GET', '/api/supervision/overview?year=2025', { as: 'ov-foreign-supervisor', password: TEST_PASSWORD })).json() as Overview;
     expect(foreign.agencies.map((a) => a.name)).toEqual(['测试区教育局']);
+    // an agency added after the overview was first shown appears in it at once, in pinyin order (the collated list is
+    // kept in the process only while the agencies table is unchanged)
+    const otherGov = (await t.services.agencies.list()).find((a) => a.name === '测试区人民政府')!;
+    await buildAgency(t.db, { name: '测试区财政局', parent_id: otherGov.id, kind: 'department' });
+    const after = (await t.api('GET', '/api/supervision/overview?year=2025', { as: 'ov-foreign-supervisor', password: TEST_PASSWORD })).json() as Overview;
+    expect(after.agencies.map((a) => a.name)).toEqual(['测试区财政局', '测试区教育局']);
     expect((await t.api('GET', '/api/supervision/overview?year=1999', { as: 'supervisor' })).statusCode).toBe(400);
   });
 
