@@ -2,7 +2,7 @@ import tseslint from 'typescript-eslint';
 import architecture from './scripts/eslint/architecture.js';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'reports/**', 'test-results/**', 'playwright-report/**', 'tmp/**'] },
+  { ignores: ['node_modules/**', 'data/**', 'reports/**', 'test-results/**', 'playwright-report/**', 'tmp/**', 'dist/**'] },
   ...tseslint.configs.recommended,
   {
     plugins: { architecture },

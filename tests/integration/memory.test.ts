@@ -1,5 +1,7 @@
 // Memory bounds of the real server (production mode, SQLite, demo seed) in a child process, measured by
 // its resident set size (VmRSS in /proc/<pid>/status, sampled every 20 ms while the requests run):
+//   - at rest (the second start on the seeded database, after the collection once idle): under 150 MB — the goal of
+//     decision 195, met by running the compiled sources (measured ~115 MB; with the tsx loader ~180 MB)
 //   - two zip-bomb DOCX files (1 GB of document.xml in ~1 MB) posted at once to checkReports → both 422
 //     archive_too_large, and the server grows by less than 400 MB (before the limits: +2 GB each)
 //   - eight anonymous multipart posts to /apply far over the 5 × 5 MB attachment limit (160 MB each;
@@ -16,6 +18,7 @@ import { buildPdf, deflatedRepeats, smallDocx, zipBombDocx } from '../builders/h
 
 const MB = 1024 * 1024;
 const GROWTH_LIMIT = 400 * MB;
+const RESTING_LIMIT = 150 * MB;
 const root = path.resolve(import.meta.dirname, '..', '..');
 
 function freePort(): Promise<number> {
@@ -89,23 +92,33 @@ describe('memory: hostile uploads do not grow the server (real server, productio
   let pid = 0;
   let cookie = '';
   let csrf = '';
+  let restingRss = 0;
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'gongkai-memory-'));
-    const port = await freePort();
-    child = spawn(process.execPath, [path.join(root, 'bin/gongkai.mjs'), 'serve'], {
-      cwd: root,
-      env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: `file:${path.join(dir, 'memory.db')}`, DEMO_SEED: 'true', SESSION_SECRET: 'memory-test-secret-0123456789abcdef0123456789' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    pid = child.pid!;
-    baseUrl = `http://127.0.0.1:${port}`;
-    for (let i = 0; ; i++) {
-      if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}`);
-      try { if ((await fetch(`${baseUrl}/healthz`)).ok) break; } catch { /* not up yet */ }
-      if (i > 600) throw new Error('server did not start within 120 s');
-      await new Promise((r) => setTimeout(r, 200));
+    // the first start migrates and seeds the demo data; the process measured is the second, as a server restarted on
+    // its database (seeding leaves the allocator holding what it used, decision 117)
+    for (const pass of ['seed', 'measured']) {
+      const port = await freePort();
+      child = spawn(process.execPath, [path.join(root, 'bin/gongkai.mjs'), 'serve'], {
+        cwd: root,
+        env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: `file:${path.join(dir, 'memory.db')}`, DEMO_SEED: 'true', SESSION_SECRET: 'memory-test-secret-0123456789abcdef0123456789', BACKUP_INTERVAL_HOURS: '0' },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      pid = child.pid!;
+      baseUrl = `http://127.0.0.1:${port}`;
+      for (let i = 0; ; i++) {
+        if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}`);
+        try { if ((await fetch(`${baseUrl}/healthz`)).ok) break; } catch { /* not up yet */ }
+        if (i > 600) throw new Error('server did not start within 120 s');
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      if (pass === 'seed') await stopServer();
     }
+    // at rest: the server collects once it has been idle for IDLE_GC_SECONDS (default 10) after the last request
+    // (/healthz above); V8 gives back the new space's 32 MB only when that collection comes after a quiet spell
+    await new Promise((r) => setTimeout(r, 12_000));
+    restingRss = rssOf(pid);
     const login = await fetch(`${baseUrl}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'officer', password: 'demo12345' }) });
     expect(login.status).toBe(200);
     cookie = /gk_session=[^;]+/.exec(login.headers.get('set-cookie') ?? '')![0];
@@ -123,13 +136,22 @@ describe('memory: hostile uploads do not grow the server (real server, productio
     expect((await fetch(`${baseUrl}/apply`)).status).toBe(200);
   }, 180_000);
 
-  afterAll(async () => {
+  async function stopServer() {
     if (child && child.exitCode === null) {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await exited;
     }
+  }
+
+  afterAll(async () => {
+    await stopServer();
     if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('at rest after start-up: RSS under 150 MB', () => {
+    expect(restingRss, `RSS at rest ${Math.round(restingRss / MB)} MB`).toBeGreaterThan(20 * MB);
+    expect(restingRss, `RSS at rest ${Math.round(restingRss / MB)} MB`).toBeLessThan(RESTING_LIMIT);
   });
 
   it('two zip-bomb DOCX files at once: 422 archive_too_large each, RSS growth < 400 MB', async () => {
