@@ -141,6 +141,10 @@ export interface DeadlinesTable {
   status: string;
   open: number;
   updated_at: string;
+  /** 200_deadline_plain_clock: a receipt-only ledger's formula inputs (core/deadlines/plain.ts); null = replay the ledger */
+  plain_from: string | null;
+  plain_workdays: number | null;
+  plain_soon: number | null;
 }
 
 export interface Database {

@@ -11,3 +11,5 @@ export { remedyDeadlines, RECONSIDERATION_DAYS, LITIGATION_MONTHS } from './reme
 export type { RemedyPeriod } from './remedy.ts';
 export { diffDueDates } from './diff.ts';
 export type { MovedDeadline, TrackedLedger } from './diff.ts';
+export { plainClock, plainResult } from './plain.ts';
+export type { PlainClock } from './plain.ts';

@@ -1,13 +1,15 @@
 // The one place where every open statutory clock lives. Other features call `track` inside their own
 // transaction whenever a record's ledger changes (applications: kind 'reply'; catalogue:
 // 'proactive_publish'), and `close` when the clock ends. When the calendar changes, `recomputeOpen`
-// recomputes every open deadline in the calendar change's transaction and returns those that moved.
+// recomputes every open deadline in the calendar change's transaction and returns those that moved: the plain clocks
+// (a receipt and nothing else, core/deadlines/plain.ts) in one set-based statement over a working-day table, the other
+// ledgers replayed by the engine a page at a time (decision 200).
 import type { Calendar } from '../../core/calendar/index.ts';
-import { computeDeadline, LedgerError, type DeadlineResult, type DeadlineSettings, type Ledger } from '../../core/deadlines/index.ts';
+import { computeDeadline, LedgerError, plainClock, type DeadlineResult, type DeadlineSettings, type Ledger } from '../../core/deadlines/index.ts';
 import { fromJson, nowIso, toJson } from '../../db/dialect.ts';
 import { assertVisible, type Actor } from '../shared/actor.ts';
 import {
-  closeDeadlines, findDeadline, identities, listDeadlines, openDeadlinesPage, updateComputedMany, upsertDeadline,
+  closeDeadlines, findDeadline, identities, listDeadlines, openDeadlinesPage, recomputePlainClocks, updateComputedMany, upsertDeadline,
   type ComputedUpdate,
   type DeadlineRow, type Executor,
 } from './deadlines.repository.ts';
@@ -90,6 +92,7 @@ export function createDeadlinesService(db: Executor, deps: { calendar: CalendarP
       const today = shanghaiToday(clock());
       const result = computeDeadline(input.ledger, calendar, input.settings ?? null, evaluationDay(input.ledger, today));
       const at = nowIso(clock);
+      const plain = result.status === 'closed' ? null : plainClock(input.ledger, input.settings ?? null);
       const row = {
         agency_id: input.agencyId,
         entity: input.entity,
@@ -102,6 +105,9 @@ export function createDeadlinesService(db: Executor, deps: { calendar: CalendarP
         status: result.status,
         open: result.status === 'closed' ? 0 : 1,
         updated_at: at,
+        plain_from: plain?.from ?? null,
+        plain_workdays: plain?.workdays ?? null,
+        plain_soon: plain?.dueSoon ?? null,
       };
       const id = await upsertDeadline(trx, row);
       return { ...present({ id, ...row }), result };
@@ -113,9 +119,11 @@ export function createDeadlinesService(db: Executor, deps: { calendar: CalendarP
       const today = shanghaiToday(clock());
       const at = nowIso(clock);
       const changes: { id: number; oldDue: string | null; newDue: string | null; error?: string }[] = [];
+      const plain = await recomputePlainClocks(trx, calendar, today, at);
+      const setBased: MovedRecord[] = (plain?.moved ?? []).map((m) => ({ id: m.id, agencyId: m.agency_id, entity: m.entity, entityId: m.entity_id, kind: m.kind, oldDue: m.old_due, newDue: m.new_due }));
       let after = 0;
       for (;;) {
-        const rows = await openDeadlinesPage(trx, after, PAGE);
+        const rows = await openDeadlinesPage(trx, after, PAGE, plain?.range);
         if (rows.length === 0) break;
         after = rows[rows.length - 1]!.id;
         const updates: ComputedUpdate[] = [];
@@ -138,12 +146,13 @@ export function createDeadlinesService(db: Executor, deps: { calendar: CalendarP
         if (rows.length < PAGE) break;
       }
       const who = new Map((await identities(trx, changes.map((c) => c.id))).map((w) => [w.id, w]));
-      return changes.map((c) => {
+      const replayed = changes.map((c) => {
         const w = who.get(c.id)!;
         const m: MovedRecord = { id: c.id, agencyId: w.agency_id, entity: w.entity, entityId: w.entity_id, kind: w.kind, oldDue: c.oldDue, newDue: c.newDue };
         if (c.error) m.error = c.error;
         return m;
       });
+      return [...setBased, ...replayed].sort((a, b) => a.id - b.id);
     },
     async get(ex, entity, entityId, kind) {
       const r = await findDeadline(ex, entity, String(entityId), kind);
