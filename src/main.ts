@@ -33,6 +33,7 @@ import { createSupervisionService } from './features/supervision/supervision.ser
 import { createRectifyService } from './features/supervision/supervision.rectify.ts';
 import { createOverviewService } from './features/supervision/supervision.overview.ts';
 import { createSamplingService } from './features/supervision/supervision.sampling.ts';
+import { createRankingsService } from './features/supervision/supervision.rankings.ts';
 
 export type { Services } from './features/services.ts';
 
@@ -80,6 +81,7 @@ export function createServices(config: Config, database: OpenDatabase, options: 
   const rectifications = createRectifyService(db, { audit, agencies, runs: supervision, clock });
   const supervisionOverview = createOverviewService(db, { audit, agencies, mailer: applicationsFeature.applications.mailer, today: applicationsFeature.applications.today, clock, ...(config.publicBaseUrl ? { baseUrl: config.publicBaseUrl } : {}) });
   const supervisionSampling = createSamplingService(db, { audit, agencies, clock });
+  const supervisionRankings = createRankingsService(db);
   // 待办: each feature's kinds of work, in one list (a new kind is added by its feature's provider)
   const work = createWorkService([
     applicationsWorkProvider({ db, applications: applicationsFeature.applications, agencies, calendar }),
@@ -134,5 +136,6 @@ export function createServices(config: Config, database: OpenDatabase, options: 
     rectifications,
     supervisionOverview,
     supervisionSampling,
+    supervisionRankings,
   };
 }

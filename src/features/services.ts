@@ -29,6 +29,7 @@ import type { SupervisionService } from './supervision/supervision.service.ts';
 import type { RectifyService } from './supervision/supervision.rectify.ts';
 import type { OverviewService } from './supervision/supervision.overview.ts';
 import type { SamplingService } from './supervision/supervision.sampling.ts';
+import type { RankingsService } from './supervision/supervision.rankings.ts';
 
 /** A feature's 工作台 cards for the signed-in user (listed in Services.dashboardCards, shown in order). */
 export type DashboardCardProvider = (actor: Actor) => Promise<readonly DashboardCard[]>;
@@ -79,4 +80,6 @@ export interface Services extends SeedServices {
   supervisionOverview: OverviewService;
   /** the 不定期抽查 of the assessment: seeded draws of records, their 合格 / 不合格 results (decision 155) */
   supervisionSampling: SamplingService;
+  /** comparisons and rankings across the agencies below a supervisor (decision 180) */
+  supervisionRankings: RankingsService;
 }

@@ -23,6 +23,7 @@ import { registerServiceItemsRoutes } from '../features/service-items/service-it
 import { registerPersonalDataRoutes } from '../features/personal-data/personal-data.routes.tsx';
 import { registerEvaluationsRoutes } from '../features/evaluations/evaluations.routes.ts';
 import { registerSupervisionRoutes } from '../features/supervision/supervision.routes.ts';
+import { registerSupervisionRankingsRoutes } from '../features/supervision/supervision.rankings.routes.ts';
 
 export type RouteModule = (app: FastifyInstance, services: Services) => void;
 
@@ -47,4 +48,5 @@ export const routeModules: readonly RouteModule[] = [
   registerServiceItemsRoutes,
   registerPersonalDataRoutes,
   registerSupervisionRoutes,
+  registerSupervisionRankingsRoutes,
 ];

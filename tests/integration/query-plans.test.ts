@@ -17,7 +17,7 @@ const AGENCY_DATA = new Set([
   'catalogue_items', 'catalogue_versions', 'catalogue_attachments', 'catalogue_events', 'catalogue_links', 'catalogue_search',
   'annual_reports', 'annual_report_events', 'annual_report_publications', 'decision_entries', 'decision_item_counts', 'appeal_cases',
   'audit_events', 'mail_outbox', 'personal_data_access', 'evaluations', 'evaluation_orders', 'evaluation_visits', 'suggestions',
-  'service_items', 'service_item_changes', 'audit_runs', 'audit_rectifications',
+  'service_items', 'service_item_changes', 'audit_runs', 'audit_rectifications', 'audit_run_reports', 'audit_findings',
 ]);
 
 interface Captured { text: string; values: unknown[] }
@@ -69,6 +69,8 @@ describe.skipIf(!enabled)('query plans on PostgreSQL', () => {
       ['officer', 'GET', `/api/annual-reports/${dept.id}/${year}`],
       ['supervisor', 'GET', '/api/evaluations'],
       ['supervisor', 'GET', '/api/audit-events'],
+      ['supervisor', 'GET', `/api/supervision/rankings?year=${year}`],
+      ['supervisor', 'GET', `/api/supervision/heatmap?year=${year}`],
     ];
     const responses: string[] = [];
     recording = true;
@@ -99,7 +101,7 @@ describe.skipIf(!enabled)('query plans on PostgreSQL', () => {
     });
     expect(seqScans(bad.rows[0]!['QUERY PLAN'][0]!.Plan)).toEqual(['catalogue_versions']);
     const tables = new Set(captured.flatMap((q) => [...q.text.matchAll(/(?:from|join) "?([a-z_]+)"?/gi)].map((m) => m[1]!)));
-    for (const x of ['applications', 'catalogue_items', 'catalogue_search', 'decision_entries', 'evaluations', 'audit_events']) expect(tables, `${x} was queried`).toContain(x);
+    for (const x of ['applications', 'catalogue_items', 'catalogue_search', 'decision_entries', 'evaluations', 'audit_events', 'appeal_cases', 'audit_run_reports', 'audit_findings']) expect(tables, `${x} was queried`).toContain(x);
   }, 120_000);
 });
 

@@ -24,6 +24,8 @@ function Nav({ current, year }: { current: 'overview' | 'assessment' | 'sample';
         <li>{current === 'overview' ? <strong>总览与督促</strong> : <a href={`${OVERVIEW_PATH}?year=${year}`}>总览与督促</a>}</li>
         <li>{current === 'assessment' ? <strong>考核排名</strong> : <a href={`${ASSESSMENT_PATH}?year=${year}`}>考核排名</a>}</li>
         <li>{current === 'sample' ? <strong>不定期抽查</strong> : <a href={`${SAMPLE_PATH}?year=${year}`}>不定期抽查</a>}</li>
+        <li><a href={`${SUPERVISION_PATH}/rankings?year=${year}`}>比较与排名</a></li>
+        <li><a href={`${SUPERVISION_PATH}/heatmap?year=${year}`}>规则热力图</a></li>
       </ul>
     </nav>
   );

@@ -27,6 +27,8 @@ export function SupervisionNav({ current }: { current: 'runs' | 'rectifications'
         <li>{current === 'rectifications' ? <strong>整改</strong> : <a href={`${SUPERVISION_PATH}/rectifications`}>整改</a>}</li>
         <li><a href={`${SUPERVISION_PATH}/overview`}>总览与督促</a></li>
         <li><a href={`${SUPERVISION_PATH}/assessment`}>考核排名</a></li>
+        <li><a href={`${SUPERVISION_PATH}/rankings`}>比较与排名</a></li>
+        <li><a href={`${SUPERVISION_PATH}/heatmap`}>规则热力图</a></li>
       </ul>
     </nav>
   );

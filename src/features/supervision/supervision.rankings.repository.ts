@@ -1,0 +1,128 @@
+// The counts behind the comparisons and rankings (decision 180), aggregated in SQL per agency and year over the agencies
+// below a supervisor. Every query starts from the same scope — the supervising agency's descendants, walked by a
+// recursive CTE over agencies (parent_id) — and reaches the agency data through an index that leads with the agency key:
+// applications (agency_id, received_on) and (agency_id, concluded_on), appeal_cases (agency_id, filed_on),
+// audit_run_reports (subject_agency_id, year, id), audit_findings (report_id, rule). One row per agency (and year), never
+// one per record: 10⁴ agencies stay 10⁴ rows.
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { OUTCOME_CODES_OF, OUTCOME_GROUPS } from '../../core/supervision/rankings.ts';
+import { toNumber } from '../../db/dialect.ts';
+import type { Database } from '../../db/types.ts';
+
+type Db = Kysely<Database>;
+const n = (v: unknown) => toNumber(v);
+
+/** The agencies below `supervisorId` (not itself): a recursive walk down agencies.parent_id. */
+const scope = (supervisorId: number): RawBuilder<unknown> => sql`sub(id) as (
+  select id from agencies where parent_id = ${supervisorId}
+  union all
+  select a.id from agencies a inner join sub s on a.parent_id = s.id)`;
+
+const yearOf = (column: string) => sql.raw(`cast(substr(${column}, 1, 4) as integer)`);
+const inList = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`));
+
+export interface ScopeAgency { id: number; name: string; creditCode: string }
+
+export async function scopeAgencies(db: Db, supervisorId: number): Promise<ScopeAgency[]> {
+  const r = await sql<{ id: number; name: string; credit_code: string }>`with recursive ${scope(supervisorId)}
+    select a.id, a.name, a.credit_code from agencies a where a.id in (select id from sub)`.execute(db);
+  return r.rows.map((x) => ({ id: n(x.id), name: x.name, creditCode: x.credit_code }));
+}
+
+/** Applications received per agency and year (收到申请之日 in the year), for the years from..to. */
+export async function receivedCounts(db: Db, supervisorId: number, from: number, to: number): Promise<{ agencyId: number; year: number; received: number }[]> {
+  const r = await sql<{ agency_id: number; year: number; received: number }>`with recursive ${scope(supervisorId)}
+    select a.agency_id, ${yearOf('a.received_on')} as year, count(*) as received
+    from applications a
+    where a.agency_id in (select id from sub) and a.received_on >= ${`${from}-01-01`} and a.received_on <= ${`${to}-12-31`}
+    group by a.agency_id, ${yearOf('a.received_on')}`.execute(db);
+  return r.rows.map((x) => ({ agencyId: n(x.agency_id), year: n(x.year), received: n(x.received) }));
+}
+
+export interface ConcludedRow { agencyId: number; year: number; outcomes: Record<string, number>; withDeadline: number; onTime: number }
+
+/** Applications concluded per agency and year: by outcome group, and how many had a reply deadline and met it. */
+export async function concludedCounts(db: Db, supervisorId: number, from: number, to: number): Promise<ConcludedRow[]> {
+  const groups = OUTCOME_GROUPS.map((g) => sql`sum(case when a.outcome in (${inList(OUTCOME_CODES_OF[g])}) then 1 else 0 end) as ${sql.ref(`o_${g}`)}`);
+  const r = await sql<Record<string, unknown>>`with recursive ${scope(supervisorId)}
+    select a.agency_id, ${yearOf('a.concluded_on')} as year, ${sql.join(groups)},
+      sum(case when d.due is not null then 1 else 0 end) as with_deadline,
+      sum(case when d.due is not null and a.concluded_on <= d.due then 1 else 0 end) as on_time
+    from applications a
+    left join deadlines d on d.entity = 'application' and d.kind = 'reply' and d.entity_id = cast(a.id as text)
+    where a.agency_id in (select id from sub) and a.concluded_on >= ${`${from}-01-01`} and a.concluded_on <= ${`${to}-12-31`}
+    group by a.agency_id, ${yearOf('a.concluded_on')}`.execute(db);
+  return r.rows.map((x) => ({
+    agencyId: n(x.agency_id), year: n(x.year), outcomes: Object.fromEntries(OUTCOME_GROUPS.map((g) => [g, n(x[`o_${g}`])])),
+    withDeadline: n(x.with_deadline), onTime: n(x.on_time),
+  }));
+}
+
+export interface AppealRow { agencyId: number; year: number; reviewDecided: number; reviewCorrected: number; litigationDecided: number; litigationCorrected: number }
+
+/** 复议 / 诉讼 filed per agency and year (table 四 counts a case in the year it was filed) that are decided, and corrected. */
+export async function appealCounts(db: Db, supervisorId: number, from: number, to: number): Promise<AppealRow[]> {
+  const r = await sql<Record<string, unknown>>`with recursive ${scope(supervisorId)}
+    select c.agency_id, ${yearOf('c.filed_on')} as year,
+      sum(case when c.kind = 'review' then 1 else 0 end) as review_decided,
+      sum(case when c.kind = 'review' and c.result = 'corrected' then 1 else 0 end) as review_corrected,
+      sum(case when c.kind <> 'review' then 1 else 0 end) as litigation_decided,
+      sum(case when c.kind <> 'review' and c.result = 'corrected' then 1 else 0 end) as litigation_corrected
+    from appeal_cases c
+    where c.agency_id in (select id from sub) and c.filed_on >= ${`${from}-01-01`} and c.filed_on <= ${`${to}-12-31`} and c.result <> 'pending'
+    group by c.agency_id, ${yearOf('c.filed_on')}`.execute(db);
+  return r.rows.map((x) => ({
+    agencyId: n(x.agency_id), year: n(x.year), reviewDecided: n(x.review_decided), reviewCorrected: n(x.review_corrected),
+    litigationDecided: n(x.litigation_decided), litigationCorrected: n(x.litigation_corrected),
+  }));
+}
+
+/**
+ * The latest audited report of each agency's year: of the audit runs of the supervising agency or of a supervising agency
+ * below it (decision 110: runs are seen in the scope of the agency that ran them), the report that names the agency with
+ * the highest id — a corrected report sent back with a rectification is stored after the one it replaces.
+ */
+const latest = (supervisorId: number, from: number, to: number) => sql`latest(agency_id, year, report_id) as (
+  select rr.subject_agency_id, rr.year, max(rr.id)
+  from audit_run_reports rr inner join audit_runs r on r.id = rr.run_id
+  where rr.subject_agency_id in (select id from sub) and rr.year >= ${from} and rr.year <= ${to}
+    and (r.agency_id = ${supervisorId} or r.agency_id in (select id from sub))
+  group by rr.subject_agency_id, rr.year)`;
+
+/** The findings that count: of the report itself (not cross-year), not dismissed by the supervisor. */
+const counted = sql`f.scope = 'report' and f.decision <> 'dismissed'`;
+
+export interface ReportRow { agencyId: number; year: number; reportId: number; runId: number; status: string; errors: number; warnings: number }
+
+export async function latestReports(db: Db, supervisorId: number, from: number, to: number): Promise<ReportRow[]> {
+  const r = await sql<Record<string, unknown>>`with recursive ${scope(supervisorId)}, ${latest(supervisorId, from, to)}
+    select l.agency_id, l.year, l.report_id, rr.run_id, rr.status,
+      sum(case when f.severity = 'error' then 1 else 0 end) as errors,
+      sum(case when f.severity = 'warning' then 1 else 0 end) as warnings
+    from latest l
+    inner join audit_run_reports rr on rr.id = l.report_id
+    left join audit_findings f on f.report_id = l.report_id and ${counted}
+    group by l.agency_id, l.year, l.report_id, rr.run_id, rr.status`.execute(db);
+  return r.rows.map((x) => ({ agencyId: n(x.agency_id), year: n(x.year), reportId: n(x.report_id), runId: n(x.run_id), status: String(x.status), errors: n(x.errors), warnings: n(x.warnings) }));
+}
+
+/** Findings per rule over every agency's latest report of the year (the heatmap's columns). */
+export async function ruleTotals(db: Db, supervisorId: number, year: number): Promise<{ rule: string; total: number; errors: number }[]> {
+  const r = await sql<Record<string, unknown>>`with recursive ${scope(supervisorId)}, ${latest(supervisorId, year, year)}
+    select f.rule, count(*) as total, sum(case when f.severity = 'error' then 1 else 0 end) as errors
+    from latest l inner join audit_findings f on f.report_id = l.report_id and ${counted}
+    group by f.rule`.execute(db);
+  return r.rows.map((x) => ({ rule: String(x.rule), total: n(x.total), errors: n(x.errors) }));
+}
+
+/** Findings per agency and rule of the latest reports of the year; `agencyIds` narrows to a page of agencies. */
+export async function ruleCounts(db: Db, supervisorId: number, year: number, agencyIds?: readonly number[]): Promise<{ agencyId: number; rule: string; count: number }[]> {
+  if (agencyIds && agencyIds.length === 0) return [];
+  const only = agencyIds ? sql`and l.agency_id in (${sql.join(agencyIds.map((id) => sql`${id}`))})` : sql``;
+  const r = await sql<Record<string, unknown>>`with recursive ${scope(supervisorId)}, ${latest(supervisorId, year, year)}
+    select l.agency_id, f.rule, count(*) as count
+    from latest l inner join audit_findings f on f.report_id = l.report_id and ${counted}
+    where 1 = 1 ${only}
+    group by l.agency_id, f.rule`.execute(db);
+  return r.rows.map((x) => ({ agencyId: n(x.agency_id), rule: String(x.rule), count: n(x.count) }));
+}

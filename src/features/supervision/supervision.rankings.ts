@@ -1,0 +1,224 @@
+// Comparisons and rankings across the agencies below a supervisor and across years (decision 180): per agency and year
+// the applications received, the outcome mix of those concluded, the share answered by the reply deadline (Gongkai's
+// own deadlines, not the reports' figures), the 复议 / 诉讼 correction rate and the findings of the latest audit of the
+// agency's annual report; ranked by one metric with competition ranks, last year's rank and the change from last year;
+// and the heatmap of agencies × rules from the latest audits. The counting is SQL (supervision.rankings.repository.ts,
+// one row per agency), the ranking pure (core/supervision/rankings.ts).
+import type { Kysely } from 'kysely';
+import { RULES } from '../../core/report/rules.ts';
+import {
+  change, concludedOf, correctionRate, emptyFigures, metricKey, METRIC_DEFS, metricValue, onTimeShare, OUTCOME_GROUPS, ranks,
+  type AgencyYearFigures, type Metric,
+} from '../../core/supervision/rankings.ts';
+import type { OutcomeFamily } from '../../core/applications/outcomes.ts';
+import type { Database } from '../../db/types.ts';
+import { assertNotAdmin, assertRole, type Actor } from '../shared/actor.ts';
+import { appealCounts, concludedCounts, latestReports, receivedCounts, ruleCounts, ruleTotals, scopeAgencies, type ScopeAgency } from './supervision.rankings.repository.ts';
+import type { Paged } from './supervision.service.ts';
+
+const ZH = new Intl.Collator('zh-CN');
+
+export interface RankingRow {
+  rank: number | null;
+  previousRank: number | null;
+  /** places gained since last year (positive: moved up) */
+  rankChange: number | null;
+  agencyId: number;
+  creditCode: string;
+  name: string;
+  /** the metric's figure: count, per cent, or errors for report quality */
+  value: number | null;
+  received: number;
+  concluded: number;
+  outcomes: Record<OutcomeFamily, number>;
+  withDeadline: number;
+  onTime: number;
+  onTimeShare: number | null;
+  reviewDecided: number;
+  reviewCorrected: number;
+  litigationDecided: number;
+  litigationCorrected: number;
+  correctionRate: number | null;
+  report: { reportId: number; runId: number; errors: number; warnings: number } | null;
+  previous: { received: number; onTimeShare: number | null; correctionRate: number | null; errors: number | null; warnings: number | null };
+  change: { received: number | null; onTimeShare: number | null; correctionRate: number | null; errors: number | null };
+}
+
+export interface RankingTotals {
+  agencies: number;
+  received: number;
+  concluded: number;
+  outcomes: Record<OutcomeFamily, number>;
+  withDeadline: number;
+  onTime: number;
+  onTimeShare: number | null;
+  appealsDecided: number;
+  appealsCorrected: number;
+  correctionRate: number | null;
+  audited: number;
+  errors: number;
+  warnings: number;
+}
+
+export type SortOrder = 'asc' | 'desc';
+
+export interface RankingQuery { year: number; metric: Metric; order?: SortOrder }
+
+export interface Rankings { year: number; metric: Metric; order: SortOrder; totals: RankingTotals; previousTotals: RankingTotals; rows: RankingRow[] }
+
+export interface HeatmapRule { rule: string; title: string; severity: 'error' | 'warning'; total: number }
+export interface HeatmapRow { agencyId: number; creditCode: string; name: string; reportId: number; runId: number; status: string; total: number; errors: number; warnings: number; counts: Record<string, number> }
+export interface Heatmap { year: number; rules: HeatmapRule[]; notAudited: number; rows: HeatmapRow[] }
+
+export interface RankingsService {
+  /** One page of the ranking by `metric` (best first unless `order` says otherwise; agencies without the figure last). */
+  rankings(actor: Actor, q: RankingQuery & { page: number; pageSize: number }): Promise<Paged<RankingRow> & Omit<Rankings, 'rows'>>;
+  /** The whole ranking (exports). */
+  allRankings(actor: Actor, q: RankingQuery): Promise<Rankings>;
+  /** One page of the heatmap: the agencies audited for the year, most findings first. */
+  heatmap(actor: Actor, q: { year: number; page: number; pageSize: number }): Promise<Paged<HeatmapRow> & Omit<Heatmap, 'rows'>>;
+  /** The whole heatmap (exports). */
+  allHeatmap(actor: Actor, year: number): Promise<Heatmap>;
+}
+
+const RULE_TITLES = new Map<string, { title: string; severity: 'error' | 'warning' }>([
+  ...RULES.map((r) => [r.id, { title: r.title, severity: r.severity }] as const),
+  ['READ', { title: '读取问题（文件未能完整读取）', severity: 'error' }],
+]);
+
+export function ruleTitle(rule: string): string {
+  return RULE_TITLES.get(rule)?.title ?? rule;
+}
+
+function totalsOf(figures: readonly AgencyYearFigures[]): RankingTotals {
+  const t: RankingTotals = {
+    agencies: figures.length, received: 0, concluded: 0, outcomes: emptyFigures().outcomes, withDeadline: 0, onTime: 0, onTimeShare: null,
+    appealsDecided: 0, appealsCorrected: 0, correctionRate: null, audited: 0, errors: 0, warnings: 0,
+  };
+  const all = emptyFigures();
+  for (const f of figures) {
+    t.received += f.received;
+    for (const g of OUTCOME_GROUPS) t.outcomes[g] += f.outcomes[g];
+    t.withDeadline += f.withDeadline;
+    t.onTime += f.onTime;
+    all.reviewDecided += f.reviewDecided; all.reviewCorrected += f.reviewCorrected;
+    all.litigationDecided += f.litigationDecided; all.litigationCorrected += f.litigationCorrected;
+    if (f.report) { t.audited++; t.errors += f.report.errors; t.warnings += f.report.warnings; }
+  }
+  t.concluded = OUTCOME_GROUPS.reduce((s, g) => s + t.outcomes[g], 0);
+  t.onTimeShare = onTimeShare({ ...all, withDeadline: t.withDeadline, onTime: t.onTime });
+  t.appealsDecided = all.reviewDecided + all.litigationDecided;
+  t.appealsCorrected = all.reviewCorrected + all.litigationCorrected;
+  t.correctionRate = correctionRate(all);
+  return t;
+}
+
+export function createRankingsService(db: Kysely<Database>): RankingsService {
+  function assertSupervisor(actor: Actor): void {
+    assertNotAdmin(actor, '比较和排名各机关');
+    assertRole(actor, 'supervisor');
+  }
+
+  /** Every agency below the supervisor with its figures of `year` and of the year before. */
+  async function figures(supervisorId: number, year: number): Promise<{ agencies: ScopeAgency[]; now: Map<number, AgencyYearFigures>; before: Map<number, AgencyYearFigures> }> {
+    const from = year - 1;
+    const [agencies, received, concluded, appeals, reports] = await Promise.all([
+      scopeAgencies(db, supervisorId), receivedCounts(db, supervisorId, from, year), concludedCounts(db, supervisorId, from, year),
+      appealCounts(db, supervisorId, from, year), latestReports(db, supervisorId, from, year),
+    ]);
+    const now = new Map<number, AgencyYearFigures>(), before = new Map<number, AgencyYearFigures>();
+    for (const a of agencies) { now.set(a.id, emptyFigures()); before.set(a.id, emptyFigures()); }
+    const at = (agencyId: number, y: number) => (y === year ? now : y === from ? before : null)?.get(agencyId);
+    for (const r of received) { const f = at(r.agencyId, r.year); if (f) f.received = r.received; }
+    for (const r of concluded) {
+      const f = at(r.agencyId, r.year);
+      if (!f) continue;
+      for (const g of OUTCOME_GROUPS) f.outcomes[g] = r.outcomes[g] ?? 0;
+      f.withDeadline = r.withDeadline;
+      f.onTime = r.onTime;
+    }
+    for (const r of appeals) {
+      const f = at(r.agencyId, r.year);
+      if (f) Object.assign(f, { reviewDecided: r.reviewDecided, reviewCorrected: r.reviewCorrected, litigationDecided: r.litigationDecided, litigationCorrected: r.litigationCorrected });
+    }
+    for (const r of reports) {
+      const f = at(r.agencyId, r.year);
+      if (f) f.report = { reportId: r.reportId, runId: r.runId, errors: r.errors, warnings: r.warnings };
+    }
+    return { agencies, now, before };
+  }
+
+  async function allRankings(actor: Actor, q: RankingQuery): Promise<Rankings> {
+    assertSupervisor(actor);
+    const { agencies, now, before } = await figures(actor.agencyId, q.year);
+    const m = q.metric;
+    const rankNow = ranks(m, agencies.map((a) => ({ id: a.id, figures: now.get(a.id)! })));
+    const rankBefore = ranks(m, agencies.map((a) => ({ id: a.id, figures: before.get(a.id)! })));
+    const rows: RankingRow[] = agencies.map((a) => {
+      const f = now.get(a.id)!, p = before.get(a.id)!;
+      const rank = rankNow.get(a.id) ?? null, previousRank = rankBefore.get(a.id) ?? null;
+      return {
+        rank, previousRank, rankChange: rank !== null && previousRank !== null ? previousRank - rank : null,
+        agencyId: a.id, creditCode: a.creditCode, name: a.name, value: metricValue(m, f),
+        received: f.received, concluded: concludedOf(f), outcomes: { ...f.outcomes }, withDeadline: f.withDeadline, onTime: f.onTime, onTimeShare: onTimeShare(f),
+        reviewDecided: f.reviewDecided, reviewCorrected: f.reviewCorrected, litigationDecided: f.litigationDecided, litigationCorrected: f.litigationCorrected,
+        correctionRate: correctionRate(f), report: f.report,
+        previous: { received: p.received, onTimeShare: onTimeShare(p), correctionRate: correctionRate(p), errors: p.report?.errors ?? null, warnings: p.report?.warnings ?? null },
+        change: {
+          received: f.received - p.received, onTimeShare: change(onTimeShare(f), onTimeShare(p)), correctionRate: change(correctionRate(f), correctionRate(p)),
+          errors: change(f.report?.errors ?? null, p.report?.errors ?? null),
+        },
+      };
+    });
+    // best first by default; the other way round on request; agencies without the figure always last, then by name
+    const best: SortOrder = METRIC_DEFS[m].better === 'higher' ? 'desc' : 'asc';
+    const order = q.order ?? best;
+    const keys = new Map(agencies.map((a) => [a.id, metricKey(m, now.get(a.id)!)]));
+    rows.sort((a, b) => {
+      const ka = keys.get(a.agencyId), kb = keys.get(b.agencyId);
+      if (!ka || !kb) return (ka ? 0 : 1) - (kb ? 0 : 1) || ZH.compare(a.name, b.name) || a.agencyId - b.agencyId;
+      const byRank = a.rank! - b.rank!;
+      return (order === best ? byRank : -byRank) || ZH.compare(a.name, b.name) || a.agencyId - b.agencyId;
+    });
+    return {
+      year: q.year, metric: m, order, rows,
+      totals: totalsOf(agencies.map((a) => now.get(a.id)!)), previousTotals: totalsOf(agencies.map((a) => before.get(a.id)!)),
+    };
+  }
+
+  async function allHeatmap(actor: Actor, year: number, page?: { page: number; pageSize: number }): Promise<Heatmap & { total: number }> {
+    assertSupervisor(actor);
+    const id = actor.agencyId;
+    const [agencies, reports, totals] = await Promise.all([scopeAgencies(db, id), latestReports(db, id, year, year), ruleTotals(db, id, year)]);
+    const byId = new Map(agencies.map((a) => [a.id, a]));
+    const audited = reports.filter((r) => byId.has(r.agencyId)).map((r) => ({ ...r, a: byId.get(r.agencyId)!, total: r.errors + r.warnings }));
+    audited.sort((x, y) => y.total - x.total || y.errors - x.errors || ZH.compare(x.a.name, y.a.name) || x.agencyId - y.agencyId);
+    const shown = page ? audited.slice((page.page - 1) * page.pageSize, page.page * page.pageSize) : audited;
+    const cells = await ruleCounts(db, id, year, page ? shown.map((r) => r.agencyId) : undefined);
+    const counts = new Map<number, Record<string, number>>();
+    for (const c of cells) counts.set(c.agencyId, { ...(counts.get(c.agencyId) ?? {}), [c.rule]: c.count });
+    const rules: HeatmapRule[] = totals.map((t) => ({ rule: t.rule, title: ruleTitle(t.rule), severity: RULE_TITLES.get(t.rule)?.severity ?? (t.errors > 0 ? 'error' : 'warning'), total: t.total }))
+      .sort((a, b) => b.total - a.total || a.rule.localeCompare(b.rule));
+    return {
+      year, rules, notAudited: agencies.length - audited.length, total: audited.length,
+      rows: shown.map((r) => ({ agencyId: r.agencyId, creditCode: r.a.creditCode, name: r.a.name, reportId: r.reportId, runId: r.runId, status: r.status, total: r.total, errors: r.errors, warnings: r.warnings, counts: counts.get(r.agencyId) ?? {} })),
+    };
+  }
+
+  return {
+    async rankings(actor, q) {
+      const all = await allRankings(actor, q);
+      const { rows, ...rest } = all;
+      return { ...rest, items: rows.slice((q.page - 1) * q.pageSize, q.page * q.pageSize), total: rows.length, page: q.page, pageSize: q.pageSize };
+    },
+    allRankings,
+    async heatmap(actor, q) {
+      const { rows, ...rest } = await allHeatmap(actor, q.year, q);
+      return { ...rest, items: rows, page: q.page, pageSize: q.pageSize };
+    },
+    async allHeatmap(actor, year) {
+      const { total: _total, ...h } = await allHeatmap(actor, year);
+      return h;
+    },
+  };
+}
