@@ -34,8 +34,11 @@ export interface RunningServer {
 
 export interface BenchContext {
   root: string;
-  /** Starts `gongkai serve` (NODE_ENV=production, fresh SQLite file, demo seed) on a free 127.0.0.1 port. */
-  startServer(env?: Record<string, string>): Promise<RunningServer>;
+  /**
+   * Starts `gongkai serve` (NODE_ENV=production, fresh SQLite file unless env sets DATABASE_URL, demo seed) on a free
+   * 127.0.0.1 port. `cpus` pins the process to those cores (`taskset -c`, Linux), e.g. '0' or '0,1'.
+   */
+  startServer(env?: Record<string, string>, opts?: { cpus?: string }): Promise<RunningServer>;
   /** autocannon against a URL; returns requests/second (mean) and non-2xx count. */
   load(url: string, opts?: { seconds?: number; connections?: number }): Promise<{ rps: number; non2xx: number; errors: number; p99: number }>;
 }
@@ -76,10 +79,12 @@ async function waitHealthy(url: string, child: ChildProcess, timeoutMs = 60_000)
 
 const ctx: BenchContext = {
   root,
-  async startServer(env = {}) {
+  async startServer(env = {}, opts = {}) {
     const dir = mkdtempSync(path.join(tmpdir(), 'gongkai-bench-'));
     const port = await freePort();
-    const child = spawn(process.execPath, [path.join(root, 'bin/gongkai.mjs'), 'serve'], {
+    const argv = [process.execPath, path.join(root, 'bin/gongkai.mjs'), 'serve'];
+    if (opts.cpus) argv.unshift('taskset', '-c', opts.cpus);
+    const child = spawn(argv[0]!, argv.slice(1), {
       cwd: root,
       env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: `file:${path.join(dir, 'bench.db')}`, DEMO_SEED: 'true', ...env },
       stdio: ['ignore', 'ignore', 'inherit'],
