@@ -79,6 +79,8 @@ async function waitHealthy(url: string, child: ChildProcess, timeoutMs = 60_000)
 
 const ctx: BenchContext = {
   root,
+  // BENCH_SERVER_NODE_OPTIONS: NODE_OPTIONS for the server child only (e.g. a V8 flag measured against the load
+  // generator left as it is)
   async startServer(env = {}, opts = {}) {
     const dir = mkdtempSync(path.join(tmpdir(), 'gongkai-bench-'));
     const port = await freePort();
@@ -86,7 +88,7 @@ const ctx: BenchContext = {
     if (opts.cpus) argv.unshift('taskset', '-c', opts.cpus);
     const child = spawn(argv[0]!, argv.slice(1), {
       cwd: root,
-      env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: `file:${path.join(dir, 'bench.db')}`, DEMO_SEED: 'true', ...env },
+      env: { ...process.env, ...(process.env.BENCH_SERVER_NODE_OPTIONS !== undefined ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}), NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: `file:${path.join(dir, 'bench.db')}`, DEMO_SEED: 'true', ...env },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const baseUrl = `http://127.0.0.1:${port}`;

@@ -16,7 +16,11 @@ export async function runPrimary(workers: number): Promise<void> {
   });
   await ctx.close();
   let stopping = false;
-  const fork = () => cluster.fork();
+  // each worker with glibc's arenas limited and V8's new space capped (decision 195; kept if the operator set them)
+  const { serverProcessLaunch } = await import('./server-process.ts');
+  const launch = serverProcessLaunch(process.execArgv, process.env);
+  cluster.setupPrimary({ execArgv: launch.execArgv });
+  const fork = () => cluster.fork(launch.env);
   for (let i = 0; i < workers; i++) fork();
   cluster.on('exit', (w, code, signal) => {
     if (stopping) {
