@@ -1121,3 +1121,11 @@ export interface Database {
   // 175_audit_cell_corrections
   audit_cell_corrections: AuditCellCorrectionsTable;
 }
+// ───────────── 205–210: the agency key of child tables (decision 205) ─────────────
+// Each record kept under a parent (a case's ledger, an item's versions, …) carries its parent's agency_id, copied on
+// insert, so that its indexes lead with the agency and it would live on its parent's node under distribution.
+export interface ApplicationEventsTable { agency_id: number }
+export interface ApplicationAttachmentsTable { agency_id: number }
+export interface ApplicationDisclosuresTable { agency_id: number }
+export interface ApplicationFeesTable { agency_id: number }
+export interface DisclosureRedactionsTable { agency_id: number }

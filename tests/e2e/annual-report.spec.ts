@@ -20,7 +20,7 @@ function seedRecords(): { deptId: number; concludedId: number } {
     const ins = db.prepare(`insert into applications (agency_id, query_code, channel, submitted_on, received_on, applicant_type, applicant_name, phone, applicant_key, content,
       provide_form, obtain_method, fee_waiver_requested, state, outcome, outcome_row_2019, outcome_row_2021, concluded_on, created_at, updated_at, version)
       values (?, ?, 'in_person', ?, ?, ?, ?, '13800000000', ?, ?, '纸质', '自行领取', 0, ?, ?, ?, ?, ?, ?, ?, 1)`);
-    const ev = db.prepare(`insert into application_events (application_id, seq, kind, on_date, at, actor_user_id, actor_name, data_json) values (?, ?, ?, ?, ?, null, '王经办', ?)`);
+    const ev = db.prepare(`insert into application_events (agency_id, application_id, seq, kind, on_date, at, actor_user_id, actor_name, data_json) values (?, ?, ?, ?, ?, ?, null, '王经办', ?)`);
     const rows: [string, string, string, string | null, string | null, string | null][] = [
       [CODES[0]!, 'natural_person', '2025-03-10', '2025-03-25', 'disclose', '（一）予以公开'],
       [CODES[1]!, 'commercial', '2025-06-02', '2025-06-20', 'partial', '（二）部分公开'],
@@ -31,12 +31,12 @@ function seedRecords(): { deptId: number; concludedId: number } {
       const r = ins.run(dept.id, code, received, received, type, `申请人${code}`, `K:${code}`, `申请公开 ${code} 相关信息`, concluded ? 'closed' : 'received', outcome, row, row, concluded, at, at);
       const id = Number(r.lastInsertRowid);
       ids.push(id);
-      ev.run(id, 1, 'registered', received, at, JSON.stringify({ channel: 'in_person', receivedOn: received, basis: '当面提交', submittedOn: received }));
+      ev.run(dept.id, id, 1, 'registered', received, at, JSON.stringify({ channel: 'in_person', receivedOn: received, basis: '当面提交', submittedOn: received }));
       if (concluded) {
-        ev.run(id, 2, 'reply_drafted', concluded, at, JSON.stringify({ outcome }));
-        ev.run(id, 3, 'reply_approved', concluded, at, JSON.stringify({ outcome }));
-        ev.run(id, 4, 'delivered', concluded, at, JSON.stringify({ method: '自行领取' }));
-        ev.run(id, 5, 'closed', concluded, at, '{}');
+        ev.run(dept.id, id, 2, 'reply_drafted', concluded, at, JSON.stringify({ outcome }));
+        ev.run(dept.id, id, 3, 'reply_approved', concluded, at, JSON.stringify({ outcome }));
+        ev.run(dept.id, id, 4, 'delivered', concluded, at, JSON.stringify({ method: '自行领取' }));
+        ev.run(dept.id, id, 5, 'closed', concluded, at, '{}');
       }
     }
     return { deptId: dept.id, concludedId: ids[0]! };

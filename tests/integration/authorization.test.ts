@@ -685,7 +685,7 @@ describe.each(engines())('authorization matrix (%s)', (engine) => {
     const letter = await t.db.selectFrom('letters').select('id').where('application_id', '=', app.id).executeTakeFirstOrThrow();
     const att = await t.db.selectFrom('application_attachments').select('id').where('application_id', '=', app.id).executeTakeFirstOrThrow();
     const disclosure = await t.db.insertInto('application_disclosures').values({
-      application_id: app.id, draft_seq: 1, letter_id: null, kind: 'file', title: '授权矩阵公开文件', filename: '授权矩阵公开文件.pdf', mime: 'application/pdf', size: DISCLOSED_PDF.length,
+      agency_id: agencyId, application_id: app.id, draft_seq: 1, letter_id: null, kind: 'file', title: '授权矩阵公开文件', filename: '授权矩阵公开文件.pdf', mime: 'application/pdf', size: DISCLOSED_PDF.length,
       content_base64: t.services.personalData.cipher.sealBytes(ATTACHMENT_FIELD, DISCLOSED_PDF), catalogue_item_id: null, frozen_at: null, created_at: '2025-06-03T00:00:00.000Z', created_by: officerRow.id,
     }).returning('id').executeTakeFirstOrThrow();
     const appeal = (await fixture(s, { method: 'POST', url: '/api/appeals', json: { ...appealBody } }, 201)).json() as { id: number };

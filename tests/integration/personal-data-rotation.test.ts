@@ -35,9 +35,9 @@ describe.each(engines())('personal-data key rotation over every sealed column (%
     // a disclosed file with a redacted copy and search terms, and an evidence file of the 差评's work order, sealed
     // under the old key as the features write them
     const c = t.services.personalData.cipher;
-    const app = await t.db.selectFrom('applications').select('id').orderBy('id').executeTakeFirstOrThrow();
+    const app = await t.db.selectFrom('applications').select(['id', 'agency_id']).orderBy('id').executeTakeFirstOrThrow();
     await t.db.insertInto('application_disclosures').values({
-      application_id: app.id, draft_seq: 1, letter_id: null, kind: 'file', title: '公开文件', filename: 'a.pdf', mime: 'application/pdf', size: FILE.length,
+      agency_id: app.agency_id, application_id: app.id, draft_seq: 1, letter_id: null, kind: 'file', title: '公开文件', filename: 'a.pdf', mime: 'application/pdf', size: FILE.length,
       content_base64: c.sealBytes(ATTACHMENT_FIELD, FILE), catalogue_item_id: null, frozen_at: null, created_at: '2025-06-10T02:00:00.000Z', created_by: null,
       redacted_base64: c.sealBytes(ATTACHMENT_FIELD, FILE), redacted_size: FILE.length, redacted_at: '2025-06-10T02:00:00.000Z', redaction_terms: c.seal(DISCLOSURE_TERMS_FIELD, TERMS),
     }).execute();

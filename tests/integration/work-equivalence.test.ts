@@ -168,7 +168,7 @@ describe.each(engines())('工作台 and work queue from stored clocks equal the 
         expect(work, `${day} ${name} queue`).toEqual(sorted(await provider(false)(actor)));
         for (const i of work) seen.kinds.add(i.kind);
         const all = await svc().list(actor, { view: 'all' });
-        const ev = await eventsFor(t.db, all.map((s) => s.id));
+        const ev = await eventsFor(t.db, all.map((s) => ({ id: s.id, agency_id: s.agencyId })));
         const ledgers = new Map(all.map((s) => [s.id, ledgerOf(ev.get(s.id) ?? [])]));
         for (const view of ['due_soon', 'overdue', 'to_confirm', 'unassigned', 'to_review', 'extension_pending'] as const) {
           const got = (await svc().list(actor, { view })).map((s) => s.id);

@@ -81,13 +81,13 @@ export async function generateBenchData(db: Kysely<Database>, o: BenchDataOption
   `.execute(db);
   const like = `${tag}%`;
   // ledgers: registered on receipt; reply approved on conclusion
-  await sql`insert into application_events (application_id, seq, kind, on_date, at, actor_user_id, actor_name, data_json)
-    select id, 1, 'registered', received_on, ${at}, null, '合成数据', '{"channel":"online"}' from applications where query_code like ${like}`.execute(db);
-  await sql`insert into application_events (application_id, seq, kind, on_date, at, actor_user_id, actor_name, data_json)
-    select id, 2, 'reply_approved', concluded_on, ${at}, null, '合成数据', '{}' from applications where query_code like ${like} and concluded_on is not null`.execute(db);
+  await sql`insert into application_events (agency_id, application_id, seq, kind, on_date, at, actor_user_id, actor_name, data_json)
+    select agency_id, id, 1, 'registered', received_on, ${at}, null, '合成数据', '{"channel":"online"}' from applications where query_code like ${like}`.execute(db);
+  await sql`insert into application_events (agency_id, application_id, seq, kind, on_date, at, actor_user_id, actor_name, data_json)
+    select agency_id, id, 2, 'reply_approved', concluded_on, ${at}, null, '合成数据', '{}' from applications where query_code like ${like} and concluded_on is not null`.execute(db);
   // 信息处理费 for one application in 200 (paid on conclusion)
-  await sql`insert into application_fees (application_id, method, nth_in_month, pages, amount, explanation, notice_on, due_on, paid_on, created_at)
-    select id, 'per_item', 4, null, 100, '合成数据', received_on, concluded_on, concluded_on, ${at} from applications where query_code like ${like} and concluded_on is not null and id % 200 = 0`.execute(db);
+  await sql`insert into application_fees (agency_id, application_id, method, nth_in_month, pages, amount, explanation, notice_on, due_on, paid_on, created_at)
+    select agency_id, id, 'per_item', 4, null, 100, '合成数据', received_on, concluded_on, concluded_on, ${at} from applications where query_code like ${like} and concluded_on is not null and id % 200 = 0`.execute(db);
   // 复议/诉讼: one concluded application in 97, filed 30 days after conclusion, decided 60 days later unless pending
   await sql`insert into appeal_cases (agency_id, application_id, kind, filed_on, body_name, case_number, result, closed_on, notes, created_at, updated_at, version)
     select agency_id, id, case id % 3 when 0 then 'review' when 1 then 'litigation_direct' else 'litigation_after_review' end,

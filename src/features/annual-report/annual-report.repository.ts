@@ -83,13 +83,13 @@ export async function feesCollected(db: Db, agencyIds: readonly number[] | null,
   const out = new Map<number, { amountYuan: number; count: number }>();
   for (const ids of agencyIds === null ? [null] : chunks(agencyIds)) {
     if (ids !== null && ids.length === 0) continue;
+    // the fee carries its case's agency (decision 205): no join, and the agency-led key finds an agency's fees
     let q = db.selectFrom('application_fees as f')
-      .innerJoin('applications as a', 'a.id', 'f.application_id')
-      .select(['a.agency_id', sql<number | string>`sum(f.amount)`.as('amount'), sql<number | string>`count(*)`.as('n')])
+      .select(['f.agency_id', sql<number | string>`sum(f.amount)`.as('amount'), sql<number | string>`count(*)`.as('n')])
       .where('f.paid_on', '>=', first)
       .where('f.paid_on', '<=', last);
-    if (ids !== null) q = q.where('a.agency_id', 'in', ids);
-    for (const r of await q.groupBy('a.agency_id').execute()) out.set(r.agency_id, { amountYuan: toNumber(r.amount), count: toNumber(r.n) });
+    if (ids !== null) q = q.where('f.agency_id', 'in', ids);
+    for (const r of await q.groupBy('f.agency_id').execute()) out.set(r.agency_id, { amountYuan: toNumber(r.amount), count: toNumber(r.n) });
   }
   return out;
 }
@@ -347,7 +347,7 @@ export async function insertSeedApplication2019(db: Db, agencyId: number, at: st
     provide_form: '纸质', obtain_method: '自行领取', fee_waiver_requested: 0, assigned_user_id: null, state: 'closed', outcome: 'disclose',
     outcome_row_2019: '（一）予以公开', outcome_row_2021: '（一）予以公开', concluded_on: '2019-06-21', created_at: at, updated_at: at,
   }).returning('id').executeTakeFirstOrThrow();
-  const ev = (seq: number, kind: string, on: string, data: Record<string, unknown>) => ({ application_id: app.id, seq, kind, on_date: on, at, actor_user_id: null, actor_name: '系统（演示数据）', data_json: JSON.stringify(data) });
+  const ev = (seq: number, kind: string, on: string, data: Record<string, unknown>) => ({ agency_id: agencyId, application_id: app.id, seq, kind, on_date: on, at, actor_user_id: null, actor_name: '系统（演示数据）', data_json: JSON.stringify(data) });
   await db.insertInto('application_events').values([
     ev(1, 'registered', '2019-06-10', { channel: 'in_person', receivedOn: '2019-06-10', basis: '当面提交的，收到申请之日为提交之日（条例第三十一条第一项）', submittedOn: '2019-06-10', signedOn: null, confirmedOn: null }),
     ev(2, 'reply_drafted', '2019-06-20', { outcome: 'disclose', reasons: null }),

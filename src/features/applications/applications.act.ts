@@ -70,7 +70,7 @@ export function actUseCase(app: AppContext) {
     const v = (input as { version: number }).version;
     if (row0.version !== v) throw staleVersion(v, row0.version);
     const state = row0.state as AppState;
-    const ledger0 = toLedger(await listEvents(db, id));
+    const ledger0 = toLedger(await listEvents(db, row0.agency_id, id));
     const c = await clockFor(ledger0);
     const roles = coreRoles(actor);
     const chk = checkAction(action, state, ledger0, roles, contextOf(c, actor));
@@ -130,7 +130,7 @@ export function actUseCase(app: AppContext) {
         const cur = await findApplication(trx, id);
         throw staleVersion(v, cur?.version ?? v + 1);
       }
-      const seq = await appendEvent(trx, { application_id: id, kind: event.kind, on_date: on, at, actor_user_id: actor.userId, actor_name: actor.displayName, data_json: toJson(data) });
+      const seq = await appendEvent(trx, { agency_id: row0.agency_id, application_id: id, kind: event.kind, on_date: on, at, actor_user_id: actor.userId, actor_name: actor.displayName, data_json: toJson(data) });
       const row = { ...row0, ...patch, state: next, version: v + 1 } as ApplicationRow;
       for (const s of sides) await s(trx, row, seq, ledger1);
       await syncClock(trx, row, ledger1, cal);

@@ -61,7 +61,7 @@ export function summarise(row: ApplicationRow, c: ClockView | null): Application
 
 export async function detail(app: AppContext, actor: Actor, row: ApplicationRow): Promise<ApplicationDetail> {
   const { db, agencies, letters, clockFor, contextOf, applicantApplications, replyValues, today } = app;
-  const evRows = await listEvents(db, row.id);
+  const evRows = await listEvents(db, row.agency_id, row.id);
   const ledger = toLedger(evRows);
   const c = await clockFor(ledger);
   const state = row.state as AppState;
@@ -74,7 +74,7 @@ export async function detail(app: AppContext, actor: Actor, row: ApplicationRow)
   const same = await applicantApplications(db, row);
   const others = same.map((o) => ({ id: o.id, applicantKey: row.applicant_key, content: o.content, receivedOn: o.received_on, answered: o.outcome !== null && o.id !== row.id }));
   const hints = row.received_on ? hintsFor({ id: row.id, applicantKey: row.applicant_key, content: row.content, receivedOn: row.received_on, answered: false }, others) : [];
-  const fee = await findFee(db, row.id);
+  const fee = await findFee(db, row.agency_id, row.id);
   const pr = pendingReply(ledger);
   const agency = (await agencies.get(row.agency_id))!;
   let pending: ApplicationDetail['pendingReply'] = null;
@@ -101,9 +101,9 @@ export async function detail(app: AppContext, actor: Actor, row: ApplicationRow)
       provisional: r?.provisional ?? false, paused: r ? r.clock === 'paused' || r.clock === 'awaiting_correction' : false,
     },
     allowedActions: allowed, hints, letters: await letters.listFor(row.id),
-    attachments: (await listAttachments(db, row.id)).map((a) => ({ id: a.id, kind: a.kind, filename: cleanFileName(a.filename, '附件'), mime: a.mime, size: a.size })),
+    attachments: (await listAttachments(db, row.agency_id, row.id)).map((a) => ({ id: a.id, kind: a.kind, filename: cleanFileName(a.filename, '附件'), mime: a.mime, size: a.size })),
     // the files disclosed with replies: each opens in the redaction view (区分处理, decision 120)
-    disclosedFiles: (await disclosuresOf(db, row.id)).filter((x) => x.kind === 'file').map((x) => ({
+    disclosedFiles: (await disclosuresOf(db, row.agency_id, row.id)).filter((x) => x.kind === 'file').map((x) => ({
       id: x.id, filename: cleanFileName(x.filename ?? x.title, '附件'), size: x.size ?? 0, frozen: x.frozen_at !== null, redacted: x.redacted_at !== null,
     })),
     fee: fee ? { method: fee.method, amount: fee.amount, explanation: fee.explanation, noticeOn: fee.notice_on, dueOn: fee.due_on, paidOn: fee.paid_on } : null,

@@ -41,14 +41,14 @@ export function disclosureUseCases(app: AppContext) {
   }
 
   /** The frozen (approved) items of a case: only what a reviewer approved with a letter is delivered. */
-  async function frozen(applicationId: number): Promise<DisclosureRow[]> {
-    return (await disclosuresOf(db, applicationId)).filter((d) => d.frozen_at !== null);
+  async function frozen(agencyId: number, applicationId: number): Promise<DisclosureRow[]> {
+    return (await disclosuresOf(db, agencyId, applicationId)).filter((d) => d.frozen_at !== null);
   }
 
   return {
     /** Download links of the letters and the disclosed items, for the status lookup of `row` (already matched by code + phone). */
     async links(row: ApplicationRow, ls: readonly Letter[]) {
-      const items = await frozen(row.id);
+      const items = await frozen(row.agency_id, row.id);
       return {
         letters: ls.map((l) => ({ id: l.id, url: sign('l', l.id, row) })),
         files: items.map((d) => d.kind === 'file'

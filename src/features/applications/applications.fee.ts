@@ -29,7 +29,7 @@ export const feeSteps = {
     const dueOn = p.cal.addWorkdays(on, app.settings.feePaymentWorkdays);
     Object.assign(p.data, { method, amount: quote.amount, explanation: quote.explanation, nthInMonth: nth, pages: inp.pages ?? null, dueOn });
     p.sides.push(async (trx, row) => {
-      await insertFee(trx, { application_id: row.id, method, nth_in_month: nth, pages: (inp.pages as number | undefined) ?? null, amount: quote.amount, explanation: quote.explanation, notice_on: on, due_on: dueOn, paid_on: null, created_at: nowIso(app.clock) });
+      await insertFee(trx, { agency_id: row.agency_id, application_id: row.id, method, nth_in_month: nth, pages: (inp.pages as number | undefined) ?? null, amount: quote.amount, explanation: quote.explanation, notice_on: on, due_on: dueOn, paid_on: null, created_at: nowIso(app.clock) });
     });
     p.sides.push(p.letter('fee_notice', () => ({ 收费方式: method === 'per_item' ? '按件计收' : '按量计收', 收费金额: String(quote.amount), 计费说明: quote.explanation, 缴费期限: dateZh(dueOn) })));
     p.sides.push(async (trx, row) => app.notifyApplicant(trx, row, agency, 'fee', '信息处理费收费通知', `${quote.explanation}。应缴金额${quote.amount}元，请于${dateZh(dueOn)}前缴纳。逾期未缴纳的，本机关不再处理您的申请。`));
@@ -38,7 +38,7 @@ export const feeSteps = {
     p.on = p.pick('paidOn') ?? p.t;
     app.checkDate(p.on, p.lastOn, 'paidOn');
     const on = p.on;
-    p.sides.push(async (trx, row) => markFeePaid(trx, row.id, on));
+    p.sides.push(async (trx, row) => markFeePaid(trx, row.agency_id, row.id, on));
   },
   lapseFee(_app, p) {
     p.patch.outcome = 'other_fee_unpaid';

@@ -38,9 +38,9 @@ export function intakeUseCases(app: AppContext): Pick<ApplicationsService, 'subm
           provide_form: provide, obtain_method: obtain, fee_waiver_requested: input.feeWaiver ? 1 : 0, assigned_user_id: null,
           state: 'submitted', outcome: null, outcome_row_2019: null, outcome_row_2021: null, concluded_on: null, created_at: at, updated_at: at,
         });
-        await appendEvent(trx, { application_id: id, kind: 'submitted', on_date: on, at, actor_user_id: null, actor_name: publicActor.displayName, data_json: toJson({ channel: 'online' }) });
+        await appendEvent(trx, { agency_id: agency.id, application_id: id, kind: 'submitted', on_date: on, at, actor_user_id: null, actor_name: publicActor.displayName, data_json: toJson({ channel: 'online' }) });
         for (const f of checked) {
-          await insertAttachment(trx, { application_id: id, kind: 'identity', filename: f.filename, mime: f.mime, size: f.data.length, content_base64: cipher.sealBytes(ATTACHMENT_FIELD, f.data), created_at: at });
+          await insertAttachment(trx, { agency_id: agency.id, application_id: id, kind: 'identity', filename: f.filename, mime: f.mime, size: f.data.length, content_base64: cipher.sealBytes(ATTACHMENT_FIELD, f.data), created_at: at });
         }
         await audit.record(trx, { actor: publicActor, agencyId: agency.id, action: 'application.submit', entity: 'application', entityId: id, after: { queryCode: code, channel: 'online', attachments: checked.length } });
         return { id, code };
@@ -52,7 +52,7 @@ export function intakeUseCases(app: AppContext): Pick<ApplicationsService, 'subm
       const row = await findByQueryCode(db, code.trim().toUpperCase());
       // A wrong phone number answers exactly like an unknown code: nothing is revealed.
       if (!row || digits(row.phone) !== digits(phone) || digits(phone).length < 5) throw notFound('没有找到与该查询码和联系电话对应的申请，请核对后重试');
-      const ledger = toLedger(await listEvents(db, row.id));
+      const ledger = toLedger(await listEvents(db, row.agency_id, row.id));
       const c = await clockFor(ledger);
       const agency = await agencies.get(row.agency_id);
       const ls = await letters.listFor(row.id);
@@ -109,9 +109,9 @@ export function intakeUseCases(app: AppContext): Pick<ApplicationsService, 'subm
           state: 'received', outcome: null, outcome_row_2019: null, outcome_row_2021: null, concluded_on: null, created_at: at, updated_at: at,
         });
         const data = { channel: input.channel, receivedOn: r.date, basis: r.basis, submittedOn: input.submittedOn, signedOn: input.signedOn ?? null, confirmedOn: input.confirmedOn ?? null };
-        await appendEvent(trx, { application_id: id, kind: 'registered', on_date: r.date, at, actor_user_id: actor.userId, actor_name: actor.displayName, data_json: toJson(data) });
+        await appendEvent(trx, { agency_id: actor.agencyId, application_id: id, kind: 'registered', on_date: r.date, at, actor_user_id: actor.userId, actor_name: actor.displayName, data_json: toJson(data) });
         for (const f of checked) {
-          await insertAttachment(trx, { application_id: id, kind: 'scan', filename: f.filename, mime: f.mime, size: f.data.length, content_base64: cipher.sealBytes(ATTACHMENT_FIELD, f.data), created_at: at });
+          await insertAttachment(trx, { agency_id: actor.agencyId, application_id: id, kind: 'scan', filename: f.filename, mime: f.mime, size: f.data.length, content_base64: cipher.sealBytes(ATTACHMENT_FIELD, f.data), created_at: at });
         }
         await audit.record(trx, { actor, agencyId: actor.agencyId, action: 'application.register', entity: 'application', entityId: id, after: { queryCode: code, ...data } });
         const row = (await findApplication(trx, id))!;

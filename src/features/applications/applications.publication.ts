@@ -100,7 +100,7 @@ export function publicationUseCases(app: AppContext) {
 
   /** The disclosed files (frozen with the approved reply) and the catalogue items the reply linked to. */
   async function disclosed(row: ApplicationRow) {
-    const items = (await disclosuresOf(db, row.id)).filter((d) => d.frozen_at !== null);
+    const items = (await disclosuresOf(db, row.agency_id, row.id)).filter((d) => d.frozen_at !== null);
     const files = items.filter((d) => d.kind === 'file' && d.content_base64);
     const linked = await catalogueTitles(db, items.filter((d) => d.kind === 'catalogue' && d.catalogue_item_id !== null).map((d) => d.catalogue_item_id!));
     return { files, linked };
@@ -124,7 +124,7 @@ export function publicationUseCases(app: AppContext) {
     assertNotAdmin(actor, '将依申请公开的信息转为主动公开');
     if (!mayPublish(actor, row)) throw forbidden('只有办理机关的经办人或负责人可以将依申请公开的信息转为主动公开（条例第四十四条）');
     if (row.version !== version) throw staleVersion(version, row.version);
-    const e = publicationEligibility(toLedger(await listEvents(db, id)));
+    const e = publicationEligibility(toLedger(await listEvents(db, row.agency_id, id)));
     if (!e.ok) throw new AppError('conflict', { title: '现在不能转为主动公开', detail: e.reason });
     const existing = await originDrafts(db, [id]);
     if (existing.length) {
@@ -135,7 +135,7 @@ export function publicationUseCases(app: AppContext) {
 
   return {
     async publicationView(actor: Actor, row: ApplicationRow): Promise<PublicationView> {
-      const e = publicationEligibility(toLedger(await listEvents(db, row.id)));
+      const e = publicationEligibility(toLedger(await listEvents(db, row.agency_id, row.id)));
       const drafts = await originDrafts(db, [row.id]);
       const dismissed = row.publication_dismissed_at
         ? { at: row.publication_dismissed_at, by: await userName(db, row.publication_dismissed_by), reason: row.publication_dismissed_reason }

@@ -73,7 +73,7 @@ export function listing(app: AppContext) {
     const day = today();
     const dueOnly = opts.dueOnly || q.view === 'due_soon' || q.view === 'overdue';
     const rows = await listApplications(db, { ...filterOf(actor, q), ...(dueOnly ? dueCandidates(cal, day) : {}) }, page);
-    const evs = await eventsFor(db, rows.map((r) => r.id));
+    const evs = await eventsFor(db, rows);
     const out: ApplicationSummary[] = [];
     for (const r of rows) {
       const ledger = toLedger(evs.get(r.id) ?? []);

@@ -165,7 +165,7 @@ export function redactionUseCases(app: AppContext) {
     async view(actor: Actor, applicationId: number, disclosureId: number): Promise<RedactionView> {
       const { d, original } = await load(actor, applicationId, disclosureId, 'view');
       if (!sourceKind(original)) throw validationFailed([{ field: 'file', message: '该文件不是 PDF、DOCX 或 JPG/PNG 图片，不能遮盖' }]);
-      return viewOf(actor, d, await prepared(d, original), await redactionsOf(db, d.id));
+      return viewOf(actor, d, await prepared(d, original), await redactionsOf(db, d.agency_id, d.id));
     },
 
     /** Page `page` as a PNG: the original, or redacted (the stored copy when current, else the boxes painted on the original). */
@@ -178,7 +178,7 @@ export function redactionUseCases(app: AppContext) {
         const copy = cipher.openBytes(ATTACHMENT_FIELD, d.redacted_base64);
         return withWorkDir(async (dir) => pagePng(await prepareDocument(copy, dir), page, 72)).catch(toAppError);
       }
-      const boxes = variant === 'original' ? [] : (await redactionsOf(db, d.id)).filter((r) => r.status === 'applied' && r.page === page).flatMap((r) => (JSON.parse(r.boxes_json) as Box[]).map((b) => ({ page, ...b })));
+      const boxes = variant === 'original' ? [] : (await redactionsOf(db, d.agency_id, d.id)).filter((r) => r.status === 'applied' && r.page === page).flatMap((r) => (JSON.parse(r.boxes_json) as Box[]).map((b) => ({ page, ...b })));
       return pagePng(doc, page, 72, boxes).catch(toAppError);
     },
 
@@ -187,9 +187,9 @@ export function redactionUseCases(app: AppContext) {
       const { d, original } = await load(actor, applicationId, disclosureId, 'edit');
       if (d.redaction_version !== op.version) throw conflict(`该文件的遮盖已被他人修改：您看到的是第${op.version}版，现在是第${d.redaction_version}版。请刷新页面后再操作。`);
       const doc = await prepared(d, original);
-      const rows = await redactionsOf(db, d.id);
+      const rows = await redactionsOf(db, d.agency_id, d.id);
       const at = nowIso(clock);
-      const base = { disclosure_id: d.id, created_at: at, created_by: actor.userId };
+      const base = { agency_id: d.agency_id, disclosure_id: d.id, created_at: at, created_by: actor.userId };
       const reasonOf = (o: { reason: string; otherText?: string | null }) => {
         const p = reasonProblem(o.reason, o.otherText);
         if (p) throw validationFailed([{ field: o.reason === 'other' ? 'otherText' : 'reason', message: p }]);
@@ -232,16 +232,16 @@ export function redactionUseCases(app: AppContext) {
         await write(trx);
       });
       const fresh = (await findDisclosure(db, d.id))!;
-      return viewOf(actor, fresh, doc, await redactionsOf(db, d.id));
+      return viewOf(actor, fresh, doc, await redactionsOf(db, d.agency_id, d.id));
     },
 
     /** Makes the redacted copy now (the reviewer then compares it with the original). */
     async makeCopy(actor: Actor, applicationId: number, disclosureId: number, version: number): Promise<RedactionView> {
       const { d, original } = await load(actor, applicationId, disclosureId, 'edit');
       if (d.redaction_version !== version) throw conflict(`该文件的遮盖已被他人修改：您看到的是第${version}版，现在是第${d.redaction_version}版。请刷新页面后再操作。`);
-      await makeCopy(db, d, original, await redactionsOf(db, d.id));
+      await makeCopy(db, d, original, await redactionsOf(db, d.agency_id, d.id));
       const fresh = (await findDisclosure(db, d.id))!;
-      return viewOf(actor, fresh, await prepared(fresh, original), await redactionsOf(db, d.id));
+      return viewOf(actor, fresh, await prepared(fresh, original), await redactionsOf(db, d.agency_id, d.id));
     },
 
     /**
@@ -249,12 +249,12 @@ export function redactionUseCases(app: AppContext) {
      * none yet (made now, without boxes when the officer drew none: still rebuilt from page images, so no
      * metadata or hidden text goes out), and the 区分处理说明 lines from the stored redactions.
      */
-    async prepareApproval(applicationId: number, draftSeq: number): Promise<{ statementLines: string[] }> {
-      const files = (await disclosuresOf(db, applicationId)).filter((x) => x.draft_seq === draftSeq && x.kind === 'file' && x.frozen_at === null && x.content_base64);
+    async prepareApproval(agencyId: number, applicationId: number, draftSeq: number): Promise<{ statementLines: string[] }> {
+      const files = (await disclosuresOf(db, agencyId, applicationId)).filter((x) => x.draft_seq === draftSeq && x.kind === 'file' && x.frozen_at === null && x.content_base64);
       const lines: { fileName: string; redactions: { reason: RedactionReason; otherText: string | null }[] }[] = [];
       for (const d of files) {
         const original = cipher.openBytes(ATTACHMENT_FIELD, d.content_base64!);
-        const rows = await redactionsOf(db, d.id);
+        const rows = await redactionsOf(db, d.agency_id, d.id);
         if (sourceKind(original) && !d.redacted_base64) await makeCopy(db, d, original, rows);
         lines.push({ fileName: redactedName(d.filename ?? d.title), redactions: rows.filter((r) => r.status === 'applied').map((r) => ({ reason: r.reason as RedactionReason, otherText: r.other_text })) });
       }

@@ -10,7 +10,7 @@ export function reminderUseCases(app: AppContext): Pick<ApplicationsService, 're
   return {
     async remindDueSoon() {
       const rows = await listApplications(db, { agencyIds: null, states: ['received', 'consulting', 'fee_pending', 'replied_draft', 'under_review'] });
-      const evs = await eventsFor(db, rows.map((r) => r.id));
+      const evs = await eventsFor(db, rows);
       const cal = await calendar();
       let n = 0;
       for (const r of rows) {

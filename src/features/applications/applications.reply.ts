@@ -35,11 +35,11 @@ export const replySteps = {
     const at = nowIso(app.clock);
     p.sides.push(async (trx, row, seq) => {
       for (const f of files) {
-        await insertDisclosure(trx, { application_id: row.id, draft_seq: seq, letter_id: null, kind: 'file', title: f.filename.replace(/\.[A-Za-z0-9]{1,5}$/, ''), filename: f.filename, mime: f.mime, size: f.data.length,
+        await insertDisclosure(trx, { agency_id: row.agency_id, application_id: row.id, draft_seq: seq, letter_id: null, kind: 'file', title: f.filename.replace(/\.[A-Za-z0-9]{1,5}$/, ''), filename: f.filename, mime: f.mime, size: f.data.length,
           content_base64: app.cipher.sealBytes(ATTACHMENT_FIELD, f.data), catalogue_item_id: null, frozen_at: null, created_at: at, created_by: p.actor.userId });
       }
       for (const i of items) {
-        await insertDisclosure(trx, { application_id: row.id, draft_seq: seq, letter_id: null, kind: 'catalogue', title: i.title ?? `目录信息 ${i.id}`, filename: null, mime: null, size: null,
+        await insertDisclosure(trx, { agency_id: row.agency_id, application_id: row.id, draft_seq: seq, letter_id: null, kind: 'catalogue', title: i.title ?? `目录信息 ${i.id}`, filename: null, mime: null, size: null,
           content_base64: null, catalogue_item_id: i.id, frozen_at: null, created_at: at, created_by: p.actor.userId });
       }
     });
@@ -53,7 +53,7 @@ export const replySteps = {
     Object.assign(p.data, { outcome, note: p.inp.note ?? null, draftSeq });
     // 区分处理 (第三十七条): every disclosed file gets its redacted copy (the only one delivered), and the letter's
     // 区分处理说明 is generated from the same stored redactions (decision 120)
-    const { statementLines } = await redactionUseCases(app).prepareApproval(p.row0.id, draftSeq);
+    const { statementLines } = await redactionUseCases(app).prepareApproval(p.row0.agency_id, p.row0.id, draftSeq);
     const statement = statementFromLines(statementLines);
     p.patch.outcome = outcome;
     p.sides.push(async (trx, row, seq) => {
@@ -64,7 +64,7 @@ export const replySteps = {
         issuedOn: on, eventSeq: seq, actorUserId: actor.userId,
       });
       // the approved draft's files and links are frozen with the letter: later drafts cannot change them
-      await freezeDisclosures(trx, row.id, ledger0.indexOf(pr) + 1, letter.id, nowIso(app.clock));
+      await freezeDisclosures(trx, row.agency_id, row.id, ledger0.indexOf(pr) + 1, letter.id, nowIso(app.clock));
       await app.notifyApplicant(trx, row, agency, 'reply', '您的政府信息公开申请已答复',
         `${agency.name}已于${dateZh(on)}对您的政府信息公开申请作出答复：${OUTCOME_FAMILY_LABELS[d.family]}。答复书将按您选择的方式送达。`);
     });

@@ -35,21 +35,24 @@ export async function updateApplication(db: Executor, id: number, expected: numb
 }
 
 export async function appendEvent(db: Executor, row: Omit<Insertable<Database['application_events']>, 'seq'>): Promise<number> {
-  const last = await db.selectFrom('application_events').select((eb) => eb.fn.max('seq').as('m')).where('application_id', '=', row.application_id).executeTakeFirst();
+  const last = await db.selectFrom('application_events').select((eb) => eb.fn.max('seq').as('m')).where('agency_id', '=', row.agency_id).where('application_id', '=', row.application_id).executeTakeFirst();
   const seq = Number(last?.m ?? 0) + 1;
   await db.insertInto('application_events').values({ ...row, seq }).execute();
   return seq;
 }
 
-export function listEvents(db: Executor, applicationId: number): Promise<EventRow[]> {
-  return db.selectFrom('application_events').selectAll().where('application_id', '=', applicationId).orderBy('seq').execute();
+/** A case's ledger, read by its agency and id (the index (agency_id, application_id, seq), decision 205). */
+export function listEvents(db: Executor, agencyId: number, applicationId: number): Promise<EventRow[]> {
+  return db.selectFrom('application_events').selectAll().where('agency_id', '=', agencyId).where('application_id', '=', applicationId).orderBy('seq').execute();
 }
 
-export async function eventsFor(db: Executor, ids: readonly number[]): Promise<Map<number, EventRow[]>> {
+/** The ledgers of these cases (a list page's rows), read per agency through (agency_id, application_id, seq). */
+export async function eventsFor(db: Executor, apps: readonly { id: number; agency_id: number }[]): Promise<Map<number, EventRow[]>> {
   const out = new Map<number, EventRow[]>();
-  if (ids.length === 0) return out;
-  for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db.selectFrom('application_events').selectAll().where('application_id', 'in', ids.slice(i, i + 500)).orderBy('application_id').orderBy('seq').execute();
+  if (apps.length === 0) return out;
+  for (let i = 0; i < apps.length; i += 500) {
+    const part = apps.slice(i, i + 500);
+    const rows = await db.selectFrom('application_events').selectAll().where('agency_id', 'in', [...new Set(part.map((a) => a.agency_id))]).where('application_id', 'in', part.map((a) => a.id)).orderBy('application_id').orderBy('seq').execute();
     for (const r of rows) {
       const l = out.get(r.application_id) ?? [];
       l.push(r);
@@ -123,7 +126,7 @@ function filtered(db: Executor, f: ListFilter) {
     const kinds = f.withEventKinds;
     q = kinds.length
       ? q.where((eb) => eb.exists(eb.selectFrom('application_events').select(sql.lit(1).as('x'))
-        .whereRef('application_events.application_id', '=', 'applications.id').where('application_events.kind', 'in', [...kinds])))
+        .whereRef('application_events.agency_id', '=', 'applications.agency_id').whereRef('application_events.application_id', '=', 'applications.id').where('application_events.kind', 'in', [...kinds])))
       : q.where('applications.id', '=', -1);
   }
   if (f.receivedFrom) q = q.where('received_on', '>=', f.receivedFrom);
@@ -177,8 +180,8 @@ export async function insertAttachment(db: Executor, row: Insertable<Database['a
   return r.id;
 }
 
-export function listAttachments(db: Executor, applicationId: number): Promise<Omit<AttachmentRow, 'content_base64'>[]> {
-  return db.selectFrom('application_attachments').select(['id', 'application_id', 'kind', 'filename', 'mime', 'size', 'created_at']).where('application_id', '=', applicationId).orderBy('id').execute();
+export function listAttachments(db: Executor, agencyId: number, applicationId: number): Promise<Omit<AttachmentRow, 'content_base64'>[]> {
+  return db.selectFrom('application_attachments').select(['id', 'agency_id', 'application_id', 'kind', 'filename', 'mime', 'size', 'created_at']).where('agency_id', '=', agencyId).where('application_id', '=', applicationId).orderBy('id').execute();
 }
 
 export function findAttachment(db: Executor, id: number): Promise<AttachmentRow | undefined> {
@@ -189,12 +192,12 @@ export async function insertFee(db: Executor, row: Insertable<Database['applicat
   await db.insertInto('application_fees').values(row).execute();
 }
 
-export function findFee(db: Executor, applicationId: number): Promise<FeeRow | undefined> {
-  return db.selectFrom('application_fees').selectAll().where('application_id', '=', applicationId).executeTakeFirst();
+export function findFee(db: Executor, agencyId: number, applicationId: number): Promise<FeeRow | undefined> {
+  return db.selectFrom('application_fees').selectAll().where('agency_id', '=', agencyId).where('application_id', '=', applicationId).executeTakeFirst();
 }
 
-export async function markFeePaid(db: Executor, applicationId: number, paidOn: string): Promise<void> {
-  await db.updateTable('application_fees').set({ paid_on: paidOn }).where('application_id', '=', applicationId).execute();
+export async function markFeePaid(db: Executor, agencyId: number, applicationId: number, paidOn: string): Promise<void> {
+  await db.updateTable('application_fees').set({ paid_on: paidOn }).where('agency_id', '=', agencyId).where('application_id', '=', applicationId).execute();
 }
 
 export async function insertOutbox(db: Executor, row: Insertable<Database['mail_outbox']>): Promise<boolean> {
@@ -270,8 +273,8 @@ export async function insertDisclosure(db: Executor, row: Insertable<Database['a
   await db.insertInto('application_disclosures').values(row).execute();
 }
 
-export function disclosuresOf(db: Executor, applicationId: number): Promise<DisclosureRow[]> {
-  return db.selectFrom('application_disclosures').selectAll().where('application_id', '=', applicationId).orderBy('id').execute();
+export function disclosuresOf(db: Executor, agencyId: number, applicationId: number): Promise<DisclosureRow[]> {
+  return db.selectFrom('application_disclosures').selectAll().where('agency_id', '=', agencyId).where('application_id', '=', applicationId).orderBy('id').execute();
 }
 
 export function findDisclosure(db: Executor, id: number): Promise<DisclosureRow | undefined> {
@@ -279,9 +282,9 @@ export function findDisclosure(db: Executor, id: number): Promise<DisclosureRow 
 }
 
 /** Freeze a draft's items with the letter the reviewer's approval issued (only items not frozen yet). */
-export async function freezeDisclosures(db: Executor, applicationId: number, draftSeq: number, letterId: number, at: string): Promise<void> {
+export async function freezeDisclosures(db: Executor, agencyId: number, applicationId: number, draftSeq: number, letterId: number, at: string): Promise<void> {
   await db.updateTable('application_disclosures').set({ letter_id: letterId, frozen_at: at })
-    .where('application_id', '=', applicationId).where('draft_seq', '=', draftSeq).where('frozen_at', 'is', null).execute();
+    .where('agency_id', '=', agencyId).where('application_id', '=', applicationId).where('draft_seq', '=', draftSeq).where('frozen_at', 'is', null).execute();
 }
 
 /** Published (public) catalogue items among `ids`: what a reply may link to (any agency's published information). */
@@ -294,8 +297,8 @@ export function publishedCatalogueItems(db: Executor, ids: readonly number[]): P
 
 export type RedactionRow = Selectable<Database['disclosure_redactions']>;
 
-export function redactionsOf(db: Executor, disclosureId: number): Promise<RedactionRow[]> {
-  return db.selectFrom('disclosure_redactions').selectAll().where('disclosure_id', '=', disclosureId).orderBy('page').orderBy('id').execute();
+export function redactionsOf(db: Executor, agencyId: number, disclosureId: number): Promise<RedactionRow[]> {
+  return db.selectFrom('disclosure_redactions').selectAll().where('agency_id', '=', agencyId).where('disclosure_id', '=', disclosureId).orderBy('page').orderBy('id').execute();
 }
 
 export async function insertRedaction(db: Executor, row: Insertable<Database['disclosure_redactions']>): Promise<void> {

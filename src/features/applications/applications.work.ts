@@ -117,7 +117,7 @@ export function applicationsWorkProvider(deps: {
     // Without stored clocks: every open case folded once.
     const open = await deps.applications.list(actor, { view: 'open' });
     if (open.length === 0) return [];
-    const events = await eventsFor(deps.db, open.map((s) => s.id));
+    const events = await eventsFor(deps.db, open.map((s) => ({ id: s.id, agency_id: s.agencyId })));
     for (const s of open) {
       const ledger = ledgerOf(events.get(s.id) ?? []);
       if (matchesWorkView('to_confirm', actor, s, ledger, today)) out.push(await items.confirm_receipt(s));

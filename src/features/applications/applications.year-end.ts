@@ -28,7 +28,7 @@ export function yearEndUseCases(app: AppContext): Pick<ApplicationsService, 'tab
       let n = 0;
       const at = nowIso(clock);
       for (const r of open) {
-        const evs = toLedger(await listEvents(db, r.id));
+        const evs = toLedger(await listEvents(db, agencyId, r.id));
         if (evs.some((e) => e.kind === 'carried_over' && e.data?.year === year)) continue;
         // The version is claimed first (row lock on PostgreSQL); a case changed meanwhile is read again (3 tries).
         for (let attempt = 0; attempt < 3; attempt++) {
@@ -36,7 +36,7 @@ export function yearEndUseCases(app: AppContext): Pick<ApplicationsService, 'tab
           if (row.state === 'closed' || row.state === 'withdrawn') break;
           const done = await db.transaction().execute(async (trx) => {
             if (!(await updateApplication(trx, r.id, row.version, { updated_at: at }))) return false;
-            await appendEvent(trx, { application_id: r.id, kind: 'carried_over', on_date: today(), at, actor_user_id: actor.userId, actor_name: actor.displayName, data_json: toJson({ year }) });
+            await appendEvent(trx, { agency_id: agencyId, application_id: r.id, kind: 'carried_over', on_date: today(), at, actor_user_id: actor.userId, actor_name: actor.displayName, data_json: toJson({ year }) });
             await audit.record(trx, { actor, agencyId, action: 'application.carryOver', entity: 'application', entityId: r.id, after: { year } });
             return true;
           });
