@@ -34,6 +34,8 @@ import { createRectifyService } from './features/supervision/supervision.rectify
 import { createOverviewService } from './features/supervision/supervision.overview.ts';
 import { createSamplingService } from './features/supervision/supervision.sampling.ts';
 import { createRankingsService } from './features/supervision/supervision.rankings.ts';
+import { createCorrectionsService } from './features/supervision/supervision.corrections.ts';
+import { createReportCompareService } from './features/supervision/supervision.report-compare.ts';
 
 export type { Services } from './features/services.ts';
 
@@ -82,6 +84,8 @@ export function createServices(config: Config, database: OpenDatabase, options: 
   const supervisionOverview = createOverviewService(db, { audit, agencies, mailer: applicationsFeature.applications.mailer, today: applicationsFeature.applications.today, clock, ...(config.publicBaseUrl ? { baseUrl: config.publicBaseUrl } : {}) });
   const supervisionSampling = createSamplingService(db, { audit, agencies, clock });
   const supervisionRankings = createRankingsService(db);
+  const supervisionCorrections = createCorrectionsService(db, { audit, runs: supervision, clock });
+  const reportComparison = createReportCompareService({ runs: supervisionCorrections, annualReports });
   // 待办: each feature's kinds of work, in one list (a new kind is added by its feature's provider)
   const work = createWorkService([
     applicationsWorkProvider({ db, applications: applicationsFeature.applications, agencies, calendar }),
@@ -137,5 +141,7 @@ export function createServices(config: Config, database: OpenDatabase, options: 
     supervisionOverview,
     supervisionSampling,
     supervisionRankings,
+    supervisionCorrections,
+    reportComparison,
   };
 }

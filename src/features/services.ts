@@ -30,6 +30,8 @@ import type { RectifyService } from './supervision/supervision.rectify.ts';
 import type { OverviewService } from './supervision/supervision.overview.ts';
 import type { SamplingService } from './supervision/supervision.sampling.ts';
 import type { RankingsService } from './supervision/supervision.rankings.ts';
+import type { CorrectionsService } from './supervision/supervision.corrections.ts';
+import type { ReportCompareService } from './supervision/supervision.report-compare.ts';
 
 /** A feature's 工作台 cards for the signed-in user (listed in Services.dashboardCards, shown in order). */
 export type DashboardCardProvider = (actor: Actor) => Promise<readonly DashboardCard[]>;
@@ -82,4 +84,8 @@ export interface Services extends SeedServices {
   supervisionSampling: SamplingService;
   /** comparisons and rankings across the agencies below a supervisor (decision 180) */
   supervisionRankings: RankingsService;
+  /** a supervisor's corrections of cells in an audit run's report, the rules run again (decision 175) */
+  supervisionCorrections: CorrectionsService;
+  /** 差异比对: two reports side by side — narrative, every cell with its delta, the cross-year rules (decision 175) */
+  reportComparison: ReportCompareService;
 }

@@ -67,6 +67,8 @@ const TWINS: Record<string, readonly string[]> = {
   'POST /admin/supervision/assessment/sample': ['drawAssessmentSample'],
   'POST /admin/supervision/assessment/sample/items/:id': ['recordSampleResult'],
   'POST /admin/supervision/findings/:id/triage': ['triageAuditFinding'],
+  'POST /admin/supervision/reports/:id/corrections': ['correctAuditCell'],
+  'POST /admin/supervision/corrections/:id/withdrawal': ['withdrawAuditCellCorrection'],
   'POST /admin/supervision/findings/:id/rectification': ['requestAuditRectification'],
   'POST /admin/supervision/rectifications/:id/response': ['respondToAuditRectification'],
   'POST /admin/supervision/rectifications/:id/review': ['reviewAuditRectification'],

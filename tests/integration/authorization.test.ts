@@ -66,6 +66,7 @@ interface AgencyRecords {
   rectificationId: number;
   /** an item of a 不定期抽查 the agency drew (as a supervising agency) */
   sampleItemId: number;
+  correctionId: number;
 }
 type AgencyKey = 'G' | 'D' | 'DC' | 'F';
 /** The agency of the record for a caller: officer/reviewer/leader work in the department (D), admin and supervisor in the 区政府 (G). */
@@ -152,6 +153,7 @@ const pngFile = { filename: 'scan.png', data: PNG, type: 'image/png' };
 const appealBody = { kind: 'review', filedOn: '2025-05-06', bodyName: '芝罘区人民政府', caseNumber: '芝政复〔2025〕1号', result: 'pending', notes: '授权矩阵' };
 
 const findingVersion = async (t: TestApp, id: number) => Number((await t.db.selectFrom('audit_findings').select('version').where('id', '=', id).executeTakeFirst())?.version ?? 1);
+const runReportVersion = async (t: TestApp, id: number) => Number((await t.db.selectFrom('audit_run_reports').select('version').where('id', '=', id).executeTakeFirst())?.version ?? 1);
 const sampleItemVersion = async (t: TestApp, id: number) => Number((await t.db.selectFrom('supervision_sample_items').select('version').where('id', '=', id).executeTakeFirst())?.version ?? 1);
 const rectificationVersion = async (t: TestApp, id: number) => Number((await t.db.selectFrom('audit_rectifications').select('version').where('id', '=', id).executeTakeFirst())?.version ?? 1);
 
@@ -213,6 +215,12 @@ const recipes: Record<string, Recipe> = {
   'GET /api/supervision/runs/:id/export.xlsx': ({ rec }) => ({ url: `/api/supervision/runs/${rec.runId}/export.xlsx` }),
   'GET /api/supervision/runs/:id/notice.pdf': ({ rec }) => ({ url: `/api/supervision/runs/${rec.runId}/notice.pdf` }),
   'GET /api/supervision/reports/:id': ({ rec }) => ({ url: `/api/supervision/reports/${rec.runReportId}` }),
+  'POST /api/supervision/reports/:id/corrections': async ({ rec, t }) => ({ method: 'POST', url: `/api/supervision/reports/${rec.runReportId}/corrections`, json: { cell: 'table3|（七）总计|总计', value: 1, reason: '授权矩阵', version: await runReportVersion(t, rec.runReportId) } }),
+  'POST /api/supervision/corrections/:id/withdrawal': async ({ rec, t }) => ({ method: 'POST', url: `/api/supervision/corrections/${rec.correctionId}/withdrawal`, json: { version: await runReportVersion(t, rec.runReportId) } }),
+  'GET /api/supervision/report-comparison': ({ rec }) => ({ url: `/api/supervision/report-comparison?left=audit:${rec.runReportId}&right=audit:${rec.runReportId}` }),
+  'POST /admin/supervision/reports/:id/corrections': async ({ rec, t }) => ({ method: 'POST', url: `/admin/supervision/reports/${rec.runReportId}/corrections`, form: { cell: 'table3|（七）总计|总计', value: '1', reason: '授权矩阵', version: String(await runReportVersion(t, rec.runReportId)) } }),
+  'POST /admin/supervision/corrections/:id/withdrawal': async ({ rec, t }) => ({ method: 'POST', url: `/admin/supervision/corrections/${rec.correctionId}/withdrawal`, form: { version: String(await runReportVersion(t, rec.runReportId)) } }),
+  'GET /admin/supervision/report-comparison': ({ rec }) => ({ url: `/admin/supervision/report-comparison?left=audit:${rec.runReportId}&right=audit:${rec.runReportId}` }),
   'POST /api/supervision/findings/:id/triage': async ({ rec, t }) => ({ method: 'POST', url: `/api/supervision/findings/${rec.findingId}/triage`, json: { decision: 'confirmed', version: await findingVersion(t, rec.findingId) } }),
   'POST /api/supervision/findings/:id/rectification': async ({ rec, t }) => ({ method: 'POST', url: `/api/supervision/findings/${rec.findingId}/rectification`, json: { comment: '授权矩阵整改要求', version: await findingVersion(t, rec.findingId) } }),
   'GET /api/supervision/rectifications': () => ({ url: '/api/supervision/rectifications' }),
@@ -653,7 +661,7 @@ describe.each(engines())('authorization matrix (%s)', (engine) => {
   }
 
   /** An audit run owned by the agency with one report and one finding about the agency, and a rectification asked of it (rows, as a run would store them). */
-  async function supervisionRecords(agencyId: number, agencyName: string): Promise<Pick<AgencyRecords, 'runId' | 'earlierRunId' | 'runReportId' | 'findingId' | 'rectificationId' | 'sampleItemId'>> {
+  async function supervisionRecords(agencyId: number, agencyName: string): Promise<Pick<AgencyRecords, 'runId' | 'earlierRunId' | 'runReportId' | 'findingId' | 'rectificationId' | 'sampleItemId' | 'correctionId'>> {
     const at = new Date().toISOString();
     const parent = (await t.services.agencies.get(agencyId))!.parentId ?? agencyId;
     const earlier = await t.db.insertInto('audit_runs').values({ agency_id: agencyId, title: '授权矩阵上一年体检', year: YEAR - 1, source: 'upload', reports_count: 0, clean_count: 0, findings_count: 0, unreadable_count: 0, cross_year_json: '[]', created_by: null, created_by_name: '授权矩阵', created_at: at }).returning('id').executeTakeFirstOrThrow();
@@ -663,7 +671,8 @@ describe.each(engines())('authorization matrix (%s)', (engine) => {
     const rect = await t.db.insertInto('audit_rectifications').values({ finding_id: finding.id, run_id: run.id, supervisor_agency_id: parent, agency_id: agencyId, state: 'open', comment: '授权矩阵整改要求', response: null, response_report_id: null, review_comment: null, created_by_name: '授权矩阵', created_at: at, responded_by_name: null, responded_at: null, resolved_at: null, updated_at: at }).returning('id').executeTakeFirstOrThrow();
     const sample = await t.db.insertInto('supervision_samples').values({ supervisor_agency_id: agencyId, year: YEAR, seed: 1, items_asked: 1, cases_asked: 0, items_population: 1, cases_population: 0, reason: null, replaced_by: null, drawn_by_name: '授权矩阵', drawn_at: at }).returning('id').executeTakeFirstOrThrow();
     const sampleItem = await t.db.insertInto('supervision_sample_items').values({ sample_id: sample.id, ordinal: 1, kind: 'catalogue_item', entity_id: 1, agency_id: agencyId, label: '授权矩阵', ref_date: null, result: null, note: null, checked_by_name: null, checked_at: null }).returning('id').executeTakeFirstOrThrow();
-    return { runId: run.id, earlierRunId: earlier.id, runReportId: report.id, findingId: finding.id, rectificationId: rect.id, sampleItemId: sampleItem.id };
+    const correction = await t.db.insertInto('audit_cell_corrections').values({ run_id: run.id, report_id: report.id, cell: 'table3|（七）总计|总计', original_json: 'null', value_json: '1', reason: '授权矩阵', state: 'active', created_by_name: '授权矩阵', created_at: at, ended_by_name: null, ended_at: null }).returning('id').executeTakeFirstOrThrow();
+    return { runId: run.id, earlierRunId: earlier.id, runReportId: report.id, findingId: finding.id, rectificationId: rect.id, sampleItemId: sampleItem.id, correctionId: correction.id };
   }
 
   async function makeRecords(agencyId: number, creditCode: string, key: AgencyKey): Promise<AgencyRecords> {

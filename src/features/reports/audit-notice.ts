@@ -8,7 +8,8 @@ import type pdfmake from 'pdfmake';
 import type { Content, TableCell } from 'pdfmake';
 import { RULES } from '../../core/report/rules.ts';
 import { MM, PDF_FONT, pdfmakeReady } from '../shared/pdf.ts';
-import type { AuditResult } from './audit.ts';
+import type { AuditResult, CellCorrectionNote } from './audit.ts';
+import { correctedAmong, correctionText } from './audit-xlsx.ts';
 import { describeCell } from './reports.pages.tsx';
 
 type TDocumentDefinitions = Parameters<typeof pdfmake.createPdf>[0];
@@ -62,13 +63,13 @@ export function noticeDefinition(a: AuditResult, o: NoticeOptions): TDocumentDef
   const unnamed = a.reports.filter((r) => !r.agency).length;
   const title = `关于${period}政府信息公开工作年度报告检查情况的通报`;
   // the rule findings kept, per agency (reading problems are not accusations)
-  const problems = new Map<string, { year: number | null; file: string; items: { rule: string; severity: string; message: string; cells: string[] }[] }[]>();
+  const problems = new Map<string, { year: number | null; file: string; corrections?: CellCorrectionNote[]; items: { rule: string; severity: string; message: string; cells: string[] }[] }[]>();
   a.reports.forEach((r, ri) => {
     if (r.status === 'unreadable') return;
     const items = r.findings.filter((f, fi) => f.source === 'rules' && keep(ri, fi));
     if (!items.length) return;
     const k = r.agency ?? '（未识别机关）';
-    problems.set(k, [...(problems.get(k) ?? []), { year: r.year, file: r.file, items }]);
+    problems.set(k, [...(problems.get(k) ?? []), { year: r.year, file: r.file, ...(r.corrections ? { corrections: r.corrections } : {}), items }]);
   });
   const s = a.summary;
   const content: Content[] = [
@@ -111,6 +112,7 @@ export function noticeDefinition(a: AuditResult, o: NoticeOptions): TDocumentDef
           stack: [
             { text: `${i + 1}. ${r.year ? `${r.year}年度报告：` : ''}${f.message}${f.severity === 'warning' ? '（提示）' : ''}` },
             ...(f.cells.length ? [{ text: `涉及：${f.cells.slice(0, 10).map(describeCell).join('、')}${f.cells.length > 10 ? ` 等 ${f.cells.length} 处` : ''}`, fontSize: 9, color: '#333333' }] : []),
+            ...correctedAmong(f.cells, r.corrections).map((c) => ({ text: `其中 ${correctionText(c)}`, fontSize: 9, color: '#1d4f91' })),
             ...(rule ? [{ text: `规则 ${rule.id}：${rule.title}（依据：${rule.source}）`, fontSize: 8.5, color: '#555555' }] : []),
           ],
         });
@@ -128,6 +130,12 @@ export function noticeDefinition(a: AuditResult, o: NoticeOptions): TDocumentDef
   else {
     content.push({ text: '下列报告的部分内容未能从文件中读取（例如文件损坏、表格被截断或数字粘连），相关规则未作核对，不作为报告的问题通报；请相关机关核对原件，必要时重新报送规范的文件。', margin: [0, 0, 0, 4] });
     for (const r of unreadable) content.push({ text: `${r.agency ?? '（未识别机关）'}${r.year ? ` ${r.year}年度` : ''}：${r.file}（${r.unreadCells.length ? `${r.unreadCells.length} 个单元格未读出` : '文件无法读取'}${r.notChecked.length ? `，${r.notChecked.length} 项规则未核对` : ''}）`, margin: [8, 1, 0, 2] });
+  }
+  const corrected = a.reports.filter((r) => r.corrections?.length);
+  if (corrected.length) {
+    content.push({ text: '督查人员更正的单元格', bold: true, margin: [0, 8, 0, 2] });
+    content.push({ text: '下列单元格从文件中未能读取或读取有误，经督查人员对照原件更正；上述问题按更正后的数值核对。', fontSize: 9, color: '#444444', margin: [0, 0, 0, 2] });
+    for (const r of corrected) for (const c of r.corrections!) content.push({ text: `${r.agency ?? r.file}${r.year ? ` ${r.year}年度` : ''}：${correctionText(c)}`, margin: [8, 1, 0, 2], fontSize: 9.5 });
   }
   const heads = ['五', '六', '七'];
   let h = 0;

@@ -4,12 +4,25 @@
 import type ExcelJS from 'exceljs';
 import { excelJs } from '../shared/libraries.ts';
 import { RULES } from '../../core/report/rules.ts';
-import type { AuditResult } from './audit.ts';
+import type { AuditResult, CellCorrectionNote } from './audit.ts';
+import { describeCell } from './reports.pages.tsx';
 
 const STATUS_ZH = { clean: '通过', findings: '有错误', unreadable: '未能完整读取' } as const;
 const SOURCE_ZH = { import: '读取', rules: '勾稽规则' } as const;
 const RED: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE2E1' } };
 const AMBER: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF4CE' } };
+const BLUE: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+
+/** A supervisor's correction in words: 表三 （七）总计 · 总计：读取为空，更正为 69（理由；by date). */
+export function correctionText(c: CellCorrectionNote): string {
+  return `${describeCell(c.cell)}：读取为${c.original === null ? '空' : ` ${c.original} `}，督查人员更正为 ${c.value}（${c.reason}；${c.by} ${c.at.slice(0, 10)}）`;
+}
+
+/** The corrections among a finding's cells (a cell, or a row / group the finding names). */
+export function correctedAmong(cells: readonly string[], corrections: readonly CellCorrectionNote[] | undefined): CellCorrectionNote[] {
+  if (!corrections?.length) return [];
+  return corrections.filter((c) => cells.some((x) => c.cell === x || c.cell.startsWith(`${x}|`)));
+}
 
 /** Excel sheet names: at most 31 characters, none of []:*?/\ and unique. */
 function sheetName(base: string, used: Set<string>): string {
@@ -61,9 +74,15 @@ export async function auditWorkbook(a: AuditResult): Promise<Uint8Array> {
     ws.columns = [{ header: '来源', width: 10 }, { header: '规则', width: 8 }, { header: '级别', width: 8 }, { header: '说明', width: 80 }, { header: '单元格', width: 60 }];
     ws.addRow(['文件', '', '', r.file, STATUS_ZH[r.status]]);
     for (const f of r.findings) {
-      const row = ws.addRow([SOURCE_ZH[f.source], f.rule, f.severity === 'error' ? '错误' : '警告', f.message, f.cells.join('\n')]);
+      const fixed = correctedAmong(f.cells, r.corrections);
+      const row = ws.addRow([SOURCE_ZH[f.source], f.rule, f.severity === 'error' ? '错误' : '警告', fixed.length ? `${f.message}（含督查人员更正的单元格）` : f.message, f.cells.join('\n')]);
       row.getCell(5).fill = f.severity === 'error' ? RED : AMBER;
-      if (f.cells.length > 0) row.getCell(5).note = `${f.rule}：${f.message}`;
+      if (f.cells.length > 0) row.getCell(5).note = [`${f.rule}：${f.message}`, ...fixed.map(correctionText)].join('\n');
+    }
+    for (const c of r.corrections ?? []) {
+      const row = ws.addRow(['更正', '', '', correctionText(c), c.cell]);
+      row.getCell(5).fill = BLUE;
+      row.getCell(5).note = `督查人员更正：读取值 ${c.original ?? '（空）'} → ${c.value}`;
     }
     for (const n of r.notChecked) ws.addRow(['未核对', n.rule, '', n.message, n.missing.join('\n')]);
     ws.getRow(1).font = { bold: true };

@@ -26,6 +26,18 @@ export interface AuditedReport {
   unreadCells: CellRef[];
   /** The importer's informational notes (digit splits it decided, labels mapped …). */
   notes: ParseNote[];
+  /** Cells a supervisor corrected in a stored run (decision 175): the rules ran on `value`; `original` is the reading. */
+  corrections?: CellCorrectionNote[];
+}
+
+export interface CellCorrectionNote {
+  cell: CellRef;
+  /** the value read (null: left blank by the reader) */
+  original: number | null;
+  value: number;
+  reason: string;
+  by: string;
+  at: string;
 }
 
 export interface CrossYearResult {

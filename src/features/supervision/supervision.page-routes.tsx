@@ -10,7 +10,7 @@ import type { Services } from '../services.ts';
 import { uploadedFiles } from '../reports/reports.routes.ts';
 import { fieldOf, invalid, runInput, runUploads } from './supervision.routes.ts';
 import { drawBody, idParams, rectificationBody, responseBody, reviewBody, sampleResultBody, triageBody } from './supervision.schema.ts';
-import { RectificationPage, RectificationsPage, RunPage, RunReportPage, RunsPage, SUPERVISION_PATH } from './supervision.pages.tsx';
+import { RectificationPage, RectificationsPage, RunPage, RunsPage, SUPERVISION_PATH } from './supervision.pages.tsx';
 import { RECTIFICATION_STATES, type RectificationState } from './supervision.rectify.ts';
 import { OVERVIEW_STATES, type OverviewState } from './supervision.overview.ts';
 import { COMPONENTS } from '../../core/supervision/assessment.ts';
@@ -18,20 +18,20 @@ import { ASSESSMENT_PATH, AssessmentPage, OVERVIEW_PATH, OverviewPage, SAMPLE_PA
 import { RunComparisonPage } from './supervision.compare-pages.tsx';
 
 const PAGE_SIZE = 50;
-const pageOf = (q: unknown, key = 'page') => {
+export const pageOf = (q: unknown, key = 'page') => {
   const v = Number((q as Record<string, unknown> | undefined)?.[key]);
   return Number.isInteger(v) && v >= 1 && v <= 10_000 ? v : 1;
 };
-const textOf = (q: unknown, key: string) => {
+export const textOf = (q: unknown, key: string) => {
   const v = (q as Record<string, unknown> | undefined)?.[key];
   return typeof v === 'string' ? v : undefined;
 };
-function idOf(request: FastifyRequest): number {
+export function idOf(request: FastifyRequest): number {
   const p = idParams.safeParse(request.params);
   if (!p.success) throw notFound();
   return p.data.id;
 }
-const formOf = (request: FastifyRequest) => (request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {});
+export const formOf = (request: FastifyRequest) => (request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {});
 
 export function registerSupervisionPages(app: FastifyInstance, services: Services): void {
   const sv = services.supervision;
@@ -81,14 +81,7 @@ export function registerSupervisionPages(app: FastifyInstance, services: Service
     return sendPage(reply, RunComparisonPage({ shell: adminShell(request, takeFlash(request, reply)), run, runs, ...(comparison ? { comparison } : {}) }));
   });
 
-  app.get(`${SUPERVISION_PATH}/reports/:id`, { preHandler: staff, schema: { hide: true } }, async (request, reply) => {
-    const actor = actorOf(request);
-    const report = await sv.getRunReport(actor, idOf(request));
-    const run = await sv.getRun(actor, report.runId);
-    const findings = await sv.listFindings(actor, report.runId, { reportId: report.id, page: pageOf(request.query), pageSize: PAGE_SIZE });
-    return sendPage(reply, RunReportPage({ shell: adminShell(request, takeFlash(request, reply)), run, report, findings }));
-  });
-
+  // the report of a run (GET /admin/supervision/reports/:id) with its corrections: supervision.corrections.routes.ts
   app.post(`${SUPERVISION_PATH}/findings/:id/triage`, { preHandler: staff, schema: { hide: true } }, async (request, reply) => {
     const id = idOf(request);
     const body = formOf(request);

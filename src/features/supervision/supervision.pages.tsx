@@ -156,11 +156,18 @@ export function RunPage(p: { shell: AdminShell; run: RunView; reports: Paged<Run
         </select>
         <button type="submit">筛选</button>
       </form>
+      {/* 差异比对: pick one report for each side (decision 175) */}
+      <form method="get" action={`${SUPERVISION_PATH}/report-comparison`} id="compare-form">
+      <input type="hidden" name="back" value={base} />
       <table className="gk-table">
-        <thead><tr><th scope="col">序号</th><th scope="col">文件</th><th scope="col">机关</th><th scope="col">年度</th><th scope="col">结论</th><th scope="col">读取</th><th scope="col">错误</th><th scope="col">警告</th></tr></thead>
+        <thead><tr><th scope="col">比对（左 / 右）</th><th scope="col">序号</th><th scope="col">文件</th><th scope="col">机关</th><th scope="col">年度</th><th scope="col">结论</th><th scope="col">读取</th><th scope="col">错误</th><th scope="col">警告</th></tr></thead>
         <tbody>
           {p.reports.items.map((x) => (
             <tr key={x.id}>
+              <td>
+                <label><input type="radio" name="left" value={`audit:${x.id}`} /><span className="gk-visually-hidden">作为左侧比对：{x.file}</span><span aria-hidden="true">左</span></label>{' '}
+                <label><input type="radio" name="right" value={`audit:${x.id}`} /><span className="gk-visually-hidden">作为右侧比对：{x.file}</span><span aria-hidden="true">右</span></label>
+              </td>
               <td>{x.ordinal}</td>
               <td><a href={`${SUPERVISION_PATH}/reports/${x.id}`}>{x.file}</a>{x.replacesReportId ? '（整改后的报告）' : ''}</td>
               <td>{x.agency ?? '（未识别）'}{x.agencyId ? '' : x.agency ? '（不在本平台）' : ''}</td><td>{x.year ?? ''}</td>
@@ -169,6 +176,8 @@ export function RunPage(p: { shell: AdminShell; run: RunView; reports: Paged<Run
           ))}
         </tbody>
       </table>
+      {p.reports.items.length > 1 && <Button variant="secondary">差异比对：比较选中的两份报告</Button>}
+      </form>
       <Pagination page={p.reports.page} pageSize={p.reports.pageSize} total={p.reports.total} baseHref={base} query={p.status ? { status: p.status } : {}} />
       <h2 id="cross-year">跨年度核对</h2>
       {r.crossYear.length === 0 ? <p>没有同一机关相邻年度的报告。</p> : (
@@ -186,12 +195,13 @@ export function RunPage(p: { shell: AdminShell; run: RunView; reports: Paged<Run
   );
 }
 
-export function RunReportPage(p: { shell: AdminShell; run: RunView; report: RunReportDetail; findings: Paged<FindingView> }) {
+export function RunReportPage(p: { shell: AdminShell; run: RunView; report: RunReportDetail; findings: Paged<FindingView>; errors?: readonly FieldError[]; corrections?: ReactElement | null }) {
   const x = p.report;
   const base = `${SUPERVISION_PATH}/reports/${x.id}`;
   const problems = x.notes.filter((n) => n.level !== 'info');
   return (
     <AdminLayout {...p.shell} active="reports" title={x.file}>
+      <ErrorSummary errors={p.errors} />
       <SupervisionNav current="runs" />
       <p><a href={`${SUPERVISION_PATH}/runs/${p.run.id}`}>← {p.run.title}</a></p>
       <h1>{x.agency ?? x.file}{x.year ? ` ${x.year} 年度` : ''}</h1>
@@ -202,6 +212,7 @@ export function RunReportPage(p: { shell: AdminShell; run: RunView; report: RunR
       <h2>体检结果</h2>
       <FindingsList findings={p.findings.items} csrf={p.shell.csrfToken} back={p.findings.page > 1 ? `${base}?page=${p.findings.page}` : base} />
       <Pagination page={p.findings.page} pageSize={p.findings.pageSize} total={p.findings.total} baseHref={base} />
+      {p.corrections}
       {x.notChecked.length > 0 && (
         <>
           <h2>未核对的规则（{x.notChecked.length}）</h2>

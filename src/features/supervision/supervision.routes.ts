@@ -17,13 +17,15 @@ import { uploadedFiles } from '../reports/reports.routes.ts';
 import type { ReportFile } from '../reports/reports.service.ts';
 import {
   comparisonQuery, comparisonSchema, findingViewSchema, findingsQuery, idParams, pageQuery, paged, platformRunBody, rectificationBody, rectificationDetailSchema, rectificationSchema, responseBody,
-  reviewBody, runReportDetailSchema, runReportSchema, runSchema, triageBody, sampleSchema, sampleItemSchema, drawBody, sampleResultBody,
+  reviewBody, runReportSchema, runSchema, triageBody, sampleSchema, sampleItemSchema, drawBody, sampleResultBody,
 } from './supervision.schema.ts';
 import { RECTIFICATION_STATES } from './supervision.rectify.ts';
 import { OVERVIEW_STATES } from './supervision.overview.ts';
 import { COMPONENTS } from '../../core/supervision/assessment.ts';
 import { currentReportYear } from '../../core/annual-report/deadline.ts';
 import { registerSupervisionPages } from './supervision.page-routes.tsx';
+import { correctedReportSchema } from './supervision.corrections.schema.ts';
+import { registerCorrectionRoutes } from './supervision.corrections.routes.ts';
 
 /** A multipart body's text field (attachFieldsToBody). */
 export function fieldOf(body: unknown, name: string): string | undefined {
@@ -119,10 +121,10 @@ export function registerSupervisionRoutes(app: FastifyInstance, services: Servic
   r.get('/api/supervision/reports/:id', {
     preHandler: staff,
     schema: {
-      operationId: 'getAuditRunReport', summary: '督查体检中的一份报告：读取备注、未核对的规则、未读出的单元格和报告模型', tags: ['supervision'],
-      params: idParams, response: { 200: runReportDetailSchema, ...problemSchemas(400, 401, 403, 404) },
+      operationId: 'getAuditRunReport', summary: '督查体检中的一份报告：读取备注、未核对的规则、未读出的单元格、报告模型（含督查人员的更正）和更正记录', tags: ['supervision'],
+      params: idParams, response: { 200: correctedReportSchema, ...problemSchemas(400, 401, 403, 404) },
     },
-  }, async (request) => sv.getRunReport(actorOf(request), request.params.id));
+  }, async (request) => services.supervisionCorrections.report(actorOf(request), request.params.id));
 
   r.get('/api/supervision/runs/:id/findings', {
     preHandler: staff,
@@ -358,5 +360,6 @@ export function registerSupervisionRoutes(app: FastifyInstance, services: Servic
     },
   }, async (request) => services.supervisionSampling.record(actorOf(request), request.params.id, request.body));
 
+  registerCorrectionRoutes(app, services);
   registerSupervisionPages(app, services);
 }

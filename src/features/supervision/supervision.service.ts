@@ -17,6 +17,7 @@ import type { ParseNote } from '../reports/import/index.ts';
 import { agencyKey, auditFile, auditModel, crossYearChecks, type AuditedWithModel, type AuditResult, type CrossYearResult } from '../reports/audit.ts';
 import type { ReportFile } from '../reports/reports.service.ts';
 import * as repo from './supervision.repository.ts';
+import { activeCorrectionsOfRun } from './supervision.corrections.repository.ts';
 import { compareAuditRuns, type RunComparison } from './supervision.compare.ts';
 
 export const DECISIONS = ['pending', 'confirmed', 'dismissed', 'rectification'] as const;
@@ -59,6 +60,8 @@ export interface RunReportView {
 }
 
 export interface RunReportDetail extends RunReportView {
+  /** the reading's version (supervisors' cell corrections claim it, decision 175) */
+  version: number;
   notes: ParseNote[];
   notChecked: NotChecked[];
   unreadCells: string[];
@@ -311,7 +314,7 @@ export function createSupervisionService(db: Kysely<Database>, deps: { audit: Au
       if (!r) throw notFound('没有这份报告');
       await runFor(actor, r.run_id);
       return {
-        ...presentReport(r), notes: fromJson<ParseNote[]>(r.notes_json) ?? [], notChecked: fromJson<NotChecked[]>(r.not_checked_json) ?? [],
+        ...presentReport(r), version: r.version, notes: fromJson<ParseNote[]>(r.notes_json) ?? [], notChecked: fromJson<NotChecked[]>(r.not_checked_json) ?? [],
         unreadCells: fromJson<string[]>(r.unread_json) ?? [], model: fromJson<ReportModel>(r.model_json),
       };
     },
@@ -344,23 +347,32 @@ export function createSupervisionService(db: Kysely<Database>, deps: { audit: Au
     async auditResult(actor, runId) {
       const run = await runFor(actor, runId);
       const reports = await db.selectFrom('audit_run_reports').selectAll().where('run_id', '=', runId).orderBy('ordinal').execute();
-      const findings = (await repo.findingsOfRun(db, runId)).map(presentFinding);
+      const findingRows = await repo.findingsOfRun(db, runId);
+      const findings = findingRows.map(presentFinding);
       const byReport = new Map<number, FindingView[]>();
       for (const f of findings) if (f.reportId !== null) byReport.set(f.reportId, [...(byReport.get(f.reportId) ?? []), f]);
       const view = await runView(run);
+      // supervisors' corrections (decision 175): the findings were computed on the corrected values; say which cells
+      const corrections = new Map<number, NonNullable<AuditResult['reports'][number]['corrections']>>();
+      for (const c of await activeCorrectionsOfRun(db, runId)) {
+        corrections.set(c.report_id, [...(corrections.get(c.report_id) ?? []), { cell: c.cell, original: fromJson<number | null>(c.original_json) ?? null, value: fromJson<number>(c.value_json)!, reason: c.reason, by: c.created_by_name, at: c.created_at }]);
+      }
       const result: AuditResult = {
         reports: reports.map((r) => ({
           file: r.file, agency: r.agency_name, year: r.year, format: r.format, status: r.status as 'clean', read: r.read as 'complete',
           findings: (byReport.get(r.id) ?? []).map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, cells: f.cells, source: f.source })),
           notChecked: fromJson<NotChecked[]>(r.not_checked_json) ?? [], unreadCells: fromJson<string[]>(r.unread_json) ?? [], notes: fromJson<ParseNote[]>(r.notes_json) ?? [],
+          ...(corrections.has(r.id) ? { corrections: corrections.get(r.id)! } : {}),
         })),
         crossYear: view.crossYear,
         summary: view.summary,
       };
-      // the decisions in the order of the result's findings (report findings by report; cross-year rows in stored order)
-      const cross = findings.filter((f) => f.scope === 'cross_year');
-      let k = 0;
-      const crossDecisions = view.crossYear.map((c) => c.findings.map(() => cross[k++]?.decision ?? 'pending'));
+      // the decisions in the order of the result's findings (report findings by report; cross-year findings by their
+      // fingerprint, as stored — a correction re-checks a pair and rewrites its rows)
+      const crossRows = findingRows.filter((f) => f.scope === 'cross_year');
+      const byFp = new Map<string, Decision[]>();
+      for (const f of crossRows) byFp.set(f.fingerprint, [...(byFp.get(f.fingerprint) ?? []), f.decision as Decision]);
+      const crossDecisions = view.crossYear.map((c) => c.findings.map((f) => byFp.get(fingerprintOf(c.agency, c.files[1], c.to, f, 'cross_year'))?.shift() ?? 'pending'));
       return { run: view, result, findings, decisions: { reports: reports.map((r) => (byReport.get(r.id) ?? []).map((f) => f.decision)), crossYear: crossDecisions } };
     },
 

@@ -1,0 +1,88 @@
+// Queries of a supervisor's cell corrections (both engines): the corrections of a report or a run, the version claims
+// that serialise corrections within a run, and the findings rows a re-audit reconciles.
+import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import type { AuditCellCorrectionsTable, Database } from '../../db/types.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+export type CorrectionRow = Selectable<AuditCellCorrectionsTable>;
+
+export async function correctionsOfReport(db: Db, reportId: number): Promise<CorrectionRow[]> {
+  return db.selectFrom('audit_cell_corrections').selectAll().where('report_id', '=', reportId).orderBy('id').execute();
+}
+
+export async function activeCorrections(db: Db, reportIds: readonly number[]): Promise<CorrectionRow[]> {
+  const out: CorrectionRow[] = [];
+  for (let i = 0; i < reportIds.length; i += 500) {
+    out.push(...await db.selectFrom('audit_cell_corrections').selectAll().where('report_id', 'in', [...reportIds.slice(i, i + 500)]).where('state', '=', 'active').orderBy('id').execute());
+  }
+  return out;
+}
+
+export async function activeCorrectionsOfRun(db: Db, runId: number): Promise<CorrectionRow[]> {
+  return db.selectFrom('audit_cell_corrections').selectAll().where('run_id', '=', runId).where('state', '=', 'active').orderBy('id').execute();
+}
+
+export async function findCorrection(db: Db, id: number): Promise<CorrectionRow | undefined> {
+  return db.selectFrom('audit_cell_corrections').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertCorrection(db: Db, row: Insertable<AuditCellCorrectionsTable>): Promise<number> {
+  const r = await db.insertInto('audit_cell_corrections').values(row).returning('id').executeTakeFirstOrThrow();
+  return Number(r.id);
+}
+
+/** End the active corrections of a cell (replaced by a new one) or one correction (withdrawn). */
+export async function endCorrections(db: Db, where: { reportId: number; cell: string } | { id: number }, state: 'replaced' | 'withdrawn', by: string, at: string): Promise<number> {
+  let q = db.updateTable('audit_cell_corrections').set({ state, ended_by_name: by, ended_at: at }).where('state', '=', 'active');
+  q = 'id' in where ? q.where('id', '=', where.id) : q.where('report_id', '=', where.reportId).where('cell', '=', where.cell);
+  return Number((await q.executeTakeFirst()).numUpdatedRows);
+}
+
+/** Claim the run (serialises the corrections of one run: cross-year pairs read the other reports) and the report at
+ *  the version the supervisor saw; false when the report has changed since. */
+export async function claimReport(db: Db, runId: number, reportId: number, version: number): Promise<boolean> {
+  await db.updateTable('audit_runs').set((e) => ({ version: e('version', '+', 1) })).where('id', '=', runId).execute();
+  const r = await db.updateTable('audit_run_reports').set({ version: version + 1 }).where('id', '=', reportId).where('version', '=', version).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Reports of a run in some years that are not replacements (the cross-year pairs are made of these), without models. */
+export async function runReportsOfYears(db: Db, runId: number, years: readonly number[]) {
+  return db.selectFrom('audit_run_reports').select(['id', 'ordinal', 'file', 'agency_name', 'year', 'subject_agency_id'])
+    .where('run_id', '=', runId).where('year', 'in', [...years]).where('replaces_report_id', 'is', null).orderBy('ordinal').execute();
+}
+
+export async function modelsOf(db: Db, ids: readonly number[]): Promise<Map<number, string | null>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('audit_run_reports').select(['id', 'model_json']).where('id', 'in', [...ids]).execute();
+  return new Map(rows.map((r) => [r.id, r.model_json]));
+}
+
+export async function findingsOfReport(db: Db, reportId: number) {
+  return db.selectFrom('audit_findings').selectAll().where('report_id', '=', reportId).orderBy('id').execute();
+}
+
+export async function crossFindings(db: Db, runId: number, years: readonly number[]) {
+  return db.selectFrom('audit_findings').selectAll().where('run_id', '=', runId).where('scope', '=', 'cross_year').where('year', 'in', [...years]).orderBy('id').execute();
+}
+
+/** Findings of the ids that were sent for rectification (a correction must not remove them). */
+export async function rectifiedFindings(db: Db, findingIds: readonly number[]): Promise<number[]> {
+  if (findingIds.length === 0) return [];
+  const rows = await db.selectFrom('audit_rectifications').select('finding_id').where('finding_id', 'in', [...findingIds]).execute();
+  return [...new Set(rows.map((r) => r.finding_id))];
+}
+
+export async function deleteFindings(db: Db, ids: readonly number[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500) await db.deleteFrom('audit_findings').where('id', 'in', [...ids.slice(i, i + 500)]).execute();
+}
+
+export async function updateFindingText(db: Db, id: number, set: { message: string; severity: string }): Promise<void> {
+  await db.updateTable('audit_findings').set(set).where('id', '=', id).execute();
+}
+
+/** The previous year's model of an agency in Gongkai (a platform run's cross-year pair reads it, as the run did). */
+export async function annualModel(db: Db, agencyId: number, year: number): Promise<{ model_json: string; name: string } | undefined> {
+  return db.selectFrom('annual_reports').innerJoin('agencies', 'agencies.id', 'annual_reports.agency_id')
+    .select(['annual_reports.model_json', 'agencies.name']).where('annual_reports.agency_id', '=', agencyId).where('annual_reports.year', '=', year).executeTakeFirst();
+}
