@@ -739,6 +739,10 @@ export interface ServiceItemsTable {
   values_json: string;
   /** bigram tokens of name, codes, conditions and materials (core/search tokenizer) */
   search_text: string;
+  /** per-element hashes of the compared form (core/service-items/digest.ts), written with values_json; null = open the values */
+  check_digest: string | null;
+  /** core itemScore of values_json, written with it; null = compute from the values */
+  completeness_score: number | null;
   created_by: number | null;
   created_at: string;
   updated_at: string;

@@ -115,9 +115,14 @@ export function itemScore(values: ElementValues): number {
 
 /** Score per unit: the mean of its items' scores (rounded), with the number of items and of items with problems. */
 export function unitScores(items: readonly { agencyId: number; agencyName: string; values: ElementValues }[]): { agencyId: number; agency: string; score: number; items: number; incomplete: number }[] {
+  return unitScoresOf(items.map((it) => ({ agencyId: it.agencyId, agencyName: it.agencyName, score: itemScore(it.values) })));
+}
+
+/** unitScores from the items' scores already computed (stored with the values: service_items.completeness_score). */
+export function unitScoresOf(items: readonly { agencyId: number; agencyName: string; score: number }[]): { agencyId: number; agency: string; score: number; items: number; incomplete: number }[] {
   const by = new Map<number, { agency: string; sum: number; n: number; bad: number }>();
   for (const it of items) {
-    const s = itemScore(it.values);
+    const s = it.score;
     const r = by.get(it.agencyId) ?? { agency: it.agencyName, sum: 0, n: 0, bad: 0 };
     r.sum += s; r.n++; if (s < 100) r.bad++;
     by.set(it.agencyId, r);

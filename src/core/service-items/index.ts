@@ -5,3 +5,4 @@ export * from './history.ts';
 export * from './consistency.ts';
 export * from './cases.ts';
 export * from './catalogue-import.ts';
+export * from './digest.ts';

@@ -26,6 +26,7 @@ import * as m175 from './175_audit_cell_corrections.ts';
 import * as m200 from './200_deadline_plain_clock.ts';
 import * as m180 from './180_supervision_rankings_indexes.ts';
 import * as m205 from './205_applications_agency_key.ts';
+import * as m165 from './165_service_item_check_digests.ts';
 import * as m125 from './125_list_indexes.ts';
 import * as m120 from './120_redactions.ts';
 import * as m130 from './130_evaluation_stats_indexes.ts';
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   '200_deadline_plain_clock': m200,
   '180_supervision_rankings_indexes': m180,
   '205_applications_agency_key': m205,
+  '165_service_item_check_digests': m165,
 };

@@ -12,6 +12,7 @@ import { conflict, notFound, validationFailed } from '../shared/errors.ts';
 import { checkFile } from '../catalogue/catalogue.files.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import * as repo from './service-items.repository.ts';
+import { valueColumns } from './service-items.check.ts';
 
 export const MATERIAL_FILE_KINDS = ['blankForm', 'sample'] as const;
 export type MaterialFileKind = (typeof MATERIAL_FILE_KINDS)[number];
@@ -45,7 +46,7 @@ export function createMaterialFiles(db: Kysely<Database>, deps: { audit: AuditSe
     const after: ElementValues = { ...before, materials };
     const changes = diffValues(sch, before, after);
     const at = nowIso(deps.clock);
-    if (!(await repo.updateItem(trx, r.id, version, { values_json: toJson(after)!, updated_at: at }))) throw conflict('该事项已被他人修改，请刷新后在最新版本上操作');
+    if (!(await repo.updateItem(trx, r.id, version, { ...valueColumns(sch, after), updated_at: at }))) throw conflict('该事项已被他人修改，请刷新后在最新版本上操作');
     await repo.insertChange(trx, { item_id: r.id, version_no: version + 1, kind: 'update', status: null, effective_on: null, changes_json: toJson(changes)!, reason, actor_user_id: actor.userId, actor_name: actor.displayName, at });
     await deps.audit.record(trx, { actor, agencyId: r.agency_id, action: 'service_item.file', entity: 'service_item', entityId: r.id, before: { version }, after: audit });
     return at;

@@ -15,6 +15,7 @@ import { conflict } from '../shared/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { AgenciesService } from '../agencies/agencies.service.ts';
 import * as repo from './service-items.repository.ts';
+import { valueColumns } from './service-items.check.ts';
 
 export interface CatalogueImportRowResult { row: number; code: string; name: string; agency: string; action: 'create' | 'update' | 'unchanged'; elements: string[] }
 export interface CatalogueImportResult {
@@ -131,7 +132,7 @@ export function createCatalogueImport(db: Kysely<Database>, deps: {
       // 区 rows first: a new implementation in the same file points at them
       for (const p of [...writes].sort((a, b) => Number(a.level !== 'district') - Number(b.level !== 'district'))) {
         const v = p.values;
-        const cols = { code: String(v.implCode), basic_code: String(v.basicCode), name: String(v.name), type: String(v.type), values_json: toJson(v)!, search_text: deps.searchText(v), updated_at: at };
+        const cols = { code: String(v.implCode), basic_code: String(v.basicCode), name: String(v.name), type: String(v.type), ...valueColumns(sch, v), search_text: deps.searchText(v), updated_at: at };
         if (!p.existing) {
           const parentId = p.level === 'district' ? null : (defining.get(cols.basic_code)?.[0] ?? idOfNewDistrict.get(cols.basic_code)!);
           const id = await repo.insertItem(trx, { parent_id: parentId, agency_id: p.agencyId, level: p.level, ...cols, status: p.status, status_since: p.statusOn, created_by: actor.userId, created_at: at });

@@ -6,9 +6,10 @@ import { toNumber } from '../../db/dialect.ts';
 export type Db = Kysely<Database> | Transaction<Database>;
 
 export type ItemRow = Database['service_items'] extends infer T ? { [K in keyof T]: T[K] extends import('kysely').ColumnType<infer S, unknown, unknown> ? S : T[K] } : never;
-export type NewItemRow = Omit<ItemRow, 'id' | 'version'>;
+/** A new row: check_digest and completeness_score come with values_json (service-items.check.ts valueColumns). */
+export type NewItemRow = Omit<ItemRow, 'id' | 'version' | 'check_digest' | 'completeness_score'> & { check_digest: string; completeness_score: number };
 
-const ITEM_COLUMNS = ['id', 'parent_id', 'agency_id', 'level', 'code', 'basic_code', 'name', 'type', 'status', 'status_since', 'values_json', 'search_text', 'created_by', 'created_at', 'updated_at', 'version'] as const;
+const ITEM_COLUMNS = ['id', 'parent_id', 'agency_id', 'level', 'code', 'basic_code', 'name', 'type', 'status', 'status_since', 'values_json', 'search_text', 'check_digest', 'completeness_score', 'created_by', 'created_at', 'updated_at', 'version'] as const;
 
 export async function insertItem(db: Db, row: NewItemRow): Promise<number> {
   const r = await db.insertInto('service_items').values(row).returning('id').executeTakeFirstOrThrow();
@@ -43,8 +44,13 @@ export async function childrenOf(db: Db, parentId: number): Promise<ItemRow[]> {
   return db.selectFrom('service_items').select(ITEM_COLUMNS).where('parent_id', '=', parentId).orderBy('id').execute();
 }
 
+type ValueColumns = 'values_json' | 'check_digest' | 'completeness_score';
+/** A patch writes values_json together with its digest and score (service-items.check.ts valueColumns), or none of them. */
+export type ItemPatch = Partial<Omit<ItemRow, 'id' | 'version' | 'created_at' | 'created_by' | ValueColumns>>
+  & ({ values_json: string; check_digest: string; completeness_score: number } | { values_json?: never; check_digest?: never; completeness_score?: never });
+
 /** Claims the row's version first (optimistic lock, ARCHITECTURE "claim the version first") and writes the patch. */
-export async function updateItem(db: Db, id: number, expectedVersion: number, patch: Partial<Omit<ItemRow, 'id' | 'version' | 'created_at' | 'created_by'>>): Promise<boolean> {
+export async function updateItem(db: Db, id: number, expectedVersion: number, patch: ItemPatch): Promise<boolean> {
   const r = await db.updateTable('service_items').set({ ...patch, version: sql<number>`version + 1` }).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
@@ -85,28 +91,35 @@ export async function definingItems(db: Db, agencyIds: readonly number[], unitId
     .where('agency_id', 'in', agencyIds).where('id', 'not in', taken as never).orderBy('basic_code').orderBy('id').limit(2000).execute();
 }
 
-export interface TreeRow { id: number; parent_id: number | null; agency_id: number; name: string; values_json: string; status: string }
+export interface CheckRow { id: number; parent_id: number | null; agency_id: number; check_digest: string | null; completeness_score: number | null }
 
 /**
- * The item trees touching a set of units: every defining row that is in the set or has an implementation in it,
- * with all its implementations (in any unit). Cancelled rows are left out (nothing to keep consistent).
+ * The item trees touching a set of units, for the must-match check: every defining row that is in the set or has an
+ * implementation in it, with all its implementations (in any unit), by id — their digests and scores, not their
+ * values. Cancelled rows are left out (nothing to keep consistent). One statement: the roots by agency, then the
+ * roots and their children by the primary key and the parent_id index.
  */
-export async function treesFor(db: Db, agencyIds: readonly number[] | null): Promise<TreeRow[]> {
-  const cols = ['id', 'parent_id', 'agency_id', 'name', 'values_json', 'status'] as const;
-  if (agencyIds === null) return db.selectFrom('service_items').select(cols).where('status', '!=', 'cancelled').orderBy('id').execute();
+export async function checkRowsFor(db: Db, agencyIds: readonly number[]): Promise<CheckRow[]> {
   if (agencyIds.length === 0) return [];
-  // roots: own, or parent of an own implementation
-  const own = await db.selectFrom('service_items').select(['id', 'parent_id']).where('agency_id', 'in', agencyIds).execute();
-  const roots = [...new Set(own.map((r) => r.parent_id ?? r.id))];
-  const out: TreeRow[] = [];
-  for (let i = 0; i < roots.length; i += 500) {
-    const part = roots.slice(i, i + 500);
-    out.push(...(await db.selectFrom('service_items').select(cols).where('status', '!=', 'cancelled')
-      .where((eb) => eb.or([eb('id', 'in', part), eb('parent_id', 'in', part)])).orderBy('id').execute()));
+  const cols = sql`s.id, s.parent_id, s.agency_id, s.check_digest, s.completeness_score`;
+  // roots: own defining rows and the defining rows of own implementations (a cancelled row still names its tree)
+  const r = await sql<CheckRow>`with roots as (select distinct coalesce(parent_id, id) as rid from service_items where agency_id in (${sql.join([...agencyIds])}))
+    select ${cols} from service_items s join roots r on r.rid = s.id where s.status <> 'cancelled'
+    union all
+    select ${cols} from service_items s join roots r on r.rid = s.parent_id where s.status <> 'cancelled'`.execute(db);
+  const rows = r.rows.map((x) => ({ ...x, id: Number(x.id), parent_id: x.parent_id === null ? null : Number(x.parent_id), agency_id: Number(x.agency_id), completeness_score: x.completeness_score === null ? null : Number(x.completeness_score) }));
+  return rows.sort((x, y) => x.id - y.id);
+}
+
+/** values_json and name of some items, by id (the check opens only the trees whose digests differ). */
+export async function valuesOf(db: Db, ids: readonly number[]): Promise<Map<number, { name: string; values_json: string }>> {
+  const out = new Map<number, { name: string; values_json: string }>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const part = ids.slice(i, i + 500);
+    for (const r of await db.selectFrom('service_items').select(['id', 'name', 'values_json']).where('id', 'in', part).execute()) out.set(r.id, r);
   }
   return out;
 }
-
 export async function insertChange(db: Db, row: Omit<Database['service_item_changes'], 'id'>): Promise<void> {
   await db.insertInto('service_item_changes').values(row).execute();
 }

@@ -8,6 +8,7 @@ import { nowIso, toJson } from '../../db/dialect.ts';
 import { categoryOfType, diffValues, elementSchema, valueProblems, type ElementValues } from '../../core/service-items/index.ts';
 import type { AuditActor, AuditService } from '../audit/audit.service.ts';
 import * as repo from './service-items.repository.ts';
+import { valueColumns } from './service-items.check.ts';
 import { DEMO_ITEMS, demoCases2019 } from './service-items.demo.ts';
 
 export interface DemoUnits { department: number; street?: number; community?: number }
@@ -36,7 +37,7 @@ export async function seedDemoItems(db: Kysely<Database>, audit: AuditService, a
       return {
         parent_id: parentId, agency_id: r.agencyId, level: r.level, code: String(r.values.implCode), basic_code: String(r.values.basicCode), name: String(r.values.name), type: String(r.values.type),
         status: r.level === 'district' ? status : 'active', status_since: r.level === 'district' && r.later ? r.later.on : r.since,
-        values_json: toJson(r.values)!, search_text: searchText(r.values), created_by: null, created_at: at, updated_at: at,
+        ...valueColumns(schema, r.values), search_text: searchText(r.values), created_by: null, created_at: at, updated_at: at,
       };
     };
     const roots = rows.filter((r) => r.parentKey === null);

@@ -5,8 +5,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types.ts';
 import { fromJson, nowIso, toJson } from '../../db/dialect.ts';
 import {
-  DEFAULT_MUST_MATCH, ITEM_STATUSES, STATUS_LABELS, completenessProblems, diffValues, elementSchema, itemScore, mustMatchDifferences, statusChangeProblems,
-  unitScores, valueProblems, yearCountsByAgency, type CompletenessProblem, type ElementChange, type ElementDef, type ElementValues, type ItemStatus, type StatusEvent, type YearCount,
+  DEFAULT_MUST_MATCH, ITEM_STATUSES, STATUS_LABELS, completenessProblems, diffValues, elementSchema, itemScore, statusChangeProblems,
+  valueProblems, yearCountsByAgency, type CompletenessProblem, type ElementChange, type ElementDef, type ElementValues, type ItemStatus, type StatusEvent, type YearCount,
 } from '../../core/service-items/index.ts';
 import type { DecisionCategory } from '../../core/annual-report/categories.ts';
 import { ftsText } from '../../core/search/tokenizer.ts';
@@ -22,6 +22,7 @@ import { createCaseImport, type CaseImportResult, type YearLock } from './servic
 import { seedDemoItems, type DemoUnits } from './service-items.seed-demo.ts';
 import type { AuditActor } from '../audit/audit.service.ts';
 import { createCatalogueImport, type CatalogueImportResult, type CatalogueSheet } from './service-items.import.ts';
+import { checkTrees, valueColumns } from './service-items.check.ts';
 import { createMaterialFiles, type AttachFileInput, type RemoveFileInput } from './service-items.files.ts';
 
 export const LEVELS = ['district', 'street', 'community'] as const;
@@ -245,7 +246,7 @@ export function createServiceItemsService(db: Kysely<Database>, deps: { audit: A
       const id = await db.transaction().execute(async (trx) => {
         const id = await repo.insertItem(trx, {
           parent_id: parent?.id ?? null, agency_id: agencyId, level, code: String(values.implCode), basic_code: String(values.basicCode), name: String(values.name), type: String(values.type),
-          status, status_since: statusOn, values_json: toJson(values)!, search_text: searchText(values), created_by: actor.userId, created_at: at, updated_at: at,
+          status, status_since: statusOn, ...valueColumns(sch, values), search_text: searchText(values), created_by: actor.userId, created_at: at, updated_at: at,
         });
         await repo.insertChange(trx, { item_id: id, version_no: 1, kind: 'create', status, effective_on: statusOn, changes_json: toJson(diffValues(sch, {}, values))!, reason: input.reason?.slice(0, MAX_REASON) || (parent ? '实施上级部门确定的事项' : '新增事项'), actor_user_id: actor.userId, actor_name: actor.displayName, at });
         await deps.audit.record(trx, { actor, agencyId, action: 'service_item.create', entity: 'service_item', entityId: id, after: { code: values.implCode, name: values.name, parentId: parent?.id ?? null } });
@@ -291,7 +292,7 @@ export function createServiceItemsService(db: Kysely<Database>, deps: { audit: A
       await db.transaction().execute(async (trx) => {
         const ok = await repo.updateItem(trx, id, input.version, {
           code: String(after.implCode), basic_code: String(after.basicCode), name: String(after.name), type: String(after.type),
-          values_json: toJson(after)!, search_text: searchText(after), updated_at: at,
+          ...valueColumns(sch, after), search_text: searchText(after), updated_at: at,
           ...(statusEvent ? { status: statusEvent.status, status_since: statusEvent.on } : {}),
         });
         if (!ok) throw conflict('该事项已被他人修改，请刷新后在最新版本上修改');
@@ -308,13 +309,13 @@ export function createServiceItemsService(db: Kysely<Database>, deps: { audit: A
       const below = new Set([agencyId]);
       for (let grew = true; grew;) { grew = false; for (const a of all) if (a.parentId !== null && below.has(a.parentId) && !below.has(a.id)) { below.add(a.id); grew = true; } }
       const names = new Map(all.map((a) => [a.id, a.name]));
-      const [rows, s, sch] = await Promise.all([repo.treesFor(db, [...below]), settings(), schema()]);
-      const items = rows.map((r) => ({ id: r.id, parentId: r.parent_id, agencyId: r.agency_id, agencyName: names.get(r.agency_id) ?? '', name: r.name, values: fromJson<ElementValues>(r.values_json) ?? {} }));
+      const [s, sch] = await Promise.all([settings(), schema()]);
       const mm = sch.filter((e) => s.mustMatch.includes(e.key));
-      const differences = mustMatchDifferences(items, mm)
+      const check = await checkTrees(db, [...below], mm, names, below);
+      const differences = check.differences
         .filter((d) => d.values.some((v) => below.has(v.agencyId) && (v.differs || v.itemId === d.itemId)))
         .map((d) => ({ item: d.itemId, itemName: d.itemName, element: d.element, label: d.label, values: d.values }));
-      return { mustMatch: mm.map((e) => ({ key: e.key, label: e.label })), differences, scores: unitScores(items.filter((i) => below.has(i.agencyId))).map((u) => ({ agency: u.agency, agencyId: u.agencyId, score: u.score, items: u.items, incomplete: u.incomplete })) };
+      return { mustMatch: mm.map((e) => ({ key: e.key, label: e.label })), differences, scores: check.scores.map((u) => ({ agency: u.agency, agencyId: u.agencyId, score: u.score, items: u.items, incomplete: u.incomplete })) };
     },
 
     async exportRows(actor, agencyId) {
@@ -376,13 +377,12 @@ export function createServiceItemsService(db: Kysely<Database>, deps: { audit: A
       // who may correct it is who may edit the implementation (officer / leader of the unit).
       return async (actor) => {
         if (!(EDITOR_ROLES as readonly string[]).includes(actor.role)) return [];
-        const rows = await repo.treesFor(db, [actor.agencyId]);
-        if (!rows.some((r) => r.agency_id === actor.agencyId && r.parent_id !== null)) return [];
         const [s, sch] = await Promise.all([settings(), schema()]);
         const mm = sch.filter((e) => s.mustMatch.includes(e.key));
-        const items = rows.map((r) => ({ id: r.id, parentId: r.parent_id, agencyId: r.agency_id, agencyName: '', name: r.name, values: fromJson<ElementValues>(r.values_json) ?? {} }));
+        const { differences, rows, itemNames } = await checkTrees(db, [actor.agencyId], mm, new Map(), new Set());
+        if (!rows.some((r) => r.agency_id === actor.agencyId && r.parent_id !== null)) return [];
         const mine = new Map<number, { name: string; labels: string[]; first: string }>();
-        for (const d of mustMatchDifferences(items, mm)) {
+        for (const d of differences) {
           for (const v of d.values) {
             if (!v.differs || v.agencyId !== actor.agencyId) continue;
             const e = mine.get(v.itemId) ?? { name: d.itemName, labels: [], first: d.element };
@@ -390,11 +390,10 @@ export function createServiceItemsService(db: Kysely<Database>, deps: { audit: A
             mine.set(v.itemId, e);
           }
         }
-        const code = new Map(rows.map((r) => [r.id, r]));
         return [...mine.entries()].map(([itemId, e]): WorkItem => ({
           kind: 'item_mismatch', kindLabel: '事项要素不一致', title: `${e.name}：${e.labels.join('、')}与区级部门不一致`, agency: actor.agencyName,
           ref: String(itemId), url: `/admin/services/${itemId}#field-el.${e.first}`, due: null, overdue: false, warning: true,
-          note: `请按区级部门确定的要素修改（${code.get(itemId)?.name ?? ''}）`,
+          note: `请按区级部门确定的要素修改（${itemNames.get(itemId) ?? ''}）`,
         }));
       };
     },
