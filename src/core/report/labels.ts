@@ -11,12 +11,28 @@ import {
 
 const FULLWIDTH_DIGITS = /[０-９]/g;
 
+/** normaliseLabel's results for short strings (labels, not paragraphs), cleared when full. */
+const NORMALISED = new Map<string, string>();
+const NORMALISED_MAX = 20_000;
+const NORMALISED_KEY_MAX = 200;
+
 /**
  * Normalise a printed label to the canonical spelling: drop markup (<br/>, <b>), line breaks and every kind
  * of space (incl. U+3000, NBSP); half-width → full-width parentheses, colon and comma; "1、"/"1．" → "1.";
  * straight quotes around 三安全一稳定 → “ ”. Typos seen in real reports are mapped (TYPO_LABELS).
  */
 export function normaliseLabel(s: string): string {
+  if (s.length > NORMALISED_KEY_MAX) return normaliseUncached(s);
+  const cached = NORMALISED.get(s);
+  if (cached !== undefined) return cached;
+  const t = normaliseUncached(s);
+  // the same few hundred labels come back in every report (importer and rules): remember them, boundedly
+  if (NORMALISED.size >= NORMALISED_MAX) NORMALISED.clear();
+  NORMALISED.set(s, t);
+  return t;
+}
+
+function normaliseUncached(s: string): string {
   let t = s
     .replace(/<[^>]*>/g, '')
     .replace(/&nbsp;/g, '')

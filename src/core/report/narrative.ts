@@ -57,6 +57,7 @@ const T4_COLUMNS: { re: RegExp; column: string }[] = [
 
 const COUNT = /(?<![\d.])(\d+)\s*(?:件|宗|起(?!诉))/g;
 const FEE = /(?<![\d.])(\d+(?:\.\d+)?)\s*(万元|元)/g;
+const MAY_STATE_FIGURE = /\d\s*[件宗起万元]/;
 
 /** Split text into sentences (。！？ and line breaks) and each sentence into clauses (，；、：). */
 function sentences(text: string): string[] {
@@ -91,6 +92,8 @@ export function extractFigures(text: string, layout: LayoutId = '2021', initialT
   const six = layoutOf(layout).table3ResultRows.filter((r) => r.startsWith('（六）'));
   const out: ExtractedFigure[] = [];
   for (const sentence of sentences(text)) {
+    // a figure is a number followed by 件/宗/起 or 元/万元 within one clause; a sentence without one states none
+    if (!MAY_STATE_FIGURE.test(sentence)) continue;
     let topic: Topic = initialTopic;
     let lastT3Row: { rows: string[]; short: string } | null = null;
     for (const clause of clauses(sentence)) {

@@ -328,13 +328,16 @@ function checkWBlank(m: ReportModel, g: Guard): Finding[] {
 }
 
 // W-label — labels of the other format version (ogi-domain §1.4: e.g. 本年新制作数量 or 政府集中采购 in a 2021 report).
+const KNOWN_T2_LABELS = new Set<string>();
+for (const b of ALL_T2_BLOCKS) { KNOWN_T2_LABELS.add(b.key); b.rows.forEach((r) => KNOWN_T2_LABELS.add(r)); b.columns.forEach((c) => KNOWN_T2_LABELS.add(c)); }
+const KNOWN_T3_LABELS = new Set([...FORMATS['2019'].table3Rows, ...FORMATS['2021'].table3Rows]);
+
 function checkWLabel(m: ReportModel): Finding[] {
   const out: Finding[] = [];
   const v2: FormatId = m.format === '2019' ? '2019' : '2021';
   const v3: FormatId = m.format === '2021' ? '2021' : '2019';
-  const known2 = new Set<string>();
-  for (const b of ALL_T2_BLOCKS) { known2.add(b.key); b.rows.forEach((r) => known2.add(r)); b.columns.forEach((c) => known2.add(c)); }
-  const known3 = new Set([...FORMATS['2019'].table3Rows, ...FORMATS['2021'].table3Rows]);
+  const known2 = KNOWN_T2_LABELS;
+  const known3 = KNOWN_T3_LABELS;
   const other = (v: FormatId): FormatId => (v === '2019' ? '2021' : '2019');
   const flag = (table: string, label: string, version: FormatId, ref: CellRef, known: Set<string>) => {
     const lv = labelVersionOf(label);
@@ -463,9 +466,9 @@ export function figureTableValue(m: ReportModel, refs: CellRef[]): number {
 }
 
 // N1 — text–table consistency (ogi-domain §2.4; 上海 2019: “予以公开及部分公开258件” vs table 275).
-function checkN1(m: ReportModel, g: Guard): Finding[] {
+function checkN1(m: ReportModel, g: Guard, figures: readonly ExtractedFigure[]): Finding[] {
   const out: Finding[] = [];
-  for (const f of narrativeFiguresOf(m)) {
+  for (const f of figures) {
     if (f.kind !== 'count' || !f.tableRef) continue;
     if (!g.readable('N1', `正文「${f.text}」与表格`, f.tableRef)) continue;
     const t = figureTableValue(m, f.tableRef);
@@ -481,7 +484,7 @@ const SIX_2 = T3_OTHER_2021[1];
 
 // N2 — 条例第四十二条 / 国办函〔2020〕109号: fees and （六）2 (逾期未缴费) are reported in 其他需要报告的事项
 // (2021 template: “收取信息处理费情况在此处报告”, ogi-domain §1.3).
-function checkN2(m: ReportModel, g: Guard): Finding[] {
+function checkN2(m: ReportModel, g: Guard, figures: readonly ExtractedFigure[]): Finding[] {
   const sections = (m.sections ?? []).filter((s) => s.text && s.text.trim());
   if (sections.length === 0) return []; // no narrative to check
   const other = (m.sections ?? []).find((s) => s.key === 'other' || OTHER_SECTION.test(normaliseLabel(s.heading ?? '')));
@@ -490,7 +493,9 @@ function checkN2(m: ReportModel, g: Guard): Finding[] {
   if (explained) return [];
   const where = other ? `“${other.heading}”` : '“其他需要报告的事项”（报告缺少这一部分）';
   const out: Finding[] = [];
-  const fees = sections.flatMap((s) => extractFigures(s.text, m.format)).filter((f) => f.kind === 'fee' && f.value > 0);
+  // the section texts' figures (narrativeFiguresOf reads the sections when there are any; a fee does not depend on the
+  // topic a section starts with)
+  const fees = figures.filter((f) => f.kind === 'fee' && f.value > 0);
   for (const f of fees) {
     out.push(finding('N2', `正文「${f.text}」说明收取了信息处理费 ${fmt(f.value)} ${f.unit}，但${where}中没有说明收费情况`, []));
   }
@@ -551,6 +556,7 @@ function checkP1(m: ReportModel, ctx: CheckContext): Finding[] {
  *  and warnings, and the rule instances not checked because a cell they need was not read (model.unreadCells). */
 export function checkReportDetailed(model: ReportModel, ctx: CheckContext = {}): CheckOutcome {
   const g = new Guard(model, ctx.previous);
+  const figures = narrativeFiguresOf(model);
   const findings = [
     ...checkE1(model, g),
     ...checkI1(model, g),
@@ -562,8 +568,8 @@ export function checkReportDetailed(model: ReportModel, ctx: CheckContext = {}):
     ...checkWUnit(model),
     ...checkWSection(model),
     ...checkX(model, ctx.previous, g),
-    ...checkN1(model, g),
-    ...checkN2(model, g),
+    ...checkN1(model, g, figures),
+    ...checkN2(model, g, figures),
     ...checkP1(model, ctx),
   ];
   return { findings, notChecked: g.notChecked };

@@ -92,8 +92,19 @@ function tableLines(table: PNode, out: Line[]): void {
   for (const t of nested) tableLines(t, out);
 }
 
-/** The inline elements `slim` drops (tags only, their text stays): they carry no structure. */
-const INLINE = new Set(['span', 'font', 'a', 'b', 'i', 'u', 's', 'em', 'strong', 'sup', 'sub', 'img', 'input', 'label', 'meta', 'link', 'small', 'big']);
+/** The inline elements `slim` drops (tags only, their text stays): they carry no structure. By name length. */
+const INLINE_BY_LENGTH: string[][] = [];
+for (const n of ['span', 'font', 'a', 'b', 'i', 'u', 's', 'em', 'strong', 'sup', 'sub', 'img', 'input', 'label', 'meta', 'link', 'small', 'big']) {
+  (INLINE_BY_LENGTH[n.length] ??= []).push(n);
+}
+
+/** b[j…k) is the name of an inline element in any ASCII case (compared as bytes: no string per tag). */
+function isInlineName(b: Uint8Array, j: number, k: number): boolean {
+  const names = INLINE_BY_LENGTH[k - j];
+  if (!names) return false;
+  for (const n of names) if (spells(b, j, n)) return true;
+  return false;
+}
 
 const LT = 60; // <
 const GT = 62; // >
@@ -172,14 +183,13 @@ function inlineTagEnd(b: Buffer, lt: number, nextLt: number): number {
   let k = j;
   while (isWord(b[k])) k++;
   if (k === j || k - j > 6) return -1;
-  const name = b.toString('latin1', j, k).toLowerCase();
-  if (!INLINE.has(name)) {
+  if (!isInlineName(b, j, k)) {
     if (b[k] !== COLON) return -1;
-    if (name === 'o') {
+    if (k - j === 1 && (b[j]! | 32) === 111) {
       // o:p
       if (((b[k + 1] ?? 0) | 32) !== 112 || isWord(b[k + 2])) return -1;
       k += 2;
-    } else if (name === 'st1') {
+    } else if (k - j === 3 && spells(b, j, 'st1')) {
       // st1:[a-z]+ (smart tags: st1:place, st1:chsdate, …)
       let m = k + 1;
       while (isAlpha(b[m])) m++;
@@ -191,12 +201,14 @@ function inlineTagEnd(b: Buffer, lt: number, nextLt: number): number {
   return gt >= 0 && (nextLt < 0 || gt < nextLt) ? gt + 1 : -1;
 }
 
-/** The bytes [from, to) contain "span" in any ASCII case. */
-function hasSpan(b: Uint8Array, from: number, to: number): boolean {
-  for (let i = from; i + 3 < to; i++) {
-    if ((b[i]! | 32) === 115 && (b[i + 1]! | 32) === 112 && (b[i + 2]! | 32) === 97 && (b[i + 3]! | 32) === 110) return true;
-  }
-  return false;
+/** Where "span" occurs in `b` in any ASCII case, in order: one regular-expression pass over the bytes read as latin1
+ *  (non-ASCII bytes never match an ASCII letter case-insensitively without the u flag). */
+function spanPositions(b: Buffer): number[] {
+  const out: number[] = [];
+  const re = /span/gi;
+  const text = b.toString('latin1');
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push(m.index);
+  return out;
 }
 
 const SPAN_ATTR = /\s(?:rowspan|colspan)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/gi;
@@ -240,8 +252,11 @@ export function slimUtf8(bytes: Uint8Array): string {
   }
   r2.push(last, b1.length);
   const b2 = keep(b1, r2);
-  // 3. attributes other than rowspan/colspan
-  let out = '';
+  // 3. attributes other than rowspan/colspan. The kept bytes are collected and decoded once: every cut is at an ASCII
+  // "<" or ">", never inside a multi-byte character.
+  const spans = spanPositions(b2);
+  let sp = 0;
+  const parts: Buffer[] = [];
   last = 0;
   i = b2.indexOf(LT);
   while (i >= 0) {
@@ -252,16 +267,23 @@ export function slimUtf8(bytes: Uint8Array): string {
       if (spaceLen(b2, k) > 0) {
         const gt = b2.indexOf(GT, k);
         if (gt >= 0 && (next < 0 || gt < next)) {
-          const kept = hasSpan(b2, k, gt) ? b2.toString('utf8', k, gt).match(SPAN_ATTR) : null;
-          out += b2.toString('utf8', last, i) + b2.toString('latin1', i, k) + (kept ? kept.join('') : '') + '>';
+          // "span" starting within [k, gt - 3]: the positions only grow, as do k and gt
+          while (sp < spans.length && spans[sp]! < k) sp++;
+          const kept = sp < spans.length && spans[sp]! + 3 < gt ? b2.toString('utf8', k, gt).match(SPAN_ATTR) : null;
+          parts.push(b2.subarray(last, k));
+          if (kept) parts.push(Buffer.from(kept.join(''), 'utf8'));
+          parts.push(GT_BYTE);
           last = gt + 1;
         }
       }
     }
     i = next;
   }
-  return out + b2.toString('utf8', last);
+  parts.push(b2.subarray(last));
+  return Buffer.concat(parts).toString('utf8');
 }
+
+const GT_BYTE = Buffer.from('>');
 
 /** `slimUtf8` of a string. */
 export function slim(html: string): string {

@@ -24,6 +24,9 @@ const MONEY = /^(0|[1-9]\d*)(\.\d+)?$/;
 /** Parse one cell's text for a column kind; undefined when it cannot be such a number. */
 export function parseCell(text: string, kind: ColKind): Value | undefined {
   if (text === '') return null;
+  // plain digits (every piece of a digit run): a number unless it has a leading zero, in every column kind — what the
+  // patterns below decide for them, without their replacements (the split search tries many pieces per run)
+  if (isDigits(text)) return text.length === 1 || text.charCodeAt(0) !== 48 ? Number(text) : undefined;
   const t = text.replace(/[−–—－]/g, '-').replace(/,(?=\d{3}(\D|$))/g, '');
   if (kind === 'int') {
     if (INT.test(t)) return Number(t);
@@ -37,6 +40,14 @@ export function parseCell(text: string, kind: ColKind): Value | undefined {
     return undefined;
   }
   return MONEY.test(t) ? Number(t) : undefined;
+}
+
+function isDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 export interface SplitResult {

@@ -307,14 +307,16 @@ export function readTable4(groups: Group[], notes: ParseNote[]): Table4 | undefi
   });
   for (const g of candidates) {
     const toks = trimBlanks(g.toks, 15);
-    const all = enumerateSplits(toks, T4_KINDS, { maxSolutions: 500 });
-    if (all.solutions.length === 0 && !all.overflow) continue;
+    // whether there are none, one or more splits first (cheap: stops at the second); the full list (up to 500) only
+    // when the note must show it
+    const few = enumerateSplits(toks, T4_KINDS, { maxSolutions: 2 });
+    if (few.solutions.length === 0 && !few.overflow) continue;
     const t4 = empty();
     const assign = (vals: Value[]): void => {
       TABLE4_GROUPS.forEach((grp, gi) => TABLE4_COLUMNS.forEach((c, ci) => { t4[grp]![c] = vals[gi * 5 + ci]!; }));
     };
-    if (all.solutions.length === 1 && !all.overflow) {
-      assign(all.solutions[0]!);
+    if (few.solutions.length === 1 && !few.overflow) {
+      assign(few.solutions[0]!);
       return t4;
     }
     // I5 (ogi-domain §2.2): 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结, per group
@@ -325,6 +327,7 @@ export function readTable4(groups: Group[], notes: ParseNote[]): Table4 | undefi
       notes.push({ level: 'info', cell: 'table4', message: `表四数字连写「${rawText(g.toks)}」，按“总计=维持+纠正+其他+尚未审结”（I5）唯一确定为：${showCandidate(sols[0]!)} / run-together digits recovered uniquely` });
       return t4;
     }
+    const all = enumerateSplits(toks, T4_KINDS, { maxSolutions: 500 });
     const shown = sols.length > 0 ? sols : all.solutions;
     // cells on which every remaining solution agrees are determined; the others stay blank
     TABLE4_GROUPS.forEach((grp, gi) => {
