@@ -71,6 +71,8 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
   const fmt = (c: Record<AuditStatus, number>): string => `通过 ${c.clean}，有错误 ${c.findings}，未能完整读取 ${c.unreadable}`;
   rows.push({ label: '结果 / statuses (clean, findings, unreadable)', value: wrong.length, unit: 'wrong', note: `实际 ${fmt(counts)}；应为 ${fmt(expected)}` });
   if (wrong.length > 0) {
+    // printed here as well: the runner prints its table only when every module returns
+    console.error(`report-audit: ${wrong.length} of ${n} files with another status than expected:\n  ${wrong.slice(0, 10).join('\n  ')}`);
     throw new Error(`report-audit: ${wrong.length} of ${n} generated files did not get the status they should (${fmt(counts)}; expected ${fmt(expected)}):\n  ${wrong.slice(0, 10).join('\n  ')}`);
   }
   return rows;

@@ -1049,6 +1049,14 @@ export interface SupervisionSettingsTable {
   version: Generated<number>;
 }
 
+export interface SupervisionHierarchySettingsTable {
+  agency_id: number;
+  mode: string;
+  cells_json: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
 export interface SupervisionRemindersTable {
   id: Generated<number>;
   supervisor_agency_id: number;
@@ -1097,6 +1105,7 @@ export interface Database {
   supervision_sample_items: SupervisionSampleItemsTable;
   // 111_supervision_campaign
   supervision_settings: SupervisionSettingsTable;
+  supervision_hierarchy_settings: SupervisionHierarchySettingsTable;
   supervision_reminders: SupervisionRemindersTable;
 }
 

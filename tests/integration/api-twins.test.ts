@@ -64,6 +64,7 @@ const TWINS: Record<string, readonly string[]> = {
   'POST /admin/supervision/runs': ['createAuditRun'],
   'POST /admin/supervision/reminders': ['remindAgencies'],
   'POST /admin/supervision/assessment/weights': ['setAssessmentWeights'],
+  'POST /admin/supervision/hierarchy': ['setSupervisionHierarchy'],
   'POST /admin/supervision/assessment/sample': ['drawAssessmentSample'],
   'POST /admin/supervision/assessment/sample/items/:id': ['recordSampleResult'],
   'POST /admin/supervision/findings/:id/triage': ['triageAuditFinding'],

@@ -75,6 +75,8 @@ export const RULES: RuleDef[] = [
   { id: 'X4', severity: 'warning', title: '上一年项目数量 = 上一年报上一年项目数量 + 本年增/减', source: '国办公开办函〔2019〕60号 表二第二十条第（五）（六）（八）项（推断，ogi-domain §2.3 X4）' },
   { id: 'N1', severity: 'warning', title: '正文所述数字与表格一致', source: '条例第五十条；年度报告正文与表格应一致（ogi-domain §2.4）' },
   { id: 'N2', severity: 'warning', title: '收取信息处理费或（六）2 逾期未缴费的情况在“其他需要报告的事项”中说明', source: '条例第四十二条、国办函〔2020〕109号《政府信息公开信息处理费管理办法》；2021 年格式模板“收取信息处理费情况在此处报告”（ogi-domain §1.3）' },
+  // H1 compares reports of an agency and of the agencies under it (core/supervision/hierarchy.ts), run in an audit run.
+  { id: 'H1', severity: 'warning', title: '汇总报告：本级数字与所属部门报告之和（按主管部门的设定）', source: '主管部门的设定：国家年度报告格式（国办公开办函〔2019〕60号、〔2021〕30号）未规定本级报告是否汇总所属部门，各地做法不一（ogi-domain 未载，UNCONFIRMED）' },
   { id: 'P1', severity: 'warning', title: '按时发布年度报告', source: '条例第四十九条：县级以上人民政府部门每年1月31日前公布上一年度年度报告；县级以上地方人民政府的年度报告由主管部门每年3月31日前公布' },
 ];
 

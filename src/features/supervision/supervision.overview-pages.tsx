@@ -26,6 +26,7 @@ function Nav({ current, year }: { current: 'overview' | 'assessment' | 'sample';
         <li>{current === 'sample' ? <strong>不定期抽查</strong> : <a href={`${SAMPLE_PATH}?year=${year}`}>不定期抽查</a>}</li>
         <li><a href={`${SUPERVISION_PATH}/rankings?year=${year}`}>比较与排名</a></li>
         <li><a href={`${SUPERVISION_PATH}/heatmap?year=${year}`}>规则热力图</a></li>
+        <li><a href={`${SUPERVISION_PATH}/hierarchy`}>汇总核对设定</a></li>
       </ul>
     </nav>
   );

@@ -16,6 +16,7 @@ import { OVERVIEW_STATES, type OverviewState } from './supervision.overview.ts';
 import { COMPONENTS } from '../../core/supervision/assessment.ts';
 import { ASSESSMENT_PATH, AssessmentPage, OVERVIEW_PATH, OverviewPage, SAMPLE_PATH, SamplePage } from './supervision.overview-pages.tsx';
 import { RunComparisonPage } from './supervision.compare-pages.tsx';
+import { HIERARCHY_PATH, HierarchyPage } from './supervision.hierarchy-pages.tsx';
 
 const PAGE_SIZE = 50;
 export const pageOf = (q: unknown, key = 'page') => {
@@ -146,6 +147,27 @@ export function registerSupervisionPages(app: FastifyInstance, services: Service
     return seeOther(reply, `${SUPERVISION_PATH}/rectifications/${id}`);
   });
   registerOverviewPages(app, services);
+
+  // 汇总核对设定 (same service as getSupervisionHierarchy, setSupervisionHierarchy)
+  const hierarchyPage = async (request: FastifyRequest, reply: FastifyReply, errors?: FieldError[], status = 200) => {
+    const setting = await services.supervision.hierarchy(actorOf(request));
+    return sendPage(reply, HierarchyPage({ shell: adminShell(request, takeFlash(request, reply)), setting, ...(errors ? { errors } : {}) }), status);
+  };
+  app.get(HIERARCHY_PATH, { preHandler: requireStaff(), schema: { hide: true } }, async (request, reply) => hierarchyPage(request, reply));
+  app.post(HIERARCHY_PATH, { preHandler: requireStaff(), schema: { hide: true } }, async (request, reply) => {
+    const body = formOf(request);
+    const cells = Array.isArray(body.cells) ? body.cells : typeof body.cells === 'string' ? [body.cells] : [];
+    const version = Number(body.version);
+    try {
+      if (!Number.isInteger(version) || version < 0) throw validationFailed([{ field: 'version', message: '缺少版本号' }]);
+      await services.supervision.setHierarchy(actorOf(request), { mode: body.mode, cells, version });
+    } catch (e) {
+      if (isAppError(e) && e.code === 'validation_failed') return hierarchyPage(request, reply, e.fieldErrors, 400);
+      throw e;
+    }
+    setFlash(reply, 'success', '已保存汇总核对设定');
+    return seeOther(reply, HIERARCHY_PATH);
+  });
 }
 
 /** The overview, campaign and assessment pages (same services as getSupervisionOverview, remindAgencies, getSupervisionAssessment, setAssessmentWeights). */

@@ -2,6 +2,7 @@
 // reports and findings (paged), triage, rectification by the agency and its review, the run's workbook. Thin handlers:
 // validate (zod) → one service call → present; the services authorise (role, agency scope). The pages are in
 // supervision.page-routes.ts.
+import { HIERARCHY_CELLS, HIERARCHY_MODES } from '../../core/supervision/hierarchy.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -327,6 +328,25 @@ export function registerSupervisionRoutes(app: FastifyInstance, services: Servic
       response: { 200: z.object({ weights: weightsSchema, version: z.number().int() }), ...problemSchemas(400, 401, 403, 409) },
     },
   }, async (request) => services.supervisionOverview.setWeights(actorOf(request), request.body));
+
+  const cellRef = z.string().max(200);
+  const hierarchySchema = z.object({ mode: z.enum(HIERARCHY_MODES), cells: z.array(cellRef), version: z.number().int() });
+  r.get('/api/supervision/hierarchy', {
+    preHandler: staff,
+    schema: {
+      operationId: 'getSupervisionHierarchy', summary: '汇总核对设定：本级报告是否汇总所属部门（none 不核对；at_least 本级不小于所属部门之和；equal 等于），核对哪些单元格；未设定时为 none，version 0', tags: ['supervision'],
+      response: { 200: hierarchySchema, ...problemSchemas(401, 403) },
+    },
+  }, async (request) => services.supervision.hierarchy(actorOf(request)));
+
+  r.put('/api/supervision/hierarchy', {
+    preHandler: staff,
+    schema: {
+      operationId: 'setSupervisionHierarchy', summary: `设定汇总核对（mode: none | at_least | equal；cells 取自 ${HIERARCHY_CELLS.map((c) => c.ref).join('、')}；汇总时至少一个；version 不符时 409）`, tags: ['supervision'],
+      body: z.object({ mode: z.string().max(40), cells: z.array(z.string().max(200)).max(50), version: z.number().int().min(0).max(2_147_483_647) }),
+      response: { 200: hierarchySchema, ...problemSchemas(400, 401, 403, 409) },
+    },
+  }, async (request) => services.supervision.setHierarchy(actorOf(request), request.body));
 
   r.get('/api/supervision/assessment/sample', {
     preHandler: staff,

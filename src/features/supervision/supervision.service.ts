@@ -19,6 +19,7 @@ import type { ReportFile } from '../reports/reports.service.ts';
 import * as repo from './supervision.repository.ts';
 import { activeCorrectionsOfRun } from './supervision.corrections.repository.ts';
 import { compareAuditRuns, type RunComparison } from './supervision.compare.ts';
+import { hierarchyUseCases, withHierarchyChecks, type HierarchySettingView } from './supervision.hierarchy.ts';
 
 export const DECISIONS = ['pending', 'confirmed', 'dismissed', 'rectification'] as const;
 export type Decision = (typeof DECISIONS)[number];
@@ -109,6 +110,9 @@ export interface SupervisionService {
   runFor(actor: Actor, id: number): Promise<repo.RunRow>;
   /** This run against an earlier one: per agency, the findings new, resolved and persisting (supervision.compare.ts). */
   compareRuns(actor: Actor, runId: number, earlierId: number, opts: { page: number; pageSize: number }): Promise<RunComparison>;
+  /** Whether the reports of this supervisor's governments are consolidated with their departments' (H1; supervision.hierarchy.ts). */
+  hierarchy(actor: Actor): Promise<HierarchySettingView>;
+  setHierarchy(actor: Actor, input: { mode: unknown; cells: unknown; version: number }): Promise<HierarchySettingView>;
 }
 
 export function presentFinding(r: repo.FindingRow): FindingView {
@@ -236,6 +240,7 @@ export function createSupervisionService(db: Kysely<Database>, deps: { audit: Au
 
   const service: SupervisionService = {
     runFor,
+    ...hierarchyUseCases(db, { audit: deps.audit, clock }),
 
     async createRun(actor, input) {
       assertNotAdmin(actor, '对各机关的年度报告进行督查体检');
@@ -265,6 +270,8 @@ export function createSupervisionService(db: Kysely<Database>, deps: { audit: Au
         source = 'platform';
         year = input.year;
       }
+      // H1: governments' reports against the sum of their departments' (only when this supervisor has chosen consolidation)
+      audited = await withHierarchyChecks(db, deps.agencies, actor, audited, agencyIds);
       const at = nowIso(clock);
       const title = input.title?.trim() || `${year ? `${year}年度` : ''}年度报告督查体检（${source === 'platform' ? '平台报送' : `上传 ${audited.length} 份`}）`;
       const runId = await db.transaction().execute(async (trx) => {
