@@ -138,6 +138,15 @@ describe.each(engines())('supervision: 差异比对 of two reports (%s)', (engin
     expect(p2.body).toMatch(new RegExp(`data-cell="table3\\|${NEW}\\|总计" class="gk-diff-changed"><th scope="row">[^<]*</th><td>70</td><td>81</td><td data-delta="true">\\+11</td>`));
     expect(p2.body).toContain('<del>');
     expect(p2.body).toContain('<ins>');
+    // Gongkai's annual reports picked by agency and year (the 2024 and 2025 reports compiled above)
+    const dept = (await t.services.agencies.list()).find((a) => a.name === '烟台市芝罘区行政审批服务局')!;
+    const empty = await t.api('GET', '/admin/supervision/report-comparison', { as: 'supervisor' });
+    expect(empty.statusCode).toBe(200);
+    expect(empty.body).toContain(`<option value="${dept.id}">烟台市芝罘区行政审批服务局</option>`);
+    expect((await t.api('GET', '/admin/supervision/report-comparison', { as: 'officer' })).statusCode).toBe(403);
+    const annual = await t.api('GET', `/admin/supervision/report-comparison?leftAgency=${dept.id}&leftYear=2024&rightAgency=${dept.id}&rightYear=2025`, { as: 'supervisor' });
+    expect(annual.statusCode).toBe(200);
+    expect(annual.body).toContain('data-rule="X4" data-result="not_applicable"');
     const bad = await t.api('GET', `/admin/supervision/report-comparison?left=audit:${ids['pt2021.html']}`, { as: 'supervisor' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('gk-error-summary');

@@ -114,7 +114,33 @@ function sideTitle(c: ReportCompareView, which: 'left' | 'right') {
   return <><a href={src.href}>{s.agency || src.label}{s.year ? ` ${s.year} 年度` : ''}</a>{src.kind === 'annual' ? '（平台上的年度报告）' : `（${src.label}${src.corrections ? `，含 ${src.corrections} 处督查人员更正` : ''}）`}</>;
 }
 
-export function ReportComparisonPage(p: { shell: AdminShell; c?: ReportCompareView; changedOnly: boolean; errors?: readonly FieldError[]; back?: string }) {
+/** Gongkai's own annual reports of the agencies in scope as the two sides (an agency and a year each). */
+export interface AnnualChoice { agencies: { id: number; name: string }[]; years: number[] }
+
+function AnnualPicker({ choice, c }: { choice: AnnualChoice; c?: ReportCompareView }) {
+  const pick = (ref: string | undefined) => /^annual:(\d+):(\d{4})$/.exec(ref ?? '');
+  const l = pick(c?.leftSource.ref), r = pick(c?.rightSource.ref);
+  const agencyOptions = choice.agencies.map((a) => ({ value: String(a.id), label: a.name }));
+  const yearOptions = choice.years.map((y) => ({ value: String(y), label: `${y} 年度` }));
+  return (
+    <details open={!c}>
+      <summary>比对平台上的年度报告 <span lang="en" className="gk-hint">Compare annual reports in Gongkai</span></summary>
+      <form method="get" action={COMPARE_PATH} className="gk-form">
+        <fieldset><legend>左</legend>
+          <Select name="leftAgency" label="机关" idPrefix="left" options={agencyOptions} value={l?.[1] ?? String(choice.agencies[0]?.id ?? '')} />
+          <Select name="leftYear" label="年度" idPrefix="left" options={yearOptions} value={l?.[2] ?? String(choice.years[1] ?? '')} />
+        </fieldset>
+        <fieldset><legend>右</legend>
+          <Select name="rightAgency" label="机关" idPrefix="right" options={agencyOptions} value={r?.[1] ?? String(choice.agencies[0]?.id ?? '')} />
+          <Select name="rightYear" label="年度" idPrefix="right" options={yearOptions} value={r?.[2] ?? String(choice.years[0] ?? '')} />
+        </fieldset>
+        <Button variant="secondary">比对</Button>
+      </form>
+    </details>
+  );
+}
+
+export function ReportComparisonPage(p: { shell: AdminShell; c?: ReportCompareView; changedOnly: boolean; errors?: readonly FieldError[]; back?: string; annual?: AnnualChoice }) {
   const c = p.c;
   return (
     <AdminLayout {...p.shell} active="reports" title="差异比对">
@@ -122,7 +148,8 @@ export function ReportComparisonPage(p: { shell: AdminShell; c?: ReportCompareVi
       <SupervisionNav current="runs" />
       {p.back && <p><a href={p.back}>← 返回体检</a></p>}
       <h1>差异比对 <span lang="en" className="gk-hint">Report comparison</span></h1>
-      {!c ? <p>请在一次体检的报告列表中选择两份报告（左、右）进行比对。</p> : (
+      {p.annual && p.annual.agencies.length > 0 && <AnnualPicker choice={p.annual} {...(c ? { c } : {})} />}
+      {!c ? <p>请在一次体检的报告列表中选择两份报告（左、右）进行比对，或在上面选择平台上的两份年度报告。</p> : (
         <>
           <p>左：{sideTitle(c, 'left')}　右：{sideTitle(c, 'right')}</p>
           {c.remarks.map((r, i) => <Notice key={i} kind="info" title="说明">{r}</Notice>)}

@@ -7,6 +7,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { safeLocalPath } from '../../ui/index.ts';
 import { actorOf, requireStaff } from '../auth/auth.guard.ts';
 import { isAppError, validationFailed, type FieldError } from '../shared/errors.ts';
+import { assertNotAdmin, assertRole, canSee } from '../shared/actor.ts';
+import { currentReportYear } from '../../core/annual-report/deadline.ts';
 import { problemSchemas } from '../shared/openapi.ts';
 import { adminShell, seeOther, sendPage, setFlash, takeFlash } from '../shared/pages.ts';
 import type { Services } from '../services.ts';
@@ -16,7 +18,7 @@ import { idParams } from './supervision.schema.ts';
 import { comparisonQuery, correctBody, correctedReportSchema, reportComparisonSchema, withdrawBody } from './supervision.corrections.schema.ts';
 import { formOf, idOf, pageOf } from './supervision.page-routes.tsx';
 import { RunReportPage, SUPERVISION_PATH } from './supervision.pages.tsx';
-import { COMPARE_PATH, CorrectionsSection, ReportComparisonPage } from './supervision.corrections-pages.tsx';
+import { COMPARE_PATH, CorrectionsSection, ReportComparisonPage, type AnnualChoice } from './supervision.corrections-pages.tsx';
 import { parseReportRef, type ReportCompareView, type ReportRef } from './supervision.report-compare.ts';
 
 const PAGE_SIZE = 50;
@@ -109,18 +111,34 @@ export function registerCorrectionRoutes(app: FastifyInstance, services: Service
     return seeOther(reply, `${SUPERVISION_PATH}/reports/${report.id}#corrections`);
   });
 
+  /** The agencies in the supervisor's scope and the recent report years, to pick Gongkai's annual reports as sides. */
+  const annualChoice = async (request: FastifyRequest): Promise<AnnualChoice> => {
+    const actor = actorOf(request);
+    const agencies = (await services.agencies.list()).filter((a) => canSee(actor, a.id)).map((a) => ({ id: a.id, name: a.name }));
+    const y = currentReportYear(services.applications.today());
+    return { agencies, years: [y, y - 1, y - 2, y - 3, y - 4] };
+  };
+
   app.get(COMPARE_PATH, { preHandler: staff, schema: { hide: true } }, async (request, reply) => {
-    const q = (request.query ?? {}) as Record<string, unknown>;
+    // the supervisor's page, also without sides chosen (the picker lists the agencies in scope)
+    assertNotAdmin(actorOf(request), '比对各机关的年度报告');
+    assertRole(actorOf(request), 'supervisor');
+    const q = { ...((request.query ?? {}) as Record<string, unknown>) };
+    // the annual-report picker sends an agency and a year per side
+    for (const side of ['left', 'right'] as const) {
+      if (q[side] === undefined && typeof q[`${side}Agency`] === 'string' && typeof q[`${side}Year`] === 'string') q[side] = `annual:${q[`${side}Agency`] as string}:${q[`${side}Year`] as string}`;
+    }
     const changedOnly = q.changed === '1';
     const back = typeof q.back === 'string' ? safeLocalPath(q.back, '') : '';
     const shell = adminShell(request, takeFlash(request, reply));
-    if (q.left === undefined && q.right === undefined) return sendPage(reply, ReportComparisonPage({ shell, changedOnly, ...(back ? { back } : {}) }));
+    const common = { shell, changedOnly, annual: await annualChoice(request), ...(back ? { back } : {}) };
+    if (q.left === undefined && q.right === undefined) return sendPage(reply, ReportComparisonPage(common));
     try {
       const { left, right } = refsOf(q);
       const c = await services.reportComparison.compare(actorOf(request), left, right);
-      return sendPage(reply, ReportComparisonPage({ shell, c, changedOnly, ...(back ? { back } : {}) }));
+      return sendPage(reply, ReportComparisonPage({ ...common, c }));
     } catch (e) {
-      if (isAppError(e) && e.code === 'validation_failed') return sendPage(reply, ReportComparisonPage({ shell, changedOnly, errors: e.fieldErrors, ...(back ? { back } : {}) }), 400);
+      if (isAppError(e) && e.code === 'validation_failed') return sendPage(reply, ReportComparisonPage({ ...common, errors: e.fieldErrors }), 400);
       throw e;
     }
   });
