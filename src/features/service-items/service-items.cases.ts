@@ -46,8 +46,13 @@ export function createCaseImport(db: Kysely<Database>, deps: { audit: AuditServi
     if (total === 0) throw new AppError('validation_failed', { detail: '文件中没有办件：第一行为表头（办件编号、办结日期、实施编码、决定类型、办理结果），以下每行一件', fieldErrors: [{ field: 'file', message: '文件中没有办件' }] });
     // what is there already, by 办件编号
     const existing = new Map<string, { id: number; year: number; category: string; decided_on: string | null; item_code: string | null; result: string | null; decision_type: string | null; amount: number | null }>();
-    for (let i = 0; i < parsed.rows.length; i += CHUNK) {
-      const part = parsed.rows.slice(i, i + CHUNK).map((r) => r.caseNo);
+    // the agency's 办件编号 read once (one indexed column): only numbers already there are looked up in full, so a
+    // first import of a large file costs no lookups at all
+    const known = new Set<string>();
+    for (const e of await db.selectFrom('decision_entries').select('case_no').where('agency_id', '=', agencyId).where('case_no', 'is not', null).execute()) known.add(e.case_no!);
+    const again = parsed.rows.filter((r) => known.has(r.caseNo));
+    for (let i = 0; i < again.length; i += CHUNK) {
+      const part = again.slice(i, i + CHUNK).map((r) => r.caseNo);
       if (!part.length) continue;
       for (const e of await db.selectFrom('decision_entries').select(['id', 'case_no', 'year', 'category', 'decided_on', 'item_code', 'result', 'decision_type', 'amount']).where('agency_id', '=', agencyId).where('case_no', 'in', part).execute()) existing.set(e.case_no!, e);
     }
