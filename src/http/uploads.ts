@@ -4,12 +4,13 @@
 //                 thrown away (the part is drained so the parser can go on) and the request is refused
 //   preValidation after the multipart plugin: the refusal (file too large, too many bytes, a text field cut
 //                 off at its limit) as a 413 problem naming the file and the limit
-// File names are cleaned at the door (bidi and control characters, see features/shared/filenames.ts).
+// File names are cleaned at the door (bidi and control characters, see features/shared/filenames.ts); a route that takes
+// folders (uploadRoute keepFolders) keeps the relative path.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { MultipartFile } from '@fastify/multipart';
 import multipart from '@fastify/multipart';
 import { AppError } from '../features/shared/errors.ts';
-import { cleanFileName } from '../features/shared/filenames.ts';
+import { cleanFileName, cleanFilePath } from '../features/shared/filenames.ts';
 import { DEFAULT_UPLOAD_LIMITS, maxRequestBytes, sizeLabel, uploadRoute, type UploadLimits } from '../features/shared/uploads.ts';
 
 interface UploadState { total: number; error: AppError | null }
@@ -36,7 +37,8 @@ async function consumeFile(this: FastifyRequest, part: MultipartFile): Promise<v
   const limits = routeUploadLimits(this);
   let state = states.get(this);
   if (!state) { state = { total: 0, error: null }; states.set(this, state); }
-  part.filename = part.filename ? cleanFileName(part.filename) : '';
+  const keepFolders = (this.routeOptions?.config as { multipartOptions?: { preservePath?: boolean } } | undefined)?.multipartOptions?.preservePath === true;
+  part.filename = part.filename ? (keepFolders ? cleanFilePath(part.filename) : cleanFileName(part.filename)) : '';
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of part.file as AsyncIterable<Buffer>) {

@@ -211,6 +211,7 @@ const recipes: Record<string, Recipe> = {
   'GET /api/supervision/runs/:id/comparison': ({ rec }) => ({ url: `/api/supervision/runs/${rec.runId}/comparison?with=${rec.earlierRunId}` }),
   'GET /admin/supervision/runs/:id/comparison': ({ rec }) => ({ url: `/admin/supervision/runs/${rec.runId}/comparison?with=${rec.earlierRunId}` }),
   'GET /api/supervision/runs/:id/reports': ({ rec }) => ({ url: `/api/supervision/runs/${rec.runId}/reports` }),
+  'GET /api/supervision/runs/:id/agencies': ({ rec }) => ({ url: `/api/supervision/runs/${rec.runId}/agencies` }),
   'GET /api/supervision/runs/:id/findings': ({ rec }) => ({ url: `/api/supervision/runs/${rec.runId}/findings` }),
   'GET /api/supervision/runs/:id/export.xlsx': ({ rec }) => ({ url: `/api/supervision/runs/${rec.runId}/export.xlsx` }),
   'GET /api/supervision/runs/:id/notice.pdf': ({ rec }) => ({ url: `/api/supervision/runs/${rec.runId}/notice.pdf` }),

@@ -82,6 +82,54 @@ describe.each(engines())('supervision: audit runs, triage and rectification (%s)
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('a folder upload keeps each file\'s path (cleaned), skips what is not a report; the run per agency and one agency\'s reports', async () => {
+    const res = await upload('supervisor', [
+      { name: '年度报告/甲/zhifu-2019.txt', data: BROKEN, type: 'text/plain' },
+      { name: '年度报告/乙/zhifu-2019.txt', data: Buffer.from(ZHIFU), type: 'text/plain' },
+      { name: '年度报告/.DS_Store', data: Buffer.from('Bud1') },
+      { name: '年度报告/乙/报送情况.xlsx', data: Buffer.from('not a report') },
+      { name: '../../etc/zhifu.txt', data: Buffer.from(ZHIFU), type: 'text/plain' },
+    ], { title: '文件夹' });
+    expect(res.statusCode, res.body).toBe(201);
+    const run = res.json() as Run;
+    expect(run.summary).toEqual({ reports: 3, clean: 2, withErrors: 1, unreadable: 0 });
+    const reports = (await t.api('GET', `/api/supervision/runs/${run.id}/reports`, { as: 'supervisor' })).json() as { items: { file: string; errors: number; warnings: number }[] };
+    expect(reports.items.map((r) => r.file)).toEqual(['年度报告/甲/zhifu-2019.txt', '年度报告/乙/zhifu-2019.txt', 'etc/zhifu.txt']);
+    const agencies = (await t.api('GET', `/api/supervision/runs/${run.id}/agencies`, { as: 'supervisor' })).json() as { items: Record<string, unknown>[]; total: number };
+    expect(agencies.total).toBe(1);
+    expect(agencies.items[0]).toEqual({
+      agency: '烟台市芝罘区行政审批服务局', agencyId: dept.id, years: [2019], reports: 3, clean: 2, withErrors: 1, unreadable: 0,
+      errors: reports.items.reduce((n, r) => n + r.errors, 0), warnings: reports.items.reduce((n, r) => n + r.warnings, 0), crossYearFindings: 0,
+    });
+    const of = async (agency: string) => ((await t.api('GET', `/api/supervision/runs/${run.id}/reports?agency=${encodeURIComponent(agency)}`, { as: 'supervisor' })).json() as { total: number }).total;
+    expect(await of('烟台市芝罘区行政审批服务局')).toBe(3);
+    expect(await of('（未识别）')).toBe(0);
+    expect(await of('淮安市人民政府')).toBe(0);
+    expect((await t.api('GET', `/api/supervision/runs/${run.id}/agencies`, { as: 'sv-foreign-supervisor', password: TEST_PASSWORD })).statusCode).toBe(404);
+    // the page: the table per agency links to the agency's reports
+    const s = await t.login('supervisor');
+    const page = await t.app.inject({ method: 'GET', url: `/admin/supervision/runs/${run.id}?agency=${encodeURIComponent('烟台市芝罘区行政审批服务局')}`, headers: { cookie: s.cookie } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('id="by-agency"');
+    expect(page.body).toContain('报告：烟台市芝罘区行政审批服务局');
+    expect(page.body).toContain('年度报告/乙/zhifu-2019.txt');
+  });
+
+  it('a refused triage or rectification form shows the report page again, the form open with its message (400, not an error page)', async () => {
+    const f = (await findings(runId, '&decision=pending')).items.find((x) => x.reportId && x.source === 'rules')!;
+    const back = `/admin/supervision/reports/${f.reportId}`;
+    const dismissed = await t.form(`/admin/supervision/findings/${f.id}/triage`, { decision: 'dismissed', reason: ' ', version: String(f.version), back }, { as: 'supervisor' });
+    expect(dismissed.statusCode).toBe(400);
+    expect(dismissed.body).toContain('gk-error-summary');
+    expect(dismissed.body).toContain(`href="#field-finding-${f.id}-reason"`);
+    expect(dismissed.body).toContain('排除一条体检结果须写明理由');
+    expect(dismissed.body).toMatch(new RegExp(`id="finding-${f.id}"[^]*?<details open=""`));
+    const empty = await t.form(`/admin/supervision/findings/${f.id}/rectification`, { comment: '', version: String(f.version), back }, { as: 'supervisor' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain(`href="#field-finding-${f.id}-rect-comment"`);
+    expect((await findings(runId)).items.find((x) => x.id === f.id)!.decision).toBe('pending');
+  });
+
   it('triage: confirm, dismiss only with a reason, 409 on a stale version; decisions carried to the next run', async () => {
     const all = (await findings(runId)).items;
     const err = all.find((f) => f.source === 'rules' && f.severity === 'error')!;

@@ -77,7 +77,7 @@ export function noticeDefinition(a: AuditResult, o: NoticeOptions): TDocumentDef
     { text: [o.issuer, o.date].filter(Boolean).join('　　'), alignment: 'center', fontSize: 10, margin: [0, 0, 0, 12] },
     { text: `依照《中华人民共和国政府信息公开条例》第四十九条、第五十条和国务院办公厅政府信息公开办公室关于年度报告格式的要求，现将${period}政府信息公开工作年度报告检查情况通报如下。`, margin: [0, 0, 0, 8] },
     { text: '一、检查范围', fontSize: 13, bold: true, margin: [0, 6, 0, 4] },
-    { text: `本次检查${period}年度报告 ${s.reports} 份，涉及 ${agencies.size} 个机关${unnamed ? `（另有 ${unnamed} 份未能识别机关）` : ''}。按年度报告格式逐项核对表二、表三、表四的勾稽关系和格式规则${a.crossYear.length ? `，并对同一机关相邻年度的报告进行了衔接核对（${a.crossYear.length} 对）` : ''}。` },
+    { text: `本次检查${period}政府信息公开工作年度报告 ${s.reports} 份，涉及 ${agencies.size} 个机关${unnamed ? `（另有 ${unnamed} 份未能识别机关）` : ''}。按年度报告格式逐项核对表二、表三、表四的勾稽关系和格式规则${a.crossYear.length ? `，并对同一机关相邻年度的报告进行了衔接核对（${a.crossYear.length} 对）` : ''}。` },
     { text: '二、总体情况', fontSize: 13, bold: true, margin: [0, 10, 0, 4] },
     {
       table: { widths: ['*', '*', '*', '*'], body: [[th('检查报告'), th('通过'), th('有错误'), th('未能完整读取')], [String(s.reports), String(s.clean), String(s.withErrors), String(s.unreadable)]] },

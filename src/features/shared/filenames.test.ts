@@ -1,5 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { cleanFileName, contentDisposition, hasHiddenCharacters } from './filenames.ts';
+import { cleanFileName, cleanFilePath, contentDisposition, hasHiddenCharacters } from './filenames.ts';
+
+describe('cleanFilePath: a folder upload keeps its relative path, never a way out of it', () => {
+  it.each([
+    ['年度报告/区直部门/教育局.pdf', '年度报告/区直部门/教育局.pdf'],
+    ['年度报告\\街道\\向阳.docx', '年度报告/街道/向阳.docx'],
+    ['../../etc/passwd', 'etc/passwd'],
+    ['/abs/./a//b.txt', 'abs/a/b.txt'],
+    ['年度报告/.DS_Store', '年度报告/.DS_Store'], // the dot kept, so the audit can skip it
+    ['年度报告/.../x.txt', '年度报告/x.txt'],
+    ['报告\u202E/gpj.exe', '报告/gpj.exe'],
+    [' 年度报告 / 甲 .txt ', '年度报告/甲 .txt'],
+    ['', 'file'],
+    ['../..', 'file'],
+  ])('%j → %j', (input, expected) => {
+    expect(cleanFilePath(input)).toBe(expected);
+  });
+
+  it('keeps the last 300 characters of a long path', () => {
+    const long = `${'深'.repeat(200)}/${'层'.repeat(200)}/报告.pdf`;
+    expect([...cleanFilePath(long)]).toHaveLength(300);
+    expect(cleanFilePath(long).endsWith('/报告.pdf')).toBe(true);
+  });
+});
 
 describe('cleanFileName: what a name cannot hide', () => {
   it.each([

@@ -42,13 +42,17 @@ export function sizeLabel(bytes: number): string {
 
 /**
  * Route `config` for an upload route: `{ ...uploadRoute({ maxFiles: 5, … }) }`, merged with any other config
- * (rate limits). `multipartOptions` is what @fastify/multipart hands to busboy for this route.
+ * (rate limits). `multipartOptions` is what @fastify/multipart hands to busboy for this route. `keepFolders`: the file
+ * names keep the folder path the browser sends for a folder upload.
  */
-export function uploadRoute(limits: Partial<UploadLimits>): { uploadLimits: UploadLimits; multipartOptions: Record<string, unknown> } {
+export function uploadRoute(limits: Partial<UploadLimits>, opts: { keepFolders?: boolean } = {}): { uploadLimits: UploadLimits; multipartOptions: Record<string, unknown> } {
   const l: UploadLimits = { ...DEFAULT_UPLOAD_LIMITS, ...limits };
   return {
     uploadLimits: l,
     multipartOptions: {
+      // a folder chosen with <input webkitdirectory> arrives as "folder/sub/file.pdf"; busboy keeps only "file.pdf" unless told
+      // (cleaned at the door, src/http/uploads.ts: cleanFilePath)
+      ...(opts.keepFolders ? { preservePath: true } : {}),
       // busboy stops a file one byte past the limit (so the reader sees it is over) and ignores files past maxFiles
       limits: { files: l.maxFiles, fileSize: l.maxFileBytes + 1, fields: l.maxFields, fieldSize: l.maxFieldBytes, parts: l.maxFiles + l.maxFields, headerPairs: 100 },
       throwFileSizeLimit: false,

@@ -17,7 +17,7 @@ import { invalid } from './supervision.routes.ts';
 import { idParams } from './supervision.schema.ts';
 import { comparisonQuery, correctBody, correctedReportSchema, reportComparisonSchema, withdrawBody } from './supervision.corrections.schema.ts';
 import { formOf, idOf, pageOf } from './supervision.page-routes.tsx';
-import { RunReportPage, SUPERVISION_PATH } from './supervision.pages.tsx';
+import { RunReportPage, SUPERVISION_PATH, type FindingFormErrors } from './supervision.pages.tsx';
 import { COMPARE_PATH, CorrectionsSection, ReportComparisonPage, type AnnualChoice } from './supervision.corrections-pages.tsx';
 import { parseReportRef, type ReportCompareView, type ReportRef } from './supervision.report-compare.ts';
 
@@ -36,6 +36,25 @@ function refsOf(q: { left?: unknown; right?: unknown }): { left: ReportRef; righ
 /** Only the cells that differ (changed=1). */
 function cellsShown(c: ReportCompareView, changedOnly: boolean) {
   return { ...c, cells: c.cells.filter((x) => !changedOnly || x.changed).map((x) => ({ ...x, label: describeCell(x.cell) })) };
+}
+
+/**
+ * The report of a run with its findings and the corrections section: for GET, after a refused correction (`errors`,
+ * `values`), or after a refused triage / rectification form of one of its findings (`refused`, `query`: the page's query
+ * taken from the form's `back` address).
+ */
+export async function sendRunReportPage(services: Services, request: FastifyRequest, reply: FastifyReply, id: number, o: {
+  errors?: FieldError[]; values?: Record<string, string>; status?: number; refused?: FindingFormErrors; query?: unknown;
+} = {}) {
+  const actor = actorOf(request);
+  const report = await services.supervisionCorrections.report(actor, id);
+  const sv = services.supervision;
+  const run = await sv.getRun(actor, report.runId);
+  const findings = await sv.listFindings(actor, report.runId, { reportId: report.id, page: pageOf(o.query ?? request.query), pageSize: PAGE_SIZE });
+  const section = CorrectionsSection({ report, csrf: adminShell(request).csrfToken, ...(o.errors ? { errors: o.errors } : {}), ...(o.values ? { values: o.values } : {}) });
+  return sendPage(reply, RunReportPage({
+    shell: adminShell(request, takeFlash(request, reply)), run, report, findings, corrections: section, ...(o.errors ? { errors: o.errors } : {}), ...(o.refused ? { refused: o.refused } : {}),
+  }), o.status ?? 200);
 }
 
 export function registerCorrectionRoutes(app: FastifyInstance, services: Services): void {
@@ -73,15 +92,8 @@ export function registerCorrectionRoutes(app: FastifyInstance, services: Service
   });
 
   // ── pages ──
-  const reportPage = async (request: FastifyRequest, reply: FastifyReply, id: number, errors?: FieldError[], values?: Record<string, string>, status = 200) => {
-    const actor = actorOf(request);
-    const report = await corrections.report(actor, id);
-    const sv = services.supervision;
-    const run = await sv.getRun(actor, report.runId);
-    const findings = await sv.listFindings(actor, report.runId, { reportId: report.id, page: pageOf(request.query), pageSize: PAGE_SIZE });
-    const section = CorrectionsSection({ report, csrf: adminShell(request).csrfToken, ...(errors ? { errors } : {}), ...(values ? { values } : {}) });
-    return sendPage(reply, RunReportPage({ shell: adminShell(request, takeFlash(request, reply)), run, report, findings, corrections: section, ...(errors ? { errors } : {}) }), status);
-  };
+  const reportPage = async (request: FastifyRequest, reply: FastifyReply, id: number, errors?: FieldError[], values?: Record<string, string>, status = 200) =>
+    sendRunReportPage(services, request, reply, id, { ...(errors ? { errors } : {}), ...(values ? { values } : {}), status });
 
   app.get(`${SUPERVISION_PATH}/reports/:id`, { preHandler: staff, schema: { hide: true } }, async (request, reply) => reportPage(request, reply, idOf(request)));
 

@@ -87,7 +87,7 @@ export function OverviewPage(p: { shell: AdminShell; year: number; years: number
                 const x = p.grid.get(r.agencyId)?.get(y);
                 return (
                   <td key={y} data-year={y}>
-                    {x ? <><strong className={`gk-tag gk-tag--${color(x.state, x.late)}`}>{OVERVIEW_STATE_LABELS[x.state]}{x.late ? '·逾期' : ''}</strong>{x.errors || x.warnings ? <span> 错{x.errors}/警{x.warnings}</span> : null}</> : ''}
+                    {x ? <><strong className={`gk-tag gk-tag--${color(x.state, x.late)}`}>{OVERVIEW_STATE_LABELS[x.state]}{x.late ? '·逾期' : ''}</strong>{x.errors || x.warnings ? <span> 错误 {x.errors}，警告 {x.warnings}</span> : null}</> : ''}
                   </td>
                 );
               })}

@@ -10,13 +10,14 @@ import type { Services } from '../services.ts';
 import { uploadedFiles } from '../reports/reports.routes.ts';
 import { fieldOf, invalid, runInput, runUploads } from './supervision.routes.ts';
 import { drawBody, idParams, rectificationBody, responseBody, reviewBody, sampleResultBody, triageBody } from './supervision.schema.ts';
-import { RectificationPage, RectificationsPage, RunPage, RunsPage, SUPERVISION_PATH } from './supervision.pages.tsx';
+import { RectificationPage, RectificationsPage, RunPage, RunsPage, SUPERVISION_PATH, UNNAMED_AGENCY, type FindingFormErrors } from './supervision.pages.tsx';
 import { RECTIFICATION_STATES, type RectificationState } from './supervision.rectify.ts';
 import { OVERVIEW_STATES, type OverviewState } from './supervision.overview.ts';
 import { COMPONENTS } from '../../core/supervision/assessment.ts';
 import { ASSESSMENT_PATH, AssessmentPage, OVERVIEW_PATH, OverviewPage, SAMPLE_PATH, SamplePage } from './supervision.overview-pages.tsx';
 import { RunComparisonPage } from './supervision.compare-pages.tsx';
 import { HIERARCHY_PATH, HierarchyPage } from './supervision.hierarchy-pages.tsx';
+import { sendRunReportPage } from './supervision.corrections.routes.ts';
 
 const PAGE_SIZE = 50;
 export const pageOf = (q: unknown, key = 'page') => {
@@ -60,16 +61,29 @@ export function registerSupervisionPages(app: FastifyInstance, services: Service
     return seeOther(reply, `${SUPERVISION_PATH}/runs/${run.id}`);
   });
 
-  app.get(`${SUPERVISION_PATH}/runs/:id`, { preHandler: staff, schema: { hide: true } }, async (request, reply) => {
+  // the run page from its query (GET), or again with a refused form of a cross-year finding (q: the form's `back` address)
+  const runPage = async (request: FastifyRequest, reply: FastifyReply, id: number, q: unknown, refused?: FindingFormErrors) => {
     const actor = actorOf(request);
-    const id = idOf(request);
     const run = await sv.getRun(actor, id);
-    const st = textOf(request.query, 'status');
+    const st = textOf(q, 'status');
     const status = st === 'clean' || st === 'findings' || st === 'unreadable' ? st : undefined;
-    const reports = await sv.listRunReports(actor, id, { page: pageOf(request.query), pageSize: PAGE_SIZE, ...(status ? { status } : {}) });
-    const cross = await sv.listFindings(actor, id, { scope: 'cross_year', page: pageOf(request.query, 'cpage'), pageSize: PAGE_SIZE });
-    return sendPage(reply, RunPage({ shell: adminShell(request, takeFlash(request, reply)), run, reports, cross, ...(status ? { status } : {}) }));
-  });
+    const ag = textOf(q, 'agency')?.trim().slice(0, 200);
+    const agency = ag ? (ag === UNNAMED_AGENCY ? null : ag) : undefined;
+    const reports = await sv.listRunReports(actor, id, { page: pageOf(q), pageSize: PAGE_SIZE, ...(status ? { status } : {}), ...(agency !== undefined ? { agency } : {}) });
+    const agencies = await sv.listRunAgencies(actor, id, { page: pageOf(q, 'apage'), pageSize: PAGE_SIZE });
+    const cross = await sv.listFindings(actor, id, { scope: 'cross_year', page: pageOf(q, 'cpage'), pageSize: PAGE_SIZE });
+    return sendPage(reply, RunPage({ shell: adminShell(request, takeFlash(request, reply)), run, reports, agencies, cross, ...(status ? { status } : {}), ...(ag ? { agency: ag } : {}), ...(refused ? { refused } : {}) }), refused ? 400 : 200);
+  };
+  app.get(`${SUPERVISION_PATH}/runs/:id`, { preHandler: staff, schema: { hide: true } }, async (request, reply) => runPage(request, reply, idOf(request), request.query));
+
+  /** A refused triage or rectification form: the page it was sent from again, the form opened with its messages (400). */
+  const refusedFinding = async (request: FastifyRequest, reply: FastifyReply, findingId: number, form: FindingFormErrors['form'], errors: FieldError[]) => {
+    const f = await sv.getFinding(actorOf(request), findingId);
+    const back = formOf(request).back;
+    const q = Object.fromEntries(new URL(typeof back === 'string' ? back : '/', 'http://local').searchParams);
+    const refused = { findingId, form, errors };
+    return f.reportId ? sendRunReportPage(services, request, reply, f.reportId, { refused, query: q, status: 400 }) : runPage(request, reply, f.runId, q, refused);
+  };
 
   app.get(`${SUPERVISION_PATH}/runs/:id/comparison`, { preHandler: staff, schema: { hide: true } }, async (request, reply) => {
     const actor = actorOf(request);
@@ -87,8 +101,14 @@ export function registerSupervisionPages(app: FastifyInstance, services: Service
     const id = idOf(request);
     const body = formOf(request);
     const p = triageBody.safeParse({ decision: body.decision, reason: typeof body.reason === 'string' ? body.reason : null, version: body.version });
-    if (!p.success) throw invalid(p.error);
-    const f = await sv.triage(actorOf(request), id, p.data);
+    let f;
+    try {
+      if (!p.success) throw invalid(p.error);
+      f = await sv.triage(actorOf(request), id, p.data);
+    } catch (e) {
+      if (isAppError(e) && e.code === 'validation_failed') return refusedFinding(request, reply, id, 'triage', e.fieldErrors);
+      throw e;
+    }
     setFlash(reply, 'success', `已保存结论：${({ pending: '待定', confirmed: '确认', dismissed: '排除' } as const)[p.data.decision]}（[${f.rule}]）`);
     return seeOther(reply, safeLocalPath(typeof body.back === 'string' ? body.back : '', f.reportId ? `${SUPERVISION_PATH}/reports/${f.reportId}` : `${SUPERVISION_PATH}/runs/${f.runId}`));
   });
@@ -97,8 +117,14 @@ export function registerSupervisionPages(app: FastifyInstance, services: Service
     const id = idOf(request);
     const body = formOf(request);
     const p = rectificationBody.safeParse({ comment: typeof body.comment === 'string' ? body.comment : '', version: body.version });
-    if (!p.success) throw invalid(p.error);
-    const r = await services.rectifications.request(actorOf(request), id, p.data);
+    let r;
+    try {
+      if (!p.success) throw invalid(p.error);
+      r = await services.rectifications.request(actorOf(request), id, p.data);
+    } catch (e) {
+      if (isAppError(e) && e.code === 'validation_failed') return refusedFinding(request, reply, id, 'rectification', e.fieldErrors);
+      throw e;
+    }
     setFlash(reply, 'success', `已交${r.agency}整改（整改#${r.id}），该机关的待办中已出现这项整改`);
     return seeOther(reply, safeLocalPath(typeof body.back === 'string' ? body.back : '', `${SUPERVISION_PATH}/rectifications/${r.id}`));
   });

@@ -9,10 +9,16 @@ import { describeCell, ACCEPTED_EXTENSIONS } from '../reports/reports.pages.tsx'
 import type { FindingView, Paged, RunReportDetail, RunReportView, RunView } from './supervision.service.ts';
 import { DECISION_LABELS, STATUS_LABELS } from './supervision.service.ts';
 import { RECTIFICATION_LABELS, type RectificationDetail, type RectificationView } from './supervision.rectify.ts';
+import type { RunAgencyView } from './supervision.agencies.ts';
+
+/** How the pages name the reports whose agency could not be read (also the agency filter's value for them). */
+export const UNNAMED_AGENCY = '（未识别）';
 
 export const SUPERVISION_PATH = '/admin/supervision';
 const SOURCE_LABELS = { upload: '上传文件', platform: '平台报送' } as const;
 const READ_LABELS = { complete: '完整读取', partial: '部分未读出', none: '无法读取' } as const;
+/** A rectification's state as shown beside its finding. */
+const RECTIFICATION_STATUS = { open: '待机关整改', answered: '机关已反馈，待审核', resolved: '整改已办结' } as const;
 const tone = (status: string) => (status === 'clean' ? 'green' : status === 'findings' ? 'red' : 'amber');
 
 function Tag({ text, color }: { text: string; color: string }) {
@@ -83,9 +89,19 @@ export function RunsPage(p: { shell: AdminShell; runs: Paged<RunView>; years: nu
   );
 }
 
+/** A refused triage or rectification form of one finding: its messages, shown at the form (opened) and in the page's summary. */
+export interface FindingFormErrors { findingId: number; form: 'triage' | 'rectification'; errors: readonly FieldError[] }
+
+/** The page's error summary for a refused finding form, its links pointing at that form's fields. */
+function FindingErrorSummary({ e }: { e: FindingFormErrors | undefined }) {
+  if (!e) return null;
+  return <ErrorSummary errors={e.errors} idPrefix={e.form === 'triage' ? `finding-${e.findingId}` : `finding-${e.findingId}-rect`} />;
+}
+
 /** A finding with its triage form (and the rectification form when the report's agency is below the supervisor). */
-function FindingItem({ f, csrf, back }: { f: FindingView; csrf: string; back: string }) {
+function FindingItem({ f, csrf, back, refused }: { f: FindingView; csrf: string; back: string; refused?: FindingFormErrors }) {
   const id = `finding-${f.id}`;
+  const err = (form: FindingFormErrors['form'], field: string) => (refused?.findingId === f.id && refused.form === form ? refused.errors.find((e) => e.field === field)?.message : undefined);
   return (
     <li id={id} className={`gk-finding gk-finding--${f.severity}`}>
       <p>
@@ -94,16 +110,17 @@ function FindingItem({ f, csrf, back }: { f: FindingView; csrf: string; back: st
         <span className="gk-finding-rule">[{f.rule}]</span> <span lang="zh-CN">{f.message}</span>
       </p>
       {f.cells.length > 0 && <p className="gk-finding-cells">涉及单元格：{f.cells.slice(0, 8).map(describeCell).join('、')}{f.cells.length > 8 ? ` 等 ${f.cells.length} 个` : ''}</p>}
-      <p>结论：<strong data-decision={f.decision}>{DECISION_LABELS[f.decision]}</strong>{f.reason ? `（${f.reason}）` : ''}{f.decidedBy ? ` · ${f.decidedBy} ${f.decidedAt?.slice(0, 10) ?? ''}` : ''}{f.carriedFrom ? ' · 沿用以前体检的结论' : ''}</p>
+      <p>结论：<strong data-decision={f.decision}>{DECISION_LABELS[f.decision]}</strong>{f.reason ? `（${f.reason}）` : ''}{f.decidedBy ? ` · ${f.decidedBy} ${f.decidedAt?.slice(0, 10) ?? ''}` : ''}{f.carriedFrom ? ' · 沿用以前体检的结论' : ''}
+        {f.rectification && <> · <a href={`${SUPERVISION_PATH}/rectifications/${f.rectification.id}`}>整改#{f.rectification.id}</a>：<span data-rectification={f.rectification.state}>{RECTIFICATION_STATUS[f.rectification.state]}</span></>}</p>
       {f.decision !== 'rectification' && (
-        <details>
+        <details open={refused?.findingId === f.id}>
           <summary>处理这条结果</summary>
           <form method="post" action={`${SUPERVISION_PATH}/findings/${f.id}/triage`} className="gk-form gk-form--inline">
             <CsrfField token={csrf} />
             <input type="hidden" name="version" value={f.version} />
             <input type="hidden" name="back" value={`${back}#${id}`} />
             <Select name="decision" label="结论" idPrefix={id} value={f.decision === 'pending' ? 'confirmed' : f.decision} options={[{ value: 'confirmed', label: '确认' }, { value: 'dismissed', label: '排除（须写明理由）' }, { value: 'pending', label: '待定' }]} />
-            <TextField name="reason" label="理由" idPrefix={id} required={false} maxLength={1000} value={f.reason ?? ''} />
+            <TextField name="reason" label="理由" idPrefix={id} required={false} maxLength={1000} value={f.reason ?? ''} hint="排除时必填" error={err('triage', 'reason') ?? err('triage', 'decision')} />
             <Button variant="secondary">保存结论</Button>
           </form>
           {f.agencyId !== null && (
@@ -111,7 +128,7 @@ function FindingItem({ f, csrf, back }: { f: FindingView; csrf: string; back: st
               <CsrfField token={csrf} />
               <input type="hidden" name="version" value={f.version} />
               <input type="hidden" name="back" value={`${back}#${id}`} />
-              <Textarea name="comment" label="交机关整改：整改要求" idPrefix={`${id}-rect`} maxLength={2000} hint={`${f.agency ?? ''}的待办中将出现这项整改`} />
+              <Textarea name="comment" label="交机关整改：整改要求" idPrefix={`${id}-rect`} maxLength={2000} hint={`${f.agency ?? ''}的待办中将出现这项整改`} error={err('rectification', 'comment')} />
               <Button variant="warning">交机关整改</Button>
             </form>
           )}
@@ -121,16 +138,24 @@ function FindingItem({ f, csrf, back }: { f: FindingView; csrf: string; back: st
   );
 }
 
-export function FindingsList({ findings, csrf, back }: { findings: readonly FindingView[]; csrf: string; back: string }): ReactElement {
+export function FindingsList({ findings, csrf, back, refused }: { findings: readonly FindingView[]; csrf: string; back: string; refused?: FindingFormErrors }): ReactElement {
   if (findings.length === 0) return <p>没有体检结果。</p>;
-  return <ol className="gk-findings-list">{findings.map((f) => <FindingItem key={f.id} f={f} csrf={csrf} back={back} />)}</ol>;
+  return <ol className="gk-findings-list">{findings.map((f) => <FindingItem key={f.id} f={f} csrf={csrf} back={back} {...(refused ? { refused } : {})} />)}</ol>;
 }
 
-export function RunPage(p: { shell: AdminShell; run: RunView; reports: Paged<RunReportView>; status?: string; cross: Paged<FindingView> }) {
+export function RunPage(p: { shell: AdminShell; run: RunView; reports: Paged<RunReportView>; agencies: Paged<RunAgencyView>; status?: string; agency?: string; cross: Paged<FindingView>; refused?: FindingFormErrors }) {
   const r = p.run;
   const base = `${SUPERVISION_PATH}/runs/${r.id}`;
+  // the page's three paged lists keep each other's page and the report filters
+  const state: Record<string, string> = {
+    ...(p.status ? { status: p.status } : {}), ...(p.agency ? { agency: p.agency } : {}),
+    ...(p.reports.page > 1 ? { page: String(p.reports.page) } : {}), ...(p.agencies.page > 1 ? { apage: String(p.agencies.page) } : {}), ...(p.cross.page > 1 ? { cpage: String(p.cross.page) } : {}),
+  };
+  const keep = (param: string) => Object.fromEntries(Object.entries(state).filter(([k]) => k !== param));
+  const agencyHref = (name: string | null) => `${base}?agency=${encodeURIComponent(name ?? UNNAMED_AGENCY)}#reports`;
   return (
     <AdminLayout {...p.shell} active="reports" title={r.title}>
+      <FindingErrorSummary e={p.refused} />
       <SupervisionNav current="runs" />
       <p><a href={SUPERVISION_PATH}>← 督查体检</a></p>
       <h1>{r.title}</h1>
@@ -147,8 +172,23 @@ export function RunPage(p: { shell: AdminShell; run: RunView; reports: Paged<Run
         <a className="gk-button gk-button--secondary" href={`/api/supervision/runs/${r.id}/notice.pdf`} download>下载通报（PDF，仅列已确认的问题）</a>{' '}
         <a className="gk-button gk-button--secondary" href={`${base}/comparison`}>与以前的体检比较</a>
       </p>
-      <h2>报告</h2>
-      <form method="get" action={base} className="gk-filters">
+      <h2 id="by-agency">按机关</h2>
+      <table className="gk-table" aria-labelledby="by-agency">
+        <thead><tr><th scope="col">机关</th><th scope="col">年度</th><th scope="col">报告</th><th scope="col">通过</th><th scope="col">有错误</th><th scope="col">未能完整读取</th><th scope="col">错误</th><th scope="col">警告</th><th scope="col">跨年度核对结果</th></tr></thead>
+        <tbody>
+          {p.agencies.items.map((a) => (
+            <tr key={a.agency ?? ''} data-agency={a.agency ?? ''}>
+              <th scope="row"><a href={agencyHref(a.agency)}>{a.agency ?? UNNAMED_AGENCY}</a>{a.agency && !a.agencyId ? '（不在本平台）' : ''}</th>
+              <td>{a.years.join('、')}</td><td>{a.reports}</td><td>{a.clean}</td><td>{a.withErrors}</td><td>{a.unreadable}</td><td>{a.errors}</td><td>{a.warnings}</td><td>{a.crossYearFindings}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Pagination page={p.agencies.page} pageSize={p.agencies.pageSize} total={p.agencies.total} baseHref={base} param="apage" label="机关分页" query={keep('apage')} />
+      <h2 id="reports">报告{p.agency ? `：${p.agency}` : ''}</h2>
+      {p.agency && <p><a href={`${base}#reports`}>列出全部机关的报告</a></p>}
+      <form method="get" action={`${base}#reports`} className="gk-filters">
+        {p.agency && <input type="hidden" name="agency" value={p.agency} />}
         <label htmlFor="field-status">结论</label>
         <select id="field-status" name="status" defaultValue={p.status ?? ''}>
           <option value="">全部</option>
@@ -178,7 +218,7 @@ export function RunPage(p: { shell: AdminShell; run: RunView; reports: Paged<Run
       </table>
       {p.reports.items.length > 1 && <Button variant="secondary">差异比对：比较选中的两份报告</Button>}
       </form>
-      <Pagination page={p.reports.page} pageSize={p.reports.pageSize} total={p.reports.total} baseHref={base} query={p.status ? { status: p.status } : {}} />
+      <Pagination page={p.reports.page} pageSize={p.reports.pageSize} total={p.reports.total} baseHref={base} label="报告分页" query={keep('page')} />
       <h2 id="cross-year">跨年度核对</h2>
       {r.crossYear.length === 0 ? <p>没有同一机关相邻年度的报告。</p> : (
         <ul>
@@ -187,21 +227,22 @@ export function RunPage(p: { shell: AdminShell; run: RunView; reports: Paged<Run
       )}
       {p.cross.total > 0 && (
         <>
-          <FindingsList findings={p.cross.items} csrf={p.shell.csrfToken} back={base} />
-          <Pagination page={p.cross.page} pageSize={p.cross.pageSize} total={p.cross.total} baseHref={base} query={{ ...(p.status ? { status: p.status } : {}) }} />
+          <FindingsList findings={p.cross.items} csrf={p.shell.csrfToken} back={base} {...(p.refused ? { refused: p.refused } : {})} />
+          <Pagination page={p.cross.page} pageSize={p.cross.pageSize} total={p.cross.total} baseHref={base} param="cpage" label="跨年度结果分页" query={keep('cpage')} />
         </>
       )}
     </AdminLayout>
   );
 }
 
-export function RunReportPage(p: { shell: AdminShell; run: RunView; report: RunReportDetail; findings: Paged<FindingView>; errors?: readonly FieldError[]; corrections?: ReactElement | null }) {
+export function RunReportPage(p: { shell: AdminShell; run: RunView; report: RunReportDetail; findings: Paged<FindingView>; errors?: readonly FieldError[]; corrections?: ReactElement | null; refused?: FindingFormErrors }) {
   const x = p.report;
   const base = `${SUPERVISION_PATH}/reports/${x.id}`;
   const problems = x.notes.filter((n) => n.level !== 'info');
   return (
     <AdminLayout {...p.shell} active="reports" title={x.file}>
       <ErrorSummary errors={p.errors} />
+      <FindingErrorSummary e={p.refused} />
       <SupervisionNav current="runs" />
       <p><a href={`${SUPERVISION_PATH}/runs/${p.run.id}`}>← {p.run.title}</a></p>
       <h1>{x.agency ?? x.file}{x.year ? ` ${x.year} 年度` : ''}</h1>
@@ -210,7 +251,7 @@ export function RunReportPage(p: { shell: AdminShell; run: RunView; report: RunR
         <Notice kind="warning" title="未能完整读取">读不出的单元格不参与勾稽，相关规则列为“未核对”，不算作报告的错误。请核对原件。</Notice>
       )}
       <h2>体检结果</h2>
-      <FindingsList findings={p.findings.items} csrf={p.shell.csrfToken} back={p.findings.page > 1 ? `${base}?page=${p.findings.page}` : base} />
+      <FindingsList findings={p.findings.items} csrf={p.shell.csrfToken} back={p.findings.page > 1 ? `${base}?page=${p.findings.page}` : base} {...(p.refused ? { refused: p.refused } : {})} />
       <Pagination page={p.findings.page} pageSize={p.findings.pageSize} total={p.findings.total} baseHref={base} />
       {p.corrections}
       {x.notChecked.length > 0 && (

@@ -37,12 +37,31 @@ export async function listRuns(db: Db, agencyIds: readonly number[] | null, page
   return { rows, total };
 }
 
-export async function listRunReports(db: Db, runId: number, page: number, pageSize: number, status?: string): Promise<{ rows: RunReportRow[]; total: number }> {
+export async function listRunReports(db: Db, runId: number, page: number, pageSize: number, status?: string, agency?: string | null): Promise<{ rows: RunReportRow[]; total: number }> {
   let q = db.selectFrom('audit_run_reports').where('run_id', '=', runId);
   if (status) q = q.where('status', '=', status);
+  if (agency !== undefined) q = agency === null ? q.where('agency_name', 'is', null) : q.where('agency_name', '=', agency);
   const total = Number((await q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
   const rows = await q.selectAll().orderBy('ordinal').limit(pageSize).offset((page - 1) * pageSize).execute();
   return { rows, total };
+}
+
+/** A run's reports (not the corrected ones sent back with a rectification) per agency name: counts, years, errors, warnings. */
+export async function runReportsByAgency(db: Db, runId: number): Promise<{ agency: string | null; agencyId: number | null; years: number[]; reports: number; clean: number; withErrors: number; unreadable: number; errors: number; warnings: number }[]> {
+  const rows = await db.selectFrom('audit_run_reports').select(['agency_name', 'subject_agency_id', 'year', 'status', 'errors_count', 'warnings_count'])
+    .where('run_id', '=', runId).where('replaces_report_id', 'is', null).execute();
+  const by = new Map<string | null, { agency: string | null; agencyId: number | null; years: Set<number>; reports: number; clean: number; withErrors: number; unreadable: number; errors: number; warnings: number }>();
+  for (const r of rows) {
+    let a = by.get(r.agency_name);
+    if (!a) by.set(r.agency_name, (a = { agency: r.agency_name, agencyId: null, years: new Set(), reports: 0, clean: 0, withErrors: 0, unreadable: 0, errors: 0, warnings: 0 }));
+    a.agencyId ??= r.subject_agency_id;
+    if (r.year !== null) a.years.add(r.year);
+    a.reports += 1;
+    if (r.status === 'clean') a.clean += 1; else if (r.status === 'findings') a.withErrors += 1; else a.unreadable += 1;
+    a.errors += r.errors_count;
+    a.warnings += r.warnings_count;
+  }
+  return [...by.values()].map((a) => ({ ...a, years: [...a.years].sort((x, y) => x - y) }));
 }
 
 export async function findRunReport(db: Db, id: number): Promise<RunReportRow | undefined> {
@@ -116,6 +135,15 @@ export async function findRectification(db: Db, id: number): Promise<Rectificati
 
 export async function rectificationOfFinding(db: Db, findingId: number): Promise<RectificationRow | undefined> {
   return db.selectFrom('audit_rectifications').selectAll().where('finding_id', '=', findingId).orderBy('id', 'desc').executeTakeFirst();
+}
+
+/** The latest rectification of each of these findings (by id) with its state. */
+export async function latestRectifications(db: Db, findingIds: readonly number[]): Promise<Map<number, { id: number; state: 'open' | 'answered' | 'resolved' }>> {
+  const out = new Map<number, { id: number; state: 'open' | 'answered' | 'resolved' }>();
+  if (findingIds.length === 0) return out;
+  const rows = await db.selectFrom('audit_rectifications').select(['id', 'finding_id', 'state']).where('finding_id', 'in', [...findingIds]).orderBy('id').execute();
+  for (const r of rows) out.set(r.finding_id, { id: r.id, state: r.state as 'open' | 'answered' | 'resolved' });
+  return out;
 }
 
 export async function updateRectification(db: Db, id: number, version: number, set: Partial<Omit<RectificationRow, 'id' | 'version'>>): Promise<boolean> {

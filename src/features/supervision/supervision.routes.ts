@@ -17,7 +17,7 @@ import type { Actor } from '../shared/actor.ts';
 import { uploadedFiles } from '../reports/reports.routes.ts';
 import type { ReportFile } from '../reports/reports.service.ts';
 import {
-  comparisonQuery, comparisonSchema, findingViewSchema, findingsQuery, idParams, pageQuery, paged, platformRunBody, rectificationBody, rectificationDetailSchema, rectificationSchema, responseBody,
+  runAgencySchema, comparisonQuery, comparisonSchema, findingViewSchema, findingsQuery, idParams, pageQuery, paged, platformRunBody, rectificationBody, rectificationDetailSchema, rectificationSchema, responseBody,
   reviewBody, runReportSchema, runSchema, triageBody, sampleSchema, sampleItemSchema, drawBody, sampleResultBody,
 } from './supervision.schema.ts';
 import { RECTIFICATION_STATES } from './supervision.rectify.ts';
@@ -27,6 +27,7 @@ import { currentReportYear } from '../../core/annual-report/deadline.ts';
 import { registerSupervisionPages } from './supervision.page-routes.tsx';
 import { correctedReportSchema } from './supervision.corrections.schema.ts';
 import { registerCorrectionRoutes } from './supervision.corrections.routes.ts';
+import { UNNAMED_AGENCY } from './supervision.pages.tsx';
 
 /** A multipart body's text field (attachFieldsToBody). */
 export function fieldOf(body: unknown, name: string): string | undefined {
@@ -42,8 +43,8 @@ export function invalid(error: z.ZodError): AppError {
   return validationFailed(error.issues.map((i) => ({ field: i.path.join('.') || 'body', message: i.message })));
 }
 
-/** The run's upload limits: up to 500 files (or zips of them), 20 MB each, 400 MB together. */
-export const runUploads = (limitMb: number) => uploadRoute({ maxFiles: 500, maxFileBytes: Math.max(limitMb, 20) * MB, maxTotalBytes: 400 * MB, label: '报告文件' });
+/** The run's upload limits: up to 500 files (or zips of them), 20 MB each, 400 MB together; a folder's files keep their path. */
+export const runUploads = (limitMb: number) => uploadRoute({ maxFiles: 500, maxFileBytes: Math.max(limitMb, 20) * MB, maxTotalBytes: 400 * MB, label: '报告文件' }, { keepFolders: true });
 
 /** The input of a new run from a request: the uploaded files (multipart) or the platform year (JSON / form). */
 export async function runInput(request: FastifyRequest): Promise<{ title?: string; files: ReportFile[] } | { title?: string; source: 'platform'; year: number }> {
@@ -103,10 +104,25 @@ export function registerSupervisionRoutes(app: FastifyInstance, services: Servic
     preHandler: staff,
     schema: {
       operationId: 'listAuditRunReports', summary: '一次督查体检中的报告（按上传顺序，分页；可按结论筛选）', tags: ['supervision'],
-      params: idParams, querystring: z.object({ status: z.enum(['clean', 'findings', 'unreadable']).optional(), ...pageQuery }),
+      params: idParams,
+      querystring: z.object({
+        status: z.enum(['clean', 'findings', 'unreadable']).optional(),
+        agency: z.string().trim().min(1).max(200).optional().describe('只列出这一机关的报告（名称与报告中的一致；“（未识别）”为未能识别机关的报告）'), ...pageQuery,
+      }),
       response: { 200: paged(runReportSchema), ...problemSchemas(400, 401, 403, 404) },
     },
-  }, async (request) => sv.listRunReports(actorOf(request), request.params.id, request.query));
+  }, async (request) => {
+    const { agency, ...rest } = request.query;
+    return sv.listRunReports(actorOf(request), request.params.id, { ...rest, ...(agency !== undefined ? { agency: agency === UNNAMED_AGENCY ? null : agency } : {}) });
+  });
+
+  r.get('/api/supervision/runs/:id/agencies', {
+    preHandler: staff,
+    schema: {
+      operationId: 'listAuditRunAgencies', summary: '一次督查体检按机关汇总：各机关的报告份数和年度、通过 / 有错误 / 未能完整读取的份数、错误和警告数、跨年度核对结果数（有错误的机关在前，分页）', tags: ['supervision'],
+      params: idParams, querystring: z.object(pageQuery), response: { 200: paged(runAgencySchema), ...problemSchemas(400, 401, 403, 404) },
+    },
+  }, async (request) => sv.listRunAgencies(actorOf(request), request.params.id, request.query));
 
   r.get('/api/supervision/runs/:id/comparison', {
     preHandler: staff,

@@ -29,6 +29,12 @@ export const runReportSchema = z.object({
   errors: z.number().int(), warnings: z.number().int(), replacesReportId: z.number().int().nullable().describe('整改反馈中更正后的报告：它替代的报告'),
 });
 
+export const runAgencySchema = z.object({
+  agency: z.string().nullable().describe('报告中的机关名称；null：未能识别机关的报告'), agencyId: z.number().int().nullable().describe('平台上与报告名称一致的机关'),
+  years: z.array(z.number().int()), reports: z.number().int(), clean: z.number().int(), withErrors: z.number().int(), unreadable: z.number().int(),
+  errors: z.number().int(), warnings: z.number().int(), crossYearFindings: z.number().int().describe('该机关相邻年度报告之间的核对结果'),
+});
+
 export const runReportDetailSchema = runReportSchema.extend({
   notes: z.array(z.object({ cell: z.string().optional(), level: z.enum(['info', 'warning', 'unsure', 'error']), message: z.string(), code: z.string().optional() })),
   notChecked: z.array(notChecked), unreadCells: z.array(z.string()), model: z.any().describe('报告模型；文件无法读取时为 null'),
@@ -39,6 +45,7 @@ export const findingViewSchema = z.object({
   year: z.number().int().nullable(), rule: z.string(), severity: z.enum(['error', 'warning']), source: z.enum(['import', 'rules']).describe('import：读取问题；rules：勾稽规则'),
   message: z.string(), cells: z.array(z.string()), decision: z.enum(DECISIONS).describe('pending 待定 / confirmed 已确认 / dismissed 已排除 / rectification 已交整改'),
   reason: z.string().nullable(), carriedFrom: z.number().int().nullable().describe('结论沿用自以前体检中的这条结果'), decidedBy: z.string().nullable(), decidedAt: z.string().nullable(), version: z.number().int(),
+  rectification: z.object({ id: z.number().int(), state: z.enum(RECTIFICATION_STATES) }).nullable().optional().describe('交机关整改的，最近一次整改及其状态（列表中给出）'),
 });
 
 export const rectificationSchema = z.object({

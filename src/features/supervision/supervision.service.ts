@@ -20,6 +20,8 @@ import * as repo from './supervision.repository.ts';
 import { activeCorrectionsOfRun } from './supervision.corrections.repository.ts';
 import { compareAuditRuns, type RunComparison } from './supervision.compare.ts';
 import { hierarchyUseCases, withHierarchyChecks, type HierarchySettingView } from './supervision.hierarchy.ts';
+import { runAgencies, type RunAgencyView } from './supervision.agencies.ts';
+import type { RectificationState } from './supervision.rectify.ts';
 
 export const DECISIONS = ['pending', 'confirmed', 'dismissed', 'rectification'] as const;
 export type Decision = (typeof DECISIONS)[number];
@@ -88,6 +90,8 @@ export interface FindingView {
   decidedBy: string | null;
   decidedAt: string | null;
   version: number;
+  /** a finding sent for rectification: its latest rectification and state (in lists) */
+  rectification?: { id: number; state: RectificationState } | null;
 }
 
 export interface Paged<T> { items: T[]; total: number; page: number; pageSize: number }
@@ -98,9 +102,14 @@ export interface SupervisionService {
   createRun(actor: Actor, input: RunInput): Promise<RunView>;
   listRuns(actor: Actor, opts: { page: number; pageSize: number }): Promise<Paged<RunView>>;
   getRun(actor: Actor, id: number): Promise<RunView>;
-  listRunReports(actor: Actor, runId: number, opts: { page: number; pageSize: number; status?: string }): Promise<Paged<RunReportView>>;
+  /** `agency`: only the reports naming this agency (null: those whose agency could not be read) */
+  listRunReports(actor: Actor, runId: number, opts: { page: number; pageSize: number; status?: string; agency?: string | null }): Promise<Paged<RunReportView>>;
+  /** The run's reports summed up per agency (supervision.agencies.ts), agencies with errors first. */
+  listRunAgencies(actor: Actor, runId: number, opts: { page: number; pageSize: number }): Promise<Paged<RunAgencyView>>;
   getRunReport(actor: Actor, reportId: number): Promise<RunReportDetail>;
   listFindings(actor: Actor, runId: number, opts: repo.FindingFilter & { page: number; pageSize: number }): Promise<Paged<FindingView>>;
+  /** One finding of a run the actor may see. */
+  getFinding(actor: Actor, findingId: number): Promise<FindingView>;
   triage(actor: Actor, findingId: number, input: { decision: Exclude<Decision, 'rectification'>; reason?: string | null; version: number }): Promise<FindingView>;
   /** The run as the audit's JSON shape (for the workbook and the 通报). */
   auditResult(actor: Actor, runId: number): Promise<{ run: RunView; result: AuditResult; findings: FindingView[]; decisions: { reports: Decision[][]; crossYear: Decision[][] } }>;
@@ -137,12 +146,14 @@ export function fingerprintOf(agency: string | null, file: string, year: number 
   return `${scope}|${who}|${year ?? ''}|${f.rule}|${what}`.slice(0, 900);
 }
 
-/** Files of an upload: a zip that is not a DOCX is opened (its report files, folders flattened); other files as they are. */
+/** Files of an upload: a zip that is not a DOCX is opened (its report files, named zip/entry path); a folder's report files and single files as they are. */
 export function expandUploads(files: readonly ReportFile[]): ReportFile[] {
   const out: ReportFile[] = [];
   for (const f of files) {
     const name = f.filename ?? '';
     const zipName = /\.zip$/i.test(name) || /zip/i.test(f.contentType ?? '');
+    // a folder's files (a path): as with a zip's entries, only report files — not .DS_Store, Thumbs.db or notes beside them
+    if (name.includes('/') && !zipName && (/(^|\/)(__MACOSX|\.)/.test(name) || !REPORT_EXT.test(name))) continue;
     if (!zipName || /\.docx$/i.test(name) || !isZip(f.bytes)) {
       out.push(f);
       continue;
@@ -312,8 +323,12 @@ export function createSupervisionService(db: Kysely<Database>, deps: { audit: Au
 
     async listRunReports(actor, runId, opts) {
       await runFor(actor, runId);
-      const { rows, total } = await repo.listRunReports(db, runId, opts.page, opts.pageSize, opts.status);
+      const { rows, total } = await repo.listRunReports(db, runId, opts.page, opts.pageSize, opts.status, opts.agency);
       return { items: rows.map(presentReport), total, page: opts.page, pageSize: opts.pageSize };
+    },
+
+    async listRunAgencies(actor, runId, opts) {
+      return runAgencies(db, await runView(await runFor(actor, runId)), opts);
     },
 
     async getRunReport(actor, reportId) {
@@ -329,7 +344,15 @@ export function createSupervisionService(db: Kysely<Database>, deps: { audit: Au
     async listFindings(actor, runId, opts) {
       await runFor(actor, runId);
       const { rows, total } = await repo.listFindings(db, runId, opts, opts.page, opts.pageSize);
-      return { items: rows.map(presentFinding), total, page: opts.page, pageSize: opts.pageSize };
+      const rects = await repo.latestRectifications(db, rows.filter((r) => r.decision === 'rectification').map((r) => r.id));
+      return { items: rows.map((r) => ({ ...presentFinding(r), rectification: rects.get(r.id) ?? null })), total, page: opts.page, pageSize: opts.pageSize };
+    },
+
+    async getFinding(actor, findingId) {
+      const f = await repo.findFinding(db, findingId);
+      if (!f) throw notFound('没有这条体检结果');
+      await runFor(actor, f.run_id);
+      return presentFinding(f);
     },
 
     async triage(actor, findingId, input) {

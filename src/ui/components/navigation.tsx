@@ -33,6 +33,10 @@ export interface PaginationProps {
   /** current filters and sort; `page` is replaced */
   query?: Query;
   locale?: Locale;
+  /** the query parameter of the page number, when a page has two paged lists (default `page`) */
+  param?: string;
+  /** the navigation's accessible name, when a page has two paged lists (default 分页) */
+  label?: string;
 }
 
 /** Pages to show: first, last, and two either side of the current one; null marks a gap. */
@@ -45,13 +49,13 @@ export function pageWindow(page: number, pages: number): (number | null)[] {
   return out;
 }
 
-export function Pagination({ page, pageSize, total, baseHref, query = {}, locale = 'zh-CN' }: PaginationProps) {
+export function Pagination({ page, pageSize, total, baseHref, query = {}, locale = 'zh-CN', param = 'page', label }: PaginationProps) {
   const pages = Math.max(1, Math.ceil(total / Math.max(1, pageSize)));
-  const href = (p: number) => buildHref(baseHref, { ...query, page: p === 1 ? undefined : p });
+  const href = (p: number) => buildHref(baseHref, { ...query, [param]: p === 1 ? undefined : p });
   const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const to = Math.min(total, page * pageSize);
   return (
-    <nav className="gk-pagination" aria-label={t(locale, 'common.pagination.label')}>
+    <nav className="gk-pagination" aria-label={label ?? t(locale, 'common.pagination.label')}>
       <p className="gk-pagination__summary">{t(locale, 'common.pagination.summary', { from, to, total })}</p>
       {pages > 1 ? (
         <ul className="gk-pagination__list">

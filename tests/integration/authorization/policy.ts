@@ -122,6 +122,7 @@ export const policy: Record<string, RouteRule> = {
   'GET /api/supervision/runs/:id': content(['supervisor'], 'record', 'the agency that ran it'),
   'GET /api/supervision/runs/:id/comparison': content(['supervisor'], 'record', 'both runs: the agency that ran them'),
   'GET /api/supervision/runs/:id/reports': content(['supervisor'], 'record', 'the agency that ran it'),
+  'GET /api/supervision/runs/:id/agencies': content(['supervisor'], 'record', 'the agency that ran it'),
   'GET /api/supervision/runs/:id/findings': content(['supervisor'], 'record', 'the agency that ran it'),
   'GET /api/supervision/runs/:id/export.xlsx': content(['supervisor'], 'record', 'the agency that ran it'),
   'GET /api/supervision/runs/:id/notice.pdf': content(['supervisor'], 'record', 'the agency that ran it'),
