@@ -1142,3 +1142,7 @@ export interface ApplicationAttachmentsTable { agency_id: number }
 export interface ApplicationDisclosuresTable { agency_id: number }
 export interface ApplicationFeesTable { agency_id: number }
 export interface DisclosureRedactionsTable { agency_id: number }
+export interface CatalogueVersionsTable { agency_id: number }
+export interface CatalogueAttachmentsTable { agency_id: number }
+export interface CatalogueEventsTable { agency_id: number }
+export interface CatalogueLinksTable { agency_id: number }

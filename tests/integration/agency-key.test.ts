@@ -11,7 +11,8 @@ const AGENCY_DATA: Record<string, string> = {
   applications: 'agency_id', application_events: 'agency_id', application_attachments: 'agency_id', application_disclosures: 'agency_id',
   application_fees: 'agency_id', disclosure_redactions: 'agency_id', letters: 'agency_id', letter_templates: 'agency_id', deadlines: 'agency_id',
   mail_outbox: 'agency_id', personal_data_access: 'agency_id', appeal_cases: 'agency_id',
-  catalogue_items: 'agency_id', catalogue_search: 'agency_id', catalogue_counters: 'agency_id', catalogue_settings: 'agency_id', portal_pages: 'agency_id',
+  catalogue_items: 'agency_id', catalogue_versions: 'agency_id', catalogue_attachments: 'agency_id', catalogue_events: 'agency_id', catalogue_links: 'agency_id',
+  catalogue_search: 'agency_id', catalogue_counters: 'agency_id', catalogue_settings: 'agency_id', portal_pages: 'agency_id',
   annual_reports: 'agency_id', annual_report_publications: 'agency_id', decision_entries: 'agency_id', decision_item_counts: 'agency_id',
   evaluations: 'agency_id', evaluation_cases: 'agency_id', evaluation_orders: 'agency_id', evaluation_visits: 'agency_id', suggestions: 'agency_id',
   service_items: 'agency_id',
@@ -26,7 +27,6 @@ const AGENCY_DATA: Record<string, string> = {
  * once it carries the parent's agency_id (decision 205 lists them). The list may only shrink.
  */
 const PARENT_KEYED: Record<string, string> = {
-  catalogue_versions: 'catalogue_items', catalogue_attachments: 'catalogue_items', catalogue_events: 'catalogue_items', catalogue_links: 'catalogue_items',
   annual_report_events: 'annual_reports', evaluation_order_events: 'evaluation_orders', evaluation_order_files: 'evaluation_orders',
   service_item_changes: 'service_items', service_item_files: 'service_items', audit_run_reports: 'audit_runs', audit_findings: 'audit_runs',
   audit_cell_corrections: 'audit_runs',

@@ -48,7 +48,7 @@ describe.each(engines())('assessment records and the 不定期抽查 (%s)', (eng
     const b = await item(d1.id, { kind: 'normative', category: 1, published: '2025-04-01' });
     const ib = await item(d1.id, { kind: 'interpretation', category: 1, published: '2025-04-02' });
     await item(d1.id, { kind: 'rule', category: 1, published: '2025-05-05' });
-    await t.db.insertInto('catalogue_links').values([{ policy_id: a, interpretation_id: ia }, { policy_id: b, interpretation_id: ib }]).execute();
+    await t.db.insertInto('catalogue_links').values([{ agency_id: d1.id, policy_id: a, interpretation_id: ia }, { agency_id: d1.id, policy_id: b, interpretation_id: ib }]).execute();
     // 办件 decided in January, February and June 2025; one 行政许可结果公示 on 2025-02-05 (shows January's and February's)
     for (const d of ['2025-01-15', '2025-02-10', '2025-06-30']) {
       await t.db.insertInto('decision_entries').values({ agency_id: d1.id, year: 2025, category: '5', decided_on: d, count: 1, source: 'import', created_at: at, updated_at: at } as never).execute();

@@ -28,6 +28,7 @@ import * as m180 from './180_supervision_rankings_indexes.ts';
 import * as m205 from './205_applications_agency_key.ts';
 import * as m165 from './165_service_item_check_digests.ts';
 import * as m185 from './185_supervision_hierarchy.ts';
+import * as m206 from './206_catalogue_agency_key.ts';
 import * as m125 from './125_list_indexes.ts';
 import * as m120 from './120_redactions.ts';
 import * as m130 from './130_evaluation_stats_indexes.ts';
@@ -62,4 +63,5 @@ export const migrations: Record<string, Migration> = {
   '205_applications_agency_key': m205,
   '165_service_item_check_digests': m165,
   '185_supervision_hierarchy': m185,
+  '206_catalogue_agency_key': m206,
 };

@@ -20,7 +20,7 @@ export async function originDrafts(db: Executor, applicationIds: readonly number
   for (let i = 0; i < applicationIds.length; i += 500) {
     const rows = await db
       .selectFrom('catalogue_items as i')
-      .innerJoin('catalogue_versions as v', (j) => j.onRef('v.item_id', '=', 'i.id').onRef('v.version_no', '=', 'i.working_version'))
+      .innerJoin('catalogue_versions as v', (j) => j.onRef('v.agency_id', '=', 'i.agency_id').onRef('v.item_id', '=', 'i.id').onRef('v.version_no', '=', 'i.working_version'))
       .select(['i.id', 'i.index_no', 'i.origin_application_id', 'v.title', 'v.state', 'i.withdrawn_on'])
       .where('i.origin_application_id', 'in', applicationIds.slice(i, i + 500))
       .orderBy('i.id')

@@ -22,8 +22,8 @@ export function attachmentUseCases(ctx: CatalogueContext) {
       const stored = await storeFile(opts.files, f);
       return db.transaction().execute(async (trx) => {
         if (!(await repo.claimItem(trx, id, item.version))) throw await staleItem(id, item.version, undefined, trx);
-        const aid = await repo.insertAttachment(trx, { item_id: id, version_no: working.version_no, filename: f.filename, mime: f.mime, ext: f.ext, size: f.size, sha256: f.sha256, ...stored, created_at: nowIso(clock) });
-        await event(trx, actor, id, working.version_no, 'attach', { filename: f.filename, size: f.size, type: f.ext });
+        const aid = await repo.insertAttachment(trx, { agency_id: working.agency_id, item_id: id, version_no: working.version_no, filename: f.filename, mime: f.mime, ext: f.ext, size: f.size, sha256: f.sha256, ...stored, created_at: nowIso(clock) });
+        await event(trx, actor, working.agency_id, id, working.version_no, 'attach', { filename: f.filename, size: f.size, type: f.ext });
         return aid;
       });
     },
@@ -38,7 +38,7 @@ export function attachmentUseCases(ctx: CatalogueContext) {
       await db.transaction().execute(async (trx) => {
         if (!(await repo.claimItem(trx, id, item.version))) throw await staleItem(id, item.version, undefined, trx);
         await repo.deleteAttachment(trx, attachmentId);
-        await event(trx, actor, id, working.version_no, 'detach', { filename: a.filename });
+        await event(trx, actor, working.agency_id, id, working.version_no, 'detach', { filename: a.filename });
       });
     },
 

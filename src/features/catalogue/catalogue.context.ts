@@ -114,15 +114,16 @@ export function createCatalogueContext(db: Kysely<Database>, opts: CatalogueOpti
     const item = await repo.getItem(db, id);
     if (!item) throw notFound('找不到该目录条目');
     if (actor.role !== 'admin' || actor.userId !== null) assertVisible(actor as Actor, item.agency_id);
-    const working = await repo.getVersion(db, id, item.working_version);
+    const working = await repo.getVersion(db, item.agency_id, id, item.working_version);
     if (!working) throw notFound();
     return { item, working };
   }
 
   /** 409 for a save or action on an item version that is no longer current: who changed it last, and when. */
   async function staleItem(id: number, yours: number, current?: number, ex: repo.Executor = db): Promise<AppError> {
-    const now = current ?? (await repo.getItem(ex, id))?.version;
-    const last = (await repo.listEvents(ex, id)).at(-1);
+    const it = await repo.getItem(ex, id);
+    const now = current ?? it?.version;
+    const last = it ? (await repo.listEvents(ex, it.agency_id, id)).at(-1) : undefined;
     const who = last ? `${last.actor_name}于${shanghaiTime(last.at)}` : '他人';
     return new AppError('conflict', {
       title: '该条目已被他人修改',
@@ -132,7 +133,7 @@ export function createCatalogueContext(db: Kysely<Database>, opts: CatalogueOpti
 
   /** Who acts and who wrote the working version (the author rule of core/catalogue/workflow.ts). */
   async function authorship(actor: CatalogueActor, item: repo.ItemRow, working: repo.VersionRow): Promise<Authorship> {
-    return { actorId: actor.userId, authorIds: await repo.authorsOf(db, item.id, working.version_no, working.created_by) };
+    return { actorId: actor.userId, authorIds: await repo.authorsOf(db, item.agency_id, item.id, working.version_no, working.created_by) };
   }
 
   /** Content writes are the agency's staff's (or the system's); the administrator is refused with a clear 403. */
@@ -145,9 +146,9 @@ export function createCatalogueContext(db: Kysely<Database>, opts: CatalogueOpti
     return working.state as State;
   }
 
-  async function event(trx: repo.Executor, actor: CatalogueActor, itemId: number, versionNo: number, action: string, data: unknown, before?: unknown) {
+  async function event(trx: repo.Executor, actor: CatalogueActor, agencyId: number, itemId: number, versionNo: number, action: string, data: unknown, before?: unknown) {
     const at = nowIso(clock);
-    await repo.insertEvent(trx, { item_id: itemId, version_no: versionNo, action, at, actor_user_id: actor.userId, actor_name: actor.displayName, data_json: toJson(data) });
+    await repo.insertEvent(trx, { agency_id: agencyId, item_id: itemId, version_no: versionNo, action, at, actor_user_id: actor.userId, actor_name: actor.displayName, data_json: toJson(data) });
     const item = await repo.getItem(trx, itemId);
     await opts.audit.record(trx, { actor: actor as Actor, agencyId: item?.agency_id ?? null, action: `catalogue.${action}`, entity: 'catalogue_item', entityId: itemId, before, after: data });
   }
@@ -197,7 +198,7 @@ export function createCatalogueContext(db: Kysely<Database>, opts: CatalogueOpti
       if (item.search_key !== null) await repo.updateItem(trx, itemId, item.version, { search_key: null });
       return;
     }
-    const v = await repo.getVersion(trx, itemId, item.published_version);
+    const v = await repo.getVersion(trx, item.agency_id, itemId, item.published_version);
     if (!v) return;
     const key = recencyKey(item.published_on, itemId);
     await repo.addToIndex(trx, {
@@ -225,7 +226,7 @@ export function createCatalogueContext(db: Kysely<Database>, opts: CatalogueOpti
     const dl = opts.deadlines;
     if (!dl) return;
     const item = await repo.getItem(trx, itemId);
-    const v = item ? await repo.getVersion(trx, itemId, item.working_version) : undefined;
+    const v = item ? await repo.getVersion(trx, item.agency_id, itemId, item.working_version) : undefined;
     const open = item && v && !item.withdrawn_on && v.disclosure === 'proactive' && v.state !== 'published' && v.state !== 'superseded';
     if (!open) {
       await dl.close(trx, CLOCK_ENTITY, itemId, CLOCK_KIND);
@@ -243,14 +244,14 @@ export function createCatalogueContext(db: Kysely<Database>, opts: CatalogueOpti
   async function publishInTrx(trx: repo.Executor, actor: CatalogueActor, itemId: number, publishedOn: string): Promise<void> {
     const item = (await repo.getItem(trx, itemId))!;
     if (!(await repo.claimItem(trx, itemId, item.version))) throw await staleItem(itemId, item.version, undefined, trx);
-    const v = (await repo.getVersion(trx, itemId, item.working_version))!;
+    const v = (await repo.getVersion(trx, item.agency_id, itemId, item.working_version))!;
     // decided outside this transaction: still approved now that the row is ours (a concurrent publish is refused)
     if (v.state !== 'approved') throw new AppError('conflict', { title: '该条目已被他人修改', detail: `“${v.title}”当前状态为“${STATE_LABELS[v.state as State] ?? v.state}”，不能发布。请刷新页面查看最新情况。` });
     const at = nowIso(clock);
     if (item.published_version && item.published_version !== v.version_no) {
-      await repo.updateVersion(trx, itemId, item.published_version, { state: 'superseded', updated_at: at });
+      await repo.updateVersion(trx, item.agency_id, itemId, item.published_version, { state: 'superseded', updated_at: at });
     }
-    await repo.updateVersion(trx, itemId, v.version_no, { state: 'published', published_on: publishedOn, published_at: at, updated_at: at });
+    await repo.updateVersion(trx, item.agency_id, itemId, v.version_no, { state: 'published', published_on: publishedOn, published_at: at, updated_at: at });
     const ok = await repo.updateItem(trx, itemId, item.version, {
       public: 1,
       published_version: v.version_no,
@@ -267,7 +268,7 @@ export function createCatalogueContext(db: Kysely<Database>, opts: CatalogueOpti
     if (!ok) throw conflict();
     await reindex(trx, itemId);
     await syncClock(trx, itemId);
-    await event(trx, actor, itemId, v.version_no, 'publish', { publishedOn, indexNo: item.index_no });
+    await event(trx, actor, item.agency_id, itemId, v.version_no, 'publish', { publishedOn, indexNo: item.index_no });
   }
 
   return {

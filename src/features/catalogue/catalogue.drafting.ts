@@ -39,8 +39,8 @@ export function draftingUseCases(ctx: CatalogueContext) {
         const indexNo = await allocateIndexNo(trx, agency, indexPattern, t);
         const at = nowIso(clock);
         const id = await repo.insertItem(trx, { agency_id: agencyId, index_no: indexNo, created_on: t, working_version: 1, created_at: at, updated_at: at });
-        await repo.insertVersion(trx, { item_id: id, version_no: 1, state: 'draft', ...fields, created_at: at, created_by: actor.userId, updated_at: at });
-        await event(trx, actor, id, 1, 'create', { indexNo, title: fields.title });
+        await repo.insertVersion(trx, { agency_id: agencyId, item_id: id, version_no: 1, state: 'draft', ...fields, created_at: at, created_by: actor.userId, updated_at: at });
+        await event(trx, actor, agencyId, id, 1, 'create', { indexNo, title: fields.title });
         await syncClock(trx, id);
         return id;
       });
@@ -58,9 +58,9 @@ export function draftingUseCases(ctx: CatalogueContext) {
       await db.transaction().execute(async (trx) => {
         if (!(await repo.claimItem(trx, id, expectedVersion))) throw await staleItem(id, expectedVersion, undefined, trx);
         const at = nowIso(clock);
-        await repo.updateVersion(trx, id, working.version_no, { ...fields, updated_at: at });
+        await repo.updateVersion(trx, working.agency_id, id, working.version_no, { ...fields, updated_at: at });
         if (!(await repo.updateItem(trx, id, expectedVersion, { updated_at: at }))) throw await staleItem(id, expectedVersion, undefined, trx);
-        await event(trx, actor, id, working.version_no, 'edit', { title: fields.title }, { title: working.title });
+        await event(trx, actor, working.agency_id, id, working.version_no, 'edit', { title: fields.title }, { title: working.title });
         await syncClock(trx, id);
       });
     },

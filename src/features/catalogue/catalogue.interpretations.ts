@@ -16,8 +16,8 @@ export function interpretationUseCases(ctx: CatalogueContext) {
       contentWriter(actor, '关联政策解读');
       if (!catalogueRoles(actor).some((r) => r === 'officer' || r === 'system')) throw forbidden('只有本机关的经办人可以关联政策解读');
       await db.transaction().execute(async (trx) => {
-        await repo.addLink(trx, policyId, interpretationId);
-        await event(trx, actor, policyId, p.working.version_no, 'link', { interpretationId, title: i.working.title });
+        await repo.addLink(trx, p.item.agency_id, policyId, interpretationId);
+        await event(trx, actor, p.item.agency_id, policyId, p.working.version_no, 'link', { interpretationId, title: i.working.title });
       });
     },
   };

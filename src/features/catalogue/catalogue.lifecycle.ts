@@ -36,28 +36,28 @@ export function lifecycleUseCases(ctx: CatalogueContext): Record<LifecycleAction
       const next = working.version_no + 1;
       const { id: _vid, ...copy } = working;
       await repo.insertVersion(trx, { ...copy, version_no: next, state: 'draft', formed_on: t, change_note: null, review_result: null, review_basis: null, reviewer_id: null, reviewer_name: null, reviewed_at: null, approver_id: null, approver_name: null, approved_at: null, published_on: null, published_at: null, created_at: at, created_by: actor.userId, updated_at: at });
-      await repo.copyAttachments(trx, id, working.version_no, next);
+      await repo.copyAttachments(trx, working.agency_id, id, working.version_no, next);
       await bump({ working_version: next });
-      await event(trx, actor, id, next, 'revise', { from: working.version_no });
+      await event(trx, actor, working.agency_id, id, next, 'revise', { from: working.version_no });
       await syncClock(trx, id);
     },
     async withdraw({ trx, actor, id, working, input, today: t, bump }) {
       await bump({ public: 0, withdrawn_on: t, withdrawn_reason: input.reason! });
       await reindex(trx, id);
       await syncClock(trx, id);
-      await event(trx, actor, id, working.version_no, 'withdraw', { reason: input.reason });
+      await event(trx, actor, working.agency_id, id, working.version_no, 'withdraw', { reason: input.reason });
     },
     async abolish({ trx, actor, id, working, input, today: t, bump }) {
       const validity = input.validity ?? 'abolished';
       const on = input.effectiveOn ?? t;
       await bump({ validity, validity_changed_on: on, validity_reason: input.reason! });
       await reindex(trx, id);
-      await event(trx, actor, id, working.version_no, 'abolish', { validity, on, reason: input.reason });
+      await event(trx, actor, working.agency_id, id, working.version_no, 'abolish', { validity, on, reason: input.reason });
     },
     async delete({ trx, actor, id, item, working }) {
       if (item.published_version) throw conflict('已发布过的条目不能删除，只能撤回');
       await opts.audit.record(trx, { actor: actor as Actor, agencyId: item.agency_id, action: 'catalogue.delete', entity: 'catalogue_item', entityId: id, before: { indexNo: item.index_no, title: working.title } });
-      await repo.deleteItem(trx, id);
+      await repo.deleteItem(trx, item.agency_id, id);
       await syncClock(trx, id);
     },
   };

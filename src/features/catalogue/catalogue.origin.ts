@@ -60,11 +60,11 @@ export function originUseCases(ctx: CatalogueContext) {
         const indexNo = await allocateIndexNo(trx, agency, indexPattern, t);
         const at = nowIso(clock);
         const id = await repo.insertItem(trx, { agency_id: agencyId, index_no: indexNo, created_on: t, working_version: 1, created_at: at, updated_at: at, origin_application_id: origin.applicationId });
-        await repo.insertVersion(trx, { item_id: id, version_no: 1, state: 'draft', ...fields, created_at: at, created_by: actor.userId, updated_at: at });
-        await event(trx, actor, id, 1, 'create', { indexNo, title: fields.title, originApplicationId: origin.applicationId, basis: '条例第四十四条' });
+        await repo.insertVersion(trx, { agency_id: agencyId, item_id: id, version_no: 1, state: 'draft', ...fields, created_at: at, created_by: actor.userId, updated_at: at });
+        await event(trx, actor, agencyId, id, 1, 'create', { indexNo, title: fields.title, originApplicationId: origin.applicationId, basis: '条例第四十四条' });
         for (const { f, s } of stored) {
-          await repo.insertAttachment(trx, { item_id: id, version_no: 1, filename: f.filename, mime: f.mime, ext: f.ext, size: f.size, sha256: f.sha256, ...s, created_at: at });
-          await event(trx, actor, id, 1, 'attach', { filename: f.filename, size: f.size, type: f.ext, fromApplication: origin.applicationId });
+          await repo.insertAttachment(trx, { agency_id: agencyId, item_id: id, version_no: 1, filename: f.filename, mime: f.mime, ext: f.ext, size: f.size, sha256: f.sha256, ...s, created_at: at });
+          await event(trx, actor, agencyId, id, 1, 'attach', { filename: f.filename, size: f.size, type: f.ext, fromApplication: origin.applicationId });
         }
         await syncClock(trx, id);
         await within(trx, { id, indexNo });

@@ -15,11 +15,11 @@ export function queryUseCases(ctx: CatalogueContext) {
   const queries = {
     async get(actor: CatalogueActor, id: number): Promise<ItemDetail> {
       const { item, working } = await loadItem(actor, id);
-      const published = item.published_version ? ((await repo.getVersion(db, id, item.published_version)) ?? null) : null;
+      const published = item.published_version ? ((await repo.getVersion(db, item.agency_id, id, item.published_version)) ?? null) : null;
       const att = (rows: repo.AttachmentRow[]) => rows.map((a) => ({ id: a.id, filename: cleanFileName(a.filename), size: a.size, mime: a.mime }));
       const state = stateOf(item, working);
       const who = await authorship(actor, item, working);
-      const versions = await repo.listVersions(db, id);
+      const versions = await repo.listVersions(db, item.agency_id, id);
       let clockInfo: Article26Clock | null = null;
       if (working.disclosure === 'proactive' && state !== 'withdrawn') {
         try {
@@ -48,10 +48,10 @@ export function queryUseCases(ctx: CatalogueContext) {
         version: item.version,
         working,
         published,
-        attachments: att(await repo.listAttachments(db, id, working.version_no)),
-        publishedAttachments: published ? att(await repo.listAttachments(db, id, published.version_no)) : [],
-        links: await repo.linksOf(db, id),
-        events: (await repo.listEvents(db, id)).map((e) => ({ action: e.action, at: e.at, actorName: e.actor_name, data: e.data_json ? JSON.parse(e.data_json) : null })),
+        attachments: att(await repo.listAttachments(db, item.agency_id, id, working.version_no)),
+        publishedAttachments: published ? att(await repo.listAttachments(db, item.agency_id, id, published.version_no)) : [],
+        links: await repo.linksOf(db, item.agency_id, id),
+        events: (await repo.listEvents(db, item.agency_id, id)).map((e) => ({ action: e.action, at: e.at, actorName: e.actor_name, data: e.data_json ? JSON.parse(e.data_json) : null })),
         versions: versions.map((v) => ({ versionNo: v.version_no, state: v.state, title: v.title, publishedOn: v.published_on, changeNote: v.change_note })),
         allowedActions: state === 'withdrawn' ? [] : allowedActions(state, catalogueRoles(actor), who),
         separationNote: state === 'withdrawn' ? null : allowedActions(state, catalogueRoles(actor)).map((a) => authorRule(state, a, who)).find((m) => m !== null) ?? null,

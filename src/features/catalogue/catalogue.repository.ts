@@ -73,16 +73,17 @@ export async function getItemByIndexNo(db: Executor, agencyId: number, indexNo: 
   return db.selectFrom('catalogue_items').selectAll().where('agency_id', '=', agencyId).where('index_no', '=', indexNo).executeTakeFirst();
 }
 
-export async function getVersion(db: Executor, itemId: number, versionNo: number): Promise<VersionRow | undefined> {
-  return db.selectFrom('catalogue_versions').selectAll().where('item_id', '=', itemId).where('version_no', '=', versionNo).executeTakeFirst();
+/** Versions, attachments and events are read by (agency_id, item_id, …): the key their indexes lead with (decision 205). */
+export async function getVersion(db: Executor, agencyId: number, itemId: number, versionNo: number): Promise<VersionRow | undefined> {
+  return db.selectFrom('catalogue_versions').selectAll().where('agency_id', '=', agencyId).where('item_id', '=', itemId).where('version_no', '=', versionNo).executeTakeFirst();
 }
 
-export async function listVersions(db: Executor, itemId: number): Promise<VersionRow[]> {
-  return db.selectFrom('catalogue_versions').selectAll().where('item_id', '=', itemId).orderBy('version_no', 'desc').execute();
+export async function listVersions(db: Executor, agencyId: number, itemId: number): Promise<VersionRow[]> {
+  return db.selectFrom('catalogue_versions').selectAll().where('agency_id', '=', agencyId).where('item_id', '=', itemId).orderBy('version_no', 'desc').execute();
 }
 
-export async function updateVersion(trx: Executor, itemId: number, versionNo: number, patch: Updateable<CatalogueVersionsTable>): Promise<void> {
-  await trx.updateTable('catalogue_versions').set(patch).where('item_id', '=', itemId).where('version_no', '=', versionNo).execute();
+export async function updateVersion(trx: Executor, agencyId: number, itemId: number, versionNo: number, patch: Updateable<CatalogueVersionsTable>): Promise<void> {
+  await trx.updateTable('catalogue_versions').set(patch).where('agency_id', '=', agencyId).where('item_id', '=', itemId).where('version_no', '=', versionNo).execute();
 }
 
 /** Optimistic update of an item; returns false when the row's version moved on. */
@@ -106,11 +107,11 @@ export async function claimItem(trx: Executor, id: number, expectedVersion: numb
   return Number(r.numUpdatedRows) === 1;
 }
 
-export async function deleteItem(trx: Executor, id: number): Promise<void> {
-  await trx.deleteFrom('catalogue_events').where('item_id', '=', id).execute();
-  await trx.deleteFrom('catalogue_attachments').where('item_id', '=', id).execute();
-  await trx.deleteFrom('catalogue_links').where((eb) => eb.or([eb('policy_id', '=', id), eb('interpretation_id', '=', id)])).execute();
-  await trx.deleteFrom('catalogue_versions').where('item_id', '=', id).execute();
+export async function deleteItem(trx: Executor, agencyId: number, id: number): Promise<void> {
+  await trx.deleteFrom('catalogue_events').where('agency_id', '=', agencyId).where('item_id', '=', id).execute();
+  await trx.deleteFrom('catalogue_attachments').where('agency_id', '=', agencyId).where('item_id', '=', id).execute();
+  await trx.deleteFrom('catalogue_links').where('agency_id', '=', agencyId).where((eb) => eb.or([eb('policy_id', '=', id), eb('interpretation_id', '=', id)])).execute();
+  await trx.deleteFrom('catalogue_versions').where('agency_id', '=', agencyId).where('item_id', '=', id).execute();
   await trx.deleteFrom('catalogue_items').where('id', '=', id).execute();
 }
 
@@ -145,7 +146,7 @@ export interface AdminListRow {
 export async function listAdmin(db: Executor, f: AdminListFilter): Promise<{ rows: AdminListRow[]; total: number }> {
   let q = db
     .selectFrom('catalogue_items as i')
-    .innerJoin('catalogue_versions as v', (j) => j.onRef('v.item_id', '=', 'i.id').onRef('v.version_no', '=', 'i.working_version'))
+    .innerJoin('catalogue_versions as v', (j) => j.onRef('v.agency_id', '=', 'i.agency_id').onRef('v.item_id', '=', 'i.id').onRef('v.version_no', '=', 'i.working_version'))
     .where('i.agency_id', 'in', f.agencyIds.length ? [...f.agencyIds] : [-1]);
   if (f.state === 'withdrawn') q = q.where('i.withdrawn_on', 'is not', null);
   else if (f.state) q = q.where('v.state', '=', f.state).where('i.withdrawn_on', 'is', null);
@@ -233,18 +234,18 @@ export interface PublicItemRow {
 export async function publicItemRow(db: Executor, id: number): Promise<PublicItemRow | undefined> {
   const pg = dialectOf(db as Kysely<unknown>) === 'postgres';
   const att = pg
-    ? sql`(select coalesce(json_agg(json_build_object('id', a.id, 'filename', a.filename, 'size', a.size, 'mime', a.mime) order by a.id), '[]'::json)::text from catalogue_attachments a where a.item_id = i.id and a.version_no = i.published_version)`
-    : sql`(select json_group_array(json_object('id', a.id, 'filename', a.filename, 'size', a.size, 'mime', a.mime)) from (select * from catalogue_attachments where item_id = i.id and version_no = i.published_version order by id) a)`;
+    ? sql`(select coalesce(json_agg(json_build_object('id', a.id, 'filename', a.filename, 'size', a.size, 'mime', a.mime) order by a.id), '[]'::json)::text from catalogue_attachments a where a.agency_id = i.agency_id and a.item_id = i.id and a.version_no = i.published_version)`
+    : sql`(select json_group_array(json_object('id', a.id, 'filename', a.filename, 'size', a.size, 'mime', a.mime)) from (select * from catalogue_attachments where agency_id = i.agency_id and item_id = i.id and version_no = i.published_version order by id) a)`;
   const linked = (mine: 'policy_id' | 'interpretation_id', other: 'policy_id' | 'interpretation_id') =>
     pg
-      ? sql`(select coalesce(json_agg(json_build_object('id', o.id, 'title', o.title, 'published_on', o.published_on) order by o.published_on, o.id), '[]'::json)::text from catalogue_links l join catalogue_items o on o.id = l.${sql.ref(other)} where l.${sql.ref(mine)} = i.id and o.public = 1)`
+      ? sql`(select coalesce(json_agg(json_build_object('id', o.id, 'title', o.title, 'published_on', o.published_on) order by o.published_on, o.id), '[]'::json)::text from catalogue_links l join catalogue_items o on o.id = l.${sql.ref(other)} where l.agency_id = i.agency_id and l.${sql.ref(mine)} = i.id and o.public = 1)`
       : // CROSS JOIN fixes SQLite's join order (links first): without statistics it scanned every public item
-        sql`(select json_group_array(json_object('id', o.id, 'title', o.title, 'published_on', o.published_on)) from (select o.id, o.title, o.published_on from catalogue_links l cross join catalogue_items o on o.id = l.${sql.ref(other)} where l.${sql.ref(mine)} = i.id and o.public = 1 order by o.published_on, o.id) o)`;
+        sql`(select json_group_array(json_object('id', o.id, 'title', o.title, 'published_on', o.published_on)) from (select o.id, o.title, o.published_on from catalogue_links l cross join catalogue_items o on o.id = l.${sql.ref(other)} where l.agency_id = i.agency_id and l.${sql.ref(mine)} = i.id and o.public = 1 order by o.published_on, o.id) o)`;
   const r = await sql<Omit<PublicItemRow, 'attachments' | 'interpretations' | 'policies'> & { att: string; interp: string; pol: string }>`
     select i.id, i.agency_id, i.index_no, i.published_on, i.validity, i.validity_changed_on, v.version_no, v.title, v.doc_number, v.publisher,
       v.made_on, v.category, v.subject, v.kind, v.summary, v.body_html,
       ${att} as att, ${linked('policy_id', 'interpretation_id')} as interp, ${linked('interpretation_id', 'policy_id')} as pol
-    from catalogue_items i join catalogue_versions v on v.item_id = i.id and v.version_no = i.published_version
+    from catalogue_items i join catalogue_versions v on v.agency_id = i.agency_id and v.item_id = i.id and v.version_no = i.published_version
     where i.id = ${id} and i.public = 1`.execute(db);
   const row = r.rows[0];
   if (!row) return undefined;
@@ -256,7 +257,7 @@ export async function publicRowsByIds(db: Executor, ids: readonly number[]) {
   if (!ids.length) return [];
   return db
     .selectFrom('catalogue_items as i')
-    .innerJoin('catalogue_versions as v', (j) => j.onRef('v.item_id', '=', 'i.id').onRef('v.version_no', '=', 'i.published_version'))
+    .innerJoin('catalogue_versions as v', (j) => j.onRef('v.agency_id', '=', 'i.agency_id').onRef('v.item_id', '=', 'i.id').onRef('v.version_no', '=', 'i.published_version'))
     .select(['i.id', 'i.agency_id', 'i.index_no', 'i.public', 'i.title', 'i.doc_number', 'i.kind', 'i.category', 'i.subject', 'i.made_on', 'i.published_on', 'i.validity', 'v.summary', 'v.body_text', 'v.publisher'])
     .where('i.id', 'in', [...ids])
     .execute()
@@ -268,7 +269,7 @@ export async function publicRowsByIds(db: Executor, ids: readonly number[]) {
 export async function statItems(db: Executor, agencyId: number) {
   return db
     .selectFrom('catalogue_items as i')
-    .innerJoin('catalogue_versions as v', (j) => j.onRef('v.item_id', '=', 'i.id').onRef('v.version_no', '=', sql`coalesce(i.published_version, i.working_version)`))
+    .innerJoin('catalogue_versions as v', (j) => j.onRef('v.agency_id', '=', 'i.agency_id').onRef('v.item_id', '=', 'i.id').onRef('v.version_no', '=', sql`coalesce(i.published_version, i.working_version)`))
     .select(['i.id', 'v.kind', 'v.made_on', 'i.first_published_on', 'i.validity', 'i.validity_changed_on', 'i.withdrawn_on', 'v.title', 'i.index_no'])
     .where('i.agency_id', '=', agencyId)
     .where('v.kind', 'in', ['rule', 'normative'])
@@ -279,7 +280,7 @@ export async function statItems(db: Executor, agencyId: number) {
 export async function openClockItems(db: Executor, agencyIds: readonly number[]) {
   return db
     .selectFrom('catalogue_items as i')
-    .innerJoin('catalogue_versions as v', (j) => j.onRef('v.item_id', '=', 'i.id').onRef('v.version_no', '=', 'i.working_version'))
+    .innerJoin('catalogue_versions as v', (j) => j.onRef('v.agency_id', '=', 'i.agency_id').onRef('v.item_id', '=', 'i.id').onRef('v.version_no', '=', 'i.working_version'))
     .select(['i.id', 'i.agency_id', 'i.index_no', 'v.title', 'v.formed_on', 'v.state'])
     .where('i.agency_id', 'in', agencyIds.length ? [...agencyIds] : [-1])
     .where('v.state', 'not in', ['published', 'superseded'])
@@ -294,7 +295,7 @@ export async function openClocks(db: Executor, agencyIds: readonly number[], ent
   return db
     .selectFrom('deadlines as d')
     .innerJoin('catalogue_items as i', (j) => j.on(sql`cast(d.entity_id as integer)`, '=', sql.ref('i.id')))
-    .innerJoin('catalogue_versions as v', (j) => j.onRef('v.item_id', '=', 'i.id').onRef('v.version_no', '=', 'i.working_version'))
+    .innerJoin('catalogue_versions as v', (j) => j.onRef('v.agency_id', '=', 'i.agency_id').onRef('v.item_id', '=', 'i.id').onRef('v.version_no', '=', 'i.working_version'))
     .select(['i.id', 'i.index_no', 'v.title', 'v.formed_on', 'v.state', 'd.due', 'd.provisional'])
     .where('d.entity', '=', entity)
     .where('d.kind', '=', kind)
@@ -308,7 +309,7 @@ export async function openClocks(db: Executor, agencyIds: readonly number[], ent
 export async function exportRows(db: Executor, agencyId: number) {
   return db
     .selectFrom('catalogue_items as i')
-    .innerJoin('catalogue_versions as v', (j) => j.onRef('v.item_id', '=', 'i.id').onRef('v.version_no', '=', sql`coalesce(i.published_version, i.working_version)`))
+    .innerJoin('catalogue_versions as v', (j) => j.onRef('v.agency_id', '=', 'i.agency_id').onRef('v.item_id', '=', 'i.id').onRef('v.version_no', '=', sql`coalesce(i.published_version, i.working_version)`))
     .select(['i.id', 'i.index_no', 'v.title', 'v.doc_number', 'v.publisher', 'v.made_on', 'i.published_on', 'i.validity', 'i.validity_changed_on', 'v.category', 'v.subject', 'v.kind', 'v.disclosure', 'v.withhold_reason', 'v.summary', 'v.body_text', 'v.state'])
     .where('i.agency_id', '=', agencyId)
     .orderBy('i.id')
@@ -321,14 +322,14 @@ export async function insertAttachment(trx: Executor, row: Insertable<CatalogueA
   const r = await trx.insertInto('catalogue_attachments').values(row).returning('id').executeTakeFirstOrThrow();
   return r.id;
 }
-export async function listAttachments(db: Executor, itemId: number, versionNo: number): Promise<AttachmentRow[]> {
-  return db.selectFrom('catalogue_attachments').selectAll().where('item_id', '=', itemId).where('version_no', '=', versionNo).orderBy('id').execute();
+export async function listAttachments(db: Executor, agencyId: number, itemId: number, versionNo: number): Promise<AttachmentRow[]> {
+  return db.selectFrom('catalogue_attachments').selectAll().where('agency_id', '=', agencyId).where('item_id', '=', itemId).where('version_no', '=', versionNo).orderBy('id').execute();
 }
 export async function getAttachment(db: Executor, id: number): Promise<AttachmentRow | undefined> {
   return db.selectFrom('catalogue_attachments').selectAll().where('id', '=', id).executeTakeFirst();
 }
-export async function copyAttachments(trx: Executor, itemId: number, fromVersion: number, toVersion: number): Promise<void> {
-  const rows = await listAttachments(trx, itemId, fromVersion);
+export async function copyAttachments(trx: Executor, agencyId: number, itemId: number, fromVersion: number, toVersion: number): Promise<void> {
+  const rows = await listAttachments(trx, agencyId, itemId, fromVersion);
   for (const r of rows) {
     const { id: _id, ...rest } = r;
     await trx.insertInto('catalogue_attachments').values({ ...rest, version_no: toVersion }).execute();
@@ -338,31 +339,31 @@ export async function deleteAttachment(trx: Executor, id: number): Promise<void>
   await trx.deleteFrom('catalogue_attachments').where('id', '=', id).execute();
 }
 
-export async function addLink(trx: Executor, policyId: number, interpretationId: number): Promise<void> {
-  await trx.insertInto('catalogue_links').values({ policy_id: policyId, interpretation_id: interpretationId }).onConflict((oc) => oc.doNothing()).execute();
+export async function addLink(trx: Executor, agencyId: number, policyId: number, interpretationId: number): Promise<void> {
+  await trx.insertInto('catalogue_links').values({ agency_id: agencyId, policy_id: policyId, interpretation_id: interpretationId }).onConflict((oc) => oc.doNothing()).execute();
 }
-export async function linksOf(db: Executor, itemId: number) {
+export async function linksOf(db: Executor, agencyId: number, itemId: number) {
   const asPolicy = await db
     .selectFrom('catalogue_links as l')
     .innerJoin('catalogue_items as i', 'i.id', 'l.interpretation_id')
-    .innerJoin('catalogue_versions as v', (j) => j.onRef('v.item_id', '=', 'i.id').onRef('v.version_no', '=', 'i.working_version'))
+    .innerJoin('catalogue_versions as v', (j) => j.onRef('v.agency_id', '=', 'i.agency_id').onRef('v.item_id', '=', 'i.id').onRef('v.version_no', '=', 'i.working_version'))
     .select(['i.id', 'i.index_no', 'i.public', 'i.published_on', 'v.title', 'v.state'])
-    .where('l.policy_id', '=', itemId)
+    .where('l.agency_id', '=', agencyId).where('l.policy_id', '=', itemId)
     .execute();
   const asInterpretation = await db
     .selectFrom('catalogue_links as l')
     .innerJoin('catalogue_items as i', 'i.id', 'l.policy_id')
-    .innerJoin('catalogue_versions as v', (j) => j.onRef('v.item_id', '=', 'i.id').onRef('v.version_no', '=', 'i.working_version'))
+    .innerJoin('catalogue_versions as v', (j) => j.onRef('v.agency_id', '=', 'i.agency_id').onRef('v.item_id', '=', 'i.id').onRef('v.version_no', '=', 'i.working_version'))
     .select(['i.id', 'i.index_no', 'i.public', 'i.published_on', 'v.title', 'v.state'])
-    .where('l.interpretation_id', '=', itemId)
+    .where('l.agency_id', '=', agencyId).where('l.interpretation_id', '=', itemId)
     .execute();
   return { interpretations: asPolicy, policies: asInterpretation };
 }
 
 /** The people who wrote a version: its creator and everyone who created, edited, revised or changed its attachments. */
-export async function authorsOf(db: Executor, itemId: number, versionNo: number, createdBy: number | null): Promise<number[]> {
+export async function authorsOf(db: Executor, agencyId: number, itemId: number, versionNo: number, createdBy: number | null): Promise<number[]> {
   const rows = await db.selectFrom('catalogue_events').select('actor_user_id').distinct()
-    .where('item_id', '=', itemId).where('version_no', '=', versionNo)
+    .where('agency_id', '=', agencyId).where('item_id', '=', itemId).where('version_no', '=', versionNo)
     .where('action', 'in', ['create', 'edit', 'revise', 'attach', 'detach', 'import'])
     .where('actor_user_id', 'is not', null)
     .execute();
@@ -371,11 +372,11 @@ export async function authorsOf(db: Executor, itemId: number, versionNo: number,
   return [...ids];
 }
 
-export async function insertEvent(trx: Executor, row: { item_id: number; version_no: number; action: string; at: string; actor_user_id: number | null; actor_name: string; data_json: string | null }): Promise<void> {
+export async function insertEvent(trx: Executor, row: { agency_id: number; item_id: number; version_no: number; action: string; at: string; actor_user_id: number | null; actor_name: string; data_json: string | null }): Promise<void> {
   await trx.insertInto('catalogue_events').values(row).execute();
 }
-export async function listEvents(db: Executor, itemId: number) {
-  return db.selectFrom('catalogue_events').selectAll().where('item_id', '=', itemId).orderBy('id').execute();
+export async function listEvents(db: Executor, agencyId: number, itemId: number) {
+  return db.selectFrom('catalogue_events').selectAll().where('agency_id', '=', agencyId).where('item_id', '=', itemId).orderBy('id').execute();
 }
 
 // ───── portal pages ─────
@@ -458,7 +459,7 @@ export async function searchIndex(db: Executor, q: SearchQuery, filter: MetaFilt
 
 /** The LIKE scan the index replaces (benchmark baseline only). */
 export async function likeScanCount(db: Executor, patterns: readonly string[]): Promise<number> {
-  let q = db.selectFrom('catalogue_items as i').innerJoin('catalogue_versions as v', (j) => j.onRef('v.item_id', '=', 'i.id').onRef('v.version_no', '=', 'i.published_version')).where('i.public', '=', 1);
+  let q = db.selectFrom('catalogue_items as i').innerJoin('catalogue_versions as v', (j) => j.onRef('v.agency_id', '=', 'i.agency_id').onRef('v.item_id', '=', 'i.id').onRef('v.version_no', '=', 'i.published_version')).where('i.public', '=', 1);
   for (const p of patterns) q = q.where((eb) => eb.or([eb('v.title', 'like', p), eb('v.body_text', 'like', p)]));
   const r = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
   return toNumber(r?.n);
@@ -538,7 +539,7 @@ export async function withoutSecondaryIndexes<T>(trx: Executor, fn: () => Promis
 export async function originItems(db: Executor, agencyId: number) {
   const rows = await db
     .selectFrom('catalogue_items as i')
-    .innerJoin('catalogue_versions as v', (j) => j.onRef('v.item_id', '=', 'i.id').onRef('v.version_no', '=', 'i.working_version'))
+    .innerJoin('catalogue_versions as v', (j) => j.onRef('v.agency_id', '=', 'i.agency_id').onRef('v.item_id', '=', 'i.id').onRef('v.version_no', '=', 'i.working_version'))
     .select(['i.id', 'i.index_no', 'i.created_on', 'i.first_published_on', 'i.withdrawn_on', 'i.origin_application_id', 'v.title', 'v.state'])
     .where('i.agency_id', '=', agencyId)
     .where('i.origin_application_id', 'is not', null)

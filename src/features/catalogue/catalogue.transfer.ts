@@ -61,13 +61,13 @@ export function transferUseCases(ctx: CatalogueContext) {
           }
           const published = d.disclosure === 'proactive' && d.publishedOn;
           await repo.insertVersion(trx, {
-            item_id: id, version_no: 1, state: published ? 'approved' : 'draft', title: d.title, doc_number: d.docNumber, publisher: d.publisher ?? agency.name, made_on: d.madeOn,
+            agency_id: agencyId, item_id: id, version_no: 1, state: published ? 'approved' : 'draft', title: d.title, doc_number: d.docNumber, publisher: d.publisher ?? agency.name, made_on: d.madeOn,
             formed_on: d.madeOn ?? d.publishedOn ?? today(), kind: d.kind, category: d.category, subject: d.subject, disclosure: d.disclosure, withhold_reason: d.withholdReason,
             summary: d.summary, body_html: html, body_text: bodyText(html), change_note: '批量导入',
             review_result: published ? 'pass' : null, review_basis: published ? '批量导入：该信息已在原目录中公开（原审查记录见原系统）' : null, reviewer_id: published ? actor.userId : null, reviewer_name: published ? actor.displayName : null, reviewed_at: published ? at : null,
             created_at: at, created_by: actor.userId, updated_at: at,
           });
-          await event(trx, actor, id, 1, 'import', { row: g.report.row, indexNo });
+          await event(trx, actor, agencyId, id, 1, 'import', { row: g.report.row, indexNo });
           await syncClock(trx, id);
           if (published) {
             await publishInTrx(trx, actor, id, d.publishedOn!);
@@ -121,7 +121,7 @@ export function transferUseCases(ctx: CatalogueContext) {
                   validity_changed_on: d.validity === 'valid' ? null : d.publishedOn, search_key: searchKey, created_at: at, updated_at: at,
                 },
                 version: {
-                  item_id: id, version_no: 1, state: 'published', title: d.title, doc_number: d.docNumber, publisher: agency.name, made_on: d.madeOn, formed_on: d.madeOn, kind: d.kind, category: d.category,
+                  agency_id: agencyId, item_id: id, version_no: 1, state: 'published', title: d.title, doc_number: d.docNumber, publisher: agency.name, made_on: d.madeOn, formed_on: d.madeOn, kind: d.kind, category: d.category,
                   subject: d.subject ?? null, disclosure: 'proactive', withhold_reason: null, summary: d.summary, body_html: textToHtml(d.body), body_text: d.body, change_note: '基准测试数据',
                   review_result: 'pass', review_basis: '基准测试数据（合成）', reviewer_id: null, reviewer_name: actor.displayName, reviewed_at: at, published_on: d.publishedOn, published_at: at,
                   created_at: at, created_by: null, updated_at: at,

@@ -20,7 +20,7 @@ export interface WaitingRow {
 export async function itemsInStates(db: Executor, agencyIds: readonly number[] | null, states: readonly string[]): Promise<WaitingRow[]> {
   let q = db
     .selectFrom('catalogue_items as i')
-    .innerJoin('catalogue_versions as v', (j) => j.onRef('v.item_id', '=', 'i.id').onRef('v.version_no', '=', 'i.working_version'))
+    .innerJoin('catalogue_versions as v', (j) => j.onRef('v.agency_id', '=', 'i.agency_id').onRef('v.item_id', '=', 'i.id').onRef('v.version_no', '=', 'i.working_version'))
     .select(['i.id', 'i.agency_id', 'i.index_no', 'v.title', 'v.state', 'v.kind', 'v.formed_on', 'v.created_by'])
     .where('v.state', 'in', [...states])
     .where('i.withdrawn_on', 'is', null);
@@ -32,11 +32,11 @@ export async function itemsInStates(db: Executor, agencyIds: readonly number[] |
 export async function policiesWithoutInterpretation(db: Executor, agencyIds: readonly number[] | null): Promise<WaitingRow[]> {
   let q = db
     .selectFrom('catalogue_items as i')
-    .innerJoin('catalogue_versions as v', (j) => j.onRef('v.item_id', '=', 'i.id').onRef('v.version_no', '=', 'i.working_version'))
+    .innerJoin('catalogue_versions as v', (j) => j.onRef('v.agency_id', '=', 'i.agency_id').onRef('v.item_id', '=', 'i.id').onRef('v.version_no', '=', 'i.working_version'))
     .select(['i.id', 'i.agency_id', 'i.index_no', 'v.title', 'v.state', 'v.kind', 'v.formed_on', 'v.created_by'])
     .where('v.kind', 'in', ['rule', 'normative'])
     .where('i.withdrawn_on', 'is', null)
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('catalogue_links as l').select('l.policy_id').whereRef('l.policy_id', '=', 'i.id'))));
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('catalogue_links as l').select('l.policy_id').whereRef('l.agency_id', '=', 'i.agency_id').whereRef('l.policy_id', '=', 'i.id'))));
   if (agencyIds) q = q.where('i.agency_id', 'in', agencyIds.length ? [...agencyIds] : [-1]);
   return (await q.orderBy('i.id').limit(1000).execute()) as WaitingRow[];
 }

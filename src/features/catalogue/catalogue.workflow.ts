@@ -21,25 +21,25 @@ function reviewSteps(ctx: CatalogueContext): Record<ReviewAction, (s: StepArgs) 
   const { event, publishInTrx } = ctx;
   return {
     async submit({ trx, actor, id, working, to, at, bump }) {
-      await repo.updateVersion(trx, id, working.version_no, { state: to, review_result: null, review_basis: null, reviewer_id: null, reviewer_name: null, reviewed_at: null, approver_id: null, approver_name: null, approved_at: null, updated_at: at });
+      await repo.updateVersion(trx, working.agency_id, id, working.version_no, { state: to, review_result: null, review_basis: null, reviewer_id: null, reviewer_name: null, reviewed_at: null, approver_id: null, approver_name: null, approved_at: null, updated_at: at });
       await bump();
-      await event(trx, actor, id, working.version_no, 'submit', null);
+      await event(trx, actor, working.agency_id, id, working.version_no, 'submit', null);
     },
     async record_review({ trx, actor, id, working, input, to, at, bump }) {
       // 保守国家秘密法 第三十五条; 实施条例 第四十二条: reviewer, date, basis, result on the record.
-      await repo.updateVersion(trx, id, working.version_no, { state: to, review_result: input.reviewResult!, review_basis: input.basis!, reviewer_id: actor.userId, reviewer_name: actor.displayName, reviewed_at: at, updated_at: at });
+      await repo.updateVersion(trx, working.agency_id, id, working.version_no, { state: to, review_result: input.reviewResult!, review_basis: input.basis!, reviewer_id: actor.userId, reviewer_name: actor.displayName, reviewed_at: at, updated_at: at });
       await bump();
-      await event(trx, actor, id, working.version_no, 'record_review', { result: input.reviewResult, basis: input.basis });
+      await event(trx, actor, working.agency_id, id, working.version_no, 'record_review', { result: input.reviewResult, basis: input.basis });
     },
     async approve({ trx, actor, id, working, to, at, bump }) {
-      await repo.updateVersion(trx, id, working.version_no, { state: to, approver_id: actor.userId, approver_name: actor.displayName, approved_at: at, updated_at: at });
+      await repo.updateVersion(trx, working.agency_id, id, working.version_no, { state: to, approver_id: actor.userId, approver_name: actor.displayName, approved_at: at, updated_at: at });
       await bump();
-      await event(trx, actor, id, working.version_no, 'approve', null);
+      await event(trx, actor, working.agency_id, id, working.version_no, 'approve', null);
     },
     async return({ trx, actor, id, working, input, to, at, bump }) {
-      await repo.updateVersion(trx, id, working.version_no, { state: to, updated_at: at });
+      await repo.updateVersion(trx, working.agency_id, id, working.version_no, { state: to, updated_at: at });
       await bump();
-      await event(trx, actor, id, working.version_no, 'return', { reason: input.reason });
+      await event(trx, actor, working.agency_id, id, working.version_no, 'return', { reason: input.reason });
     },
     async publish({ trx, actor, id, today, toPublishWith }) {
       await publishInTrx(trx, actor, id, today);
@@ -74,7 +74,7 @@ export function workflowUseCases(ctx: CatalogueContext) {
         const bad = storedDateProblems({ madeOn: working.made_on, formedOn: working.formed_on }, t);
         if (bad.length) throw validationFailed(bad, `请先修改草稿中的日期再发布：${bad.map((b) => b.message).join('；')}`);
         const s = await settingsOf(item.agency_id);
-        const links = await repo.linksOf(db, id);
+        const links = await repo.linksOf(db, item.agency_id, id);
         toPublishWith = links.interpretations.filter((l) => l.state === 'approved').map((l) => l.id);
         interpretation = checkInterpretationRule({
           enabled: s.requireInterpretation,

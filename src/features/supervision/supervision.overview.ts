@@ -275,7 +275,7 @@ export function createOverviewService(db: Kysely<Database>, deps: { audit: Audit
         .where('filed_on', '>=', from).where('filed_on', '<=', to).where('result', '!=', 'pending').groupBy('agency_id').execute();
       // 规章 and 行政规范性文件 first published in the year; same day when a linked 政策解读 was first published that day
       const policies = await db.selectFrom('catalogue_items as c')
-        .select(['c.agency_id', (e) => e.fn.countAll<number>().as('n'), sql<number>`sum(case when exists (select 1 from catalogue_links l inner join catalogue_items i on i.id = l.interpretation_id where l.policy_id = c.id and i.first_published_on = c.first_published_on) then 1 else 0 end)`.as('same_day')])
+        .select(['c.agency_id', (e) => e.fn.countAll<number>().as('n'), sql<number>`sum(case when exists (select 1 from catalogue_links l inner join catalogue_items i on i.id = l.interpretation_id where l.agency_id = c.agency_id and l.policy_id = c.id and i.first_published_on = c.first_published_on) then 1 else 0 end)`.as('same_day')])
         .where('c.kind', 'in', ['rule', 'normative']).where('c.first_published_on', '>=', from).where('c.first_published_on', '<=', to).groupBy('c.agency_id').execute();
       // months with 办件 decided, and the 办理结果公示 (第二十条第（五）（六）项 items) of the year and the January after
       const decided = await db.selectFrom('decision_entries').select(['agency_id', sql<string>`substr(decided_on, 1, 7)`.as('month')]).distinct()
