@@ -1146,3 +1146,4 @@ export interface CatalogueVersionsTable { agency_id: number }
 export interface CatalogueAttachmentsTable { agency_id: number }
 export interface CatalogueEventsTable { agency_id: number }
 export interface CatalogueLinksTable { agency_id: number }
+export interface AnnualReportEventsTable { agency_id: number }

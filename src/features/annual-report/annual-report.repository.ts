@@ -282,11 +282,12 @@ export async function updateReport(db: Db, id: number, version: number, patch: P
   return Number(r.numUpdatedRows) === 1;
 }
 
-export async function insertEvent(db: Db, e: { report_id: number; kind: string; actor_user_id: number | null; actor_name: string; comment: string | null; at: string }): Promise<void> {
+export async function insertEvent(db: Db, e: { agency_id: number; report_id: number; kind: string; actor_user_id: number | null; actor_name: string; comment: string | null; at: string }): Promise<void> {
   await db.insertInto('annual_report_events').values(e).execute();
 }
-export async function listEvents(db: Db, reportId: number) {
-  return db.selectFrom('annual_report_events').selectAll().where('report_id', '=', reportId).orderBy('id').execute();
+/** A report's history by (agency_id, report_id), the key its index leads with (decision 205). */
+export async function listEvents(db: Db, agencyId: number, reportId: number) {
+  return db.selectFrom('annual_report_events').selectAll().where('agency_id', '=', agencyId).where('report_id', '=', reportId).orderBy('id').execute();
 }
 
 export async function insertPublication(db: Db, p: { report_id: number; agency_id: number; year: number; version_no: number; model_json: string; change_note: string | null; published_on: string; published_at: string; published_by: number | null }): Promise<void> {

@@ -165,7 +165,7 @@ export function createAnnualReportService(db: Kysely<Database>, deps: {
   async function wfActor(actor: Actor, agencyId: number, reportId?: number): Promise<WorkflowActor> {
     let hasEdited = false;
     if (reportId !== undefined) {
-      const events = await repo.listEvents(db, reportId);
+      const events = await repo.listEvents(db, agencyId, reportId);
       const lastPublish = events.map((e) => e.kind).lastIndexOf('publish');
       hasEdited = events.slice(lastPublish + 1).some((e) => e.actor_user_id === actor.userId && EDITING_EVENTS.has(e.kind));
     }
@@ -229,7 +229,7 @@ export function createAnnualReportService(db: Kysely<Database>, deps: {
     const stored = fromJson<Stored>(row.overrides_json) ?? { cells: {}, editedSections: [] };
     const model = fromJson<ReportModel>(row.model_json)!;
     // Findings are checked again for the page: P1 (第四十九条) depends on today and on the publication date.
-    const [events, pubs, findings] = await Promise.all([repo.listEvents(db, row.id), repo.listPublications(db, row.agency_id, row.year), findingsOf(db, model, row.agency_id)]);
+    const [events, pubs, findings] = await Promise.all([repo.listEvents(db, row.agency_id, row.id), repo.listPublications(db, row.agency_id, row.year), findingsOf(db, model, row.agency_id)]);
     const state = row.state as ReportState;
     return {
       agency: { id: agency.id, name: agency.name, creditCode: agency.creditCode, parentId: agency.parentId },
@@ -316,7 +316,7 @@ export function createAnnualReportService(db: Kysely<Database>, deps: {
       }
       // recompiling an approved report returns it to draft (负责人 approves again)
       await write(trx, row, { computed, stored, sections, ...(row.state === 'approved' ? { state: 'draft' as const } : {}), extra: { compiled_at: at, format: f } });
-      await repo.insertEvent(trx, { report_id: row.id, kind: eventName, actor_user_id: actorForAudit.userId, actor_name: actorForAudit.displayName, comment: null, at });
+      await repo.insertEvent(trx, { agency_id: row.agency_id, report_id: row.id, kind: eventName, actor_user_id: actorForAudit.userId, actor_name: actorForAudit.displayName, comment: null, at });
       await deps.audit.record(trx, { actor: actorForAudit, agencyId, action: 'annual_report.compile', entity: 'annual_report', entityId: row.id, after: { year, format: f } });
       return (await repo.findReport(trx, agencyId, year))!;
     });
@@ -384,7 +384,7 @@ export function createAnnualReportService(db: Kysely<Database>, deps: {
         await write(trx, row, { computed, stored, sections, ...(nextState !== row.state ? { state: nextState } : {}) });
         const kind = input.override ? 'override' : input.removeOverride ? 'override_removed' : 'saved';
         const comment = input.override ? `${input.override.ref} = ${input.override.value ?? '空'}：${input.override.reason.trim()}` : input.removeOverride ? `${input.removeOverride.ref} 恢复为统计值：${input.removeOverride.reason.trim()}` : null;
-        await repo.insertEvent(trx, { report_id: row.id, kind, actor_user_id: actor.userId, actor_name: actor.displayName, comment, at });
+        await repo.insertEvent(trx, { agency_id: row.agency_id, report_id: row.id, kind, actor_user_id: actor.userId, actor_name: actor.displayName, comment, at });
         await deps.audit.record(trx, { actor, agencyId, action: `annual_report.${kind}`, entity: 'annual_report', entityId: row.id, before, after });
       });
       return view(actor, (await repo.findReport(db, agencyId, year))!);
@@ -416,7 +416,7 @@ export function createAnnualReportService(db: Kysely<Database>, deps: {
             extra: { ...(action === 'submit' ? { submitted_at: at } : {}), ...(action === 'unlock' ? { locked: 0 } : {}) },
           });
         }
-        await repo.insertEvent(trx, { report_id: row.id, kind: action, actor_user_id: actor.userId, actor_name: actor.displayName, comment, at });
+        await repo.insertEvent(trx, { agency_id: row.agency_id, report_id: row.id, kind: action, actor_user_id: actor.userId, actor_name: actor.displayName, comment, at });
         await deps.audit.record(trx, { actor, agencyId, action: `annual_report.${action}`, entity: 'annual_report', entityId: row.id, before: { state: row.state, locked: row.locked }, after: { state: next, comment } });
       });
       return view(actor, (await repo.findReport(db, agencyId, year))!);
@@ -584,7 +584,7 @@ export function createAnnualReportService(db: Kysely<Database>, deps: {
         });
         if (!ok) throw conflict();
         await repo.insertPublication(trx, { report_id: row.id, agency_id: agencyId, year, version_no: row.published_version + 1, model_json: toJson(published)!, change_note: null, published_on: opts.publishedOn, published_at: at, published_by: null });
-        await repo.insertEvent(trx, { report_id: row.id, kind: 'publish', actor_user_id: null, actor_name: actor.displayName, comment: null, at });
+        await repo.insertEvent(trx, { agency_id: row.agency_id, report_id: row.id, kind: 'publish', actor_user_id: null, actor_name: actor.displayName, comment: null, at });
         await deps.audit.record(trx, { actor, agencyId, action: 'annual_report.publish', entity: 'annual_report', entityId: row.id, after: { year, publishedOn: opts.publishedOn } });
       });
       const fresh = (await repo.findReport(db, agencyId, year))!;

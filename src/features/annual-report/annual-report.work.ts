@@ -41,7 +41,7 @@ export function annualReportWorkProvider(deps: { db: Kysely<Database>; agencies:
     const state = (own?.state ?? 'draft') as ReportState;
     if (own && actor.role === 'leader' && own.errors_count === 0 && (state === 'draft' || state === 'returned')) {
       // the same "compiled or edited since the last publication" rule as the report page (annual-report.service wfActor)
-      const events = await listEvents(deps.db, own.id);
+      const events = await listEvents(deps.db, own.agency_id, own.id);
       const since = events.slice(events.map((e) => e.kind).lastIndexOf('publish') + 1);
       const hasEdited = since.some((e) => e.actor_user_id === actor.userId && EDITING_EVENTS.has(e.kind));
       if (availableActions(state, { ...wf(actor.agencyId), hasEdited }).includes('approve')) {
