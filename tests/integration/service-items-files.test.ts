@@ -133,6 +133,21 @@ describe.each(engines())('blank forms and samples of an item (%s)', (engine) => 
     expect((await detail()).version).toBe(before.version);
   });
 
+  it('a blank form the materials name but nobody uploaded is marked 未上传 on the item page, with no link that would 404', async () => {
+    const list = (await t.api('GET', `/api/service-items?q=${encodeURIComponent('公共场所卫生许可')}`, { as: 'officer' })).json() as { items: { id: number; level: string }[] };
+    const other = list.items.find((i) => i.level === 'district')!.id;
+    const file = `/services/${other}/files/${encodeURIComponent('公共场所卫生许可申请表.docx')}`;
+    expect((await t.api('GET', file)).statusCode).toBe(404);
+    const page = await t.app.inject({ method: 'GET', url: `/admin/services/${other}`, headers: { cookie: s.cookie } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('公共场所卫生许可申请表.docx <strong class="gk-tag gk-tag--amber">未上传</strong>');
+    expect(page.body).not.toContain(`href="${file}"`);
+    // the public guide offers it at the counter instead of a link
+    const guide = await t.api('GET', `/services/${other}`);
+    expect(guide.body).toContain('空白表格（请到窗口领取）');
+    expect(guide.body).not.toContain(`href="${file}"`);
+  });
+
   it('the item page: upload form → flash and the file listed; a missing file comes back with the error summary; removal by its button', async () => {
     const page = await t.app.inject({ method: 'GET', url: `/admin/services/${id}`, headers: { cookie: s.cookie } });
     expect(page.statusCode).toBe(200);

@@ -85,7 +85,8 @@ export function registerServiceItemFiles(app: FastifyInstance, services: Service
   const itemPage = async (request: FastifyRequest, reply: FastifyReply, id: number, fields: FormFields, errors: Errors, status: number) => {
     const actor = actorOf(request);
     const item = await si.get(actor, id);
-    return sendPage(reply, ServiceItemPage({ shell: adminShell(request), item, canEdit: si.canEdit(actor, item), files: { fields, errors } }), status);
+    const storedFiles = new Set((await si.files(actor, item.id)).map((f) => f.filename));
+    return sendPage(reply, ServiceItemPage({ shell: adminShell(request), item, canEdit: si.canEdit(actor, item), storedFiles, files: { fields, errors } }), status);
   };
   const pageAction = async (request: FastifyRequest, reply: FastifyReply, id: number, fields: FormFields, run: () => Promise<string>) => {
     try {

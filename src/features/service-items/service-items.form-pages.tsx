@@ -218,7 +218,7 @@ export function ConsistencyPage(p: { shell: AdminShell; agency: string; result: 
 }
 
 /** 空白表格 / 示例样表 of the materials: what is attached (with download and removal) and an upload form. */
-export function MaterialFilesForm(p: { csrfToken: string; id: number; version: number; materials: readonly { name: string; blankForm: string; sample: string }[]; fields?: FormFields; errors?: Errors }) {
+export function MaterialFilesForm(p: { csrfToken: string; id: number; version: number; materials: readonly { name: string; blankForm: string; sample: string }[]; stored: ReadonlySet<string>; fields?: FormFields; errors?: Errors }) {
   const f = p.fields ?? {};
   const attached = p.materials.flatMap((m) => (['blankForm', 'sample'] as const).filter((k) => m[k]).map((k) => ({ material: m.name, kind: k, filename: m[k] })));
   const label = { blankForm: '空白表格', sample: '示例样表' } as const;
@@ -228,13 +228,15 @@ export function MaterialFilesForm(p: { csrfToken: string; id: number; version: n
       <ErrorSummary errors={p.errors} idPrefix="files" linked={(field) => ['material', 'kind', 'file'].includes(field)} />
       {attached.length ? (
         <table className="gk-table">
-          <caption>已上传的文件（办事指南页面和 PDF 中提供下载）</caption>
+          <caption>材料目录中的空白表格和示例样表（已上传的在办事指南页面和 PDF 中提供下载）</caption>
           <thead><tr><th scope="col">材料</th><th scope="col">类别</th><th scope="col">文件</th><th scope="col">操作</th></tr></thead>
           <tbody>
             {attached.map((a) => (
               <tr key={`${a.material}-${a.kind}`}>
                 <td>{a.material}</td><td>{label[a.kind]}</td>
-                <td><a href={`/services/${p.id}/files/${encodeURIComponent(a.filename)}`}>{a.filename}</a></td>
+                <td>{p.stored.has(a.filename)
+                  ? <a href={`/services/${p.id}/files/${encodeURIComponent(a.filename)}`}>{a.filename}</a>
+                  : <>{a.filename} <strong className="gk-tag gk-tag--amber">未上传</strong><span className="gk-hint">（材料目录写了这个文件名，但文件还没有上传：办事指南中显示“请到窗口领取”。请在下方上传。）</span></>}</td>
                 <td>
                   <form method="post" action={`/admin/services/${p.id}/files/removal`}>
                     <CsrfField token={p.csrfToken} />
@@ -248,7 +250,7 @@ export function MaterialFilesForm(p: { csrfToken: string; id: number; version: n
             ))}
           </tbody>
         </table>
-      ) : <p>还没有上传空白表格或示例样表。</p>}
+      ) : <p>材料目录中还没有空白表格或示例样表。</p>}
       {p.materials.length ? (
         <form method="post" action={`/admin/services/${p.id}/files`} encType="multipart/form-data" noValidate className="gk-form">
           <CsrfField token={p.csrfToken} />

@@ -92,7 +92,8 @@ export function registerServiceItemPages(app: FastifyInstance, services: Service
   r.get('/admin/services/:id', { preHandler: requireStaff(), schema: { hide: true, params: idParams } }, async (request, reply) => {
     const actor = actorOf(request);
     const item = await si.get(actor, request.params.id);
-    return sendPage(reply, ServiceItemPage({ shell: adminShell(request, takeFlash(request, reply)), item, canEdit: si.canEdit(actor, item) }));
+    const storedFiles = new Set((await si.files(actor, item.id)).map((f) => f.filename));
+    return sendPage(reply, ServiceItemPage({ shell: adminShell(request, takeFlash(request, reply)), item, canEdit: si.canEdit(actor, item), storedFiles }));
   });
 
   // ── edit elements ──
@@ -137,7 +138,8 @@ export function registerServiceItemPages(app: FastifyInstance, services: Service
     const fields = readFields(request);
     const item = await si.get(actor, id);
     if (!si.canEdit(actor, item)) throw notFound();
-    const render = (errors: Errors, code: number) => sendPage(reply, ServiceItemPage({ shell: adminShell(request), item, canEdit: true, status: { fields, errors } }), code);
+    const storedFiles = new Set((await si.files(actor, item.id)).map((f) => f.filename));
+    const render = (errors: Errors, code: number) => sendPage(reply, ServiceItemPage({ shell: adminShell(request), item, canEdit: true, storedFiles, status: { fields, errors } }), code);
     const pre: Errors = [];
     const status = fields.status as ItemStatus | undefined;
     if (!status || !(ITEM_STATUSES as readonly string[]).includes(status)) pre.push({ field: 'status', message: '请选择新状态：在用、暂停或取消' });

@@ -37,7 +37,7 @@ export function ServiceItemListPage(p: { shell: AdminShell; items: ItemSummary[]
   );
 }
 
-export function ServiceItemPage(p: { shell: AdminShell; item: ItemDetail; canEdit: boolean; status?: { fields: FormFields; errors: { field: string; message: string }[] }; files?: { fields: FormFields; errors: { field: string; message: string }[] } }) {
+export function ServiceItemPage(p: { shell: AdminShell; item: ItemDetail; canEdit: boolean; storedFiles: ReadonlySet<string>; status?: { fields: FormFields; errors: { field: string; message: string }[] }; files?: { fields: FormFields; errors: { field: string; message: string }[] } }) {
   const it = p.item;
   return (
     <AdminLayout {...p.shell} active="services" title={it.name}>
@@ -70,7 +70,7 @@ export function ServiceItemPage(p: { shell: AdminShell; item: ItemDetail; canEdi
           <ul>{it.implementations.map((k) => <li key={k.id}><a href={`/admin/services/${k.id}`}>{k.agency}（{k.levelLabel}，{k.code}，{k.statusLabel}）</a></li>)}</ul>
         </>
       )}
-      {p.canEdit && it.status !== 'cancelled' ? <MaterialFilesForm csrfToken={p.shell.csrfToken} id={it.id} version={it.version} materials={Array.isArray(it.values.materials) ? (it.values.materials as Material[]) : []} {...(p.files ? { fields: p.files.fields, errors: p.files.errors } : {})} /> : null}
+      {p.canEdit && it.status !== 'cancelled' ? <MaterialFilesForm csrfToken={p.shell.csrfToken} id={it.id} version={it.version} stored={p.storedFiles} materials={Array.isArray(it.values.materials) ? (it.values.materials as Material[]) : []} {...(p.files ? { fields: p.files.fields, errors: p.files.errors } : {})} /> : null}
       {p.canEdit && it.status !== 'cancelled' ? <StatusForm csrfToken={p.shell.csrfToken} id={it.id} version={it.version} current={it.status} {...(p.status ? { fields: p.status.fields, errors: p.status.errors } : {})} /> : null}
       <h2>变更历史</h2>
       <table className="gk-table">
