@@ -245,6 +245,7 @@ const recipes: Record<string, Recipe> = {
   'PUT /api/supervision/assessment/sample/items/:id': async ({ rec, t }) => ({ method: 'PUT', url: `/api/supervision/assessment/sample/items/${rec.sampleItemId}`, json: { result: 'pass', version: await sampleItemVersion(t, rec.sampleItemId) } }),
   'GET /admin/supervision/assessment/sample': () => ({ url: `/admin/supervision/assessment/sample?year=${YEAR}` }),
   'GET /api/supervision/rankings': () => ({ url: `/api/supervision/rankings?year=${YEAR}&metric=received` }),
+  'GET /api/supervision/rankings/trend': () => ({ url: `/api/supervision/rankings/trend?year=${YEAR}` }),
   'GET /api/supervision/heatmap': () => ({ url: `/api/supervision/heatmap?year=${YEAR}` }),
   'GET /api/supervision/rankings/export': () => ({ url: `/api/supervision/rankings/export?year=${YEAR}&format=xlsx` }),
   'GET /admin/supervision/rankings': () => ({ url: `/admin/supervision/rankings?year=${YEAR}` }),

@@ -170,6 +170,18 @@ describe.each(engines())('supervision comparisons and rankings (%s)', (engine) =
     expect(byName(p.items)[A.d1]).toMatchObject({ rank: 1, received: 2, previous: { received: 0 }, onTimeShare: 100 });
   });
 
+  it('across years: the totals of the agencies below per year, oldest first', async () => {
+    const res = await t.api('GET', '/api/supervision/rankings/trend?year=2025&years=3', AS);
+    expect(res.statusCode, res.body).toBe(200);
+    const tr = res.json() as { year: number; years: { year: number; totals: Record<string, unknown> }[] };
+    expect(tr.years.map((y) => y.year)).toEqual([2023, 2024, 2025]);
+    expect(tr.years[0]!.totals).toMatchObject({ agencies: 4, received: 0, concluded: 0, onTimeShare: null, correctionRate: null, audited: 0 });
+    expect(tr.years[1]!.totals).toMatchObject({ received: 2, concluded: 1, outcomes: { disclose: 1 }, onTimeShare: 100, appealsDecided: 1, correctionRate: 100, audited: 1, errors: 3, warnings: 0 });
+    expect(tr.years[2]!.totals).toMatchObject({ received: 10, concluded: 10, outcomes: { disclose: 5, partial: 1, withhold: 1, unavailable: 1, decline: 1, other: 1 }, onTimeShare: 77.8, correctionRate: 50, audited: 2, errors: 1, warnings: 3 });
+    expect((await t.api('GET', '/api/supervision/rankings/trend?years=11', AS)).statusCode).toBe(400);
+    expect((await t.api('GET', '/api/supervision/rankings/trend', { as: 'rk-officer', ...PW })).statusCode).toBe(403);
+  });
+
   it('the heatmap: latest report per agency, findings per rule, most first; dismissed and other districts not counted', async () => {
     const res = await t.api('GET', '/api/supervision/heatmap?year=2025', AS);
     expect(res.statusCode, res.body).toBe(200);
@@ -233,8 +245,12 @@ describe.each(engines())('supervision comparisons and rankings (%s)', (engine) =
     const page = await t.app.inject({ method: 'GET', url: '/admin/supervision/rankings?year=2025&metric=onTime', headers: { cookie: s.cookie } });
     expect(page.statusCode).toBe(200);
     const svgs = page.body.match(/<svg[\s\S]*?<\/svg>/g) ?? [];
-    expect(svgs.length).toBe(2);
-    for (const name of [A.d1, A.d2, A.street]) for (const svg of svgs) expect(svg).toContain(name);
+    expect(svgs.length).toBe(3);
+    // the trend (years), then answered in time and the outcome mix of the page's agencies
+    expect(svgs[0]).toContain('2021');
+    expect(svgs[0]).toContain('77.8%');
+    for (const name of [A.d1, A.d2, A.street]) for (const svg of svgs.slice(1)) expect(svg).toContain(name);
+    expect(page.body).toContain('<tr data-year="2024"><th scope="row">2024</th><td data-received="2">2</td>');
     expect(page.body).toContain('按期答复率');
     expect(page.body).toContain('data-on-time="75"');
     expect(page.body).toContain('/api/supervision/rankings/export?year=2025&amp;metric=onTime&amp;format=xlsx');

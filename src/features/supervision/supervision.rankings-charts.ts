@@ -3,7 +3,7 @@
 // numbers in tables: a chart is never the only way to read them.
 import { echarts, type EChartsOption } from '../shared/echarts.ts';
 import { OUTCOME_GROUP_LABELS, OUTCOME_GROUPS } from '../../core/supervision/rankings.ts';
-import type { HeatmapRow, HeatmapRule, RankingRow } from './supervision.rankings.ts';
+import type { HeatmapRow, HeatmapRule, RankingRow, RankingTotals } from './supervision.rankings.ts';
 
 export interface Chart { title: string; svg: string }
 
@@ -63,5 +63,23 @@ export function heatmapChart(rows: readonly HeatmapRow[], rules: readonly Heatma
       visualMap: { min: 0, max, calculable: false, orient: 'horizontal', left: 'center', bottom: 4, inRange: { color: ['#f5f5f5', '#f4a261', '#b00020'] } },
       series: [{ type: 'heatmap', name: title, data, label: { show: true } }],
     }, Math.max(480, 200 + rules.length * 56), heightFor(rows.length, 16) + 40),
+  };
+}
+
+/** The totals of the agencies below across years: applications received and concluded (bars), answered in time (line, %). */
+export function trendChart(points: readonly { year: number; totals: RankingTotals }[], labels: { title: string; received: string; concluded: string; onTime: string }): Chart {
+  return {
+    title: labels.title,
+    svg: svgChart({
+      legend: { top: 4 },
+      grid: { left: 56, right: 56, top: 40, bottom: 32 },
+      xAxis: { type: 'category', data: points.map((p) => String(p.year)) },
+      yAxis: [{ type: 'value', minInterval: 1 }, { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } }],
+      series: [
+        { type: 'bar', name: labels.received, data: points.map((p) => p.totals.received), label: { show: true, position: 'top' } },
+        { type: 'bar', name: labels.concluded, data: points.map((p) => p.totals.concluded), label: { show: true, position: 'top' } },
+        { type: 'line', name: labels.onTime, yAxisIndex: 1, data: points.map((p) => p.totals.onTimeShare), label: { show: true, formatter: '{c}%' } },
+      ],
+    }, 720, 320),
   };
 }

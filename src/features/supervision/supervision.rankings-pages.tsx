@@ -63,7 +63,7 @@ function RankChange({ row, locale }: { row: RankingRow; locale: Locale }) {
 
 export function RankingsPage(p: {
   shell: AdminShell; year: number; years: number[]; metric: Metric; order: SortOrder; orderGiven: boolean; rows: Paged<RankingRow>;
-  totals: RankingTotals; previousTotals: RankingTotals; charts: Chart[]; errors?: readonly FieldError[];
+  totals: RankingTotals; previousTotals: RankingTotals; charts: Chart[]; trend: { year: number; totals: RankingTotals }[]; trendChart: Chart; errors?: readonly FieldError[];
 }): ReactElement {
   const locale = p.shell.locale;
   const T = tr(locale);
@@ -116,6 +116,27 @@ export function RankingsPage(p: {
       </table>
       {p.rows.total === 0 && <p>{T('noAgencies')}</p>}
       <Pagination page={p.rows.page} pageSize={p.rows.pageSize} total={p.rows.total} baseHref={RANKINGS_PATH} query={query} locale={locale} />
+      <section aria-labelledby="rank-trend">
+        <h2 id="rank-trend">{T('trend')}</h2>
+        <Figure chart={p.trendChart} />
+        <table className="gk-table" aria-label={T('trend')}>
+          <thead>
+            <tr>
+              <th scope="col">{T('year')}</th><th scope="col">{T('received')}</th><th scope="col">{T('concluded')}</th><th scope="col">{T('onTime')}</th>
+              <th scope="col">{T('correction')}</th><th scope="col">{T('auditedAgencies')}</th><th scope="col">{T('errors')}</th><th scope="col">{T('warnings')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.trend.map((y) => (
+              <tr key={y.year} data-year={y.year}>
+                <th scope="row">{y.year}</th><td data-received={y.totals.received}>{y.totals.received}</td><td>{y.totals.concluded}</td>
+                <td data-on-time={y.totals.onTimeShare ?? ''}>{pct(y.totals.onTimeShare)}</td><td>{pct(y.totals.correctionRate)}</td>
+                <td>{y.totals.audited}</td><td>{y.totals.errors}</td><td>{y.totals.warnings}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
       {p.charts.length > 0 && (
         <section aria-labelledby="rank-charts">
           <h2 id="rank-charts">{T('charts')}</h2>

@@ -25,7 +25,7 @@ export interface ScopeAgency { id: number; name: string; creditCode: string }
 
 export async function scopeAgencies(db: Db, supervisorId: number): Promise<ScopeAgency[]> {
   const r = await sql<{ id: number; name: string; credit_code: string }>`with recursive ${scope(supervisorId)}
-    select a.id, a.name, a.credit_code from agencies a where a.id in (select id from sub)`.execute(db);
+    select a.id, a.name, a.credit_code from agencies a where a.id in (select id from sub) order by a.id`.execute(db);
   return r.rows.map((x) => ({ id: n(x.id), name: x.name, creditCode: x.credit_code }));
 }
 

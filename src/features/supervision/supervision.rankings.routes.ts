@@ -13,7 +13,7 @@ import { adminShell, sendPage, takeFlash } from '../shared/pages.ts';
 import type { FieldError } from '../shared/errors.ts';
 import type { Services } from '../services.ts';
 import { pageQuery, paged } from './supervision.schema.ts';
-import { heatmapChart, onTimeChart, outcomeChart } from './supervision.rankings-charts.ts';
+import { heatmapChart, onTimeChart, outcomeChart, trendChart } from './supervision.rankings-charts.ts';
 import { heatmapTable, rankingsWorkbook, rankingTable, toCsv } from './supervision.rankings-export.ts';
 import { HEATMAP_PATH, HeatmapPage, RANKINGS_PATH, RankingsPage } from './supervision.rankings-pages.tsx';
 
@@ -25,6 +25,10 @@ const orderQ = z.enum(['asc', 'desc'], { message: '顺序只能是 asc 或 desc'
 
 export const rankingsQuery = z.object({ year: yearQ, metric: metricQ, order: orderQ, ...pageQuery });
 export const heatmapQuery = z.object({ year: yearQ, ...pageQuery });
+export const trendQuery = z.object({
+  year: yearQ,
+  years: z.coerce.number({ message: '年数应为数字' }).int({ message: '年数应为整数' }).min(2, { message: '至少 2 年' }).max(10, { message: '最多 10 年' }).default(5).describe('年数（2–10，默认 5）'),
+});
 export const exportQuery = z.object({
   year: yearQ, metric: metricQ, order: orderQ,
   format: z.enum(['csv', 'xlsx'], { message: '格式只能是 csv 或 xlsx' }).default('csv'),
@@ -78,6 +82,19 @@ export function registerSupervisionRankingsRoutes(app: FastifyInstance, services
     return svc.rankings(actorOf(request), { year: q.year ?? defaultYear(), metric: q.metric, ...(q.order ? { order: q.order } : {}), page: q.page, pageSize: q.pageSize });
   });
 
+  r.get('/api/supervision/rankings/trend', {
+    preHandler: staff,
+    schema: {
+      operationId: 'getSupervisionTrend',
+      summary: '下级机关历年合计：各年度收到和办结的申请、办理结果构成、按期答复率、复议诉讼纠错率、已体检机关及错误警告数（截至所选年度，旧的在前）',
+      tags: ['supervision'], querystring: trendQuery,
+      response: { 200: z.object({ year: z.number().int(), years: z.array(z.object({ year: z.number().int(), totals })) }), ...problemSchemas(400, 401, 403) },
+    },
+  }, async (request) => {
+    const year = request.query.year ?? defaultYear();
+    return { year, years: await svc.trend(actorOf(request), { year, years: request.query.years }) };
+  });
+
   r.get('/api/supervision/heatmap', {
     preHandler: staff,
     schema: {
@@ -128,9 +145,11 @@ export function registerSupervisionRankingsRoutes(app: FastifyInstance, services
     const res = await svc.rankings(actorOf(request), { year, metric: q.metric as Metric, ...(q.order ? { order: q.order } : {}), page: q.page, pageSize: q.pageSize });
     const locale = request.locale;
     const charts = res.items.length ? [onTimeChart(res.items, t(locale, 'rankings.chartOnTime')), outcomeChart(res.items, t(locale, 'rankings.chartOutcomes'))] : [];
+    const trend = await svc.trend(actorOf(request), { year, years: 5 });
+    const trendSvg = trendChart(trend, { title: t(locale, 'rankings.trend'), received: t(locale, 'rankings.received'), concluded: t(locale, 'rankings.concluded'), onTime: t(locale, 'rankings.onTime') });
     return sendPage(reply, RankingsPage({
       shell: adminShell(request, takeFlash(request, reply)), year, years: years(), metric: res.metric, order: res.order, orderGiven: !!q.order,
-      rows: res, totals: res.totals, previousTotals: res.previousTotals, charts, ...(errors.length ? { errors } : {}),
+      rows: res, totals: res.totals, previousTotals: res.previousTotals, charts, trend, trendChart: trendSvg, ...(errors.length ? { errors } : {}),
     }), status(errors));
   });
 

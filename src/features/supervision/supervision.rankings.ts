@@ -79,6 +79,8 @@ export interface RankingsService {
   heatmap(actor: Actor, q: { year: number; page: number; pageSize: number }): Promise<Paged<HeatmapRow> & Omit<Heatmap, 'rows'>>;
   /** The whole heatmap (exports). */
   allHeatmap(actor: Actor, year: number): Promise<Heatmap>;
+  /** The totals of the agencies below for each of `years` years up to `year` (oldest first). */
+  trend(actor: Actor, q: { year: number; years: number }): Promise<{ year: number; totals: RankingTotals }[]>;
 }
 
 const RULE_TITLES = new Map<string, { title: string; severity: 'error' | 'warning' }>([
@@ -114,21 +116,34 @@ function totalsOf(figures: readonly AgencyYearFigures[]): RankingTotals {
 }
 
 export function createRankingsService(db: Kysely<Database>): RankingsService {
+  // Each scope's agencies in zh-CN (pinyin) order, kept while its list of ids and names is the same: collating 10⁴
+  // Chinese names on every request cost more than the SQL (measured, decision 180). A few supervisors' scopes are kept.
+  const orders = new Map<number, { sig: string; place: Map<number, number> }>();
+  function nameOrder(supervisorId: number, agencies: readonly ScopeAgency[]): Map<number, number> {
+    const sig = agencies.map((a) => `${a.id}\u0001${a.name}`).join('\u0002');
+    const hit = orders.get(supervisorId);
+    if (hit?.sig === sig) return hit.place;
+    const place = new Map([...agencies].sort((a, b) => ZH.compare(a.name, b.name) || a.id - b.id).map((a, i) => [a.id, i]));
+    orders.delete(supervisorId);
+    orders.set(supervisorId, { sig, place });
+    if (orders.size > 32) orders.delete(orders.keys().next().value!);
+    return place;
+  }
+
   function assertSupervisor(actor: Actor): void {
     assertNotAdmin(actor, '比较和排名各机关');
     assertRole(actor, 'supervisor');
   }
 
-  /** Every agency below the supervisor with its figures of `year` and of the year before. */
-  async function figures(supervisorId: number, year: number): Promise<{ agencies: ScopeAgency[]; now: Map<number, AgencyYearFigures>; before: Map<number, AgencyYearFigures> }> {
-    const from = year - 1;
+  /** Every agency below the supervisor with its figures of each year from..to (one query per source for all the years). */
+  async function figuresOf(supervisorId: number, from: number, to: number): Promise<{ agencies: ScopeAgency[]; years: Map<number, Map<number, AgencyYearFigures>> }> {
     const [agencies, received, concluded, appeals, reports] = await Promise.all([
-      scopeAgencies(db, supervisorId), receivedCounts(db, supervisorId, from, year), concludedCounts(db, supervisorId, from, year),
-      appealCounts(db, supervisorId, from, year), latestReports(db, supervisorId, from, year),
+      scopeAgencies(db, supervisorId), receivedCounts(db, supervisorId, from, to), concludedCounts(db, supervisorId, from, to),
+      appealCounts(db, supervisorId, from, to), latestReports(db, supervisorId, from, to),
     ]);
-    const now = new Map<number, AgencyYearFigures>(), before = new Map<number, AgencyYearFigures>();
-    for (const a of agencies) { now.set(a.id, emptyFigures()); before.set(a.id, emptyFigures()); }
-    const at = (agencyId: number, y: number) => (y === year ? now : y === from ? before : null)?.get(agencyId);
+    const years = new Map<number, Map<number, AgencyYearFigures>>();
+    for (let y = from; y <= to; y++) years.set(y, new Map(agencies.map((a) => [a.id, emptyFigures()])));
+    const at = (agencyId: number, y: number) => years.get(y)?.get(agencyId);
     for (const r of received) { const f = at(r.agencyId, r.year); if (f) f.received = r.received; }
     for (const r of concluded) {
       const f = at(r.agencyId, r.year);
@@ -145,7 +160,13 @@ export function createRankingsService(db: Kysely<Database>): RankingsService {
       const f = at(r.agencyId, r.year);
       if (f) f.report = { reportId: r.reportId, runId: r.runId, errors: r.errors, warnings: r.warnings };
     }
-    return { agencies, now, before };
+    return { agencies, years };
+  }
+
+  /** Every agency below the supervisor with its figures of `year` and of the year before. */
+  async function figures(supervisorId: number, year: number): Promise<{ agencies: ScopeAgency[]; now: Map<number, AgencyYearFigures>; before: Map<number, AgencyYearFigures> }> {
+    const { agencies, years } = await figuresOf(supervisorId, year - 1, year);
+    return { agencies, now: years.get(year)!, before: years.get(year - 1)! };
   }
 
   async function allRankings(actor: Actor, q: RankingQuery): Promise<Rankings> {
@@ -174,11 +195,13 @@ export function createRankingsService(db: Kysely<Database>): RankingsService {
     const best: SortOrder = METRIC_DEFS[m].better === 'higher' ? 'desc' : 'asc';
     const order = q.order ?? best;
     const keys = new Map(agencies.map((a) => [a.id, metricKey(m, now.get(a.id)!)]));
+    const place = nameOrder(actor.agencyId, agencies);
+    const byName = (a: RankingRow, b: RankingRow) => place.get(a.agencyId)! - place.get(b.agencyId)!;
     rows.sort((a, b) => {
       const ka = keys.get(a.agencyId), kb = keys.get(b.agencyId);
-      if (!ka || !kb) return (ka ? 0 : 1) - (kb ? 0 : 1) || ZH.compare(a.name, b.name) || a.agencyId - b.agencyId;
+      if (!ka || !kb) return (ka ? 0 : 1) - (kb ? 0 : 1) || byName(a, b);
       const byRank = a.rank! - b.rank!;
-      return (order === best ? byRank : -byRank) || ZH.compare(a.name, b.name) || a.agencyId - b.agencyId;
+      return (order === best ? byRank : -byRank) || byName(a, b);
     });
     return {
       year: q.year, metric: m, order, rows,
@@ -192,7 +215,8 @@ export function createRankingsService(db: Kysely<Database>): RankingsService {
     const [agencies, reports, totals] = await Promise.all([scopeAgencies(db, id), latestReports(db, id, year, year), ruleTotals(db, id, year)]);
     const byId = new Map(agencies.map((a) => [a.id, a]));
     const audited = reports.filter((r) => byId.has(r.agencyId)).map((r) => ({ ...r, a: byId.get(r.agencyId)!, total: r.errors + r.warnings }));
-    audited.sort((x, y) => y.total - x.total || y.errors - x.errors || ZH.compare(x.a.name, y.a.name) || x.agencyId - y.agencyId);
+    const place = nameOrder(id, agencies);
+    audited.sort((x, y) => y.total - x.total || y.errors - x.errors || place.get(x.agencyId)! - place.get(y.agencyId)!);
     const shown = page ? audited.slice((page.page - 1) * page.pageSize, page.page * page.pageSize) : audited;
     const cells = await ruleCounts(db, id, year, page ? shown.map((r) => r.agencyId) : undefined);
     const counts = new Map<number, Record<string, number>>();
@@ -215,6 +239,11 @@ export function createRankingsService(db: Kysely<Database>): RankingsService {
     async heatmap(actor, q) {
       const { rows, ...rest } = await allHeatmap(actor, q.year, q);
       return { ...rest, items: rows, page: q.page, pageSize: q.pageSize };
+    },
+    async trend(actor, q) {
+      assertSupervisor(actor);
+      const { agencies, years } = await figuresOf(actor.agencyId, q.year - q.years + 1, q.year);
+      return [...years.entries()].sort((a, b) => a[0] - b[0]).map(([year, m]) => ({ year, totals: totalsOf(agencies.map((a) => m.get(a.id)!)) }));
     },
     async allHeatmap(actor, year) {
       const { total: _total, ...h } = await allHeatmap(actor, year);

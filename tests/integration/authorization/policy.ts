@@ -154,6 +154,7 @@ export const policy: Record<string, RouteRule> = {
   'PUT /api/supervision/assessment/sample/items/:id': content(['supervisor'], 'record', 'the agency that drew it and the supervisors above it'),
   'GET /admin/supervision/assessment/sample': content(['supervisor']),
   'GET /api/supervision/rankings': content(['supervisor'], undefined, 'the agencies below the caller’s'),
+  'GET /api/supervision/rankings/trend': content(['supervisor'], undefined, 'the agencies below the caller’s'),
   'GET /api/supervision/heatmap': content(['supervisor'], undefined, 'the agencies below the caller’s; runs of the caller’s agency and the supervising agencies below'),
   'GET /api/supervision/rankings/export': content(['supervisor'], undefined, 'the agencies below the caller’s'),
   'GET /admin/supervision/rankings': content(['supervisor']),
