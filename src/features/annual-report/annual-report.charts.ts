@@ -1,17 +1,9 @@
 // Year-over-year charts drawn on the server as SVG (echarts server-side rendering, renderer 'svg'): no client script.
 // The same numbers are printed in a table on the page (charts are not the only way to read them).
-import { echarts, type EChartsOption } from '../shared/echarts.ts';
+import { svgChart as renderSvgChart, type EChartsOption } from '../shared/echarts.ts';
 import type { TrendPoint } from './annual-report.service.ts';
 
-function svgChart(option: EChartsOption, width = 640, height = 300): string {
-  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width, height });
-  try {
-    chart.setOption({ animation: false, textStyle: { fontFamily: 'Noto Sans SC, sans-serif' }, ...option });
-    return chart.renderToSVGString();
-  } finally {
-    chart.dispose();
-  }
-}
+const svgChart = (option: EChartsOption, width = 640, height = 300): string => renderSvgChart(option, width, height);
 
 export function trendCharts(points: readonly TrendPoint[], labels: { received: string; concluded: string; carriedOut: string; outcomes: string; appeals: string; reviews: string; litigation: string; catalogue: string; rules: string; normative: string; applications: string }): { title: string; svg: string }[] {
   const years = points.map((p) => String(p.year));

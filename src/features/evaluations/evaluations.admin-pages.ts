@@ -3,7 +3,7 @@
 // handleSuggestion, replyToSuggestion); a refused form comes back on its page with an error summary.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { echarts, type EChartsOption } from '../shared/echarts.ts';
+import { svgChart as renderSvgChart, type EChartsOption } from '../shared/echarts.ts';
 import { ORDER_ACTIONS, type OrderAction } from '../../core/evaluations/index.ts';
 import type { FieldError } from '../../ui/index.ts';
 import { actorOf, requireStaff } from '../auth/auth.guard.ts';
@@ -50,15 +50,7 @@ async function readFiles(request: FastifyRequest): Promise<{ filename: string; c
   return out;
 }
 
-function svgChart(option: EChartsOption, width = 640, height = 280): string {
-  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width, height });
-  try {
-    chart.setOption({ animation: false, textStyle: { fontFamily: 'Noto Sans SC, sans-serif' }, ...option });
-    return chart.renderToSVGString();
-  } finally {
-    chart.dispose();
-  }
-}
+const svgChart = (option: EChartsOption, width = 640, height = 280): string => renderSvgChart(option, width, height);
 
 /** The trend by month and the channel mix, in the style of the annual report's charts. */
 export function statisticsCharts(st: Statistics): { title: string; svg: string }[] {

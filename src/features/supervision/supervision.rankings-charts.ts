@@ -1,21 +1,12 @@
 // Charts of the comparisons drawn on the server as SVG (echarts server-side rendering, renderer 'svg', loaded on the
 // first chart — decision 117), as the annual report's trend and the 好差评 statistics do. The pages print the same
 // numbers in tables: a chart is never the only way to read them.
-import { echarts, type EChartsOption } from '../shared/echarts.ts';
+import { svgChart } from '../shared/echarts.ts';
 import { OUTCOME_GROUP_LABELS, OUTCOME_GROUPS } from '../../core/supervision/rankings.ts';
 import type { HeatmapRow, HeatmapRule, RankingRow, RankingTotals } from './supervision.rankings.ts';
 
 export interface Chart { title: string; svg: string }
 
-function svgChart(option: EChartsOption, width: number, height: number): string {
-  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width, height });
-  try {
-    chart.setOption({ animation: false, textStyle: { fontFamily: 'Noto Sans SC, sans-serif' }, ...option });
-    return chart.renderToSVGString();
-  } finally {
-    chart.dispose();
-  }
-}
 
 const heightFor = (rows: number, top: number) => top + 40 + Math.max(rows, 1) * 26;
 
