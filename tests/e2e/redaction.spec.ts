@@ -116,6 +116,8 @@ test('部分公开 with 区分处理: suggestions, a drawn box, side-by-side rev
   // the mouseup the page listens for): a real drag's start point depends on the layer's placement timing
   const line = officer.locator('[data-redact-text="1"] span', { hasText: '联系人' });
   await line.scrollIntoViewIfNeeded();
+  // the page script places each line over the image once the image has its size; select only after that
+  await expect(line).toHaveAttribute('style', /top:/);
   await line.evaluate((el, name) => {
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {

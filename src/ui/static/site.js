@@ -87,7 +87,10 @@
         if (natural > 0) s.style.transform = 'scaleX(' + (w * k / natural) + ')';
       });
     }
+    // placed once the page image has its size: now if it is loaded, else on its load, and again when the whole page
+    // has loaded (the layer may have had no width yet at the first call)
     if (img.complete) place(); else img.addEventListener('load', place);
+    window.addEventListener('load', place);
     window.addEventListener('resize', place);
     if (!textForm) return;
     var textInput = textForm.querySelector('[name="text"]');
