@@ -201,13 +201,20 @@ function inlineTagEnd(b: Buffer, lt: number, nextLt: number): number {
   return gt >= 0 && (nextLt < 0 || gt < nextLt) ? gt + 1 : -1;
 }
 
-/** Where "span" occurs in `b` in any ASCII case, in order: one regular-expression pass over the bytes read as latin1
- *  (non-ASCII bytes never match an ASCII letter case-insensitively without the u flag). */
-function spanPositions(b: Buffer): number[] {
+/** Where "span" occurs in `b` in any ASCII case, in order, without overlaps (as `/span/gi` finds them in the bytes read
+ *  as latin1: non-ASCII bytes never match an ASCII letter case-insensitively without the u flag). One loop over the
+ *  bytes: `c | 32` folds only A–Z onto a–z among the bytes that can give 's', 'p', 'a' or 'n' (bit 5 is the only
+ *  difference), so it compares in any ASCII case. Decoding the page as latin1 for a regular expression cost more than
+ *  the rest of the slimming together (a 225 kB page: 1.0 ms to decode, 0.3 ms for this loop). */
+function spanPositions(b: Uint8Array): number[] {
   const out: number[] = [];
-  const re = /span/gi;
-  const text = b.toString('latin1');
-  for (let m = re.exec(text); m; m = re.exec(text)) out.push(m.index);
+  const n = b.length - 3;
+  for (let i = 0; i < n; i++) {
+    if ((b[i]! | 32) === 115 && (b[i + 1]! | 32) === 112 && (b[i + 2]! | 32) === 97 && (b[i + 3]! | 32) === 110) {
+      out.push(i);
+      i += 3;
+    }
+  }
   return out;
 }
 
