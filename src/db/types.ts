@@ -877,6 +877,8 @@ export interface EvaluationOrdersTable {
 
 export interface EvaluationOrderEventsTable {
   id: Generated<number>;
+  /** The order's agency, copied on insert (decision 205: the distribution key). */
+  agency_id: number;
   order_id: number;
   kind: string;
   on_date: string;
@@ -888,6 +890,8 @@ export interface EvaluationOrderEventsTable {
 
 export interface EvaluationOrderFilesTable {
   id: Generated<number>;
+  /** The order's agency, copied on insert (decision 205: the distribution key). */
+  agency_id: number;
   order_id: number;
   filename: string;
   mime: string;

@@ -14,7 +14,8 @@ const AGENCY_DATA: Record<string, string> = {
   catalogue_items: 'agency_id', catalogue_versions: 'agency_id', catalogue_attachments: 'agency_id', catalogue_events: 'agency_id', catalogue_links: 'agency_id',
   catalogue_search: 'agency_id', catalogue_counters: 'agency_id', catalogue_settings: 'agency_id', portal_pages: 'agency_id',
   annual_reports: 'agency_id', annual_report_events: 'agency_id', annual_report_publications: 'agency_id', decision_entries: 'agency_id', decision_item_counts: 'agency_id',
-  evaluations: 'agency_id', evaluation_cases: 'agency_id', evaluation_orders: 'agency_id', evaluation_visits: 'agency_id', suggestions: 'agency_id',
+  evaluations: 'agency_id', evaluation_cases: 'agency_id', evaluation_orders: 'agency_id', evaluation_order_events: 'agency_id', evaluation_order_files: 'agency_id',
+  evaluation_visits: 'agency_id', suggestions: 'agency_id',
   service_items: 'agency_id',
   audit_events: 'agency_id', audit_runs: 'agency_id', audit_rectifications: 'agency_id',
   supervision_settings: 'agency_id', supervision_hierarchy_settings: 'agency_id', supervision_reminders: 'agency_id', supervision_sample_items: 'agency_id',
@@ -27,7 +28,6 @@ const AGENCY_DATA: Record<string, string> = {
  * once it carries the parent's agency_id (decision 205 lists them). The list may only shrink.
  */
 const PARENT_KEYED: Record<string, string> = {
-evaluation_order_events: 'evaluation_orders', evaluation_order_files: 'evaluation_orders',
   service_item_changes: 'service_items', service_item_files: 'service_items', audit_run_reports: 'audit_runs', audit_findings: 'audit_runs',
   audit_cell_corrections: 'audit_runs',
 };

@@ -484,7 +484,7 @@ const recipes: Record<string, Recipe> = {
   'GET /api/evaluation-orders/:id/files/:fileId': async ({ rec, t }) => {
     // an evidence file of the order (stored unsealed here: the cipher reads plain base64 as it is)
     const f = await t.db.selectFrom('evaluation_order_files').select('id').where('order_id', '=', rec.orderId).executeTakeFirst()
-      ?? await t.db.insertInto('evaluation_order_files').values({ order_id: rec.orderId, filename: '整改照片.png', mime: 'image/png', size: PNG.length, content_base64: PNG.toString('base64'), created_at: new Date().toISOString() }).returning('id').executeTakeFirstOrThrow();
+      ?? await t.db.insertInto('evaluation_order_files').values({ agency_id: rec.id, order_id: rec.orderId, filename: '整改照片.png', mime: 'image/png', size: PNG.length, content_base64: PNG.toString('base64'), created_at: new Date().toISOString() }).returning('id').executeTakeFirstOrThrow();
     return { url: `/api/evaluation-orders/${rec.orderId}/files/${f.id}` };
   },
   'GET /admin/ratings': () => ({ url: '/admin/ratings?bad=1' }),

@@ -41,8 +41,8 @@ describe.each(engines())('personal-data key rotation over every sealed column (%
       content_base64: c.sealBytes(ATTACHMENT_FIELD, FILE), catalogue_item_id: null, frozen_at: null, created_at: '2025-06-10T02:00:00.000Z', created_by: null,
       redacted_base64: c.sealBytes(ATTACHMENT_FIELD, FILE), redacted_size: FILE.length, redacted_at: '2025-06-10T02:00:00.000Z', redaction_terms: c.seal(DISCLOSURE_TERMS_FIELD, TERMS),
     }).execute();
-    const order = await t.db.selectFrom('evaluation_orders as o').innerJoin('evaluations as e', 'e.id', 'o.evaluation_id').select('o.id').where('e.rater_name', 'is not', null).executeTakeFirstOrThrow();
-    await t.db.insertInto('evaluation_order_files').values({ order_id: order.id, filename: 'e.png', mime: 'image/png', size: FILE.length, content_base64: c.sealBytes(EVIDENCE_FIELD, FILE), created_at: '2025-06-10T02:00:00.000Z' }).execute();
+    const order = await t.db.selectFrom('evaluation_orders as o').innerJoin('evaluations as e', 'e.id', 'o.evaluation_id').select(['o.id', 'o.agency_id']).where('e.rater_name', 'is not', null).executeTakeFirstOrThrow();
+    await t.db.insertInto('evaluation_order_files').values({ agency_id: order.agency_id, order_id: order.id, filename: 'e.png', mime: 'image/png', size: FILE.length, content_base64: c.sealBytes(EVIDENCE_FIELD, FILE), created_at: '2025-06-10T02:00:00.000Z' }).execute();
   }, 120_000);
   afterAll(() => t?.close());
 

@@ -30,6 +30,7 @@ import * as m165 from './165_service_item_check_digests.ts';
 import * as m185 from './185_supervision_hierarchy.ts';
 import * as m206 from './206_catalogue_agency_key.ts';
 import * as m207 from './207_annual_report_agency_key.ts';
+import * as m245 from './245_evaluation_orders_agency_key.ts';
 import * as m125 from './125_list_indexes.ts';
 import * as m120 from './120_redactions.ts';
 import * as m130 from './130_evaluation_stats_indexes.ts';
@@ -66,4 +67,5 @@ export const migrations: Record<string, Migration> = {
   '185_supervision_hierarchy': m185,
   '206_catalogue_agency_key': m206,
   '207_annual_report_agency_key': m207,
+  '245_evaluation_orders_agency_key': m245,
 };

@@ -102,7 +102,7 @@ export async function seedEvaluations2019(db: Kysely<Database>, agencyId: number
       await repo.insertVisit(trx, { agency_id: agencyId, evaluation_id: e.id, order_id: o, visited_on: v, visitor: '回访专员', method: 'phone', said: '评价人反映的情况属实', created_at: at, created_by: null });
       visits++;
       for (const [kind, on] of [['opened', e.rated_on], ['visited', v], ['classified', v], ...(cls === 'explain' ? [] : [['rectified', done]]), ['feedback_sent', done], ['closed', done]] as [string, string][]) {
-        await repo.appendOrderEvent(trx, { order_id: o, kind, on_date: on, at, actor_user_id: null, actor_name: '演示数据', data_json: null });
+        await repo.appendOrderEvent(trx, { agency_id: agencyId, order_id: o, kind, on_date: on, at, actor_user_id: null, actor_name: '演示数据', data_json: null });
       }
     }
     // 电话回访 of satisfied raters: every other rating of the year until 4,895 calls in all (visits of 差评 included)

@@ -204,8 +204,8 @@ export async function importRatings(db: Kysely<Database>, deps: ImportDeps, grid
             due_on: orderDue({ openedOn: e.rated_on, classifiedOn: null, classification: null }, settings, calendar),
             rectification: null, rectified_on: null, feedback: null, feedback_on: null, closed_on: null, outcome: null, updated_at: at,
           }))).execute();
-          const opened = await trx.selectFrom('evaluation_orders').select(['id', 'opened_on']).where('evaluation_id', 'in', stored.map((e) => e.id)).execute();
-          await trx.insertInto('evaluation_order_events').values(opened.map((o) => ({ order_id: o.id, kind: 'opened', on_date: o.opened_on, at, actor_user_id: null, actor_name: '系统（评价导入）', data_json: null }))).execute();
+          const opened = await trx.selectFrom('evaluation_orders').select(['id', 'agency_id', 'opened_on']).where('evaluation_id', 'in', stored.map((e) => e.id)).execute();
+          await trx.insertInto('evaluation_order_events').values(opened.map((o) => ({ agency_id: o.agency_id, order_id: o.id, kind: 'opened', on_date: o.opened_on, at, actor_user_id: null, actor_name: '系统（评价导入）', data_json: null }))).execute();
         }
       });
     }

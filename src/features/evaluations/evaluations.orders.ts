@@ -122,7 +122,7 @@ export function createOrderUseCases(db: Kysely<Database>, deps: Deps): OrderUseC
   async function detail(actor: Actor, id: number): Promise<OrderDetail> {
     const { o, e } = await load(actor, id);
     const cal = await deps.calendar();
-    const [visits, events, files] = await Promise.all([repo.visitsOfOrder(db, id), repo.orderEvents(db, id), repo.orderFiles(db, id)]);
+    const [visits, events, files] = await Promise.all([repo.visitsOfOrder(db, id), repo.orderEvents(db, o.agency_id, id), repo.orderFiles(db, o.agency_id, id)]);
     const base = await summaryOf({ ...o, receipt_code: e.receipt_code, level: e.level, comment: e.comment, real_name: e.real_name, target_type: e.target_type, target_ref: e.target_ref, channel: e.channel }, cal, deps.today());
     const full = seesPersonalData(actor.role);
     const name = cipher.open(RATER_NAME_FIELD, e.rater_name);
@@ -167,7 +167,7 @@ export function createOrderUseCases(db: Kysely<Database>, deps: Deps): OrderUseC
         due_on: orderDue({ openedOn: o.openedOn, classifiedOn: null, classification: null }, o.settings, o.calendar),
         rectification: null, rectified_on: null, feedback: null, feedback_on: null, closed_on: null, outcome: null, updated_at: o.at,
       });
-      await repo.appendOrderEvent(trx, { order_id: id, kind: 'opened', on_date: o.openedOn, at: o.at, actor_user_id: null, actor_name: '系统', data_json: null });
+      await repo.appendOrderEvent(trx, { agency_id: o.agencyId, order_id: id, kind: 'opened', on_date: o.openedOn, at: o.at, actor_user_id: null, actor_name: '系统', data_json: null });
       return id;
     },
 
@@ -212,7 +212,7 @@ export function createOrderUseCases(db: Kysely<Database>, deps: Deps): OrderUseC
         }
         case 'classify': {
           const c = inp.classification as OrderClass;
-          if (c === 'appeal' && (await repo.orderEvents(db, id)).some((ev) => ev.kind === 'appeal_rejected')) {
+          if (c === 'appeal' && (await repo.orderEvents(db, o.agency_id, id)).some((ev) => ev.kind === 'appeal_rejected')) {
             throw new AppError('conflict', { title: '现在不能进行这项操作', detail: '申诉复核已被驳回，不能再次申请申诉复核，请按立行立改、限期整改或解释说明处理' });
           }
           patch = { classification: c, classified_on: today, state: stateAfterClass(c), due_on: orderDue({ openedOn: o.opened_on, classifiedOn: today, classification: c }, s, cal) };
@@ -255,17 +255,17 @@ export function createOrderUseCases(db: Kysely<Database>, deps: Deps): OrderUseC
           await repo.insertVisit(trx, { agency_id: o.agency_id, evaluation_id: o.evaluation_id, order_id: id, visited_on: inp.visitedOn as string, visitor: inp.visitor as string, method: inp.method as string, said: (inp.said as string) ?? null, created_at: at, created_by: actor.userId });
         }
         for (const f of evidence) {
-          await repo.insertOrderFile(trx, { order_id: id, filename: f.filename, mime: f.mime, size: f.data.length, content_base64: cipher.sealBytes(EVIDENCE_FIELD, f.data), created_at: at });
+          await repo.insertOrderFile(trx, { agency_id: o.agency_id, order_id: id, filename: f.filename, mime: f.mime, size: f.data.length, content_base64: cipher.sealBytes(EVIDENCE_FIELD, f.data), created_at: at });
         }
-        await repo.appendOrderEvent(trx, { order_id: id, kind: event, on_date: action === 'logVisit' ? (inp.visitedOn as string) : today, at, actor_user_id: actor.userId, actor_name: actor.displayName, data_json: toJson(data) });
+        await repo.appendOrderEvent(trx, { agency_id: o.agency_id, order_id: id, kind: event, on_date: action === 'logVisit' ? (inp.visitedOn as string) : today, at, actor_user_id: actor.userId, actor_name: actor.displayName, data_json: toJson(data) });
         await audit.record(trx, { actor, agencyId: o.agency_id, action: `evaluation_order.${action}`, entity: 'evaluation_order', entityId: id, before: { state: o.state, classification: o.classification }, after: { ...patch, event } });
       });
       return detail(actor, id);
     },
 
     async orderFile(actor, orderId, fileId) {
-      await load(actor, orderId);
-      const f = await repo.findOrderFile(db, fileId);
+      const { o } = await load(actor, orderId);
+      const f = await repo.findOrderFile(db, o.agency_id, fileId);
       if (!f || f.order_id !== orderId) throw notFound();
       return { filename: f.filename, mime: f.mime, data: cipher.openBytes(EVIDENCE_FIELD, f.content_base64) };
     },

@@ -153,8 +153,9 @@ export async function appendOrderEvent(ex: Executor, row: Insertable<Database['e
   await ex.insertInto('evaluation_order_events').values(row).execute();
 }
 
-export async function orderEvents(ex: Executor, orderId: number) {
-  return ex.selectFrom('evaluation_order_events').selectAll().where('order_id', '=', orderId).orderBy('id').execute();
+/** An order's history, by (agency_id, order_id): the agency leads the index (decision 205). */
+export async function orderEvents(ex: Executor, agencyId: number, orderId: number) {
+  return ex.selectFrom('evaluation_order_events').selectAll().where('agency_id', '=', agencyId).where('order_id', '=', orderId).orderBy('id').execute();
 }
 
 export async function insertOrderFile(ex: Executor, row: Insertable<Database['evaluation_order_files']>): Promise<number> {
@@ -162,12 +163,13 @@ export async function insertOrderFile(ex: Executor, row: Insertable<Database['ev
   return r.id;
 }
 
-export async function orderFiles(ex: Executor, orderId: number) {
-  return ex.selectFrom('evaluation_order_files').select(['id', 'order_id', 'filename', 'mime', 'size', 'created_at']).where('order_id', '=', orderId).orderBy('id').execute();
+export async function orderFiles(ex: Executor, agencyId: number, orderId: number) {
+  return ex.selectFrom('evaluation_order_files').select(['id', 'order_id', 'filename', 'mime', 'size', 'created_at']).where('agency_id', '=', agencyId).where('order_id', '=', orderId).orderBy('id').execute();
 }
 
-export async function findOrderFile(ex: Executor, id: number) {
-  return ex.selectFrom('evaluation_order_files').selectAll().where('id', '=', id).executeTakeFirst();
+/** One evidence file by its id, within the order's agency (one shard under distribution by agency). */
+export async function findOrderFile(ex: Executor, agencyId: number, id: number) {
+  return ex.selectFrom('evaluation_order_files').selectAll().where('agency_id', '=', agencyId).where('id', '=', id).executeTakeFirst();
 }
 
 export interface OrderFilter {
