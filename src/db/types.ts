@@ -1138,6 +1138,29 @@ export interface Database {
   // 175_audit_cell_corrections
   audit_cell_corrections: AuditCellCorrectionsTable;
 }
+
+// ───────────── 220_audit_finding_counts_and_removals: decisions of findings a correction removed (feature: supervision) ─────────────
+
+export interface AuditFindingRemovalsTable {
+  id: Generated<number>;
+  /** the run's supervising agency (audit_runs.agency_id) */
+  agency_id: number;
+  run_id: number;
+  /** the removed finding's fingerprint (supervision.service.ts fingerprintOf) */
+  fingerprint: string;
+  /** its triage decision then: pending | confirmed | dismissed */
+  decision: string;
+  reason: string | null;
+  carried_from: number | null;
+  decided_by_name: string | null;
+  decided_at: string | null;
+  removed_at: string;
+}
+
+export interface Database {
+  // 220_audit_finding_counts_and_removals
+  audit_finding_removals: AuditFindingRemovalsTable;
+}
 // ───────────── 205–210: the agency key of child tables (decision 205) ─────────────
 // Each record kept under a parent (a case's ledger, an item's versions, …) carries its parent's agency_id, copied on
 // insert, so that its indexes lead with the agency and it would live on its parent's node under distribution.

@@ -17,7 +17,7 @@ const AGENCY_DATA: Record<string, string> = {
   evaluations: 'agency_id', evaluation_cases: 'agency_id', evaluation_orders: 'agency_id', evaluation_order_events: 'agency_id', evaluation_order_files: 'agency_id',
   evaluation_visits: 'agency_id', suggestions: 'agency_id',
   service_items: 'agency_id',
-  audit_events: 'agency_id', audit_runs: 'agency_id', audit_rectifications: 'agency_id',
+  audit_events: 'agency_id', audit_runs: 'agency_id', audit_rectifications: 'agency_id', audit_finding_removals: 'agency_id',
   supervision_settings: 'agency_id', supervision_hierarchy_settings: 'agency_id', supervision_reminders: 'agency_id', supervision_sample_items: 'agency_id',
   // a 抽查 draw belongs to the supervising agency that drew it
   supervision_samples: 'supervisor_agency_id',

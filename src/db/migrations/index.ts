@@ -23,6 +23,7 @@ import * as m111 from './111_supervision_campaign.ts';
 import * as m155 from './155_supervision_sampling.ts';
 import * as m156 from './156_sample_items_agency_index.ts';
 import * as m175 from './175_audit_cell_corrections.ts';
+import * as m220 from './220_audit_finding_counts_and_removals.ts';
 import * as m200 from './200_deadline_plain_clock.ts';
 import * as m180 from './180_supervision_rankings_indexes.ts';
 import * as m205 from './205_applications_agency_key.ts';
@@ -68,4 +69,5 @@ export const migrations: Record<string, Migration> = {
   '206_catalogue_agency_key': m206,
   '207_annual_report_agency_key': m207,
   '245_evaluation_orders_agency_key': m245,
+  '220_audit_finding_counts_and_removals': m220,
 };

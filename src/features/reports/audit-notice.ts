@@ -8,7 +8,7 @@ import type pdfmake from 'pdfmake';
 import type { Content, TableCell } from 'pdfmake';
 import { RULES } from '../../core/report/rules.ts';
 import { MM, PDF_FONT, pdfmakeReady } from '../shared/pdf.ts';
-import type { AuditResult, CellCorrectionNote } from './audit.ts';
+import { findingCounts, type AuditResult, type CellCorrectionNote } from './audit.ts';
 import { correctedAmong, correctionText } from './audit-xlsx.ts';
 import { describeCell } from './reports.pages.tsx';
 
@@ -88,10 +88,10 @@ export function noticeDefinition(a: AuditResult, o: NoticeOptions): TDocumentDef
         headerRows: 1, dontBreakRows: true, widths: ['*', 14 * MM, 22 * MM, 14 * MM, 14 * MM],
         body: [
           [th('机关'), th('年度'), th('结论'), th('错误'), th('警告')],
-          ...[...a.reports].sort((x, y) => (x.agency ?? '').localeCompare(y.agency ?? '', 'zh-CN') || (x.year ?? 0) - (y.year ?? 0)).map((r): TableCell[] => [
-            r.agency ?? r.file, r.year ? String(r.year) : '', STATUS_ZH[r.status],
-            String(r.findings.filter((f) => f.source === 'rules' && f.severity === 'error').length), String(r.findings.filter((f) => f.source === 'rules' && f.severity === 'warning').length),
-          ]),
+          ...[...a.reports].sort((x, y) => (x.agency ?? '').localeCompare(y.agency ?? '', 'zh-CN') || (x.year ?? 0) - (y.year ?? 0)).map((r): TableCell[] => {
+            const n = findingCounts(r.findings);
+            return [r.agency ?? r.file, r.year ? String(r.year) : '', STATUS_ZH[r.status], String(n.errors), String(n.warnings)];
+          }),
         ],
       },
       fontSize: 9, layout: grid,

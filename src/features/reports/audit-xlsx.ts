@@ -4,7 +4,7 @@
 import type ExcelJS from 'exceljs';
 import { excelJs } from '../shared/libraries.ts';
 import { RULES } from '../../core/report/rules.ts';
-import type { AuditResult, CellCorrectionNote } from './audit.ts';
+import { findingCounts, type AuditResult, type CellCorrectionNote } from './audit.ts';
 import { describeCell } from './reports.pages.tsx';
 
 const STATUS_ZH = { clean: '通过', findings: '有错误', unreadable: '未能完整读取' } as const;
@@ -39,10 +39,11 @@ export async function auditWorkbook(a: AuditResult): Promise<Uint8Array> {
   const used = new Set<string>();
 
   const byAgency = wb.addWorksheet(sheetName('按机关汇总', used));
-  byAgency.columns = [{ header: '机关', width: 36 }, { header: '年度', width: 8 }, { header: '文件', width: 40 }, { header: '结论', width: 14 }, { header: '错误', width: 8 }, { header: '警告', width: 8 }, { header: '未核对', width: 8 }];
+  byAgency.columns = [{ header: '机关', width: 36 }, { header: '年度', width: 8 }, { header: '文件', width: 40 }, { header: '结论', width: 14 }, { header: '错误', width: 8 }, { header: '警告', width: 8 }, { header: '读取问题', width: 10 }, { header: '未核对', width: 8 }];
   const sorted = [...a.reports].sort((x, y) => (x.agency ?? '').localeCompare(y.agency ?? '', 'zh-CN') || (x.year ?? 0) - (y.year ?? 0));
   for (const r of sorted) {
-    const row = byAgency.addRow([r.agency ?? '（未识别）', r.year ?? '', r.file, STATUS_ZH[r.status], r.findings.filter((f) => f.severity === 'error').length, r.findings.filter((f) => f.severity === 'warning').length, r.notChecked.length]);
+    const n = findingCounts(r.findings);
+    const row = byAgency.addRow([r.agency ?? '（未识别）', r.year ?? '', r.file, STATUS_ZH[r.status], n.errors, n.warnings, n.reading, r.notChecked.length]);
     if (r.status !== 'clean') row.getCell(4).fill = r.status === 'findings' ? RED : AMBER;
   }
   byAgency.addRow([]);

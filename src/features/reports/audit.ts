@@ -74,6 +74,20 @@ function importFinding(n: ParseNote): Finding {
   return { rule: 'READ', severity: n.level === 'error' ? 'error' : 'warning', message: n.message, cells: n.cell ? [n.cell] : [], source: 'import' };
 }
 
+/** What a report is accused of and what the reader could not read, counted apart — the one definition every door uses
+ *  (a run's report list and per-agency table, the report page, the workbook's summary, the 通报, the rankings): errors
+ *  and warnings are the rules' findings only; a reading problem (source "import") is the reader's failure, never the
+ *  report's (a report with unread cells is `unreadable`, not accused), and is counted as `reading`. */
+export function findingCounts(findings: readonly Pick<Finding, 'severity' | 'source'>[]): { errors: number; warnings: number; reading: number } {
+  let errors = 0, warnings = 0, reading = 0;
+  for (const f of findings) {
+    if (f.source !== 'rules') reading++;
+    else if (f.severity === 'error') errors++;
+    else warnings++;
+  }
+  return { errors, warnings, reading };
+}
+
 /** Audit one already-read model (also used after a supervisor's cell correction). */
 export function auditModel(file: string, model: ReportModel, notes: readonly ParseNote[], ctx: CheckContext = {}): AuditedWithModel {
   const outcome = checkReportDetailed(model, ctx);

@@ -16,7 +16,7 @@ import type { AuditService } from '../audit/audit.service.ts';
 import type { Actor } from '../shared/actor.ts';
 import { conflict, notFound, validationFailed, type FieldError } from '../shared/errors.ts';
 import type { ParseNote } from '../reports/import/index.ts';
-import { agencyKey, auditModel, crossYearChecks, type AuditedWithModel, type CrossYearResult } from '../reports/audit.ts';
+import { agencyKey, auditModel, crossYearChecks, findingCounts, type AuditedWithModel, type CrossYearResult } from '../reports/audit.ts';
 import { describeCell } from '../reports/reports.pages.tsx';
 import * as repo from './supervision.repository.ts';
 import * as crepo from './supervision.corrections.repository.ts';
@@ -166,8 +166,9 @@ export function createCorrectionsService(db: Kysely<Database>, deps: { audit: Au
       f, fp: fingerprintOf(agency, report.file, year, f, 'report'),
       row: { run_id: run.id, report_id: report.id, scope: 'report', agency_name: agency, subject_agency_id: report.subject_agency_id, year },
     })));
+    const counts = findingCounts(a.findings);
     await trx.updateTable('audit_run_reports').set({
-      status: a.status, read: a.read, errors_count: a.findings.filter((f) => f.severity === 'error').length, warnings_count: a.findings.filter((f) => f.severity === 'warning').length,
+      status: a.status, read: a.read, errors_count: counts.errors, warnings_count: counts.warnings,
       not_checked_json: toJson(a.notChecked)!, unread_json: toJson(a.unreadCells)!,
     }).where('id', '=', report.id).execute();
     // the run's summary counts the reports first audited (a replacement sent with a rectification is not counted)

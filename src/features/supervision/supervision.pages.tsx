@@ -105,8 +105,8 @@ function FindingItem({ f, csrf, back, refused }: { f: FindingView; csrf: string;
   return (
     <li id={id} className={`gk-finding gk-finding--${f.severity}`}>
       <p>
-        <Tag text={f.severity === 'error' ? '错误' : '警告'} color={f.severity === 'error' ? 'red' : 'amber'} />{' '}
-        <Tag text={f.source === 'import' ? '读取问题' : '勾稽规则'} color={f.source === 'import' ? 'grey' : 'blue'} />{' '}
+        {/* a reading problem is the reader's failure, not an error of the report (findingCounts) */}
+        {f.source === 'import' ? <Tag text="读取问题" color="grey" /> : <><Tag text={f.severity === 'error' ? '错误' : '警告'} color={f.severity === 'error' ? 'red' : 'amber'} />{' '}<Tag text="勾稽规则" color="blue" /></>}{' '}
         <span className="gk-finding-rule">[{f.rule}]</span> <span lang="zh-CN">{f.message}</span>
       </p>
       {f.cells.length > 0 && <p className="gk-finding-cells">涉及单元格：{f.cells.slice(0, 8).map(describeCell).join('、')}{f.cells.length > 8 ? ` 等 ${f.cells.length} 个` : ''}</p>}
@@ -246,7 +246,7 @@ export function RunReportPage(p: { shell: AdminShell; run: RunView; report: RunR
       <SupervisionNav current="runs" />
       <p><a href={`${SUPERVISION_PATH}/runs/${p.run.id}`}>← {p.run.title}</a></p>
       <h1>{x.agency ?? x.file}{x.year ? ` ${x.year} 年度` : ''}</h1>
-      <p>{x.file} · <Tag text={STATUS_LABELS[x.status] ?? x.status} color={tone(x.status)} /> · {READ_LABELS[x.read]} · 错误 {x.errors}，警告 {x.warnings}{x.format ? ` · ${x.format === 'hybrid' ? '混合格式' : `${x.format} 年版格式`}` : ''}</p>
+      <p>{x.file} · <Tag text={STATUS_LABELS[x.status] ?? x.status} color={tone(x.status)} /> · {READ_LABELS[x.read]} · 错误 {x.errors}，警告 {x.warnings}{p.report.unreadCells.length ? `，${p.report.unreadCells.length} 个单元格未读出` : ''}{x.format ? ` · ${x.format === 'hybrid' ? '混合格式' : `${x.format} 年版格式`}` : ''}</p>
       {x.status === 'unreadable' && (
         <Notice kind="warning" title="未能完整读取">读不出的单元格不参与勾稽，相关规则列为“未核对”，不算作报告的错误。请核对原件。</Notice>
       )}

@@ -92,13 +92,14 @@ const latest = (supervisorId: number, from: number, to: number) => sql`latest(ag
 /** The findings that count: of the report itself (not cross-year), not dismissed by the supervisor. */
 const counted = sql`f.scope = 'report' and f.decision <> 'dismissed'`;
 
+// errors and warnings as findingCounts (features/reports/audit.ts) counts them: the rules' findings only
 export interface ReportRow { agencyId: number; year: number; reportId: number; runId: number; status: string; errors: number; warnings: number }
 
 export async function latestReports(db: Db, supervisorId: number, from: number, to: number): Promise<ReportRow[]> {
   const r = await sql<Record<string, unknown>>`with recursive ${scope(supervisorId)}, ${latest(supervisorId, from, to)}
     select l.agency_id, l.year, l.report_id, rr.run_id, rr.status,
-      sum(case when f.severity = 'error' then 1 else 0 end) as errors,
-      sum(case when f.severity = 'warning' then 1 else 0 end) as warnings
+      sum(case when f.source = 'rules' and f.severity = 'error' then 1 else 0 end) as errors,
+      sum(case when f.source = 'rules' and f.severity = 'warning' then 1 else 0 end) as warnings
     from latest l
     inner join audit_run_reports rr on rr.id = l.report_id
     left join audit_findings f on f.report_id = l.report_id and ${counted}

@@ -14,7 +14,7 @@ import { assertNotAdmin, assertRole, assertVisible, canSee, type Actor } from '.
 import { isZip, readArchive, type ArchiveLimits } from '../shared/archive.ts';
 import { conflict, notFound, validationFailed } from '../shared/errors.ts';
 import type { ParseNote } from '../reports/import/index.ts';
-import { agencyKey, auditFile, auditModel, crossYearChecks, type AuditedWithModel, type AuditResult, type CrossYearResult } from '../reports/audit.ts';
+import { agencyKey, auditFile, auditModel, crossYearChecks, findingCounts, type AuditedWithModel, type AuditResult, type CrossYearResult } from '../reports/audit.ts';
 import type { ReportFile } from '../reports/reports.service.ts';
 import * as repo from './supervision.repository.ts';
 import { activeCorrectionsOfRun } from './supervision.corrections.repository.ts';
@@ -214,9 +214,10 @@ export function createSupervisionService(db: Kysely<Database>, deps: { audit: Au
   }
 
   async function storeReport(runId: number, ordinal: number, r: AuditedWithModel, agencyId: number | null, replaces: number | null): Promise<number> {
+    const counts = findingCounts(r.findings);
     return repo.insertRunReport(db, {
       run_id: runId, ordinal, file: r.file.slice(0, 500), agency_name: r.agency, subject_agency_id: agencyId, year: r.year, format: r.format, status: r.status, read: r.read,
-      errors_count: r.findings.filter((f) => f.severity === 'error').length, warnings_count: r.findings.filter((f) => f.severity === 'warning').length,
+      errors_count: counts.errors, warnings_count: counts.warnings,
       model_json: r.model ? toJson(r.model) : null, notes_json: toJson(r.notes)!, not_checked_json: toJson(r.notChecked)!, unread_json: toJson(r.unreadCells)!,
       replaces_report_id: replaces, created_at: nowIso(clock),
     });
