@@ -488,6 +488,22 @@ export interface DecisionEntriesTable {
   version: Generated<number>;
 }
 
+/** 235_catalogue_year_counts: 规章 / 行政规范性文件 of an agency's catalogue counted by the year of their dates (kept by
+ *  triggers on catalogue_items; read by the annual report's table 二 第二十条第（一）项). */
+export interface CatalogueYearCountsTable {
+  agency_id: number;
+  kind: string;
+  /** YYYY */
+  year: string;
+  made: Generated<number>;
+  abolished: Generated<number>;
+  first_published: Generated<number>;
+  /** +1 in the year first published, −1 in the year no longer in force (2021 format: abolished / expired / withdrawn) */
+  stock_2021: Generated<number>;
+  /** the same, ended only by withdrawal (2019 format: 对外公开总数量) */
+  stock_2019: Generated<number>;
+}
+
 /** 上一年项目数量 / 本年增/减 per category (2019 format). */
 export interface DecisionItemCountsTable {
   id: Generated<number>;
@@ -554,6 +570,8 @@ export interface Database {
   // 050_annual_report
   decision_entries: DecisionEntriesTable;
   decision_item_counts: DecisionItemCountsTable;
+  // 235_catalogue_year_counts
+  catalogue_year_counts: CatalogueYearCountsTable;
   annual_reports: AnnualReportsTable;
   annual_report_publications: AnnualReportPublicationsTable;
   annual_report_events: AnnualReportEventsTable;

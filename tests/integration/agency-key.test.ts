@@ -14,6 +14,7 @@ const AGENCY_DATA: Record<string, string> = {
   catalogue_items: 'agency_id', catalogue_versions: 'agency_id', catalogue_attachments: 'agency_id', catalogue_events: 'agency_id', catalogue_links: 'agency_id',
   catalogue_search: 'agency_id', catalogue_counters: 'agency_id', catalogue_settings: 'agency_id', portal_pages: 'agency_id',
   annual_reports: 'agency_id', annual_report_events: 'agency_id', annual_report_publications: 'agency_id', decision_entries: 'agency_id', decision_item_counts: 'agency_id',
+  catalogue_year_counts: 'agency_id',
   evaluations: 'agency_id', evaluation_cases: 'agency_id', evaluation_orders: 'agency_id', evaluation_order_events: 'agency_id', evaluation_order_files: 'agency_id',
   evaluation_visits: 'agency_id', suggestions: 'agency_id',
   service_items: 'agency_id',

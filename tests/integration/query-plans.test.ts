@@ -15,7 +15,7 @@ const enabled = !!process.env.TEST_DATABASE_URL;
 const AGENCY_DATA = new Set([
   'applications', 'application_events', 'application_attachments', 'application_disclosures', 'application_fees', 'disclosure_redactions', 'letters', 'deadlines',
   'catalogue_items', 'catalogue_versions', 'catalogue_attachments', 'catalogue_events', 'catalogue_links', 'catalogue_search',
-  'annual_reports', 'annual_report_events', 'annual_report_publications', 'decision_entries', 'decision_item_counts', 'appeal_cases',
+  'annual_reports', 'annual_report_events', 'annual_report_publications', 'decision_entries', 'decision_item_counts', 'catalogue_year_counts', 'appeal_cases',
   'audit_events', 'mail_outbox', 'personal_data_access', 'evaluations', 'evaluation_orders', 'evaluation_visits', 'suggestions',
   'service_items', 'service_item_changes', 'audit_runs', 'audit_rectifications', 'audit_run_reports', 'audit_findings',
 ]);

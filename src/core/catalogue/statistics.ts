@@ -77,3 +77,27 @@ export function table2Article20Item1(items: readonly StatItem[], year: number, f
   }
   return { blockKey: block.key, values, records };
 }
+
+/** An agency's 规章 or 行政规范性文件 counted for a year from the per-year counters (migration 235): the flows of the year
+ *  and the stocks at 31 December (the sums of the stock deltas of every year up to it). */
+export interface KindYearCounts {
+  made: number;
+  abolished: number;
+  firstPublished: number;
+  stock2021: number;
+  stock2019: number;
+}
+
+/** The same block as table2Article20Item1 (values only), from counts by kind instead of the items themselves. */
+export function table2Article20Item1FromCounts(counts: Partial<Record<'rule' | 'normative', KindYearCounts>>, format: FormatId): Table2Block1['values'] {
+  const block = FORMATS[format].table2[0]!;
+  const [c0, c1, c2] = block.columns as [string, string, string];
+  const values: Record<string, Record<string, number>> = {};
+  (['rule', 'normative'] as const).forEach((kind, i) => {
+    const k = counts[kind] ?? { made: 0, abolished: 0, firstPublished: 0, stock2021: 0, stock2019: 0 };
+    values[block.rows[i]!] = format === '2021'
+      ? { [c0]: k.made, [c1]: k.abolished, [c2]: k.stock2021 }
+      : { [c0]: k.made, [c1]: k.firstPublished, [c2]: k.stock2019 };
+  });
+  return values;
+}

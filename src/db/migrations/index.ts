@@ -35,6 +35,7 @@ import * as m245 from './245_evaluation_orders_agency_key.ts';
 import * as m125 from './125_list_indexes.ts';
 import * as m120 from './120_redactions.ts';
 import * as m130 from './130_evaluation_stats_indexes.ts';
+import * as m235 from './235_catalogue_year_counts.ts';
 
 export const migrations: Record<string, Migration> = {
   '001_skeleton': m001,
@@ -70,4 +71,5 @@ export const migrations: Record<string, Migration> = {
   '207_annual_report_agency_key': m207,
   '245_evaluation_orders_agency_key': m245,
   '220_audit_finding_counts_and_removals': m220,
+  '235_catalogue_year_counts': m235,
 };

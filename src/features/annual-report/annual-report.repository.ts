@@ -8,6 +8,7 @@ import type { ApplicantType } from '../../core/applications/applicants.ts';
 import type { AppealKind, AppealResult, DecisionCategory, Table3Group, Table4Group } from '../../core/annual-report/index.ts';
 import type { LayoutId } from '../../core/report/formats.ts';
 import { yearCountsByAgency, type StatusRow, type YearCount } from '../../core/service-items/index.ts';
+import type { KindYearCounts } from '../../core/catalogue/statistics.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -173,6 +174,29 @@ export interface CatalogueStatRow {
   validity: string;
   validity_changed_on: string | null;
   withdrawn_on: string | null;
+}
+
+/** Table 二 第二十条第（一）项 per agency and kind from the per-year counters kept by triggers on catalogue_items
+ *  (migration 235): a few rows an agency, however large its catalogue. */
+export async function catalogueYearCounts(db: Db, agencyIds: readonly number[] | null, year: number): Promise<Map<number, Partial<Record<'rule' | 'normative', KindYearCounts>>>> {
+  const y = String(year);
+  const out = new Map<number, Partial<Record<'rule' | 'normative', KindYearCounts>>>();
+  for (const ids of agencyIds === null ? [null] : chunks(agencyIds)) {
+    if (ids !== null && ids.length === 0) continue;
+    const inYear = (c: string) => sql<number | string>`sum(case when year = ${y} then ${sql.ref(c)} else 0 end)`;
+    let q = db.selectFrom('catalogue_year_counts')
+      .select(['agency_id', 'kind', inYear('made').as('made'), inYear('abolished').as('abolished'), inYear('first_published').as('first_published'),
+        sql<number | string>`sum(stock_2021)`.as('stock_2021'), sql<number | string>`sum(stock_2019)`.as('stock_2019')])
+      .where('year', '<=', y);
+    if (ids !== null) q = q.where('agency_id', 'in', ids);
+    for (const r of await q.groupBy(['agency_id', 'kind']).execute()) {
+      if (r.kind !== 'rule' && r.kind !== 'normative') continue;
+      const d = out.get(r.agency_id) ?? {};
+      d[r.kind] = { made: toNumber(r.made), abolished: toNumber(r.abolished), firstPublished: toNumber(r.first_published), stock2021: toNumber(r.stock_2021), stock2019: toNumber(r.stock_2019) };
+      out.set(r.agency_id, d);
+    }
+  }
+  return out;
 }
 
 /** 规章 / 规范性文件 of the catalogue (the only kinds table 二 第二十条第（一）项 counts). */

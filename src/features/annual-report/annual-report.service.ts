@@ -14,7 +14,7 @@ import {
   type SectionStyle, type WorkflowActor,
 } from '../../core/annual-report/index.ts';
 import { APPLICANT_COLUMN, APPLICANT_TYPES, type ApplicantType } from '../../core/applications/applicants.ts';
-import { table2Article20Item1 } from '../../core/catalogue/statistics.ts';
+import { table2Article20Item1, table2Article20Item1FromCounts } from '../../core/catalogue/statistics.ts';
 import { T3_CARRIED_IN, T3_CARRIED_OUT, T3_RECEIVED, T3_TOTAL, defaultFormatForYear, type LayoutId } from '../../core/report/formats.ts';
 import type { Cell, CellRef, NarrativeSection, ReportModel } from '../../core/report/model.ts';
 import type { Summary } from '../../core/evaluations/index.ts';
@@ -184,22 +184,16 @@ export function createAnnualReportService(db: Kysely<Database>, deps: {
       repo.table4Groups(db, agencyIds, year),
       repo.registerTotals(db, agencyIds, year),
       repo.feesCollected(db, agencyIds, year),
-      repo.catalogueStatItems(db, agencyIds),
+      repo.catalogueYearCounts(db, agencyIds, year),
       deps.evaluationFigures ? deps.evaluationFigures(agencyIds, year) : new Map<number, Summary>(),
     ]);
-    const itemsBy = new Map<number, repo.CatalogueStatRow[]>();
-    for (const it of items) { const l = itemsBy.get(it.agency_id) ?? []; l.push(it); itemsBy.set(it.agency_id, l); }
     const agencies = agencyIds === null ? await deps.agencies.list() : (await repo.agenciesByIds(db, agencyIds)).map((a) => ({ id: a.id, name: a.name, creditCode: a.credit_code }));
     const out = new Map<number, ReportModel>();
     const catFormat = f === '2019' ? '2019' : '2021';
     for (const a of agencies) {
-      const cat = table2Article20Item1((itemsBy.get(a.id) ?? []).map((r) => ({
-        id: r.id, kind: r.kind ?? '', madeOn: r.made_on, publishedOn: r.first_published_on,
-        validity: r.validity as 'valid', validityChangedOn: r.validity_changed_on, withdrawnOn: r.withdrawn_on,
-      })), year, catFormat);
       out.set(a.id, compileReport({
         agency: a.name, creditCode: a.creditCode, year, format: f,
-        table3: t3.get(a.id) ?? [], table4: t4.get(a.id) ?? [], catalogue: cat.values,
+        table3: t3.get(a.id) ?? [], table4: t4.get(a.id) ?? [], catalogue: table2Article20Item1FromCounts(items.get(a.id) ?? {}, catFormat),
         register: { decisions: reg.decisions.get(a.id) ?? {}, items: reg.items.get(a.id) ?? {} },
         fees: fees.get(a.id) ?? { amountYuan: 0, count: 0 },
         sections: style ?? 'national',
