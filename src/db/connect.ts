@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type KyselyConfig } from 'kysely';
 import type { Database } from './types.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -24,6 +24,12 @@ export interface OpenOptions {
   schema?: string;
   /** Pool size for PostgreSQL (default 10). */
   poolSize?: number;
+  /** Called with the SQL text of every statement run (tests count the statements of a request). */
+  onQuery?: (sql: string) => void;
+}
+
+function queryLog(onQuery: OpenOptions['onQuery']): KyselyConfig['log'] {
+  return onQuery ? (event) => { if (event.level === 'query') onQuery(event.query.sql); } : undefined;
 }
 
 // PostgreSQL `date` (OID 1082) as the plain 'YYYY-MM-DD' string: the default Date parse shifts a day under Asia/Shanghai.
@@ -70,7 +76,7 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
       await pool.end().catch(() => undefined); // a failed open leaves no connection behind
       throw e;
     }
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: queryLog(options.onQuery) });
     return { db, dialect: 'postgres', schema, close: () => db.destroy() };
   }
   if (!url.startsWith('file:')) throw new Error(`unsupported DATABASE_URL: ${url}`);
@@ -82,7 +88,7 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   // FULL: a committed transaction survives power loss (WAL + NORMAL could lose the last commits).
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), log: queryLog(options.onQuery) });
   return { db, dialect: 'sqlite', file, close: () => db.destroy() };
 }
 

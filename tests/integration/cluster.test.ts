@@ -62,7 +62,7 @@ describe.each(engines)('two server processes on one database (%s)', () => {
   }
   async function ready(name: 'a' | 'b'): Promise<void> {
     const p = procs[name];
-    const deadline = Date.now() + 90_000;
+    const deadline = Date.now() + 240_000;
     while (Date.now() < deadline) {
       if (p.child.exitCode !== null) throw new Error(`server ${name} exited (${p.child.exitCode}): ${p.err.slice(0, 2000)}`);
       try {
@@ -92,7 +92,7 @@ describe.each(engines)('two server processes on one database (%s)', () => {
     await start('b', smtpPort);
     await Promise.all([ready('a'), ready('b')]);
     db = await openDatabase(url, { poolSize: 2 });
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     for (const p of Object.values(procs)) p.child.kill('SIGKILL');

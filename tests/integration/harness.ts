@@ -60,6 +60,8 @@ export interface TestAppOptions extends ServiceOptions {
   /** another app instance on the database of this one (a restart, or a second server process); its owner drops it */
   sameDatabaseAs?: TestApp;
   seed?: boolean;
+  /** called with the SQL text of every statement the app runs (statements per request) */
+  onQuery?: (sql: string) => void;
   /** runs before app.ready(): add extra routes for a test */
   beforeReady?: (app: FastifyInstance) => void;
 }
@@ -85,7 +87,7 @@ export async function createTestApp(engine: Engine, options: TestAppOptions = {}
   const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', DATABASE_URL: url, PERSONAL_DATA_KEY: randomBytes(32).toString('base64'), ...options.env });
   let database: OpenDatabase;
   try {
-    database = await openDatabase(url, { schema, poolSize: 4 });
+    database = await openDatabase(url, { schema, poolSize: 4, onQuery: options.onQuery });
   } catch (e) {
     throw new Error(`cannot open the ${engine} test database (${engine === 'postgres' ? 'TEST_DATABASE_URL' : url}): ${(e as Error).message}`);
   }

@@ -13,6 +13,16 @@ export function agencyTree(db: Executor): Promise<{ id: number; parent_id: numbe
   return db.selectFrom('agencies').select(['id', 'parent_id']).execute();
 }
 
+/**
+ * A fingerprint of the agency tree: agencies are only ever inserted (no statement updates `parent_id` or deletes an
+ * agency), so the number of rows and the highest id change whenever the tree does — the count also catches an insert
+ * of a lower id committed after a higher one. One index-only statement instead of the whole tree.
+ */
+export async function agencyTreeRevision(db: Executor): Promise<string> {
+  const r = await db.selectFrom('agencies').select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('id').as('m')]).executeTakeFirstOrThrow();
+  return `${String(r.n)}|${String(r.m ?? '')}`;
+}
+
 export function findAgency(db: Executor, id: number): Promise<AgencyRow | undefined> {
   return db.selectFrom('agencies').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -28,6 +28,11 @@ export function descendantsAndSelf(tree: readonly AgencyNode[], rootId: number):
   return out.sort((a, b) => a - b);
 }
 
+/** Whether the role's scope depends on the agency tree (otherwise it is the user's own agency). */
+export function scopeNeedsTree(role: Role): boolean {
+  return role === 'admin' || role === 'supervisor';
+}
+
 export function scopeFor(role: Role, agencyId: number, tree: readonly AgencyNode[]): number[] {
   if (role === 'admin') return tree.map((a) => a.id).sort((a, b) => a - b);
   if (role === 'supervisor') return descendantsAndSelf(tree, agencyId);

@@ -4,8 +4,8 @@ import { nowIso } from '../../db/dialect.ts';
 import type { Actor } from '../shared/actor.ts';
 import { AppError } from '../shared/errors.ts';
 import type { AuditActor, AuditService } from '../audit/audit.service.ts';
-import { agencyTree, findAgency, findAgencyByCreditCode, insertAgency, listAgencies, type AgencyRow } from './agencies.repository.ts';
-import { scopeFor } from './agencies.scope.ts';
+import { agencyTree, agencyTreeRevision, findAgency, findAgencyByCreditCode, insertAgency, listAgencies, type AgencyRow } from './agencies.repository.ts';
+import { scopeFor, scopeNeedsTree, type AgencyNode } from './agencies.scope.ts';
 import type { AgencyInput } from './agencies.schema.ts';
 import type { Role } from '../../db/types.ts';
 
@@ -63,6 +63,15 @@ export interface AgenciesService {
 }
 
 export function createAgenciesService(db: Kysely<Database>, audit: AuditService, clock: () => Date = () => new Date()): AgenciesService {
+  // The tree for the scopes of administrators and supervisors (every signed-in request of theirs needs it): kept
+  // while its revision — read on every use, one small statement — is unchanged, so an agency created by another
+  // process is in the next request's scope. At 10⁴ agencies this saves reading 10⁴ rows per request.
+  let tree: { revision: string; nodes: AgencyNode[] } | null = null;
+  async function currentTree(): Promise<AgencyNode[]> {
+    const revision = await agencyTreeRevision(db);
+    if (tree?.revision !== revision) tree = { revision, nodes: await agencyTree(db) };
+    return tree.nodes;
+  }
   return {
     async list() {
       return (await listAgencies(db)).map(presentAgency);
@@ -76,7 +85,8 @@ export function createAgenciesService(db: Kysely<Database>, audit: AuditService,
       return r && presentAgency(r);
     },
     async scope(role, agencyId) {
-      return scopeFor(role, agencyId, await agencyTree(db));
+      // officers, reviewers and leaders see their own agency: no tree to read
+      return scopeFor(role, agencyId, scopeNeedsTree(role) ? await currentTree() : []);
     },
     async visible(actor) {
       const all = await listAgencies(db);

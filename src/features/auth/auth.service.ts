@@ -16,9 +16,9 @@ import type { Actor } from '../shared/actor.ts';
 import { AppError } from '../shared/errors.ts';
 import type { AgenciesService } from '../agencies/agencies.service.ts';
 import type { AuditService } from '../audit/audit.service.ts';
-import { findUserById, findUserByUsername, type UserWithAgency } from '../users/users.repository.ts';
+import { findUserByUsername, type UserWithAgency } from '../users/users.repository.ts';
 import { DUMMY_HASH, verifyPassword } from './password.ts';
-import { deleteSession, deleteSessionsIdleSince, findSession, insertSession, touchSession } from './sessions.repository.ts';
+import { deleteSession, deleteSessionsIdleSince, findSessionWithUser, insertSession, touchSession } from './sessions.repository.ts';
 import { clearSigninFailures, hitRateLimit, purgeThrottles, readRateLimit, recordSigninFailure, signinFailures } from './throttle.repository.ts';
 
 export const SESSION_COOKIE = 'gk_session';
@@ -149,15 +149,17 @@ export function createAuthService(
     async resolve(sessionId, requestId) {
       if (!sessionId || sessionId.length > 100) return null;
       const idHash = hashSessionId(sessionId);
-      const s = await findSession(db, idHash);
-      if (!s) return null;
+      // the session, its user and the user's agency name in one statement; read on every request, so a sign-out
+      // or a deactivation on another process holds at once
+      const found = await findSessionWithUser(db, idHash);
+      if (!found) return null;
+      const { session: s, user } = found;
       const now = clock();
       const idleMs = deps.idleMinutes * 60_000;
       if (now.getTime() - Date.parse(s.last_seen_at) > idleMs) {
         await deleteSession(db, idHash);
         return null;
       }
-      const user = await findUserById(db, s.user_id);
       if (!user || user.active !== 1) {
         await deleteSession(db, idHash);
         return null;

@@ -32,9 +32,16 @@ export async function loadEdits(ex: Executor): Promise<EditRow[]> {
 
 /** A cheap fingerprint of the stored calendar: changes whenever a year or an edit is written. */
 export async function calendarRevision(ex: Executor): Promise<string> {
-  const y = await ex.selectFrom('calendar_years').select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('updated_at').as('m')]).executeTakeFirst();
-  const e = await ex.selectFrom('calendar_day_edits').select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('updated_at').as('m')]).executeTakeFirst();
-  return `${toNumber(y?.n)}|${String(y?.m ?? '')}|${toNumber(e?.n)}|${String(e?.m ?? '')}`;
+  // one statement (every deadline shown or computed reads it): both tables' counts and latest changes as subqueries
+  const r = await ex
+    .selectNoFrom((eb) => [
+      eb.selectFrom('calendar_years').select((y) => y.fn.countAll().as('n')).as('yn'),
+      eb.selectFrom('calendar_years').select((y) => y.fn.max('updated_at').as('m')).as('ym'),
+      eb.selectFrom('calendar_day_edits').select((e) => e.fn.countAll().as('n')).as('en'),
+      eb.selectFrom('calendar_day_edits').select((e) => e.fn.max('updated_at').as('m')).as('em'),
+    ])
+    .executeTakeFirstOrThrow();
+  return `${toNumber(r.yn)}|${String(r.ym ?? '')}|${toNumber(r.en)}|${String(r.em ?? '')}`;
 }
 
 export async function findYear(ex: Executor, year: number): Promise<YearRow | undefined> {
