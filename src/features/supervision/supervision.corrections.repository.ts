@@ -1,7 +1,7 @@
 // Queries of a supervisor's cell corrections (both engines): the corrections of a report or a run, the version claims
 // that serialise corrections within a run, and the findings rows a re-audit reconciles.
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
-import type { AuditCellCorrectionsTable, Database } from '../../db/types.ts';
+import type { AuditCellCorrectionsTable, AuditFindingRemovalsTable, Database } from '../../db/types.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type CorrectionRow = Selectable<AuditCellCorrectionsTable>;
@@ -75,6 +75,33 @@ export async function rectifiedFindings(db: Db, findingIds: readonly number[]): 
 
 export async function deleteFindings(db: Db, ids: readonly number[]): Promise<void> {
   for (let i = 0; i < ids.length; i += 500) await db.deleteFrom('audit_findings').where('id', 'in', [...ids.slice(i, i + 500)]).execute();
+}
+
+/** Keep the decisions of findings a re-audit removes (decision 175), by fingerprint within the run. A finding sent
+ *  for rectification is never removed (the caller refuses), so the decisions kept are pending, confirmed or dismissed. */
+export async function keepRemovedDecisions(db: Db, run: { id: number; agency_id: number }, rows: readonly Pick<Selectable<Database['audit_findings']>, 'fingerprint' | 'decision' | 'reason' | 'carried_from' | 'decided_by_name' | 'decided_at'>[], at: string): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insertInto('audit_finding_removals').values(rows.map((r) => ({
+    agency_id: run.agency_id, run_id: run.id, fingerprint: r.fingerprint, decision: r.decision, reason: r.reason, carried_from: r.carried_from,
+    decided_by_name: r.decided_by_name, decided_at: r.decided_at, removed_at: at,
+  }))).execute();
+}
+
+/** The kept decisions of these fingerprints in the run, oldest first per fingerprint. */
+export async function removedDecisions(db: Db, run: { id: number; agency_id: number }, fingerprints: readonly string[]): Promise<Map<string, Selectable<AuditFindingRemovalsTable>[]>> {
+  const out = new Map<string, Selectable<AuditFindingRemovalsTable>[]>();
+  const unique = [...new Set(fingerprints)];
+  for (let i = 0; i < unique.length; i += 400) {
+    const rows = await db.selectFrom('audit_finding_removals').selectAll().where('agency_id', '=', run.agency_id).where('run_id', '=', run.id)
+      .where('fingerprint', 'in', unique.slice(i, i + 400)).orderBy('id').execute();
+    for (const r of rows) out.set(r.fingerprint, [...(out.get(r.fingerprint) ?? []), r]);
+  }
+  return out;
+}
+
+/** A kept decision is used up when its finding comes back (it takes it once). */
+export async function deleteRemovedDecisions(db: Db, agencyId: number, ids: readonly number[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500) await db.deleteFrom('audit_finding_removals').where('agency_id', '=', agencyId).where('id', 'in', [...ids.slice(i, i + 500)]).execute();
 }
 
 export async function updateFindingText(db: Db, id: number, set: { message: string; severity: string }): Promise<void> {

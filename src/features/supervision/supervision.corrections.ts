@@ -84,7 +84,7 @@ export function createCorrectionsService(db: Kysely<Database>, deps: { audit: Au
   }
 
   /** Reconcile the stored findings with the findings the rules give now (same fingerprint: the row and its decision stay). */
-  async function reconcile(trx: Trx, supervisorAgencyId: number, existing: repo.FindingRow[], wanted: { f: Finding; fp: string; row: Omit<Parameters<typeof repo.insertFindings>[1][number], 'rule' | 'severity' | 'source' | 'message' | 'cells_json' | 'fingerprint' | 'decision' | 'reason' | 'carried_from' | 'decided_by_name' | 'decided_at'> }[]): Promise<void> {
+  async function reconcile(trx: Trx, run: repo.RunRow, existing: repo.FindingRow[], wanted: { f: Finding; fp: string; row: Omit<Parameters<typeof repo.insertFindings>[1][number], 'rule' | 'severity' | 'source' | 'message' | 'cells_json' | 'fingerprint' | 'decision' | 'reason' | 'carried_from' | 'decided_by_name' | 'decided_at'> }[]): Promise<void> {
     const byFp = new Map<string, repo.FindingRow[]>();
     for (const r of existing) byFp.set(r.fingerprint, [...(byFp.get(r.fingerprint) ?? []), r]);
     const fresh: typeof wanted = [];
@@ -94,20 +94,31 @@ export function createCorrectionsService(db: Kysely<Database>, deps: { audit: Au
       const message = w.f.message.slice(0, 2000);
       if (row.message !== message || row.severity !== w.f.severity) await crepo.updateFindingText(trx, row.id, { message, severity: w.f.severity });
     }
-    const gone = [...byFp.values()].flat().map((r) => r.id);
+    const goneRows = [...byFp.values()].flat();
+    const gone = goneRows.map((r) => r.id);
     const rectified = await crepo.rectifiedFindings(trx, gone);
     if (rectified.length) throw conflict(`这项更正会使已交整改的体检结果（#${rectified.join('、#')}）不再成立；请先办结整改，或不作此更正`);
+    // the decisions of the findings that no longer hold are kept by fingerprint: a finding that comes back gets its own again
+    await crepo.keepRemovedDecisions(trx, run, goneRows, nowIso(clock));
     await crepo.deleteFindings(trx, gone);
     if (fresh.length === 0) return;
-    const prior = await repo.priorDecisions(trx, supervisorAgencyId, fresh.map((w) => w.fp));
-    await repo.insertFindings(trx, fresh.map(({ f, fp, row }) => {
+    const removed = await crepo.removedDecisions(trx, run, fresh.map((w) => w.fp));
+    const prior = await repo.priorDecisions(trx, run.agency_id, fresh.filter((w) => !removed.has(w.fp)).map((w) => w.fp));
+    const used: number[] = [];
+    const rows = fresh.map(({ f, fp, row }) => {
+      const text = { ...row, rule: f.rule, severity: f.severity, source: f.source, message: f.message.slice(0, 2000), cells_json: toJson(f.cells)!, fingerprint: fp };
+      // this run's own decision on the finding before a correction removed it, as the supervisor left it
+      const own = removed.get(fp)?.shift();
+      if (own) {
+        used.push(own.id);
+        return { ...text, decision: own.decision, reason: own.reason, carried_from: own.carried_from, decided_by_name: own.decided_by_name, decided_at: own.decided_at };
+      }
       const p = prior.get(fp);
       const decision = p ? (p.decision === 'rectification' ? 'confirmed' : p.decision) : 'pending';
-      return {
-        ...row, rule: f.rule, severity: f.severity, source: f.source, message: f.message.slice(0, 2000), cells_json: toJson(f.cells)!, fingerprint: fp,
-        decision, reason: p?.reason ?? null, carried_from: p ? p.id : null, decided_by_name: null, decided_at: null,
-      };
-    }));
+      return { ...text, decision, reason: p?.reason ?? null, carried_from: p ? p.id : null, decided_by_name: null, decided_at: null };
+    });
+    await crepo.deleteRemovedDecisions(trx, run.agency_id, used);
+    await repo.insertFindings(trx, rows);
   }
 
   /** The cross-year pairs the report is part of, checked again on the corrected models (the run's other reports of the
@@ -134,7 +145,7 @@ export function createCorrectionsService(db: Kysely<Database>, deps: { audit: Au
     await trx.updateTable('audit_runs').set({ cross_year_json: toJson(all)! }).where('id', '=', run.id).execute();
     const existing = (await crepo.crossFindings(trx, run.id, [y, y + 1])).filter((f) => f.agency_name && agencyKey(f.agency_name) === key);
     const agencyId = existing[0]?.subject_agency_id ?? report.subject_agency_id;
-    await reconcile(trx, run.agency_id, existing, pairs.flatMap((c) => c.findings.map((f) => ({
+    await reconcile(trx, run, existing, pairs.flatMap((c) => c.findings.map((f) => ({
       f, fp: fingerprintOf(c.agency, c.files[1], c.to, f, 'cross_year'),
       row: { run_id: run.id, report_id: null, scope: 'cross_year', agency_name: c.agency, subject_agency_id: agencyId, year: c.to },
     }))));
@@ -162,7 +173,7 @@ export function createCorrectionsService(db: Kysely<Database>, deps: { audit: Au
     const replaced = report.replaces_report_id ? await repo.findRunReport(trx, report.replaces_report_id) : undefined;
     const agency = existing[0]?.agency_name ?? a.agency ?? replaced?.agency_name ?? null;
     const year = existing[0]?.year ?? a.year ?? replaced?.year ?? null;
-    await reconcile(trx, run.agency_id, existing, a.findings.map((f) => ({
+    await reconcile(trx, run, existing, a.findings.map((f) => ({
       f, fp: fingerprintOf(agency, report.file, year, f, 'report'),
       row: { run_id: run.id, report_id: report.id, scope: 'report', agency_name: agency, subject_agency_id: report.subject_agency_id, year },
     })));
