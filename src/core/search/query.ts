@@ -118,3 +118,10 @@ export function periodTokensBetween(newestKey: number, oldestKey: number): strin
   for (let m = at(newestKey); m >= at(oldestKey); m--) out.push(`mo${Math.floor(m / 12)}${String((m % 12) + 1).padStart(2, '0')}`);
   return out;
 }
+
+/** The smallest recency key of a month token's month (its first day, id 0): every key of that month is ≥ it. */
+export function periodStartKey(token: string): number {
+  const m = /^mo(\d{4})(\d{2})$/.exec(token);
+  if (!m) throw new RangeError(`periodStartKey(${token})`);
+  return (Date.UTC(Number(m[1]), Number(m[2]) - 1, 1) / 86_400_000) * 1e9;
+}

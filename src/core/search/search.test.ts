@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalize, runs } from './normalize.ts';
 import { ftsText, indexTokens, SEP, tsvectorLiteral } from './tokenizer.ts';
-import { likePatterns, metaFts5, metaTokens, metaTsquery, parseQuery, periodToken, periodTokensBetween, toFts5, toTsquery } from './query.ts';
+import { likePatterns, metaFts5, metaTokens, metaTsquery, parseQuery, periodStartKey, periodToken, periodTokensBetween, toFts5, toTsquery } from './query.ts';
 import { findMatches, highlightAll, snippet } from './highlight.ts';
 import { headRow, tsvRow } from './document.ts';
 import { compareRanked, idFromRecencyKey, pageAcrossTiers, recencyKey } from './rank.ts';
@@ -79,6 +79,11 @@ describe('parseQuery', () => {
     expect(periodToken(recencyKey('1970-01-01', 1))).toBe('mo197001');
     expect(periodTokensBetween(recencyKey('2025-02-01', 9), recencyKey('2024-11-15', 3))).toEqual(['mo202502', 'mo202501', 'mo202412', 'mo202411']);
     expect(periodTokensBetween(recencyKey('2025-02-28', 9), recencyKey('2025-02-01', 3))).toEqual(['mo202502']);
+    // a month's first key: its first day with id 0, just above the last key of the month before
+    expect(periodStartKey('mo202502')).toBe(recencyKey('2025-02-01', 0));
+    expect(periodStartKey('mo202501')).toBeGreaterThan(recencyKey('2024-12-31', 999_999_999));
+    expect(periodToken(periodStartKey('mo202412'))).toBe('mo202412');
+    expect(() => periodStartKey('ag12')).toThrow(RangeError);
   });
   it('keeps the title and metadata positions of the full tsvector in the head vector', () => {
     const d = { itemId: 7, searchKey: recencyKey('2025-03-04', 7), agencyId: 2, title: '行政复议公告', meta: '通知\n政务公开', text: '正文提到公开', category: 5, kind: 'notice', year: 2025, validity: 'valid' };

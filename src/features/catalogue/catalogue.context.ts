@@ -8,6 +8,7 @@ import { STATE_LABELS, type Authorship, type State } from '../../core/catalogue/
 import { counterScope, DEFAULT_INDEX_PATTERN, formatIndexNumber, IndexPatternError } from '../../core/catalogue/index-number.ts';
 import { dateProblem } from '../../core/validation/index.ts';
 import { Lru } from '../../core/lru.ts';
+import { SearchMemo } from './catalogue.search-pg.ts';
 import { PROACTIVE_WORKDAYS } from '../../core/catalogue/clock.ts';
 import { ITEM_KINDS, label } from '../../core/catalogue/categories.ts';
 import { recencyKey } from '../../core/search/rank.ts';
@@ -103,6 +104,9 @@ export function createCatalogueContext(db: Kysely<Database>, opts: CatalogueOpti
     facetGeneration += 1;
     facetCache.clear();
   });
+
+  // What PostgreSQL searches found, per query and this generation (decision 225); SQLite does not need it.
+  const searchMemo = new SearchMemo(() => facetGeneration, () => clock().getTime());
 
   async function agencyOf(id: number): Promise<Agency> {
     const a = await opts.agencies.get(id);
@@ -281,6 +285,7 @@ export function createCatalogueContext(db: Kysely<Database>, opts: CatalogueOpti
     invalidateFacets,
     /** Bumped by every change to public items (see invalidateFacets). */
     generation: (): number => facetGeneration,
+    searchMemo,
     agencyOf,
     loadItem,
     staleItem,

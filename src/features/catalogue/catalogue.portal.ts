@@ -13,7 +13,7 @@ import type { PublicItem, SearchInput, SearchResult } from './catalogue.model.ts
 import type { CatalogueContext } from './catalogue.context.ts';
 
 export function portalUseCases(ctx: CatalogueContext) {
-  const { db, opts, clock, facets, generation } = ctx;
+  const { db, opts, clock, facets, generation, searchMemo } = ctx;
   return {
     /** The public item page: one query over the published copy (repo.publicItemRow). */
     async publicItem(id: number): Promise<PublicItem> {
@@ -76,7 +76,7 @@ export function portalUseCases(ctx: CatalogueContext) {
         const items = r.rows.map((x) => byId.get(x.id)).filter((x) => !!x).map((x) => present(x!, 2));
         return { items, total: r.total, capped: r.capped, page: s.page, pageSize, terms: [] };
       }
-      const page = await repo.searchIndex(db, q, filter, s.page, pageSize);
+      const page = await repo.searchIndex(db, q, filter, s.page, pageSize, searchMemo);
       const rows = await repo.publicRowsByIds(db, page.ids.map((x) => x.id));
       const byId = new Map(rows.map((x) => [x.id, x]));
       const items: SearchResult[] = [];

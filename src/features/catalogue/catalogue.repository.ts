@@ -7,7 +7,7 @@ import { fts5Row, headRow, tsvRow, type IndexDoc } from '../../core/search/docum
 import { metaFts5, toFts5, type MetaFilter, type SearchQuery } from '../../core/search/query.ts';
 import { cleanFileName } from '../shared/filenames.ts';
 import { idFromRecencyKey, pageAcrossTiers, type Tier, type TierSource } from '../../core/search/rank.ts';
-import { searchPg } from './catalogue.search-pg.ts';
+import { searchPg, type SearchMemo } from './catalogue.search-pg.ts';
 
 export type Executor = Kysely<Database> | Transaction<Database>;
 export type ItemRow = Selectable<CatalogueItemsTable>;
@@ -433,10 +433,11 @@ export const SEARCH_CAP = 1000;
  * recency key, so ORDER BY rowid DESC is newest first). Column filters in the same table instead of NOT IN
  * subqueries: tier 0 = `title : (TITLE_PREFIX terms)`; tier 1 = `title : (META_PREFIX terms) NOT tier 0`;
  * tier 2 = `body : (terms) NOT tier 0 NOT tier 1` (the text only).
+ * PostgreSQL: catalogue.search-pg.ts; `memo` keeps what a search found for the next ones (decision 225).
  */
-export async function searchIndex(db: Executor, q: SearchQuery, filter: MetaFilter, page: number, pageSize: number): Promise<SearchPage> {
+export async function searchIndex(db: Executor, q: SearchQuery, filter: MetaFilter, page: number, pageSize: number, memo?: SearchMemo): Promise<SearchPage> {
   if ((page - 1) * pageSize >= SEARCH_CAP) return { ids: [], total: SEARCH_CAP, capped: true };
-  if (dialectOf(db as Kysely<unknown>) === 'postgres') return searchPg(db, q, filter, page, pageSize, SEARCH_CAP);
+  if (dialectOf(db as Kysely<unknown>) === 'postgres') return searchPg(db, q, filter, page, pageSize, SEARCH_CAP, memo);
   const meta = metaFts5(filter);
   const withMeta = (e: string) => (meta ? `(${e}) AND ${meta}` : e);
   const all = withMeta(toFts5(q, 'body'));
