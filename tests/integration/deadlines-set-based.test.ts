@@ -8,7 +8,8 @@ import { createTestApp, engines, type TestApp } from './harness.ts';
 import { createCalendar } from '../../src/core/calendar/index.ts';
 import { computeDeadline, type DeadlineSettings, type Ledger } from '../../src/core/deadlines/index.ts';
 import { effectiveYearData } from '../../src/features/calendar/calendar.service.ts';
-import { loadEdits, loadYears } from '../../src/features/calendar/calendar.repository.ts';
+import { loadEdits, loadYears, upsertEdit } from '../../src/features/calendar/calendar.repository.ts';
+import { sql } from 'kysely';
 
 const TODAY = '2024-09-30'; // the clock: 2024-09-30 11:00 in Shanghai
 
@@ -99,6 +100,32 @@ describe.each(engines())('set-based recomputation of plain clocks (%s)', (engine
     expect((imp.json().moved as { entity: string }[]).filter((m) => m.entity === 'set-test')).toEqual([]);
     expect((await stored())['P-8']).toEqual({ due: '2027-01-18', status: 'on_time', provisional: 0 });
     expect(await stored()).toEqual(await engineView());
+  });
+
+  it('no index of deadlines holds a recomputed column, so a recomputation writes no index entry (230)', async () => {
+    const cols = engine === 'postgres'
+      ? (await sql<{ idx: string; col: string }>`select i.relname as idx, a.attname as col from pg_index x join pg_class i on i.oid = x.indexrelid
+          join pg_attribute a on a.attrelid = x.indrelid and a.attnum = any(x.indkey) where x.indrelid = 'deadlines'::regclass order by 1, 2`.execute(t.db)).rows
+      : (await sql<{ idx: string; col: string }>`select l.name as idx, i.name as col from pragma_index_list('deadlines') l, pragma_index_info(l.name) i order by 1, 2`.execute(t.db)).rows;
+    const indexed = new Set(cols.map((c) => c.col));
+    expect(['due', 'status', 'provisional', 'updated_at'].filter((c) => indexed.has(c))).toEqual([]);
+    expect(cols.filter((c) => c.idx === 'deadlines_agency_open_idx').map((c) => c.col)).toEqual(['agency_id', 'open']);
+    if (engine !== 'postgres') return;
+    expect((await sql<{ o: string[] }>`select reloptions as o from pg_class where oid = 'deadlines'::regclass`.execute(t.db)).rows[0]!.o).toEqual(['fillfactor=50']);
+    // a day off recomputed inside one transaction (then rolled back): every row rewritten is a heap-only update
+    let counts: { moved: number; updated: number; hot: number } | null = null;
+    const rollback = new Error('rollback');
+    await expect(t.db.transaction().execute(async (trx) => {
+      await upsertEdit(trx, { date: '2024-10-15', workday: false, name: null, reason: '测试：临时放假（回滚）', edited_by: null, at: '2024-09-30T03:00:00.000Z' });
+      const moved = await t.services.deadlines.recomputeOpen(trx, createCalendar(effectiveYearData(await loadYears(trx), await loadEdits(trx))));
+      const r = (await sql<{ upd: string; hot: string }>`select pg_stat_get_xact_tuples_updated('deadlines'::regclass) as upd, pg_stat_get_xact_tuples_hot_updated('deadlines'::regclass) as hot`.execute(trx)).rows[0]!;
+      counts = { moved: moved.filter((m) => m.entity === 'set-test').length, updated: Number(r.upd), hot: Number(r.hot) };
+      throw rollback;
+    })).rejects.toBe(rollback);
+    // the 8 moved clocks of the table (and the demo data's own open clocks) — all rewritten on their page
+    expect(counts!.moved).toBe(8);
+    expect(counts!.updated).toBeGreaterThanOrEqual(8);
+    expect(counts!.hot).toBe(counts!.updated);
   });
 
   it('a plain clock without its formula inputs (tracked before migration 200) is replayed by the engine', async () => {

@@ -49,16 +49,19 @@ export async function closeDeadlines(ex: Executor, entity: string, entityId: str
 }
 
 /**
- * Open deadlines in id order, a page at a time (keyset), with only what recomputation needs. `except`: leave out the
- * plain clocks whose receipt date lies in that range (the set-based statement has recomputed them).
+ * Open deadlines in id order, a page at a time (keyset), with what recomputation needs and who they belong to.
+ * `replay`: only the clocks the set-based statement did not recompute — no formula inputs (`plain_from` null), or a
+ * receipt date outside `range` — read through deadlines_replay_idx (open, plain_from, id) one group at a time.
  */
-export async function openDeadlinesPage(ex: Executor, afterId: number, limit: number, except?: PlainRange) {
+export async function openDeadlinesPage(ex: Executor, afterId: number, limit: number, replay?: { group: 'none' | 'before' | 'after'; range: PlainRange }) {
   let q = ex
     .selectFrom('deadlines')
-    .select(['id', 'ledger_json', 'settings_json', 'due', 'provisional', 'status'])
+    .select(['id', 'agency_id', 'entity', 'entity_id', 'kind', 'ledger_json', 'settings_json', 'due', 'provisional', 'status'])
     .where('open', '=', 1)
     .where('id', '>', afterId);
-  if (except) q = q.where((eb) => eb.or([eb('plain_from', 'is', null), eb('plain_from', '<', except.from), eb('plain_from', '>', except.to)]));
+  if (replay?.group === 'none') q = q.where('plain_from', 'is', null);
+  else if (replay?.group === 'before') q = q.where('plain_from', '<', replay.range.from);
+  else if (replay?.group === 'after') q = q.where('plain_from', '>', replay.range.to);
   return q.orderBy('id').limit(limit).execute();
 }
 
@@ -174,15 +177,6 @@ export async function recomputePlainClocks(ex: Executor, calendar: Calendar, tod
   return { range, moved: moved.map((m) => ({ ...m, id: Number(m.id), agency_id: Number(m.agency_id) })) };
 }
 
-/** Who the given deadlines belong to (for the moved list). */
-export async function identities(ex: Executor, ids: readonly number[]) {
-  const out: { id: number; agency_id: number; entity: string; entity_id: string; kind: string }[] = [];
-  for (let i = 0; i < ids.length; i += 500) {
-    out.push(...(await ex.selectFrom('deadlines').select(['id', 'agency_id', 'entity', 'entity_id', 'kind']).where('id', 'in', ids.slice(i, i + 500)).execute()));
-  }
-  return out;
-}
-
 export async function updateComputed(ex: Executor, id: number, v: { due: string | null; provisional: number; status: string; open: number; updated_at: string }): Promise<void> {
   await ex.updateTable('deadlines').set(v).where('id', '=', id).execute();
 }
@@ -195,15 +189,19 @@ export interface ComputedUpdate {
   open: number;
 }
 
-/** Many rows' computed values at once: one UPDATE … FROM (VALUES …) per 500 rows, in both engines (SQLite ≥ 3.33). */
+/**
+ * Many rows' computed values at once. PostgreSQL: one UPDATE … FROM unnest(arrays) per 5,000 rows (five parameters
+ * whatever the size); SQLite (≥ 3.33): one UPDATE … FROM (VALUES …) per 500 rows.
+ */
 export async function updateComputedMany(ex: Executor, rows: readonly ComputedUpdate[], at: string): Promise<void> {
   const pg = dialectOf(ex as Kysely<unknown>) === 'postgres';
-  for (let i = 0; i < rows.length; i += 500) {
-    const chunk = rows.slice(i, i + 500);
+  const size = pg ? 5000 : 500;
+  for (let i = 0; i < rows.length; i += size) {
+    const chunk = rows.slice(i, i + size);
     if (pg) {
-      const values = sql.join(chunk.map((r) => sql`(${r.id}::integer, ${r.due}::text, ${r.provisional}::integer, ${r.status}::text, ${r.open}::integer)`));
       await sql`update deadlines as d set due = v.due, provisional = v.provisional, status = v.status, open = v.open, updated_at = ${at}
-        from (values ${values}) as v(id, due, provisional, status, open) where d.id = v.id`.execute(ex);
+        from unnest(${chunk.map((r) => r.id)}::integer[], ${chunk.map((r) => r.due)}::text[], ${chunk.map((r) => r.provisional)}::integer[], ${chunk.map((r) => r.status)}::text[], ${chunk.map((r) => r.open)}::integer[])
+          as v(id, due, provisional, status, open) where d.id = v.id`.execute(ex);
     } else {
       const values = sql.join(chunk.map((r) => sql`(${r.id}, ${r.due}, ${r.provisional}, ${r.status}, ${r.open})`));
       await sql`update deadlines set due = v.column2, provisional = v.column3, status = v.column4, open = v.column5, updated_at = ${at}

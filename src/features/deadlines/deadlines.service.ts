@@ -9,7 +9,7 @@ import { computeDeadline, LedgerError, plainClock, type DeadlineResult, type Dea
 import { fromJson, nowIso, toJson } from '../../db/dialect.ts';
 import { assertVisible, type Actor } from '../shared/actor.ts';
 import {
-  closeDeadlines, findDeadline, identities, listDeadlines, openDeadlinesPage, recomputePlainClocks, updateComputedMany, upsertDeadline,
+  closeDeadlines, findDeadline, listDeadlines, openDeadlinesPage, recomputePlainClocks, updateComputedMany, upsertDeadline,
   type ComputedUpdate,
   type DeadlineRow, type Executor,
 } from './deadlines.repository.ts';
@@ -118,41 +118,38 @@ export function createDeadlinesService(db: Executor, deps: { calendar: CalendarP
     async recomputeOpen(trx, calendar) {
       const today = shanghaiToday(clock());
       const at = nowIso(clock);
-      const changes: { id: number; oldDue: string | null; newDue: string | null; error?: string }[] = [];
       const plain = await recomputePlainClocks(trx, calendar, today, at);
-      const setBased: MovedRecord[] = (plain?.moved ?? []).map((m) => ({ id: m.id, agencyId: m.agency_id, entity: m.entity, entityId: m.entity_id, kind: m.kind, oldDue: m.old_due, newDue: m.new_due }));
-      let after = 0;
-      for (;;) {
-        const rows = await openDeadlinesPage(trx, after, PAGE, plain?.range);
-        if (rows.length === 0) break;
-        after = rows[rows.length - 1]!.id;
-        const updates: ComputedUpdate[] = [];
-        for (const r of rows) {
-          const ledger = JSON.parse(r.ledger_json) as Ledger;
-          try {
-            const x = computeDeadline(ledger, calendar, r.settings_json === null ? null : fromJson<Partial<DeadlineSettings>>(r.settings_json), evaluationDay(ledger, today), { explain: false });
-            const provisional = x.provisional ? 1 : 0;
-            if (x.due !== r.due || provisional !== r.provisional || x.status !== r.status) {
-              updates.push({ id: r.id, due: x.due, provisional, status: x.status, open: x.status === 'closed' ? 0 : 1 });
+      const moved: MovedRecord[] = (plain?.moved ?? []).map((m) => ({ id: m.id, agencyId: m.agency_id, entity: m.entity, entityId: m.entity_id, kind: m.kind, oldDue: m.old_due, newDue: m.new_due }));
+      // the rest is replayed by the engine: every open clock when the statement could not run, else the groups it left
+      const groups = plain ? (['none', 'before', 'after'] as const).map((group) => ({ group, range: plain.range })) : [undefined];
+      for (const replay of groups) {
+        let after = 0;
+        for (;;) {
+          const rows = await openDeadlinesPage(trx, after, PAGE, replay);
+          if (rows.length === 0) break;
+          after = rows[rows.length - 1]!.id;
+          const updates: ComputedUpdate[] = [];
+          for (const r of rows) {
+            const who = { id: r.id, agencyId: r.agency_id, entity: r.entity, entityId: r.entity_id, kind: r.kind, oldDue: r.due };
+            const ledger = JSON.parse(r.ledger_json) as Ledger;
+            try {
+              const x = computeDeadline(ledger, calendar, r.settings_json === null ? null : fromJson<Partial<DeadlineSettings>>(r.settings_json), evaluationDay(ledger, today), { explain: false });
+              const provisional = x.provisional ? 1 : 0;
+              if (x.due !== r.due || provisional !== r.provisional || x.status !== r.status) {
+                updates.push({ id: r.id, due: x.due, provisional, status: x.status, open: x.status === 'closed' ? 0 : 1 });
+              }
+              if (x.due !== r.due) moved.push({ ...who, newDue: x.due });
+            } catch (e) {
+              if (!(e instanceof LedgerError)) throw e;
+              if (r.status !== 'invalid') updates.push({ id: r.id, due: r.due, provisional: r.provisional, status: 'invalid', open: 1 });
+              moved.push({ ...who, newDue: null, error: e.message });
             }
-            if (x.due !== r.due) changes.push({ id: r.id, oldDue: r.due, newDue: x.due });
-          } catch (e) {
-            if (!(e instanceof LedgerError)) throw e;
-            if (r.status !== 'invalid') updates.push({ id: r.id, due: r.due, provisional: r.provisional, status: 'invalid', open: 1 });
-            changes.push({ id: r.id, oldDue: r.due, newDue: null, error: e.message });
           }
+          await updateComputedMany(trx, updates, at);
+          if (rows.length < PAGE) break;
         }
-        await updateComputedMany(trx, updates, at);
-        if (rows.length < PAGE) break;
       }
-      const who = new Map((await identities(trx, changes.map((c) => c.id))).map((w) => [w.id, w]));
-      const replayed = changes.map((c) => {
-        const w = who.get(c.id)!;
-        const m: MovedRecord = { id: c.id, agencyId: w.agency_id, entity: w.entity, entityId: w.entity_id, kind: w.kind, oldDue: c.oldDue, newDue: c.newDue };
-        if (c.error) m.error = c.error;
-        return m;
-      });
-      return [...setBased, ...replayed].sort((a, b) => a.id - b.id);
+      return moved.sort((a, b) => a.id - b.id);
     },
     async get(ex, entity, entityId, kind) {
       const r = await findDeadline(ex, entity, String(entityId), kind);
