@@ -69,6 +69,7 @@ const TWINS: Record<string, readonly string[]> = {
   'POST /admin/supervision/assessment/sample/items/:id': ['recordSampleResult'],
   'POST /admin/supervision/findings/:id/triage': ['triageAuditFinding'],
   'POST /admin/supervision/reports/:id/corrections': ['correctAuditCell'],
+  'POST /admin/supervision/reports/:id/corrections/batch': ['correctAuditCells'],
   'POST /admin/supervision/corrections/:id/withdrawal': ['withdrawAuditCellCorrection'],
   'POST /admin/supervision/findings/:id/rectification': ['requestAuditRectification'],
   'POST /admin/supervision/rectifications/:id/response': ['respondToAuditRectification'],

@@ -53,6 +53,8 @@ export function CorrectionsSection({ report: x, csrf, errors, values }: { report
           </tbody>
         </table>
       )}
+      <BatchForm report={x} csrf={csrf} options={options} pending={unread.filter((c) => !corrected.has(c))} {...(errors ? { errors } : {})} {...(values?.form === 'batch' ? { values } : {})} />
+      <h3>更正一个单元格</h3>
       <form method="post" action={`/admin/supervision/reports/${x.id}/corrections`} className="gk-form" noValidate>
         <CsrfField token={csrf} />
         <input type="hidden" name="version" value={x.version} />
@@ -62,6 +64,40 @@ export function CorrectionsSection({ report: x, csrf, errors, values }: { report
         <Button>更正并重新核对</Button>
       </form>
     </section>
+  );
+}
+
+/** Rows of the several-cells form: the cells still unread first, then blank rows to pick other cells. */
+export const BATCH_ROWS_MAX = 20;
+
+/** Several cells of the report in one action (correctAuditCells): a row per cell (a row left without a value is not
+ *  corrected), one reason for all. After a refusal the rows come back as the supervisor filled them in. */
+function BatchForm({ report: x, csrf, options, pending, errors, values }: { report: CorrectedReportDetail; csrf: string; options: { value: string; label: string }[]; pending: readonly string[]; errors?: readonly FieldError[]; values?: Record<string, string> }) {
+  const err = (f: string) => errors?.find((e) => e.field === f)?.message;
+  const count = Math.min(BATCH_ROWS_MAX, values ? Object.keys(values).filter((k) => k.startsWith('cell-')).length : Math.max(pending.length + 2, 5));
+  const rows = Array.from({ length: count }, (_, n) => ({ n, cell: values ? values[`cell-${n}`] ?? '' : pending[n] ?? '', value: values?.[`value-${n}`] ?? '' }));
+  return (
+    <>
+      <h3>一次更正多个单元格</h3>
+      <p>例如一整行数字粘连、读不出时，逐格填写原件上的数值；留空的行不更正。全部数值都通过检查才会更正，勾稽规则只重新核对一次。</p>
+      <form method="post" action={`/admin/supervision/reports/${x.id}/corrections/batch`} className="gk-form" noValidate data-form="batch">
+        <CsrfField token={csrf} />
+        <input type="hidden" name="version" value={x.version} />
+        <table className="gk-table" aria-label="要更正的单元格">
+          <thead><tr><th scope="col">单元格</th><th scope="col">更正后的数值</th></tr></thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.n} data-batch-row={r.n}>
+                <td><Select name={`cell-${r.n}`} label={`第 ${r.n + 1} 格`} options={options} placeholder="（请选择单元格）" value={r.cell} error={err(`cell-${r.n}`)} /></td>
+                <td><TextField name={`value-${r.n}`} label={`第 ${r.n + 1} 格的数值`} inputMode="decimal" maxLength={40} value={r.value} error={err(`value-${r.n}`)} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <Textarea name="reason" idPrefix="batch" label="更正理由（适用于以上各格）" maxLength={1000} value={values?.reason ?? ''} error={err('batch-reason')} hint="例如：对照原件（PDF 第 3 页），（七）总计一行印为 0、1、0、0、0、0、1" />
+        <Button>更正这些单元格并重新核对</Button>
+      </form>
+    </>
   );
 }
 

@@ -15,10 +15,10 @@ import type { Services } from '../services.ts';
 import { describeCell } from '../reports/reports.pages.tsx';
 import { invalid } from './supervision.routes.ts';
 import { idParams } from './supervision.schema.ts';
-import { comparisonQuery, correctBody, correctedReportSchema, reportComparisonSchema, withdrawBody } from './supervision.corrections.schema.ts';
+import { comparisonQuery, correctBody, correctManyBody, correctedReportSchema, reportComparisonSchema, withdrawBody } from './supervision.corrections.schema.ts';
 import { formOf, idOf, pageOf } from './supervision.page-routes.tsx';
 import { RunReportPage, SUPERVISION_PATH, type FindingFormErrors } from './supervision.pages.tsx';
-import { COMPARE_PATH, CorrectionsSection, ReportComparisonPage, type AnnualChoice } from './supervision.corrections-pages.tsx';
+import { BATCH_ROWS_MAX, COMPARE_PATH, CorrectionsSection, ReportComparisonPage, type AnnualChoice } from './supervision.corrections-pages.tsx';
 import { parseReportRef, type ReportCompareView, type ReportRef } from './supervision.report-compare.ts';
 
 const PAGE_SIZE = 50;
@@ -71,6 +71,15 @@ export function registerCorrectionRoutes(app: FastifyInstance, services: Service
     },
   }, async (request, reply) => reply.code(201).send(await corrections.correct(actorOf(request), request.params.id, request.body)));
 
+  r.post('/api/supervision/reports/:id/corrections/batch', {
+    preHandler: staff,
+    schema: {
+      operationId: 'correctAuditCells',
+      summary: '一次更正同一份体检报告中的多个单元格（例如粘连的一整行；一个理由，全部通过检查才更正，规则和相邻年度核对只重新运行一次；version 不符时 409）', tags: ['supervision'],
+      params: idParams, body: correctManyBody, response: { 201: correctedReportSchema, ...problemSchemas(400, 401, 403, 404, 409) },
+    },
+  }, async (request, reply) => reply.code(201).send(await corrections.correctMany(actorOf(request), request.params.id, request.body)));
+
   r.post('/api/supervision/corrections/:id/withdrawal', {
     preHandler: staff,
     schema: {
@@ -111,6 +120,35 @@ export function registerCorrectionRoutes(app: FastifyInstance, services: Service
       throw e;
     }
     setFlash(reply, 'success', `已更正 ${describeCell(values.cell)}，并按更正后的数值重新核对`);
+    return seeOther(reply, `${SUPERVISION_PATH}/reports/${id}#corrections`);
+  });
+
+  // several cells in one form: rows cell-N / value-N (a row left without a value is not corrected), one reason
+  app.post(`${SUPERVISION_PATH}/reports/:id/corrections/batch`, { preHandler: staff, schema: { hide: true } }, async (request, reply) => {
+    const id = idOf(request);
+    const body = formOf(request);
+    const text = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
+    const values: Record<string, string> = { reason: text('reason'), form: 'batch' };
+    const rows: { cell: string; value: string; n: number }[] = [];
+    for (let n = 0; n < BATCH_ROWS_MAX; n++) {
+      if (body[`cell-${n}`] === undefined && body[`value-${n}`] === undefined) continue;
+      const cell = text(`cell-${n}`), value = text(`value-${n}`);
+      values[`cell-${n}`] = cell;
+      values[`value-${n}`] = value;
+      if (value.trim() !== '') rows.push({ cell, value, n });
+    }
+    // an item's error names its form row (cells.2.value → value-N of the third row filled in)
+    const rowField = (field: string) => (field === 'reason' ? 'batch-reason' : field.replace(/^cells\.(\d+)\.(cell|value)$/, (_, i: string, f: string) => `${f}-${rows[Number(i)]?.n ?? 0}`));
+    try {
+      if (rows.length === 0) throw validationFailed([{ field: 'value-0', message: '请至少填写一个单元格的更正后数值（不更正的行留空）' }]);
+      const p = correctManyBody.safeParse({ cells: rows.map(({ cell, value }) => ({ cell, value })), reason: values.reason, version: body.version });
+      if (!p.success) throw invalid(p.error);
+      await corrections.correctMany(actorOf(request), id, p.data);
+    } catch (e) {
+      if (isAppError(e) && e.code === 'validation_failed') return reportPage(request, reply, id, e.fieldErrors.map((f) => ({ ...f, field: rowField(f.field) })), values, 400);
+      throw e;
+    }
+    setFlash(reply, 'success', `已更正 ${rows.length} 个单元格（${rows.map((r) => describeCell(r.cell)).join('、').slice(0, 200)}），并按更正后的数值重新核对`);
     return seeOther(reply, `${SUPERVISION_PATH}/reports/${id}#corrections`);
   });
 

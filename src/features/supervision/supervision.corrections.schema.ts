@@ -1,6 +1,6 @@
 // zod schemas of a supervisor's cell corrections and of 差异比对 (validation and the OpenAPI document), decision 175.
 import { z } from 'zod';
-import { CORRECTION_STATES } from './supervision.corrections.ts';
+import { CORRECTION_STATES, MAX_CELLS } from './supervision.corrections.ts';
 import { runReportDetailSchema } from './supervision.schema.ts';
 
 const version = z.coerce.number({ message: '缺少版本号（version）' }).int({ message: '版本号有误' }).min(1, { message: '版本号有误' }).max(2_147_483_647, { message: '版本号有误' })
@@ -25,6 +25,15 @@ export const correctBody = z.object({
   cell: z.string({ message: '请选择要更正的单元格' }).max(300, { message: '单元格名称过长' }),
   value: z.union([z.number(), z.string().max(40, { message: '数值过长' })], { message: '请填写更正后的数值' }).describe('件数为非负整数；2019 年版“本年增/减”可为负整数；金额可有 4 位小数'),
   reason: z.string({ message: '请写明更正理由' }).max(1000, { message: '更正理由最多 1000 字' }),
+  version,
+});
+
+export const correctManyBody = z.object({
+  cells: z.array(z.object({
+    cell: z.string({ message: '请选择要更正的单元格' }).max(300, { message: '单元格名称过长' }).describe('单元格，如 table3|（七）总计|自然人'),
+    value: z.union([z.number(), z.string().max(40, { message: '数值过长' })], { message: '请填写更正后的数值' }),
+  }), { message: '请至少填写一个单元格的更正后数值' }).max(MAX_CELLS, { message: `一次最多更正 ${MAX_CELLS} 个单元格` }).describe(`要更正的单元格和数值（1 至 ${MAX_CELLS} 个；同一单元格只能出现一次）`),
+  reason: z.string({ message: '请写明更正理由' }).max(1000, { message: '更正理由最多 1000 字' }).describe('一个理由适用于这次更正的全部单元格'),
   version,
 });
 

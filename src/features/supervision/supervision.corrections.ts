@@ -53,6 +53,8 @@ export interface CorrectionsService {
   /** The report with its corrections (getAuditRunReport). */
   report(actor: Actor, reportId: number): Promise<CorrectedReportDetail>;
   correct(actor: Actor, reportId: number, input: { cell: string; value: unknown; reason?: string | null; version: number }): Promise<CorrectedReportDetail>;
+  /** Several cells of one report in one action (correctAuditCells): one reason, all or nothing, the rules run once. */
+  correctMany(actor: Actor, reportId: number, input: { cells: readonly { cell: string; value: unknown }[]; reason?: string | null; version: number }): Promise<CorrectedReportDetail>;
   withdraw(actor: Actor, correctionId: number, input: { version: number }): Promise<CorrectedReportDetail>;
 }
 
@@ -65,6 +67,8 @@ export function presentCorrection(r: crepo.CorrectionRow): CorrectionView {
 
 type Trx = Transaction<Database>;
 const STALE = '这份报告已被他人更正，请刷新页面后重试';
+/** Cells in one correction: a row of table 三 has 7, a block of table 四 5; 50 leaves room for a whole table 二 block. */
+export const MAX_CELLS = 50;
 const COUNT_COLUMN = { clean: 'clean_count', findings: 'findings_count', unreadable: 'unreadable_count' } as const;
 
 /** The model the rules run on: the reading with the report's active corrections. */
@@ -202,39 +206,67 @@ export function createCorrectionsService(db: Kysely<Database>, deps: { audit: Au
     });
   }
 
-  return {
-    report,
-
-    async correct(actor, reportId, input) {
-      const detail = await deps.runs.getRunReport(actor, reportId);
-      const reading = detail.model;
-      const errors: FieldError[] = [];
-      if (!reading) throw validationFailed([{ field: 'cell', message: '这份报告无法读取，没有可更正的单元格' }]);
-      const cell = typeof input.cell === 'string' ? input.cell.trim() : '';
-      const known = correctableCells(reading);
-      let value: number | null = null;
-      if (!cell) errors.push({ field: 'cell', message: '请选择要更正的单元格' });
-      else if (!known.includes(cell)) errors.push({ field: 'cell', message: `报告中没有这个单元格：${cell.slice(0, 80)}` });
+  /** Correct one or several cells of a report in one change: every cell checked first (all or nothing), one reason, the
+   *  report audited again once. `field` names an item's field in the errors (the single form's cell / value). */
+  async function correctCells(actor: Actor, reportId: number, items: readonly { cell?: unknown; value?: unknown }[], input: { reason?: string | null; version: number }, field: (i: number, f: 'cell' | 'value') => string): Promise<CorrectedReportDetail> {
+    const detail = await deps.runs.getRunReport(actor, reportId);
+    const reading = detail.model;
+    if (!reading) throw validationFailed([{ field: field(0, 'cell'), message: '这份报告无法读取，没有可更正的单元格' }]);
+    const errors: FieldError[] = [];
+    const known = new Set(correctableCells(reading));
+    const chosen: { cell: string; value: number }[] = [];
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      const cell = typeof item.cell === 'string' ? item.cell.trim() : '';
+      if (!cell) errors.push({ field: field(i, 'cell'), message: '请选择要更正的单元格' });
+      else if (!known.has(cell)) errors.push({ field: field(i, 'cell'), message: `报告中没有这个单元格：${cell.slice(0, 80)}` });
+      else if (seen.has(cell)) errors.push({ field: field(i, 'cell'), message: `${describeCell(cell)} 填了两次，请只保留一个数值` });
       else {
-        const v = parseCorrectionValue(reading, cell, input.value);
-        if ('error' in v) errors.push({ field: 'value', message: v.error }); else value = v.value;
+        seen.add(cell);
+        const v = parseCorrectionValue(reading, cell, item.value);
+        if ('error' in v) errors.push({ field: field(i, 'value'), message: items.length > 1 ? `${describeCell(cell)}：${v.error}` : v.error });
+        else chosen.push({ cell, value: v.value });
       }
-      const reason = input.reason?.trim() ?? '';
-      if (!reason) errors.push({ field: 'reason', message: '请写明更正理由（例如：对照原件，该栏印为 1）' });
-      else if (reason.length > 1000) errors.push({ field: 'reason', message: '更正理由最多 1000 字' });
-      if (errors.length) throw validationFailed(errors);
-      if (detail.version !== input.version) throw conflict(STALE);
-      const at = nowIso(clock);
-      await change(actor, detail.runId, reportId, input.version, async (trx) => {
-        const previous = (await crepo.correctionsOfReport(trx, reportId)).find((c) => c.state === 'active' && c.cell === cell);
+    });
+    const reason = input.reason?.trim() ?? '';
+    if (!reason) errors.push({ field: 'reason', message: '请写明更正理由（例如：对照原件，该栏印为 1）' });
+    else if (reason.length > 1000) errors.push({ field: 'reason', message: '更正理由最多 1000 字' });
+    if (errors.length) throw validationFailed(errors);
+    if (detail.version !== input.version) throw conflict(STALE);
+    const at = nowIso(clock);
+    await change(actor, detail.runId, reportId, input.version, async (trx) => {
+      const active = (await crepo.correctionsOfReport(trx, reportId)).filter((c) => c.state === 'active');
+      const before: { cell: string; value: Cell }[] = [], after: { cell: string; value: number }[] = [];
+      for (const { cell, value } of chosen) {
+        const previous = active.find((c) => c.cell === cell);
         await crepo.endCorrections(trx, { reportId, cell }, 'replaced', actor.displayName, at);
         const original = cellValue(reading, cell);
         await crepo.insertCorrection(trx, {
           run_id: detail.runId, report_id: reportId, cell, original_json: JSON.stringify(original), value_json: JSON.stringify(value), reason, state: 'active', created_by_name: actor.displayName, created_at: at, ended_by_name: null, ended_at: null,
         });
-        return { action: 'supervision.cell.correct', before: { cell, value: previous ? fromJson<number>(previous.value_json) : original }, after: { cell, value, reason } };
-      });
-      return report(actor, reportId);
+        before.push({ cell, value: previous ? fromJson<number>(previous.value_json)! : original });
+        after.push({ cell, value });
+      }
+      // one cell: as before (cell, value); several: the lists, one reason
+      return chosen.length === 1
+        ? { action: 'supervision.cell.correct', before: before[0], after: { ...after[0], reason } }
+        : { action: 'supervision.cell.correct', before: { cells: before }, after: { cells: after, reason } };
+    });
+    return report(actor, reportId);
+  }
+
+  return {
+    report,
+
+    async correct(actor, reportId, input) {
+      return correctCells(actor, reportId, [{ cell: input.cell, value: input.value }], input, (_, field) => field);
+    },
+
+    async correctMany(actor, reportId, input) {
+      const cells = Array.isArray(input.cells) ? input.cells : [];
+      if (cells.length === 0) throw validationFailed([{ field: 'cells', message: '请至少填写一个单元格的更正后数值' }]);
+      if (cells.length > MAX_CELLS) throw validationFailed([{ field: 'cells', message: `一次最多更正 ${MAX_CELLS} 个单元格` }]);
+      return correctCells(actor, reportId, cells, input, (i, field) => `cells.${i}.${field}`);
     },
 
     async withdraw(actor, correctionId, input) {
