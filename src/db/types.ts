@@ -1192,3 +1192,33 @@ export interface CatalogueAttachmentsTable { agency_id: number }
 export interface CatalogueEventsTable { agency_id: number }
 export interface CatalogueLinksTable { agency_id: number }
 export interface AnnualReportEventsTable { agency_id: number }
+
+// ───────────── 215_supervision_figures: per agency and year, the counts the rankings compare (feature: supervision) ─────────────
+// Kept by triggers on applications, deadlines and appeal_cases in the writing transaction (decision 215).
+
+export interface SupervisionFiguresTable {
+  agency_id: number;
+  year: number;
+  /** applications received in the year (received_on) */
+  received: Generated<number>;
+  /** applications concluded in the year, per outcome group of table 三 */
+  o_disclose: Generated<number>;
+  o_partial: Generated<number>;
+  o_withhold: Generated<number>;
+  o_unavailable: Generated<number>;
+  o_decline: Generated<number>;
+  o_other: Generated<number>;
+  /** of those concluded in the year: with a reply deadline, and concluded on or before it */
+  with_deadline: Generated<number>;
+  on_time: Generated<number>;
+  /** 复议 / 诉讼 filed in the year and decided, and corrected */
+  review_decided: Generated<number>;
+  review_corrected: Generated<number>;
+  litigation_decided: Generated<number>;
+  litigation_corrected: Generated<number>;
+}
+
+export interface Database {
+  // 215_supervision_figures
+  supervision_figures: SupervisionFiguresTable;
+}

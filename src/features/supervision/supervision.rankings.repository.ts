@@ -1,11 +1,11 @@
 // The counts behind the comparisons and rankings (decision 180), aggregated in SQL per agency and year over the agencies
 // below a supervisor. Every query starts from the same scope — the supervising agency's descendants, walked by a
 // recursive CTE over agencies (parent_id) — and reaches the agency data through an index that leads with the agency key:
-// applications (agency_id, received_on) and (agency_id, concluded_on), appeal_cases (agency_id, filed_on),
-// audit_run_reports (subject_agency_id, year, id), audit_findings (report_id, rule). One row per agency (and year), never
-// one per record: 10⁴ agencies stay 10⁴ rows.
+// the ledger figures from supervision_figures (agency_id, year), kept by triggers (migration 215, decision 215); the
+// audits from audit_run_reports (subject_agency_id, year, id) and audit_findings (report_id, rule). One row per agency
+// (and year), never one per record: 10⁴ agencies stay 10⁴ rows.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { OUTCOME_CODES_OF, OUTCOME_GROUPS } from '../../core/supervision/rankings.ts';
+import { OUTCOME_GROUPS } from '../../core/supervision/rankings.ts';
 import { toNumber } from '../../db/dialect.ts';
 import type { Database } from '../../db/types.ts';
 
@@ -18,8 +18,6 @@ const scope = (supervisorId: number): RawBuilder<unknown> => sql`sub(id) as (
   union all
   select a.id from agencies a inner join sub s on a.parent_id = s.id)`;
 
-const yearOf = (column: string) => sql.raw(`cast(substr(${column}, 1, 4) as integer)`);
-const inList = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`));
 
 export interface ScopeAgency { id: number; name: string; creditCode: string }
 
@@ -29,50 +27,24 @@ export async function scopeAgencies(db: Db, supervisorId: number): Promise<Scope
   return r.rows.map((x) => ({ id: n(x.id), name: x.name, creditCode: x.credit_code }));
 }
 
-/** Applications received per agency and year (收到申请之日 in the year), for the years from..to. */
-export async function receivedCounts(db: Db, supervisorId: number, from: number, to: number): Promise<{ agencyId: number; year: number; received: number }[]> {
-  const r = await sql<{ agency_id: number; year: number; received: number }>`with recursive ${scope(supervisorId)}
-    select a.agency_id, ${yearOf('a.received_on')} as year, count(*) as received
-    from applications a
-    where a.agency_id in (select id from sub) and a.received_on >= ${`${from}-01-01`} and a.received_on <= ${`${to}-12-31`}
-    group by a.agency_id, ${yearOf('a.received_on')}`.execute(db);
-  return r.rows.map((x) => ({ agencyId: n(x.agency_id), year: n(x.year), received: n(x.received) }));
+export interface LedgerRow {
+  agencyId: number; year: number; received: number; outcomes: Record<string, number>; withDeadline: number; onTime: number;
+  reviewDecided: number; reviewCorrected: number; litigationDecided: number; litigationCorrected: number;
 }
 
-export interface ConcludedRow { agencyId: number; year: number; outcomes: Record<string, number>; withDeadline: number; onTime: number }
-
-/** Applications concluded per agency and year: by outcome group, and how many had a reply deadline and met it. */
-export async function concludedCounts(db: Db, supervisorId: number, from: number, to: number): Promise<ConcludedRow[]> {
-  const groups = OUTCOME_GROUPS.map((g) => sql`sum(case when a.outcome in (${inList(OUTCOME_CODES_OF[g])}) then 1 else 0 end) as ${sql.ref(`o_${g}`)}`);
+/**
+ * The ledger figures of every agency below and year from..to, as kept in supervision_figures (migration 215: triggers
+ * on applications, deadlines and appeal_cases move a row in the transaction that changes its records): applications
+ * received, concluded per outcome group, with a reply deadline and on time; 复议 / 诉讼 filed in the year and decided,
+ * and corrected. Read through the primary key (agency_id, year); agencies and years without a row have no records.
+ */
+export async function ledgerFigures(db: Db, supervisorId: number, from: number, to: number): Promise<LedgerRow[]> {
   const r = await sql<Record<string, unknown>>`with recursive ${scope(supervisorId)}
-    select a.agency_id, ${yearOf('a.concluded_on')} as year, ${sql.join(groups)},
-      sum(case when d.due is not null then 1 else 0 end) as with_deadline,
-      sum(case when d.due is not null and a.concluded_on <= d.due then 1 else 0 end) as on_time
-    from applications a
-    left join deadlines d on d.entity = 'application' and d.kind = 'reply' and d.entity_id = cast(a.id as text)
-    where a.agency_id in (select id from sub) and a.concluded_on >= ${`${from}-01-01`} and a.concluded_on <= ${`${to}-12-31`}
-    group by a.agency_id, ${yearOf('a.concluded_on')}`.execute(db);
+    select f.* from supervision_figures f
+    where f.agency_id in (select id from sub) and f.year >= ${from} and f.year <= ${to}`.execute(db);
   return r.rows.map((x) => ({
-    agencyId: n(x.agency_id), year: n(x.year), outcomes: Object.fromEntries(OUTCOME_GROUPS.map((g) => [g, n(x[`o_${g}`])])),
-    withDeadline: n(x.with_deadline), onTime: n(x.on_time),
-  }));
-}
-
-export interface AppealRow { agencyId: number; year: number; reviewDecided: number; reviewCorrected: number; litigationDecided: number; litigationCorrected: number }
-
-/** 复议 / 诉讼 filed per agency and year (table 四 counts a case in the year it was filed) that are decided, and corrected. */
-export async function appealCounts(db: Db, supervisorId: number, from: number, to: number): Promise<AppealRow[]> {
-  const r = await sql<Record<string, unknown>>`with recursive ${scope(supervisorId)}
-    select c.agency_id, ${yearOf('c.filed_on')} as year,
-      sum(case when c.kind = 'review' then 1 else 0 end) as review_decided,
-      sum(case when c.kind = 'review' and c.result = 'corrected' then 1 else 0 end) as review_corrected,
-      sum(case when c.kind <> 'review' then 1 else 0 end) as litigation_decided,
-      sum(case when c.kind <> 'review' and c.result = 'corrected' then 1 else 0 end) as litigation_corrected
-    from appeal_cases c
-    where c.agency_id in (select id from sub) and c.filed_on >= ${`${from}-01-01`} and c.filed_on <= ${`${to}-12-31`} and c.result <> 'pending'
-    group by c.agency_id, ${yearOf('c.filed_on')}`.execute(db);
-  return r.rows.map((x) => ({
-    agencyId: n(x.agency_id), year: n(x.year), reviewDecided: n(x.review_decided), reviewCorrected: n(x.review_corrected),
+    agencyId: n(x.agency_id), year: n(x.year), received: n(x.received), outcomes: Object.fromEntries(OUTCOME_GROUPS.map((g) => [g, n(x[`o_${g}`])])),
+    withDeadline: n(x.with_deadline), onTime: n(x.on_time), reviewDecided: n(x.review_decided), reviewCorrected: n(x.review_corrected),
     litigationDecided: n(x.litigation_decided), litigationCorrected: n(x.litigation_corrected),
   }));
 }

@@ -13,7 +13,7 @@ import {
 import type { OutcomeFamily } from '../../core/applications/outcomes.ts';
 import type { Database } from '../../db/types.ts';
 import { assertNotAdmin, assertRole, type Actor } from '../shared/actor.ts';
-import { appealCounts, concludedCounts, latestReports, receivedCounts, ruleCounts, ruleTotals, scopeAgencies, type ScopeAgency } from './supervision.rankings.repository.ts';
+import { latestReports, ledgerFigures, ruleCounts, ruleTotals, scopeAgencies, type ScopeAgency } from './supervision.rankings.repository.ts';
 import type { Paged } from './supervision.service.ts';
 
 const ZH = new Intl.Collator('zh-CN');
@@ -137,24 +137,21 @@ export function createRankingsService(db: Kysely<Database>): RankingsService {
 
   /** Every agency below the supervisor with its figures of each year from..to (one query per source for all the years). */
   async function figuresOf(supervisorId: number, from: number, to: number): Promise<{ agencies: ScopeAgency[]; years: Map<number, Map<number, AgencyYearFigures>> }> {
-    const [agencies, received, concluded, appeals, reports] = await Promise.all([
-      scopeAgencies(db, supervisorId), receivedCounts(db, supervisorId, from, to), concludedCounts(db, supervisorId, from, to),
-      appealCounts(db, supervisorId, from, to), latestReports(db, supervisorId, from, to),
+    const [agencies, ledger, reports] = await Promise.all([
+      scopeAgencies(db, supervisorId), ledgerFigures(db, supervisorId, from, to), latestReports(db, supervisorId, from, to),
     ]);
     const years = new Map<number, Map<number, AgencyYearFigures>>();
     for (let y = from; y <= to; y++) years.set(y, new Map(agencies.map((a) => [a.id, emptyFigures()])));
     const at = (agencyId: number, y: number) => years.get(y)?.get(agencyId);
-    for (const r of received) { const f = at(r.agencyId, r.year); if (f) f.received = r.received; }
-    for (const r of concluded) {
+    for (const r of ledger) {
       const f = at(r.agencyId, r.year);
       if (!f) continue;
+      f.received = r.received;
       for (const g of OUTCOME_GROUPS) f.outcomes[g] = r.outcomes[g] ?? 0;
-      f.withDeadline = r.withDeadline;
-      f.onTime = r.onTime;
-    }
-    for (const r of appeals) {
-      const f = at(r.agencyId, r.year);
-      if (f) Object.assign(f, { reviewDecided: r.reviewDecided, reviewCorrected: r.reviewCorrected, litigationDecided: r.litigationDecided, litigationCorrected: r.litigationCorrected });
+      Object.assign(f, {
+        withDeadline: r.withDeadline, onTime: r.onTime, reviewDecided: r.reviewDecided, reviewCorrected: r.reviewCorrected,
+        litigationDecided: r.litigationDecided, litigationCorrected: r.litigationCorrected,
+      });
     }
     for (const r of reports) {
       const f = at(r.agencyId, r.year);
