@@ -1218,7 +1218,24 @@ export interface SupervisionFiguresTable {
   litigation_corrected: Generated<number>;
 }
 
+// 216_supervision_report_figures: per agency, year and auditing agency, that auditor's latest report with its findings
+// counted (of the report, not dismissed), kept by triggers on audit_run_reports and audit_findings (decision 215).
+export interface SupervisionReportFiguresTable {
+  agency_id: number;
+  year: number;
+  run_agency_id: number;
+  report_id: number;
+  run_id: number;
+  status: string;
+  errors: number;
+  warnings: number;
+  /** findings per severity and rule: {"error:E1": 2, "warning:W-blank": 1} */
+  rules_json: string;
+}
+
 export interface Database {
   // 215_supervision_figures
   supervision_figures: SupervisionFiguresTable;
+  // 216_supervision_report_figures
+  supervision_report_figures: SupervisionReportFiguresTable;
 }

@@ -21,7 +21,7 @@ const AGENCY_DATA: Record<string, string> = {
   audit_events: 'agency_id', audit_runs: 'agency_id', audit_rectifications: 'agency_id', audit_finding_removals: 'agency_id',
   supervision_settings: 'agency_id', supervision_hierarchy_settings: 'agency_id', supervision_reminders: 'agency_id', supervision_sample_items: 'agency_id',
   // the rankings' counts per agency and year (decision 215)
-  supervision_figures: 'agency_id',
+  supervision_figures: 'agency_id', supervision_report_figures: 'agency_id',
   // a 抽查 draw belongs to the supervising agency that drew it
   supervision_samples: 'supervisor_agency_id',
 };

@@ -12,6 +12,7 @@ import { buildAgency, buildUser, TEST_PASSWORD } from '../builders/index.ts';
 import { createTestApp, engines, type TestApp } from './harness.ts';
 import { OUTCOME_CODES_OF, OUTCOME_GROUPS } from '../../src/core/supervision/rankings.ts';
 import { countExisting, OUTCOME_GROUP_CODES_215 } from '../../src/db/migrations/215_supervision_figures.ts';
+import { countExistingReports } from '../../src/db/migrations/216_supervision_report_figures.ts';
 import type { Database } from '../../src/db/types.ts';
 import type { Actor } from '../../src/features/shared/actor.ts';
 
@@ -296,5 +297,12 @@ describe.each(engines())('stored ranking figures equal the aggregate of the reco
     await countExisting(t.db);
     expect(await read()).toEqual(kept);
     expect(kept.length).toBeGreaterThan(5);
+    const reports = async () => (await sql<Record<string, unknown>>`select * from supervision_report_figures order by agency_id, year, run_agency_id`.execute(t.db)).rows
+      .map((r) => ({ ...r, rules_json: JSON.parse(String(r.rules_json)) as unknown, agency_id: num(r.agency_id), report_id: num(r.report_id), errors: num(r.errors), warnings: num(r.warnings) }));
+    const keptReports = await reports();
+    await sql`delete from supervision_report_figures`.execute(t.db);
+    await countExistingReports(t.db);
+    expect(await reports()).toEqual(keptReports);
+    expect(keptReports.find((r) => r.agency_id === ids.d1)).toMatchObject({ errors: 2, warnings: 1, rules_json: { 'error:E1': 2, 'warning:W-blank': 1 } });
   });
 });

@@ -34,6 +34,7 @@ import * as m207 from './207_annual_report_agency_key.ts';
 import * as m245 from './245_evaluation_orders_agency_key.ts';
 import * as m230 from './230_deadline_hot_updates.ts';
 import * as m215 from './215_supervision_figures.ts';
+import * as m216 from './216_supervision_report_figures.ts';
 import * as m125 from './125_list_indexes.ts';
 import * as m120 from './120_redactions.ts';
 import * as m130 from './130_evaluation_stats_indexes.ts';
@@ -76,4 +77,5 @@ export const migrations: Record<string, Migration> = {
   '235_catalogue_year_counts': m235,
   '230_deadline_hot_updates': m230,
   '215_supervision_figures': m215,
+  '216_supervision_report_figures': m216,
 };

@@ -50,52 +50,78 @@ export async function ledgerFigures(db: Db, supervisorId: number, from: number, 
 }
 
 /**
- * The latest audited report of each agency's year: of the audit runs of the supervising agency or of a supervising agency
- * below it (decision 110: runs are seen in the scope of the agency that ran them), the report that names the agency with
- * the highest id — a corrected report sent back with a rectification is stored after the one it replaces.
+ * The latest audited report of each agency's year, as kept in supervision_report_figures (migration 216: triggers on
+ * audit_run_reports and audit_findings): one row per agency, year and auditing agency with that auditor's latest report
+ * and its findings counted (of the report itself, not dismissed). A supervisor sees the runs of its own agency and of the
+ * supervising agencies below it (decision 110), so of those rows the highest report id counts — a corrected report sent
+ * back with a rectification is stored after the one it replaces.
  */
-const latest = (supervisorId: number, from: number, to: number) => sql`latest(agency_id, year, report_id) as (
-  select rr.subject_agency_id, rr.year, max(rr.id)
-  from audit_run_reports rr inner join audit_runs r on r.id = rr.run_id
-  where rr.subject_agency_id in (select id from sub) and rr.year >= ${from} and rr.year <= ${to}
-    and (r.agency_id = ${supervisorId} or r.agency_id in (select id from sub))
-  group by rr.subject_agency_id, rr.year)`;
+export interface ReportRow { agencyId: number; year: number; reportId: number; runId: number; status: string; errors: number; warnings: number; rules: Record<string, { count: number; errors: number }> }
 
-/** The findings that count: of the report itself (not cross-year), not dismissed by the supervisor. */
-const counted = sql`f.scope = 'report' and f.decision <> 'dismissed'`;
-
-// errors and warnings as findingCounts (features/reports/audit.ts) counts them: the rules' findings only
-export interface ReportRow { agencyId: number; year: number; reportId: number; runId: number; status: string; errors: number; warnings: number }
-
-export async function latestReports(db: Db, supervisorId: number, from: number, to: number): Promise<ReportRow[]> {
-  const r = await sql<Record<string, unknown>>`with recursive ${scope(supervisorId)}, ${latest(supervisorId, from, to)}
-    select l.agency_id, l.year, l.report_id, rr.run_id, rr.status,
-      sum(case when f.source = 'rules' and f.severity = 'error' then 1 else 0 end) as errors,
-      sum(case when f.source = 'rules' and f.severity = 'warning' then 1 else 0 end) as warnings
-    from latest l
-    inner join audit_run_reports rr on rr.id = l.report_id
-    left join audit_findings f on f.report_id = l.report_id and ${counted}
-    group by l.agency_id, l.year, l.report_id, rr.run_id, rr.status`.execute(db);
-  return r.rows.map((x) => ({ agencyId: n(x.agency_id), year: n(x.year), reportId: n(x.report_id), runId: n(x.run_id), status: String(x.status), errors: n(x.errors), warnings: n(x.warnings) }));
+export async function latestReports(db: Db, supervisorId: number, from: number, to: number, withRules = false): Promise<ReportRow[]> {
+  const r = await sql<Record<string, unknown>>`with recursive ${scope(supervisorId)}
+    select f.agency_id, f.year, f.report_id, f.run_id, f.status, f.errors, f.warnings${withRules ? sql`, f.rules_json` : sql``}
+    from supervision_report_figures f
+    where f.agency_id in (select id from sub) and f.year >= ${from} and f.year <= ${to}
+      and (f.run_agency_id = ${supervisorId} or f.run_agency_id in (select id from sub))`.execute(db);
+  const best = new Map<string, Record<string, unknown>>();
+  for (const x of r.rows) {
+    const k = `${n(x.agency_id)}:${n(x.year)}`;
+    const b = best.get(k);
+    if (!b || n(x.report_id) > n(b.report_id)) best.set(k, x);
+  }
+  return [...best.values()].map((x) => ({
+    agencyId: n(x.agency_id), year: n(x.year), reportId: n(x.report_id), runId: n(x.run_id), status: String(x.status), errors: n(x.errors), warnings: n(x.warnings),
+    rules: withRules ? rulesOf(String(x.rules_json ?? '{}')) : {},
+  }));
 }
 
-/** Findings per rule over every agency's latest report of the year (the heatmap's columns). */
-export async function ruleTotals(db: Db, supervisorId: number, year: number): Promise<{ rule: string; total: number; errors: number }[]> {
-  const r = await sql<Record<string, unknown>>`with recursive ${scope(supervisorId)}, ${latest(supervisorId, year, year)}
-    select f.rule, count(*) as total, sum(case when f.severity = 'error' then 1 else 0 end) as errors
-    from latest l inner join audit_findings f on f.report_id = l.report_id and ${counted}
-    group by f.rule`.execute(db);
-  return r.rows.map((x) => ({ rule: String(x.rule), total: n(x.total), errors: n(x.errors) }));
+/** {"error:E1": 2, "warning:W-blank": 1} → per rule: findings and how many of them are errors. */
+function rulesOf(json: string): Record<string, { count: number; errors: number }> {
+  const out: Record<string, { count: number; errors: number }> = {};
+  for (const [k, v] of Object.entries(JSON.parse(json) as Record<string, number>)) {
+    const at = k.indexOf(':');
+    const rule = k.slice(at + 1), c = n(v);
+    const cur = out[rule] ?? (out[rule] = { count: 0, errors: 0 });
+    cur.count += c;
+    if (k.slice(0, at) === 'error') cur.errors += c;
+  }
+  return out;
 }
 
-/** Findings per agency and rule of the latest reports of the year; `agencyIds` narrows to a page of agencies. */
-export async function ruleCounts(db: Db, supervisorId: number, year: number, agencyIds?: readonly number[]): Promise<{ agencyId: number; rule: string; count: number }[]> {
-  if (agencyIds && agencyIds.length === 0) return [];
-  const only = agencyIds ? sql`and l.agency_id in (${sql.join(agencyIds.map((id) => sql`${id}`))})` : sql``;
-  const r = await sql<Record<string, unknown>>`with recursive ${scope(supervisorId)}, ${latest(supervisorId, year, year)}
-    select l.agency_id, f.rule, count(*) as count
-    from latest l inner join audit_findings f on f.report_id = l.report_id and ${counted}
-    where 1 = 1 ${only}
-    group by l.agency_id, f.rule`.execute(db);
-  return r.rows.map((x) => ({ agencyId: n(x.agency_id), rule: String(x.rule), count: n(x.count) }));
+export interface YearSums extends Omit<LedgerRow, 'agencyId'> { agencies: number; audited: number; errors: number; warnings: number }
+
+/**
+ * The figures of the agencies below summed per year from..to (the trend), in SQL: the ledger figures' sums and, of the
+ * latest report of each agency and year the supervisor sees (no visible row with a higher report id), the count and
+ * the findings.
+ */
+export async function yearSums(db: Db, supervisorId: number, from: number, to: number): Promise<YearSums[]> {
+  const cols = ['received', ...OUTCOME_GROUPS.map((g) => `o_${g}`), 'with_deadline', 'on_time', 'review_decided', 'review_corrected', 'litigation_decided', 'litigation_corrected'];
+  const seen = (t: string) => sql`(${sql.ref(`${t}.run_agency_id`)} = ${supervisorId} or ${sql.ref(`${t}.run_agency_id`)} in (select id from sub))`;
+  const [agencies, ledger, reports] = await Promise.all([
+    sql<{ c: unknown }>`with recursive ${scope(supervisorId)} select count(*) as c from sub`.execute(db),
+    sql<Record<string, unknown>>`with recursive ${scope(supervisorId)}
+      select f.year, ${sql.join(cols.map((c) => sql`sum(${sql.ref(`f.${c}`)}) as ${sql.ref(c)}`))}
+      from supervision_figures f where f.agency_id in (select id from sub) and f.year >= ${from} and f.year <= ${to} group by f.year`.execute(db),
+    sql<Record<string, unknown>>`with recursive ${scope(supervisorId)}
+      select f.year, count(*) as audited, sum(f.errors) as errors, sum(f.warnings) as warnings
+      from supervision_report_figures f
+      where f.agency_id in (select id from sub) and f.year >= ${from} and f.year <= ${to} and ${seen('f')}
+        and not exists (select 1 from supervision_report_figures g where g.agency_id = f.agency_id and g.year = f.year and g.report_id > f.report_id and ${seen('g')})
+      group by f.year`.execute(db),
+  ]);
+  const count = n(agencies.rows[0]?.c);
+  const out: YearSums[] = [];
+  for (let y = from; y <= to; y++) {
+    const l = ledger.rows.find((x) => n(x.year) === y) ?? {};
+    const rp = reports.rows.find((x) => n(x.year) === y) ?? {};
+    out.push({
+      year: y, agencies: count, received: n(l.received), outcomes: Object.fromEntries(OUTCOME_GROUPS.map((g) => [g, n(l[`o_${g}`])])),
+      withDeadline: n(l.with_deadline), onTime: n(l.on_time), reviewDecided: n(l.review_decided), reviewCorrected: n(l.review_corrected),
+      litigationDecided: n(l.litigation_decided), litigationCorrected: n(l.litigation_corrected),
+      audited: n(rp.audited), errors: n(rp.errors), warnings: n(rp.warnings),
+    });
+  }
+  return out;
 }

@@ -13,7 +13,7 @@ import {
 import type { OutcomeFamily } from '../../core/applications/outcomes.ts';
 import type { Database } from '../../db/types.ts';
 import { assertNotAdmin, assertRole, type Actor } from '../shared/actor.ts';
-import { latestReports, ledgerFigures, ruleCounts, ruleTotals, scopeAgencies, type ScopeAgency } from './supervision.rankings.repository.ts';
+import { latestReports, ledgerFigures, scopeAgencies, yearSums, type ScopeAgency, type YearSums } from './supervision.rankings.repository.ts';
 import type { Paged } from './supervision.service.ts';
 
 const ZH = new Intl.Collator('zh-CN');
@@ -115,6 +115,18 @@ function totalsOf(figures: readonly AgencyYearFigures[]): RankingTotals {
   return t;
 }
 
+/** The totals of one year from the sums over the agencies below (the trend, summed in SQL). */
+function totalsOfSums(s: YearSums): RankingTotals {
+  const f = emptyFigures();
+  f.received = s.received;
+  for (const g of OUTCOME_GROUPS) f.outcomes[g] = s.outcomes[g] ?? 0;
+  Object.assign(f, {
+    withDeadline: s.withDeadline, onTime: s.onTime, reviewDecided: s.reviewDecided, reviewCorrected: s.reviewCorrected,
+    litigationDecided: s.litigationDecided, litigationCorrected: s.litigationCorrected,
+  });
+  return { ...totalsOf([f]), agencies: s.agencies, audited: s.audited, errors: s.errors, warnings: s.warnings };
+}
+
 export function createRankingsService(db: Kysely<Database>): RankingsService {
   // Each scope's agencies in zh-CN (pinyin) order, kept while its list of ids and names is the same: collating 10⁴
   // Chinese names on every request cost more than the SQL (measured, decision 180). A few supervisors' scopes are kept.
@@ -209,16 +221,23 @@ export function createRankingsService(db: Kysely<Database>): RankingsService {
   async function allHeatmap(actor: Actor, year: number, page?: { page: number; pageSize: number }): Promise<Heatmap & { total: number }> {
     assertSupervisor(actor);
     const id = actor.agencyId;
-    const [agencies, reports, totals] = await Promise.all([scopeAgencies(db, id), latestReports(db, id, year, year), ruleTotals(db, id, year)]);
+    const [agencies, reports] = await Promise.all([scopeAgencies(db, id), latestReports(db, id, year, year, true)]);
     const byId = new Map(agencies.map((a) => [a.id, a]));
     const audited = reports.filter((r) => byId.has(r.agencyId)).map((r) => ({ ...r, a: byId.get(r.agencyId)!, total: r.errors + r.warnings }));
     const place = nameOrder(id, agencies);
     audited.sort((x, y) => y.total - x.total || y.errors - x.errors || place.get(x.agencyId)! - place.get(y.agencyId)!);
     const shown = page ? audited.slice((page.page - 1) * page.pageSize, page.page * page.pageSize) : audited;
-    const cells = await ruleCounts(db, id, year, page ? shown.map((r) => r.agencyId) : undefined);
-    const counts = new Map<number, Record<string, number>>();
-    for (const c of cells) counts.set(c.agencyId, { ...(counts.get(c.agencyId) ?? {}), [c.rule]: c.count });
-    const rules: HeatmapRule[] = totals.map((t) => ({ rule: t.rule, title: ruleTitle(t.rule), severity: RULE_TITLES.get(t.rule)?.severity ?? (t.errors > 0 ? 'error' : 'warning'), total: t.total }))
+    // the rule columns: findings per rule over every latest report (each report's counts are stored with it)
+    const totals = new Map<string, { total: number; errors: number }>();
+    for (const r of audited) {
+      for (const [rule, c] of Object.entries(r.rules)) {
+        const t = totals.get(rule) ?? { total: 0, errors: 0 };
+        t.total += c.count; t.errors += c.errors;
+        totals.set(rule, t);
+      }
+    }
+    const counts = new Map(shown.map((r) => [r.agencyId, Object.fromEntries(Object.entries(r.rules).map(([rule, c]) => [rule, c.count]))]));
+    const rules: HeatmapRule[] = [...totals].map(([rule, t]) => ({ rule, title: ruleTitle(rule), severity: RULE_TITLES.get(rule)?.severity ?? (t.errors > 0 ? 'error' : 'warning'), total: t.total }))
       .sort((a, b) => b.total - a.total || a.rule.localeCompare(b.rule));
     return {
       year, rules, notAudited: agencies.length - audited.length, total: audited.length,
@@ -239,8 +258,7 @@ export function createRankingsService(db: Kysely<Database>): RankingsService {
     },
     async trend(actor, q) {
       assertSupervisor(actor);
-      const { agencies, years } = await figuresOf(actor.agencyId, q.year - q.years + 1, q.year);
-      return [...years.entries()].sort((a, b) => a[0] - b[0]).map(([year, m]) => ({ year, totals: totalsOf(agencies.map((a) => m.get(a.id)!)) }));
+      return (await yearSums(db, actor.agencyId, q.year - q.years + 1, q.year)).map((s) => ({ year: s.year, totals: totalsOfSums(s) }));
     },
     async allHeatmap(actor, year) {
       const { total: _total, ...h } = await allHeatmap(actor, year);
