@@ -125,6 +125,9 @@ const envSchema = z.object({
   CORRECTION_PERIOD_MAX_WORKDAYS: int('CORRECTION_PERIOD_MAX_WORKDAYS', 30, 15, 120),
   // 国办函〔2020〕109号 第五条 (按量): the largest page count a fee notice may bill.
   FEE_MAX_PAGES: int('FEE_MAX_PAGES', 10_000, 31, 100_000),
+  // 督查体检 of uploaded reports: worker threads reading the files side by side (reports/audit-pool.ts); 0 = the
+  // machine's cores (at most 8), 1 = one by one in the server process.
+  AUDIT_WORKERS: int('AUDIT_WORKERS', 0, 0, 32),
   PERSONAL_DATA_KEY: z
     .string()
     .optional()
@@ -199,6 +202,8 @@ export interface Config {
    * (default: `backups/` beside the SQLite file, `./data/backups` for PostgreSQL), keeping the `keep` newest.
    */
   backup: { dir: string; intervalHours: number; keep: number };
+  /** Worker threads for the audit of uploaded reports; 0 = the machine's cores (at most 8), 1 = in the server process. */
+  auditWorkers: number;
 }
 
 export class ConfigError extends Error {
@@ -243,6 +248,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cluster: { jobLeaseSeconds: e.JOB_LEASE_SECONDS, jobTickSeconds: e.JOB_TICK_SECONDS, cachePollMs: e.CACHE_POLL_MS },
     correctionPeriodMaxWorkdays: e.CORRECTION_PERIOD_MAX_WORKDAYS,
     feeMaxPages: e.FEE_MAX_PAGES,
+    auditWorkers: e.AUDIT_WORKERS,
     personalDataKey: e.PERSONAL_DATA_KEY,
     personalDataPreviousKeys: e.PERSONAL_DATA_PREVIOUS_KEYS,
     personalDataKeyFile: e.PERSONAL_DATA_KEY_FILE,

@@ -30,6 +30,8 @@ import { createCacheSignals, createJobRunner } from './features/cluster/cluster.
 import { createEvaluationsService } from './features/evaluations/evaluations.service.ts';
 import { evaluationsWorkProvider } from './features/evaluations/evaluations.work.ts';
 import { createSupervisionService } from './features/supervision/supervision.service.ts';
+import { createAuditPool, defaultAuditWorkers } from './features/reports/audit-pool.ts';
+import { auditFile } from './features/reports/audit.ts';
 import { createRectifyService } from './features/supervision/supervision.rectify.ts';
 import { createOverviewService } from './features/supervision/supervision.overview.ts';
 import { createSamplingService } from './features/supervision/supervision.sampling.ts';
@@ -79,7 +81,13 @@ export function createServices(config: Config, database: OpenDatabase, options: 
   // 好差评: ratings, 差评 work orders (work-queue kind bad_rating), suggestions
   const evaluations = createEvaluationsService(db, { audit, agencies, calendar, cipher: personalData.cipher, clock });
   // 督查体检 and 整改 (rectification in the agency's queue, the answer back in the supervisor's)
-  const supervision = createSupervisionService(db, { audit, agencies, clock });
+  // uploaded reports audited in worker threads (reports/audit-pool.ts), started at the first upload of several files and
+  // stopped after a minute without one, so a server at rest carries none; a single file is read in this process
+  const auditPool = createAuditPool({ size: config.auditWorkers || defaultAuditWorkers(), idleMs: 60_000 });
+  const supervision = createSupervisionService(db, {
+    audit, agencies, clock,
+    auditFiles: async (files) => (files.length > 1 ? (await auditPool.auditFiles(files)).models : Promise.all(files.map((f) => auditFile(f)))),
+  });
   const rectifications = createRectifyService(db, { audit, agencies, runs: supervision, clock });
   const supervisionOverview = createOverviewService(db, { audit, agencies, mailer: applicationsFeature.applications.mailer, today: applicationsFeature.applications.today, clock, ...(config.publicBaseUrl ? { baseUrl: config.publicBaseUrl } : {}) });
   const supervisionSampling = createSamplingService(db, { audit, agencies, clock });

@@ -3,7 +3,8 @@
 //     strings that are not specifiers stay as they are
 //   - a small source tree: built, fresh; an edited file makes it stale and a rebuild carries the edit; a deleted
 //     source's output is removed; non-TypeScript files are copied; tests are left out; the built modules run
-//   - the real src/: every module compiled (none left with a `.ts` import), the built LRU behaves as the source one
+//   - the real src/: every module compiled (none left with a `.ts` import), the built LRU behaves as the source one, the
+//     audit worker threads start from dist/ (their entry imports the compiled job module)
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -110,4 +111,24 @@ describe('build: the real sources', () => {
     for (const k of ['a', 'b', 'c']) cache.set(k, 1);
     expect([...cache.keys()]).toEqual(['b', 'c']);
   }, 120_000);
+
+  it('the audit worker threads run from dist/ as `npm start` builds it: the compiled job module, no TypeScript loader', async () => {
+    const outDir = path.join(root, 'dist');
+    await builder.ensureBuilt({ srcDir: path.join(root, 'src'), outDir });
+    expect(existsSync(path.join(outDir, 'features/reports/audit.worker.mjs'))).toBe(true);
+    expect(existsSync(path.join(outDir, 'features/reports/audit-jobs.js'))).toBe(true);
+    const { createAuditPool } = (await import(pathToFileURL(path.join(outDir, 'features/reports/audit-pool.js')).href)) as typeof import('../../src/features/reports/audit-pool.ts');
+    const pool = createAuditPool({ size: 2 });
+    try {
+      const fixture = (p: string) => ({ bytes: new Uint8Array(readFileSync(path.join(root, 'tests/fixtures/reports', p))), filename: p });
+      const { result } = await pool.auditFiles([fixture('pingtan-2021/source.html'), fixture('zhifu-approval-2019/source.txt'), { bytes: new Uint8Array([1, 2, 3]), filename: 'x.pdf' }]);
+      expect(result.reports.map((r) => [r.file, r.agency, r.year, r.status])).toEqual([
+        ['pingtan-2021/source.html', '平潭综合实验区', 2021, 'clean'],
+        ['zhifu-approval-2019/source.txt', '烟台市芝罘区行政审批服务局', 2019, 'clean'],
+        ['x.pdf', null, null, 'unreadable'],
+      ]);
+    } finally {
+      await pool.close();
+    }
+  }, 180_000);
 });

@@ -154,7 +154,17 @@ export function register(program: Command): void {
     .option('--xlsx <file>', '另存为 Excel：按机关、按规则汇总，每份报告一张表 / also write an XLSX workbook')
     .option('--pdf <file>', '另存为通报（PDF）：检查范围、总体情况、各机关的问题、未能完整读取的报告 / also write the 通报 as a PDF')
     .option('--issuer <name>', '通报的发文机关 / the issuing body printed on the 通报')
-    .action(async (paths: string[], opts: { json?: boolean; xlsx?: string; pdf?: string; issuer?: string }) => {
+    .option('--workers <n>', '同时体检的线程数（默认按本机核数，最多 8；1 表示在本进程内逐个体检） / worker threads (default: the cores, at most 8; 1 = in this process)')
+    .action(async (paths: string[], opts: { json?: boolean; xlsx?: string; pdf?: string; issuer?: string; workers?: string }) => {
+      const { createAuditPool, parseAuditWorkers, AuditWorkersError } = await import('../../features/reports/audit-pool.ts');
+      let workers: number;
+      try {
+        workers = parseAuditWorkers(opts.workers);
+      } catch (e) {
+        if (!(e instanceof AuditWorkersError)) throw e;
+        console.error(e.message);
+        process.exit(2);
+      }
       const { files, missing } = expandPaths(paths);
       for (const m of missing) console.error(`文件或目录不存在 / not found: ${m}`);
       if (files.length === 0) {
@@ -165,14 +175,15 @@ export function register(program: Command): void {
         format: '督查 / auditing [{bar}] {value}/{total} {file}',
         stream: process.stderr, noTTYOutput: !process.stderr.isTTY, notTTYSchedule: 2000, hideCursor: true, clearOnComplete: false,
       });
-      const { auditFiles } = await import('../../features/reports/audit.ts');
       bar.start(files.length, 0, { file: '' });
+      // files are read one by one as a worker becomes free (never all 10,000 at once)
       const load = function* () {
         for (const f of files) {
           try { yield loadFile(f); } catch { yield { bytes: new Uint8Array(), filename: f }; }
         }
       };
-      const { result } = await auditFiles(load(), {}, (done, r) => bar.update(done, { file: path.basename(r.file) }));
+      const pool = createAuditPool({ size: workers });
+      const { result } = await pool.auditFiles(load(), {}, (done, r) => bar.update(done, { file: path.basename(r.file) })).finally(() => pool.close());
       bar.stop();
       if (opts.xlsx) {
         const { auditWorkbook } = await import('../../features/reports/audit-xlsx.ts');

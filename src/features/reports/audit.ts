@@ -120,12 +120,16 @@ export async function auditFile(f: ReportFile, ctx: CheckContext = {}): Promise<
     const { model, notes } = await readReportFile(f);
     return auditModel(file, model, notes, ctx);
   } catch (e) {
-    const message = e instanceof ReportReadError ? e.message : `${file}：无法读取（${(e as Error).message}） / cannot read the file`;
-    return {
-      file, agency: null, year: null, format: null, status: 'unreadable', read: 'none',
-      findings: [{ rule: 'READ', severity: 'error', message, cells: [], source: 'import' }], notChecked: [], unreadCells: [], notes: [], model: null,
-    };
+    return unreadableFile(file, e instanceof ReportReadError ? e.message : `${file}：无法读取（${(e as Error).message}） / cannot read the file`);
   }
+}
+
+/** A file that could not be read at all: `unreadable`, with the reason as its one reading problem. */
+export function unreadableFile(file: string, message: string): AuditedWithModel {
+  return {
+    file, agency: null, year: null, format: null, status: 'unreadable', read: 'none',
+    findings: [{ rule: 'READ', severity: 'error', message, cells: [], source: 'import' }], notChecked: [], unreadCells: [], notes: [], model: null,
+  };
 }
 
 /** Agency names compared without spaces and full-width/half-width differences. */

@@ -168,8 +168,22 @@ export function expandUploads(files: readonly ReportFile[]): ReportFile[] {
   return out;
 }
 
-export function createSupervisionService(db: Kysely<Database>, deps: { audit: AuditService; agencies: AgenciesService; clock?: () => Date }): SupervisionService {
+export interface SupervisionDeps {
+  audit: AuditService;
+  agencies: AgenciesService;
+  clock?: () => Date;
+  /** Audits uploaded files, results in file order (the worker-thread pool of reports/audit-pool.ts); default: one by
+   *  one in this process. */
+  auditFiles?: (files: readonly ReportFile[]) => Promise<AuditedWithModel[]>;
+}
+
+export function createSupervisionService(db: Kysely<Database>, deps: SupervisionDeps): SupervisionService {
   const clock = deps.clock ?? (() => new Date());
+  const auditUploads = deps.auditFiles ?? (async (files: readonly ReportFile[]) => {
+    const out: AuditedWithModel[] = [];
+    for (const f of files) out.push(await auditFile(f));
+    return out;
+  });
 
   async function runFor(actor: Actor, id: number): Promise<repo.RunRow> {
     assertNotAdmin(actor, '查看或处理督查体检结果');
@@ -266,8 +280,7 @@ export function createSupervisionService(db: Kysely<Database>, deps: { audit: Au
       if ('files' in input) {
         const files = expandUploads(input.files);
         if (files.length === 0) throw validationFailed([{ field: 'files', message: '请上传至少一个报告文件（可多选，或一个 zip 压缩包）' }]);
-        audited = [];
-        for (const f of files) audited.push(await auditFile(f));
+        audited = await auditUploads(files);
         agencyIds = audited.map((r) => match(r.agency)?.id ?? null);
         cross = crossYearChecks(audited);
         source = 'upload';
