@@ -111,3 +111,34 @@ export async function rawGroupBy(db: Kysely<Database>, agencyId: number | null, 
     group by 1, 2, 3, 4`.execute(db);
   return r.rows.length;
 }
+
+/**
+ * The fair reference for one agency's compile (decision 235): the raw GROUP BY of every record table the report's
+ * figures come from — 表三 applications (rawGroupBy), 表四 appeal cases, the fees, 表二's register totals and item
+ * counts and the service items' status history, 第二十条第（一）项 from the catalogue's 规章/规范性文件 themselves, and
+ * the 好差评 figures of 总体情况 (ratings by level, return visits, 差评 work orders, suggestions) — each a plain
+ * statement, all sent at once. Returns the number of rows read back.
+ */
+export async function rawReference(db: Kysely<Database>, agencyId: number, year: number): Promise<number> {
+  const first = `${year}-01-01`;
+  const last = `${year}-12-31`;
+  const rows = await Promise.all([
+    rawGroupBy(db, agencyId, year),
+    sql`select kind, result, case when closed_on is null or closed_on > ${last} then 1 else 0 end as open, count(*) as n
+      from appeal_cases where agency_id = ${agencyId} and filed_on >= ${first} and filed_on <= ${last} group by 1, 2, 3`.execute(db).then((r) => r.rows.length),
+    sql`select sum(amount) as amount, count(*) as n from application_fees where agency_id = ${agencyId} and paid_on >= ${first} and paid_on <= ${last}`.execute(db).then((r) => r.rows.length),
+    sql`select category, source, sum(count) as n, sum(amount) as amount from decision_entries where agency_id = ${agencyId} and year = ${year} group by 1, 2`.execute(db).then((r) => r.rows.length),
+    sql`select category, previous_items, items_change from decision_item_counts where agency_id = ${agencyId} and year = ${year}`.execute(db).then((r) => r.rows.length),
+    sql`select s.id, s.type, c.status, c.effective_on from service_item_changes c join service_items s on s.id = c.item_id
+      where s.agency_id = ${agencyId} and c.status is not null and c.effective_on is not null and c.effective_on <= ${last}`.execute(db).then((r) => r.rows.length),
+    sql`select kind, substr(made_on, 1, 4) as made, substr(first_published_on, 1, 4) as published, validity, substr(validity_changed_on, 1, 4) as changed,
+      substr(withdrawn_on, 1, 4) as withdrawn, count(*) as n
+      from catalogue_items where agency_id = ${agencyId} and kind in ('rule', 'normative') and made_on is not null group by 1, 2, 3, 4, 5, 6`.execute(db).then((r) => r.rows.length),
+    sql`select level, count(*) as n from evaluations where agency_id = ${agencyId} and rated_on >= ${first} and rated_on <= ${last} group by 1`.execute(db).then((r) => r.rows.length),
+    sql`select count(*) as n from evaluation_visits where agency_id = ${agencyId} and visited_on >= ${first} and visited_on <= ${last}`.execute(db).then((r) => r.rows.length),
+    sql`select o.state, e.real_name, count(*) as n from evaluation_orders o join evaluations e on e.id = o.evaluation_id
+      where o.agency_id = ${agencyId} and e.rated_on >= ${first} and e.rated_on <= ${last} group by 1, 2`.execute(db).then((r) => r.rows.length),
+    sql`select result, count(*) as n from suggestions where agency_id = ${agencyId} and received_on >= ${first} and received_on <= ${last} group by 1`.execute(db).then((r) => r.rows.length),
+  ]);
+  return rows.reduce((a, b) => a + b, 0);
+}

@@ -100,32 +100,38 @@ export async function feesCollected(db: Db, agencyIds: readonly number[] | null,
 export async function registerTotals(db: Db, agencyIds: readonly number[] | null, year: number) {
   const decisions = new Map<number, Partial<Record<DecisionCategory, { count: number; amount: number }>>>();
   const items = new Map<number, Partial<Record<DecisionCategory, { previous: number; change: number }>>>();
-  for (const ids of agencyIds === null ? [null] : chunks(agencyIds)) {
-    if (ids !== null && ids.length === 0) continue;
-    let q = db.selectFrom('decision_entries')
-      .select(['agency_id', 'category', sql<number | string>`sum(count)`.as('n'), sql<number | string | null>`sum(amount)`.as('amount')])
-      .where('year', '=', year);
-    if (ids !== null) q = q.where('agency_id', 'in', ids);
-    for (const r of await q.groupBy(['agency_id', 'category']).execute()) {
+  // the register's three queries and the service items' history are independent: sent at once (one round trip's wait)
+  const [parts, fromItems] = await Promise.all([
+    Promise.all((agencyIds === null ? [null] : chunks(agencyIds)).filter((ids) => ids === null || ids.length > 0).map(async (ids) => {
+      let q = db.selectFrom('decision_entries')
+        .select(['agency_id', 'category', sql<number | string>`sum(count)`.as('n'), sql<number | string | null>`sum(amount)`.as('amount')])
+        .where('year', '=', year);
+      if (ids !== null) q = q.where('agency_id', 'in', ids);
+      // 本年收费金额 (2021 format 表二 第二十条第（八）项): the fees collected in the 办件 of any category count beside the
+      // amounts entered under 行政事业性收费 (service-items cases: 收费金额 of a 办件, in 万元)
+      let qf = db.selectFrom('decision_entries')
+        .select(['agency_id', sql<number | string | null>`sum(amount)`.as('amount')])
+        .where('year', '=', year).where('source', '=', 'case').where('category', '!=', 'fee').where('amount', 'is not', null);
+      if (ids !== null) qf = qf.where('agency_id', 'in', ids);
+      let qi = db.selectFrom('decision_item_counts').select(['agency_id', 'category', 'previous_items', 'items_change']).where('year', '=', year);
+      if (ids !== null) qi = qi.where('agency_id', 'in', ids);
+      return Promise.all([q.groupBy(['agency_id', 'category']).execute(), qf.groupBy('agency_id').execute(), qi.execute()]);
+    })),
+    serviceItemYearCounts(db, agencyIds, year),
+  ]);
+  for (const [totals, caseFees, counts] of parts) {
+    for (const r of totals) {
       const d = decisions.get(r.agency_id) ?? {};
       d[r.category as DecisionCategory] = { count: toNumber(r.n), amount: r.amount === null ? 0 : toNumber(r.amount) };
       decisions.set(r.agency_id, d);
     }
-    // 本年收费金额 (2021 format 表二 第二十条第（八）项): the fees collected in the 办件 of any category count beside the
-    // amounts entered under 行政事业性收费 (service-items cases: 收费金额 of a 办件, in 万元)
-    let qf = db.selectFrom('decision_entries')
-      .select(['agency_id', sql<number | string | null>`sum(amount)`.as('amount')])
-      .where('year', '=', year).where('source', '=', 'case').where('category', '!=', 'fee').where('amount', 'is not', null);
-    if (ids !== null) qf = qf.where('agency_id', 'in', ids);
-    for (const r of await qf.groupBy('agency_id').execute()) {
+    for (const r of caseFees) {
       const d = decisions.get(r.agency_id) ?? {};
       const fee = d.fee ?? { count: 0, amount: 0 };
       d.fee = { count: fee.count, amount: fee.amount + (r.amount === null ? 0 : toNumber(r.amount)) };
       decisions.set(r.agency_id, d);
     }
-    let qi = db.selectFrom('decision_item_counts').select(['agency_id', 'category', 'previous_items', 'items_change']).where('year', '=', year);
-    if (ids !== null) qi = qi.where('agency_id', 'in', ids);
-    for (const r of await qi.execute()) {
+    for (const r of counts) {
       const d = items.get(r.agency_id) ?? {};
       d[r.category as DecisionCategory] = { previous: r.previous_items, change: r.items_change };
       items.set(r.agency_id, d);
@@ -133,7 +139,7 @@ export async function registerTotals(db: Db, agencyIds: readonly number[] | null
   }
   // An agency that keeps its service items in the catalogue: 上一年项目数量 / 本年增减 come from their status history
   // (decision 085), replacing entered totals of the same category.
-  for (const [agencyId, counts] of await serviceItemYearCounts(db, agencyIds, year)) {
+  for (const [agencyId, counts] of fromItems) {
     const d = items.get(agencyId) ?? {};
     for (const [c, v] of Object.entries(counts)) d[c as DecisionCategory] = { previous: v.previous, change: v.change };
     items.set(agencyId, d);

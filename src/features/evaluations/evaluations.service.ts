@@ -283,7 +283,7 @@ export function createEvaluationsService(db: Kysely<Database>, deps: EvaluationD
       return { agency: agency.name, year, formula: st.formula, ...summarise(st.input, s) };
     },
     async yearSummaries(agencyIds, year) {
-      const st = await computeStatistics(db, { agencyIds, from: `${year}-01-01`, to: `${year}-12-31`, today: today(), settings: await settings() });
+      const st = await computeStatistics(db, { agencyIds, from: `${year}-01-01`, to: `${year}-12-31`, today: today(), settings: settings(), unitsOnly: true });
       return new Map(st.units.map(({ agencyId, overdueOrders: _overdue, ...figures }) => [agencyId, figures]));
     },
     async listReturnVisits(actor, q, page) {

@@ -30,11 +30,14 @@ export type Statistics = {
 
 const emptyLevels = (): LevelCounts => ({ 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 });
 
-export async function computeStatistics(db: Kysely<Database>, q: { agencyIds: readonly number[] | null; from: string; to: string; today: string; settings: EvaluationSettings }): Promise<Statistics> {
+/** `unitsOnly`: the per-unit figures alone are wanted (the annual report's 总体情况) — the counts by channel and by month,
+ *  which feed only the statistics page, are not queried and come back empty. */
+export async function computeStatistics(db: Kysely<Database>, q: { agencyIds: readonly number[] | null; from: string; to: string; today: string; settings: EvaluationSettings | Promise<EvaluationSettings>; unitsOnly?: boolean }): Promise<Statistics> {
   const p = { from: q.from, to: q.to };
-  const [levelRows, channelRows, monthRows, visitRows, orderRows, suggestionRows] = await Promise.all([
-    repo.levelCountsByUnit(db, q.agencyIds, p), repo.channelCounts(db, q.agencyIds, p), repo.monthCounts(db, q.agencyIds, p),
-    repo.visitCountsByUnit(db, q.agencyIds, p), repo.orderCountsByUnit(db, q.agencyIds, p, q.today), repo.suggestionCountsByUnit(db, q.agencyIds, p),
+  // the settings may still be on their way: read beside the counts
+  const [levelRows, channelRows, monthRows, visitRows, orderRows, suggestionRows, settings] = await Promise.all([
+    repo.levelCountsByUnit(db, q.agencyIds, p), q.unitsOnly ? [] : repo.channelCounts(db, q.agencyIds, p), q.unitsOnly ? [] : repo.monthCounts(db, q.agencyIds, p),
+    repo.visitCountsByUnit(db, q.agencyIds, p), repo.orderCountsByUnit(db, q.agencyIds, p, q.today), repo.suggestionCountsByUnit(db, q.agencyIds, p), q.settings,
   ]);
   interface Acc { levels: LevelCounts; visits: number; closed: number; visited: number; overdue: number; s: { received: number; adopted: number; rectified: number } }
   const units = new Map<number, Acc>();
@@ -68,9 +71,9 @@ export async function computeStatistics(db: Kysely<Database>, q: { agencyIds: re
     u.s.received += r.n; u.s.adopted += r.adopted; u.s.rectified += r.rectified;
   }
   const input: SummaryInput = { levels, returnVisits, badClosed: orders.closed, badVisited: orders.visited, suggestions };
-  const summary = summarise(input, q.settings);
+  const summary = summarise(input, settings);
   return {
-    from: q.from, to: q.to, formula: FORMULA_LABELS[q.settings.satisfactionFormula], input, summary, levels,
+    from: q.from, to: q.to, formula: FORMULA_LABELS[settings.satisfactionFormula], input, summary, levels,
     channels: channelRows.map((r) => ({ channel: r.channel, label: CHANNEL_LABELS[r.channel as Channel] ?? r.channel, n: r.n })).sort((a, b) => b.n - a.n),
     months: monthRows.sort((a, b) => a.month.localeCompare(b.month)),
     orders,
@@ -79,7 +82,7 @@ export async function computeStatistics(db: Kysely<Database>, q: { agencyIds: re
     namedReturnVisitRate: percent(orders.namedVisited, orders.named),
     units: [...units.entries()].sort((a, b) => a[0] - b[0]).map(([agencyId, u]) => ({
       agencyId, overdueOrders: u.overdue,
-      ...summarise({ levels: u.levels, returnVisits: u.visits, badClosed: u.closed, badVisited: u.visited, suggestions: u.s }, q.settings),
+      ...summarise({ levels: u.levels, returnVisits: u.visits, badClosed: u.closed, badVisited: u.visited, suggestions: u.s }, settings),
     })),
   };
 }
