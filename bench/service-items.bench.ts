@@ -73,7 +73,8 @@ async function runEngine(engine: 'sqlite' | 'postgres'): Promise<BenchRow[]> {
     const kids: Row[] = [];
     rootIds.forEach((id, i) => { kids.push(row(i, streets[i % STREETS]!, 'street', id, 'S'), row(i, communities[i % STREETS]!, 'community', id, 'C')); });
     const kidIds = await insertItems(db, kids);
-    await insertChanges(db, [...rootIds, ...kidIds].map((id) => ({ item_id: id, version_no: 1, kind: 'create', status: 'active', effective_on: '2024-01-01', changes_json: '[]', reason: '基准测试', actor_user_id: null, actor_name: '基准测试', at })));
+    const agencyOf = [...rootIds.map(() => dept), ...kids.map((k) => k.agency_id)];
+    await insertChanges(db, [...rootIds, ...kidIds].map((id, n) => ({ agency_id: agencyOf[n]!, item_id: id, version_no: 1, kind: 'create', status: 'active', effective_on: '2024-01-01', changes_json: '[]', reason: '基准测试', actor_user_id: null, actor_name: '基准测试', at })));
     if (engine === 'postgres') { const { sql } = await import('kysely'); await sql`analyze`.execute(db); }
 
     // (1) the must-match check of the district (30,000 rows: every tree, differences and scores)

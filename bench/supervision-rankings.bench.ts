@@ -68,10 +68,10 @@ export async function generate(database: OpenDatabase): Promise<{ govId: number;
     const run = await db.insertInto('audit_runs').values({ agency_id: gov.id, title: `基准${year}`, year, source: 'platform', reports_count: ids.length, clean_count: 0, findings_count: 0, unreadable_count: 0, cross_year_json: '[]', created_by: null, created_by_name: '基准', created_at: at }).returning('id').executeTakeFirstOrThrow();
     let ordinal = 0;
     await chunks(ids, async (part) => {
-      const reps = await db.insertInto('audit_run_reports').values(part.map((id) => ({ run_id: run.id, ordinal: ++ordinal, file: `r${id}.html`, agency_name: null, subject_agency_id: id, year, format: 'html', status: 'findings', read: 'complete', errors_count: 0, warnings_count: 0, model_json: null, notes_json: '[]', not_checked_json: '[]', unread_json: '[]', replaces_report_id: null, created_at: at }))).returning(['id', 'subject_agency_id']).execute();
+      const reps = await db.insertInto('audit_run_reports').values(part.map((id) => ({ agency_id: gov.id, run_id: run.id, ordinal: ++ordinal, file: `r${id}.html`, agency_name: null, subject_agency_id: id, year, format: 'html', status: 'findings', read: 'complete', errors_count: 0, warnings_count: 0, model_json: null, notes_json: '[]', not_checked_json: '[]', unread_json: '[]', replaces_report_id: null, created_at: at }))).returning(['id', 'subject_agency_id']).execute();
       const fs = reps.flatMap((rep) => Array.from({ length: Math.floor(r() * 5) }, (_, k) => {
         const rule = RULES[Math.floor(r() * RULES.length)]!;
-        return { run_id: run.id, report_id: rep.id, scope: 'report', agency_name: null, subject_agency_id: rep.subject_agency_id, year, rule, severity: rule.startsWith('W') ? 'warning' : 'error', source: 'rules', message: rule, cells_json: '[]', fingerprint: `b${rep.id}-${k}`, decision: 'pending', reason: null, carried_from: null, decided_by_name: null, decided_at: null };
+        return { agency_id: gov.id, run_id: run.id, report_id: rep.id, scope: 'report', agency_name: null, subject_agency_id: rep.subject_agency_id, year, rule, severity: rule.startsWith('W') ? 'warning' : 'error', source: 'rules', message: rule, cells_json: '[]', fingerprint: `b${rep.id}-${k}`, decision: 'pending', reason: null, carried_from: null, decided_by_name: null, decided_at: null };
       }));
       findings += fs.length;
       await chunks(fs, (p) => db.insertInto('audit_findings').values(p).execute());

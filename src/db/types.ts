@@ -770,6 +770,8 @@ export interface ServiceItemsTable {
 /** The change history of an item (kind 'create' | 'update' | 'status' | 'import'). */
 export interface ServiceItemChangesTable {
   id: Generated<number>;
+  /** The item's agency, copied on insert (decision 205: the distribution key). */
+  agency_id: number;
   item_id: number;
   /** the item's version this change produced */
   version_no: number;
@@ -787,6 +789,8 @@ export interface ServiceItemChangesTable {
 
 export interface ServiceItemFilesTable {
   id: Generated<number>;
+  /** The item's agency, copied on insert (decision 205: the distribution key). */
+  agency_id: number;
   item_id: number;
   filename: string;
   mime: string;
@@ -981,6 +985,8 @@ export interface AuditRunsTable {
 
 export interface AuditRunReportsTable {
   id: Generated<number>;
+  /** The run's agency (the supervising agency that ran it), copied on insert (decision 205: the distribution key). */
+  agency_id: number;
   run_id: number;
   ordinal: number;
   file: string;
@@ -1008,6 +1014,8 @@ export interface AuditRunReportsTable {
 
 export interface AuditFindingsTable {
   id: Generated<number>;
+  /** The run's agency (the supervising agency that ran it), copied on insert (decision 205: the distribution key). */
+  agency_id: number;
   run_id: number;
   report_id: number | null;
   /** 'report' | 'cross_year' */
@@ -1135,6 +1143,8 @@ export interface Database {
 
 export interface AuditCellCorrectionsTable {
   id: Generated<number>;
+  /** The run's agency (the supervising agency that ran it), copied on insert (decision 205: the distribution key). */
+  agency_id: number;
   run_id: number;
   report_id: number;
   /** a cell reference (core/report/model.ts CellRef) */

@@ -17,8 +17,11 @@ const AGENCY_DATA: Record<string, string> = {
   catalogue_year_counts: 'agency_id',
   evaluations: 'agency_id', evaluation_cases: 'agency_id', evaluation_orders: 'agency_id', evaluation_order_events: 'agency_id', evaluation_order_files: 'agency_id',
   evaluation_visits: 'agency_id', suggestions: 'agency_id',
-  service_items: 'agency_id',
+  service_items: 'agency_id', service_item_changes: 'agency_id', service_item_files: 'agency_id',
   audit_events: 'agency_id', audit_runs: 'agency_id', audit_rectifications: 'agency_id', audit_finding_removals: 'agency_id',
+  // a run's reports, findings and corrections carry the run's agency (the supervising agency that ran it); the agency a
+  // report is about is subject_agency_id
+  audit_run_reports: 'agency_id', audit_findings: 'agency_id', audit_cell_corrections: 'agency_id',
   supervision_settings: 'agency_id', supervision_hierarchy_settings: 'agency_id', supervision_reminders: 'agency_id', supervision_sample_items: 'agency_id',
   // the rankings' counts per agency and year (decision 215)
   supervision_figures: 'agency_id', supervision_report_figures: 'agency_id',
@@ -27,12 +30,18 @@ const AGENCY_DATA: Record<string, string> = {
 };
 
 /**
- * Child tables still keyed by their parent's id alone (no agency column yet): each is distributed with its parent
- * once it carries the parent's agency_id (decision 205 lists them). The list may only shrink.
+ * References from one table of agency data to another whose rows may belong to another agency, so the two are not
+ * co-located under distribution by agency (the reference is followed by the parent's primary key, a multi-shard read
+ * under Citus). Every other reference between tables of agency data joins rows of one agency (decision 205).
  */
-const PARENT_KEYED: Record<string, string> = {
-  service_item_changes: 'service_items', service_item_files: 'service_items', audit_run_reports: 'audit_runs', audit_findings: 'audit_runs',
-  audit_cell_corrections: 'audit_runs',
+const CROSS_AGENCY: Record<string, string> = {
+  // a 抽查 record is the sampled agency's (its agency_id); the draw is the supervising agency's
+  'supervision_sample_items.sample_id': 'supervision_samples',
+  // a rectification is asked of the agency a finding is about (agency_id); the finding and run are the supervisor's
+  'audit_rectifications.finding_id': 'audit_findings', 'audit_rectifications.run_id': 'audit_runs',
+  'audit_rectifications.response_report_id': 'audit_run_reports',
+  // an implementation (街道 / 社区) implements a 区 department's item
+  'service_items.parent_id': 'service_items',
 };
 
 /** Agency tables whose agency column may be empty: rows of the deployment itself (decision 205: under Citus these take
@@ -51,7 +60,7 @@ const SQLITE_SEARCH = ['catalogue_fts', 'catalogue_fts_config', 'catalogue_fts_d
 /** PostgreSQL only: the catalogue's text search table (SQLite uses catalogue_fts). */
 const POSTGRES_ONLY = ['catalogue_search'];
 
-interface TableInfo { columns: Map<string, { notNull: boolean }>; leading: Set<string>; guarded: Set<string> }
+interface TableInfo { columns: Map<string, { notNull: boolean }>; leading: Set<string>; guarded: Set<string>; references: Map<string, string> }
 
 async function schemaOf(t: TestApp): Promise<Map<string, TableInfo>> {
   const out = new Map<string, TableInfo>();
@@ -60,7 +69,7 @@ async function schemaOf(t: TestApp): Promise<Map<string, TableInfo>> {
       from pg_class c join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
       where c.relnamespace = current_schema()::regnamespace and c.relkind in ('r', 'p')`.execute(t.db);
     for (const r of cols.rows) {
-      const ti = out.get(r.table) ?? { columns: new Map(), leading: new Set(), guarded: new Set() };
+      const ti = out.get(r.table) ?? { columns: new Map(), leading: new Set(), guarded: new Set(), references: new Map() };
       ti.columns.set(r.column, { notNull: r.notnull });
       out.set(r.table, ti);
     }
@@ -68,11 +77,15 @@ async function schemaOf(t: TestApp): Promise<Map<string, TableInfo>> {
       join pg_class c on c.oid = i.indrelid join pg_attribute a on a.attrelid = c.oid and a.attnum = i.indkey[0]
       where c.relnamespace = current_schema()::regnamespace`.execute(t.db);
     for (const r of lead.rows) out.get(r.table)?.leading.add(r.column);
+    const fks = await sql<{ table: string; column: string; target: string }>`select c.relname as table, a.attname as column, t.relname as target from pg_constraint k
+      join pg_class c on c.oid = k.conrelid join pg_class t on t.oid = k.confrelid join pg_attribute a on a.attrelid = c.oid and a.attnum = k.conkey[1]
+      where k.contype = 'f' and c.relnamespace = current_schema()::regnamespace`.execute(t.db);
+    for (const r of fks.rows) out.get(r.table)?.references.set(r.column, r.target);
     return out;
   }
   const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(t.db);
   for (const { name } of tables.rows) {
-    const ti: TableInfo = { columns: new Map(), leading: new Set(), guarded: new Set() };
+    const ti: TableInfo = { columns: new Map(), leading: new Set(), guarded: new Set(), references: new Map() };
     for (const c of (await sql<{ name: string; notnull: number; pk: number }>`select name, "notnull", pk from pragma_table_info(${name})`.execute(t.db)).rows) {
       // an INTEGER PRIMARY KEY is the rowid: never empty, though the pragma does not mark it NOT NULL
       ti.columns.set(c.name, { notNull: c.notnull === 1 || c.pk === 1 });
@@ -87,6 +100,7 @@ async function schemaOf(t: TestApp): Promise<Map<string, TableInfo>> {
       const m = /when new\.(\w+) is null begin select raise\(abort/i.exec(tr.sql);
       if (m) ti.guarded.add(m[1]!);
     }
+    for (const fk of (await sql<{ table: string; from: string }>`select "table", "from" from pragma_foreign_key_list(${name})`.execute(t.db)).rows) ti.references.set(fk.from, fk.table);
     out.set(name, ti);
   }
   return out;
@@ -101,8 +115,8 @@ describe.each(engines())('agency key of every table (%s)', (engine) => {
   });
   afterAll(async () => t?.close());
 
-  it('every table is classified (agency data, parent-keyed child, reference, per deployment)', () => {
-    const known = new Set([...Object.keys(AGENCY_DATA), ...Object.keys(PARENT_KEYED), ...REFERENCE, ...DEPLOYMENT, ...(engine === 'sqlite' ? SQLITE_SEARCH : [])]
+  it('every table is classified (agency data, reference, per deployment)', () => {
+    const known = new Set([...Object.keys(AGENCY_DATA), ...REFERENCE, ...DEPLOYMENT, ...(engine === 'sqlite' ? SQLITE_SEARCH : [])]
       .filter((x) => engine === 'postgres' || !POSTGRES_ONLY.includes(x)));
     expect([...schema.keys()].filter((x) => !known.has(x)).sort(), 'tables to classify in this test and decision 205').toEqual([]);
     expect([...known].filter((x) => !schema.has(x)).sort(), 'classified tables that no longer exist').toEqual([]);
@@ -123,9 +137,19 @@ describe.each(engines())('agency key of every table (%s)', (engine) => {
     expect(problems).toEqual([]);
   });
 
-  it('the parent-keyed children still lack an agency column (move a table to AGENCY_DATA when it gains one)', () => {
-    expect(Object.keys(PARENT_KEYED).filter((x) => schema.get(x)?.columns.has('agency_id'))).toEqual([]);
-    for (const parent of Object.values(PARENT_KEYED)) expect(AGENCY_DATA[parent]).toBe('agency_id');
+  it('a table that references agency data is agency data itself, co-located with it unless listed as cross-agency', () => {
+    const problems: string[] = [];
+    for (const [table, ti] of schema) {
+      for (const [column, target] of ti.references) {
+        if (!(target in AGENCY_DATA)) continue;
+        const key = `${table}.${column}`;
+        if (!(table in AGENCY_DATA)) problems.push(`${key} → ${target}: ${table} is not classified as agency data`);
+        else if (CROSS_AGENCY[key] === undefined && AGENCY_DATA[table] !== AGENCY_DATA[target]) problems.push(`${key} → ${target}: distributed by ${AGENCY_DATA[table]} and ${AGENCY_DATA[target]}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    const listed = Object.entries(CROSS_AGENCY).filter(([key, target]) => { const [table, column] = key.split('.') as [string, string]; return schema.get(table)?.references.get(column) !== target; });
+    expect(listed.map(([k]) => k), 'cross-agency references that no longer exist').toEqual([]);
   });
 
   it('a child row without its agency is refused', async () => {

@@ -16,8 +16,8 @@ const AGENCY_DATA = new Set([
   'applications', 'application_events', 'application_attachments', 'application_disclosures', 'application_fees', 'disclosure_redactions', 'letters', 'deadlines',
   'catalogue_items', 'catalogue_versions', 'catalogue_attachments', 'catalogue_events', 'catalogue_links', 'catalogue_search',
   'annual_reports', 'annual_report_events', 'annual_report_publications', 'decision_entries', 'decision_item_counts', 'catalogue_year_counts', 'appeal_cases',
-  'audit_events', 'mail_outbox', 'personal_data_access', 'evaluations', 'evaluation_orders', 'evaluation_visits', 'suggestions',
-  'service_items', 'service_item_changes', 'audit_runs', 'audit_rectifications', 'audit_run_reports', 'audit_findings',
+  'audit_events', 'mail_outbox', 'personal_data_access', 'evaluations', 'evaluation_orders', 'evaluation_order_events', 'evaluation_order_files', 'evaluation_visits', 'suggestions',
+  'service_items', 'service_item_changes', 'service_item_files', 'audit_runs', 'audit_rectifications', 'audit_run_reports', 'audit_findings', 'audit_cell_corrections',
 ]);
 
 interface Captured { text: string; values: unknown[] }
@@ -63,6 +63,16 @@ describe.skipIf(!enabled)('query plans on PostgreSQL', () => {
     // attachments, links, events) by (agency_id, parent id) — decision 205
     const kase = await t.db.selectFrom('applications').select('id').where('agency_id', '=', dept.id).orderBy('id', 'desc').executeTakeFirstOrThrow();
     const item = await t.db.selectFrom('catalogue_items').select('id').where('agency_id', '=', dept.id).where('public', '=', 1).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    // a 差评 work order, a service item, and an audit run of the supervising agency with a report, a finding and a cell
+    // correction: their pages read the child tables by (agency_id, parent id) — decision 205, migrations 245–247
+    const order = await t.db.selectFrom('evaluation_orders').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const serviceItem = await t.db.selectFrom('service_items').select('id').where('parent_id', 'is not', null).orderBy('id').executeTakeFirstOrThrow();
+    const gov = await t.db.selectFrom('users').select('agency_id').where('username', '=', 'supervisor').executeTakeFirstOrThrow();
+    const at = '2026-02-01T00:00:00.000Z';
+    const run = await t.db.insertInto('audit_runs').values({ agency_id: gov.agency_id, title: '查询计划体检', year, source: 'upload', reports_count: 1, clean_count: 0, findings_count: 1, unreadable_count: 0, cross_year_json: '[]', created_by: null, created_by_name: '测试', created_at: at }).returning('id').executeTakeFirstOrThrow();
+    const report = await t.db.insertInto('audit_run_reports').values({ agency_id: gov.agency_id, run_id: run.id, ordinal: 1, file: 'r.txt', agency_name: '测试机关', subject_agency_id: dept.id, year, format: '2021', status: 'findings', read: 'complete', errors_count: 1, warnings_count: 0, model_json: null, notes_json: '[]', not_checked_json: '[]', unread_json: '[]', replaces_report_id: null, created_at: at }).returning('id').executeTakeFirstOrThrow();
+    await t.db.insertInto('audit_findings').values({ agency_id: gov.agency_id, run_id: run.id, report_id: report.id, scope: 'report', agency_name: '测试机关', subject_agency_id: dept.id, year, rule: 'E1', severity: 'error', source: 'rules', message: '不符', cells_json: '[]', fingerprint: 'plan|E1', decision: 'pending', reason: null, carried_from: null, decided_by_name: null, decided_at: null }).execute();
+    await t.db.insertInto('audit_cell_corrections').values({ agency_id: gov.agency_id, run_id: run.id, report_id: report.id, cell: 'table3|（七）总计|总计', original_json: 'null', value_json: '1', reason: '测试', state: 'active', created_by_name: '测试', created_at: at, ended_by_name: null, ended_at: null }).execute();
     const calls: Array<[string, string, string, unknown?]> = [
       ['officer', 'GET', '/api/applications'],
       ['officer', 'GET', `/api/applications/${kase.id}`],
@@ -80,6 +90,15 @@ describe.skipIf(!enabled)('query plans on PostgreSQL', () => {
       ['supervisor', 'GET', '/api/audit-events'],
       ['supervisor', 'GET', `/api/supervision/rankings?year=${year}`],
       ['supervisor', 'GET', `/api/supervision/heatmap?year=${year}`],
+      ['supervisor', 'GET', '/api/evaluation-orders'],
+      ['supervisor', 'GET', `/api/evaluation-orders/${order.id}`],
+      ['officer', 'GET', `/api/service-items/${serviceItem.id}`],
+      ['', 'GET', `/services/${serviceItem.id}`],
+      ['supervisor', 'GET', `/api/supervision/runs/${run.id}`],
+      ['supervisor', 'GET', `/api/supervision/runs/${run.id}/reports`],
+      ['supervisor', 'GET', `/api/supervision/runs/${run.id}/findings`],
+      ['supervisor', 'GET', `/api/supervision/runs/${run.id}/agencies`],
+      ['supervisor', 'GET', `/api/supervision/reports/${report.id}`],
     ];
     const responses: string[] = [];
     recording = true;
@@ -110,7 +129,8 @@ describe.skipIf(!enabled)('query plans on PostgreSQL', () => {
     });
     expect(seqScans(bad.rows[0]!['QUERY PLAN'][0]!.Plan)).toEqual(['catalogue_versions']);
     const tables = new Set(captured.flatMap((q) => [...q.text.matchAll(/(?:from|join) "?([a-z_]+)"?/gi)].map((m) => m[1]!)));
-    for (const x of ['applications', 'deadlines', 'catalogue_items', 'catalogue_search', 'decision_entries', 'evaluations', 'audit_events', 'appeal_cases', 'audit_run_reports', 'audit_findings']) expect(tables, `${x} was queried`).toContain(x);
+    for (const x of ['applications', 'deadlines', 'catalogue_items', 'catalogue_search', 'decision_entries', 'evaluations', 'audit_events', 'appeal_cases', 'audit_run_reports', 'audit_findings',
+      'evaluation_orders', 'evaluation_order_events', 'evaluation_order_files', 'service_item_changes', 'service_item_files', 'audit_cell_corrections']) expect(tables, `${x} was queried`).toContain(x);
   }, 120_000);
 });
 

@@ -254,7 +254,8 @@ describe.each(engines())('service items (%s)', (engine) => {
     const materials = cur.values.materials.map((m, n) => (n === 0 ? { ...m, blankForm: '食品经营许可申请书.pdf', sample: '申请书示例.pdf' } : m));
     expect((await t.api('PUT', `/api/service-items/${rootId}`, { as: 'si-officer', password: TEST_PASSWORD, body: { version: cur.version, values: { materials, faq: [{ q: '可以网上申请吗？', a: '可以，通过山东政务服务网申请。' }] }, reason: '附空白表格' } })).statusCode).toBe(200);
     const pdfBytes = Buffer.from('%PDF-1.4\n% blank form\n');
-    await t.db.insertInto('service_item_files').values({ item_id: rootId, filename: '食品经营许可申请书.pdf', mime: 'application/pdf', size: pdfBytes.length, content_base64: pdfBytes.toString('base64'), created_at: new Date().toISOString() }).execute();
+    const { agency_id: rootAgency } = await t.db.selectFrom('service_items').select('agency_id').where('id', '=', rootId).executeTakeFirstOrThrow();
+    await t.db.insertInto('service_item_files').values({ agency_id: rootAgency, item_id: rootId, filename: '食品经营许可申请书.pdf', mime: 'application/pdf', size: pdfBytes.length, content_base64: pdfBytes.toString('base64'), created_at: new Date().toISOString() }).execute();
     const list = await t.app.inject({ method: 'GET', url: `/services?q=${encodeURIComponent('食品经营')}` });
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain(`href="/services/${rootId}"`);

@@ -17,7 +17,7 @@ describe.each(engines())('supervision: run comparison (%s)', (engine) => {
     const r = await t.db.insertInto('audit_runs').values({ agency_id: supervisorAgency, title, year, source: 'upload', reports_count: 2, clean_count: 0, findings_count: 2, unreadable_count: 0, cross_year_json: '[]', created_by: null, created_by_name: '测试', created_at: at }).returning('id').executeTakeFirstOrThrow();
     const ids = [r.id];
     for (const f of findings) {
-      const row = await t.db.insertInto('audit_findings').values({ run_id: r.id, report_id: null, scope: 'report', agency_name: f.agency, subject_agency_id: null, year, rule: f.rule, severity: 'error', source: 'rules', message: `${f.rule} 不符`, cells_json: JSON.stringify(f.cells), fingerprint: `${f.agency}|${year}|${f.rule}`, decision: f.decision ?? 'pending', reason: f.decision === 'dismissed' ? '读错' : null, carried_from: null, decided_by_name: null, decided_at: null }).returning('id').executeTakeFirstOrThrow();
+      const row = await t.db.insertInto('audit_findings').values({ agency_id: supervisorAgency, run_id: r.id, report_id: null, scope: 'report', agency_name: f.agency, subject_agency_id: null, year, rule: f.rule, severity: 'error', source: 'rules', message: `${f.rule} 不符`, cells_json: JSON.stringify(f.cells), fingerprint: `${f.agency}|${year}|${f.rule}`, decision: f.decision ?? 'pending', reason: f.decision === 'dismissed' ? '读错' : null, carried_from: null, decided_by_name: null, decided_at: null }).returning('id').executeTakeFirstOrThrow();
       ids.push(row.id);
     }
     return ids;

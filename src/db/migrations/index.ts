@@ -35,6 +35,8 @@ import * as m245 from './245_evaluation_orders_agency_key.ts';
 import * as m230 from './230_deadline_hot_updates.ts';
 import * as m215 from './215_supervision_figures.ts';
 import * as m216 from './216_supervision_report_figures.ts';
+import * as m246 from './246_service_items_agency_key.ts';
+import * as m247 from './247_supervision_runs_agency_key.ts';
 import * as m125 from './125_list_indexes.ts';
 import * as m120 from './120_redactions.ts';
 import * as m130 from './130_evaluation_stats_indexes.ts';
@@ -78,4 +80,6 @@ export const migrations: Record<string, Migration> = {
   '230_deadline_hot_updates': m230,
   '215_supervision_figures': m215,
   '216_supervision_report_figures': m216,
+  '246_service_items_agency_key': m246,
+  '247_supervision_runs_agency_key': m247,
 };

@@ -152,10 +152,11 @@ export async function serviceItemYearCounts(db: Db, agencyIds: readonly number[]
   const rows: StatusRow[] = [];
   for (const ids of agencyIds === null ? [null] : chunks(agencyIds)) {
     if (ids !== null && ids.length === 0) continue;
-    let q = db.selectFrom('service_item_changes as c').innerJoin('service_items as s', 's.id', 'c.item_id')
+    // joined on (agency_id, item_id) and filtered by each table's own agency_id: both are read by the agency key
+    let q = db.selectFrom('service_item_changes as c').innerJoin('service_items as s', (j) => j.onRef('s.id', '=', 'c.item_id').onRef('s.agency_id', '=', 'c.agency_id'))
       .select(['s.id', 's.agency_id', 's.type', 'c.status', 'c.effective_on'])
       .where('c.status', 'is not', null).where('c.effective_on', 'is not', null).where('c.effective_on', '<=', `${year}-12-31`);
-    if (ids !== null) q = q.where('s.agency_id', 'in', ids);
+    if (ids !== null) q = q.where('s.agency_id', 'in', ids).where('c.agency_id', 'in', ids);
     rows.push(...(await q.orderBy('s.id').orderBy('c.version_no').execute()));
   }
   return yearCountsByAgency(rows, year);

@@ -47,7 +47,7 @@ export function createMaterialFiles(db: Kysely<Database>, deps: { audit: AuditSe
     const changes = diffValues(sch, before, after);
     const at = nowIso(deps.clock);
     if (!(await repo.updateItem(trx, r.id, version, { ...valueColumns(sch, after), updated_at: at }))) throw conflict('该事项已被他人修改，请刷新后在最新版本上操作');
-    await repo.insertChange(trx, { item_id: r.id, version_no: version + 1, kind: 'update', status: null, effective_on: null, changes_json: toJson(changes)!, reason, actor_user_id: actor.userId, actor_name: actor.displayName, at });
+    await repo.insertChange(trx, { agency_id: r.agency_id, item_id: r.id, version_no: version + 1, kind: 'update', status: null, effective_on: null, changes_json: toJson(changes)!, reason, actor_user_id: actor.userId, actor_name: actor.displayName, at });
     await deps.audit.record(trx, { actor, agencyId: r.agency_id, action: 'service_item.file', entity: 'service_item', entityId: r.id, before: { version }, after: audit });
     return at;
   }
@@ -63,7 +63,7 @@ export function createMaterialFiles(db: Kysely<Database>, deps: { audit: AuditSe
       const sch = await deps.schema(); // read before the transaction: SQLite has one connection, held by it
       await db.transaction().execute(async (trx) => {
         const at = await saveMaterials(trx, actor, r, input.version, sch, values, next, `上传${label}“${f.filename}”（${materials[i]!.name}）`, { material: materials[i]!.name, kind: input.kind, filename: f.filename, size: f.size });
-        await repo.putFile(trx, { item_id: r.id, filename: f.filename, mime: f.mime, size: f.size, content_base64: f.data.toString('base64'), created_at: at });
+        await repo.putFile(trx, { agency_id: r.agency_id, item_id: r.id, filename: f.filename, mime: f.mime, size: f.size, content_base64: f.data.toString('base64'), created_at: at });
         if (previous && previous !== f.filename && !next.some((m) => m.blankForm === previous || m.sample === previous)) await repo.deleteFile(trx, r.id, previous);
       });
       return { version: input.version + 1, filename: f.filename };

@@ -101,7 +101,7 @@ export function createCatalogueImport(db: Kysely<Database>, deps: {
       if ((!ex || changes.length || statusChanged) && !canSee(actor, agency.id)) { problem(r.row, '实施单位', `本账号不能维护“${r.agency}”的事项：请由该单位的经办人导入这一行，或从文件中删去`); continue; }
       const statusOn = r.statusOn || today;
       if (ex && statusChanged) {
-        const events = (await repo.changesOf(db, ex.id)).filter((c) => c.status && c.effective_on).map((c) => ({ status: c.status as ItemStatus, on: c.effective_on! }));
+        const events = (await repo.changesOf(db, ex.agency_id, ex.id)).filter((c) => c.status && c.effective_on).map((c) => ({ status: c.status as ItemStatus, on: c.effective_on! }));
         for (const m of statusChangeProblems(events, { status: r.status, on: statusOn })) problem(r.row, '状态', m);
       }
       plans.push({ row: r.row, agencyId: agency.id, agencyName: agency.name, level, values: after, status: r.status, statusOn, ...(ex ? { existing: ex } : {}), elements: ex ? changes.map((c) => c.label) : [], changes, statusChanged });
@@ -137,12 +137,12 @@ export function createCatalogueImport(db: Kysely<Database>, deps: {
           const parentId = p.level === 'district' ? null : (defining.get(cols.basic_code)?.[0] ?? idOfNewDistrict.get(cols.basic_code)!);
           const id = await repo.insertItem(trx, { parent_id: parentId, agency_id: p.agencyId, level: p.level, ...cols, status: p.status, status_since: p.statusOn, created_by: actor.userId, created_at: at });
           if (p.level === 'district') idOfNewDistrict.set(cols.basic_code, id);
-          await repo.insertChange(trx, { item_id: id, version_no: 1, kind: 'create', status: p.status, effective_on: p.statusOn, changes_json: toJson(diffValues(sch, {}, v))!, reason, actor_user_id: actor.userId, actor_name: actor.displayName, at });
+          await repo.insertChange(trx, { agency_id: p.agencyId, item_id: id, version_no: 1, kind: 'create', status: p.status, effective_on: p.statusOn, changes_json: toJson(diffValues(sch, {}, v))!, reason, actor_user_id: actor.userId, actor_name: actor.displayName, at });
         } else {
           const ex = p.existing;
           const ok = await repo.updateItem(trx, ex.id, ex.version, { ...cols, ...(p.statusChanged ? { status: p.status, status_since: p.statusOn } : {}) });
           if (!ok) throw conflict(`第 ${p.row} 行的事项（${cols.code}）在导入期间被他人修改，请重新导入`);
-          await repo.insertChange(trx, { item_id: ex.id, version_no: ex.version + 1, kind: 'import', status: p.statusChanged ? p.status : null, effective_on: p.statusChanged ? p.statusOn : null, changes_json: toJson(p.changes)!, reason, actor_user_id: actor.userId, actor_name: actor.displayName, at });
+          await repo.insertChange(trx, { agency_id: ex.agency_id, item_id: ex.id, version_no: ex.version + 1, kind: 'import', status: p.statusChanged ? p.status : null, effective_on: p.statusChanged ? p.statusOn : null, changes_json: toJson(p.changes)!, reason, actor_user_id: actor.userId, actor_name: actor.displayName, at });
         }
         tick();
       }

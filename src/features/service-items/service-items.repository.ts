@@ -131,16 +131,19 @@ export async function insertChanges(db: Db, rows: readonly Omit<Database['servic
   }
 }
 
-export async function changesOf(db: Db, itemId: number) {
-  return db.selectFrom('service_item_changes').selectAll().where('item_id', '=', itemId).orderBy('version_no', 'desc').execute();
+/** An item's history, by (agency_id, item_id): the agency leads the key (decision 205). */
+export async function changesOf(db: Db, agencyId: number, itemId: number) {
+  return db.selectFrom('service_item_changes').selectAll().where('agency_id', '=', agencyId).where('item_id', '=', itemId).orderBy('version_no', 'desc').execute();
 }
 
 /** Status events of the items implemented by some units (table 二 year counts), with each item's type. */
 export async function statusEventsFor(db: Db, agencyIds: readonly number[]) {
   if (agencyIds.length === 0) return [];
-  return db.selectFrom('service_item_changes as c').innerJoin('service_items as s', 's.id', 'c.item_id')
+  // the history is joined on (agency_id, item_id) and filtered by its own agency_id: the planner reads both tables
+  // by the agency key, and under distribution by agency the join stays on one node
+  return db.selectFrom('service_item_changes as c').innerJoin('service_items as s', (j) => j.onRef('s.id', '=', 'c.item_id').onRef('s.agency_id', '=', 'c.agency_id'))
     .select(['s.id', 's.agency_id', 's.type', 's.name', 's.code', 'c.status', 'c.effective_on'])
-    .where('s.agency_id', 'in', agencyIds).where('c.status', 'is not', null).where('c.effective_on', 'is not', null)
+    .where('s.agency_id', 'in', agencyIds).where('c.agency_id', 'in', agencyIds).where('c.status', 'is not', null).where('c.effective_on', 'is not', null)
     .orderBy('s.id').orderBy('c.version_no').execute();
 }
 
@@ -160,14 +163,20 @@ export async function putSetting(db: Db, key: string, value: string, expectedVer
   return Number(r.numUpdatedRows) === 1;
 }
 
+/**
+ * An item's files. They are read through the item on (agency_id, item_id): an implementation inherits the files of
+ * the 区 item it implements, which belongs to another agency, so the agency is taken from the item row.
+ */
 export async function filesOf(db: Db, itemId: number) {
-  return db.selectFrom('service_item_files').select(['id', 'item_id', 'filename', 'mime', 'size', 'created_at']).where('item_id', '=', itemId).orderBy('filename').execute();
+  return db.selectFrom('service_item_files as f').innerJoin('service_items as s', (j) => j.onRef('s.id', '=', 'f.item_id').onRef('s.agency_id', '=', 'f.agency_id'))
+    .select(['f.id', 'f.item_id', 'f.filename', 'f.mime', 'f.size', 'f.created_at']).where('s.id', '=', itemId).orderBy('f.filename').execute();
 }
 export async function fileOf(db: Db, itemId: number, filename: string) {
-  return db.selectFrom('service_item_files').selectAll().where('item_id', '=', itemId).where('filename', '=', filename).executeTakeFirst();
+  return db.selectFrom('service_item_files as f').innerJoin('service_items as s', (j) => j.onRef('s.id', '=', 'f.item_id').onRef('s.agency_id', '=', 'f.agency_id'))
+    .selectAll('f').where('s.id', '=', itemId).where('f.filename', '=', filename).executeTakeFirst();
 }
 export async function putFile(db: Db, row: Omit<Database['service_item_files'], 'id'>): Promise<void> {
-  await db.deleteFrom('service_item_files').where('item_id', '=', row.item_id).where('filename', '=', row.filename).execute();
+  await db.deleteFrom('service_item_files').where('agency_id', '=', row.agency_id).where('item_id', '=', row.item_id).where('filename', '=', row.filename).execute();
   await db.insertInto('service_item_files').values(row).execute();
 }
 

@@ -48,8 +48,8 @@ export async function seedDemoItems(db: Kysely<Database>, audit: AuditService, a
     const all = [...roots.map((r, i) => ({ r, id: rootIds[i]! })), ...kids.map((r, i) => ({ r, id: kidIds[i]! }))];
     const changes: Omit<Database['service_item_changes'], 'id'>[] = [];
     for (const { r, id } of all) {
-      changes.push({ item_id: id, version_no: 1, kind: 'create', status: 'active', effective_on: r.since, changes_json: toJson(diffValues(schema, {}, r.values))!, reason: r.parentKey ? '实施上级部门确定的事项' : '承接划转事项（演示数据）', actor_user_id: null, actor_name: actor.displayName, at });
-      if (r.later && r.parentKey === null) changes.push({ item_id: id, version_no: 2, kind: 'status', status: r.later.status, effective_on: r.later.on, changes_json: '[]', reason: r.later.reason, actor_user_id: null, actor_name: actor.displayName, at });
+      changes.push({ agency_id: r.agencyId, item_id: id, version_no: 1, kind: 'create', status: 'active', effective_on: r.since, changes_json: toJson(diffValues(schema, {}, r.values))!, reason: r.parentKey ? '实施上级部门确定的事项' : '承接划转事项（演示数据）', actor_user_id: null, actor_name: actor.displayName, at });
+      if (r.later && r.parentKey === null) changes.push({ agency_id: r.agencyId, item_id: id, version_no: 2, kind: 'status', status: r.later.status, effective_on: r.later.on, changes_json: '[]', reason: r.later.reason, actor_user_id: null, actor_name: actor.displayName, at });
     }
     await repo.insertChanges(trx, changes);
     await repo.setItemVersions(trx, all.filter(({ r }) => r.later && r.parentKey === null).map(({ id }) => id), 2);

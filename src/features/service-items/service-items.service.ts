@@ -135,7 +135,7 @@ export function createServiceItemsService(db: Kysely<Database>, deps: { audit: A
       const parent = r.parent_id !== null ? await repo.findItem(db, r.parent_id) : undefined;
       if (!kids.some((k) => canSee(actor!, k.agency_id)) && !(parent && canSee(actor!, parent.agency_id))) throw notFound();
     }
-    const [sch, changes, kids] = await Promise.all([schema(), repo.changesOf(db, id), r.parent_id === null ? repo.childrenOf(db, id) : Promise.resolve([])]);
+    const [sch, changes, kids] = await Promise.all([schema(), repo.changesOf(db, r.agency_id, id), r.parent_id === null ? repo.childrenOf(db, id) : Promise.resolve([])]);
     const names = await repo.agencyNames(db, [r.agency_id, ...kids.map((k) => k.agency_id)]);
     const values = fromJson<ElementValues>(r.values_json) ?? {};
     return {
@@ -248,7 +248,7 @@ export function createServiceItemsService(db: Kysely<Database>, deps: { audit: A
           parent_id: parent?.id ?? null, agency_id: agencyId, level, code: String(values.implCode), basic_code: String(values.basicCode), name: String(values.name), type: String(values.type),
           status, status_since: statusOn, ...valueColumns(sch, values), search_text: searchText(values), created_by: actor.userId, created_at: at, updated_at: at,
         });
-        await repo.insertChange(trx, { item_id: id, version_no: 1, kind: 'create', status, effective_on: statusOn, changes_json: toJson(diffValues(sch, {}, values))!, reason: input.reason?.slice(0, MAX_REASON) || (parent ? '实施上级部门确定的事项' : '新增事项'), actor_user_id: actor.userId, actor_name: actor.displayName, at });
+        await repo.insertChange(trx, { agency_id: agencyId, item_id: id, version_no: 1, kind: 'create', status, effective_on: statusOn, changes_json: toJson(diffValues(sch, {}, values))!, reason: input.reason?.slice(0, MAX_REASON) || (parent ? '实施上级部门确定的事项' : '新增事项'), actor_user_id: actor.userId, actor_name: actor.displayName, at });
         await deps.audit.record(trx, { actor, agencyId, action: 'service_item.create', entity: 'service_item', entityId: id, after: { code: values.implCode, name: values.name, parentId: parent?.id ?? null } });
         return id;
       });
@@ -282,7 +282,7 @@ export function createServiceItemsService(db: Kysely<Database>, deps: { audit: A
       if (input.status && input.status !== r.status) {
         const on = input.statusOn ?? today();
         checkStatusDate(input.statusOn, 'statusOn');
-        const events = (await repo.changesOf(db, id)).filter((c) => c.status && c.effective_on).map((c) => ({ status: c.status as ItemStatus, on: c.effective_on! }));
+        const events = (await repo.changesOf(db, r.agency_id, id)).filter((c) => c.status && c.effective_on).map((c) => ({ status: c.status as ItemStatus, on: c.effective_on! }));
         const p = statusChangeProblems(events, { status: input.status, on });
         if (p.length) throw validationFailed(p.map((message) => ({ field: 'status', message })));
         statusEvent = { status: input.status, on };
@@ -296,7 +296,7 @@ export function createServiceItemsService(db: Kysely<Database>, deps: { audit: A
           ...(statusEvent ? { status: statusEvent.status, status_since: statusEvent.on } : {}),
         });
         if (!ok) throw conflict('该事项已被他人修改，请刷新后在最新版本上修改');
-        await repo.insertChange(trx, { item_id: id, version_no: input.version + 1, kind: statusEvent ? 'status' : 'update', status: statusEvent?.status ?? null, effective_on: statusEvent?.on ?? null, changes_json: toJson(changes)!, reason, actor_user_id: actor.userId, actor_name: actor.displayName, at });
+        await repo.insertChange(trx, { agency_id: r.agency_id, item_id: id, version_no: input.version + 1, kind: statusEvent ? 'status' : 'update', status: statusEvent?.status ?? null, effective_on: statusEvent?.on ?? null, changes_json: toJson(changes)!, reason, actor_user_id: actor.userId, actor_name: actor.displayName, at });
         await deps.audit.record(trx, { actor, agencyId: r.agency_id, action: 'service_item.update', entity: 'service_item', entityId: id, before: { version: input.version }, after: { changes: changes.map((c) => c.key), status: statusEvent, reason } });
       });
       return detail(actor, id);

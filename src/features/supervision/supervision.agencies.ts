@@ -26,7 +26,7 @@ export interface RunAgencyView {
 const collator = new Intl.Collator('zh-CN');
 
 export async function runAgencies(db: Kysely<Database>, run: RunView, opts: { page: number; pageSize: number }): Promise<Paged<RunAgencyView>> {
-  const rows = await repo.runReportsByAgency(db, run.id);
+  const rows = await repo.runReportsByAgency(db, run.agencyId, run.id);
   const cross = new Map<string, number>();
   for (const c of run.crossYear) cross.set(c.agency, (cross.get(c.agency) ?? 0) + c.findings.length);
   const all = rows.map((r): RunAgencyView => ({ ...r, crossYearFindings: r.agency ? cross.get(r.agency) ?? 0 : 0 }));

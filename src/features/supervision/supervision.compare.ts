@@ -29,10 +29,10 @@ export async function compareAuditRuns(db: Kysely<Database>, deps: {
   view: (actor: Actor, id: number) => Promise<RunView>;
   present: (r: repo.FindingRow) => FindingView;
 }, actor: Actor, runId: number, earlierId: number, opts: { page: number; pageSize: number }): Promise<RunComparison> {
-  await deps.runFor(actor, runId);
+  const laterRun = await deps.runFor(actor, runId);
   if (earlierId === runId) throw validationFailed([{ field: 'with', message: '请选择另一次体检进行比较' }]);
-  await deps.runFor(actor, earlierId);
-  const [later, earlier] = await Promise.all([repo.findingsOfRun(db, runId), repo.findingsOfRun(db, earlierId)]);
+  const earlierRun = await deps.runFor(actor, earlierId);
+  const [later, earlier] = await Promise.all([repo.findingsOfRun(db, laterRun.agency_id, runId), repo.findingsOfRun(db, earlierRun.agency_id, earlierId)]);
   const all = compareRuns(earlier.map(deps.present), later.map(deps.present));
   const totals = { added: 0, resolved: 0, persisting: 0 };
   for (const a of all) { totals.added += a.added.length; totals.resolved += a.resolved.length; totals.persisting += a.persisting.length; }

@@ -6,20 +6,24 @@ import type { AuditCellCorrectionsTable, AuditFindingRemovalsTable, Database } f
 type Db = Kysely<Database> | Transaction<Database>;
 export type CorrectionRow = Selectable<AuditCellCorrectionsTable>;
 
+// The corrections and findings of a report are read through the report on (agency_id, report_id): the report row
+// (by its id) gives the run's agency, which leads the child tables' indexes (decision 205).
+
 export async function correctionsOfReport(db: Db, reportId: number): Promise<CorrectionRow[]> {
-  return db.selectFrom('audit_cell_corrections').selectAll().where('report_id', '=', reportId).orderBy('id').execute();
+  return db.selectFrom('audit_cell_corrections as c').innerJoin('audit_run_reports as r', (j) => j.onRef('r.id', '=', 'c.report_id').onRef('r.agency_id', '=', 'c.agency_id'))
+    .selectAll('c').where('r.id', '=', reportId).orderBy('c.id').execute();
 }
 
-export async function activeCorrections(db: Db, reportIds: readonly number[]): Promise<CorrectionRow[]> {
+export async function activeCorrections(db: Db, agencyId: number, reportIds: readonly number[]): Promise<CorrectionRow[]> {
   const out: CorrectionRow[] = [];
   for (let i = 0; i < reportIds.length; i += 500) {
-    out.push(...await db.selectFrom('audit_cell_corrections').selectAll().where('report_id', 'in', [...reportIds.slice(i, i + 500)]).where('state', '=', 'active').orderBy('id').execute());
+    out.push(...await db.selectFrom('audit_cell_corrections').selectAll().where('agency_id', '=', agencyId).where('report_id', 'in', [...reportIds.slice(i, i + 500)]).where('state', '=', 'active').orderBy('id').execute());
   }
   return out;
 }
 
-export async function activeCorrectionsOfRun(db: Db, runId: number): Promise<CorrectionRow[]> {
-  return db.selectFrom('audit_cell_corrections').selectAll().where('run_id', '=', runId).where('state', '=', 'active').orderBy('id').execute();
+export async function activeCorrectionsOfRun(db: Db, agencyId: number, runId: number): Promise<CorrectionRow[]> {
+  return db.selectFrom('audit_cell_corrections').selectAll().where('agency_id', '=', agencyId).where('run_id', '=', runId).where('state', '=', 'active').orderBy('id').execute();
 }
 
 export async function findCorrection(db: Db, id: number): Promise<CorrectionRow | undefined> {
@@ -32,9 +36,9 @@ export async function insertCorrection(db: Db, row: Insertable<AuditCellCorrecti
 }
 
 /** End the active corrections of a cell (replaced by a new one) or one correction (withdrawn). */
-export async function endCorrections(db: Db, where: { reportId: number; cell: string } | { id: number }, state: 'replaced' | 'withdrawn', by: string, at: string): Promise<number> {
+export async function endCorrections(db: Db, where: { agencyId: number; reportId: number; cell: string } | { id: number }, state: 'replaced' | 'withdrawn', by: string, at: string): Promise<number> {
   let q = db.updateTable('audit_cell_corrections').set({ state, ended_by_name: by, ended_at: at }).where('state', '=', 'active');
-  q = 'id' in where ? q.where('id', '=', where.id) : q.where('report_id', '=', where.reportId).where('cell', '=', where.cell);
+  q = 'id' in where ? q.where('id', '=', where.id) : q.where('agency_id', '=', where.agencyId).where('report_id', '=', where.reportId).where('cell', '=', where.cell);
   return Number((await q.executeTakeFirst()).numUpdatedRows);
 }
 
@@ -47,9 +51,9 @@ export async function claimReport(db: Db, runId: number, reportId: number, versi
 }
 
 /** Reports of a run in some years that are not replacements (the cross-year pairs are made of these), without models. */
-export async function runReportsOfYears(db: Db, runId: number, years: readonly number[]) {
+export async function runReportsOfYears(db: Db, agencyId: number, runId: number, years: readonly number[]) {
   return db.selectFrom('audit_run_reports').select(['id', 'ordinal', 'file', 'agency_name', 'year', 'subject_agency_id'])
-    .where('run_id', '=', runId).where('year', 'in', [...years]).where('replaces_report_id', 'is', null).orderBy('ordinal').execute();
+    .where('agency_id', '=', agencyId).where('run_id', '=', runId).where('year', 'in', [...years]).where('replaces_report_id', 'is', null).orderBy('ordinal').execute();
 }
 
 export async function modelsOf(db: Db, ids: readonly number[]): Promise<Map<number, string | null>> {
@@ -59,11 +63,12 @@ export async function modelsOf(db: Db, ids: readonly number[]): Promise<Map<numb
 }
 
 export async function findingsOfReport(db: Db, reportId: number) {
-  return db.selectFrom('audit_findings').selectAll().where('report_id', '=', reportId).orderBy('id').execute();
+  return db.selectFrom('audit_findings as f').innerJoin('audit_run_reports as r', (j) => j.onRef('r.id', '=', 'f.report_id').onRef('r.agency_id', '=', 'f.agency_id'))
+    .selectAll('f').where('r.id', '=', reportId).orderBy('f.id').execute();
 }
 
-export async function crossFindings(db: Db, runId: number, years: readonly number[]) {
-  return db.selectFrom('audit_findings').selectAll().where('run_id', '=', runId).where('scope', '=', 'cross_year').where('year', 'in', [...years]).orderBy('id').execute();
+export async function crossFindings(db: Db, agencyId: number, runId: number, years: readonly number[]) {
+  return db.selectFrom('audit_findings').selectAll().where('agency_id', '=', agencyId).where('run_id', '=', runId).where('scope', '=', 'cross_year').where('year', 'in', [...years]).orderBy('id').execute();
 }
 
 /** Findings of the ids that were sent for rectification (a correction must not remove them). */

@@ -129,9 +129,9 @@ export function createCorrectionsService(db: Kysely<Database>, deps: { audit: Au
    *  agency with their own corrections; a platform run's previous year from Gongkai, as when the run was made). */
   async function recheckCrossYear(trx: Trx, run: repo.RunRow, report: repo.RunReportRow): Promise<void> {
     const y = report.year!, key = agencyKey(report.agency_name!);
-    const rows = (await crepo.runReportsOfYears(trx, run.id, [y - 1, y, y + 1])).filter((r) => r.agency_name && agencyKey(r.agency_name) === key);
+    const rows = (await crepo.runReportsOfYears(trx, run.agency_id, run.id, [y - 1, y, y + 1])).filter((r) => r.agency_name && agencyKey(r.agency_name) === key);
     const models = await crepo.modelsOf(trx, rows.map((r) => r.id));
-    const active = await crepo.activeCorrections(trx, rows.map((r) => r.id));
+    const active = await crepo.activeCorrections(trx, run.agency_id, rows.map((r) => r.id));
     const audited: AuditedWithModel[] = [];
     if (run.source === 'platform' && report.subject_agency_id !== null) {
       const prev = await crepo.annualModel(trx, report.subject_agency_id, y - 1);
@@ -147,11 +147,11 @@ export function createCorrectionsService(db: Kysely<Database>, deps: { audit: Au
     const kept = (fromJson<CrossYearResult[]>(run.cross_year_json) ?? []).filter((c) => !touches(c));
     const all = [...kept, ...pairs].sort((a, b) => a.agency.localeCompare(b.agency, 'zh-CN') || a.from - b.from);
     await trx.updateTable('audit_runs').set({ cross_year_json: toJson(all)! }).where('id', '=', run.id).execute();
-    const existing = (await crepo.crossFindings(trx, run.id, [y, y + 1])).filter((f) => f.agency_name && agencyKey(f.agency_name) === key);
+    const existing = (await crepo.crossFindings(trx, run.agency_id, run.id, [y, y + 1])).filter((f) => f.agency_name && agencyKey(f.agency_name) === key);
     const agencyId = existing[0]?.subject_agency_id ?? report.subject_agency_id;
     await reconcile(trx, run, existing, pairs.flatMap((c) => c.findings.map((f) => ({
       f, fp: fingerprintOf(c.agency, c.files[1], c.to, f, 'cross_year'),
-      row: { run_id: run.id, report_id: null, scope: 'cross_year', agency_name: c.agency, subject_agency_id: agencyId, year: c.to },
+      row: { agency_id: run.agency_id, run_id: run.id, report_id: null, scope: 'cross_year', agency_name: c.agency, subject_agency_id: agencyId, year: c.to },
     }))));
   }
 
@@ -179,7 +179,7 @@ export function createCorrectionsService(db: Kysely<Database>, deps: { audit: Au
     const year = existing[0]?.year ?? a.year ?? replaced?.year ?? null;
     await reconcile(trx, run, existing, a.findings.map((f) => ({
       f, fp: fingerprintOf(agency, report.file, year, f, 'report'),
-      row: { run_id: run.id, report_id: report.id, scope: 'report', agency_name: agency, subject_agency_id: report.subject_agency_id, year },
+      row: { agency_id: run.agency_id, run_id: run.id, report_id: report.id, scope: 'report', agency_name: agency, subject_agency_id: report.subject_agency_id, year },
     })));
     const counts = findingCounts(a.findings);
     await trx.updateTable('audit_run_reports').set({
@@ -234,15 +234,15 @@ export function createCorrectionsService(db: Kysely<Database>, deps: { audit: Au
     if (errors.length) throw validationFailed(errors);
     if (detail.version !== input.version) throw conflict(STALE);
     const at = nowIso(clock);
-    await change(actor, detail.runId, reportId, input.version, async (trx) => {
+    await change(actor, detail.runId, reportId, input.version, async (trx, stored) => {
       const active = (await crepo.correctionsOfReport(trx, reportId)).filter((c) => c.state === 'active');
       const before: { cell: string; value: Cell }[] = [], after: { cell: string; value: number }[] = [];
       for (const { cell, value } of chosen) {
         const previous = active.find((c) => c.cell === cell);
-        await crepo.endCorrections(trx, { reportId, cell }, 'replaced', actor.displayName, at);
+        await crepo.endCorrections(trx, { agencyId: stored.agency_id, reportId, cell }, 'replaced', actor.displayName, at);
         const original = cellValue(reading, cell);
         await crepo.insertCorrection(trx, {
-          run_id: detail.runId, report_id: reportId, cell, original_json: JSON.stringify(original), value_json: JSON.stringify(value), reason, state: 'active', created_by_name: actor.displayName, created_at: at, ended_by_name: null, ended_at: null,
+          agency_id: stored.agency_id, run_id: detail.runId, report_id: reportId, cell, original_json: JSON.stringify(original), value_json: JSON.stringify(value), reason, state: 'active', created_by_name: actor.displayName, created_at: at, ended_by_name: null, ended_at: null,
         });
         before.push({ cell, value: previous ? fromJson<number>(previous.value_json)! : original });
         after.push({ cell, value });

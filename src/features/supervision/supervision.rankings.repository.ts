@@ -2,8 +2,9 @@
 // below a supervisor. Every query starts from the same scope — the supervising agency's descendants, walked by a
 // recursive CTE over agencies (parent_id) — and reaches the agency data through an index that leads with the agency key:
 // the ledger figures from supervision_figures (agency_id, year), kept by triggers (migration 215, decision 215); the
-// audits from audit_run_reports (subject_agency_id, year, id) and audit_findings (report_id, rule). One row per agency
-// (and year), never one per record: 10⁴ agencies stay 10⁴ rows.
+// audits from audit_run_reports (subject_agency_id, year, id) and audit_findings (agency_id, report_id, rule) — a finding
+// carries its run's agency, so it is joined to its report on (agency_id, report_id). One row per agency (and year),
+// never one per record: 10⁴ agencies stay 10⁴ rows.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { OUTCOME_GROUPS } from '../../core/supervision/rankings.ts';
 import { toNumber } from '../../db/dialect.ts';

@@ -37,8 +37,11 @@ export async function listRuns(db: Db, agencyIds: readonly number[] | null, page
   return { rows, total };
 }
 
-export async function listRunReports(db: Db, runId: number, page: number, pageSize: number, status?: string, agency?: string | null): Promise<{ rows: RunReportRow[]; total: number }> {
-  let q = db.selectFrom('audit_run_reports').where('run_id', '=', runId);
+// A run's reports, findings and corrections are read by (agency_id, run_id): agencyId is the run's own agency (the
+// supervising agency that ran it), which leads their indexes (decision 205).
+
+export async function listRunReports(db: Db, agencyId: number, runId: number, page: number, pageSize: number, status?: string, agency?: string | null): Promise<{ rows: RunReportRow[]; total: number }> {
+  let q = db.selectFrom('audit_run_reports').where('agency_id', '=', agencyId).where('run_id', '=', runId);
   if (status) q = q.where('status', '=', status);
   if (agency !== undefined) q = agency === null ? q.where('agency_name', 'is', null) : q.where('agency_name', '=', agency);
   const total = Number((await q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
@@ -47,9 +50,9 @@ export async function listRunReports(db: Db, runId: number, page: number, pageSi
 }
 
 /** A run's reports (not the corrected ones sent back with a rectification) per agency name: counts, years, errors, warnings. */
-export async function runReportsByAgency(db: Db, runId: number): Promise<{ agency: string | null; agencyId: number | null; years: number[]; reports: number; clean: number; withErrors: number; unreadable: number; errors: number; warnings: number }[]> {
+export async function runReportsByAgency(db: Db, agencyId: number, runId: number): Promise<{ agency: string | null; agencyId: number | null; years: number[]; reports: number; clean: number; withErrors: number; unreadable: number; errors: number; warnings: number }[]> {
   const rows = await db.selectFrom('audit_run_reports').select(['agency_name', 'subject_agency_id', 'year', 'status', 'errors_count', 'warnings_count'])
-    .where('run_id', '=', runId).where('replaces_report_id', 'is', null).execute();
+    .where('agency_id', '=', agencyId).where('run_id', '=', runId).where('replaces_report_id', 'is', null).execute();
   const by = new Map<string | null, { agency: string | null; agencyId: number | null; years: Set<number>; reports: number; clean: number; withErrors: number; unreadable: number; errors: number; warnings: number }>();
   for (const r of rows) {
     let a = by.get(r.agency_name);
@@ -68,8 +71,8 @@ export async function findRunReport(db: Db, id: number): Promise<RunReportRow | 
   return db.selectFrom('audit_run_reports').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function maxOrdinal(db: Db, runId: number): Promise<number> {
-  const r = await db.selectFrom('audit_run_reports').select((e) => e.fn.max('ordinal').as('m')).where('run_id', '=', runId).executeTakeFirst();
+export async function maxOrdinal(db: Db, agencyId: number, runId: number): Promise<number> {
+  const r = await db.selectFrom('audit_run_reports').select((e) => e.fn.max('ordinal').as('m')).where('agency_id', '=', agencyId).where('run_id', '=', runId).executeTakeFirst();
   return Number(r?.m ?? 0);
 }
 
@@ -80,8 +83,8 @@ export interface FindingFilter {
   severity?: string;
 }
 
-export async function listFindings(db: Db, runId: number, f: FindingFilter, page: number, pageSize: number): Promise<{ rows: FindingRow[]; total: number }> {
-  let q = db.selectFrom('audit_findings').where('run_id', '=', runId);
+export async function listFindings(db: Db, agencyId: number, runId: number, f: FindingFilter, page: number, pageSize: number): Promise<{ rows: FindingRow[]; total: number }> {
+  let q = db.selectFrom('audit_findings').where('agency_id', '=', agencyId).where('run_id', '=', runId);
   if (f.reportId !== undefined) q = q.where('report_id', '=', f.reportId);
   if (f.decision) q = q.where('decision', '=', f.decision);
   if (f.scope) q = q.where('scope', '=', f.scope);
@@ -91,12 +94,17 @@ export async function listFindings(db: Db, runId: number, f: FindingFilter, page
   return { rows, total };
 }
 
-export async function findingsOfRun(db: Db, runId: number): Promise<FindingRow[]> {
-  return db.selectFrom('audit_findings').selectAll().where('run_id', '=', runId).orderBy('id').execute();
+export async function findingsOfRun(db: Db, agencyId: number, runId: number): Promise<FindingRow[]> {
+  return db.selectFrom('audit_findings').selectAll().where('agency_id', '=', agencyId).where('run_id', '=', runId).orderBy('id').execute();
 }
 
-export async function decisionCounts(db: Db, runId: number): Promise<Record<string, number>> {
-  const rows = await db.selectFrom('audit_findings').select(['decision', (e) => e.fn.countAll<number>().as('n')]).where('run_id', '=', runId).groupBy('decision').execute();
+/** A run's reports in upload order. */
+export async function reportsOfRun(db: Db, agencyId: number, runId: number): Promise<RunReportRow[]> {
+  return db.selectFrom('audit_run_reports').selectAll().where('agency_id', '=', agencyId).where('run_id', '=', runId).orderBy('ordinal').execute();
+}
+
+export async function decisionCounts(db: Db, agencyId: number, runId: number): Promise<Record<string, number>> {
+  const rows = await db.selectFrom('audit_findings').select(['decision', (e) => e.fn.countAll<number>().as('n')]).where('agency_id', '=', agencyId).where('run_id', '=', runId).groupBy('decision').execute();
   return Object.fromEntries(rows.map((r) => [r.decision, Number(r.n)]));
 }
 
@@ -104,16 +112,16 @@ export async function findFinding(db: Db, id: number): Promise<FindingRow | unde
   return db.selectFrom('audit_findings').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** The latest decision (confirmed / dismissed / rectification) on each fingerprint in the runs of one supervising agency. */
+/** The latest decision (confirmed / dismissed / rectification) on each fingerprint in the runs of one supervising agency
+ *  (a finding's agency_id is its run's: read by (agency_id, fingerprint)). */
 export async function priorDecisions(db: Db, supervisorAgencyId: number, fingerprints: readonly string[]): Promise<Map<string, Pick<FindingRow, 'id' | 'decision' | 'reason'>>> {
   const out = new Map<string, Pick<FindingRow, 'id' | 'decision' | 'reason'>>();
   const unique = [...new Set(fingerprints)];
   for (let i = 0; i < unique.length; i += 400) {
-    const rows = await db.selectFrom('audit_findings').innerJoin('audit_runs', 'audit_runs.id', 'audit_findings.run_id')
-      .select(['audit_findings.id', 'audit_findings.fingerprint', 'audit_findings.decision', 'audit_findings.reason'])
-      .where('audit_runs.agency_id', '=', supervisorAgencyId).where('audit_findings.fingerprint', 'in', unique.slice(i, i + 400))
-      .where('audit_findings.decision', '!=', 'pending').where('audit_findings.carried_from', 'is', null)
-      .orderBy('audit_findings.id').execute();
+    const rows = await db.selectFrom('audit_findings').select(['id', 'fingerprint', 'decision', 'reason'])
+      .where('agency_id', '=', supervisorAgencyId).where('fingerprint', 'in', unique.slice(i, i + 400))
+      .where('decision', '!=', 'pending').where('carried_from', 'is', null)
+      .orderBy('id').execute();
     for (const r of rows) out.set(r.fingerprint, { id: r.id, decision: r.decision, reason: r.reason });
   }
   return out;

@@ -195,7 +195,7 @@ export function createSupervisionService(db: Kysely<Database>, deps: Supervision
   }
 
   async function runView(run: repo.RunRow): Promise<RunView> {
-    const counts = await repo.decisionCounts(db, run.id);
+    const counts = await repo.decisionCounts(db, run.agency_id, run.id);
     return {
       id: run.id, agencyId: run.agency_id, title: run.title, year: run.year, source: run.source as RunView['source'], createdAt: run.created_at, createdBy: run.created_by_name,
       summary: { reports: run.reports_count, clean: run.clean_count, withErrors: run.findings_count, unreadable: run.unreadable_count },
@@ -220,17 +220,17 @@ export function createSupervisionService(db: Kysely<Database>, deps: Supervision
       // a finding sent for rectification and found again stays a confirmed finding
       const decision = p ? (p.decision === 'rectification' ? 'confirmed' : p.decision) : 'pending';
       return {
-        run_id: runId, report_id: it.reportId, scope: it.scope, agency_name: it.agency, subject_agency_id: it.agencyId, year: it.year,
+        agency_id: supervisorAgencyId, run_id: runId, report_id: it.reportId, scope: it.scope, agency_name: it.agency, subject_agency_id: it.agencyId, year: it.year,
         rule: f.rule, severity: f.severity, source: f.source, message: f.message.slice(0, 2000), cells_json: toJson(f.cells)!, fingerprint: fp,
         decision, reason: p?.reason ?? null, carried_from: p ? p.id : null, decided_by_name: null, decided_at: null,
       };
     }));
   }
 
-  async function storeReport(runId: number, ordinal: number, r: AuditedWithModel, agencyId: number | null, replaces: number | null): Promise<number> {
+  async function storeReport(runId: number, supervisorAgencyId: number, ordinal: number, r: AuditedWithModel, agencyId: number | null, replaces: number | null): Promise<number> {
     const counts = findingCounts(r.findings);
     return repo.insertRunReport(db, {
-      run_id: runId, ordinal, file: r.file.slice(0, 500), agency_name: r.agency, subject_agency_id: agencyId, year: r.year, format: r.format, status: r.status, read: r.read,
+      agency_id: supervisorAgencyId, run_id: runId, ordinal, file: r.file.slice(0, 500), agency_name: r.agency, subject_agency_id: agencyId, year: r.year, format: r.format, status: r.status, read: r.read,
       errors_count: counts.errors, warnings_count: counts.warnings,
       model_json: r.model ? toJson(r.model) : null, notes_json: toJson(r.notes)!, not_checked_json: toJson(r.notChecked)!, unread_json: toJson(r.unreadCells)!,
       replaces_report_id: replaces, created_at: nowIso(clock),
@@ -312,7 +312,7 @@ export function createSupervisionService(db: Kysely<Database>, deps: Supervision
       const items: Parameters<typeof storeFindings>[2] = [];
       for (let i = 0; i < audited.length; i++) {
         const r = audited[i]!;
-        const reportId = await storeReport(runId, i + 1, r, agencyIds[i] ?? null, null);
+        const reportId = await storeReport(runId, actor.agencyId, i + 1, r, agencyIds[i] ?? null, null);
         items.push({ reportId, scope: 'report', agency: r.agency, agencyId: agencyIds[i] ?? null, year: r.year, file: r.file, findings: r.findings });
       }
       for (const c of cross) items.push({ reportId: null, scope: 'cross_year', agency: c.agency, agencyId: match(c.agency)?.id ?? null, year: c.to, file: c.files[1], findings: c.findings });
@@ -336,8 +336,8 @@ export function createSupervisionService(db: Kysely<Database>, deps: Supervision
     },
 
     async listRunReports(actor, runId, opts) {
-      await runFor(actor, runId);
-      const { rows, total } = await repo.listRunReports(db, runId, opts.page, opts.pageSize, opts.status, opts.agency);
+      const run = await runFor(actor, runId);
+      const { rows, total } = await repo.listRunReports(db, run.agency_id, runId, opts.page, opts.pageSize, opts.status, opts.agency);
       return { items: rows.map(presentReport), total, page: opts.page, pageSize: opts.pageSize };
     },
 
@@ -356,8 +356,8 @@ export function createSupervisionService(db: Kysely<Database>, deps: Supervision
     },
 
     async listFindings(actor, runId, opts) {
-      await runFor(actor, runId);
-      const { rows, total } = await repo.listFindings(db, runId, opts, opts.page, opts.pageSize);
+      const run = await runFor(actor, runId);
+      const { rows, total } = await repo.listFindings(db, run.agency_id, runId, opts, opts.page, opts.pageSize);
       const rects = await repo.latestRectifications(db, rows.filter((r) => r.decision === 'rectification').map((r) => r.id));
       return { items: rows.map((r) => ({ ...presentFinding(r), rectification: rects.get(r.id) ?? null })), total, page: opts.page, pageSize: opts.pageSize };
     },
@@ -390,15 +390,15 @@ export function createSupervisionService(db: Kysely<Database>, deps: Supervision
 
     async auditResult(actor, runId) {
       const run = await runFor(actor, runId);
-      const reports = await db.selectFrom('audit_run_reports').selectAll().where('run_id', '=', runId).orderBy('ordinal').execute();
-      const findingRows = await repo.findingsOfRun(db, runId);
+      const reports = await repo.reportsOfRun(db, run.agency_id, runId);
+      const findingRows = await repo.findingsOfRun(db, run.agency_id, runId);
       const findings = findingRows.map(presentFinding);
       const byReport = new Map<number, FindingView[]>();
       for (const f of findings) if (f.reportId !== null) byReport.set(f.reportId, [...(byReport.get(f.reportId) ?? []), f]);
       const view = await runView(run);
       // supervisors' corrections (decision 175): the findings were computed on the corrected values; say which cells
       const corrections = new Map<number, NonNullable<AuditResult['reports'][number]['corrections']>>();
-      for (const c of await activeCorrectionsOfRun(db, runId)) {
+      for (const c of await activeCorrectionsOfRun(db, run.agency_id, runId)) {
         corrections.set(c.report_id, [...(corrections.get(c.report_id) ?? []), { cell: c.cell, original: fromJson<number | null>(c.original_json) ?? null, value: fromJson<number>(c.value_json)!, reason: c.reason, by: c.created_by_name, at: c.created_at }]);
       }
       const result: AuditResult = {
@@ -422,8 +422,8 @@ export function createSupervisionService(db: Kysely<Database>, deps: Supervision
 
     async addReplacement(runId, replaces, file, supervisorAgencyId) {
       const r = await auditFile(file);
-      const ordinal = (await repo.maxOrdinal(db, runId)) + 1;
-      const id = await storeReport(runId, ordinal, r, replaces.subject_agency_id, replaces.id);
+      const ordinal = (await repo.maxOrdinal(db, supervisorAgencyId, runId)) + 1;
+      const id = await storeReport(runId, supervisorAgencyId, ordinal, r, replaces.subject_agency_id, replaces.id);
       await storeFindings(runId, supervisorAgencyId, [{ reportId: id, scope: 'report', agency: r.agency ?? replaces.agency_name, agencyId: replaces.subject_agency_id, year: r.year ?? replaces.year, file: r.file, findings: r.findings }]);
       return id;
     },
