@@ -125,13 +125,13 @@ describe.each(engines())('stored ranking figures equal the aggregate of the reco
     let ordinal = 0;
     for (const rep of reports) {
       const rr = await t.db.insertInto('audit_run_reports').values({
-        run_id: r.id, ordinal: ++ordinal, file: `s${ordinal}.html`, agency_name: null, subject_agency_id: rep.agency, year, format: 'html', status: 'findings', read: 'complete',
+        agency_id: runAgency, run_id: r.id, ordinal: ++ordinal, file: `s${ordinal}.html`, agency_name: null, subject_agency_id: rep.agency, year, format: 'html', status: 'findings', read: 'complete',
         errors_count: 0, warnings_count: 0, model_json: null, notes_json: '[]', not_checked_json: '[]', unread_json: '[]', replaces_report_id: null, created_at: stamp,
       }).returning('id').executeTakeFirstOrThrow();
       let k = 0;
       for (const [rule, severity] of rep.findings) {
         const f = await t.db.insertInto('audit_findings').values({
-          run_id: r.id, report_id: rr.id, scope: 'report', agency_name: null, subject_agency_id: rep.agency, year, rule, severity, source: 'rules', message: `${rule} 测试`,
+          agency_id: runAgency, run_id: r.id, report_id: rr.id, scope: 'report', agency_name: null, subject_agency_id: rep.agency, year, rule, severity, source: 'rules', message: `${rule} 测试`,
           cells_json: '[]', fingerprint: `sf-${rr.id}-${k++}`, decision: 'pending', reason: null, carried_from: null, decided_by_name: null, decided_at: null,
         }).returning('id').executeTakeFirstOrThrow();
         findingIds.push(f.id);
