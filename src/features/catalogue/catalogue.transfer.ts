@@ -159,6 +159,8 @@ export function transferUseCases(ctx: CatalogueContext) {
         n += ids.length;
         progress?.(n);
       }
+      // a rebuilt index may answer differently from what the facet counts and the search memo keep
+      invalidateFacets();
       return n;
     },
   };
