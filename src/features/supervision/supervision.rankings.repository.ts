@@ -7,7 +7,7 @@
 // never one per record: 10⁴ agencies stay 10⁴ rows.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { OUTCOME_GROUPS } from '../../core/supervision/rankings.ts';
-import { toNumber } from '../../db/dialect.ts';
+import { dialectOf, toNumber } from '../../db/dialect.ts';
 import type { Database } from '../../db/types.ts';
 
 type Db = Kysely<Database>;
@@ -19,6 +19,19 @@ const scope = (supervisorId: number): RawBuilder<unknown> => sql`sub(id) as (
   union all
   select a.id from agencies a inner join sub s on a.parent_id = s.id)`;
 
+
+/**
+ * Runs the reads of one page without PostgreSQL's JIT compilation: the planner estimates the recursive walk of the
+ * agency tree at millions of rows (it cannot know the tree's depth), the cost passes jit_above_cost, and compiling took
+ * 200 ms of a 230 ms query at 10⁴ agencies (the walk itself 15 ms). `set local` ends with the transaction.
+ */
+export async function withoutJit<T>(db: Db, read: (db: Db) => Promise<T>): Promise<T> {
+  if (dialectOf(db as unknown as Kysely<unknown>) !== 'postgres') return read(db);
+  return db.transaction().execute(async (trx) => {
+    await sql`set local jit = off`.execute(trx);
+    return read(trx);
+  });
+}
 
 export interface ScopeAgency { id: number; name: string; creditCode: string }
 

@@ -13,7 +13,7 @@ import {
 import type { OutcomeFamily } from '../../core/applications/outcomes.ts';
 import type { Database } from '../../db/types.ts';
 import { assertNotAdmin, assertRole, type Actor } from '../shared/actor.ts';
-import { latestReports, ledgerFigures, scopeAgencies, yearSums, type ScopeAgency, type YearSums } from './supervision.rankings.repository.ts';
+import { latestReports, ledgerFigures, scopeAgencies, withoutJit, yearSums, type ScopeAgency, type YearSums } from './supervision.rankings.repository.ts';
 import type { Paged } from './supervision.service.ts';
 
 const ZH = new Intl.Collator('zh-CN');
@@ -149,9 +149,9 @@ export function createRankingsService(db: Kysely<Database>): RankingsService {
 
   /** Every agency below the supervisor with its figures of each year from..to (one query per source for all the years). */
   async function figuresOf(supervisorId: number, from: number, to: number): Promise<{ agencies: ScopeAgency[]; years: Map<number, Map<number, AgencyYearFigures>> }> {
-    const [agencies, ledger, reports] = await Promise.all([
-      scopeAgencies(db, supervisorId), ledgerFigures(db, supervisorId, from, to), latestReports(db, supervisorId, from, to),
-    ]);
+    const [agencies, ledger, reports] = await withoutJit(db, async (ex) => [
+      await scopeAgencies(ex, supervisorId), await ledgerFigures(ex, supervisorId, from, to), await latestReports(ex, supervisorId, from, to),
+    ] as const);
     const years = new Map<number, Map<number, AgencyYearFigures>>();
     for (let y = from; y <= to; y++) years.set(y, new Map(agencies.map((a) => [a.id, emptyFigures()])));
     const at = (agencyId: number, y: number) => years.get(y)?.get(agencyId);
@@ -221,7 +221,7 @@ export function createRankingsService(db: Kysely<Database>): RankingsService {
   async function allHeatmap(actor: Actor, year: number, page?: { page: number; pageSize: number }): Promise<Heatmap & { total: number }> {
     assertSupervisor(actor);
     const id = actor.agencyId;
-    const [agencies, reports] = await Promise.all([scopeAgencies(db, id), latestReports(db, id, year, year, true)]);
+    const [agencies, reports] = await withoutJit(db, async (ex) => [await scopeAgencies(ex, id), await latestReports(ex, id, year, year, true)] as const);
     const byId = new Map(agencies.map((a) => [a.id, a]));
     const audited = reports.filter((r) => byId.has(r.agencyId)).map((r) => ({ ...r, a: byId.get(r.agencyId)!, total: r.errors + r.warnings }));
     const place = nameOrder(id, agencies);
@@ -258,7 +258,7 @@ export function createRankingsService(db: Kysely<Database>): RankingsService {
     },
     async trend(actor, q) {
       assertSupervisor(actor);
-      return (await yearSums(db, actor.agencyId, q.year - q.years + 1, q.year)).map((s) => ({ year: s.year, totals: totalsOfSums(s) }));
+      return (await withoutJit(db, (ex) => yearSums(ex, actor.agencyId, q.year - q.years + 1, q.year))).map((s) => ({ year: s.year, totals: totalsOfSums(s) }));
     },
     async allHeatmap(actor, year) {
       const { total: _total, ...h } = await allHeatmap(actor, year);
