@@ -218,6 +218,19 @@ describe.each(engines())('stored ranking figures equal the aggregate of the reco
     expect(OUTCOME_GROUP_CODES_215).toEqual(OUTCOME_CODES_OF);
   });
 
+  it.runIf(engine === 'postgres')('the row triggers plan every call with its values (a plan cached while a table was small would stay a scan)', async () => {
+    const r = await sql<{ proname: string; proconfig: string[] | null }>`select proname, proconfig from pg_proc
+      where proname in ('supervision_figures_applications', 'supervision_figures_deadlines', 'supervision_figures_appeals',
+        'supervision_report_figures_reports', 'supervision_report_figures_findings') order by proname`.execute(t.db);
+    expect(r.rows.map((x) => [x.proname, x.proconfig])).toEqual([
+      ['supervision_figures_appeals', ['plan_cache_mode=force_custom_plan']],
+      ['supervision_figures_applications', ['plan_cache_mode=force_custom_plan']],
+      ['supervision_figures_deadlines', ['plan_cache_mode=force_custom_plan']],
+      ['supervision_report_figures_findings', ['plan_cache_mode=force_custom_plan']],
+      ['supervision_report_figures_reports', ['plan_cache_mode=force_custom_plan']],
+    ]);
+  });
+
   it('as loaded: equal to the reference, and the hand-counted figures', async () => {
     const f = await same();
     expect(f.get(ids.d1)).toMatchObject({ received: 2, withDeadline: 3, onTime: 2, reviewDecided: 1, reviewCorrected: 1, report: { errors: 2, warnings: 1 } });
