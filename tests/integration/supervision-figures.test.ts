@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type Kysely } from 'kysely';
 import { buildAgency, buildUser, TEST_PASSWORD } from '../builders/index.ts';
 import { createTestApp, engines, type TestApp } from './harness.ts';
+import { insertApplicationWithClock, type LedgerApplication } from '../builders/ledger-rows.ts';
 import { OUTCOME_CODES_OF, OUTCOME_GROUPS } from '../../src/core/supervision/rankings.ts';
 import { countExisting, OUTCOME_GROUP_CODES_215 } from '../../src/db/migrations/215_supervision_figures.ts';
 import { countExistingReports } from '../../src/db/migrations/216_supervision_report_figures.ts';
@@ -102,19 +103,10 @@ describe.each(engines())('stored ranking figures equal the aggregate of the reco
     if (res.statusCode === 401) res = await send(await login(user));
     return res;
   }
-  /** An application inserted as a bulk loader would, with its reply clock (due null: none, as after a lapsed 补正). */
-  async function application(agencyId: number, o: { received: string; concluded?: string; outcome?: string; due: string | null }): Promise<number> {
+  /** An application with its reply clock, as a bulk loader writes them (due null: no deadline, as after a lapsed 补正). */
+  async function application(agencyId: number, o: LedgerApplication): Promise<number> {
     n++;
-    const r = await t.db.insertInto('applications').values({
-      agency_id: agencyId, query_code: `SF${engine}${n}`, channel: 'online', submitted_on: o.received, received_on: o.received, applicant_type: 'natural_person', applicant_name: '比对测试',
-      phone: '13800000000', applicant_key: `sf${n}`, content: '比对测试申请', provide_form: '电子邮件', obtain_method: '电子邮件', fee_waiver_requested: 0,
-      state: o.concluded ? 'closed' : 'received', outcome: o.outcome ?? null, concluded_on: o.concluded ?? null, created_at: stamp, updated_at: stamp,
-    } as never).returning('id').executeTakeFirstOrThrow();
-    await t.db.insertInto('deadlines').values({
-      agency_id: agencyId, entity: 'application', entity_id: String(r.id), kind: 'reply', ledger_json: '[]', settings_json: null, due: o.due, provisional: 0,
-      status: o.concluded ? 'closed' : 'on_time', open: o.concluded ? 0 : 1, updated_at: stamp,
-    }).execute();
-    return r.id;
+    return insertApplicationWithClock(t.db, agencyId, o, { code: `SF${engine}${n}`, name: '比对测试', stamp: stamp });
   }
   async function audit(runAgency: number, year: number, reports: { agency: number; findings: [string, string][] }[]): Promise<number[]> {
     const r = await t.db.insertInto('audit_runs').values({

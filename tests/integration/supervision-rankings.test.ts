@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { buildAgency, buildUser, TEST_PASSWORD } from '../builders/index.ts';
 import { createTestApp, engines, type TestApp } from './harness.ts';
+import { insertApplicationWithClock, type LedgerApplication } from '../builders/ledger-rows.ts';
 
 const PW = { password: TEST_PASSWORD };
 const AS = { as: 'rk-supervisor', ...PW };
@@ -29,18 +30,10 @@ describe.each(engines())('supervision comparisons and rankings (%s)', (engine) =
   const at = '2026-01-05T00:00:00.000Z';
   let n = 0;
 
-  /** An application with its reply deadline (due null: no deadline, as after a lapsed 补正). */
-  async function application(agencyId: number, o: { received: string; concluded?: string; outcome?: string; due: string | null }): Promise<void> {
+  /** An application with its reply clock, as a bulk loader writes them (due null: no deadline, as after a lapsed 补正). */
+  async function application(agencyId: number, o: LedgerApplication): Promise<void> {
     n++;
-    const r = await t.db.insertInto('applications').values({
-      agency_id: agencyId, query_code: `RK${engine}${n}`, channel: 'online', submitted_on: o.received, received_on: o.received, applicant_type: 'natural_person', applicant_name: '排名测试',
-      phone: '13800000000', applicant_key: `rk${n}`, content: '排名测试申请', provide_form: '电子邮件', obtain_method: '电子邮件', fee_waiver_requested: 0,
-      state: o.concluded ? 'closed' : 'received', outcome: o.outcome ?? null, concluded_on: o.concluded ?? null, created_at: at, updated_at: at,
-    } as never).returning('id').executeTakeFirstOrThrow();
-    await t.db.insertInto('deadlines').values({
-      agency_id: agencyId, entity: 'application', entity_id: String(r.id), kind: 'reply', ledger_json: '[]', settings_json: null, due: o.due, provisional: 0,
-      status: o.concluded ? 'closed' : 'on_time', open: o.concluded ? 0 : 1, updated_at: at,
-    }).execute();
+    await insertApplicationWithClock(t.db, agencyId, o, { code: `RK${engine}${n}`, name: '排名测试', stamp: at });
   }
   async function appeal(agencyId: number, kind: string, filed: string, result: string): Promise<void> {
     await t.db.insertInto('appeal_cases').values({
