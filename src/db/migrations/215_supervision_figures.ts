@@ -51,7 +51,7 @@ function applicationStatements(r: string, s: string): string[] {
 }
 
 /** Statements adding `s` times reply clock `r` of a concluded application (the caller checks entity and kind). */
-function deadlineStatements(r: string, s: string): string[] {
+export function deadlineStatements(r: string, s: string): string[] {
   const app = `applications a where a.id = cast(${r}.entity_id as integer) and a.concluded_on is not null and ${r}.due is not null`;
   return [
     `insert into supervision_figures (agency_id, year) select a.agency_id, ${yr('a.concluded_on')} from ${app} on conflict do nothing;`,
