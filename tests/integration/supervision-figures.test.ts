@@ -210,7 +210,8 @@ describe.each(engines())('stored ranking figures equal the aggregate of the reco
     expect(OUTCOME_GROUP_CODES_215).toEqual(OUTCOME_CODES_OF);
   });
 
-  it.runIf(engine === 'postgres')('the row triggers plan every call with its values (a plan cached while a table was small would stay a scan)', async () => {
+  // PostgreSQL only, registered only there (a skipped test fails CI): SQLite's triggers have no cached plans
+  if (engine === 'postgres') it('the row triggers plan every call with its values (a plan cached while a table was small would stay a scan)', async () => {
     const r = await sql<{ proname: string; proconfig: string[] | null }>`select proname, proconfig from pg_proc
       where proname in ('supervision_figures_applications', 'supervision_figures_deadlines', 'supervision_figures_appeals',
         'supervision_report_figures_reports', 'supervision_report_figures_findings') order by proname`.execute(t.db);
