@@ -17,3 +17,30 @@ export async function insertApplicationWithClock(db: Kysely<Database>, agencyId:
   }).execute();
   return r.id;
 }
+
+export interface StoredAuditReport { agency: number; findings: [rule: string, severity: string, decision?: string][] }
+
+/** An audit run of `runAgency` with its reports and rule findings, as the audit stores them; returns the findings' ids. */
+export async function insertAuditRun(db: Kysely<Database>, runAgency: number, year: number, reports: readonly StoredAuditReport[], key: { title: string; file: string; stamp: string }): Promise<number[]> {
+  const r = await db.insertInto('audit_runs').values({
+    agency_id: runAgency, title: `${key.title}${year}`, year, source: 'upload', reports_count: reports.length, clean_count: 0, findings_count: reports.length, unreadable_count: 0,
+    cross_year_json: '[]', created_by: null, created_by_name: '测试', created_at: key.stamp,
+  }).returning('id').executeTakeFirstOrThrow();
+  const findingIds: number[] = [];
+  let ordinal = 0;
+  for (const rep of reports) {
+    const rr = await db.insertInto('audit_run_reports').values({
+      agency_id: runAgency, run_id: r.id, ordinal: ++ordinal, file: `${key.file}${ordinal}.html`, agency_name: null, subject_agency_id: rep.agency, year, format: 'html', status: 'findings', read: 'complete',
+      errors_count: 0, warnings_count: 0, model_json: null, notes_json: '[]', not_checked_json: '[]', unread_json: '[]', replaces_report_id: null, created_at: key.stamp,
+    }).returning('id').executeTakeFirstOrThrow();
+    let k = 0;
+    for (const [rule, severity, decision] of rep.findings) {
+      const f = await db.insertInto('audit_findings').values({
+        agency_id: runAgency, run_id: r.id, report_id: rr.id, scope: 'report', agency_name: null, subject_agency_id: rep.agency, year, rule, severity, source: 'rules', message: `${rule} 测试`,
+        cells_json: '[]', fingerprint: `${key.file}-${rr.id}-${k++}`, decision: decision ?? 'pending', reason: decision === 'dismissed' ? '读取有误' : null, carried_from: null, decided_by_name: null, decided_at: null,
+      }).returning('id').executeTakeFirstOrThrow();
+      findingIds.push(f.id);
+    }
+  }
+  return findingIds;
+}

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type Kysely } from 'kysely';
 import { buildAgency, buildUser, TEST_PASSWORD } from '../builders/index.ts';
 import { createTestApp, engines, type TestApp } from './harness.ts';
-import { insertApplicationWithClock, type LedgerApplication } from '../builders/ledger-rows.ts';
+import { insertApplicationWithClock, insertAuditRun, type LedgerApplication, type StoredAuditReport } from '../builders/ledger-rows.ts';
 import { OUTCOME_CODES_OF, OUTCOME_GROUPS } from '../../src/core/supervision/rankings.ts';
 import { countExisting, OUTCOME_GROUP_CODES_215 } from '../../src/db/migrations/215_supervision_figures.ts';
 import { countExistingReports } from '../../src/db/migrations/216_supervision_report_figures.ts';
@@ -108,28 +108,8 @@ describe.each(engines())('stored ranking figures equal the aggregate of the reco
     n++;
     return insertApplicationWithClock(t.db, agencyId, o, { code: `SF${engine}${n}`, name: '比对测试', stamp: stamp });
   }
-  async function audit(runAgency: number, year: number, reports: { agency: number; findings: [string, string][] }[]): Promise<number[]> {
-    const r = await t.db.insertInto('audit_runs').values({
-      agency_id: runAgency, title: `比对测试${year}`, year, source: 'upload', reports_count: reports.length, clean_count: 0, findings_count: reports.length, unreadable_count: 0,
-      cross_year_json: '[]', created_by: null, created_by_name: '测试', created_at: stamp,
-    }).returning('id').executeTakeFirstOrThrow();
-    const findingIds: number[] = [];
-    let ordinal = 0;
-    for (const rep of reports) {
-      const rr = await t.db.insertInto('audit_run_reports').values({
-        agency_id: runAgency, run_id: r.id, ordinal: ++ordinal, file: `s${ordinal}.html`, agency_name: null, subject_agency_id: rep.agency, year, format: 'html', status: 'findings', read: 'complete',
-        errors_count: 0, warnings_count: 0, model_json: null, notes_json: '[]', not_checked_json: '[]', unread_json: '[]', replaces_report_id: null, created_at: stamp,
-      }).returning('id').executeTakeFirstOrThrow();
-      let k = 0;
-      for (const [rule, severity] of rep.findings) {
-        const f = await t.db.insertInto('audit_findings').values({
-          agency_id: runAgency, run_id: r.id, report_id: rr.id, scope: 'report', agency_name: null, subject_agency_id: rep.agency, year, rule, severity, source: 'rules', message: `${rule} 测试`,
-          cells_json: '[]', fingerprint: `sf-${rr.id}-${k++}`, decision: 'pending', reason: null, carried_from: null, decided_by_name: null, decided_at: null,
-        }).returning('id').executeTakeFirstOrThrow();
-        findingIds.push(f.id);
-      }
-    }
-    return findingIds;
+  async function audit(runAgency: number, year: number, reports: StoredAuditReport[]): Promise<number[]> {
+    return insertAuditRun(t.db, runAgency, year, reports, { title: '比对测试', file: 's', stamp });
   }
 
   /** The ranking's figures of every agency below, for `year` (rows) and the year before (through the trend's totals). */

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { buildAgency, buildUser, TEST_PASSWORD } from '../builders/index.ts';
 import { createTestApp, engines, type TestApp } from './harness.ts';
-import { insertApplicationWithClock, type LedgerApplication } from '../builders/ledger-rows.ts';
+import { insertApplicationWithClock, insertAuditRun, type LedgerApplication, type StoredAuditReport } from '../builders/ledger-rows.ts';
 
 const PW = { password: TEST_PASSWORD };
 const AS = { as: 'rk-supervisor', ...PW };
@@ -40,25 +40,8 @@ describe.each(engines())('supervision comparisons and rankings (%s)', (engine) =
       agency_id: agencyId, application_id: null, kind, filed_on: filed, body_name: null, case_number: null, result, closed_on: result === 'pending' ? null : filed, notes: null, created_at: at, updated_at: at,
     } as never).execute();
   }
-  async function run(agencyId: number, year: number, reports: { agency: number; findings: [rule: string, severity: string, decision?: string][] }[]): Promise<void> {
-    const r = await t.db.insertInto('audit_runs').values({
-      agency_id: agencyId, title: `排名测试${year}`, year, source: 'upload', reports_count: reports.length, clean_count: 0, findings_count: reports.length, unreadable_count: 0,
-      cross_year_json: '[]', created_by: null, created_by_name: '测试', created_at: at,
-    }).returning('id').executeTakeFirstOrThrow();
-    let ordinal = 0;
-    for (const rep of reports) {
-      const rr = await t.db.insertInto('audit_run_reports').values({
-        agency_id: agencyId, run_id: r.id, ordinal: ++ordinal, file: `r${ordinal}.html`, agency_name: null, subject_agency_id: rep.agency, year, format: 'html', status: 'findings', read: 'complete',
-        errors_count: 0, warnings_count: 0, model_json: null, notes_json: '[]', not_checked_json: '[]', unread_json: '[]', replaces_report_id: null, created_at: at,
-      }).returning('id').executeTakeFirstOrThrow();
-      let k = 0;
-      for (const [rule, severity, decision] of rep.findings) {
-        await t.db.insertInto('audit_findings').values({
-          agency_id: agencyId, run_id: r.id, report_id: rr.id, scope: 'report', agency_name: null, subject_agency_id: rep.agency, year, rule, severity, source: 'rules', message: `${rule} 测试`,
-          cells_json: '[]', fingerprint: `rk-${rr.id}-${k++}`, decision: decision ?? 'pending', reason: decision === 'dismissed' ? '读取有误' : null, carried_from: null, decided_by_name: null, decided_at: null,
-        }).execute();
-      }
-    }
+  async function run(agencyId: number, year: number, reports: StoredAuditReport[]): Promise<void> {
+    await insertAuditRun(t.db, agencyId, year, reports, { title: '排名测试', file: 'r', stamp: at });
   }
 
   beforeAll(async () => {
