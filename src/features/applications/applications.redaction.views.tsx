@@ -78,18 +78,20 @@ export function RedactionPage(p: { shell: AdminShell; v: RedactionView; caseCode
 
       <h2 className="gk-heading-m">{t(L, 'redaction.redactedHeading', { n: v.redactions.length })}</h2>
       {v.redactions.length === 0 ? <p>{t(L, 'redaction.noneYet')}</p> : (
-        <table className="gk-table">
-          <thead><tr><th>{t(L, 'redaction.col.page')}</th><th>{t(L, 'redaction.col.kind')}</th><th>{t(L, 'redaction.col.reason')}</th><th>{t(L, 'redaction.col.position')}</th>{v.canEdit ? <th>{t(L, 'redaction.col.action')}</th> : null}</tr></thead>
-          <tbody>
-            {v.redactions.map((r) => (
-              <tr key={r.id} data-redaction={r.kind}>
-                <td>{r.page}</td><td>{kindLabel(L, r.kind)}</td><td>{reasonLabel(L, r)}</td>
-                <td>{r.boxes.map((b) => `(${b.x.toFixed(0)}, ${b.y.toFixed(0)}) ${b.w.toFixed(0)}×${b.h.toFixed(0)}`).join('；')}</td>
-                {v.canEdit ? <td><OpForm v={v} shell={shell} op="removeRedaction" button={t(L, 'redaction.remove')} variant="warning"><input type="hidden" name="redactionId" value={String(r.id)} /></OpForm></td> : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="gk-table-wrap">
+          <table className="gk-table">
+            <thead><tr><th>{t(L, 'redaction.col.page')}</th><th>{t(L, 'redaction.col.kind')}</th><th>{t(L, 'redaction.col.reason')}</th><th>{t(L, 'redaction.col.position')}</th>{v.canEdit ? <th>{t(L, 'redaction.col.action')}</th> : null}</tr></thead>
+            <tbody>
+              {v.redactions.map((r) => (
+                <tr key={r.id} data-redaction={r.kind}>
+                  <td>{r.page}</td><td>{kindLabel(L, r.kind)}</td><td>{reasonLabel(L, r)}</td>
+                  <td>{r.boxes.map((b) => `(${b.x.toFixed(0)}, ${b.y.toFixed(0)}) ${b.w.toFixed(0)}×${b.h.toFixed(0)}`).join('；')}</td>
+                  {v.canEdit ? <td><OpForm v={v} shell={shell} op="removeRedaction" button={t(L, 'redaction.remove')} variant="warning"><input type="hidden" name="redactionId" value={String(r.id)} /></OpForm></td> : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
 
       {v.canEdit ? (

@@ -264,15 +264,17 @@ export function StatsPage(p: { shell: AdminShell; year: number; format: FormatId
         <Select name="format" label="年报格式" options={[{ value: '2021', label: '2021 年格式（国办公开办函〔2021〕30号）' }, { value: '2019', label: '2019 年格式（国办公开办函〔2019〕60号）' }]} value={p.format} />
         <Button variant="secondary">查看</Button>
       </form>
-      <table className="gk-table gk-official">
-        <caption>{block.key}</caption>
-        <thead><tr><th scope="col">信息内容</th>{block.columns.map((c) => <th scope="col" key={c}>{c}</th>)}</tr></thead>
-        <tbody>
-          {block.rows.map((r) => (
-            <tr key={r}><th scope="row">{r}</th>{block.columns.map((c) => <td className="gk-num" key={c} data-row={r} data-col={c}>{p.values[r]?.[c] ?? 0}</td>)}</tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="gk-table-wrap">
+        <table className="gk-table gk-official">
+          <caption>{block.key}</caption>
+          <thead><tr><th scope="col">信息内容</th>{block.columns.map((c) => <th scope="col" key={c}>{c}</th>)}</tr></thead>
+          <tbody>
+            {block.rows.map((r) => (
+              <tr key={r}><th scope="row">{r}</th>{block.columns.map((c) => <td className="gk-num" key={c} data-row={r} data-col={c}>{p.values[r]?.[c] ?? 0}</td>)}</tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <h2 className="gk-heading-m">每个数字对应的条目</h2>
       {block.rows.map((r) => block.columns.map((c) => (p.records[r]?.[c]?.length ? (
         <details key={`${r}-${c}`}><summary>{r} · {c}：{p.records[r]![c]!.length} 件</summary><ul>{p.records[r]![c]!.map((id) => <li key={id}><a href={`/admin/catalogue/${id}`}>{p.titles[id]}</a></li>)}</ul></details>
@@ -303,8 +305,10 @@ export function ImportPage(p: { shell: AdminShell; reports?: ImportRowReport[]; 
       {p.reports ? (
         bad.length ? (
           <Notice kind="error" title={`共 ${p.reports.length} 行，其中 ${bad.length} 行有问题，未导入任何一行`}>
-            <table className="gk-table"><thead><tr><th scope="col">行号</th><th scope="col">标题</th><th scope="col">问题</th></tr></thead>
-              <tbody>{bad.map((r) => <tr key={r.row}><td>{r.row}</td><td>{r.title}</td><td><ul>{r.problems.map((x, i) => <li key={i}>{x}</li>)}</ul></td></tr>)}</tbody></table>
+            <div className="gk-table-wrap">
+              <table className="gk-table"><thead><tr><th scope="col">行号</th><th scope="col">标题</th><th scope="col">问题</th></tr></thead>
+                <tbody>{bad.map((r) => <tr key={r.row}><td>{r.row}</td><td>{r.title}</td><td><ul>{r.problems.map((x, i) => <li key={i}>{x}</li>)}</ul></td></tr>)}</tbody></table>
+            </div>
           </Notice>
         ) : p.dryRun ? <Notice kind="success" title={`检查通过：共 ${p.reports.length} 行，没有发现问题。请再次选择文件并点击“导入”。`} /> : <Notice kind="success" title={`已导入 ${p.imported} 条`} />
       ) : null}

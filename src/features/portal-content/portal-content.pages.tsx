@@ -75,21 +75,23 @@ function IndexNo({ value }: { value: string }) {
 function ItemTable({ rows }: { rows: PublicRow[] }) {
   if (!rows.length) return <p>暂无信息。</p>;
   return (
-    <table className="gk-table gk-item-list">
-      <caption className="gk-visually-hidden">信息列表</caption>
-      <thead><tr><th scope="col">索引号</th><th scope="col">名称</th><th scope="col">文号</th><th scope="col">发布日期</th><th scope="col">有效性</th></tr></thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.id}>
-            <td data-label="索引号"><IndexNo value={r.index_no} /></td>
-            <th scope="row"><a href={`/items/${r.id}`}>{r.title}</a></th>
-            <td data-label="文号" className="gk-nowrap">{r.doc_number ?? ''}</td>
-            <td data-label="发布日期" className="gk-nowrap">{r.published_on}</td>
-            <td data-label="有效性" className="gk-nowrap">{label(VALIDITY, r.validity)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div className="gk-table-wrap">
+      <table className="gk-table gk-item-list">
+        <caption className="gk-visually-hidden">信息列表</caption>
+        <thead><tr><th scope="col">索引号</th><th scope="col">名称</th><th scope="col">文号</th><th scope="col">发布日期</th><th scope="col">有效性</th></tr></thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td data-label="索引号"><IndexNo value={r.index_no} /></td>
+              <th scope="row"><a href={`/items/${r.id}`}>{r.title}</a></th>
+              <td data-label="文号" className="gk-nowrap">{r.doc_number ?? ''}</td>
+              <td data-label="发布日期" className="gk-nowrap">{r.published_on}</td>
+              <td data-label="有效性" className="gk-nowrap">{label(VALIDITY, r.validity)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
