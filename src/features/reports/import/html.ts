@@ -3,6 +3,7 @@
 // (a merged cell is read once, where it begins). Text outside tables becomes one line per block.
 import { Buffer } from 'node:buffer';
 import { parse } from 'parse5';
+import { simpleTree } from './html-tree.ts';
 import { cleanCell, type Line } from './lines.ts';
 
 interface PNode {
@@ -299,8 +300,9 @@ export function slim(html: string): string {
 
 /** Lines of an HTML document (body text and tables, in document order) and its <title>. `html` is the text, or its
  *  UTF-8 bytes (without BOM: cheaper, only what `slim` keeps is decoded). */
-export function htmlLines(html: string | Uint8Array): { lines: Line[]; title?: string } {
-  const doc = parse(typeof html === 'string' ? slim(html) : slimUtf8(html)) as unknown as PNode;
+export function htmlLines(html: string | Uint8Array, reader: 'auto' | 'parse5' = 'auto'): { lines: Line[]; title?: string } {
+  const slimmed = typeof html === 'string' ? slim(html) : slimUtf8(html);
+  const doc = ((reader === 'auto' ? simpleTree(slimmed) : undefined) ?? parse(slimmed)) as unknown as PNode;
   const lines: Line[] = [];
   let buf = '';
   let title: string | undefined;
