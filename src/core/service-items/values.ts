@@ -8,7 +8,7 @@ export interface FieldProblem { field: string; message: string }
 const MAX_TEXT = 20_000;
 const MAX_ROWS = 200;
 
-function isTimeLimit(v: unknown): v is TimeLimit {
+export function isTimeLimit(v: unknown): v is TimeLimit {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as TimeLimit).amount === 'string' && typeof (v as TimeLimit).unit === 'string';
 }
 

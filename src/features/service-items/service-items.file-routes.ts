@@ -14,6 +14,8 @@ import type { Services } from '../services.ts';
 import { MATERIAL_FILE_KINDS, type MaterialFileKind } from './service-items.files.ts';
 import { ServiceItemPage } from './service-items.pages.tsx';
 import type { FormFields } from './service-items.forms.ts';
+import { siT } from './service-items.i18n.ts';
+import type { Locale } from '../../ui/i18n.ts';
 
 type Errors = { field: string; message: string }[];
 const idParams = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
@@ -34,16 +36,17 @@ async function partsOf(request: FastifyRequest): Promise<{ fields: FormFields; f
   return { fields, file };
 }
 
-/** version / material / kind of a form or query, with the problem of each in plain Chinese. */
-function target(fields: FormFields): { version: number; material: string; kind: MaterialFileKind } | Errors {
+/** version / material / kind of a form or query, with the problem of each in plain words (zh-CN for the API, the page's language on a page). */
+function target(fields: FormFields, locale: Locale = 'zh-CN'): { version: number; material: string; kind: MaterialFileKind } | Errors {
+  const T = siT(locale);
   const errors: Errors = [];
   const version = /^\d{1,9}$/.test(fields.version ?? '') ? Number(fields.version) : 0;
-  if (version < 1) errors.push({ field: 'version', message: '缺少事项的版本号，请刷新页面后再操作' });
+  if (version < 1) errors.push({ field: 'version', message: T('errors.fileNoVersion') });
   const material = (fields.material ?? '').trim();
-  if (!material) errors.push({ field: 'material', message: '请选择材料' });
-  else if (material.length > 200) errors.push({ field: 'material', message: '材料名称最多 200 字' });
+  if (!material) errors.push({ field: 'material', message: T('errors.material') });
+  else if (material.length > 200) errors.push({ field: 'material', message: T('errors.materialTooLong') });
   const kind = fields.kind as MaterialFileKind;
-  if (!(MATERIAL_FILE_KINDS as readonly string[]).includes(kind)) errors.push({ field: 'kind', message: '请选择类别：空白表格或示例样表' });
+  if (!(MATERIAL_FILE_KINDS as readonly string[]).includes(kind)) errors.push({ field: 'kind', message: T('errors.fileKind') });
   return errors.length ? errors : { version, material, kind };
 }
 
@@ -93,7 +96,7 @@ export function registerServiceItemFiles(app: FastifyInstance, services: Service
       setFlash(reply, 'success', await run());
       return seeOther(reply, `/admin/services/${id}#files-form`);
     } catch (e) {
-      if (isAppError(e) && e.code === 'conflict') return itemPage(request, reply, id, fields, [{ field: 'form', message: '他人已在此期间修改了该事项，页面已更新为最新版本，请再操作一次' }], 409);
+      if (isAppError(e) && e.code === 'conflict') return itemPage(request, reply, id, fields, [{ field: 'form', message: siT(request.locale)('errors.staleFile') }], 409);
       if (isAppError(e) && (e.code === 'validation_failed' || e.status === 422 || e.status === 413)) {
         return itemPage(request, reply, id, fields, e.fieldErrors.length ? e.fieldErrors : [{ field: 'file', message: e.detail ?? e.title }], e.status === 413 ? 413 : 400);
       }
@@ -109,13 +112,14 @@ export function registerServiceItemFiles(app: FastifyInstance, services: Service
     const id = request.params.id;
     await canEditOr404(request, id);
     const { fields, file } = await partsOf(request);
-    const t = target(fields);
+    const T = siT(request.locale);
+    const t = target(fields, request.locale);
     const errors = Array.isArray(t) ? [...t] : [];
-    if (!file) errors.push({ field: 'file', message: '请选择要上传的文件（PDF、Word、Excel 或图片）' });
+    if (!file) errors.push({ field: 'file', message: T('errors.file') });
     if (errors.length || Array.isArray(t) || !file) return itemPage(request, reply, id, fields, errors, 400);
     return pageAction(request, reply, id, fields, async () => {
       const out = await si.attachFile(actorOf(request), id, { ...t, filename: file.filename, data: file.data });
-      return `已上传“${out.filename}”，办事指南中提供下载`;
+      return T('flash.uploaded', { file: out.filename });
     });
   });
 
@@ -123,11 +127,11 @@ export function registerServiceItemFiles(app: FastifyInstance, services: Service
     const id = request.params.id;
     await canEditOr404(request, id);
     const { fields } = await partsOf(request);
-    const t = target(fields);
+    const t = target(fields, request.locale);
     if (Array.isArray(t)) return itemPage(request, reply, id, fields, t, 400);
     return pageAction(request, reply, id, fields, async () => {
       await si.removeFile(actorOf(request), id, t);
-      return '已删除该文件';
+      return siT(request.locale)('flash.removed');
     });
   });
 }

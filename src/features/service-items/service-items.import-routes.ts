@@ -11,6 +11,7 @@ import { problemSchemas } from '../shared/openapi.ts';
 import { isAppError, validationFailed } from '../shared/errors.ts';
 import { adminShell, sendPage } from '../shared/pages.ts';
 import { MB, sizeLabel, uploadRoute } from '../shared/uploads.ts';
+import { siT } from './service-items.i18n.ts';
 import type { Services } from '../services.ts';
 import { readCaseTable, readCatalogueSheet } from './service-items.table.ts';
 import { CaseImportPage, CatalogueImportPage, type PendingFile } from './service-items.import-pages.tsx';
@@ -37,7 +38,9 @@ function fieldOf(body: unknown, name: string): string {
 }
 
 /** The uploaded file, or the file a dry run sent back with its confirm button (hidden fields). */
-async function uploadedFile(request: FastifyRequest, pattern: RegExp, what: string): Promise<{ filename: string; buf: Buffer }> {
+async function uploadedFile(request: FastifyRequest, pattern: RegExp, kind: 'catalogue' | 'cases'): Promise<{ filename: string; buf: Buffer }> {
+  const T = siT(request.locale);
+  const what = T(`import.what.${kind}`);
   const body = request.body as Record<string, unknown> | undefined;
   const part = body?.file as Partial<MultipartFile> | undefined;
   let filename = '';
@@ -51,9 +54,9 @@ async function uploadedFile(request: FastifyRequest, pattern: RegExp, what: stri
     filename = fieldOf(body, 'filename').trim().slice(0, 200);
     if (b64 && BASE64.test(b64)) buf = Buffer.from(b64, 'base64');
   }
-  if (!filename && buf.length === 0) throw validationFailed([{ field: 'file', message: `请选择${what}` }]);
-  if (!pattern.test(filename)) throw validationFailed([{ field: 'file', message: `${what}应为 ${pattern.source.includes('csv') ? '.csv 或 .xlsx' : '.xlsx'} 文件` }]);
-  if (buf.length > MAX_IMPORT_BYTES) throw validationFailed([{ field: 'file', message: `文件超过 ${sizeLabel(MAX_IMPORT_BYTES)}` }]);
+  if (!filename && buf.length === 0) throw validationFailed([{ field: 'file', message: T('errors.chooseFile', { what }) }]);
+  if (!pattern.test(filename)) throw validationFailed([{ field: 'file', message: T('errors.fileType', { what, ext: pattern.source.includes('csv') ? T('import.csvOrXlsx') : '.xlsx' }) }]);
+  if (buf.length > MAX_IMPORT_BYTES) throw validationFailed([{ field: 'file', message: T('errors.fileTooLarge', { size: sizeLabel(MAX_IMPORT_BYTES) }) }]);
   return { filename, buf };
 }
 
@@ -94,7 +97,7 @@ export function registerServiceItemImports(app: FastifyInstance, services: Servi
   r.post('/admin/services/import', { preHandler: editors, config: importUploads('事项目录文件'), schema: { hide: true } }, async (request, reply) => {
     const render = (errors: Errors, status: number) => sendPage(reply, CatalogueImportPage({ shell: adminShell(request), errors }), status);
     try {
-      const { filename, buf } = await uploadedFile(request, /\.xlsx$/i, '事项目录文件（.xlsx）');
+      const { filename, buf } = await uploadedFile(request, /\.xlsx$/i, 'catalogue');
       const dryRun = fieldOf(request.body, 'dryRun') !== '0';
       const result = await si.importCatalogue(actorOf(request), filename, await readCatalogueSheet(filename, buf), { dryRun });
       return sendPage(reply, CatalogueImportPage({ shell: adminShell(request), result, filename, ...(result.dryRun && !result.problems.length ? { pending: pendingOf(filename, buf) } : {}) }), 200);
@@ -107,7 +110,7 @@ export function registerServiceItemImports(app: FastifyInstance, services: Servi
   r.post('/admin/services/cases/import', { preHandler: editors, config: importUploads('办件文件'), schema: { hide: true } }, async (request, reply) => {
     const render = (errors: Errors, status: number) => sendPage(reply, CaseImportPage({ shell: adminShell(request), errors }), status);
     try {
-      const { filename, buf } = await uploadedFile(request, /\.(csv|xlsx)$/i, '办件文件（.csv 或 .xlsx）');
+      const { filename, buf } = await uploadedFile(request, /\.(csv|xlsx)$/i, 'cases');
       const dryRun = fieldOf(request.body, 'dryRun') !== '0';
       const actor = actorOf(request);
       const result = await si.importCases(actor, actor.agencyId, await readCaseTable(filename, buf), { dryRun });

@@ -15,6 +15,7 @@ import { ConsistencyPage, ServiceItemFormPage } from './service-items.form-pages
 import { formErrors, formToValues, valuesToForm, type FormFields } from './service-items.forms.ts';
 import { levelOfKind } from './service-items.service.ts';
 import { dateProblem } from '../../core/validation/index.ts';
+import { siT } from './service-items.i18n.ts';
 
 type Errors = { field: string; message: string }[];
 const idParams = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
@@ -68,18 +69,19 @@ export function registerServiceItemPages(app: FastifyInstance, services: Service
     const schema = await si.schema();
     const mode = await createMode(request);
     const render = (errors: Errors) => sendPage(reply, ServiceItemFormPage({ shell: adminShell(request), schema, fields, errors, mode }), 400);
+    const T = siT(request.locale);
     const pre: Errors = [];
     const parentId = fields.parentId ? Number(fields.parentId) : null;
-    if (mode.level !== 'district' && (!parentId || !mode.parents.some((p) => p.id === parentId))) pre.push({ field: 'parentId', message: '请选择要实施的区级事项' });
-    if (fields.statusOn?.trim() && !DATE.test(fields.statusOn.trim())) pre.push({ field: 'statusOn', message: '启用日期的格式为 YYYY-MM-DD，例如 2019-04-01' });
-    if ((fields.reason ?? '').length > 500) pre.push({ field: 'reason', message: '说明最多 500 字' });
+    if (mode.level !== 'district' && (!parentId || !mode.parents.some((p) => p.id === parentId))) pre.push({ field: 'parentId', message: T('errors.parent') });
+    if (fields.statusOn?.trim() && !DATE.test(fields.statusOn.trim())) pre.push({ field: 'statusOn', message: T('errors.startOnFormat') });
+    if ((fields.reason ?? '').length > 500) pre.push({ field: 'reason', message: T('errors.noteTooLong') });
     if (pre.length) return render(pre);
     try {
       const d = await si.create(actor, {
         ...(parentId ? { parentId } : {}), values: formToValues(schema, fields, false),
         ...(fields.statusOn?.trim() ? { statusOn: fields.statusOn.trim() } : {}), ...(fields.reason?.trim() ? { reason: fields.reason.trim() } : {}),
       });
-      setFlash(reply, 'success', `已保存事项“${d.name}”`);
+      setFlash(reply, 'success', T('flash.created', { name: d.name }));
       return seeOther(reply, `/admin/services/${d.id}`);
     } catch (e) {
       const errs = fieldProblems(e);
@@ -113,17 +115,18 @@ export function registerServiceItemPages(app: FastifyInstance, services: Service
     const fields = readFields(request);
     const item = await si.get(actor, id);
     if (!si.canEdit(actor, item)) throw notFound();
+    const T = siT(request.locale);
     const version = /^\d{1,9}$/.test(fields.version ?? '') ? Number(fields.version) : 0;
-    if (version < 1) return editPage(request, reply, id, fields, 400, [{ field: 'form', message: '表单缺少版本号，请重新打开修改页面' }]);
+    if (version < 1) return editPage(request, reply, id, fields, 400, [{ field: 'form', message: T('errors.noVersionEdit') }]);
     try {
       await si.update(actor, id, { version, values: formToValues(item.schema, fields, true), reason: (fields.reason ?? '').slice(0, 2000) });
-      setFlash(reply, 'success', '已保存修改，变更已记入历史');
+      setFlash(reply, 'success', T('flash.updated'));
       return seeOther(reply, `/admin/services/${id}`);
     } catch (e) {
       if (isAppError(e) && e.code === 'conflict') {
         // someone saved meanwhile: the form comes back with this user's input and the newer version, so a second
         // save is a conscious decision after looking at the newer content
-        return editPage(request, reply, id, fields, 409, [{ field: 'form', message: '他人已在此期间修改了该事项，您的修改尚未保存' }], { detail: e.detail ?? e.title });
+        return editPage(request, reply, id, fields, 409, [{ field: 'form', message: T('errors.staleEdit') }], { detail: e.detail ?? e.title });
       }
       const errs = fieldProblems(e);
       if (errs) return editPage(request, reply, id, fields, 400, errs);
@@ -140,21 +143,22 @@ export function registerServiceItemPages(app: FastifyInstance, services: Service
     if (!si.canEdit(actor, item)) throw notFound();
     const storedFiles = new Set((await si.files(actor, item.id)).map((f) => f.filename));
     const render = (errors: Errors, code: number) => sendPage(reply, ServiceItemPage({ shell: adminShell(request), item, canEdit: true, storedFiles, status: { fields, errors } }), code);
+    const T = siT(request.locale);
     const pre: Errors = [];
     const status = fields.status as ItemStatus | undefined;
-    if (!status || !(ITEM_STATUSES as readonly string[]).includes(status)) pre.push({ field: 'status', message: '请选择新状态：在用、暂停或取消' });
-    if (!fields.statusOn?.trim()) pre.push({ field: 'statusOn', message: '请填写生效日期，例如 2021-03-01' });
-    else if (!DATE.test(fields.statusOn.trim())) pre.push({ field: 'statusOn', message: '生效日期的格式为 YYYY-MM-DD，例如 2021-03-01' });
-    else { const p = dateProblem(fields.statusOn.trim(), '生效日期'); if (p) pre.push({ field: 'statusOn', message: p }); }
+    if (!status || !(ITEM_STATUSES as readonly string[]).includes(status)) pre.push({ field: 'status', message: T('errors.status') });
+    if (!fields.statusOn?.trim()) pre.push({ field: 'statusOn', message: T('errors.statusOnMissing') });
+    else if (!DATE.test(fields.statusOn.trim())) pre.push({ field: 'statusOn', message: T('errors.statusOnFormat') });
+    else { const p = dateProblem(fields.statusOn.trim(), T('statusForm.on')); if (p) pre.push({ field: 'statusOn', message: p }); }
     const version = /^\d{1,9}$/.test(fields.version ?? '') ? Number(fields.version) : 0;
-    if (version < 1) pre.push({ field: 'form', message: '表单缺少版本号，请刷新页面' });
+    if (version < 1) pre.push({ field: 'form', message: T('errors.noVersion') });
     if (pre.length) return render(pre, 400);
     try {
       await si.update(actor, id, { version, status: status!, statusOn: fields.statusOn!.trim(), reason: (fields.reason ?? '').slice(0, 2000) });
-      setFlash(reply, 'success', '已变更事项状态');
+      setFlash(reply, 'success', T('flash.status'));
       return seeOther(reply, `/admin/services/${id}`);
     } catch (e) {
-      if (isAppError(e) && e.code === 'conflict') return render([{ field: 'form', message: '他人已在此期间修改了该事项，请刷新页面后再变更状态' }], 409);
+      if (isAppError(e) && e.code === 'conflict') return render([{ field: 'form', message: T('errors.staleStatus') }], 409);
       const errs = fieldProblems(e);
       if (errs) return render(errs, 400);
       throw e;
@@ -174,14 +178,15 @@ export function registerServiceItemPages(app: FastifyInstance, services: Service
   r.post('/admin/services/must-match', { preHandler: requireStaff('supervisor'), schema: { hide: true } }, async (request, reply) => {
     const fields = readFields(request);
     const keys = (fields.keys ?? '').split(',').map((k) => k.trim()).filter(Boolean).slice(0, 100);
+    const T = siT(request.locale);
     const version = /^\d{1,9}$/.test(fields.version ?? '') ? Number(fields.version) : -1;
-    if (version < 0) return checkPage(request, reply, undefined, { fields, errors: [{ field: 'form', message: '表单缺少版本号，请刷新页面' }] }, 400);
+    if (version < 0) return checkPage(request, reply, undefined, { fields, errors: [{ field: 'form', message: T('errors.noVersion') }] }, 400);
     try {
       await si.setMustMatch(actorOf(request), keys, version);
-      setFlash(reply, 'success', '已保存必须一致的要素');
+      setFlash(reply, 'success', T('flash.mustMatch'));
       return seeOther(reply, '/admin/services/check');
     } catch (e) {
-      if (isAppError(e) && e.code === 'conflict') return checkPage(request, reply, undefined, { fields, errors: [{ field: 'form', message: e.detail ?? e.title }], stale: '您的选择仍保留在下方，确认后再次保存。' }, 409);
+      if (isAppError(e) && e.code === 'conflict') return checkPage(request, reply, undefined, { fields, errors: [{ field: 'form', message: e.detail ?? e.title }], stale: T('check.staleKept') }, 409);
       const errs = fieldProblems(e);
       if (errs) return checkPage(request, reply, undefined, { fields, errors: errs }, 400);
       throw e;
