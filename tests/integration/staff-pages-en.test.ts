@@ -161,3 +161,102 @@ describe('staff pages in English: 政务服务事项', () => {
     for (const s of ['<h2>事项要素</h2>', '<h2>变更历史</h2>', '<h2 id="files-title">空白表格和示例样表</h2>', '<h2>变更事项状态</h2>', '· 第 1 版 · 要素完整度']) expect(r.body).toContain(s);
   });
 });
+
+describe('staff pages in English: 好差评 (service ratings)', () => {
+  let t: TestApp;
+  const data = new Set<string>();
+  const CODE = '12370602780795309E';
+  let orderId = 0;
+  let suggestionId = 0;
+  const get = async (as: string, url: string, cookie = '') => {
+    const s = await t.login(as);
+    return t.app.inject({ method: 'GET', url, headers: { cookie: `${s.cookie}${cookie}` } });
+  };
+  const en = (url: string) => `${url}${url.includes('?') ? '&' : '?'}lang=en`;
+  /** Data of the API answers; the labels the API gives in zh-CN (levelLabel, stateLabel …) are UI, not data, and stay in the check. */
+  const collect = (x: unknown): void => {
+    if (typeof x === 'string') data.add(x);
+    else if (Array.isArray(x)) for (const v of x) collect(v);
+    else if (x && typeof x === 'object') for (const [k, v] of Object.entries(x)) if (!/Label$|^label$|^target$|^formula$/.test(k)) collect(v);
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp('sqlite', { clock: () => new Date('2025-06-10T02:00:00Z') });
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    const r = await t.app.inject({ method: 'POST', url: `/rate/${CODE}/window/5%E5%8F%B7%E7%AA%97%E5%8F%A3`, headers: form, payload: new URLSearchParams({ level: '1', comment: '材料清单和窗口说的不一样', name: '孙八', phone: '13800000008' }).toString() });
+    expect(r.statusCode, r.body).toBe(201);
+    const receipt = /data-testid="receipt-code">([A-Z0-9]+)</.exec(r.body)![1]!;
+    const e = await t.db.selectFrom('evaluations').select('id').where('receipt_code', '=', receipt).executeTakeFirstOrThrow();
+    orderId = (await t.db.selectFrom('evaluation_orders').select('id').where('evaluation_id', '=', e.id).executeTakeFirstOrThrow()).id;
+    const sg = await t.app.inject({ method: 'POST', url: `/suggest/${CODE}`, headers: form, payload: new URLSearchParams({ content: '希望增加周末办理时间', name: '周九', phone: '13800000009' }).toString() });
+    expect(sg.statusCode, sg.body).toBe(201);
+    suggestionId = (await t.db.selectFrom('suggestions').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
+    for (const a of await t.db.selectFrom('agencies').select('name').execute()) data.add(a.name);
+    for (const u of await t.db.selectFrom('users').select('display_name').execute()) data.add(u.display_name);
+    for (const as of ['officer', 'supervisor']) {
+      collect((await t.api('GET', '/api/evaluations?pageSize=200', { as })).json());
+      collect((await t.api('GET', '/api/evaluation-visits?pageSize=200', { as })).json());
+      for (const state of ['open', 'closed', 'all']) collect((await t.api('GET', `/api/evaluation-orders?state=${state}&pageSize=200`, { as })).json());
+      for (const state of ['open', 'replied', 'all']) collect((await t.api('GET', `/api/suggestions?state=${state}&pageSize=200`, { as })).json());
+    }
+    for (const o of await t.db.selectFrom('evaluation_orders').select('id').orderBy('id').limit(5).execute()) collect((await t.api('GET', `/api/evaluation-orders/${o.id}`, { as: 'officer' })).json());
+    collect((await t.api('GET', `/api/evaluation-orders/${orderId}`, { as: 'officer' })).json());
+    collect((await t.api('GET', `/api/suggestions/${suggestionId}`, { as: 'officer' })).json());
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  const check = (html: string) => {
+    expect(html).not.toContain('evaluations.admin.');
+    expect(chineseOutsideData(html, data)).toEqual([]);
+  };
+
+  it.each([
+    ['officer', '/admin/ratings'], ['supervisor', '/admin/ratings?bad=1'], ['officer', '/admin/ratings/visits'], ['officer', '/admin/ratings/stats?from=2019-01-01&to=2019-12-31'],
+    ['supervisor', '/admin/ratings/stats'], ['officer', '/admin/ratings/cards?type=window&ref=5'], ['officer', '/admin/ratings/orders'], ['officer', '/admin/ratings/orders?state=closed'],
+    ['supervisor', '/admin/ratings/orders?state=all'], ['officer', '/admin/suggestions'], ['officer', '/admin/suggestions?state=all'], ['officer', '/admin/suggestions/new'],
+  ])('%s %s: no Chinese of the page’s own', async (as, url) => {
+    const r = await get(as, en(url));
+    expect(r.statusCode).toBe(200);
+    check(r.body);
+  });
+
+  it('closed demo orders, the open order and the suggestion, for the officer and the supervisor', async () => {
+    const ids = (await t.db.selectFrom('evaluation_orders').select('id').orderBy('id').limit(5).execute()).map((o) => o.id);
+    for (const id of [...ids, orderId]) for (const as of ['officer', 'supervisor']) {
+      const r = await get(as, en(`/admin/ratings/orders/${id}`));
+      expect(r.statusCode, `${as} ${id}`).toBe(200);
+      check(r.body);
+    }
+    const s = await get('officer', en(`/admin/suggestions/${suggestionId}`));
+    expect(s.body).toContain('Record the result');
+    check(s.body);
+  });
+
+  it('forms in English: a refused visit (field errors of the schema stay zh-CN), a recorded one with its flash, the statistics’ own error', async () => {
+    const version = async () => String((await t.db.selectFrom('evaluation_orders').select('version').where('id', '=', orderId).executeTakeFirstOrThrow()).version);
+    const empty = await t.form(en(`/admin/ratings/orders/${orderId}/actions/logVisit`), { version: await version() }, { as: 'officer' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('Please fix the following');
+    const done = await t.form(en(`/admin/ratings/orders/${orderId}/actions/logVisit`), { version: await version(), visitedOn: '2025-06-10', visitor: '李经办', method: 'phone', said: '评价人说材料清单不一致' }, { as: 'officer' });
+    expect(done.statusCode, done.body).toBe(303);
+    const flash = done.cookies.find((c) => c.name === 'gk_flash')!;
+    const page = await get('officer', en(`/admin/ratings/orders/${orderId}`), `; gk_flash=${flash.value}`);
+    expect(page.body).toContain('Return visit recorded.');
+    expect(page.body).toContain('<td>Phone</td>');
+    check(page.body.replace(/李经办|评价人说材料清单不一致/g, ''));
+    const stats = await get('officer', en('/admin/ratings/stats?from=2025-06-01&to=2025-01-01'));
+    expect(stats.statusCode).toBe(400);
+    expect(stats.body).toContain('The end date cannot be before the start date');
+    const card = await get('officer', en('/admin/ratings/cards?type=window'));
+    expect(card.body).toContain('Enter the window name, case number, staff number or item code');
+  });
+
+  it.each([
+    ['/admin/ratings', ['<h1 class="gk-heading-l">好差评</h1>', '<nav aria-label="好差评" class="gk-tabs">', '<th scope="col">回执码</th>', ' 条评价</p>']],
+    ['/admin/ratings/stats?from=2019-01-01&to=2019-12-31', ['<h1 class="gk-heading-l">好差评统计</h1>', '2019-01-01 至 2019-12-31。满意度 = ', '<figcaption>按月评价数和差评数</figcaption>']],
+    ['/admin/suggestions', ['<h1 class="gk-heading-l">意见建议（吐槽找茬）</h1>', '有诉必理、有理必果、及时反馈。']],
+  ])('zh-CN %s keeps its strings', async (url, strings) => {
+    const r = await get('officer', `${url}${url.includes('?') ? '&' : '?'}lang=zh-CN`);
+    for (const s of strings) expect(r.body).toContain(s);
+  });
+});

@@ -10,6 +10,8 @@ import { actorOf, requireStaff } from '../auth/auth.guard.ts';
 import { isAppError } from '../shared/errors.ts';
 import { adminShell, ENABLED_ADMIN_FEATURES, seeOther, sendPage, setFlash, takeFlash } from '../shared/pages.ts';
 import { uploadRoute } from '../shared/uploads.ts';
+import { evLabel, evT } from './evaluations.i18n.ts';
+import type { Locale } from '../../ui/i18n.ts';
 import type { Services } from '../services.ts';
 import { isPageTarget, qrSymbol, ratingPath } from './evaluations.card.ts';
 import { readFields } from './evaluations.pages.ts';
@@ -53,25 +55,26 @@ async function readFiles(request: FastifyRequest): Promise<{ filename: string; c
 const svgChart = (option: EChartsOption, width = 640, height = 280): string => renderSvgChart(option, width, height);
 
 /** The trend by month and the channel mix, in the style of the annual report's charts. */
-export function statisticsCharts(st: Statistics): { title: string; svg: string }[] {
+export function statisticsCharts(st: Statistics, locale: Locale = 'zh-CN'): { title: string; svg: string }[] {
+  const T = evT(locale);
   const grid = { left: 56, right: 16, top: 40, bottom: 32 };
   const months = st.months.map((m) => m.month);
   return [
     {
-      title: '按月评价数和差评数',
+      title: T('charts.months'),
       svg: svgChart({
         legend: { top: 4 }, grid, xAxis: { type: 'category', data: months }, yAxis: { type: 'value', minInterval: 1 },
         series: [
-          { type: 'bar', name: '评价数', data: st.months.map((m) => m.n), label: { show: true, position: 'top' } },
-          { type: 'line', name: '差评数', data: st.months.map((m) => m.bad), label: { show: true } },
+          { type: 'bar', name: T('stats.ratings'), data: st.months.map((m) => m.n), label: { show: true, position: 'top' } },
+          { type: 'line', name: T('stats.bad'), data: st.months.map((m) => m.bad), label: { show: true } },
         ],
       }),
     },
     {
-      title: '评价渠道构成',
+      title: T('charts.channels'),
       svg: svgChart({
-        legend: { top: 4 }, grid: { ...grid, left: 120 }, xAxis: { type: 'value', minInterval: 1 }, yAxis: { type: 'category', data: st.channels.map((c) => c.label).reverse() },
-        series: [{ type: 'bar', name: '评价数', data: st.channels.map((c) => c.n).reverse(), label: { show: true, position: 'right' } }],
+        legend: { top: 4 }, grid: { ...grid, left: 120 }, xAxis: { type: 'value', minInterval: 1 }, yAxis: { type: 'category', data: st.channels.map((c) => evLabel(locale, 'channels', c.channel)).reverse() },
+        series: [{ type: 'bar', name: T('stats.ratings'), data: st.channels.map((c) => c.n).reverse(), label: { show: true, position: 'right' } }],
       }),
     },
   ];
@@ -127,19 +130,19 @@ export function registerEvaluationAdminPages(app: FastifyInstance, services: Ser
     const input = { from: raw.from ?? `${year}-01-01`, to: raw.to ?? `${year}-12-31`, ...(raw.agencyId ? { agencyId: raw.agencyId } : {}) };
     const parsed = statsQuerySchema.safeParse(input);
     let errors = parsed.success ? [] : zodErrors(parsed.error);
-    if (parsed.success && parsed.data.from > parsed.data.to) errors = [{ field: 'to', message: '结束日期不能早于开始日期' }];
+    if (parsed.success && parsed.data.from > parsed.data.to) errors = [{ field: 'to', message: evT(request.locale)('errors.toBeforeFrom') }];
     const q = parsed.success && !errors.length ? parsed.data : { from: `${year}-01-01`, to: `${year}-12-31` };
     let st: Statistics;
     try {
       st = await s.statistics(actor, q);
     } catch (e) {
       if (!isAppError(e) || e.status !== 404 || !('agencyId' in q)) throw e;
-      errors = [{ field: 'agencyId', message: '不能统计这个单位' }];
+      errors = [{ field: 'agencyId', message: evT(request.locale)('errors.agency') }];
       st = await s.statistics(actor, { from: q.from, to: q.to });
     }
     const agencies = await agenciesInScope(request);
     const unitNames = Object.fromEntries(agencies.map((a) => [a.id, a.name]));
-    return sendPage(reply, StatsPage({ shell: adminShell(request), st, query: { from: input.from, to: input.to, agencyId: raw.agencyId }, agencies, unitNames, charts: statisticsCharts(st), errors }), errors.length ? 400 : 200);
+    return sendPage(reply, StatsPage({ shell: adminShell(request), st, query: { from: input.from, to: input.to, agencyId: raw.agencyId }, agencies, unitNames, charts: statisticsCharts(st, request.locale), errors }), errors.length ? 400 : 200);
   });
 
   // ── QR cards ──
@@ -151,7 +154,7 @@ export function registerEvaluationAdminPages(app: FastifyInstance, services: Ser
     const type = raw.type === 'agency' || (raw.type && isPageTarget(raw.type)) ? raw.type : 'agency';
     const ref = (raw.ref ?? '').trim().slice(0, 100);
     const errors: FieldError[] = [];
-    if (raw.type && type !== 'agency' && !ref) errors.push({ field: 'ref', message: '请填写窗口名称、办件编号、工号或事项编码' });
+    if (raw.type && type !== 'agency' && !ref) errors.push({ field: 'ref', message: evT(request.locale)('errors.ref') });
     const base = services.config.publicBaseUrl ?? `${request.protocol}://${request.host}`;
     const ok = agency && !errors.length;
     const url = ok ? `${base}${ratingPath(agency.creditCode, type as Parameters<typeof ratingPath>[1], type === 'agency' ? null : ref)}` : null;
@@ -197,7 +200,7 @@ export function registerEvaluationAdminPages(app: FastifyInstance, services: Ser
       if (!p) throw e;
       return refused(p.errors, p.status);
     }
-    setFlash(reply, 'success', ({ logVisit: '已登记回访。', classify: '已确定处理类别。', decideAppeal: '已作出申诉复核决定。', recordRectification: '已登记整改情况。', sendFeedback: '已反馈评价人，评价人凭回执码可以看到。', closeOrder: '工单已办结。' } as Record<OrderAction, string>)[a]);
+    setFlash(reply, 'success', evT(request.locale)(`flash.${a}`));
     return seeOther(reply, `/admin/ratings/orders/${id}`);
   });
 
@@ -229,7 +232,7 @@ export function registerEvaluationAdminPages(app: FastifyInstance, services: Ser
     if (!parsed.success) return render(parsed.error.issues.map((i) => ({ field: String(i.path[i.path.length - 1] ?? 'content'), message: i.message })), 400);
     try {
       const out = await s.registerSuggestion(actorOf(request), parsed.data);
-      setFlash(reply, 'success', `已登记，查询码 ${out.queryCode}。`);
+      setFlash(reply, 'success', evT(request.locale)('flash.registered', { code: out.queryCode }));
       return seeOther(reply, `/admin/suggestions/${out.id}`);
     } catch (e) {
       const p = formProblems(e);
@@ -261,7 +264,7 @@ export function registerEvaluationAdminPages(app: FastifyInstance, services: Ser
         if (!p) throw e;
         return refused(p.errors, p.status);
       }
-      setFlash(reply, 'success', form === 'handle' ? '已保存办理结果。' : '已答复，凭查询码可以看到。');
+      setFlash(reply, 'success', evT(request.locale)(form === 'handle' ? 'flash.handled' : 'flash.replied'));
       return seeOther(reply, `/admin/suggestions/${id}`);
     });
   }
