@@ -194,7 +194,8 @@ describe.each(engines())('stored ranking figures equal the aggregate of the reco
   if (engine === 'postgres') it('the row triggers plan every call with its values (a plan cached while a table was small would stay a scan)', async () => {
     const r = await sql<{ proname: string; proconfig: string[] | null }>`select proname, proconfig from pg_proc
       where proname in ('supervision_figures_applications', 'supervision_figures_deadlines', 'supervision_figures_appeals',
-        'supervision_report_figures_reports', 'supervision_report_figures_findings') order by proname`.execute(t.db);
+        'supervision_report_figures_reports', 'supervision_report_figures_findings')
+        and pronamespace = current_schema()::regnamespace order by proname`.execute(t.db);
     expect(r.rows.map((x) => [x.proname, x.proconfig])).toEqual([
       ['supervision_figures_appeals', ['plan_cache_mode=force_custom_plan']],
       ['supervision_figures_applications', ['plan_cache_mode=force_custom_plan']],
