@@ -93,4 +93,12 @@ describe('site.css', () => {
     expect(css).toContain('@media (max-width: 48rem)');
     expect(css).toContain('@media print');
   });
+
+  it('lets a wide table scroll in its own box (not the page), its row headers keeping a readable width', () => {
+    expect(css).toMatch(/\.gk-table-wrap \{[^}]*overflow-x: auto;/);
+    // the back office's page column may shrink below its content, so that the wrap (not the page) scrolls
+    expect(css).toMatch(/\.gk-admin__body \{[^}]*grid-template-columns: 13rem minmax\(0, 1fr\)/);
+    const rowHeader = /\.gk-table tbody th\[scope="row"\] \{ min-width: (\d+(?:\.\d+)?)em; \}/.exec(css);
+    expect(Number(rowHeader?.[1])).toBeGreaterThanOrEqual(6);
+  });
 });

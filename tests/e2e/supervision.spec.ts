@@ -87,13 +87,13 @@ test('supervision: folder upload → findings → triage → XLSX and 通报 PDF
     await expect(x1).toContainText('[X1]');
 
     // per agency: reports and years, statuses, errors, warnings, cross-year results; an agency's link lists its reports
-    const agencyRow = (name: string) => page.locator(`#by-agency + table tr[data-agency="${name}"] td`);
+    const agencyRow = (name: string) => page.locator(`table[aria-labelledby="by-agency"] tr[data-agency="${name}"] td`);
     await expect(agencyRow(STREET)).toHaveText(['2019、2020', '2', '1', '1', '0', '4', /^\d+$/, '0']);
     await expect(agencyRow('演示市南湖区财政局')).toHaveText(['2019、2020', '2', '2', '0', '0', '0', /^\d+$/, '2']);
     await expect(agencyRow('演示市北山区民政局')).toHaveText(['2020', '1', '0', '0', '1', /^\d+$/, /^\d+$/, '0']);
     // first the agencies whose reports have rule errors (not the unreadable ones)
-    await expect(page.locator('#by-agency + table tr[data-agency] td:nth-child(4)').first()).toHaveText('1');
-    await page.locator(`#by-agency + table tr[data-agency="${STREET}"]`).getByRole('link', { name: STREET }).click();
+    await expect(page.locator('table[aria-labelledby="by-agency"] tr[data-agency] td:nth-child(4)').first()).toHaveText('1');
+    await page.locator(`table[aria-labelledby="by-agency"] tr[data-agency="${STREET}"]`).getByRole('link', { name: STREET }).click();
     await expect(page.locator('#reports')).toHaveText(`报告：${STREET}`);
     await expect(page.locator('#compare-form table.gk-table tbody tr')).toHaveCount(2);
 
@@ -215,7 +215,7 @@ test('supervision: folder upload → findings → triage → XLSX and 通报 PDF
     await page.getByRole('button', { name: '办结' }).click();
     await expect(page.locator('[data-state]')).toHaveText('已办结');
     await page.goto(runUrl);
-    await page.locator(`#by-agency + table tr[data-agency="${STREET}"]`).getByRole('link', { name: STREET }).click();
+    await page.locator(`table[aria-labelledby="by-agency"] tr[data-agency="${STREET}"]`).getByRole('link', { name: STREET }).click();
     await expect(page.locator('#compare-form table.gk-table tbody tr')).toHaveCount(3);
     await expect(reportRow(corrected.filename)).toContainText('整改后的报告');
     await reportRow(streetFile).getByRole('link').click();

@@ -74,18 +74,20 @@ export function RatingsListPage(p: { shell: AdminShell; rows: EvaluationView[]; 
         <Button variant="secondary">{T('filters.apply')}</Button>
       </form>
       <p>{T('ratings.total', { n: formatNumber(p.total) })}</p>
-      <table className="gk-table" data-testid="ratings">
-        <thead><tr><th scope="col">{T('col.date')}</th><th scope="col">{T('col.receiptCode')}</th><th scope="col">{T('col.agency')}</th><th scope="col">{T('col.target')}</th><th scope="col">{T('ratings.level')}</th><th scope="col">{T('ratings.channel')}</th><th scope="col">{T('col.comment')}</th><th scope="col">{T('col.rater')}</th></tr></thead>
-        <tbody>
-          {p.rows.map((r) => (
-            <tr key={r.id}>
-              <td>{r.ratedOn}</td><td>{r.receiptCode}</td><td>{r.agencyName}</td><td>{evLabel(locale, 'targets', r.targetType)}{r.targetRef ? ` ${r.targetRef}` : ''}</td>
-              <td>{r.bad ? <StatusTag text={levelName(locale, r.level)} tone="red" /> : levelName(locale, r.level)}</td><td>{evLabel(locale, 'channels', r.channel)}</td><td>{r.comment ?? ''}</td>
-              <td>{r.realName ? `${r.raterName ?? ''} ${r.raterPhone ?? ''}` : T('anonymous')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="gk-table-wrap">
+        <table className="gk-table" data-testid="ratings">
+          <thead><tr><th scope="col">{T('col.date')}</th><th scope="col">{T('col.receiptCode')}</th><th scope="col">{T('col.agency')}</th><th scope="col">{T('col.target')}</th><th scope="col">{T('ratings.level')}</th><th scope="col">{T('ratings.channel')}</th><th scope="col">{T('col.comment')}</th><th scope="col">{T('col.rater')}</th></tr></thead>
+          <tbody>
+            {p.rows.map((r) => (
+              <tr key={r.id}>
+                <td>{r.ratedOn}</td><td>{r.receiptCode}</td><td>{r.agencyName}</td><td>{evLabel(locale, 'targets', r.targetType)}{r.targetRef ? ` ${r.targetRef}` : ''}</td>
+                <td>{r.bad ? <StatusTag text={levelName(locale, r.level)} tone="red" /> : levelName(locale, r.level)}</td><td>{evLabel(locale, 'channels', r.channel)}</td><td>{r.comment ?? ''}</td>
+                <td>{r.realName ? `${r.raterName ?? ''} ${r.raterPhone ?? ''}` : T('anonymous')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <Pagination page={p.page} pageSize={p.pageSize} total={p.total} baseHref="/admin/ratings" query={q} locale={locale} />
     </AdminLayout>
   );
@@ -103,18 +105,20 @@ export function OrdersListPage(p: { shell: AdminShell; rows: OrderSummary[]; tot
         {(['open', 'closed', 'all'] as const).map((k) => <li key={k}>{k === p.state ? <strong>{T(`orders.states.${k}`)}</strong> : <a href={`/admin/ratings/orders?state=${k}`}>{T(`orders.states.${k}`)}</a>}</li>)}
       </ul>
       <p>{T('orders.total', { n: formatNumber(p.total) })}</p>
-      <table className="gk-table" data-testid="orders">
-        <thead><tr><th scope="col">{T('orders.col.openedOn')}</th><th scope="col">{T('col.receiptCode')}</th><th scope="col">{T('col.unit')}</th><th scope="col">{T('col.target')}</th><th scope="col">{T('col.comment')}</th><th scope="col">{T('col.state')}</th><th scope="col">{T('col.classification')}</th><th scope="col">{T('col.due')}</th></tr></thead>
-        <tbody>
-          {p.rows.map((o) => (
-            <tr key={o.id}>
-              <td>{o.openedOn}</td><td><a href={`/admin/ratings/orders/${o.id}`}>{o.receiptCode}</a>{o.realName ? T('orders.named') : ''}</td><td>{o.agencyName}</td><td>{targetText(locale, o.target)}</td><td>{o.comment ?? ''}</td>
-              <td>{evLabel(locale, 'orderStates', o.state)}</td><td>{o.classification ? evLabel(locale, 'classes', o.classification) : '—'}</td>
-              <td>{o.due ? (o.overdue ? <StatusTag text={T('overdueOn', { due: o.due })} tone="red" /> : T('dueLeft', { due: o.due, n: String(o.daysLeft) })) : '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="gk-table-wrap">
+        <table className="gk-table" data-testid="orders">
+          <thead><tr><th scope="col">{T('orders.col.openedOn')}</th><th scope="col">{T('col.receiptCode')}</th><th scope="col">{T('col.unit')}</th><th scope="col">{T('col.target')}</th><th scope="col">{T('col.comment')}</th><th scope="col">{T('col.state')}</th><th scope="col">{T('col.classification')}</th><th scope="col">{T('col.due')}</th></tr></thead>
+          <tbody>
+            {p.rows.map((o) => (
+              <tr key={o.id}>
+                <td>{o.openedOn}</td><td><a href={`/admin/ratings/orders/${o.id}`}>{o.receiptCode}</a>{o.realName ? T('orders.named') : ''}</td><td>{o.agencyName}</td><td>{targetText(locale, o.target)}</td><td>{o.comment ?? ''}</td>
+                <td>{evLabel(locale, 'orderStates', o.state)}</td><td>{o.classification ? evLabel(locale, 'classes', o.classification) : '—'}</td>
+                <td>{o.due ? (o.overdue ? <StatusTag text={T('overdueOn', { due: o.due })} tone="red" /> : T('dueLeft', { due: o.due, n: String(o.daysLeft) })) : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <Pagination page={p.page} pageSize={p.pageSize} total={p.total} baseHref="/admin/ratings/orders" query={{ ...p.filters, state: p.state }} locale={locale} />
     </AdminLayout>
   );
@@ -172,10 +176,12 @@ export function OrderPage(p: { shell: AdminShell; d: OrderDetail; today: string;
       ) : null}
       <h2 className="gk-heading-m">{T('order.visits')}</h2>
       {d.visits.length ? (
-        <table className="gk-table" data-testid="visits">
-          <thead><tr><th scope="col">{T('col.date')}</th><th scope="col">{T('visit.visitor')}</th><th scope="col">{T('visit.method')}</th><th scope="col">{T('visit.said')}</th></tr></thead>
-          <tbody>{d.visits.map((x) => <tr key={x.id}><td>{x.visitedOn}</td><td>{x.visitor}</td><td>{evLabel(locale, 'visitMethods', x.method)}</td><td>{x.said}</td></tr>)}</tbody>
-        </table>
+        <div className="gk-table-wrap">
+          <table className="gk-table" data-testid="visits">
+            <thead><tr><th scope="col">{T('col.date')}</th><th scope="col">{T('visit.visitor')}</th><th scope="col">{T('visit.method')}</th><th scope="col">{T('visit.said')}</th></tr></thead>
+            <tbody>{d.visits.map((x) => <tr key={x.id}><td>{x.visitedOn}</td><td>{x.visitor}</td><td>{evLabel(locale, 'visitMethods', x.method)}</td><td>{x.said}</td></tr>)}</tbody>
+          </table>
+        </div>
       ) : <p>{T('order.notVisited')}{d.realName ? T('order.namedMustVisit') : ''}</p>}
       {d.actions.length ? <h2 className="gk-heading-m">{T('order.handling')}</h2> : null}
       {d.actions.includes('logVisit') ? (
@@ -258,18 +264,20 @@ export function VisitsListPage(p: { shell: AdminShell; rows: ReturnVisitView[]; 
         <Button variant="secondary">{T('filters.apply')}</Button>
       </form>
       <p>{T('visits.total', { n: formatNumber(p.total) })}</p>
-      <table className="gk-table" data-testid="visits">
-        <thead><tr><th scope="col">{T('visit.visitedOn')}</th><th scope="col">{T('col.unit')}</th><th scope="col">{T('visit.visitor')}</th><th scope="col">{T('visit.method')}</th><th scope="col">{T('visits.rating')}</th><th scope="col">{T('orders.heading')}</th><th scope="col">{T('visits.said')}</th></tr></thead>
-        <tbody>
-          {p.rows.map((v) => (
-            <tr key={v.id}>
-              <td>{v.visitedOn}</td><td>{v.agencyName}</td><td>{v.visitor}</td><td>{evLabel(locale, 'visitMethods', v.method)}</td>
-              <td>{v.receiptCode ?? '—'}{v.level ? T('visits.stars', { n: v.level }) : ''} {v.ratedOn}</td>
-              <td>{v.orderId ? <a href={`/admin/ratings/orders/${v.orderId}`}>{T('visits.order', { id: v.orderId })}</a> : '—'}</td><td>{v.said ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="gk-table-wrap">
+        <table className="gk-table" data-testid="visits">
+          <thead><tr><th scope="col">{T('visit.visitedOn')}</th><th scope="col">{T('col.unit')}</th><th scope="col">{T('visit.visitor')}</th><th scope="col">{T('visit.method')}</th><th scope="col">{T('visits.rating')}</th><th scope="col">{T('orders.heading')}</th><th scope="col">{T('visits.said')}</th></tr></thead>
+          <tbody>
+            {p.rows.map((v) => (
+              <tr key={v.id}>
+                <td>{v.visitedOn}</td><td>{v.agencyName}</td><td>{v.visitor}</td><td>{evLabel(locale, 'visitMethods', v.method)}</td>
+                <td>{v.receiptCode ?? '—'}{v.level ? T('visits.stars', { n: v.level }) : ''} {v.ratedOn}</td>
+                <td>{v.orderId ? <a href={`/admin/ratings/orders/${v.orderId}`}>{T('visits.order', { id: v.orderId })}</a> : '—'}</td><td>{v.said ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <Pagination page={p.page} pageSize={p.pageSize} total={p.total} baseHref="/admin/ratings/visits" query={q} locale={locale} />
     </AdminLayout>
   );
@@ -313,27 +321,35 @@ export function StatsPage(p: { shell: AdminShell; st: Statistics; query: { from:
         ))}
       </div>
       <h2 className="gk-heading-m">{T('stats.byLevel')}</h2>
-      <table className="gk-table">
-        <thead><tr>{LEVELS.map((l) => <th scope="col" key={l}>{levelName(locale, l)}</th>)}</tr></thead>
-        <tbody><tr>{LEVELS.map((l) => <td key={l}>{formatNumber(st.levels[l])}</td>)}</tr></tbody>
-      </table>
+      <div className="gk-table-wrap">
+        <table className="gk-table">
+          <thead><tr>{LEVELS.map((l) => <th scope="col" key={l}>{levelName(locale, l)}</th>)}</tr></thead>
+          <tbody><tr>{LEVELS.map((l) => <td key={l}>{formatNumber(st.levels[l])}</td>)}</tr></tbody>
+        </table>
+      </div>
       <h2 className="gk-heading-m">{T('stats.byChannel')}</h2>
-      <table className="gk-table" data-testid="by-channel">
-        <thead><tr><th scope="col">{T('ratings.channel')}</th><th scope="col">{T('stats.ratings')}</th></tr></thead>
-        <tbody>{st.channels.map((c) => <tr key={c.channel}><td>{evLabel(locale, 'channels', c.channel)}</td><td>{formatNumber(c.n)}</td></tr>)}</tbody>
-      </table>
+      <div className="gk-table-wrap">
+        <table className="gk-table" data-testid="by-channel">
+          <thead><tr><th scope="col">{T('ratings.channel')}</th><th scope="col">{T('stats.ratings')}</th></tr></thead>
+          <tbody>{st.channels.map((c) => <tr key={c.channel}><td>{evLabel(locale, 'channels', c.channel)}</td><td>{formatNumber(c.n)}</td></tr>)}</tbody>
+        </table>
+      </div>
       <h2 className="gk-heading-m">{T('stats.byMonth')}</h2>
-      <table className="gk-table">
-        <thead><tr><th scope="col">{T('stats.month')}</th><th scope="col">{T('stats.ratings')}</th><th scope="col">{T('stats.bad')}</th></tr></thead>
-        <tbody>{st.months.map((m) => <tr key={m.month}><td>{m.month}</td><td>{formatNumber(m.n)}</td><td>{formatNumber(m.bad)}</td></tr>)}</tbody>
-      </table>
+      <div className="gk-table-wrap">
+        <table className="gk-table">
+          <thead><tr><th scope="col">{T('stats.month')}</th><th scope="col">{T('stats.ratings')}</th><th scope="col">{T('stats.bad')}</th></tr></thead>
+          <tbody>{st.months.map((m) => <tr key={m.month}><td>{m.month}</td><td>{formatNumber(m.n)}</td><td>{formatNumber(m.bad)}</td></tr>)}</tbody>
+        </table>
+      </div>
       <h2 className="gk-heading-m">{T('stats.byUnit')}</h2>
-      <table className="gk-table" data-testid="by-unit">
-        <thead><tr><th scope="col">{T('col.unit')}</th><th scope="col">{T('stats.ratings')}</th><th scope="col">{T('stats.satisfaction')}</th><th scope="col">{T('stats.goodRate')}</th><th scope="col">{T('stats.unitBad')}</th><th scope="col">{T('stats.unitRectified')}</th><th scope="col">{T('stats.unitOverdue')}</th><th scope="col">{T('stats.unitVisits')}</th><th scope="col">{T('stats.unitSuggestions')}</th></tr></thead>
-        <tbody>{st.units.map((u) => (
-          <tr key={u.agencyId}><td>{p.unitNames[u.agencyId] ?? u.agencyId}</td><td>{formatNumber(u.ratings)}</td><td>{u.satisfaction}%</td><td>{u.goodRate}%</td><td>{u.badRatings}</td><td>{u.badRectified}</td><td>{u.overdueOrders}</td><td>{formatNumber(u.returnVisits)}</td><td>{T('stats.unitSuggestionsValue', { received: u.suggestions.received, adopted: u.suggestions.adopted, rectified: u.suggestions.rectified })}</td></tr>
-        ))}</tbody>
-      </table>
+      <div className="gk-table-wrap">
+        <table className="gk-table" data-testid="by-unit">
+          <thead><tr><th scope="col">{T('col.unit')}</th><th scope="col">{T('stats.ratings')}</th><th scope="col">{T('stats.satisfaction')}</th><th scope="col">{T('stats.goodRate')}</th><th scope="col">{T('stats.unitBad')}</th><th scope="col">{T('stats.unitRectified')}</th><th scope="col">{T('stats.unitOverdue')}</th><th scope="col">{T('stats.unitVisits')}</th><th scope="col">{T('stats.unitSuggestions')}</th></tr></thead>
+          <tbody>{st.units.map((u) => (
+            <tr key={u.agencyId}><td>{p.unitNames[u.agencyId] ?? u.agencyId}</td><td>{formatNumber(u.ratings)}</td><td>{u.satisfaction}%</td><td>{u.goodRate}%</td><td>{u.badRatings}</td><td>{u.badRectified}</td><td>{u.overdueOrders}</td><td>{formatNumber(u.returnVisits)}</td><td>{T('stats.unitSuggestionsValue', { received: u.suggestions.received, adopted: u.suggestions.adopted, rectified: u.suggestions.rectified })}</td></tr>
+          ))}</tbody>
+        </table>
+      </div>
     </AdminLayout>
   );
 }
@@ -350,15 +366,17 @@ export function SuggestionsListPage(p: { shell: AdminShell; rows: SuggestionView
         {(['open', 'replied', 'all'] as const).map((k) => <li key={k}>{k === p.state ? <strong>{T(`suggestions.states.${k}`)}</strong> : <a href={`/admin/suggestions?state=${k}`}>{T(`suggestions.states.${k}`)}</a>}</li>)}
       </ul>
       <p>{T('suggestions.total', { n: formatNumber(p.total) })}</p>
-      <table className="gk-table" data-testid="suggestions">
-        <thead><tr><th scope="col">{T('suggestions.receivedOn')}</th><th scope="col">{T('suggestions.queryCode')}</th><th scope="col">{T('col.unit')}</th><th scope="col">{T('suggestions.source')}</th><th scope="col">{T('suggestions.content')}</th><th scope="col">{T('col.state')}</th><th scope="col">{T('suggestions.result')}</th><th scope="col">{T('suggestions.dueOn')}</th></tr></thead>
-        <tbody>{p.rows.map((r) => (
-          <tr key={r.id}>
-            <td>{r.receivedOn}</td><td><a href={`/admin/suggestions/${r.id}`}>{r.queryCode}</a></td><td>{r.agencyName}</td><td>{evLabel(locale, 'suggestionChannels', r.channel)}</td><td>{r.content.slice(0, 60)}</td>
-            <td>{evLabel(locale, 'suggestionStates', r.state)}</td><td>{r.result ? evLabel(locale, 'suggestionResults', r.result) : '—'}</td><td>{r.overdue ? <StatusTag text={T('overdueOn', { due: r.dueOn })} tone="red" /> : r.dueOn}</td>
-          </tr>
-        ))}</tbody>
-      </table>
+      <div className="gk-table-wrap">
+        <table className="gk-table" data-testid="suggestions">
+          <thead><tr><th scope="col">{T('suggestions.receivedOn')}</th><th scope="col">{T('suggestions.queryCode')}</th><th scope="col">{T('col.unit')}</th><th scope="col">{T('suggestions.source')}</th><th scope="col">{T('suggestions.content')}</th><th scope="col">{T('col.state')}</th><th scope="col">{T('suggestions.result')}</th><th scope="col">{T('suggestions.dueOn')}</th></tr></thead>
+          <tbody>{p.rows.map((r) => (
+            <tr key={r.id}>
+              <td>{r.receivedOn}</td><td><a href={`/admin/suggestions/${r.id}`}>{r.queryCode}</a></td><td>{r.agencyName}</td><td>{evLabel(locale, 'suggestionChannels', r.channel)}</td><td>{r.content.slice(0, 60)}</td>
+              <td>{evLabel(locale, 'suggestionStates', r.state)}</td><td>{r.result ? evLabel(locale, 'suggestionResults', r.result) : '—'}</td><td>{r.overdue ? <StatusTag text={T('overdueOn', { due: r.dueOn })} tone="red" /> : r.dueOn}</td>
+            </tr>
+          ))}</tbody>
+        </table>
+      </div>
       <Pagination page={p.page} pageSize={p.pageSize} total={p.total} baseHref="/admin/suggestions" query={{ ...p.filters, state: p.state }} locale={locale} />
     </AdminLayout>
   );

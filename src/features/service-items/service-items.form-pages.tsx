@@ -190,26 +190,30 @@ export function ConsistencyPage(p: { shell: AdminShell; agency: string; result: 
       <p>{T('check.intro', { elements: r.mustMatch.map((m) => m.label).join(T('check.listSeparator')) })}</p>
       <h2>{T('check.differences', { n: r.differences.length })}</h2>
       {r.differences.length === 0 ? <p>{T('check.noDifferences')}</p> : (
-        <table className="gk-table" id="differences">
-          <thead><tr><th scope="col">{T('check.col.item')}</th><th scope="col">{T('check.col.element')}</th><th scope="col">{T('check.col.values')}</th></tr></thead>
-          <tbody>
-            {r.differences.map((d) => (
-              <tr key={`${d.item}-${d.element}`}>
-                <td><a href={`/admin/services/${d.item}`}>{d.itemName}</a></td>
-                <td>{d.label}</td>
-                <td><ul>{d.values.map((v) => (
-                  <li key={v.itemId}>{T('check.value', { agency: v.agency, value: v.value || T('item.notFilled') })}{v.differs ? <> <strong className="gk-tag gk-tag--red">{T('check.differs')}</strong> <a href={`/admin/services/${v.itemId}/edit#field-el.${d.element}`}>{T('check.correct')}</a></> : v.itemId === d.item ? T('check.definedByDistrict') : ''}</li>
-                ))}</ul></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="gk-table-wrap">
+          <table className="gk-table" id="differences">
+            <thead><tr><th scope="col">{T('check.col.item')}</th><th scope="col">{T('check.col.element')}</th><th scope="col">{T('check.col.values')}</th></tr></thead>
+            <tbody>
+              {r.differences.map((d) => (
+                <tr key={`${d.item}-${d.element}`}>
+                  <td><a href={`/admin/services/${d.item}`}>{d.itemName}</a></td>
+                  <td>{d.label}</td>
+                  <td><ul>{d.values.map((v) => (
+                    <li key={v.itemId}>{T('check.value', { agency: v.agency, value: v.value || T('item.notFilled') })}{v.differs ? <> <strong className="gk-tag gk-tag--red">{T('check.differs')}</strong> <a href={`/admin/services/${v.itemId}/edit#field-el.${d.element}`}>{T('check.correct')}</a></> : v.itemId === d.item ? T('check.definedByDistrict') : ''}</li>
+                  ))}</ul></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <h2>{T('check.scores')}</h2>
-      <table className="gk-table" id="scores">
-        <thead><tr><th scope="col">{T('check.col.unit')}</th><th scope="col">{T('check.col.score')}</th><th scope="col">{T('check.col.items')}</th><th scope="col">{T('check.col.incomplete')}</th></tr></thead>
-        <tbody>{r.scores.map((s) => <tr key={s.agencyId}><td>{s.agency}</td><td>{s.score}</td><td>{s.items}</td><td>{s.incomplete}</td></tr>)}</tbody>
-      </table>
+      <div className="gk-table-wrap">
+        <table className="gk-table" id="scores">
+          <thead><tr><th scope="col">{T('check.col.unit')}</th><th scope="col">{T('check.col.score')}</th><th scope="col">{T('check.col.items')}</th><th scope="col">{T('check.col.incomplete')}</th></tr></thead>
+          <tbody>{r.scores.map((s) => <tr key={s.agencyId}><td>{s.agency}</td><td>{s.score}</td><td>{s.items}</td><td>{s.incomplete}</td></tr>)}</tbody>
+        </table>
+      </div>
       <h2>{T('check.mustMatch')}</h2>
       <p className="gk-hint">{T('check.mustMatchHint')}</p>
       {p.stale ? <Notice kind="warning" title={T('check.staleTitle')} locale={locale}>{p.stale}</Notice> : null}
@@ -238,29 +242,31 @@ export function MaterialFilesForm(p: { locale?: Locale; csrfToken: string; id: n
       <h2 id="files-title">{T('files.title')}</h2>
       <ErrorSummary errors={p.errors} locale={locale} idPrefix="files" linked={(field) => ['material', 'kind', 'file'].includes(field)} />
       {attached.length ? (
-        <table className="gk-table">
-          <caption>{T('files.caption')}</caption>
-          <thead><tr><th scope="col">{T('files.col.material')}</th><th scope="col">{T('files.col.kind')}</th><th scope="col">{T('files.col.file')}</th><th scope="col">{T('files.col.action')}</th></tr></thead>
-          <tbody>
-            {attached.map((a) => (
-              <tr key={`${a.material}-${a.kind}`}>
-                <td>{a.material}</td><td>{label[a.kind]}</td>
-                <td>{p.stored.has(a.filename)
-                  ? <a href={`/services/${p.id}/files/${encodeURIComponent(a.filename)}`}>{a.filename}</a>
-                  : <>{a.filename} <strong className="gk-tag gk-tag--amber">{T('files.missing')}</strong><span className="gk-hint">{T('files.missingHint')}</span></>}</td>
-                <td>
-                  <form method="post" action={`/admin/services/${p.id}/files/removal`}>
-                    <CsrfField token={p.csrfToken} />
-                    <input type="hidden" name="version" value={String(p.version)} />
-                    <input type="hidden" name="material" value={a.material} />
-                    <input type="hidden" name="kind" value={a.kind} />
-                    <Button variant="warning">{T('files.remove')}<span className="gk-visually-hidden">{T('files.removeWhat', { material: a.material, kind: label[a.kind] })}</span></Button>
-                  </form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="gk-table-wrap">
+          <table className="gk-table">
+            <caption>{T('files.caption')}</caption>
+            <thead><tr><th scope="col">{T('files.col.material')}</th><th scope="col">{T('files.col.kind')}</th><th scope="col">{T('files.col.file')}</th><th scope="col">{T('files.col.action')}</th></tr></thead>
+            <tbody>
+              {attached.map((a) => (
+                <tr key={`${a.material}-${a.kind}`}>
+                  <td>{a.material}</td><td>{label[a.kind]}</td>
+                  <td>{p.stored.has(a.filename)
+                    ? <a href={`/services/${p.id}/files/${encodeURIComponent(a.filename)}`}>{a.filename}</a>
+                    : <>{a.filename} <strong className="gk-tag gk-tag--amber">{T('files.missing')}</strong><span className="gk-hint">{T('files.missingHint')}</span></>}</td>
+                  <td>
+                    <form method="post" action={`/admin/services/${p.id}/files/removal`}>
+                      <CsrfField token={p.csrfToken} />
+                      <input type="hidden" name="version" value={String(p.version)} />
+                      <input type="hidden" name="material" value={a.material} />
+                      <input type="hidden" name="kind" value={a.kind} />
+                      <Button variant="warning">{T('files.remove')}<span className="gk-visually-hidden">{T('files.removeWhat', { material: a.material, kind: label[a.kind] })}</span></Button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : <p>{T('files.none')}</p>}
       {p.materials.length ? (
         <form method="post" action={`/admin/services/${p.id}/files`} encType="multipart/form-data" noValidate className="gk-form">

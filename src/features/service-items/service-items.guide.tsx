@@ -20,14 +20,16 @@ export function GuideListPage(p: { ctx: GuideCtx; q: string; items: ItemSummary[
         <Button>查找</Button>
       </form>
       <p className="gk-result-count" role="status">共 {p.total} 项</p>
-      <table className="gk-table">
-        <thead><tr><th scope="col">事项名称</th><th scope="col">事项类型</th><th scope="col">实施单位</th><th scope="col">状态</th></tr></thead>
-        <tbody>
-          {p.items.map((i) => (
-            <tr key={i.id}><td><a href={`/services/${i.id}`}>{i.name}</a></td><td>{i.type}</td><td>{i.agency}（{i.levelLabel}）</td><td>{i.statusLabel}</td></tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="gk-table-wrap">
+        <table className="gk-table">
+          <thead><tr><th scope="col">事项名称</th><th scope="col">事项类型</th><th scope="col">实施单位</th><th scope="col">状态</th></tr></thead>
+          <tbody>
+            {p.items.map((i) => (
+              <tr key={i.id}><td><a href={`/services/${i.id}`}>{i.name}</a></td><td>{i.type}</td><td>{i.agency}（{i.levelLabel}）</td><td>{i.statusLabel}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <Pagination page={p.page} pageSize={p.pageSize} total={p.total} baseHref="/services" query={p.q ? { q: p.q } : {}} locale={p.ctx.locale} />
     </PortalLayout>
   );
@@ -67,15 +69,17 @@ export function GuidePage(p: { ctx: GuideCtx; item: ItemDetail; files: ReadonlyS
         </table>
         <h2 id="materials">申请材料</h2>
         {materials.length === 0 ? <p>本事项未列申请材料，请咨询办理窗口。</p> : (
-          <table className="gk-table">
-            <thead><tr><th scope="col">序号</th><th scope="col">材料名称</th><th scope="col">必要性</th><th scope="col">材料形式</th><th scope="col">来源渠道</th><th scope="col">份数</th><th scope="col">空白表格、示例样表</th><th scope="col">填报依据</th></tr></thead>
-            <tbody>
-              {materials.map((m, n) => (
-                <tr key={n}><td>{n + 1}</td><td>{m.name}</td><td>{m.necessity}</td><td>{m.form}</td><td>{m.source}</td><td>{m.copies}</td>
-                  <td>{file(m.blankForm, '空白表格')}{m.blankForm && m.sample ? '；' : ''}{file(m.sample, '示例样表')}</td><td>{m.basis}</td></tr>
-              ))}
-            </tbody>
-          </table>
+          <div className="gk-table-wrap">
+            <table className="gk-table">
+              <thead><tr><th scope="col">序号</th><th scope="col">材料名称</th><th scope="col">必要性</th><th scope="col">材料形式</th><th scope="col">来源渠道</th><th scope="col">份数</th><th scope="col">空白表格、示例样表</th><th scope="col">填报依据</th></tr></thead>
+              <tbody>
+                {materials.map((m, n) => (
+                  <tr key={n}><td>{n + 1}</td><td>{m.name}</td><td>{m.necessity}</td><td>{m.form}</td><td>{m.source}</td><td>{m.copies}</td>
+                    <td>{file(m.blankForm, '空白表格')}{m.blankForm && m.sample ? '；' : ''}{file(m.sample, '示例样表')}</td><td>{m.basis}</td></tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
         {faq.length > 0 && (
           <>

@@ -55,18 +55,22 @@ export function CatalogueImportPage(p: { shell: AdminShell; errors?: Errors; res
           <h2 id="import-result">{T(`import.result.${mode}`, { file: p.filename ?? '' })}</h2>
           <p role="status">{T(`import.catalogueSummary.${mode}`, { rows: r.rows, created: r.created, updated: r.updated, unchanged: r.unchanged, problems: r.problems.length ? T('import.problems', { n: r.problems.length }) : '' })}</p>
           {r.problems.length ? (
-            <table className="gk-table">
-              <caption>{T('import.problemsCaption')}</caption>
-              <thead><tr><th scope="col">{T('import.col.row')}</th><th scope="col">{T('import.col.column')}</th><th scope="col">{T('import.col.problem')}</th></tr></thead>
-              <tbody>{r.problems.map((x, n) => <tr key={n}><td>{x.row === 1 ? T('import.headerRow') : T('import.row', { n: x.row })}</td><td>{x.column}</td><td>{x.message}</td></tr>)}</tbody>
-            </table>
+            <div className="gk-table-wrap">
+              <table className="gk-table">
+                <caption>{T('import.problemsCaption')}</caption>
+                <thead><tr><th scope="col">{T('import.col.row')}</th><th scope="col">{T('import.col.column')}</th><th scope="col">{T('import.col.problem')}</th></tr></thead>
+                <tbody>{r.problems.map((x, n) => <tr key={n}><td>{x.row === 1 ? T('import.headerRow') : T('import.row', { n: x.row })}</td><td>{x.column}</td><td>{x.message}</td></tr>)}</tbody>
+              </table>
+            </div>
           ) : null}
           {r.changes.length ? (
-            <table className="gk-table">
-              <caption>{T(`import.changesCaption.${mode}`)}</caption>
-              <thead><tr><th scope="col">{T('import.col.row')}</th><th scope="col">{T('col.code')}</th><th scope="col">{T('col.name')}</th><th scope="col">{T('col.agency')}</th><th scope="col">{T('import.col.action')}</th><th scope="col">{T('import.col.elements')}</th></tr></thead>
-              <tbody>{r.changes.map((c) => <tr key={c.row}><td>{c.row}</td><td>{c.code}</td><td>{c.name}</td><td>{c.agency}</td><td>{T(`import.action.${c.action}`)}</td><td>{c.elements.join(T('check.listSeparator'))}</td></tr>)}</tbody>
-            </table>
+            <div className="gk-table-wrap">
+              <table className="gk-table">
+                <caption>{T(`import.changesCaption.${mode}`)}</caption>
+                <thead><tr><th scope="col">{T('import.col.row')}</th><th scope="col">{T('col.code')}</th><th scope="col">{T('col.name')}</th><th scope="col">{T('col.agency')}</th><th scope="col">{T('import.col.action')}</th><th scope="col">{T('import.col.elements')}</th></tr></thead>
+                <tbody>{r.changes.map((c) => <tr key={c.row}><td>{c.row}</td><td>{c.code}</td><td>{c.name}</td><td>{c.agency}</td><td>{T(`import.action.${c.action}`)}</td><td>{c.elements.join(T('check.listSeparator'))}</td></tr>)}</tbody>
+              </table>
+            </div>
           ) : null}
           {r.dryRun && !r.problems.length && p.pending && (r.created || r.updated) ? <ConfirmForm action="/admin/services/import" csrf={p.shell.csrfToken} pending={p.pending} label={T('import.catalogueConfirm', { created: r.created, updated: r.updated })} /> : null}
           {r.dryRun && !r.problems.length && !r.created && !r.updated ? <Notice title={T('import.catalogueNoChange')} locale={locale} /> : null}
@@ -99,18 +103,22 @@ export function CaseImportPage(p: { shell: AdminShell; errors?: Errors; result?:
           <h2 id="import-result">{T(`import.result.${mode}`, { file: p.filename ?? '' })}</h2>
           <p role="status">{T(`import.casesSummary.${mode}`, { rows: r.total, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, problems: r.problems.length ? T('import.problems', { n: r.problems.length }) : '' })}</p>
           {r.problems.length ? (
-            <table className="gk-table">
-              <caption>{T('import.problemsCaption')}</caption>
-              <thead><tr><th scope="col">{T('import.col.row')}</th><th scope="col">{T('import.col.problem')}</th></tr></thead>
-              <tbody>{r.problems.map((x, n) => <tr key={n}><td>{T('import.row', { n: x.line })}</td><td>{x.message.replace(/^第\d+行：/, '')}</td></tr>)}</tbody>
-            </table>
+            <div className="gk-table-wrap">
+              <table className="gk-table">
+                <caption>{T('import.problemsCaption')}</caption>
+                <thead><tr><th scope="col">{T('import.col.row')}</th><th scope="col">{T('import.col.problem')}</th></tr></thead>
+                <tbody>{r.problems.map((x, n) => <tr key={n}><td>{T('import.row', { n: x.line })}</td><td>{x.message.replace(/^第\d+行：/, '')}</td></tr>)}</tbody>
+              </table>
+            </div>
           ) : null}
           {r.summary.length ? (
-            <table className="gk-table">
-              <caption>{T('import.casesByYear')}</caption>
-              <thead><tr><th scope="col">{T('import.col.year')}</th><th scope="col">{T('import.col.category')}</th><th scope="col">{T('import.col.cases')}</th></tr></thead>
-              <tbody>{r.summary.map((s) => <tr key={`${s.year}-${s.category}`}><td>{s.year}</td><td>{locale === 'en' ? CATEGORY_LABELS[s.category].en : CATEGORY_LABELS[s.category].zh}</td><td>{s.count}</td></tr>)}</tbody>
-            </table>
+            <div className="gk-table-wrap">
+              <table className="gk-table">
+                <caption>{T('import.casesByYear')}</caption>
+                <thead><tr><th scope="col">{T('import.col.year')}</th><th scope="col">{T('import.col.category')}</th><th scope="col">{T('import.col.cases')}</th></tr></thead>
+                <tbody>{r.summary.map((s) => <tr key={`${s.year}-${s.category}`}><td>{s.year}</td><td>{locale === 'en' ? CATEGORY_LABELS[s.category].en : CATEGORY_LABELS[s.category].zh}</td><td>{s.count}</td></tr>)}</tbody>
+              </table>
+            </div>
           ) : null}
           {r.dryRun && !r.problems.length && p.pending && (r.inserted || r.updated) ? <ConfirmForm action="/admin/services/cases/import" csrf={p.shell.csrfToken} pending={p.pending} label={T('import.casesConfirm', { inserted: r.inserted, updated: r.updated })} /> : null}
           {r.dryRun && !r.problems.length && !r.inserted && !r.updated ? <Notice title={T('import.casesNoChange')} locale={locale} /> : null}

@@ -27,14 +27,16 @@ export function ServiceItemListPage(p: { shell: AdminShell; items: ItemSummary[]
         <button type="submit">{T('list.find')}</button>
       </form>
       <p>{T('list.total', { n: p.total })}</p>
-      <table className="gk-table">
-        <thead><tr><th scope="col">{T('col.code')}</th><th scope="col">{T('col.name')}</th><th scope="col">{T('col.type')}</th><th scope="col">{T('col.level')}</th><th scope="col">{T('col.agency')}</th><th scope="col">{T('col.status')}</th></tr></thead>
-        <tbody>
-          {p.items.map((i) => (
-            <tr key={i.id}><td>{i.code}</td><td><a href={`/admin/services/${i.id}`}>{i.name}</a></td><td>{i.type}</td><td>{T(`level.${i.level}`)}</td><td>{i.agency}</td><td>{T(`status.${i.status}`)}</td></tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="gk-table-wrap">
+        <table className="gk-table">
+          <thead><tr><th scope="col">{T('col.code')}</th><th scope="col">{T('col.name')}</th><th scope="col">{T('col.type')}</th><th scope="col">{T('col.level')}</th><th scope="col">{T('col.agency')}</th><th scope="col">{T('col.status')}</th></tr></thead>
+          <tbody>
+            {p.items.map((i) => (
+              <tr key={i.id}><td>{i.code}</td><td><a href={`/admin/services/${i.id}`}>{i.name}</a></td><td>{i.type}</td><td>{T(`level.${i.level}`)}</td><td>{i.agency}</td><td>{T(`status.${i.status}`)}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <Pagination page={p.page} pageSize={p.pageSize} total={p.total} baseHref="/admin/services" query={p.q ? { q: p.q } : {}} locale={locale} />
     </AdminLayout>
   );
@@ -57,18 +59,20 @@ export function ServiceItemPage(p: { shell: AdminShell; item: ItemDetail; canEdi
         </div>
       )}
       <h2>{T('item.elements')}</h2>
-      <table className="gk-table">
-        <tbody>
-          {it.schema.map((e) => (
-            <tr key={e.key} id={`field-el.${e.key}`}>
-              <th scope="row">{e.label}{p.canEdit && it.status !== 'cancelled' ? <> <a href={`/admin/services/${it.id}/edit#field-el.${e.key}`} className="gk-link-small">{T('item.editElement')}<span className="gk-visually-hidden">{e.label}</span></a></> : null}</th>
-              <td>{e.kind === 'materials' && Array.isArray(it.values[e.key])
-                ? <ol>{(it.values[e.key] as Material[]).map((m, n) => <li key={n}>{materialLine(T, m)}</li>)}</ol>
-                : shownValue(T, e, it.values[e.key]) || T('item.notFilled')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="gk-table-wrap">
+        <table className="gk-table">
+          <tbody>
+            {it.schema.map((e) => (
+              <tr key={e.key} id={`field-el.${e.key}`}>
+                <th scope="row">{e.label}{p.canEdit && it.status !== 'cancelled' ? <> <a href={`/admin/services/${it.id}/edit#field-el.${e.key}`} className="gk-link-small">{T('item.editElement')}<span className="gk-visually-hidden">{e.label}</span></a></> : null}</th>
+                <td>{e.kind === 'materials' && Array.isArray(it.values[e.key])
+                  ? <ol>{(it.values[e.key] as Material[]).map((m, n) => <li key={n}>{materialLine(T, m)}</li>)}</ol>
+                  : shownValue(T, e, it.values[e.key]) || T('item.notFilled')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {it.implementations.length > 0 && (
         <>
           <h2>{T('item.implementations')}</h2>
@@ -78,18 +82,20 @@ export function ServiceItemPage(p: { shell: AdminShell; item: ItemDetail; canEdi
       {p.canEdit && it.status !== 'cancelled' ? <MaterialFilesForm locale={locale} csrfToken={p.shell.csrfToken} id={it.id} version={it.version} stored={p.storedFiles} materials={Array.isArray(it.values.materials) ? (it.values.materials as Material[]) : []} {...(p.files ? { fields: p.files.fields, errors: p.files.errors } : {})} /> : null}
       {p.canEdit && it.status !== 'cancelled' ? <StatusForm locale={locale} csrfToken={p.shell.csrfToken} id={it.id} version={it.version} current={it.status} {...(p.status ? { fields: p.status.fields, errors: p.status.errors } : {})} /> : null}
       <h2>{T('history.title')}</h2>
-      <table className="gk-table">
-        <thead><tr><th scope="col">{T('history.version')}</th><th scope="col">{T('history.at')}</th><th scope="col">{T('history.actor')}</th><th scope="col">{T('history.changes')}</th><th scope="col">{T('history.reason')}</th></tr></thead>
-        <tbody>
-          {it.history.map((h) => (
-            <tr key={h.version}>
-              <td>{h.version}</td><td>{h.at.slice(0, 16).replace('T', ' ')}</td><td>{h.actor}</td>
-              <td>{h.status ? T('history.status', { status: T(`status.${h.status}`), on: String(h.effectiveOn) }) : ''}{h.kind === 'create' ? T('history.created', { n: h.changes.length }) : h.changes.map((c) => T('history.change', { label: c.label, before: c.before || T('history.empty'), after: c.after || T('history.empty') })).join(T('history.separator'))}</td>
-              <td>{h.reason}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="gk-table-wrap">
+        <table className="gk-table">
+          <thead><tr><th scope="col">{T('history.version')}</th><th scope="col">{T('history.at')}</th><th scope="col">{T('history.actor')}</th><th scope="col">{T('history.changes')}</th><th scope="col">{T('history.reason')}</th></tr></thead>
+          <tbody>
+            {it.history.map((h) => (
+              <tr key={h.version}>
+                <td>{h.version}</td><td>{h.at.slice(0, 16).replace('T', ' ')}</td><td>{h.actor}</td>
+                <td>{h.status ? T('history.status', { status: T(`status.${h.status}`), on: String(h.effectiveOn) }) : ''}{h.kind === 'create' ? T('history.created', { n: h.changes.length }) : h.changes.map((c) => T('history.change', { label: c.label, before: c.before || T('history.empty'), after: c.after || T('history.empty') })).join(T('history.separator'))}</td>
+                <td>{h.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </AdminLayout>
   );
 }

@@ -8,9 +8,9 @@ import { describeCell } from '../reports/reports.pages.tsx';
 import type { Piece, SentenceRow } from '../reports/narrative-diff.ts';
 import { CORRECTION_LABELS, type CorrectedReportDetail } from './supervision.corrections.ts';
 import type { ReportCompareView } from './supervision.report-compare.ts';
-import { SupervisionNav } from './supervision.pages.tsx';
+import { SupervisionNav, supervisionHref } from './supervision.nav.tsx';
 
-export const COMPARE_PATH = '/admin/supervision/report-comparison';
+export const COMPARE_PATH = supervisionHref('comparison');
 const num = (v: number | null) => (v === null ? '（空）' : String(v));
 
 /** The corrections of a report and the form to correct a cell (on the report's page in its run). */
@@ -31,27 +31,29 @@ export function CorrectionsSection({ report: x, csrf, errors, values }: { report
       <h2 id="corrections">更正单元格 <span lang="en" className="gk-hint">Corrections</span></h2>
       <p>读取有误或未能读出的单元格，可对照原件更正并写明理由；读取值保留，勾稽规则按更正后的数值重新核对（含相邻年度的衔接核对），已作出的处理结论在结果仍成立时保留。</p>
       {x.corrections.length > 0 && (
-        <table className="gk-table" aria-label="更正记录">
-          <thead><tr><th scope="col">单元格</th><th scope="col">读取值</th><th scope="col">更正值</th><th scope="col">理由</th><th scope="col">更正人、时间</th><th scope="col">状态</th><th scope="col"><span className="gk-visually-hidden">操作</span></th></tr></thead>
-          <tbody>
-            {x.corrections.map((c) => (
-              <tr key={c.id} id={`correction-${c.id}`} data-correction-state={c.state}>
-                <td>{c.label}</td><td data-original>{num(c.original)}</td><td data-value>{c.value}</td><td>{c.reason}</td>
-                <td>{c.createdBy} {c.createdAt.slice(0, 16).replace('T', ' ')}</td>
-                <td>{CORRECTION_LABELS[c.state]}{c.endedBy ? `（${c.endedBy} ${c.endedAt?.slice(0, 10) ?? ''}）` : ''}</td>
-                <td>
-                  {c.state === 'active' && (
-                    <form method="post" action={`/admin/supervision/corrections/${c.id}/withdrawal`}>
-                      <CsrfField token={csrf} />
-                      <input type="hidden" name="version" value={x.version} />
-                      <Button variant="secondary">撤回更正<span className="gk-visually-hidden">：{c.label}</span></Button>
-                    </form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="gk-table-wrap">
+          <table className="gk-table" aria-label="更正记录">
+            <thead><tr><th scope="col">单元格</th><th scope="col">读取值</th><th scope="col">更正值</th><th scope="col">理由</th><th scope="col">更正人、时间</th><th scope="col">状态</th><th scope="col"><span className="gk-visually-hidden">操作</span></th></tr></thead>
+            <tbody>
+              {x.corrections.map((c) => (
+                <tr key={c.id} id={`correction-${c.id}`} data-correction-state={c.state}>
+                  <td>{c.label}</td><td data-original>{num(c.original)}</td><td data-value>{c.value}</td><td>{c.reason}</td>
+                  <td>{c.createdBy} {c.createdAt.slice(0, 16).replace('T', ' ')}</td>
+                  <td>{CORRECTION_LABELS[c.state]}{c.endedBy ? `（${c.endedBy} ${c.endedAt?.slice(0, 10) ?? ''}）` : ''}</td>
+                  <td>
+                    {c.state === 'active' && (
+                      <form method="post" action={`/admin/supervision/corrections/${c.id}/withdrawal`}>
+                        <CsrfField token={csrf} />
+                        <input type="hidden" name="version" value={x.version} />
+                        <Button variant="secondary">撤回更正<span className="gk-visually-hidden">：{c.label}</span></Button>
+                      </form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <BatchForm report={x} csrf={csrf} options={options} pending={unread.filter((c) => !corrected.has(c))} {...(errors ? { errors } : {})} {...(values?.form === 'batch' ? { values } : {})} />
       <h3>更正一个单元格</h3>
@@ -83,17 +85,19 @@ function BatchForm({ report: x, csrf, options, pending, errors, values }: { repo
       <form method="post" action={`/admin/supervision/reports/${x.id}/corrections/batch`} className="gk-form" noValidate data-form="batch">
         <CsrfField token={csrf} />
         <input type="hidden" name="version" value={x.version} />
-        <table className="gk-table" aria-label="要更正的单元格">
-          <thead><tr><th scope="col">单元格</th><th scope="col">更正后的数值</th></tr></thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.n} data-batch-row={r.n}>
-                <td><Select name={`cell-${r.n}`} label={`第 ${r.n + 1} 格`} options={options} placeholder="（请选择单元格）" value={r.cell} error={err(`cell-${r.n}`)} /></td>
-                <td><TextField name={`value-${r.n}`} label={`第 ${r.n + 1} 格的数值`} inputMode="decimal" maxLength={40} value={r.value} error={err(`value-${r.n}`)} /></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="gk-table-wrap">
+          <table className="gk-table" aria-label="要更正的单元格">
+            <thead><tr><th scope="col">单元格</th><th scope="col">更正后的数值</th></tr></thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.n} data-batch-row={r.n}>
+                  <td><Select name={`cell-${r.n}`} label={`第 ${r.n + 1} 格`} options={options} placeholder="（请选择单元格）" value={r.cell} error={err(`cell-${r.n}`)} /></td>
+                  <td><TextField name={`value-${r.n}`} label={`第 ${r.n + 1} 格的数值`} inputMode="decimal" maxLength={40} value={r.value} error={err(`value-${r.n}`)} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         <Textarea name="reason" idPrefix="batch" label="更正理由（适用于以上各格）" maxLength={1000} value={values?.reason ?? ''} error={err('batch-reason')} hint="例如：对照原件（PDF 第 3 页），（七）总计一行印为 0、1、0、0、0、0、1" />
         <Button>更正这些单元格并重新核对</Button>
       </form>
@@ -181,7 +185,7 @@ export function ReportComparisonPage(p: { shell: AdminShell; c?: ReportCompareVi
   return (
     <AdminLayout {...p.shell} active="reports" title="差异比对">
       <ErrorSummary errors={p.errors} linked={() => false} />
-      <SupervisionNav current="runs" />
+      <SupervisionNav current="comparison" locale={p.shell.locale} />
       {p.back && <p><a href={p.back}>← 返回体检</a></p>}
       <h1>差异比对 <span lang="en" className="gk-hint">Report comparison</span></h1>
       {p.annual && p.annual.agencies.length > 0 && <AnnualPicker choice={p.annual} {...(c ? { c } : {})} />}
@@ -192,17 +196,19 @@ export function ReportComparisonPage(p: { shell: AdminShell; c?: ReportCompareVi
           {c.crossYear && (
             <section aria-labelledby="cross-year">
               <h2 id="cross-year">跨年度核对（{Math.min(c.left.year, c.right.year)} → {Math.max(c.left.year, c.right.year)}）<span lang="en" className="gk-hint">Cross-year rules</span></h2>
-              <table className="gk-table">
-                <thead><tr><th scope="col">规则</th><th scope="col">内容</th><th scope="col">结果</th><th scope="col">说明</th></tr></thead>
-                <tbody>
-                  {c.crossYear.map((r) => (
-                    <tr key={r.rule} data-rule={r.rule} data-result={r.result}>
-                      <td>{r.rule}</td><td>{r.title}</td><td><strong className={`gk-tag gk-tag--${RESULT_TONE[r.result]}`}>{RESULT_LABELS[r.result]}</strong></td>
-                      <td>{[...r.findings.map((f) => f.message), ...r.notChecked.map((n) => n.message)].map((m, i) => <p key={i}>{m}</p>)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <div className="gk-table-wrap">
+                <table className="gk-table">
+                  <thead><tr><th scope="col">规则</th><th scope="col">内容</th><th scope="col">结果</th><th scope="col">说明</th></tr></thead>
+                  <tbody>
+                    {c.crossYear.map((r) => (
+                      <tr key={r.rule} data-rule={r.rule} data-result={r.result}>
+                        <td>{r.rule}</td><td>{r.title}</td><td><strong className={`gk-tag gk-tag--${RESULT_TONE[r.result]}`}>{RESULT_LABELS[r.result]}</strong></td>
+                        <td>{[...r.findings.map((f) => f.message), ...r.notChecked.map((n) => n.message)].map((m, i) => <p key={i}>{m}</p>)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             </section>
           )}
           <section aria-labelledby="cells">
@@ -214,29 +220,33 @@ export function ReportComparisonPage(p: { shell: AdminShell; c?: ReportCompareVi
               const rows = c.cells.filter((x) => x.cell.startsWith(`${t}|`) && (!p.changedOnly || x.changed));
               if (rows.length === 0) return null;
               return (
-                <table key={t} className="gk-table gk-diff-cells">
-                  <caption>{TABLE_LABELS[t]}</caption>
-                  <thead><tr><th scope="col">单元格</th><th scope="col">左（{c.left.year || '—'}）</th><th scope="col">右（{c.right.year || '—'}）</th><th scope="col">增减（右−左）</th></tr></thead>
-                  <tbody>
-                    {rows.map((x) => (
-                      <tr key={x.cell} data-cell={x.cell} className={x.changed ? 'gk-diff-changed' : undefined}>
-                        <th scope="row">{describeCell(x.cell)}</th><td>{num(x.left)}</td><td>{num(x.right)}</td>
-                        <td data-delta>{x.delta === null ? (x.comparable ? '—' : '不可比') : x.delta > 0 ? `+${x.delta}` : String(x.delta)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <div key={t} className="gk-table-wrap">
+                  <table className="gk-table gk-diff-cells">
+                    <caption>{TABLE_LABELS[t]}</caption>
+                    <thead><tr><th scope="col">单元格</th><th scope="col">左（{c.left.year || '—'}）</th><th scope="col">右（{c.right.year || '—'}）</th><th scope="col">增减（右−左）</th></tr></thead>
+                    <tbody>
+                      {rows.map((x) => (
+                        <tr key={x.cell} data-cell={x.cell} className={x.changed ? 'gk-diff-changed' : undefined}>
+                          <th scope="row">{describeCell(x.cell)}</th><td>{num(x.left)}</td><td>{num(x.right)}</td>
+                          <td data-delta>{x.delta === null ? (x.comparable ? '—' : '不可比') : x.delta > 0 ? `+${x.delta}` : String(x.delta)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
               );
             })}
           </section>
           <section aria-labelledby="narrative">
             <h2 id="narrative">正文 <span lang="en" className="gk-hint">Narrative</span></h2>
             {c.sections.length === 0 ? <p>两份报告都没有可比对的正文。</p> : c.sections.map((s) => (
-              <table key={s.key} className="gk-table gk-diff-text" data-section={s.key}>
-                <caption>{s.heading}{!s.inLeft ? '（仅右侧有）' : !s.inRight ? '（仅左侧有）' : s.changed ? '' : '（相同）'}</caption>
-                <thead><tr><th scope="col">左（{c.left.year || '—'}）</th><th scope="col">右（{c.right.year || '—'}）</th></tr></thead>
-                <tbody><SectionRows rows={s.rows} /></tbody>
-              </table>
+              <div key={s.key} className="gk-table-wrap">
+                <table className="gk-table gk-diff-text" data-section={s.key}>
+                  <caption>{s.heading}{!s.inLeft ? '（仅右侧有）' : !s.inRight ? '（仅左侧有）' : s.changed ? '' : '（相同）'}</caption>
+                  <thead><tr><th scope="col">左（{c.left.year || '—'}）</th><th scope="col">右（{c.right.year || '—'}）</th></tr></thead>
+                  <tbody><SectionRows rows={s.rows} /></tbody>
+                </table>
+              </div>
             ))}
           </section>
         </>

@@ -10,11 +10,13 @@ import type { FindingView, Paged, RunReportDetail, RunReportView, RunView } from
 import { DECISION_LABELS, STATUS_LABELS } from './supervision.service.ts';
 import { RECTIFICATION_LABELS, type RectificationDetail, type RectificationView } from './supervision.rectify.ts';
 import type { RunAgencyView } from './supervision.agencies.ts';
+import { SUPERVISION_PATH, SupervisionNav } from './supervision.nav.tsx';
+
+export { SUPERVISION_PATH } from './supervision.nav.tsx';
 
 /** How the pages name the reports whose agency could not be read (also the agency filter's value for them). */
 export const UNNAMED_AGENCY = '（未识别）';
 
-export const SUPERVISION_PATH = '/admin/supervision';
 const SOURCE_LABELS = { upload: '上传文件', platform: '平台报送' } as const;
 const READ_LABELS = { complete: '完整读取', partial: '部分未读出', none: '无法读取' } as const;
 /** A rectification's state as shown beside its finding. */
@@ -25,27 +27,12 @@ function Tag({ text, color }: { text: string; color: string }) {
   return <strong className={`gk-tag gk-tag--${color}`}>{text}</strong>;
 }
 
-export function SupervisionNav({ current }: { current: 'runs' | 'rectifications' }) {
-  return (
-    <nav aria-label="督查" className="gk-subnav">
-      <ul>
-        <li>{current === 'runs' ? <strong>督查体检</strong> : <a href={SUPERVISION_PATH}>督查体检</a>}</li>
-        <li>{current === 'rectifications' ? <strong>整改</strong> : <a href={`${SUPERVISION_PATH}/rectifications`}>整改</a>}</li>
-        <li><a href={`${SUPERVISION_PATH}/overview`}>总览与督促</a></li>
-        <li><a href={`${SUPERVISION_PATH}/assessment`}>考核排名</a></li>
-        <li><a href={`${SUPERVISION_PATH}/rankings`}>比较与排名</a></li>
-        <li><a href={`${SUPERVISION_PATH}/heatmap`}>规则热力图</a></li>
-      </ul>
-    </nav>
-  );
-}
-
 export function RunsPage(p: { shell: AdminShell; runs: Paged<RunView>; years: number[]; errors?: readonly FieldError[] }) {
   const err = (f: string) => p.errors?.find((e) => e.field === f)?.message;
   return (
     <AdminLayout {...p.shell} active="reports" title="督查体检">
       <ErrorSummary errors={p.errors} />
-      <SupervisionNav current="runs" />
+      <SupervisionNav current="runs" locale={p.shell.locale} />
       <h1>督查体检</h1>
       <p>对各机关的政府信息公开工作年度报告批量体检（条例第四十九条、第五十条）。每条结果注明来自读取文件还是勾稽规则；读不出的单元格不参与勾稽，不会错怪报告。体检结果连同日期保存，可与往年的体检比较。</p>
       <section aria-labelledby="new-upload">
@@ -72,17 +59,19 @@ export function RunsPage(p: { shell: AdminShell; runs: Paged<RunView>; years: nu
       </section>
       <h2>体检记录</h2>
       {p.runs.total === 0 ? <p>还没有体检记录。</p> : (
-        <table className="gk-table">
-          <thead><tr><th scope="col">时间</th><th scope="col">名称</th><th scope="col">来源</th><th scope="col">报告</th><th scope="col">通过</th><th scope="col">有错误</th><th scope="col">未能完整读取</th><th scope="col">待定结果</th></tr></thead>
-          <tbody>
-            {p.runs.items.map((r) => (
-              <tr key={r.id}>
-                <td>{r.createdAt.slice(0, 16).replace('T', ' ')}</td><td><a href={`${SUPERVISION_PATH}/runs/${r.id}`}>{r.title}</a></td><td>{SOURCE_LABELS[r.source]}</td>
-                <td>{r.summary.reports}</td><td>{r.summary.clean}</td><td>{r.summary.withErrors}</td><td>{r.summary.unreadable}</td><td>{r.decisions.pending}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="gk-table-wrap">
+          <table className="gk-table">
+            <thead><tr><th scope="col">时间</th><th scope="col">名称</th><th scope="col">来源</th><th scope="col">报告</th><th scope="col">通过</th><th scope="col">有错误</th><th scope="col">未能完整读取</th><th scope="col">待定结果</th></tr></thead>
+            <tbody>
+              {p.runs.items.map((r) => (
+                <tr key={r.id}>
+                  <td>{r.createdAt.slice(0, 16).replace('T', ' ')}</td><td><a href={`${SUPERVISION_PATH}/runs/${r.id}`}>{r.title}</a></td><td>{SOURCE_LABELS[r.source]}</td>
+                  <td>{r.summary.reports}</td><td>{r.summary.clean}</td><td>{r.summary.withErrors}</td><td>{r.summary.unreadable}</td><td>{r.decisions.pending}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <Pagination page={p.runs.page} pageSize={p.runs.pageSize} total={p.runs.total} baseHref={SUPERVISION_PATH} />
     </AdminLayout>
@@ -156,66 +145,68 @@ export function RunPage(p: { shell: AdminShell; run: RunView; reports: Paged<Run
   return (
     <AdminLayout {...p.shell} active="reports" title={r.title}>
       <FindingErrorSummary e={p.refused} />
-      <SupervisionNav current="runs" />
+      <SupervisionNav current="runs" locale={p.shell.locale} />
       <p><a href={SUPERVISION_PATH}>← 督查体检</a></p>
       <h1>{r.title}</h1>
       <p>{r.createdAt.slice(0, 16).replace('T', ' ')} · {r.createdBy} · {SOURCE_LABELS[r.source]}{r.year ? ` · ${r.year} 年度` : ''}</p>
-      <table className="gk-table gk-table--summary" aria-label="汇总">
-        <tbody>
-          <tr><th scope="row">报告</th><td data-summary="reports">{r.summary.reports}</td><th scope="row">通过</th><td data-summary="clean">{r.summary.clean}</td></tr>
-          <tr><th scope="row">有错误</th><td data-summary="withErrors">{r.summary.withErrors}</td><th scope="row">未能完整读取</th><td data-summary="unreadable">{r.summary.unreadable}</td></tr>
-          <tr><th scope="row">结果：待定</th><td>{r.decisions.pending}</td><th scope="row">已确认 / 已排除 / 已交整改</th><td>{r.decisions.confirmed} / {r.decisions.dismissed} / {r.decisions.rectification}</td></tr>
-        </tbody>
-      </table>
+      <div className="gk-table-wrap">
+        <table className="gk-table gk-table--summary" aria-label="汇总">
+          <tbody>
+            <tr><th scope="row">报告</th><td data-summary="reports">{r.summary.reports}</td><th scope="row">通过</th><td data-summary="clean">{r.summary.clean}</td></tr>
+            <tr><th scope="row">有错误</th><td data-summary="withErrors">{r.summary.withErrors}</td><th scope="row">未能完整读取</th><td data-summary="unreadable">{r.summary.unreadable}</td></tr>
+            <tr><th scope="row">结果：待定</th><td>{r.decisions.pending}</td><th scope="row">已确认 / 已排除 / 已交整改</th><td>{r.decisions.confirmed} / {r.decisions.dismissed} / {r.decisions.rectification}</td></tr>
+          </tbody>
+        </table>
+      </div>
       <p>
         <a className="gk-button gk-button--secondary" href={`/api/supervision/runs/${r.id}/export.xlsx`} download>下载 Excel 工作簿</a>{' '}
         <a className="gk-button gk-button--secondary" href={`/api/supervision/runs/${r.id}/notice.pdf`} download>下载通报（PDF，仅列已确认的问题）</a>{' '}
         <a className="gk-button gk-button--secondary" href={`${base}/comparison`}>与以前的体检比较</a>
       </p>
       <h2 id="by-agency">按机关</h2>
-      <table className="gk-table" aria-labelledby="by-agency">
-        <thead><tr><th scope="col">机关</th><th scope="col">年度</th><th scope="col">报告</th><th scope="col">通过</th><th scope="col">有错误</th><th scope="col">未能完整读取</th><th scope="col">错误</th><th scope="col">警告</th><th scope="col">跨年度核对结果</th></tr></thead>
-        <tbody>
-          {p.agencies.items.map((a) => (
-            <tr key={a.agency ?? ''} data-agency={a.agency ?? ''}>
-              <th scope="row"><a href={agencyHref(a.agency)}>{a.agency ?? UNNAMED_AGENCY}</a>{a.agency && !a.agencyId ? '（不在本平台）' : ''}</th>
-              <td>{a.years.join('、')}</td><td>{a.reports}</td><td>{a.clean}</td><td>{a.withErrors}</td><td>{a.unreadable}</td><td>{a.errors}</td><td>{a.warnings}</td><td>{a.crossYearFindings}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="gk-table-wrap">
+        <table className="gk-table" aria-labelledby="by-agency">
+          <thead><tr><th scope="col">机关</th><th scope="col">年度</th><th scope="col">报告</th><th scope="col">通过</th><th scope="col">有错误</th><th scope="col">未能完整读取</th><th scope="col">错误</th><th scope="col">警告</th><th scope="col">跨年度核对结果</th></tr></thead>
+          <tbody>
+            {p.agencies.items.map((a) => (
+              <tr key={a.agency ?? ''} data-agency={a.agency ?? ''}>
+                <th scope="row"><a href={agencyHref(a.agency)}>{a.agency ?? UNNAMED_AGENCY}</a>{a.agency && !a.agencyId ? '（不在本平台）' : ''}</th>
+                <td>{a.years.join('、')}</td><td>{a.reports}</td><td>{a.clean}</td><td>{a.withErrors}</td><td>{a.unreadable}</td><td>{a.errors}</td><td>{a.warnings}</td><td>{a.crossYearFindings}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <Pagination page={p.agencies.page} pageSize={p.agencies.pageSize} total={p.agencies.total} baseHref={base} param="apage" label="机关分页" query={keep('apage')} />
       <h2 id="reports">报告{p.agency ? `：${p.agency}` : ''}</h2>
       {p.agency && <p><a href={`${base}#reports`}>列出全部机关的报告</a></p>}
       <form method="get" action={`${base}#reports`} className="gk-filters">
         {p.agency && <input type="hidden" name="agency" value={p.agency} />}
-        <label htmlFor="field-status">结论</label>
-        <select id="field-status" name="status" defaultValue={p.status ?? ''}>
-          <option value="">全部</option>
-          {Object.entries(STATUS_LABELS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
-        </select>
-        <button type="submit">筛选</button>
+        <Select name="status" label="结论" value={p.status ?? ''} placeholder="全部" options={Object.entries(STATUS_LABELS).map(([k, v]) => ({ value: k, label: v }))} />
+        <div className="gk-filters__actions"><Button variant="secondary">筛选</Button></div>
       </form>
       {/* 差异比对: pick one report for each side (decision 175) */}
       <form method="get" action={`${SUPERVISION_PATH}/report-comparison`} id="compare-form">
       <input type="hidden" name="back" value={base} />
-      <table className="gk-table">
-        <thead><tr><th scope="col">比对（左 / 右）</th><th scope="col">序号</th><th scope="col">文件</th><th scope="col">机关</th><th scope="col">年度</th><th scope="col">结论</th><th scope="col">读取</th><th scope="col">错误</th><th scope="col">警告</th></tr></thead>
-        <tbody>
-          {p.reports.items.map((x) => (
-            <tr key={x.id}>
-              <td>
-                <label><input type="radio" name="left" value={`audit:${x.id}`} /><span className="gk-visually-hidden">作为左侧比对：{x.file}</span><span aria-hidden="true">左</span></label>{' '}
-                <label><input type="radio" name="right" value={`audit:${x.id}`} /><span className="gk-visually-hidden">作为右侧比对：{x.file}</span><span aria-hidden="true">右</span></label>
-              </td>
-              <td>{x.ordinal}</td>
-              <td><a href={`${SUPERVISION_PATH}/reports/${x.id}`}>{x.file}</a>{x.replacesReportId ? '（整改后的报告）' : ''}</td>
-              <td>{x.agency ?? '（未识别）'}{x.agencyId ? '' : x.agency ? '（不在本平台）' : ''}</td><td>{x.year ?? ''}</td>
-              <td><Tag text={STATUS_LABELS[x.status] ?? x.status} color={tone(x.status)} /></td><td>{READ_LABELS[x.read]}</td><td>{x.errors}</td><td>{x.warnings}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="gk-table-wrap">
+        <table className="gk-table">
+          <thead><tr><th scope="col">比对（左 / 右）</th><th scope="col">序号</th><th scope="col">文件</th><th scope="col">机关</th><th scope="col">年度</th><th scope="col">结论</th><th scope="col">读取</th><th scope="col">错误</th><th scope="col">警告</th></tr></thead>
+          <tbody>
+            {p.reports.items.map((x) => (
+              <tr key={x.id}>
+                <td>
+                  <label><input type="radio" name="left" value={`audit:${x.id}`} /><span className="gk-visually-hidden">作为左侧比对：{x.file}</span><span aria-hidden="true">左</span></label>{' '}
+                  <label><input type="radio" name="right" value={`audit:${x.id}`} /><span className="gk-visually-hidden">作为右侧比对：{x.file}</span><span aria-hidden="true">右</span></label>
+                </td>
+                <td>{x.ordinal}</td>
+                <td><a href={`${SUPERVISION_PATH}/reports/${x.id}`}>{x.file}</a>{x.replacesReportId ? '（整改后的报告）' : ''}</td>
+                <td>{x.agency ?? '（未识别）'}{x.agencyId ? '' : x.agency ? '（不在本平台）' : ''}</td><td>{x.year ?? ''}</td>
+                <td><Tag text={STATUS_LABELS[x.status] ?? x.status} color={tone(x.status)} /></td><td>{READ_LABELS[x.read]}</td><td>{x.errors}</td><td>{x.warnings}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {p.reports.items.length > 1 && <Button variant="secondary">差异比对：比较选中的两份报告</Button>}
       </form>
       <Pagination page={p.reports.page} pageSize={p.reports.pageSize} total={p.reports.total} baseHref={base} label="报告分页" query={keep('page')} />
@@ -243,7 +234,7 @@ export function RunReportPage(p: { shell: AdminShell; run: RunView; report: RunR
     <AdminLayout {...p.shell} active="reports" title={x.file}>
       <ErrorSummary errors={p.errors} />
       <FindingErrorSummary e={p.refused} />
-      <SupervisionNav current="runs" />
+      <SupervisionNav current="runs" locale={p.shell.locale} />
       <p><a href={`${SUPERVISION_PATH}/runs/${p.run.id}`}>← {p.run.title}</a></p>
       <h1>{x.agency ?? x.file}{x.year ? ` ${x.year} 年度` : ''}</h1>
       <p>{x.file} · <Tag text={STATUS_LABELS[x.status] ?? x.status} color={tone(x.status)} /> · {READ_LABELS[x.read]} · 错误 {x.errors}，警告 {x.warnings}{p.report.unreadCells.length ? `，${p.report.unreadCells.length} 个单元格未读出` : ''}{x.format ? ` · ${x.format === 'hybrid' ? '混合格式' : `${x.format} 年版格式`}` : ''}</p>
@@ -274,25 +265,23 @@ export function RectificationsPage(p: { shell: AdminShell; list: Paged<Rectifica
   const base = `${SUPERVISION_PATH}/rectifications`;
   return (
     <AdminLayout {...p.shell} active="reports" title="年度报告整改">
-      {p.shell.user.role === 'supervisor' && <SupervisionNav current="rectifications" />}
+      {p.shell.user.role === 'supervisor' && <SupervisionNav current="rectifications" locale={p.shell.locale} />}
       <h1>年度报告整改</h1>
       <form method="get" action={base} className="gk-filters">
-        <label htmlFor="field-state">状态</label>
-        <select id="field-state" name="state" defaultValue={p.state ?? ''}>
-          <option value="">全部</option>
-          {Object.entries(RECTIFICATION_LABELS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
-        </select>
-        <button type="submit">筛选</button>
+        <Select name="state" label="状态" value={p.state ?? ''} placeholder="全部" options={Object.entries(RECTIFICATION_LABELS).map(([k, v]) => ({ value: k, label: v }))} />
+        <div className="gk-filters__actions"><Button variant="secondary">筛选</Button></div>
       </form>
       {p.list.total === 0 ? <p>没有整改事项。</p> : (
-        <table className="gk-table">
-          <thead><tr><th scope="col">编号</th><th scope="col">被要求整改的机关</th><th scope="col">提出机关</th><th scope="col">整改要求</th><th scope="col">状态</th><th scope="col">提出时间</th></tr></thead>
-          <tbody>
-            {p.list.items.map((r) => (
-              <tr key={r.id}><td><a href={`${base}/${r.id}`}>整改#{r.id}</a></td><td>{r.agency}</td><td>{r.supervisorAgency}</td><td>{r.comment.slice(0, 60)}</td><td>{RECTIFICATION_LABELS[r.state]}</td><td>{r.createdAt.slice(0, 10)}</td></tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="gk-table-wrap">
+          <table className="gk-table">
+            <thead><tr><th scope="col">编号</th><th scope="col">被要求整改的机关</th><th scope="col">提出机关</th><th scope="col">整改要求</th><th scope="col">状态</th><th scope="col">提出时间</th></tr></thead>
+            <tbody>
+              {p.list.items.map((r) => (
+                <tr key={r.id}><td><a href={`${base}/${r.id}`}>整改#{r.id}</a></td><td>{r.agency}</td><td>{r.supervisorAgency}</td><td>{r.comment.slice(0, 60)}</td><td>{RECTIFICATION_LABELS[r.state]}</td><td>{r.createdAt.slice(0, 10)}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <Pagination page={p.list.page} pageSize={p.list.pageSize} total={p.list.total} baseHref={base} query={p.state ? { state: p.state } : {}} />
     </AdminLayout>
@@ -306,6 +295,7 @@ export function RectificationPage(p: { shell: AdminShell; r: RectificationDetail
   return (
     <AdminLayout {...p.shell} active="reports" title={`整改#${r.id}`}>
       <ErrorSummary errors={p.errors} />
+      {p.shell.user.role === 'supervisor' && <SupervisionNav current="rectifications" locale={p.shell.locale} />}
       <p><a href={`${SUPERVISION_PATH}/rectifications`}>← 年度报告整改</a></p>
       <h1>整改#{r.id}：{r.agency}</h1>
       <p>状态：<strong data-state={r.state}>{RECTIFICATION_LABELS[r.state]}</strong> · {r.supervisorAgency}（{r.createdBy}）{r.createdAt.slice(0, 10)} 提出</p>
