@@ -2,14 +2,17 @@
 // each of their main pages — the 工作台, 依申请公开, 主动公开, 政务服务事项, the 好差评 tabs, the supervisors' 督查 pages
 // (among them a run's result, one report of it, the comparison of two runs and the 差异比对 of two reports, made
 // through the API here) — fits the window: the page never scrolls sideways (a wide table scrolls in its own
-// gk-table-wrap box), and the navigation shows where the user is (the side navigation's current entry; on the 督查 and
-// 好差评 pages the current tab too, in bold).
+// gk-table-wrap box, a keyboard stop when it scrolls), and the navigation shows where the user is (the side navigation's
+// current entry; on the 督查 and 好差评 pages the current tab too, in bold). The tabbed pages are scanned with axe on the phone.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { signInAs } from './pages/SignInPage.ts';
+import { axeScan, describeViolations } from './support/axe.ts';
 
 const WIDTHS = [390, 1366] as const;
+
+test.use({ bypassCSP: true }); // axe-core is injected as a script
 const FIXTURES = path.join(process.cwd(), 'tests/fixtures/reports');
 
 /** A page to visit: its address, the side navigation's current entry, and the current tab of its section's tabs. */
@@ -89,8 +92,12 @@ async function check(page: Page, v: Visit, width: number): Promise<void> {
   expect(res?.status(), where).toBe(200);
   const w = await widths(page);
   expect(w.scrollWidth, `${where} scrolls sideways: ${w.over.join(', ')}`).toBeLessThanOrEqual(w.innerWidth);
-  // every table of these pages sits in its scrolling box
+  // every table of these pages sits in its scrolling box; a box that scrolls is a keyboard stop (site.js)
   await expect(page.locator('main table.gk-table:not(.gk-table-wrap table)'), where).toHaveCount(0);
+  const unreachable = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.gk-table-wrap')]
+    .filter((e) => e.scrollWidth > e.clientWidth + 1 && e.tabIndex < 0)
+    .map((e) => e.querySelector('table')?.outerHTML.slice(0, 120) ?? ''));
+  expect(unreachable, `${where}: a table box scrolls without being a keyboard stop`).toEqual([]);
   const side = page.locator('nav.gk-sidenav a[aria-current="page"]');
   await expect(side, where).toHaveText(v.side);
   await expect(side, where).toBeVisible();
@@ -100,6 +107,11 @@ async function check(page: Page, v: Visit, width: number): Promise<void> {
     const current = tabs.locator('a[aria-current="page"]');
     await expect(current, where).toHaveText(v.tab.current);
     expect(Number(await current.evaluate((e) => getComputedStyle(e).fontWeight)), `${where}: the current tab in bold`).toBeGreaterThanOrEqual(700);
+    // on the phone, where the tables scroll in their boxes: no axe violation (keyboard access to the boxes among them)
+    if (width < 500) {
+      const v = await axeScan(page);
+      expect(v, `${where}: ${describeViolations(v)}`).toEqual([]);
+    }
   }
 }
 

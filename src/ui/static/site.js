@@ -15,6 +15,40 @@
     });
   });
 
+  // A wide table scrolls in its own box (.gk-table-wrap) instead of the page. A box that scrolls becomes a keyboard
+  // stop named after its table (caption, aria-label, the element it is labelled by, or the heading just above), so
+  // that it can be scrolled without a pointer (WCAG 2.1.1); a box that fits takes no stop. The box is a group, not a
+  // region: a section named by the same heading is a region already, and two landmarks of one name are ambiguous.
+  // Checked again when the window changes size. Boxes that are stops in the markup (DataTable) are left as they are.
+  function tableName(wrap) {
+    var table = wrap.querySelector('table');
+    if (!table) return '';
+    if (table.getAttribute('aria-label')) return table.getAttribute('aria-label');
+    var by = table.getAttribute('aria-labelledby') && document.getElementById(table.getAttribute('aria-labelledby'));
+    if (by) return by.textContent.trim();
+    var caption = table.querySelector('caption');
+    if (caption) return caption.textContent.trim();
+    var before = wrap.previousElementSibling;
+    return before && /^H[2-4]$/.test(before.tagName) ? before.textContent.trim() : '';
+  }
+  function markScrollingTables() {
+    Array.prototype.forEach.call(document.querySelectorAll('.gk-table-wrap'), function (wrap) {
+      var ours = wrap.hasAttribute('data-gk-scroller');
+      if (!ours && wrap.hasAttribute('tabindex')) return;
+      var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+      if (scrolls && !ours) {
+        var name = tableName(wrap);
+        wrap.setAttribute('data-gk-scroller', '');
+        wrap.setAttribute('tabindex', '0');
+        if (name) { wrap.setAttribute('role', 'group'); wrap.setAttribute('aria-label', name); }
+      } else if (!scrolls && ours) {
+        ['data-gk-scroller', 'tabindex', 'role', 'aria-label'].forEach(function (a) { wrap.removeAttribute(a); });
+      }
+    });
+  }
+  markScrollingTables();
+  window.addEventListener('resize', markScrollingTables);
+
   // Live character count under a text box with a limit (Textarea showCount): without this script the
   // hint states the limit and the server refuses a longer text; with it the hint counts as one types.
   // Length is counted as the server counts it (String length of the text).
