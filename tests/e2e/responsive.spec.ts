@@ -78,7 +78,7 @@ function supervisorPages(run: { earlier: number; later: number; reports: number[
 /** The page's width against the window's, with what sticks out past the window's right edge (outside a table's box). */
 async function widths(page: Page) {
   return page.evaluate(() => {
-    const over = [...document.querySelectorAll('body *')]
+    const over = Array.from(document.querySelectorAll('body *'))
       .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5 && !e.closest('.gk-table-wrap'))
       .slice(0, 5)
       .map((e) => `${e.tagName.toLowerCase()}${e.className ? `.${String(e.className).trim().split(/\s+/).join('.')}` : ''} (right ${Math.round(e.getBoundingClientRect().right)})`);
@@ -94,7 +94,7 @@ async function check(page: Page, v: Visit, width: number): Promise<void> {
   expect(w.scrollWidth, `${where} scrolls sideways: ${w.over.join(', ')}`).toBeLessThanOrEqual(w.innerWidth);
   // every table of these pages sits in its scrolling box; a box that scrolls is a keyboard stop (site.js)
   await expect(page.locator('main table.gk-table:not(.gk-table-wrap table)'), where).toHaveCount(0);
-  const unreachable = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.gk-table-wrap')]
+  const unreachable = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('.gk-table-wrap'))
     .filter((e) => e.scrollWidth > e.clientWidth + 1 && e.tabIndex < 0)
     .map((e) => e.querySelector('table')?.outerHTML.slice(0, 120) ?? ''));
   expect(unreachable, `${where}: a table box scrolls without being a keyboard stop`).toEqual([]);
