@@ -100,5 +100,7 @@ describe('site.css', () => {
     expect(css).toMatch(/\.gk-admin__body \{[^}]*grid-template-columns: 13rem minmax\(0, 1fr\)/);
     const rowHeader = /\.gk-table tbody th\[scope="row"\] \{ min-width: (\d+(?:\.\d+)?)em; \}/.exec(css);
     expect(Number(rowHeader?.[1])).toBeGreaterThanOrEqual(6);
+    // in the box, a cell keeps its words whole and a width of its own
+    expect(css).toMatch(/\.gk-table-wrap \.gk-table td \{ min-width: \d+em; overflow-wrap: normal; \}/);
   });
 });
