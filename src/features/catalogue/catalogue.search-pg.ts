@@ -18,9 +18,9 @@
 // A scope of at most pgSearchLimits.smallScope rows (a typical agency) is always walked. An agency that holds most of
 // the newest rows of the site (one department holding a whole catalogue) is filtered on its column, not ANDed as a
 // GIN token: its token's posting list is nearly the whole table and only slows every GIN query down.
-// What a collection learned (the ranked matches, or the common term's first matches and its tiers' sizes) is kept per
-// query, filters and catalogue generation (SearchMemo): a repeated search of a rare term needs no query, a common
-// term only its page's walk.
+// What a collection learned (the ranked matches, or a common term's newest matches per tier, extended by every page
+// taken from the database, and the tiers' sizes) is kept per query, filters and catalogue generation (SearchMemo): a
+// repeated search needs no query — no transaction either — when its page is already known.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/types.ts';
 import { toNumber } from '../../db/dialect.ts';
@@ -48,10 +48,18 @@ export const pgSearchLimits = {
 interface Step {
   head: string;
   text: string | null;
-  /** exact number of matches once a step has seen them all */
-  known?: number;
-  /** the step's matches with a key ≥ Collected.from, newest first (from the collection) */
-  seen: number[];
+}
+
+/**
+ * A common term's tier as far as pages have needed it: its newest matches, newest first — every match of the tier
+ * with a key ≥ `below` is in `keys`, so the next ones are taken below it and appended.
+ */
+export interface TierList {
+  keys: number[];
+  /** −∞: `keys` is the whole tier */
+  below: number;
+  /** the tier's exact size once a step has seen all of it (a count may know it before `keys` holds it) */
+  size?: number;
 }
 
 interface Scope {
@@ -70,16 +78,16 @@ interface Scope {
 /** What the collection of one query found; kept per catalogue generation by SearchMemo. */
 export interface Collected {
   scope: Scope;
-  /** recency keys of the matches collected, newest first, and each one's tier */
+  /** every match, ranked (tiers in order, newest first within each), when there are no more than the cap; else empty */
   keys: Float64Array;
   tiers: Uint8Array;
-  /** every match with a key ≥ `from` is in `keys` (−∞: every match is, +∞: none is known to be) */
-  from: number;
   /** matches collected (up to the cap + 1) */
   total: number;
-  /** per tier, its exact size once a step has seen all of it */
-  known: Array<number | undefined>;
+  /** more than the cap: each tier's newest matches (from the collection, then from the pages taken since) */
+  lists: TierList[];
 }
+
+const weightOf = (c: Collected) => 256 + c.keys.byteLength + c.tiers.byteLength + 8 * c.lists.reduce((n, l) => n + l.keys.length, 0);
 
 /**
  * The collections of recent queries, valid while the catalogue's generation (moved by every change to public items in
@@ -94,7 +102,7 @@ export class SearchMemo {
     private readonly ttlMs = 30_000,
     maxBytes = 2_000_000,
   ) {
-    this.entries = new Lru({ maxEntries: 1000, maxWeight: maxBytes, weigh: (e) => 256 + e.c.keys.byteLength + e.c.tiers.byteLength });
+    this.entries = new Lru({ maxEntries: 1000, maxWeight: maxBytes, weigh: (e) => weightOf(e.c) });
   }
   get(key: string): Collected | undefined {
     const e = this.entries.get(key);
@@ -105,7 +113,7 @@ export class SearchMemo {
     }
     return e.c;
   }
-  /** Keeps `c` when the generation is still `gen`, the one read before the collection began. */
+  /** Keeps `c` (again, weighed anew: its tier lists grow) when the generation is still `gen`, the one read before the search began. */
   set(key: string, gen: number, c: Collected): void {
     if (gen === this.generation()) this.entries.set(key, { gen, at: this.now(), c });
   }
@@ -136,37 +144,42 @@ export async function withSearchPlanner<T>(db: Executor, fn: (db: Executor) => P
   return db.isTransaction ? run(db) : (db as Kysely<Database>).transaction().execute(run);
 }
 
+/** Thrown by a step that would need the database while a page is answered from the memo alone. */
+const notInMemo = new Error('not in the search memo');
+
 export async function searchPg(db: Executor, q: SearchQuery, filter: MetaFilter, page: number, pageSize: number, cap: number, memo?: SearchMemo): Promise<SearchPage> {
   const key = JSON.stringify([q.terms.map((t) => t.text), filter.agencyId ?? null, filter.category ?? null, filter.kind ?? null, filter.year ?? null, filter.validity ?? null, cap]);
   const gen = memo?.generation() ?? 0;
   const hit = memo?.get(key);
-  // every match known: the page needs no query
-  if (hit && hit.total <= cap) return rankedPage(hit, page, pageSize);
+  const inTitle = `(${toTsquery(q, 'A')})`;
+  const inMeta = `(${toTsquery(q, 'C')})`;
+  const anywhere = `(${toTsquery(q)})`;
+  const steps: Step[] = [
+    { head: inTitle, text: null },
+    { head: `${inMeta} & !${inTitle}`, text: null },
+    { head: `!${inTitle} & !${inMeta}`, text: anywhere },
+  ];
+  const pageFrom = async (c: Collected, ex: Executor | null): Promise<SearchPage> => {
+    if (c.total <= cap) return rankedPage(c, page, pageSize);
+    const sources = steps.map((s, t): TierSource => ({ page: (limit, offset) => pageOf(ex, c, s, c.lists[t]!, limit, offset), count: () => count(ex, c, s, c.lists[t]!, cap + 1) }));
+    return { ids: await pageAcrossTiers(sources, cap, page, pageSize), total: cap, capped: true };
+  };
+  // the page is known when every step it needs is within what earlier searches found: no transaction at all
+  if (hit) {
+    try {
+      return await pageFrom(hit, null);
+    } catch (e) {
+      if (e !== notInMemo) throw e;
+    }
+  }
   return withSearchPlanner(db, async (trx) => {
-    const inTitle = `(${toTsquery(q, 'A')})`;
-    const inMeta = `(${toTsquery(q, 'C')})`;
-    const anywhere = `(${toTsquery(q)})`;
     let c = hit;
     if (!c) {
       const scope = await scopeOf(trx, filter);
-      c = scope ? await collect(trx, scope, anywhere, cap + 1, inTitle, inMeta) : { scope: emptyScope, keys: new Float64Array(0), tiers: new Uint8Array(0), from: -Infinity, total: 0, known: [0, 0, 0] };
+      c = scope ? await collect(trx, scope, anywhere, cap, inTitle, inMeta) : { scope: emptyScope, keys: new Float64Array(0), tiers: new Uint8Array(0), total: 0, lists: [] };
     }
-    const collected = c;
-    let result: SearchPage;
-    if (collected.total <= cap) {
-      result = rankedPage(collected, page, pageSize);
-    } else {
-      const steps: Step[] = [
-        { head: inTitle, text: null },
-        { head: `${inMeta} & !${inTitle}`, text: null },
-        { head: `!${inTitle} & !${inMeta}`, text: anywhere },
-      ].map((s, t) => ({ ...s, known: collected.known[t], seen: seenOf(collected, t as Tier) }));
-      const sources = steps.map((s): TierSource => ({ page: (limit, offset) => pageOf(trx, collected, s, limit, offset), count: () => count(trx, collected, s, cap + 1) }));
-      const ids = await pageAcrossTiers(sources, cap, page, pageSize);
-      steps.forEach((s, t) => { if (s.known != null) collected.known[t] = s.known; });
-      result = { ids, total: cap, capped: true };
-    }
-    memo?.set(key, gen, collected);
+    const result = await pageFrom(c, trx);
+    memo?.set(key, gen, c);
     return result;
   });
 }
@@ -179,13 +192,6 @@ function rankedPage(c: Collected, page: number, pageSize: number): SearchPage {
   const ids: Array<{ id: number; tier: Tier }> = [];
   for (let i = from; i < Math.min(c.total, from + pageSize); i++) ids.push({ id: idFromRecencyKey(c.keys[i]!), tier: c.tiers[i] as Tier });
   return { ids, total: c.total, capped: false };
-}
-
-/** A tier's collected matches that are certainly its newest ones (key ≥ from), newest first. */
-function seenOf(c: Collected, tier: Tier): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < c.keys.length; i++) if (c.tiers[i] === tier && c.keys[i]! >= c.from) out.push(c.keys[i]!);
-  return out;
 }
 
 /**
@@ -230,16 +236,14 @@ function walkRange(scope: Scope, below: number) {
 }
 
 /**
- * Walk the recency index newest first below `below` and test each row; `window` bounds the rows examined (null: to
- * the scope's end). `known`: the number of matches below `below` when the walk saw them all.
+ * Walk the recency index newest first below `below` and test each row: the keys of the first `limit` matches, newest
+ * first; `window` bounds the rows examined (null: to the scope's end, so fewer than `limit` means no more).
  */
-async function walk(db: Executor, scope: Scope, s: Step, below: number, limit: number, offset: number, window: number | null): Promise<{ ids: number[]; complete: boolean; known?: number }> {
+async function walk(db: Executor, scope: Scope, s: Step, below: number, limit: number, window: number | null): Promise<number[]> {
   const inner = window == null ? sql`` : sql`limit ${window}`;
-  const r = await sql<{ item_id: number }>`select item_id from (select item_id, search_key, head, tsv from catalogue_search ${walkRange(scope, below)} order by search_key desc ${inner}) w
-    where ${walkConditions(scope, s)} order by search_key desc limit ${limit} offset ${offset}`.execute(db);
-  const ids = r.rows.map((x) => Number(x.item_id));
-  const known = window == null && ids.length < limit && (ids.length > 0 || offset === 0) ? offset + ids.length : undefined;
-  return { ids, complete: window == null || ids.length === limit, known };
+  const r = await sql<{ search_key: string }>`select search_key from (select search_key, head, tsv from catalogue_search ${walkRange(scope, below)} order by search_key desc ${inner}) w
+    where ${walkConditions(scope, s)} order by search_key desc limit ${limit}`.execute(db);
+  return r.rows.map((x) => Number(x.search_key));
 }
 
 /**
@@ -275,11 +279,14 @@ const orMonths = (g: string[]) => `(${g.map((m) => `'${m}'`).join(' | ')})`;
 /**
  * The GIN query of a step within a month group: on `tsv` for a text step (its head condition then a filter), else on
  * `head`. The agency is tested on the row (`agency_id + 0`: never through its btree index, which would hand over the
- * whole agency) and, unless it holds most rows, also as a GIN token.
+ * whole agency) and, unless it holds most rows, also as a GIN token. `below`: only keys below it (a tier list's end,
+ * which may fall inside a month), tested on the row the same way.
  */
-function probeWhere(scope: Scope, s: { head: string; text: string | null }, months: string[]) {
+function probeWhere(scope: Scope, s: { head: string; text: string | null }, months: string[], below = Infinity) {
   const m = orMonths(months);
-  const agency = scope.agencyId == null ? sql`` : sql` and agency_id + 0 = ${scope.agencyId}`;
+  // `+ 0` as for the agency: a filter on the row, never a range of the recency index
+  const under = Number.isFinite(below) ? sql` and search_key + 0 < ${below}` : sql``;
+  const agency = scope.agencyId == null ? under : sql` and agency_id + 0 = ${scope.agencyId}${under}`;
   if (s.text) {
     const tsv = sql`tsv @@ ${and(s.text, scope.filter, scope.agencyToken, m)}::tsquery${agency}`;
     return s.head ? sql`${tsv} and (head @@ ${s.head}::tsquery) is true` : tsv;
@@ -287,32 +294,34 @@ function probeWhere(scope: Scope, s: { head: string; text: string | null }, mont
   return sql`head @@ ${and(s.head, scope.filter, scope.agencyToken, m)}::tsquery${agency}`;
 }
 
-/** The step's matches below `below`, newest first, from offset: month groups newest first until the rows are there. */
-async function probePage(db: Executor, scope: Scope, s: Step, below: number, limit: number, offset: number): Promise<{ ids: number[]; known?: number }> {
-  const need = offset + limit;
+/** The keys of the step's first `limit` matches below `below`, newest first: month groups newest first until they are there (fewer: no more). */
+async function probePage(db: Executor, scope: Scope, s: Step, below: number, limit: number): Promise<number[]> {
   const out: number[] = [];
-  for (const g of monthGroups(scope, below, need)) {
+  for (const g of monthGroups(scope, below, limit)) {
     // `search_key + 0`: sort the bitmap scan's rows (the recency index would walk every row of the scope)
-    const r = await sql<{ item_id: number }>`select item_id from catalogue_search where ${probeWhere(scope, s, g.months)} order by search_key + 0 desc limit ${need - out.length}`.execute(db);
-    for (const x of r.rows) out.push(Number(x.item_id));
+    const r = await sql<{ search_key: string }>`select search_key from catalogue_search where ${probeWhere(scope, s, g.months, below)} order by search_key + 0 desc limit ${limit - out.length}`.execute(db);
+    for (const x of r.rows) out.push(Number(x.search_key));
     g.seen(r.rows.length);
-    if (out.length >= need) return { ids: out.slice(offset, need) };
+    if (out.length >= limit) break;
   }
-  return { ids: out.slice(offset, need), known: out.length };
+  return out;
 }
 
 /**
- * Up to `upTo` matches with their tier flags, newest first as far as `from` says: a walk newest first for a small
+ * Up to the cap + 1 matches with their tier flags, newest first as far as `from` says: a walk newest first for a small
  * scope, else the month groups newest first, each stopping at the rows still wanted (in no order within the last).
+ * With no more than the cap they are ranked; with more, each tier starts its list with its matches from `from` on.
  */
-async function collect(db: Executor, scope: Scope, anywhere: string, upTo: number, inTitle: string, inMeta: string): Promise<Collected> {
-  const cols = sql`item_id, search_key, head @@ ${inTitle}::tsquery as t0, head @@ ${inMeta}::tsquery as t1`;
-  type Row = { item_id: number; search_key: string; t0: boolean; t1: boolean };
+async function collect(db: Executor, scope: Scope, anywhere: string, cap: number, inTitle: string, inMeta: string): Promise<Collected> {
+  const upTo = cap + 1;
+  const cols = sql`search_key, head @@ ${inTitle}::tsquery as t0, head @@ ${inMeta}::tsquery as t1`;
+  type Row = { search_key: string; t0: boolean; t1: boolean };
   const rows: Row[] = [];
   const s = { head: '', text: anywhere };
+  // every match with a key ≥ `from` is in `rows` (−∞: every match is, +∞: none is known to be)
   let from = Infinity;
   if (scope.small) {
-    const r = await sql<Row>`select ${cols} from (select item_id, search_key, head, tsv from catalogue_search ${walkRange(scope, Infinity)} order by search_key desc) w
+    const r = await sql<Row>`select ${cols} from (select search_key, head, tsv from catalogue_search ${walkRange(scope, Infinity)} order by search_key desc) w
       where ${walkConditions(scope, s)} order by search_key desc limit ${upTo}`.execute(db);
     rows.push(...r.rows);
     from = rows.length < upTo ? -Infinity : Number(rows[rows.length - 1]!.search_key);
@@ -333,70 +342,88 @@ async function collect(db: Executor, scope: Scope, anywhere: string, upTo: numbe
   const tierOf = (m: Row): Tier => (m.t0 ? 0 : m.t1 ? 1 : 2);
   // tiers in order, newest first within each: the ranking of decision 006 when every match is here
   const ranked = rows.map((m) => ({ key: Number(m.search_key), tier: tierOf(m) })).sort((a, b) => a.tier - b.tier || b.key - a.key);
-  return {
-    scope,
-    keys: Float64Array.from(ranked, (m) => m.key),
-    tiers: Uint8Array.from(ranked, (m) => m.tier),
-    from,
-    total: rows.length,
-    known: from === -Infinity ? [0, 1, 2].map((t) => ranked.filter((m) => m.tier === t).length) : [undefined, undefined, undefined],
-  };
+  if (ranked.length <= cap) {
+    return { scope, keys: Float64Array.from(ranked, (m) => m.key), tiers: Uint8Array.from(ranked, (m) => m.tier), total: ranked.length, lists: [] };
+  }
+  const lists = ([0, 1, 2] as const).map((t): TierList => {
+    const keys = ranked.filter((m) => m.tier === t && m.key >= from).map((m) => m.key);
+    return from === -Infinity ? { keys, below: -Infinity, size: keys.length } : { keys, below: from };
+  });
+  return { scope, keys: new Float64Array(0), tiers: new Uint8Array(0), total: ranked.length, lists };
 }
 
 /**
- * Would a bounded walk below `from` fill the page? The tier's density among the rows the collection covered (its
- * matches there over the rows expected there) says; without one (no month read to its end) the walk is tried.
+ * Would a bounded walk below the list's end fill the page? The tier's density among the rows its list covers (its
+ * matches there over the rows expected there) says; without one (the list covers no whole month) the walk is tried.
  */
-function walkLikelyFills(c: Collected, s: Step, need: number, window: number): boolean {
-  if (!Number.isFinite(c.from) || c.scope.perDay <= 0) return true;
-  const rows = c.scope.perDay * (dayOf(c.scope.newest) - dayOf(c.from) + 1);
-  return rows < 1 || (s.seen.length / rows) * window >= need;
+function walkLikelyFills(c: Collected, list: TierList, need: number, window: number): boolean {
+  if (!Number.isFinite(list.below) || c.scope.perDay <= 0) return true;
+  const rows = c.scope.perDay * (dayOf(c.scope.newest) - dayOf(list.below) + 1);
+  return rows < 1 || (list.keys.length / rows) * window >= need;
 }
 
-async function pageOf(db: Executor, c: Collected, s: Step, limit: number, offset: number): Promise<number[]> {
-  const head = s.seen.slice(offset, offset + limit).map(idFromRecencyKey);
-  if (head.length === limit) return head;
-  if (c.from === -Infinity || s.known != null) {
-    if (s.known == null) s.known = s.seen.length;
-    if (s.known <= s.seen.length) return head;
+/**
+ * Appends to `list` the `need` matches (or fewer: the tier's end) taken below `below`, unless another search extended
+ * it meanwhile (then it already holds them or more).
+ */
+function extend(list: TierList, below: number, got: number[], need: number): void {
+  if (list.below !== below) return;
+  for (const k of got) list.keys.push(k);
+  if (got.length < need) {
+    list.below = -Infinity;
+    list.size = list.keys.length;
+  } else {
+    list.below = got[got.length - 1]!;
   }
-  // the rest lies below `from`
-  const off = Math.max(0, offset - s.seen.length);
-  const lim = limit - head.length;
-  const settle = (known: number | undefined) => { if (known != null && (known > 0 || off === 0)) s.known = s.seen.length + known; };
+}
+
+/**
+ * A tier's page: from its list when the list reaches that far; else the rest — from the list's end to the page's end —
+ * is taken below the list's end (a walk when it should fill, else a probe) and kept in the list. `db` null: the memo
+ * alone must answer (notInMemo otherwise).
+ */
+async function pageOf(db: Executor | null, c: Collected, s: Step, list: TierList, limit: number, offset: number): Promise<number[]> {
+  const end = Math.min(offset + limit, list.size ?? Infinity);
+  const have = list.keys.length;
+  if (have >= end || list.below === -Infinity) return list.keys.slice(offset, end).map(idFromRecencyKey);
+  if (!db) throw notInMemo;
+  const below = list.below;
+  const need = end - have;
+  let got: number[] | null = null;
   if (c.scope.small) {
-    const w = await walk(db, c.scope, s, c.from, lim, off, null);
-    settle(w.known);
-    return [...head, ...w.ids];
+    got = await walk(db, c.scope, s, below, need, null);
+  } else {
+    const window = Math.max(s.text ? pgSearchLimits.walkText : pgSearchLimits.walkHead, 3 * need);
+    if (walkLikelyFills(c, list, need, window)) {
+      const w = await walk(db, c.scope, s, below, need, window);
+      if (w.length === need) got = w;
+    }
+    got ??= await probePage(db, c.scope, s, below, need);
   }
-  const window = Math.max(s.text ? pgSearchLimits.walkText : pgSearchLimits.walkHead, 3 * (off + lim));
-  if (walkLikelyFills(c, s, off + lim, window)) {
-    const w = await walk(db, c.scope, s, c.from, lim, off, window);
-    if (w.complete) return [...head, ...w.ids];
-  }
-  const p = await probePage(db, c.scope, s, c.from, lim, off);
-  settle(p.known);
-  return [...head, ...p.ids];
+  extend(list, below, got, need);
+  return [...list.keys.slice(0, have), ...got].slice(offset, end).map(idFromRecencyKey);
 }
 
-async function count(db: Executor, c: Collected, s: Step, upTo: number): Promise<number> {
-  if (s.known != null) return Math.min(s.known, upTo);
-  if (c.from === -Infinity) return Math.min((s.known = s.seen.length), upTo);
-  let n = s.seen.length;
+/** A tier's size up to `upTo`: its list's length, then a capped count below the list's end by month groups. */
+async function count(db: Executor | null, c: Collected, s: Step, list: TierList, upTo: number): Promise<number> {
+  if (list.size != null) return Math.min(list.size, upTo);
+  let n = list.keys.length;
   if (n >= upTo) return upTo;
+  if (!db) throw notInMemo;
+  const below = list.below;
   if (c.scope.small) {
-    const w = await walk(db, c.scope, s, c.from, upTo - n, 0, null);
-    if (w.known != null) s.known = n + w.known;
-    return n + w.ids.length;
+    const got = await walk(db, c.scope, s, below, upTo - n, null);
+    extend(list, below, got, upTo - n);
+    return Math.min(n + got.length, upTo);
   }
   let ended = true;
-  for (const g of monthGroups(c.scope, c.from, upTo - n)) {
-    const r = await sql<{ n: string }>`select count(*) as n from (select 1 from catalogue_search where ${probeWhere(c.scope, s, g.months)} limit ${upTo - n}) x`.execute(db);
+  for (const g of monthGroups(c.scope, below, upTo - n)) {
+    const r = await sql<{ n: string }>`select count(*) as n from (select 1 from catalogue_search where ${probeWhere(c.scope, s, g.months, below)} limit ${upTo - n}) x`.execute(db);
     const got = toNumber(r.rows[0]?.n);
     n += got;
     g.seen(got);
     if (n >= upTo) { ended = false; break; }
   }
-  if (ended) s.known = n;
+  if (ended && list.below === below) list.size = n;
   return Math.min(n, upTo);
 }
