@@ -86,6 +86,43 @@ describe.skipIf(!pg)('PostgreSQL search plan', () => {
     }
   }, 300_000);
 
+  // Pages taken in any order, one after another or together, extend the same tier lists of the memo; each page equals
+  // the plain plan's, and a page asked again is answered from the memo without a single query.
+  const orders: Array<[string, MetaFilter, number[][]]> = [
+    ['公开', { agencyId: 1 }, [[1], [2], [3], [1, 2, 3]]],
+    ['公开', { agencyId: 1 }, [[40], [1], [2], [41]]],
+    ['许可', { agencyId: null }, [[3], [1], [101], [2]]],
+    ['行政复议', { agencyId: 1 }, [[2, 3, 4], [1], [5, 30]]],
+    ['政务公开', { agencyId: 1, kind: 'news' }, [[1, 2], [7], [3]]],
+    ['跨省通办', { agencyId: null }, [[1], [2, 3]]],
+  ];
+  const bySize = { default: saved, probes: { walkHead: 1, walkText: 1, smallScope: 0, denseShare: 0.5 }, mixed: { walkHead: 40, walkText: 12, smallScope: 100, denseShare: 0.5 } };
+  it.each((Object.keys(bySize) as Array<keyof typeof bySize>).flatMap((b) => orders.map(([q, f, rounds]) => [b, q, f, rounds] as const)))(
+    'the %s steps extend the memo for %s %j in the order %j and a page seen before needs no query',
+    async (b, q, f0, rounds) => {
+      Object.assign(pgSearchLimits, bySize[b]);
+      const f = { ...f0, agencyId: f0.agencyId === 1 ? agencyId : f0.agencyId };
+      const memo = new SearchMemo(() => 1);
+      let queries = 0;
+      const counted = t.db.withPlugin({ transformQuery: (a) => { queries++; return a.node; }, transformResult: async (a) => a.result });
+      try {
+        for (const pages of rounds) {
+          const got = await Promise.all(pages.map((p) => searchIndex(counted, parseQuery(q), f, p, 10, memo)));
+          for (const [i, p] of pages.entries()) expect({ ids: got[i]!.ids, total: got[i]!.total, capped: got[i]!.capped }, `${q} page ${p}`).toEqual(await reference(t, q, f, p, 10));
+        }
+        queries = 0;
+        for (const p of new Set(rounds.flat())) {
+          const again = await searchIndex(counted, parseQuery(q), f, p, 10, memo);
+          expect(again.ids, `${q} page ${p} again`).toEqual((await reference(t, q, f, p, 10)).ids);
+        }
+        expect(queries).toBe(0);
+      } finally {
+        Object.assign(pgSearchLimits, saved);
+      }
+    },
+    120_000,
+  );
+
   it('a search after a publication finds it: what searches found is kept per catalogue generation', async () => {
     const search = () => t.services.catalogue.search({ q: '芝罘区', agencyId: otherId, page: 1 });
     const want = await reference(t, '芝罘区', { agencyId: otherId }, 1, 10);
