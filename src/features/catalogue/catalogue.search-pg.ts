@@ -60,6 +60,11 @@ export interface TierList {
   below: number;
   /** the tier's exact size once a step has seen all of it (a count may know it before `keys` holds it) */
   size?: number;
+  /**
+   * With an empty list whose collection filled its first month group (the rows of a bitmap, in no order): the tier's
+   * matches among them over the rows expected in that group — at least its density there. Only chooses walk or probe.
+   */
+  density?: number;
 }
 
 interface Scope {
@@ -320,6 +325,8 @@ async function collect(db: Executor, scope: Scope, anywhere: string, cap: number
   const s = { head: '', text: anywhere };
   // every match with a key ≥ `from` is in `rows` (−∞: every match is, +∞: none is known to be)
   let from = Infinity;
+  // the rows expected in the first month group when it alone gave the cap's matches
+  let firstGroupRows = 0;
   if (scope.small) {
     const r = await sql<Row>`select ${cols} from (select search_key, head, tsv from catalogue_search ${walkRange(scope, Infinity)} order by search_key desc) w
       where ${walkConditions(scope, s)} order by search_key desc limit ${upTo}`.execute(db);
@@ -333,7 +340,10 @@ async function collect(db: Executor, scope: Scope, anywhere: string, cap: number
       const r = await sql<Row>`select ${cols} from catalogue_search where ${probeWhere(scope, s, g.months)} limit ${want}`.execute(db);
       rows.push(...r.rows);
       g.seen(r.rows.length);
-      if (r.rows.length >= want) break;
+      if (r.rows.length >= want) {
+        if (done === 0) firstGroupRows = scope.perDay * (dayOf(scope.newest) - dayOf(periodStartKey(g.months[g.months.length - 1]!)) + 1);
+        break;
+      }
       done += g.months.length;
       // the group was read to its end: every match from its oldest month's first day on is here
       from = done >= months.length ? -Infinity : periodStartKey(g.months[g.months.length - 1]!);
@@ -347,16 +357,20 @@ async function collect(db: Executor, scope: Scope, anywhere: string, cap: number
   }
   const lists = ([0, 1, 2] as const).map((t): TierList => {
     const keys = ranked.filter((m) => m.tier === t && m.key >= from).map((m) => m.key);
-    return from === -Infinity ? { keys, below: -Infinity, size: keys.length } : { keys, below: from };
+    if (from === -Infinity) return { keys, below: -Infinity, size: keys.length };
+    const density = from === Infinity && firstGroupRows > 0 ? ranked.filter((m) => m.tier === t).length / firstGroupRows : undefined;
+    return density == null ? { keys, below: from } : { keys, below: from, density };
   });
   return { scope, keys: new Float64Array(0), tiers: new Uint8Array(0), total: ranked.length, lists };
 }
 
 /**
  * Would a bounded walk below the list's end fill the page? The tier's density among the rows its list covers (its
- * matches there over the rows expected there) says; without one (the list covers no whole month) the walk is tried.
+ * matches there over the rows expected there) says, or, before the list covers any, its density in the collection's
+ * first month group; without either the walk is tried.
  */
 function walkLikelyFills(c: Collected, list: TierList, need: number, window: number): boolean {
+  if (list.below === Infinity && list.density != null) return list.density * window >= need;
   if (!Number.isFinite(list.below) || c.scope.perDay <= 0) return true;
   const rows = c.scope.perDay * (dayOf(c.scope.newest) - dayOf(list.below) + 1);
   return rows < 1 || (list.keys.length / rows) * window >= need;
