@@ -62,7 +62,7 @@ export interface TierList {
   size?: number;
   /**
    * With an empty list whose collection filled its first month group (the rows of a bitmap, in no order): the tier's
-   * matches among them over the rows expected in that group — at least its density there. Only chooses walk or probe.
+   * matches among them, + 1, over the rows expected in that group — an estimate of its matches a row (see tierShare).
    */
   density?: number;
 }
@@ -253,10 +253,12 @@ async function walk(db: Executor, scope: Scope, s: Step, below: number, limit: n
 
 /**
  * Month groups newest first, below `below`, each spanning the days that should hold the `want` rows still wanted: the
- * first as if every row of the scope matched (its rows a day), each next one at the matches a day seen so far (4 times
- * the days read while nothing was seen). `seen` reports the rows the last group gave.
+ * first at `share` of the scope's rows a day (1: as if every row matched; less: a step's estimated matches a row), each
+ * next one at the matches a day seen so far (4 times the days read while nothing was seen). A group that reaches the
+ * scope's oldest month is given as a key bound alone (`months` null: every key below `below`), so the GIN query reads
+ * no month token's posting list. `seen` reports the rows the last group gave.
  */
-function* monthGroups(scope: Scope, below: number, want: number): Generator<{ months: string[]; seen: (n: number) => void }> {
+function* monthGroups(scope: Scope, below: number, want: number, share = 1): Generator<{ months: string[] | null; below: number; last: string; seen: (n: number) => void }> {
   const top = Number.isFinite(below) ? Math.min(scope.newest, below - 1) : scope.newest;
   if (top < scope.oldest) return;
   const months = periodTokensBetween(top, scope.oldest);
@@ -264,14 +266,16 @@ function* monthGroups(scope: Scope, below: number, want: number): Generator<{ mo
   // days from the top down to the first day of months[i], inclusive
   const span = (i: number) => topDay - dayOf(periodStartKey(months[i]!)) + 1;
   let got = 0;
-  let days = scope.perDay > 0 ? want / scope.perDay : 1;
+  let days = scope.perDay > 0 ? want / (scope.perDay * share) : 1;
   for (let at = 0; at < months.length && got < want;) {
     let end = at + 1;
     const reach = (at > 0 ? span(at - 1) : 0) + days;
     while (end < months.length && span(end - 1) < reach) end++;
-    const g = months.slice(at, end);
     let n = 0;
-    yield { months: g, seen: (x) => { n = x; } };
+    const seen = (x: number) => { n = x; };
+    const last = months[end - 1]!;
+    if (end === months.length) yield { months: null, below: at > 0 ? periodStartKey(months[at - 1]!) : below, last, seen };
+    else yield { months: months.slice(at, end), below, last, seen };
     at = end;
     got += n;
     const rate = got / span(at - 1);
@@ -279,7 +283,7 @@ function* monthGroups(scope: Scope, below: number, want: number): Generator<{ mo
   }
 }
 
-const orMonths = (g: string[]) => `(${g.map((m) => `'${m}'`).join(' | ')})`;
+const orMonths = (g: string[] | null) => (g ? `(${g.map((m) => `'${m}'`).join(' | ')})` : '');
 
 /**
  * The GIN query of a step within a month group: on `tsv` for a text step (its head condition then a filter), else on
@@ -287,7 +291,7 @@ const orMonths = (g: string[]) => `(${g.map((m) => `'${m}'`).join(' | ')})`;
  * whole agency) and, unless it holds most rows, also as a GIN token. `below`: only keys below it (a tier list's end,
  * which may fall inside a month), tested on the row the same way.
  */
-function probeWhere(scope: Scope, s: { head: string; text: string | null }, months: string[], below = Infinity) {
+function probeWhere(scope: Scope, s: { head: string; text: string | null }, months: string[] | null, below = Infinity) {
   const m = orMonths(months);
   // `+ 0` as for the agency: a filter on the row, never a range of the recency index
   const under = Number.isFinite(below) ? sql` and search_key + 0 < ${below}` : sql``;
@@ -299,12 +303,12 @@ function probeWhere(scope: Scope, s: { head: string; text: string | null }, mont
   return sql`head @@ ${and(s.head, scope.filter, scope.agencyToken, m)}::tsquery${agency}`;
 }
 
-/** The keys of the step's first `limit` matches below `below`, newest first: month groups newest first until they are there (fewer: no more). */
-async function probePage(db: Executor, scope: Scope, s: Step, below: number, limit: number): Promise<number[]> {
+/** The keys of the step's first `limit` matches below `below`, newest first: month groups newest first until they are there (fewer: no more); `share`: the step's estimated matches a row. */
+async function probePage(db: Executor, scope: Scope, s: Step, below: number, limit: number, share?: number): Promise<number[]> {
   const out: number[] = [];
-  for (const g of monthGroups(scope, below, limit)) {
+  for (const g of monthGroups(scope, below, limit, share)) {
     // `search_key + 0`: sort the bitmap scan's rows (the recency index would walk every row of the scope)
-    const r = await sql<{ search_key: string }>`select search_key from catalogue_search where ${probeWhere(scope, s, g.months, below)} order by search_key + 0 desc limit ${limit - out.length}`.execute(db);
+    const r = await sql<{ search_key: string }>`select search_key from catalogue_search where ${probeWhere(scope, s, g.months, g.below)} order by search_key + 0 desc limit ${limit - out.length}`.execute(db);
     for (const x of r.rows) out.push(Number(x.search_key));
     g.seen(r.rows.length);
     if (out.length >= limit) break;
@@ -333,20 +337,19 @@ async function collect(db: Executor, scope: Scope, anywhere: string, cap: number
     rows.push(...r.rows);
     from = rows.length < upTo ? -Infinity : Number(rows[rows.length - 1]!.search_key);
   } else {
-    const months = periodTokensBetween(scope.newest, scope.oldest);
-    let done = 0;
+    let first = true;
     for (const g of monthGroups(scope, Infinity, upTo)) {
       const want = upTo - rows.length;
-      const r = await sql<Row>`select ${cols} from catalogue_search where ${probeWhere(scope, s, g.months)} limit ${want}`.execute(db);
+      const r = await sql<Row>`select ${cols} from catalogue_search where ${probeWhere(scope, s, g.months, g.below)} limit ${want}`.execute(db);
       rows.push(...r.rows);
       g.seen(r.rows.length);
       if (r.rows.length >= want) {
-        if (done === 0) firstGroupRows = scope.perDay * (dayOf(scope.newest) - dayOf(periodStartKey(g.months[g.months.length - 1]!)) + 1);
+        if (first) firstGroupRows = scope.perDay * (dayOf(scope.newest) - dayOf(periodStartKey(g.last)) + 1);
         break;
       }
-      done += g.months.length;
+      first = false;
       // the group was read to its end: every match from its oldest month's first day on is here
-      from = done >= months.length ? -Infinity : periodStartKey(g.months[g.months.length - 1]!);
+      from = g.months == null ? -Infinity : periodStartKey(g.last);
     }
   }
   const tierOf = (m: Row): Tier => (m.t0 ? 0 : m.t1 ? 1 : 2);
@@ -358,22 +361,28 @@ async function collect(db: Executor, scope: Scope, anywhere: string, cap: number
   const lists = ([0, 1, 2] as const).map((t): TierList => {
     const keys = ranked.filter((m) => m.tier === t && m.key >= from).map((m) => m.key);
     if (from === -Infinity) return { keys, below: -Infinity, size: keys.length };
-    const density = from === Infinity && firstGroupRows > 0 ? ranked.filter((m) => m.tier === t).length / firstGroupRows : undefined;
+    const density = from === Infinity && firstGroupRows > 0 ? Math.min(1, (ranked.filter((m) => m.tier === t).length + 1) / firstGroupRows) : undefined;
     return density == null ? { keys, below: from } : { keys, below: from, density };
   });
   return { scope, keys: new Float64Array(0), tiers: new Uint8Array(0), total: ranked.length, lists };
 }
 
 /**
- * Would a bounded walk below the list's end fill the page? The tier's density among the rows its list covers (its
- * matches there over the rows expected there) says, or, before the list covers any, its density in the collection's
- * first month group; without either the walk is tried.
+ * A tier's estimated matches per row of the scope: among the rows its list covers (its matches there, + 1, over the
+ * rows expected there), or, before the list covers any, in the collection's first month group; undefined without
+ * either. Only chooses between walk and probe and sizes a probe's first month group.
  */
-function walkLikelyFills(c: Collected, list: TierList, need: number, window: number): boolean {
-  if (list.below === Infinity && list.density != null) return list.density * window >= need;
-  if (!Number.isFinite(list.below) || c.scope.perDay <= 0) return true;
+function tierShare(c: Collected, list: TierList): number | undefined {
+  if (list.below === Infinity) return list.density;
+  if (!Number.isFinite(list.below) || c.scope.perDay <= 0) return undefined;
   const rows = c.scope.perDay * (dayOf(c.scope.newest) - dayOf(list.below) + 1);
-  return rows < 1 || (list.keys.length / rows) * window >= need;
+  return rows < 1 ? undefined : Math.min(1, (list.keys.length + 1) / rows);
+}
+
+/** Would a bounded walk of `window` rows below the list's end fill the page? Tried when nothing says otherwise. */
+function walkLikelyFills(c: Collected, list: TierList, need: number, window: number): boolean {
+  const share = tierShare(c, list);
+  return share == null || share * window >= need;
 }
 
 /**
@@ -412,7 +421,7 @@ async function pageOf(db: Executor | null, c: Collected, s: Step, list: TierList
       const w = await walk(db, c.scope, s, below, need, window);
       if (w.length === need) got = w;
     }
-    got ??= await probePage(db, c.scope, s, below, need);
+    got ??= await probePage(db, c.scope, s, below, need, tierShare(c, list));
   }
   extend(list, below, got, need);
   return [...list.keys.slice(0, have), ...got].slice(offset, end).map(idFromRecencyKey);
@@ -431,8 +440,8 @@ async function count(db: Executor | null, c: Collected, s: Step, list: TierList,
     return Math.min(n + got.length, upTo);
   }
   let ended = true;
-  for (const g of monthGroups(c.scope, below, upTo - n)) {
-    const r = await sql<{ n: string }>`select count(*) as n from (select 1 from catalogue_search where ${probeWhere(c.scope, s, g.months, below)} limit ${upTo - n}) x`.execute(db);
+  for (const g of monthGroups(c.scope, below, upTo - n, tierShare(c, list))) {
+    const r = await sql<{ n: string }>`select count(*) as n from (select 1 from catalogue_search where ${probeWhere(c.scope, s, g.months, g.below)} limit ${upTo - n}) x`.execute(db);
     const got = toNumber(r.rows[0]?.n);
     n += got;
     g.seen(got);
