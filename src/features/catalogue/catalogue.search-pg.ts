@@ -62,7 +62,7 @@ export interface TierList {
   size?: number;
   /**
    * With an empty list whose collection filled its first month group (the rows of a bitmap, in no order): the tier's
-   * matches among them, + 1, over the rows expected in that group — an estimate of its matches a row (see tierShare).
+   * share of them — at most its matches a row, since not every row matches (see tierShare). 0: the tier is rare.
    */
   density?: number;
 }
@@ -253,10 +253,10 @@ async function walk(db: Executor, scope: Scope, s: Step, below: number, limit: n
 
 /**
  * Month groups newest first, below `below`, each spanning the days that should hold the `want` rows still wanted: the
- * first at `share` of the scope's rows a day (1: as if every row matched; less: a step's estimated matches a row), each
- * next one at the matches a day seen so far (4 times the days read while nothing was seen). A group that reaches the
- * scope's oldest month is given as a key bound alone (`months` null: every key below `below`), so the GIN query reads
- * no month token's posting list. `seen` reports the rows the last group gave.
+ * first at `share` of the scope's rows a day (1: as if every row matched; less: a step's estimated matches a row; 0: one
+ * group for the whole range), each next one at the matches a day seen so far (4 times the days read while nothing was
+ * seen). A group that reaches the scope's oldest month is given as a key bound alone (`months` null: every key below
+ * `below`), so the GIN query reads no month token's posting list. `seen` reports the rows the last group gave.
  */
 function* monthGroups(scope: Scope, below: number, want: number, share = 1): Generator<{ months: string[] | null; below: number; last: string; seen: (n: number) => void }> {
   const top = Number.isFinite(below) ? Math.min(scope.newest, below - 1) : scope.newest;
@@ -266,7 +266,7 @@ function* monthGroups(scope: Scope, below: number, want: number, share = 1): Gen
   // days from the top down to the first day of months[i], inclusive
   const span = (i: number) => topDay - dayOf(periodStartKey(months[i]!)) + 1;
   let got = 0;
-  let days = scope.perDay > 0 ? want / (scope.perDay * share) : 1;
+  let days = share <= 0 ? Infinity : scope.perDay > 0 ? want / (scope.perDay * share) : 1;
   for (let at = 0; at < months.length && got < want;) {
     let end = at + 1;
     const reach = (at > 0 ? span(at - 1) : 0) + days;
@@ -329,25 +329,18 @@ async function collect(db: Executor, scope: Scope, anywhere: string, cap: number
   const s = { head: '', text: anywhere };
   // every match with a key ≥ `from` is in `rows` (−∞: every match is, +∞: none is known to be)
   let from = Infinity;
-  // the rows expected in the first month group when it alone gave the cap's matches
-  let firstGroupRows = 0;
   if (scope.small) {
     const r = await sql<Row>`select ${cols} from (select search_key, head, tsv from catalogue_search ${walkRange(scope, Infinity)} order by search_key desc) w
       where ${walkConditions(scope, s)} order by search_key desc limit ${upTo}`.execute(db);
     rows.push(...r.rows);
     from = rows.length < upTo ? -Infinity : Number(rows[rows.length - 1]!.search_key);
   } else {
-    let first = true;
     for (const g of monthGroups(scope, Infinity, upTo)) {
       const want = upTo - rows.length;
       const r = await sql<Row>`select ${cols} from catalogue_search where ${probeWhere(scope, s, g.months, g.below)} limit ${want}`.execute(db);
       rows.push(...r.rows);
       g.seen(r.rows.length);
-      if (r.rows.length >= want) {
-        if (first) firstGroupRows = scope.perDay * (dayOf(scope.newest) - dayOf(periodStartKey(g.last)) + 1);
-        break;
-      }
-      first = false;
+      if (r.rows.length >= want) break;
       // the group was read to its end: every match from its oldest month's first day on is here
       from = g.months == null ? -Infinity : periodStartKey(g.last);
     }
@@ -361,7 +354,7 @@ async function collect(db: Executor, scope: Scope, anywhere: string, cap: number
   const lists = ([0, 1, 2] as const).map((t): TierList => {
     const keys = ranked.filter((m) => m.tier === t && m.key >= from).map((m) => m.key);
     if (from === -Infinity) return { keys, below: -Infinity, size: keys.length };
-    const density = from === Infinity && firstGroupRows > 0 ? Math.min(1, (ranked.filter((m) => m.tier === t).length + 1) / firstGroupRows) : undefined;
+    const density = from === Infinity ? ranked.filter((m) => m.tier === t).length / ranked.length : undefined;
     return density == null ? { keys, below: from } : { keys, below: from, density };
   });
   return { scope, keys: new Float64Array(0), tiers: new Uint8Array(0), total: ranked.length, lists };
@@ -369,8 +362,9 @@ async function collect(db: Executor, scope: Scope, anywhere: string, cap: number
 
 /**
  * A tier's estimated matches per row of the scope: among the rows its list covers (its matches there, + 1, over the
- * rows expected there), or, before the list covers any, in the collection's first month group; undefined without
- * either. Only chooses between walk and probe and sizes a probe's first month group.
+ * rows expected there), or, before the list covers any, its share of the collection's first month group (an upper
+ * bound; 0 when the tier was not among them); undefined without either. Only chooses between walk and probe and sizes
+ * a probe's first month group (0: the whole scope at once — a tier that rare has few candidates anywhere).
  */
 function tierShare(c: Collected, list: TierList): number | undefined {
   if (list.below === Infinity) return list.density;
