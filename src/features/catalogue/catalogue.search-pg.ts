@@ -118,9 +118,14 @@ export class SearchMemo {
     }
     return e.c;
   }
-  /** Keeps `c` (again, weighed anew: its tier lists grow) when the generation is still `gen`, the one read before the search began. */
+  /**
+   * Keeps `c` when the generation is still `gen`, the one read before the search began. A record stored again (its tier
+   * lists grew) is weighed anew but keeps the time of its collection: the age bound counts from there.
+   */
   set(key: string, gen: number, c: Collected): void {
-    if (gen === this.generation()) this.entries.set(key, { gen, at: this.now(), c });
+    if (gen !== this.generation()) return;
+    const prev = this.entries.get(key);
+    this.entries.set(key, { gen, at: prev && prev.c === c ? prev.at : this.now(), c });
   }
   clear(): void {
     this.entries.clear();
