@@ -145,6 +145,48 @@ export interface DeadlinesTable {
   plain_from: string | null;
   plain_workdays: number | null;
   plain_soon: number | null;
+  /** 285_deadline_plain_results: the calendar generation in force when due / provisional / status were written here */
+  plain_gen: Generated<number>;
+}
+
+/** 285: a plain clock's result per key (receipt date, working days, due-soon threshold), as of calendar generation `gen`. */
+export interface DeadlinePlainResultsTable {
+  plain_from: string;
+  plain_workdays: number;
+  plain_soon: number;
+  due: string;
+  provisional: number;
+  status: string;
+  gen: number;
+  /** the generation at which this key's result last changed, and its time */
+  changed_gen: number;
+  updated_at: string;
+}
+
+/** 285: one row per calendar change that recomputed the open clocks (consecutive from 1). */
+export interface DeadlinePlainGenerationsTable {
+  gen: number;
+  at: string;
+}
+
+/** 285: the view every reader of a clock's due / provisional / status / updated_at reads (a plain clock through its key). */
+export interface DeadlineClocksView {
+  id: number;
+  agency_id: number;
+  entity: string;
+  entity_id: string;
+  kind: string;
+  ledger_json: string;
+  settings_json: string | null;
+  due: string | null;
+  provisional: number;
+  status: string;
+  open: number;
+  updated_at: string;
+  plain_from: string | null;
+  plain_workdays: number | null;
+  plain_soon: number | null;
+  plain_gen: number;
 }
 
 export interface Database {
@@ -152,6 +194,9 @@ export interface Database {
   calendar_years: CalendarYearsTable;
   calendar_day_edits: CalendarDayEditsTable;
   deadlines: DeadlinesTable;
+  deadline_plain_results: DeadlinePlainResultsTable;
+  deadline_plain_generations: DeadlinePlainGenerationsTable;
+  deadline_clocks: DeadlineClocksView;
 }
 
 // ───────────── 030_applications: 依申请公开 (feature: applications, letters, appeals) ─────────────

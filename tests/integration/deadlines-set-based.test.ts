@@ -51,7 +51,8 @@ describe.each(engines())('set-based recomputation of plain clocks (%s)', (engine
   });
   afterAll(async () => t?.close());
 
-  const rows = () => t.db.selectFrom('deadlines').select(['entity_id', 'due', 'status', 'provisional', 'plain_from', 'plain_workdays', 'plain_soon']).where('entity', '=', 'set-test').orderBy('entity_id').execute();
+  // what every reader sees: the view deadline_clocks (an open plain clock's values through its key, decision 285)
+  const rows = () => t.db.selectFrom('deadline_clocks').select(['entity_id', 'due', 'status', 'provisional', 'plain_from', 'plain_workdays', 'plain_soon']).where('entity', '=', 'set-test').orderBy('entity_id').execute();
   /** what the engine computes for every clock with the calendar now in force */
   async function engineView() {
     const calendar = createCalendar(effectiveYearData(await loadYears(t.db), await loadEdits(t.db)));

@@ -39,6 +39,7 @@ import * as m246 from './246_service_items_agency_key.ts';
 import * as m247 from './247_supervision_runs_agency_key.ts';
 import * as m250 from './250_trigger_custom_plans.ts';
 import * as m251 from './251_deadline_figures_guard.ts';
+import * as m285 from './285_deadline_plain_results.ts';
 import * as m125 from './125_list_indexes.ts';
 import * as m120 from './120_redactions.ts';
 import * as m130 from './130_evaluation_stats_indexes.ts';
@@ -86,4 +87,5 @@ export const migrations: Record<string, Migration> = {
   '247_supervision_runs_agency_key': m247,
   '250_trigger_custom_plans': m250,
   '251_deadline_figures_guard': m251,
+  '285_deadline_plain_results': m285,
 };

@@ -69,7 +69,7 @@ export interface ListFilter {
   assignedUserId?: number | null;
   /**
    * Only cases whose reply clock may be due by `date` as of `today`: every case except those whose stored open reply
-   * clock (deadlines, kept by syncClock on every ledger change) is due after `date`. A stored due date can only be
+   * clock (deadline_clocks, kept by syncClock on every ledger change and by each calendar change) is due after `date`. A stored due date can only be
    * earlier than the one computed now (an open pause lengthens the period as days pass), so a case left out cannot be
    * due by `date`. Cases with a receipt or an event dated after `today` are kept (their clock is read from that later
    * day). A candidate filter: the reply clock itself is still computed from the ledger.
@@ -114,10 +114,10 @@ function filtered(db: Executor, f: ListFilter) {
   if (f.replyDueOnOrBefore) {
     const { date, today } = f.replyDueOnOrBefore;
     q = q.where((eb) => eb.or([
-      eb.not(eb.exists(eb.selectFrom('deadlines').select(sql.lit(1).as('x'))
-        .where('deadlines.entity', '=', 'application').where('deadlines.kind', '=', 'reply').where('deadlines.open', '=', 1)
-        .where('deadlines.entity_id', '=', sql<string>`cast(applications.id as text)`)
-        .where('deadlines.due', '>', date))),
+      eb.not(eb.exists(eb.selectFrom('deadline_clocks').select(sql.lit(1).as('x'))
+        .where('deadline_clocks.entity', '=', 'application').where('deadline_clocks.kind', '=', 'reply').where('deadline_clocks.open', '=', 1)
+        .where('deadline_clocks.entity_id', '=', sql<string>`cast(applications.id as text)`)
+        .where('deadline_clocks.due', '>', date))),
       eb('applications.received_on', '>', today),
       eb('applications.id', 'in', eb.selectFrom('application_events').select('application_events.application_id').where('application_events.on_date', '>', today)),
     ]));

@@ -290,10 +290,10 @@ export async function openClockItems(db: Executor, agencyIds: readonly number[])
     .execute();
 }
 
-/** Open clocks of the deadlines feature for catalogue items (read-only join), with the working version. */
+/** Open clocks of the deadlines feature for catalogue items (read-only join, as deadline_clocks shows them), with the working version. */
 export async function openClocks(db: Executor, agencyIds: readonly number[], entity: string, kind: string) {
   return db
-    .selectFrom('deadlines as d')
+    .selectFrom('deadline_clocks as d')
     .innerJoin('catalogue_items as i', (j) => j.on(sql`cast(d.entity_id as integer)`, '=', sql.ref('i.id')))
     .innerJoin('catalogue_versions as v', (j) => j.onRef('v.agency_id', '=', 'i.agency_id').onRef('v.item_id', '=', 'i.id').onRef('v.version_no', '=', 'i.working_version'))
     .select(['i.id', 'i.index_no', 'v.title', 'v.formed_on', 'v.state', 'd.due', 'd.provisional'])

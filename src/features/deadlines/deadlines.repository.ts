@@ -27,36 +27,53 @@ export interface DeadlineRow {
 
 const COLUMNS = ['id', 'agency_id', 'entity', 'entity_id', 'kind', 'ledger_json', 'settings_json', 'due', 'provisional', 'status', 'open', 'updated_at'] as const;
 
+/** A clock as its readers see it (the view deadline_clocks: an open plain clock's values through its key, decision 285). */
 export async function findDeadline(ex: Executor, entity: string, entityId: string, kind: string): Promise<DeadlineRow | undefined> {
-  return ex.selectFrom('deadlines').select(COLUMNS).where('entity', '=', entity).where('entity_id', '=', entityId).where('kind', '=', kind).executeTakeFirst();
+  return ex.selectFrom('deadline_clocks').select(COLUMNS).where('entity', '=', entity).where('entity_id', '=', entityId).where('kind', '=', kind).executeTakeFirst();
 }
 
+/** The generation in force (0 before the first calendar change), as a subquery for the row a write stores. */
+const currentGeneration = sql<number>`(select coalesce(max(gen), 0) from deadline_plain_generations)`;
+
+/** Writes the row's values as computed now: they are what its readers see until the next calendar change. */
 export async function upsertDeadline(ex: Executor, row: Omit<DeadlineRow, 'id'>): Promise<number> {
-  const existing = await findDeadline(ex, row.entity, row.entity_id, row.kind);
+  const existing = await ex.selectFrom('deadlines').select('id').where('entity', '=', row.entity).where('entity_id', '=', row.entity_id).where('kind', '=', row.kind).executeTakeFirst();
   if (existing) {
-    await ex.updateTable('deadlines').set(row).where('id', '=', existing.id).execute();
+    await ex.updateTable('deadlines').set({ ...row, plain_gen: currentGeneration }).where('id', '=', existing.id).execute();
     return existing.id;
   }
-  const r = await ex.insertInto('deadlines').values(row).returning('id').executeTakeFirstOrThrow();
+  const r = await ex.insertInto('deadlines').values({ ...row, plain_gen: currentGeneration }).returning('id').executeTakeFirstOrThrow();
   return r.id;
 }
 
+/** An open plain clock's kept key result newer than its own values (the view deadline_clocks' join), column `col`. */
+const keyResult = (col: 'due' | 'provisional') => sql.raw(`(select k.${col} from deadline_plain_results k where k.plain_from = deadlines.plain_from
+  and k.plain_workdays = deadlines.plain_workdays and k.plain_soon = deadlines.plain_soon and k.gen > deadlines.plain_gen)`);
+
+/**
+ * Closes the entity's open clocks. A closed clock keeps the due date and provisional flag it was last read with: an open
+ * plain clock's come from its key result when that is newer than its own (a closed clock is never read through a key).
+ */
 export async function closeDeadlines(ex: Executor, entity: string, entityId: string, at: string, kind?: string): Promise<number> {
-  let q = ex.updateTable('deadlines').set({ open: 0, status: 'closed', updated_at: at }).where('entity', '=', entity).where('entity_id', '=', entityId).where('open', '=', 1);
+  let q = ex.updateTable('deadlines').set({
+    open: 0, status: 'closed', updated_at: at,
+    due: sql`coalesce(${keyResult('due')}, due)`, provisional: sql`coalesce(${keyResult('provisional')}, provisional)`,
+  }).where('entity', '=', entity).where('entity_id', '=', entityId).where('open', '=', 1);
   if (kind) q = q.where('kind', '=', kind);
   const r = await q.executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
 
 /**
- * Open deadlines in id order, a page at a time (keyset), with what recomputation needs and who they belong to.
+ * Open deadlines in id order, a page at a time (keyset), with what recomputation needs and who they belong to, as
+ * their readers see them (deadline_clocks).
  * `replay`: only the clocks the set-based statement did not recompute — no formula inputs (`plain_from` null), or a
  * receipt date outside `range` — read through deadlines_replay_idx (open, plain_from, id) one group at a time.
  */
 export async function openDeadlinesPage(ex: Executor, afterId: number, limit: number, replay?: { group: 'none' | 'before' | 'after'; range: PlainRange }) {
   let q = ex
-    .selectFrom('deadlines')
-    .select(['id', 'agency_id', 'entity', 'entity_id', 'kind', 'ledger_json', 'settings_json', 'due', 'provisional', 'status'])
+    .selectFrom('deadline_clocks')
+    .select(['id', 'agency_id', 'entity', 'entity_id', 'kind', 'ledger_json', 'settings_json', 'due', 'provisional', 'status', 'plain_from'])
     .where('open', '=', 1)
     .where('id', '>', afterId);
   if (replay?.group === 'none') q = q.where('plain_from', 'is', null);
@@ -139,46 +156,75 @@ export interface PlainMoved {
 }
 
 /**
- * Recomputes every open plain clock (200_deadline_plain_clock) with `calendar` in one statement per engine and
- * updates the rows whose due date, status or provisional flag changed; returns those whose due date moved and the
- * range of receipt dates it covered (the rest is replayed by the engine), or null when the calendar's range cannot
- * serve `today`. The formula is core/deadlines/plain.ts's: due = the replyWorkdays-th working day after receipt;
- * asOf = max(today, receipt); 'overdue' after due, 'due_soon' within dueSoonWorkdays, provisional when any day from
- * receipt to due is.
+ * Opens a new calendar generation (decision 285): the next number after the last one, with the change's time. Every
+ * row the recomputation writes carries it (`plain_gen`), and so does every key result it keeps.
  */
-export async function recomputePlainClocks(ex: Executor, calendar: Calendar, today: string, at: string): Promise<{ range: PlainRange; moved: PlainMoved[] } | null> {
+export async function beginGeneration(ex: Executor, at: string): Promise<number> {
+  const last = await ex.selectFrom('deadline_plain_generations').select((eb) => eb.fn.max('gen').as('gen')).executeTakeFirst();
+  const gen = toNumber(last?.gen ?? 0) + 1;
+  await ex.insertInto('deadline_plain_generations').values({ gen, at }).execute();
+  return gen;
+}
+
+/**
+ * Computes with `calendar` the result of every key (receipt date, working days, due-soon threshold) of an open plain
+ * clock (200_deadline_plain_clock) received inside the working-day table, into the temporary table gk_keys — with the
+ * generation and time at which each key's result last changed (this generation unless the key's stored result is the
+ * same) — and returns the open plain clocks whose due date moved (the due date they were read with before, the key's
+ * new one) and the range of receipt dates covered; null when the calendar's range cannot serve `today` (then every
+ * clock is replayed by the engine). Nothing is written to `deadlines`: `keepPlainResults` stores gk_keys once the
+ * engine has replayed the rest. The formula is core/deadlines/plain.ts's: due = the replyWorkdays-th working day after
+ * receipt; asOf = max(today, receipt); 'overdue' after due, 'due_soon' within dueSoonWorkdays, provisional when any
+ * day from receipt to due is.
+ */
+export async function preparePlainResults(ex: Executor, calendar: Calendar, today: string, gen: number, at: string): Promise<{ range: PlainRange; moved: PlainMoved[] } | null> {
   const pg = dialectOf(ex as Kysely<unknown>) === 'postgres';
   const range = await loadWorkdayTables(ex, calendar, pg, today);
   if (!range || today < range.from || today > calendar.bounds().to) return null;
-  const asOf = sql`case when d.plain_from > ${today} then d.plain_from else ${today} end`;
-  const computed = sql`select d.id, d.agency_id, d.entity, d.entity_id, d.kind, d.due as old_due, w.day as new_due,
-      case when ${asOf} > w.day then 'overdue' when w.cum - a.cum <= d.plain_soon then 'due_soon' else 'on_time' end as new_status,
-      case when w.pcum - f.pcum + f.prov > 0 then 1 else 0 end as new_prov
+  const asOf = sql`case when k.plain_from > ${today} then k.plain_from else ${today} end`;
+  await sql`drop table if exists gk_keys`.execute(ex);
+  await sql`create temporary table gk_keys (plain_from text not null, plain_workdays integer not null, plain_soon integer not null,
+    due text not null, provisional integer not null, status text not null, changed_gen integer not null, updated_at text not null,
+    primary key (plain_from, plain_workdays, plain_soon))`.execute(ex);
+  const same = sql`o.due = c.due and o.provisional = c.provisional and o.status = c.status`;
+  await sql`insert into gk_keys (plain_from, plain_workdays, plain_soon, due, provisional, status, changed_gen, updated_at)
+    select c.plain_from, c.plain_workdays, c.plain_soon, c.due, c.provisional, c.status,
+      case when o.gen is not null and ${same} then o.changed_gen else ${gen} end,
+      case when o.gen is not null and ${same} then o.updated_at else ${at} end
+    from (
+      select k.plain_from, k.plain_workdays, k.plain_soon, w.day as due,
+        case when w.pcum - f.pcum + f.prov > 0 then 1 else 0 end as provisional,
+        case when ${asOf} > w.day then 'overdue' when w.cum - a.cum <= k.plain_soon then 'due_soon' else 'on_time' end as status
+      from (select distinct plain_from, plain_workdays, plain_soon from deadlines
+            where open = 1 and plain_from is not null and plain_from >= ${range.from} and plain_from <= ${range.to}) k
+      join gk_days f on f.day = k.plain_from
+      join gk_workdays w on w.cum = f.cum + k.plain_workdays
+      join gk_days a on a.day = ${asOf}
+    ) c
+    left join deadline_plain_results o on o.plain_from = c.plain_from and o.plain_workdays = c.plain_workdays and o.plain_soon = c.plain_soon`.execute(ex);
+  if (pg) await sql`analyze gk_keys`.execute(ex);
+  // the due date each clock was read with before: its key's previous result when it followed it, else its own
+  const before = sql`case when o.gen is null then d.due else o.due end`;
+  const moved = (await sql<PlainMoved>`select d.id, d.agency_id, d.entity, d.entity_id, d.kind, ${before} as old_due, n.due as new_due
     from deadlines d
-    join gk_days f on f.day = d.plain_from
-    join gk_workdays w on w.cum = f.cum + d.plain_workdays
-    join gk_days a on a.day = ${asOf}
-    where d.open = 1 and d.plain_from is not null and d.plain_from >= ${range.from} and d.plain_from <= ${range.to}`;
-  let moved: PlainMoved[];
-  if (pg) {
-    // one pass: the CTE is computed once from the rows before the update; the UPDATE in WITH runs to completion
-    const r = await sql<PlainMoved>`with c as materialized (${computed}),
-      u as (update deadlines as d set due = c.new_due, provisional = c.new_prov, status = c.new_status, updated_at = ${at}
-            from c where d.id = c.id and (d.due is distinct from c.new_due or d.provisional <> c.new_prov or d.status <> c.new_status))
-      select id, agency_id, entity, entity_id, kind, old_due, new_due from c where old_due is distinct from new_due`.execute(ex);
-    moved = r.rows;
-  } else {
-    moved = (await sql<PlainMoved>`select id, agency_id, entity, entity_id, kind, old_due, new_due from (${computed}) as c where old_due is not new_due`.execute(ex)).rows;
-    await sql`update deadlines set due = c.new_due, provisional = c.new_prov, status = c.new_status, updated_at = ${at}
-      from (${computed}) as c where deadlines.id = c.id and (deadlines.due is not c.new_due or deadlines.provisional <> c.new_prov or deadlines.status <> c.new_status)`.execute(ex);
-  }
-  await sql`drop table gk_days`.execute(ex);
-  await sql`drop table gk_workdays`.execute(ex);
+    join gk_keys n on n.plain_from = d.plain_from and n.plain_workdays = d.plain_workdays and n.plain_soon = d.plain_soon
+    left join deadline_plain_results o on o.plain_from = d.plain_from and o.plain_workdays = d.plain_workdays and o.plain_soon = d.plain_soon and o.gen > d.plain_gen
+    where d.open = 1 and d.plain_from is not null and d.plain_from >= ${range.from} and d.plain_from <= ${range.to}
+      and ${pg ? sql`${before} is distinct from n.due` : sql`${before} is not n.due`}`.execute(ex)).rows;
   return { range, moved: moved.map((m) => ({ ...m, id: Number(m.id), agency_id: Number(m.agency_id) })) };
 }
 
-export async function updateComputed(ex: Executor, id: number, v: { due: string | null; provisional: number; status: string; open: number; updated_at: string }): Promise<void> {
-  await ex.updateTable('deadlines').set(v).where('id', '=', id).execute();
+/**
+ * Replaces the kept key results with gk_keys as generation `gen` (`prepared`), or with none when the set-based
+ * computation could not run (every clock was then replayed and written by the engine); drops the temporary tables.
+ */
+export async function keepPlainResults(ex: Executor, gen: number, prepared: boolean): Promise<void> {
+  await sql`delete from deadline_plain_results`.execute(ex);
+  if (prepared) {
+    await sql`insert into deadline_plain_results (plain_from, plain_workdays, plain_soon, due, provisional, status, gen, changed_gen, updated_at)
+      select plain_from, plain_workdays, plain_soon, due, provisional, status, ${gen}, changed_gen, updated_at from gk_keys`.execute(ex);
+  }
+  for (const t of ['gk_keys', 'gk_days', 'gk_workdays']) await sql.raw(`drop table if exists ${t}`).execute(ex);
 }
 
 export interface ComputedUpdate {
@@ -193,25 +239,25 @@ export interface ComputedUpdate {
  * Many rows' computed values at once. PostgreSQL: one UPDATE … FROM unnest(arrays) per 5,000 rows (five parameters
  * whatever the size); SQLite (≥ 3.33): one UPDATE … FROM (VALUES …) per 500 rows.
  */
-export async function updateComputedMany(ex: Executor, rows: readonly ComputedUpdate[], at: string): Promise<void> {
+export async function updateComputedMany(ex: Executor, rows: readonly ComputedUpdate[], at: string, gen: number): Promise<void> {
   const pg = dialectOf(ex as Kysely<unknown>) === 'postgres';
   const size = pg ? 5000 : 500;
   for (let i = 0; i < rows.length; i += size) {
     const chunk = rows.slice(i, i + size);
     if (pg) {
-      await sql`update deadlines as d set due = v.due, provisional = v.provisional, status = v.status, open = v.open, updated_at = ${at}
+      await sql`update deadlines as d set due = v.due, provisional = v.provisional, status = v.status, open = v.open, updated_at = ${at}, plain_gen = ${gen}
         from unnest(${chunk.map((r) => r.id)}::integer[], ${chunk.map((r) => r.due)}::text[], ${chunk.map((r) => r.provisional)}::integer[], ${chunk.map((r) => r.status)}::text[], ${chunk.map((r) => r.open)}::integer[])
           as v(id, due, provisional, status, open) where d.id = v.id`.execute(ex);
     } else {
       const values = sql.join(chunk.map((r) => sql`(${r.id}, ${r.due}, ${r.provisional}, ${r.status}, ${r.open})`));
-      await sql`update deadlines set due = v.column2, provisional = v.column3, status = v.column4, open = v.column5, updated_at = ${at}
+      await sql`update deadlines set due = v.column2, provisional = v.column3, status = v.column4, open = v.column5, updated_at = ${at}, plain_gen = ${gen}
         from (values ${values}) as v where deadlines.id = v.column1`.execute(ex);
     }
   }
 }
 
 export async function listDeadlines(ex: Executor, q: { agencyIds: readonly number[] | null; open?: boolean; limit: number; offset: number }) {
-  let s = ex.selectFrom('deadlines').select(COLUMNS);
+  let s = ex.selectFrom('deadline_clocks').select(COLUMNS);
   let c = ex.selectFrom('deadlines').select((eb) => eb.fn.countAll().as('n'));
   if (q.agencyIds) {
     s = s.where('agency_id', 'in', q.agencyIds.length ? [...q.agencyIds] : [-1]);

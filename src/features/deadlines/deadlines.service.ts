@@ -2,14 +2,15 @@
 // transaction whenever a record's ledger changes (applications: kind 'reply'; catalogue:
 // 'proactive_publish'), and `close` when the clock ends. When the calendar changes, `recomputeOpen`
 // recomputes every open deadline in the calendar change's transaction and returns those that moved: the plain clocks
-// (a receipt and nothing else, core/deadlines/plain.ts) in one set-based statement over a working-day table, the other
-// ledgers replayed by the engine a page at a time (decision 200).
+// (a receipt and nothing else, core/deadlines/plain.ts) once per key (receipt date, working days, due-soon threshold)
+// over a working-day table — the results kept per key and read through it (the view deadline_clocks), so their rows
+// are not written (decisions 200, 285) — the other ledgers replayed by the engine a page at a time.
 import type { Calendar } from '../../core/calendar/index.ts';
 import { computeDeadline, LedgerError, plainClock, type DeadlineResult, type DeadlineSettings, type Ledger } from '../../core/deadlines/index.ts';
 import { fromJson, nowIso, toJson } from '../../db/dialect.ts';
 import { assertVisible, type Actor } from '../shared/actor.ts';
 import {
-  closeDeadlines, findDeadline, listDeadlines, openDeadlinesPage, recomputePlainClocks, updateComputedMany, upsertDeadline,
+  beginGeneration, closeDeadlines, findDeadline, keepPlainResults, listDeadlines, openDeadlinesPage, preparePlainResults, updateComputedMany, upsertDeadline,
   type ComputedUpdate,
   type DeadlineRow, type Executor,
 } from './deadlines.repository.ts';
@@ -118,7 +119,8 @@ export function createDeadlinesService(db: Executor, deps: { calendar: CalendarP
     async recomputeOpen(trx, calendar) {
       const today = shanghaiToday(clock());
       const at = nowIso(clock);
-      const plain = await recomputePlainClocks(trx, calendar, today, at);
+      const gen = await beginGeneration(trx, at);
+      const plain = await preparePlainResults(trx, calendar, today, gen, at);
       const moved: MovedRecord[] = (plain?.moved ?? []).map((m) => ({ id: m.id, agencyId: m.agency_id, entity: m.entity, entityId: m.entity_id, kind: m.kind, oldDue: m.old_due, newDue: m.new_due }));
       // the rest is replayed by the engine: every open clock when the statement could not run, else the groups it left
       const groups = plain ? (['none', 'before', 'after'] as const).map((group) => ({ group, range: plain.range })) : [undefined];
@@ -135,20 +137,23 @@ export function createDeadlinesService(db: Executor, deps: { calendar: CalendarP
             try {
               const x = computeDeadline(ledger, calendar, r.settings_json === null ? null : fromJson<Partial<DeadlineSettings>>(r.settings_json), evaluationDay(ledger, today), { explain: false });
               const provisional = x.provisional ? 1 : 0;
-              if (x.due !== r.due || provisional !== r.provisional || x.status !== r.status) {
+              // a clock with formula inputs replayed here (received outside the working-day table, or no table) is
+              // written whatever it gives: its own values then hold from this generation on, not an older key's
+              if (x.due !== r.due || provisional !== r.provisional || x.status !== r.status || r.plain_from !== null) {
                 updates.push({ id: r.id, due: x.due, provisional, status: x.status, open: x.status === 'closed' ? 0 : 1 });
               }
               if (x.due !== r.due) moved.push({ ...who, newDue: x.due });
             } catch (e) {
               if (!(e instanceof LedgerError)) throw e;
-              if (r.status !== 'invalid') updates.push({ id: r.id, due: r.due, provisional: r.provisional, status: 'invalid', open: 1 });
+              if (r.status !== 'invalid' || r.plain_from !== null) updates.push({ id: r.id, due: r.due, provisional: r.provisional, status: 'invalid', open: 1 });
               moved.push({ ...who, newDue: null, error: e.message });
             }
           }
-          await updateComputedMany(trx, updates, at);
+          await updateComputedMany(trx, updates, at, gen);
           if (rows.length < PAGE) break;
         }
       }
+      await keepPlainResults(trx, gen, plain !== null);
       return moved.sort((a, b) => a.id - b.id);
     },
     async get(ex, entity, entityId, kind) {

@@ -263,11 +263,11 @@ export function createOverviewService(db: Kysely<Database>, deps: { audit: Audit
       const { weights, version } = await weightsOf(actor.agencyId);
       const [from, to] = yearRange(q.year);
       const apps = await db.selectFrom('applications as a')
-        .leftJoin('deadlines as d', (j) => j.on('d.entity', '=', 'application').on('d.kind', '=', 'reply').on('d.entity_id', '=', sql<string>`cast(a.id as text)`))
+        .leftJoin('deadline_clocks as d', (j) => j.on('d.entity', '=', 'application').on('d.kind', '=', 'reply').on('d.entity_id', '=', sql<string>`cast(a.id as text)`))
         .select(['a.agency_id', (e) => e.fn.countAll<number>().as('n'), sql<number>`sum(case when d.due is not null and a.concluded_on <= d.due then 1 else 0 end)`.as('on_time')])
         .where('a.concluded_on', '>=', from).where('a.concluded_on', '<=', to).groupBy('a.agency_id').execute();
       const items = await db.selectFrom('catalogue_items as c')
-        .innerJoin('deadlines as d', (j) => j.on('d.entity', '=', 'catalogue_item').on('d.kind', '=', 'proactive_publish').on('d.entity_id', '=', sql<string>`cast(c.id as text)`))
+        .innerJoin('deadline_clocks as d', (j) => j.on('d.entity', '=', 'catalogue_item').on('d.kind', '=', 'proactive_publish').on('d.entity_id', '=', sql<string>`cast(c.id as text)`))
         .select(['c.agency_id', (e) => e.fn.countAll<number>().as('n'), sql<number>`sum(case when d.due is not null and c.first_published_on <= d.due then 1 else 0 end)`.as('on_time')])
         .where('c.first_published_on', '>=', from).where('c.first_published_on', '<=', to).groupBy('c.agency_id').execute();
       const appeals = await db.selectFrom('appeal_cases')
