@@ -49,7 +49,9 @@ const CROSS_AGENCY: Record<string, string> = {
 const NULLABLE_AGENCY: string[] = ['audit_events', 'mail_outbox'];
 
 /** Reference tables: small, read by every request, replicated to every node. */
-const REFERENCE = ['agencies', 'users', 'calendar_years', 'calendar_day_edits', 'evaluation_settings', 'service_item_settings'];
+const REFERENCE = ['agencies', 'users', 'calendar_years', 'calendar_day_edits', 'evaluation_settings', 'service_item_settings',
+  // the plain clocks' results per key after a calendar change and the changes' generations: calendar data (decision 285)
+  'deadline_plain_results', 'deadline_plain_generations'];
 
 /** Per-deployment state: stays on the coordinator (local tables). */
 const DEPLOYMENT = ['sessions', 'signin_failures', 'rate_limits', 'cache_generations', 'job_leases', 'audit_chain', 'kysely_migration', 'kysely_migration_lock'];

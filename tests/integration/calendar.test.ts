@@ -24,7 +24,8 @@ describe.each(engines())('calendar and deadlines (%s)', (engine) => {
 
   const track = (entityId: string, received: string) =>
     t.db.transaction().execute((trx) => t.services.deadlines.track(trx, { agencyId, entity: 'application', entityId, kind: 'reply', ledger: { received, events: [] } }));
-  const row = (entityId: string) => t.db.selectFrom('deadlines').selectAll().where('entity_id', '=', entityId).executeTakeFirstOrThrow();
+  // a clock as every reader sees it (an open plain clock through its key after a calendar change, decision 285)
+  const row = (entityId: string) => t.db.selectFrom('deadline_clocks').selectAll().where('entity_id', '=', entityId).executeTakeFirstOrThrow();
 
   it('track computes with the current calendar and upserts one row per (entity, id, kind)', async () => {
     const a = await track('A-1', '2026-12-10'); // 12/11 … 12/31 (15), 2027-01-01 provisional 元旦, 1/4–8 (20)

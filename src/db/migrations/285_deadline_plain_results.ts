@@ -7,6 +7,7 @@
 //  - deadline_plain_generations: one row per calendar change (gen, at), consecutive from 1;
 //  - deadlines.plain_gen: the generation in force when the row's own due / provisional / status were written (track,
 //    the engine's replay); 0 for rows written before this migration;
+//  - deadlines_plain_pair_idx (plain_workdays, plain_soon): the pairs in use, read by a skip scan (PostgreSQL);
 //  - the view deadline_clocks: every clock with the values a reader must see. An open clock whose key has a result of a
 //    later generation than its own values takes the key's due / provisional / status; its updated_at is the time its
 //    seen values last changed: the key's `updated_at` when the key's result changed after the clock first followed it
@@ -56,6 +57,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.alterTable('deadlines').addColumn('plain_gen', 'integer', (c) => c.notNull().defaultTo(0)).execute();
   await sql.raw(`create view deadline_clocks as ${DEADLINE_CLOCKS_VIEW}`).execute(db);
+  // the (working days, due-soon threshold) pairs in use, found by a skip scan (never rewritten by a recomputation)
+  await db.schema.createIndex('deadlines_plain_pair_idx').on('deadlines').columns(['plain_workdays', 'plain_soon']).execute();
   if (!pg) return;
 
   // one aggregate per statement: the rows whose counted columns changed, old contribution out, new one in

@@ -10,7 +10,7 @@ import { computeDeadline, LedgerError, plainClock, type DeadlineResult, type Dea
 import { fromJson, nowIso, toJson } from '../../db/dialect.ts';
 import { assertVisible, type Actor } from '../shared/actor.ts';
 import {
-  beginGeneration, closeDeadlines, findDeadline, keepPlainResults, listDeadlines, openDeadlinesPage, preparePlainResults, updateComputedMany, upsertDeadline,
+  beginGeneration, closeDeadlines, withoutJit, findDeadline, keepPlainResults, listDeadlines, openDeadlinesPage, preparePlainResults, updateComputedMany, upsertDeadline,
   type ComputedUpdate,
   type DeadlineRow, type Executor,
 } from './deadlines.repository.ts';
@@ -86,7 +86,7 @@ function evaluationDay(ledger: Ledger, today: string): string {
 
 export function createDeadlinesService(db: Executor, deps: { calendar: CalendarProvider; clock?: () => Date }): DeadlinesService {
   const clock = deps.clock ?? (() => new Date());
-  const PAGE = 2000;
+  const PAGE = 5000;
   return {
     async track(trx, input) {
       const calendar = await deps.calendar(trx);
@@ -119,9 +119,10 @@ export function createDeadlinesService(db: Executor, deps: { calendar: CalendarP
     async recomputeOpen(trx, calendar) {
       const today = shanghaiToday(clock());
       const at = nowIso(clock);
+      await withoutJit(trx);
       const gen = await beginGeneration(trx, at);
       const plain = await preparePlainResults(trx, calendar, today, gen, at);
-      const moved: MovedRecord[] = (plain?.moved ?? []).map((m) => ({ id: m.id, agencyId: m.agency_id, entity: m.entity, entityId: m.entity_id, kind: m.kind, oldDue: m.old_due, newDue: m.new_due }));
+      const moved: MovedRecord[] = plain?.moved ?? [];
       // the rest is replayed by the engine: every open clock when the statement could not run, else the groups it left
       const groups = plain ? (['none', 'before', 'after'] as const).map((group) => ({ group, range: plain.range })) : [undefined];
       for (const replay of groups) {
