@@ -1,7 +1,7 @@
 // Recomputing every open deadline after a calendar change: the plain clocks (a receipt and nothing else) are computed
-// by one set-based statement over a working-day table, the other ledgers replayed by the engine (decision 200). After
-// each change — a Monday made a day off, a Saturday made a 调休 working day, 2027's notice imported — every stored due
-// date, status and provisional flag equals what the core engine computes with the new calendar, and the list of moved
+// by one set-based statement over a working-day table (kept per key and read through it, decision 285), the other
+// ledgers replayed by the engine (decision 200). After each change — a Monday made a day off, a Saturday made a 调休
+// working day, 2027's notice imported — every due date, status and provisional flag as read (deadline_clocks) equals what the core engine computes with the new calendar, and the list of moved
 // records is the engine's. Concrete dates on both engines.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, engines, type TestApp } from './harness.ts';

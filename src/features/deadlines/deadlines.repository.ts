@@ -170,6 +170,9 @@ export async function withoutJit(ex: Executor): Promise<void> {
  * row the recomputation writes carries it (`plain_gen`), and so does every key result it keeps.
  */
 export async function beginGeneration(ex: Executor, at: string): Promise<number> {
+  // PostgreSQL: a second calendar change waits here for the first to commit and then takes the next number (SQLite
+  // serialises writing transactions anyway)
+  if (dialectOf(ex as Kysely<unknown>) === 'postgres') await sql`lock table deadline_plain_generations in share row exclusive mode`.execute(ex);
   const last = await ex.selectFrom('deadline_plain_generations').select((eb) => eb.fn.max('gen').as('gen')).executeTakeFirst();
   const gen = toNumber(last?.gen ?? 0) + 1;
   await ex.insertInto('deadline_plain_generations').values({ gen, at }).execute();
