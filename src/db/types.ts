@@ -169,25 +169,9 @@ export interface DeadlinePlainGenerationsTable {
   at: string;
 }
 
-/** 285: the view every reader of a clock's due / provisional / status / updated_at reads (a plain clock through its key). */
-export interface DeadlineClocksView {
-  id: number;
-  agency_id: number;
-  entity: string;
-  entity_id: string;
-  kind: string;
-  ledger_json: string;
-  settings_json: string | null;
-  due: string | null;
-  provisional: number;
-  status: string;
-  open: number;
-  updated_at: string;
-  plain_from: string | null;
-  plain_workdays: number | null;
-  plain_soon: number | null;
-  plain_gen: number;
-}
+/** 285: the view every reader of a clock's due / provisional / status / updated_at reads (a plain clock through its
+ *  key): the columns of `deadlines`, none of them generated. */
+export type DeadlineClocksView = { [K in keyof DeadlinesTable]: DeadlinesTable[K] extends Generated<infer T> ? T : DeadlinesTable[K] };
 
 export interface Database {
   // 010_calendar
