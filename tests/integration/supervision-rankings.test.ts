@@ -243,6 +243,13 @@ describe.each(engines())('supervision comparisons and rankings (%s)', (engine) =
     expect(overview.body).toContain('/admin/supervision/rankings?year=2025');
     const en = await t.app.inject({ method: 'GET', url: '/admin/supervision/rankings?year=2025&lang=en', headers: { cookie: s.cookie } });
     expect(en.body).toContain('Answered in time');
+    // the year filter shows the year the page shows, also one older than the last five offered
+    for (const [path, year] of [['rankings', 2025], ['rankings', 2019], ['heatmap', 2019], ['heatmap', 2024]] as const) {
+      const r = await t.app.inject({ method: 'GET', url: `/admin/supervision/${path}?year=${year}`, headers: { cookie: s.cookie } });
+      expect(r.statusCode).toBe(200);
+      const selected = [...r.body.matchAll(/<option value="(\d{4})" selected/g)].map((m) => Number(m[1]));
+      expect(selected, `${path} ${year}`).toEqual([year]);
+    }
   });
 
   it('who may: officers and the administrator are refused; another district sees none of these agencies; bad input is a problem', async () => {

@@ -129,7 +129,8 @@ export function registerSupervisionRankingsRoutes(app: FastifyInstance, services
   });
 
   // ── pages ──
-  const years = () => { const y = defaultYear(); return [y, y - 1, y - 2, y - 3, y - 4]; };
+  // The filter offers the last five report years and the year shown (an older one asked by its address), newest first.
+  const years = (shown: number) => { const y = defaultYear(); const last = [y, y - 1, y - 2, y - 3, y - 4]; return last.includes(shown) ? last : [...last, shown].sort((a, b) => b - a); };
   /** A page's query: bad values are named in the error summary (400) and the defaults shown. */
   function pageInput<T extends z.ZodTypeAny>(request: FastifyRequest, schema: T): { q: z.infer<T>; errors: FieldError[] } {
     const p = schema.safeParse(request.query ?? {});
@@ -148,7 +149,7 @@ export function registerSupervisionRankingsRoutes(app: FastifyInstance, services
     const trend = await svc.trend(actorOf(request), { year, years: 5 });
     const trendSvg = trendChart(trend, { title: t(locale, 'rankings.trend'), received: t(locale, 'rankings.received'), concluded: t(locale, 'rankings.concluded'), onTime: t(locale, 'rankings.onTime') });
     return sendPage(reply, RankingsPage({
-      shell: adminShell(request, takeFlash(request, reply)), year, years: years(), metric: res.metric, order: res.order, orderGiven: !!q.order,
+      shell: adminShell(request, takeFlash(request, reply)), year, years: years(year), metric: res.metric, order: res.order, orderGiven: !!q.order,
       rows: res, totals: res.totals, previousTotals: res.previousTotals, charts, trend, trendChart: trendSvg, ...(errors.length ? { errors } : {}),
     }), status(errors));
   });
@@ -159,7 +160,7 @@ export function registerSupervisionRankingsRoutes(app: FastifyInstance, services
     const res = await svc.heatmap(actorOf(request), { year, page: q.page, pageSize: q.pageSize });
     const chart = res.items.length && res.rules.length ? heatmapChart(res.items, res.rules, t(request.locale, 'rankings.heatmapChart')) : null;
     return sendPage(reply, HeatmapPage({
-      shell: adminShell(request, takeFlash(request, reply)), year, years: years(), rules: res.rules, rows: res, notAudited: res.notAudited, chart, ...(errors.length ? { errors } : {}),
+      shell: adminShell(request, takeFlash(request, reply)), year, years: years(year), rules: res.rules, rows: res, notAudited: res.notAudited, chart, ...(errors.length ? { errors } : {}),
     }), status(errors));
   });
 }
