@@ -1,25 +1,29 @@
 // Two `gongkai serve` processes on one PostgreSQL database against one (decision 095: several stateless processes;
-// decision 200 has the figures). Both processes run on a fresh schema of PROCESSES_BENCH_URL (or TEST_DATABASE_URL)
-// with the demo data; each is pinned to its own core with `taskset` (process A on core 0, process B on core 1) so that
-// "one process" means one core of application work; PostgreSQL and the load generator (autocannon, in this process)
-// are not pinned and share both cores, as on a 2-core machine with everything on it.
-// For each of the portal list (/proactive), an item page (/items/:id), a search (/search?q=行政许可) and a staff list
-// (GET /api/applications, signed in): A alone, then A and B together (two autocannon instances at once, the same
-// number of connections per process), alternating, best of PROCESSES_BENCH_ROUNDS (default 2) rounds of
-// PROCESSES_BENCH_SECONDS (default 5). Goal: two processes ≥ 1.7 × one (limit checked), p99 ≤ 50 ms (printed; the
-// p99 of two processes is the worse of the two instances'). PROCESSES_BENCH_PIN=0 runs both unpinned.
-// Where the CPU goes (decision 240): for each run, the CPU time per request of the server process(es) (/proc/<pid>/stat),
-// of their PostgreSQL backends (found by application_name, which each server sets through PGAPPNAME) and of the load
-// generator (this process: both autocannon instances). With everything on 2 cores, two processes can reach at most
-// 2 cores ÷ (server + PostgreSQL + generator CPU per request) requests per second, and one process at most one core ÷
-// server CPU per request: the "bound" printed is the ratio of the two, the best this machine allows for that route.
+// decisions 200, 240 and 290 have the figures). Both processes run on a fresh schema of PROCESSES_BENCH_URL (or
+// TEST_DATABASE_URL) with the demo data. For each of the portal list (/proactive), an item page (/items/:id), a search
+// (/search?q=行政许可) and a staff list (GET /api/applications, signed in): A alone, then A and B together (one load
+// generator per process, the same number of connections each), alternating, best of PROCESSES_BENCH_ROUNDS (default 2)
+// rounds of PROCESSES_BENCH_SECONDS (default 5). Goal: two processes ≥ 1.7 × one (limit checked), p99 ≤ 50 ms (printed;
+// the p99 of two processes is the worse of the two generators').
+// What runs where (decision 290), PROCESSES_BENCH_MODE:
+//   cores (default) — a process's whole stack on one core: server A, its PostgreSQL backends (found by
+//     application_name, which each server sets through PGAPPNAME, pinned with `taskset -p` before every run) and its
+//     generator on core 0; B's on core 1. One process has one core for everything it needs, two have two: the ratio
+//     says whether the application scales with cores, which a shared database or a per-process state would stop.
+//   shared — the servers pinned (A core 0, B core 1), PostgreSQL and the generators unpinned (decisions 200 and 240):
+//     one process then gets its database work done on the other core for free, and the ratio is bounded by
+//     2 N ÷ (N + P + G) whatever the application does.
+// The generator is wrk when it is installed (apt-get install wrk), else autocannon in a child process
+// (PROCESSES_BENCH_GENERATOR=wrk|autocannon). Where the CPU goes: for each run, the CPU time per request of the server
+// process(es) (/proc/<pid>/stat), of their PostgreSQL backends and of the generators, and the bound this split allows.
 //   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx gongkai bench run processes
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { sql } from 'kysely';
-import autocannon from 'autocannon';
 import type { BenchModule, BenchRow, RunningServer } from './run.ts';
+import { generate, generatorKind, type GeneratorRun } from './load-generator.ts';
 import { openDatabase } from '../src/db/connect.ts';
 
 export const name = 'processes';
@@ -28,14 +32,9 @@ export const title = '一个与两个服务进程（同一 PostgreSQL）的吞�
 const GOAL_RATIO = 1.7;
 const GOAL_P99_MS = 50;
 
-interface Load { rps: number; p99: number; non2xx: number; errors: number; requests: number }
-/** CPU milliseconds per request: the server process(es), their PostgreSQL backends, the load generator. */
+type Load = Omit<GeneratorRun, 'cpuMs'>;
+/** CPU milliseconds per request: the server process(es), their PostgreSQL backends, the load generator(s). */
 interface Cpu { server: number; pg: number; gen: number }
-
-async function cannon(url: string, seconds: number, connections: number, headers: Record<string, string>): Promise<Load> {
-  const r = await autocannon({ url, connections, duration: seconds, headers, timeout: 10 });
-  return { rps: r.requests.average, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts, requests: r.requests.total };
-}
 
 /** CPU time of a process so far, ms (utime + stime; clock ticks of 10 ms); 0 when it is gone or not readable. */
 function cpuMs(pid: number): number {
@@ -47,6 +46,16 @@ function cpuMs(pid: number): number {
   }
 }
 
+/** Pins running processes to a CPU list; the first failure's message, or undefined when every one was pinned. */
+function pinAll(pids: number[], cpus: string): string | undefined {
+  for (const pid of pids) {
+    const r = spawnSync('taskset', ['-pc', cpus, String(pid)], { encoding: 'utf8' });
+    // a backend that ended between the listing and now is not a failure
+    if (r.status !== 0 && cpuMs(pid) > 0) return (r.stderr || r.error?.message || `taskset exit ${r.status}`).trim();
+  }
+  return undefined;
+}
+
 export const run: BenchModule['run'] = async (ctx) => {
   const base = process.env.PROCESSES_BENCH_URL ?? process.env.TEST_DATABASE_URL;
   if (!base) {
@@ -56,8 +65,12 @@ export const run: BenchModule['run'] = async (ctx) => {
   const seconds = Number(process.env.PROCESSES_BENCH_SECONDS ?? 5);
   const rounds = Number(process.env.PROCESSES_BENCH_ROUNDS ?? 2);
   const connections = Number(process.env.PROCESSES_BENCH_CONNECTIONS ?? 8);
+  const mode = process.env.PROCESSES_BENCH_MODE ?? 'cores';
+  if (mode !== 'cores' && mode !== 'shared') throw new Error(`PROCESSES_BENCH_MODE 只能是 cores 或 shared（现为 "${mode}"）`);
+  const kind = generatorKind();
   const cores = availableParallelism();
   const pin = process.env.PROCESSES_BENCH_PIN !== '0' && process.platform === 'linux' && cores >= 2;
+  const perCore = pin && mode === 'cores';
   const schema = `bench_proc_${randomBytes(4).toString('hex')}`;
   const sep = base.includes('?') ? '&' : '?';
   const env = {
@@ -66,12 +79,14 @@ export const run: BenchModule['run'] = async (ctx) => {
   };
   // each server's PostgreSQL connections carry this application_name (node-postgres reads PGAPPNAME)
   const apps: [string, string] = [`${schema}_a`, `${schema}_b`];
+  const coreOf = ['0', '1'] as const;
   const loadStart = loadavg().map((x) => x.toFixed(2)).join(' / ');
   const servers: RunningServer[] = [];
+  let pinFailure: string | undefined;
   try {
     // A first: it migrates and seeds the empty schema; B then finds nothing to do
-    servers.push(await ctx.startServer({ ...env, PGAPPNAME: apps[0] }, pin ? { cpus: '0' } : {}));
-    servers.push(await ctx.startServer({ ...env, PGAPPNAME: apps[1] }, pin ? { cpus: '1' } : {}));
+    servers.push(await ctx.startServer({ ...env, PGAPPNAME: apps[0] }, pin ? { cpus: coreOf[0] } : {}));
+    servers.push(await ctx.startServer({ ...env, PGAPPNAME: apps[1] }, pin ? { cpus: coreOf[1] } : {}));
     const [a, b] = servers as [RunningServer, RunningServer];
 
     const login = await fetch(`${a.baseUrl}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'officer', password: 'demo12345' }) });
@@ -91,57 +106,75 @@ export const run: BenchModule['run'] = async (ctx) => {
     if (onB.status !== 200) throw new Error(`A's session on B: ${onB.status}`);
 
     const admin = await openDatabase(base, { poolSize: 1 });
-    const backends = async (): Promise<number[]> => {
-      const r = await sql<{ pid: number }>`select pid from pg_stat_activity where application_name in (${sql.join(apps)})`.execute(admin.db);
+    const backends = async (app: string): Promise<number[]> => {
+      const r = await sql<{ pid: number }>`select pid from pg_stat_activity where application_name = ${app}`.execute(admin.db);
       return r.rows.map((x) => Number(x.pid));
     };
-    /** Runs `load` and returns it with the CPU per request of the servers, their backends (those alive throughout) and this process. */
-    const measured = async <T extends { requests: number }>(pids: number[], load: () => Promise<T>): Promise<[T, Cpu]> => {
-      const pg0 = new Map((await backends()).map((p) => [p, cpuMs(p)]));
+    /** Before a run: each process's backends onto its core (a pool may have opened connections since the last run). */
+    const pinBackends = async (which: number[]): Promise<void> => {
+      if (!perCore) return;
+      for (const i of which) pinFailure ??= pinAll(await backends(apps[i]!), coreOf[i]!);
+    };
+    /** Loads process i (0 = A, 1 = B) with its own generator, on its core in the per-core mode. */
+    const load = (i: number, path: string, headers: Record<string, string>, secs: number) =>
+      generate(kind, { url: servers[i]!.baseUrl + path, seconds: secs, connections, headers, ...(perCore ? { cpus: coreOf[i] } : {}) });
+    /** Loads processes `which` at once; returns the summed load and the CPU per request of servers, backends, generators. */
+    const measured = async (which: number[], path: string, headers: Record<string, string>): Promise<[Load, Cpu]> => {
+      await pinBackends(which);
+      const pids = which.map((i) => servers[i]!.pid!);
+      const bs = (await Promise.all(which.map((i) => backends(apps[i]!)))).flat();
+      const pg0 = new Map(bs.map((p) => [p, cpuMs(p)]));
       const s0 = pids.map(cpuMs);
-      const g0 = process.cpuUsage();
-      const r = await load();
-      const g = process.cpuUsage(g0);
+      const runs = await Promise.all(which.map((i) => load(i, path, headers, seconds)));
       const s1 = pids.map(cpuMs);
       let pg = 0;
-      for (const p of await backends()) if (pg0.has(p)) pg += cpuMs(p) - pg0.get(p)!;
-      const n = Math.max(1, r.requests);
-      return [r, { server: s1.reduce((a, x, i) => a + x - s0[i]!, 0) / n, pg: pg / n, gen: (g.user + g.system) / 1000 / n }];
+      for (const p of (await Promise.all(which.map((i) => backends(apps[i]!)))).flat()) if (pg0.has(p)) pg += cpuMs(p) - pg0.get(p)!;
+      const sum: Load = {
+        rps: runs.reduce((x, r) => x + r.rps, 0), p99: Math.max(...runs.map((r) => r.p99)), non2xx: runs.reduce((x, r) => x + r.non2xx, 0),
+        errors: runs.reduce((x, r) => x + r.errors, 0), requests: runs.reduce((x, r) => x + r.requests, 0),
+      };
+      const n = Math.max(1, sum.requests);
+      return [sum, { server: s1.reduce((x, v, k) => x + v - s0[k]!, 0) / n, pg: pg / n, gen: runs.reduce((x, r) => x + r.cpuMs, 0) / n }];
     };
-    const cpuNote = (c: Cpu) => `CPU per request: server ${c.server.toFixed(2)} ms, PostgreSQL ${c.pg.toFixed(2)} ms, generator ${c.gen.toFixed(2)} ms`;
+    const cpuNote = (c: Cpu) => `CPU per request: server ${c.server.toFixed(3)} ms, PostgreSQL ${c.pg.toFixed(3)} ms, generator ${c.gen.toFixed(3)} ms`;
 
     const rows: BenchRow[] = [];
     for (const c of cases) {
-      // warm-up of both processes (JIT, caches)
-      await Promise.all([cannon(a.baseUrl + c.path, 1, connections, c.headers), cannon(b.baseUrl + c.path, 1, connections, c.headers)]);
+      // warm-up of both processes (JIT, caches, the pools' connections)
+      await pinBackends([0, 1]);
+      await Promise.all([load(0, c.path, c.headers, 1), load(1, c.path, c.headers, 1)]);
       let one: Load = { rps: 0, p99: Infinity, non2xx: 0, errors: 0, requests: 0 };
       let two: Load = { rps: 0, p99: Infinity, non2xx: 0, errors: 0, requests: 0 };
       let cpuOne: Cpu = { server: 0, pg: 0, gen: 0 };
       let cpuTwo: Cpu = { server: 0, pg: 0, gen: 0 };
       for (let i = 0; i < rounds; i++) {
-        const [x, cx] = await measured([a.pid!], () => cannon(a.baseUrl + c.path, seconds, connections, c.headers));
+        const [x, cx] = await measured([0], c.path, c.headers);
         if (x.rps > one.rps) [one, cpuOne] = [x, cx];
-        const [sum, cs] = await measured([a.pid!, b.pid!], async () => {
-          const [y, z] = await Promise.all([cannon(a.baseUrl + c.path, seconds, connections, c.headers), cannon(b.baseUrl + c.path, seconds, connections, c.headers)]);
-          return { rps: y.rps + z.rps, p99: Math.max(y.p99, z.p99), non2xx: y.non2xx + z.non2xx, errors: y.errors + z.errors, requests: y.requests + z.requests };
-        });
-        if (sum.rps > two.rps) [two, cpuTwo] = [sum, cs];
+        const [y, cy] = await measured([0, 1], c.path, c.headers);
+        if (y.rps > two.rps) [two, cpuTwo] = [y, cy];
       }
-      // one process: one core for the server; two: both cores for everything
-      const bound = Math.min(2, 2 / (cpuTwo.server + cpuTwo.pg + cpuTwo.gen) / (1 / cpuOne.server));
+      const total = (x: Cpu) => x.server + x.pg + x.gen;
+      // cores: one process has one core for its whole stack, two have two; shared: one process has a core for the
+      // server and the rest of the machine for its database and generator
+      const bound = Math.min(2, perCore ? (2 * total(cpuOne)) / total(cpuTwo) : 2 / total(cpuTwo) / (1 / cpuOne.server));
       const p99ok = (p: number) => (p <= GOAL_P99_MS ? `≤ ${GOAL_P99_MS} ms met` : `> ${GOAL_P99_MS} ms NOT met`);
       rows.push(
-        { label: `${c.label}: 1 process`, value: one.rps, unit: 'req/s', note: `p99 ${one.p99} ms (${p99ok(one.p99)}), non-2xx ${one.non2xx}, errors ${one.errors}; ${cpuNote(cpuOne)}` },
-        { label: `${c.label}: goal ${GOAL_RATIO} × 1 process`, value: one.rps * GOAL_RATIO, unit: 'req/s' },
+        { label: `${c.label}: 1 process`, value: Math.round(one.rps), unit: 'req/s', note: `p99 ${one.p99} ms (${p99ok(one.p99)}), non-2xx ${one.non2xx}, errors ${one.errors}; ${cpuNote(cpuOne)}` },
+        { label: `${c.label}: goal ${GOAL_RATIO} × 1 process`, value: Math.round(one.rps * GOAL_RATIO), unit: 'req/s' },
         {
-          label: `${c.label}: 2 processes`, value: two.rps, unit: 'req/s', baseline: `${c.label}: goal ${GOAL_RATIO} × 1 process`, limit: 1,
-          note: `${(two.rps / one.rps).toFixed(2)} × 1 process (bound on 2 cores from the CPU per request: ${Number.isFinite(bound) ? bound.toFixed(2) : 'n/a'} ×); p99 ${two.p99} ms (${p99ok(two.p99)}), non-2xx ${two.non2xx}, errors ${two.errors}; ${cpuNote(cpuTwo)}`,
+          label: `${c.label}: 2 processes`, value: Math.round(two.rps), unit: 'req/s', baseline: `${c.label}: goal ${GOAL_RATIO} × 1 process`, limit: 1,
+          note: `${(two.rps / one.rps).toFixed(2)} × 1 process (bound from the CPU per request: ${Number.isFinite(bound) ? bound.toFixed(2) : 'n/a'} ×); p99 ${two.p99} ms (${p99ok(two.p99)}), non-2xx ${two.non2xx}, errors ${two.errors}; ${cpuNote(cpuTwo)}`,
         },
       );
     }
+    const where = !pin
+      ? 'nothing pinned'
+      : perCore
+        ? `cores mode: process A, its PostgreSQL backends and its generator on core 0; B's on core 1${pinFailure ? ` — PostgreSQL backends could NOT be pinned (${pinFailure}): the figures mix both modes` : ''}`
+        : 'shared mode: process A on core 0, B on core 1; PostgreSQL and the generators unpinned';
     rows.push({
       label: 'machine', value: loadavg()[0]!, unit: 'load avg',
-      note: `${cores} cores; ${pin ? 'process A on core 0, B on core 1 (taskset)' : 'processes not pinned'}; PostgreSQL and autocannon unpinned; ${connections} connections per process; best of ${rounds} × ${seconds} s; load average at start ${loadStart}, at end ${loadavg().map((x) => x.toFixed(2)).join(' / ')}`,
+      note: `${cores} cores; ${where}; generator ${kind}; ${connections} connections per process; best of ${rounds} × ${seconds} s; load average at start ${loadStart}, at end ${loadavg().map((x) => x.toFixed(2)).join(' / ')}`,
     });
     await admin.close();
     return rows;
