@@ -54,9 +54,9 @@ export function createServices(config: Config, database: OpenDatabase, options: 
   const users = createUsersService(db, { audit, clock });
   const auth = createAuthService(db, { audit, agencies, idleMinutes: config.sessionIdleMinutes, clock });
   // the calendar in force (shipped ← imported ← edits) and the deadlines table of every open clock
-  const calendarStore = createCalendarStore(db);
   // Several processes on one database (decision 095): caches told when another process changed their data.
   const signals = createCacheSignals(db, { pollMs: config.cluster.cachePollMs, clock });
+  const calendarStore = createCalendarStore(db, { signals });
   const deadlines = createDeadlinesService(db, { calendar: (ex) => calendarStore.current(ex), clock });
   // 第二十六条 clocks live in the deadlines table (recomputed when the calendar changes)
   const catalogue = createCatalogueService(db, {

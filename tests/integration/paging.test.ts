@@ -53,6 +53,28 @@ describe.each(engines())('listApplications paging (%s)', (engine) => {
     expect(seen.size).toBe(total);
     const beyond = (await t.api('GET', `/api/applications?pageSize=200&page=${Math.ceil(total / 200) + 1}`, { as: 'officer' })).json();
     expect(beyond.applications).toEqual([]);
+    expect(beyond.total).toBe(total);
+  });
+
+  // the page and its total come from one statement (the total a subquery of the page's): every page — the first, the
+  // last, a page past the end — carries the count of the same filter, and a filter nothing matches counts 0
+  it.each([
+    ['q=翻页测试', async () => N],
+    ['state=received', async () => {
+      const officer = await t.db.selectFrom('users').select('agency_id').where('username', '=', 'officer').executeTakeFirstOrThrow();
+      const r = await t.db.selectFrom('applications').select((eb) => eb.fn.countAll().as('n')).where('agency_id', '=', officer.agency_id!).where('state', '=', 'received').executeTakeFirstOrThrow();
+      return Number(r.n);
+    }],
+    ['q=没有这样的申请', async () => 0],
+  ])('with %s: every page carries the filter\'s total', async (filter, count) => {
+    const expected = await count();
+    const pages = Math.max(1, Math.ceil(expected / 200));
+    for (const page of [1, pages, pages + 1, pages + 3]) {
+      const b = (await t.api('GET', `/api/applications?${filter}&pageSize=200&page=${page}`, { as: 'officer' })).json() as { applications: unknown[]; total: number };
+      expect(b.total, `page ${page}`).toBe(expected);
+      const rows = page < pages ? 200 : page === pages ? expected - 200 * (pages - 1) : 0;
+      expect(b.applications, `page ${page}`).toHaveLength(rows);
+    }
   });
 
   it.each(['pageSize=201', 'pageSize=0', 'page=0', 'page=abc'])('refuses %s with 400 and a Chinese message', async (qs) => {

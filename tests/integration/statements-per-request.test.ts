@@ -38,10 +38,10 @@ describe.each(engines())('statements per request (%s)', (engine) => {
 
   // [what, url, signed in as, at most this many statements, statements that must not be among them]
   const cases: [string, string, string | undefined, number, RegExp[]][] = [
-    // session+user+agency (1), calendar revision (1), count (1), page (1), the page's ledgers (1)
-    ['staff list as officer', '/api/applications?pageSize=20', 'officer', 5, [/from "agencies"$/, /from "sessions" where/, /from "users" inner join/]],
+    // session+user+agency (1), calendar revision (1), the page with its total (1), the page's ledgers (1)
+    ['staff list as officer', '/api/applications?pageSize=20', 'officer', 4, [/from "agencies"$/, /from "sessions" where/, /from "users" inner join/]],
     // the same plus the tree's fingerprint (1)
-    ['staff list as supervisor', '/api/applications?pageSize=20', 'supervisor', 6, [/select "id", "parent_id" from "agencies"/]],
+    ['staff list as supervisor', '/api/applications?pageSize=20', 'supervisor', 5, [/select "id", "parent_id" from "agencies"/]],
     ['portal list (rendered page kept)', '/proactive', undefined, 0, []],
   ];
 
@@ -84,5 +84,36 @@ describe.each(engines())('statements per request (%s)', (engine) => {
     const elsewhere = await buildAgency(other.db, { name: '外区人民政府', kind: 'government' });
     expect(await t.services.agencies.scope('supervisor', sup.agency_id)).not.toContain(elsewhere.id);
     expect(await t.services.agencies.scope('admin', sup.agency_id)).toContain(elsewhere.id);
+  });
+
+  it('while the cache signals poll, a plain read of the calendar costs no statement, and a change on another process holds at the next poll', async () => {
+    const signals = t.services.cluster!.signals;
+    const other2 = other.services.cluster!.signals;
+    signals.start();
+    other2.start();
+    try {
+      await expect.poll(() => signals.fresh(), { timeout: 5_000 }).toBe(true);
+      const q = await statementsOf('/api/applications?pageSize=20', 'officer');
+      expect(q.length, q.join('\n')).toBeLessThanOrEqual(3);
+      expect(q.filter((x) => /calendar_years|calendar_day_edits/.test(x)), q.join('\n')).toEqual([]);
+
+      // another process makes a working day a day off: this process's copy is dropped at its next poll
+      const day = '2026-12-16'; // a Wednesday, an ordinary working day
+      expect((await t.services.calendar.current()).isWorkday(day)).toBe(true);
+      await other.services.calendar.editDay({ userId: null, displayName: '测试' } as never, { date: day, workday: false, reason: '测试：临时放假（依据某某通知）' });
+      // (the bump follows the change's commit; within the 1 s a change may take to reach another process)
+      await expect.poll(async () => { await signals.poll(); return (await t.services.calendar.current()).isWorkday(day); }, { timeout: 1_000, interval: 50 }).toBe(false);
+      // and back, made on this process: its own copy is dropped at once, the other's at its poll
+      await t.services.calendar.editDay({ userId: null, displayName: '测试' } as never, { date: day, workday: true, reason: '测试：恢复上班（依据某某通知）' });
+      expect((await t.services.calendar.current()).isWorkday(day)).toBe(true);
+      await expect.poll(async () => { await other2.poll(); return (await other.services.calendar.current()).isWorkday(day); }, { timeout: 1_000, interval: 50 }).toBe(true);
+    } finally {
+      signals.stop();
+      other2.stop();
+    }
+    // without the poll loop every read checks the stored revision again
+    expect(signals.fresh()).toBe(false);
+    const q = await statementsOf('/api/applications?pageSize=20', 'officer');
+    expect(q.filter((x) => /calendar_years/.test(x)).length, q.join('\n')).toBe(1);
   });
 });

@@ -5,7 +5,7 @@ import { cleanFileName } from '../shared/filenames.ts';
 import { policyFor, seesPersonalData } from '../../core/personal-data/index.ts';
 import { AppError, notFound } from '../shared/errors.ts';
 import type { Actor } from '../shared/actor.ts';
-import { countListed, eventsFor, findAttachment, listApplications, personalColumnsOf, usersOfAgency, type ListFilter } from './applications.repository.ts';
+import { eventsFor, findAttachment, listApplications, listApplicationsPage, personalColumnsOf, usersOfAgency, type ApplicationRow, type ListFilter } from './applications.repository.ts';
 import type { Calendar } from '../../core/calendar/index.ts';
 import { ATTACHMENT_FIELD, openApplicationRow } from '../personal-data/personal-data.service.ts';
 import { applicantOfRow, exportPersonal, letterFor, outboxFor, shownFields, summaryFor } from './applications.personal.ts';
@@ -73,6 +73,18 @@ export function listing(app: AppContext) {
     const day = today();
     const dueOnly = opts.dueOnly || q.view === 'due_soon' || q.view === 'overdue';
     const rows = await listApplications(db, { ...filterOf(actor, q), ...(dueOnly ? dueCandidates(cal, day) : {}) }, page);
+    return summaries(actor, q, rows, cal, day, workView);
+  }
+
+  /** One page of a view the database pages (not a due or work view), and its total, in one statement for both. */
+  async function listedPage(actor: Actor, q: ListQuery, page: { limit: number; offset: number }): Promise<{ applications: ApplicationSummary[]; total: number }> {
+    const cal = await calendar();
+    const { rows, total } = await listApplicationsPage(db, filterOf(actor, q), page);
+    return { applications: await summaries(actor, q, rows, cal, today(), null), total };
+  }
+
+  /** The rows with their clocks folded from their ledgers, narrowed to the view's cases. */
+  async function summaries(actor: Actor, q: ListQuery, rows: ApplicationRow[], cal: Calendar, day: string, workView: WorkView | null): Promise<ApplicationSummary[]> {
     const evs = await eventsFor(db, rows);
     const out: ApplicationSummary[] = [];
     for (const r of rows) {
@@ -87,10 +99,10 @@ export function listing(app: AppContext) {
     return out;
   }
 
-  return { filterOf, listed };
+  return { filterOf, listed, listedPage };
 }
 
-export function queryUseCases(app: AppContext, { filterOf, listed }: Listing = listing(app)): Pick<ApplicationsService, QueryUseCases> {
+export function queryUseCases(app: AppContext, { listed, listedPage }: Listing = listing(app)): Pick<ApplicationsService, QueryUseCases> {
   const { db, agencies, letters, mailer, personalData, cipher, loadVisible } = app;
 
   const list = (actor: Actor, q: ListQuery) => listed(actor, q);
@@ -110,8 +122,8 @@ export function queryUseCases(app: AppContext, { filterOf, listed }: Listing = l
         const all = await listed(actor, q);
         return { applications: all.slice(offset, offset + pageSize), total: all.length, page, pageSize };
       }
-      const total = await countListed(db, filterOf(actor, q));
-      return { applications: await listed(actor, q, { limit: pageSize, offset }), total, page, pageSize };
+      const { applications, total } = await listedPage(actor, q, { limit: pageSize, offset });
+      return { applications, total, page, pageSize };
     },
 
     async get(actor, id, door = 'api_get') {

@@ -93,6 +93,21 @@ export async function listApplications(db: Executor, f: ListFilter, page?: { lim
   return q.execute();
 }
 
+/**
+ * One page of the applications matching the filter, newest first, with how many match in all — in one statement: the
+ * count is a scalar subquery over the same filter, evaluated once (an uncorrelated subquery), not a window over every
+ * match. A page past the end has no row to carry the count: then it is counted on its own.
+ */
+export async function listApplicationsPage(db: Executor, f: ListFilter, page: { limit: number; offset: number }): Promise<{ rows: ApplicationRow[]; total: number }> {
+  const found = await filtered(db, f).selectAll()
+    .select(() => filtered(db, f).select((eb) => eb.fn.countAll().as('n')).as('listed_total'))
+    .orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute();
+  if (!found.length) return { rows: [], total: page.offset === 0 ? 0 : await countListed(db, f) };
+  const total = Number(found[0]!.listed_total ?? 0);
+  const rows = found.map(({ listed_total: _, ...row }) => row as ApplicationRow);
+  return { rows, total };
+}
+
 /** How many applications match the filter (the total of a paged list). */
 export async function countListed(db: Executor, f: ListFilter): Promise<number> {
   const r = await filtered(db, f).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();

@@ -19,6 +19,7 @@ const authorise = (actor: CalendarActor) => {
 import { assertRole, type Actor } from '../shared/actor.ts';
 import { validationFailed } from '../shared/errors.ts';
 import type { DeadlinesService, MovedRecord } from '../deadlines/deadlines.service.ts';
+import type { CacheSignals } from '../cluster/cluster.service.ts';
 import { shanghaiToday } from '../deadlines/deadlines.service.ts';
 import { calendarRevision, findEdit, findYear, loadEdits, loadYears, upsertEdit, upsertYear, type EditRow, type Executor, type YearRow } from './calendar.repository.ts';
 
@@ -27,8 +28,14 @@ export interface CalendarStore {
   current(ex?: Executor): Promise<Calendar>;
   /** The effective year data (shipped ← imported) with the edits attached to their years. */
   effectiveYears(ex?: Executor): Promise<YearData[]>;
+  /** After a change of the calendar has committed: drop this process's copy and tell the other processes. */
   invalidate(): void;
 }
+
+/** The cache signal of the calendar (decision 095): bumped by a process that changed it. */
+export const CALENDAR_SIGNAL = 'calendar';
+/** How long a copy told fresh by the cache signals is used without reading the revision (bounds a lost signal). */
+const TRUSTED_MS = 5_000;
 
 /** Shipped years replaced by imported ones; each edit attached to the year of its date. */
 export function effectiveYearData(imported: readonly YearRow[], edits: readonly EditRow[]): YearData[] {
@@ -51,25 +58,47 @@ export function effectiveYearData(imported: readonly YearRow[], edits: readonly 
   return [...byYear.values()].sort((a, b) => a.year - b.year);
 }
 
-export function createCalendarStore(db: Kysely<Database>): CalendarStore {
-  let cached: { revision: string; calendar: Calendar; years: YearData[] } | null = null;
-  async function load(ex: Executor) {
-    const revision = await calendarRevision(ex);
-    if (cached && cached.revision === revision) return cached;
-    const years = effectiveYearData(await loadYears(ex), await loadEdits(ex));
-    const fresh = { revision, calendar: createCalendar(years), years };
-    cached = fresh;
+/**
+ * The calendar in force, cached per process. Inside a transaction (`ex`), and whenever the cache signals are not
+ * polling, the stored revision is read on every use (one statement), so a change by any process holds at once.
+ * A server polls the signals (every CACHE_POLL_MS): then a plain read uses the copy without a statement while the
+ * signals are fresh and for at most TRUSTED_MS after the revision was last read, and a change on another process
+ * reaches this one at its next poll (the calendar service bumps CALENDAR_SIGNAL after each change commits).
+ */
+export function createCalendarStore(db: Kysely<Database>, opts: { signals?: CacheSignals } = {}): CalendarStore {
+  let cached: { revision: string; calendar: Calendar; years: YearData[]; checkedAt: number } | null = null;
+  // moves on every drop: a load that began before a drop must not keep what it read
+  let epoch = 0;
+  const drop = () => {
+    epoch += 1;
+    cached = null;
+  };
+  opts.signals?.subscribe(CALENDAR_SIGNAL, drop);
+  async function load(ex: Executor | undefined) {
+    if (!ex && cached && opts.signals?.fresh() && performance.now() - cached.checkedAt <= TRUSTED_MS) return cached;
+    const started = epoch;
+    const revision = await calendarRevision(ex ?? db);
+    if (cached && cached.revision === revision) {
+      if (!ex && started === epoch) cached.checkedAt = performance.now();
+      return cached;
+    }
+    const years = effectiveYearData(await loadYears(ex ?? db), await loadEdits(ex ?? db));
+    const fresh = { revision, calendar: createCalendar(years), years, checkedAt: ex ? -Infinity : performance.now() };
+    // what a transaction read may not be committed yet, and a load overtaken by a drop may be stale: neither is kept
+    // as the copy to trust (the revision check still decides whether it is used next time)
+    if (started === epoch) cached = fresh;
     return fresh;
   }
   return {
     async current(ex) {
-      return (await load(ex ?? db)).calendar;
+      return (await load(ex)).calendar;
     },
     async effectiveYears(ex) {
-      return (await load(ex ?? db)).years;
+      return (await load(ex)).years;
     },
     invalidate() {
-      cached = null;
+      drop();
+      void opts.signals?.bump(CALENDAR_SIGNAL).catch(() => undefined);
     },
   };
 }

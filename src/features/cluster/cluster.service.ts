@@ -23,6 +23,12 @@ export interface CacheSignals {
   subscribe(name: string, onStale: () => void): void;
   /** Looks at the counters once (the poll loop calls this). */
   poll(): Promise<void>;
+  /**
+   * True while the poll loop runs and its last look at the counters succeeded within two poll intervals: a cache told
+   * by these signals is then at most that stale, and may be used without asking the database. False when the loop
+   * was never started (tests, CLI commands) or the database stopped answering it.
+   */
+  fresh(): boolean;
   start(): void;
   stop(): void;
 }
@@ -52,11 +58,15 @@ export function createCacheSignals(db: Kysely<Database>, opts: { pollMs: number;
             if (before !== undefined && before !== g) fire(name);
             else if (before === undefined && started) fire(name); // a cache first bumped after we started
           }
+          lastRead = performance.now();
         } finally {
           polling = null;
         }
       })();
       return polling;
+    },
+    fresh() {
+      return timer !== null && started && performance.now() - lastRead <= 2 * opts.pollMs;
     },
     start() {
       if (timer) return;
@@ -71,6 +81,7 @@ export function createCacheSignals(db: Kysely<Database>, opts: { pollMs: number;
     },
   };
   let started = false;
+  let lastRead = -Infinity; // performance.now() of the last successful poll (real time: a test clock may stand still)
   return self;
 }
 
