@@ -3,7 +3,8 @@
 // TEST_DATABASE_URL) with the demo data. For each of the portal list (/proactive), an item page (/items/:id), a search
 // (/search?q=行政许可) and a staff list (GET /api/applications, signed in): A alone, then A and B together (one load
 // generator per process, the same number of connections each), alternating, best of PROCESSES_BENCH_ROUNDS (default 2)
-// rounds of PROCESSES_BENCH_SECONDS (default 5). Goal: two processes ≥ 1.7 × one (limit checked), p99 ≤ 50 ms (printed;
+// rounds of PROCESSES_BENCH_SECONDS (default 5); PROCESSES_BENCH_ROUTES=list,item,search,staff picks some.
+// Goal: two processes ≥ 1.7 × one (limit checked), p99 ≤ 50 ms (printed;
 // the p99 of two processes is the worse of the two generators').
 // What runs where (decision 290), PROCESSES_BENCH_MODE:
 //   cores (default) — a process's whole stack on one core: server A, its PostgreSQL backends (found by
@@ -95,12 +96,16 @@ export const run: BenchModule['run'] = async (ctx) => {
     const list = await (await fetch(`${a.baseUrl}/proactive`)).text();
     const itemId = /href="\/items\/(\d+)"/.exec(list)?.[1];
     if (!itemId) throw new Error('no published item on /proactive');
-    const cases: { label: string; path: string; headers: Record<string, string> }[] = [
-      { label: 'portal list /proactive', path: '/proactive', headers: {} },
-      { label: 'item page /items/:id', path: `/items/${itemId}`, headers: {} },
-      { label: 'search /search?q=行政许可', path: `/search?q=${encodeURIComponent('行政许可')}`, headers: {} },
-      { label: 'staff list GET /api/applications', path: '/api/applications?pageSize=20', headers: { cookie } },
+    const all: { key: string; label: string; path: string; headers: Record<string, string> }[] = [
+      { key: 'list', label: 'portal list /proactive', path: '/proactive', headers: {} },
+      { key: 'item', label: 'item page /items/:id', path: `/items/${itemId}`, headers: {} },
+      { key: 'search', label: 'search /search?q=行政许可', path: `/search?q=${encodeURIComponent('行政许可')}`, headers: {} },
+      { key: 'staff', label: 'staff list GET /api/applications', path: '/api/applications?pageSize=20', headers: { cookie } },
     ];
+    // PROCESSES_BENCH_ROUTES=list,item,search,staff (default: all four)
+    const only = process.env.PROCESSES_BENCH_ROUTES?.split(',').map((x) => x.trim()).filter(Boolean);
+    const cases = only ? all.filter((c) => only.includes(c.key)) : all;
+    if (!cases.length) throw new Error(`PROCESSES_BENCH_ROUTES 应为 ${all.map((c) => c.key).join(',')} 中的一个或几个（现为 "${process.env.PROCESSES_BENCH_ROUTES}"）`);
     // the session of A works on B (sessions are in the database)
     const onB = await fetch(`${b.baseUrl}/api/applications?pageSize=1`, { headers: { cookie } });
     if (onB.status !== 200) throw new Error(`A's session on B: ${onB.status}`);
