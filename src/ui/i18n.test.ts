@@ -42,16 +42,35 @@ describe('locale catalogue', () => {
     for (const k of Object.keys(zh)) expect(vars(en[k] ?? ''), `${ns}.${k}`).toEqual(vars(zh[k]!));
   });
 
-  it('every literal t() key used in src exists in zh-CN', () => {
+  it('every literal t() key used in src exists in zh-CN and en, also through a namespace translator', () => {
     const used = new Map<string, string>();
-    for (const file of sourceFiles(srcDir)) {
-      const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/\bt\(\s*[\w.[\]'"?!]+\s*,\s*'([A-Za-z][\w-]*\.[\w.-]+)'/g)) used.set(m[1]!, path.relative(srcDir, file));
+    const files = sourceFiles(srcDir).map((f) => ({ f, text: readFileSync(f, 'utf8') }));
+    // a namespace translator: `const tr = (locale: Locale) => (k: string, …) => t(locale, \`rankings.${k}\`, vars)`, bound as
+    // `const T = tr(locale)` in the file that declares it or imports it; `T('key')` there is `rankings.key`
+    const declared = (text: string) => new Map([...text.matchAll(/\b(?:export\s+)?const\s+(\w+)\s*=\s*\(locale(?::\s*Locale)?\)\s*=>\s*\(k(?::\s*string)?[^)]*\)\s*=>\s*t\(locale,\s*`([\w.]+)\.\$\{k\}`/g)].map((m) => [m[1]!, m[2]!]));
+    const exported = new Map<string, string>();
+    for (const { text } of files) for (const [name, ns] of declared(text)) if (new RegExp(`export\\s+const\\s+${name}\\b`).test(text)) exported.set(name, ns);
+    expect([...exported.values()]).toContain('supervision');
+    let bound = 0;
+    for (const { f, text } of files) {
+      for (const m of text.matchAll(/\bt\(\s*[\w.[\]'"?!]+\s*,\s*'([A-Za-z][\w-]*\.[\w.-]+)'/g)) used.set(m[1]!, path.relative(srcDir, f));
+      const own = declared(text);
+      const names = new Set([...text.matchAll(/\bconst\s+T\s*=\s*(\w+)\(/g)].map((m) => m[1]!));
+      const prefixes = new Set([...names].map((n) => own.get(n) ?? (new RegExp(`import\\s*\\{[^}]*\\b${n}\\b[^}]*\\}`).test(text) ? exported.get(n) : undefined)));
+      if (prefixes.size !== 1 || prefixes.has(undefined)) continue;
+      const ns = [...prefixes][0]!;
+      bound++;
+      for (const m of text.matchAll(/\bT\(\s*'([A-Za-z][\w.-]*)'/g)) used.set(`${ns}.${m[1]!}`, path.relative(srcDir, f));
     }
+    expect(bound).toBeGreaterThanOrEqual(6);
     expect(used.size).toBeGreaterThan(50);
-    const missing = [...used].filter(([k]) => !hasKey(k)).map(([k, f]) => `${k} (${f})`);
-    expect(missing).toEqual([]);
+    expect([...used.keys()].filter((k) => k.startsWith('supervision.')).length).toBeGreaterThan(250);
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const missing = [...used].filter(([k]) => !hasKey(k, locale)).map(([k, f]) => `${k} (${f})`);
+      expect(missing, locale).toEqual([]);
+    }
   });
+
 
   it('keys built from data exist: admin nav, portal sections, roles, statuses, notices', () => {
     const keys = [

@@ -6,7 +6,7 @@ const none: AgencyCounts = { report: null, applications: { concluded: 0, onTime:
 describe('assessment scores', () => {
   it('parts without data are left out and the weights rescaled', () => {
     const a = assess({ ...none, applications: { concluded: 4, onTime: 3 } }, DEFAULT_WEIGHTS, '2026-01-10');
-    expect(a.parts.applications_in_time).toEqual({ value: 75, basis: '办结 4 件，按期 3 件' });
+    expect(a.parts.applications_in_time).toMatchObject({ value: 75, basis: '办结 4 件，按期 3 件' });
     expect(a.score).toBe(75);
     expect(assess(none, DEFAULT_WEIGHTS, '2026-01-10').score).toBeNull();
   });
@@ -17,7 +17,7 @@ describe('assessment scores', () => {
     expect(onTime.parts.report_quality!.value).toBe(80);
     expect(onTime.score).toBe(Math.round((10 * (100 * 20 + 80 * 15)) / 35) / 10);
     const late = assess({ ...none, report: { deadline: '2026-01-31', publishedOn: null, errors: 0 } }, DEFAULT_WEIGHTS, '2026-02-01');
-    expect(late.parts.report_timely).toEqual({ value: 0, basis: '期限 2026-01-31 已过，尚未公布' });
+    expect(late.parts.report_timely).toMatchObject({ value: 0, basis: '期限 2026-01-31 已过，尚未公布' });
     // before the deadline an unpublished report is not judged on time
     expect(assess({ ...none, report: { deadline: '2026-01-31', publishedOn: null, errors: 0 } }, DEFAULT_WEIGHTS, '2026-01-31').parts.report_timely).toBeNull();
   });
@@ -43,8 +43,8 @@ describe('assessment scores', () => {
 
   it.each([
     // 规范性文件 with their 解读 the same day (国办发〔2016〕80号)
-    { policies: { published: 4, sameDay: 3 }, want: { value: 75, basis: '规范性文件 4 件，同日发布解读 3 件' } },
-    { policies: { published: 1, sameDay: 0 }, want: { value: 0, basis: '规范性文件 1 件，同日发布解读 0 件' } },
+    { policies: { published: 4, sameDay: 3 }, want: { value: 75, basis: '规范性文件 4 件，同日发布解读 3 件', kind: 'policies', vars: { published: 4, sameDay: 3 } } },
+    { policies: { published: 1, sameDay: 0 }, want: { value: 0, basis: '规范性文件 1 件，同日发布解读 0 件', kind: 'policies', vars: { published: 1, sameDay: 0 } } },
     { policies: { published: 0, sameDay: 0 }, want: null },
   ])('解读 the same day: $policies.sameDay of $policies.published', ({ policies, want }) => {
     expect(assess({ ...none, policies }, DEFAULT_WEIGHTS, '2026-03-01').parts.interpretation_same_day).toEqual(want);
@@ -66,6 +66,6 @@ describe('assessment scores', () => {
   });
 
   it('monthly results as a part: months with 办件 and those shown', () => {
-    expect(assess({ ...none, results: { months: 4, shown: 3 } }, DEFAULT_WEIGHTS, '2026-01-10').parts.monthly_results).toEqual({ value: 75, basis: '有办件的月份 4 个，已公示 3 个' });
+    expect(assess({ ...none, results: { months: 4, shown: 3 } }, DEFAULT_WEIGHTS, '2026-01-10').parts.monthly_results).toMatchObject({ value: 75, basis: '有办件的月份 4 个，已公示 3 个' });
   });
 });

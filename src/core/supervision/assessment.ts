@@ -34,8 +34,28 @@ export interface AgencyCounts {
 export interface Part {
   /** 0–100 */
   value: number;
-  /** what was counted, in words */
+  /** what was counted, in words (zh-CN: BASIS with the vars filled in) */
   basis: string;
+  /** which BASIS sentence and its figures, so that a page can say the same in its locale */
+  kind: BasisKind;
+  vars: Record<string, string | number>;
+}
+
+/** The sentences of `basis`, by kind ({name} is filled from the part's vars). */
+export const BASIS = {
+  published: '{publishedOn} 公布，期限 {deadline}',
+  unpublished: '期限 {deadline} 已过，尚未公布',
+  quality: '勾稽错误 {errors} 处',
+  applications: '办结 {concluded} 件，按期 {onTime} 件',
+  catalogue: '公开 {published} 条，按期 {onTime} 条',
+  policies: '规范性文件 {published} 件，同日发布解读 {sameDay} 件',
+  results: '有办件的月份 {months} 个，已公示 {shown} 个',
+  appeals: '审结 {decided} 件，被纠错 {corrected} 件',
+} as const;
+export type BasisKind = keyof typeof BASIS;
+
+function part(value: number, kind: BasisKind, vars: Record<string, string | number>): Part {
+  return { value, basis: BASIS[kind].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k])), kind, vars };
 }
 
 export interface Assessment {
@@ -55,15 +75,15 @@ export function assess(c: AgencyCounts, weights: Weights, today: string): Assess
   };
   if (c.report) {
     const { deadline, publishedOn } = c.report;
-    if (publishedOn) parts.report_timely = { value: publishedOn <= deadline ? 100 : 0, basis: `${publishedOn} 公布，期限 ${deadline}` };
-    else if (today > deadline) parts.report_timely = { value: 0, basis: `期限 ${deadline} 已过，尚未公布` };
-    parts.report_quality = { value: Math.max(0, 100 - POINTS_PER_ERROR * c.report.errors), basis: `勾稽错误 ${c.report.errors} 处` };
+    if (publishedOn) parts.report_timely = part(publishedOn <= deadline ? 100 : 0, 'published', { publishedOn, deadline });
+    else if (today > deadline) parts.report_timely = part(0, 'unpublished', { deadline });
+    parts.report_quality = part(Math.max(0, 100 - POINTS_PER_ERROR * c.report.errors), 'quality', { errors: c.report.errors });
   }
-  if (c.applications.concluded > 0) parts.applications_in_time = { value: pct(c.applications.onTime, c.applications.concluded), basis: `办结 ${c.applications.concluded} 件，按期 ${c.applications.onTime} 件` };
-  if (c.catalogue.published > 0) parts.catalogue_in_time = { value: pct(c.catalogue.onTime, c.catalogue.published), basis: `公开 ${c.catalogue.published} 条，按期 ${c.catalogue.onTime} 条` };
-  if (c.policies.published > 0) parts.interpretation_same_day = { value: pct(c.policies.sameDay, c.policies.published), basis: `规范性文件 ${c.policies.published} 件，同日发布解读 ${c.policies.sameDay} 件` };
-  if (c.results.months > 0) parts.monthly_results = { value: pct(c.results.shown, c.results.months), basis: `有办件的月份 ${c.results.months} 个，已公示 ${c.results.shown} 个` };
-  if (c.appeals.decided > 0) parts.appeals_corrected = { value: pct(c.appeals.decided - c.appeals.corrected, c.appeals.decided), basis: `审结 ${c.appeals.decided} 件，被纠错 ${c.appeals.corrected} 件` };
+  if (c.applications.concluded > 0) parts.applications_in_time = part(pct(c.applications.onTime, c.applications.concluded), 'applications', { concluded: c.applications.concluded, onTime: c.applications.onTime });
+  if (c.catalogue.published > 0) parts.catalogue_in_time = part(pct(c.catalogue.onTime, c.catalogue.published), 'catalogue', { published: c.catalogue.published, onTime: c.catalogue.onTime });
+  if (c.policies.published > 0) parts.interpretation_same_day = part(pct(c.policies.sameDay, c.policies.published), 'policies', { published: c.policies.published, sameDay: c.policies.sameDay });
+  if (c.results.months > 0) parts.monthly_results = part(pct(c.results.shown, c.results.months), 'results', { months: c.results.months, shown: c.results.shown });
+  if (c.appeals.decided > 0) parts.appeals_corrected = part(pct(c.appeals.decided - c.appeals.corrected, c.appeals.decided), 'appeals', { decided: c.appeals.decided, corrected: c.appeals.corrected });
   let sum = 0, w = 0;
   for (const k of Object.keys(parts) as ComponentKey[]) {
     const p = parts[k];

@@ -5,6 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { safeLocalPath } from '../../ui/index.ts';
+import { t } from '../../ui/i18n.ts';
 import { actorOf, requireStaff } from '../auth/auth.guard.ts';
 import { isAppError, validationFailed, type FieldError } from '../shared/errors.ts';
 import { assertNotAdmin, assertRole, canSee } from '../shared/actor.ts';
@@ -51,7 +52,7 @@ export async function sendRunReportPage(services: Services, request: FastifyRequ
   const sv = services.supervision;
   const run = await sv.getRun(actor, report.runId);
   const findings = await sv.listFindings(actor, report.runId, { reportId: report.id, page: pageOf(o.query ?? request.query), pageSize: PAGE_SIZE });
-  const section = CorrectionsSection({ report, csrf: adminShell(request).csrfToken, ...(o.errors ? { errors: o.errors } : {}), ...(o.values ? { values: o.values } : {}) });
+  const section = CorrectionsSection({ report, csrf: adminShell(request).csrfToken, locale: request.locale, ...(o.errors ? { errors: o.errors } : {}), ...(o.values ? { values: o.values } : {}) });
   return sendPage(reply, RunReportPage({
     shell: adminShell(request, takeFlash(request, reply)), run, report, findings, corrections: section, ...(o.errors ? { errors: o.errors } : {}), ...(o.refused ? { refused: o.refused } : {}),
   }), o.status ?? 200);
@@ -119,7 +120,7 @@ export function registerCorrectionRoutes(app: FastifyInstance, services: Service
       if (isAppError(e) && e.code === 'validation_failed') return reportPage(request, reply, id, e.fieldErrors, values, 400);
       throw e;
     }
-    setFlash(reply, 'success', `已更正 ${describeCell(values.cell)}，并按更正后的数值重新核对`);
+    setFlash(reply, 'success', t(request.locale, 'supervision.flash.corrected', { cell: describeCell(values.cell) }));
     return seeOther(reply, `${SUPERVISION_PATH}/reports/${id}#corrections`);
   });
 
@@ -140,7 +141,7 @@ export function registerCorrectionRoutes(app: FastifyInstance, services: Service
     // an item's error names its form row (cells.2.value → value-N of the third row filled in)
     const rowField = (field: string) => (field === 'reason' ? 'batch-reason' : field.replace(/^cells\.(\d+)\.(cell|value)$/, (_, i: string, f: string) => `${f}-${rows[Number(i)]?.n ?? 0}`));
     try {
-      if (rows.length === 0) throw validationFailed([{ field: 'value-0', message: '请至少填写一个单元格的更正后数值（不更正的行留空）' }]);
+      if (rows.length === 0) throw validationFailed([{ field: 'value-0', message: t(request.locale, 'supervision.errors.batchEmpty') }]);
       const p = correctManyBody.safeParse({ cells: rows.map(({ cell, value }) => ({ cell, value })), reason: values.reason, version: body.version });
       if (!p.success) throw invalid(p.error);
       await corrections.correctMany(actorOf(request), id, p.data);
@@ -148,7 +149,7 @@ export function registerCorrectionRoutes(app: FastifyInstance, services: Service
       if (isAppError(e) && e.code === 'validation_failed') return reportPage(request, reply, id, e.fieldErrors.map((f) => ({ ...f, field: rowField(f.field) })), values, 400);
       throw e;
     }
-    setFlash(reply, 'success', `已更正 ${rows.length} 个单元格（${rows.map((r) => describeCell(r.cell)).join('、').slice(0, 200)}），并按更正后的数值重新核对`);
+    setFlash(reply, 'success', t(request.locale, 'supervision.flash.correctedMany', { n: rows.length, cells: rows.map((r) => describeCell(r.cell)).join(request.locale === 'en' ? '; ' : '、').slice(0, 200) }));
     return seeOther(reply, `${SUPERVISION_PATH}/reports/${id}#corrections`);
   });
 
@@ -157,7 +158,7 @@ export function registerCorrectionRoutes(app: FastifyInstance, services: Service
     const p = withdrawBody.safeParse({ version: body.version });
     if (!p.success) throw invalid(p.error);
     const report = await corrections.withdraw(actorOf(request), idOf(request), p.data);
-    setFlash(reply, 'success', '已撤回更正，恢复为读取值并重新核对');
+    setFlash(reply, 'success', t(request.locale, 'supervision.flash.withdrawn'));
     return seeOther(reply, `${SUPERVISION_PATH}/reports/${report.id}#corrections`);
   });
 

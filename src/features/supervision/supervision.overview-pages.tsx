@@ -2,10 +2,11 @@
 // the agencies × years grid with states and finding counts (paged over agencies, drill into any agency's report), and
 // the assessment with its weights form and the ranking.
 import { AdminLayout, Button, CsrfField, ErrorSummary, Pagination, Radios, Select, TextField, Textarea, type AdminShell, type FieldError } from '../../ui/index.ts';
-import { MAX_SAMPLE, sampleResultLabel } from '../../core/supervision/sample.ts';
+import { MAX_SAMPLE } from '../../core/supervision/sample.ts';
 import type { Sample } from './supervision.sampling.ts';
 import type { COMPONENTS, Weights } from '../../core/supervision/assessment.ts';
-import { OVERVIEW_STATE_LABELS, OVERVIEW_STATES, type AssessmentRow, type Campaign, type OverviewRow, type OverviewState } from './supervision.overview.ts';
+import { OVERVIEW_STATES, type AssessmentRow, type Campaign, type OverviewRow, type OverviewState } from './supervision.overview.ts';
+import { supervisionT } from './supervision.pages.tsx';
 import type { Paged } from './supervision.service.ts';
 import { SUPERVISION_PATH, SupervisionNav, supervisionHref } from './supervision.nav.tsx';
 
@@ -19,21 +20,24 @@ export function OverviewPage(p: { shell: AdminShell; year: number; years: number
   const c = p.campaign;
   const q = { year: String(p.year), ...(p.state ? { state: p.state } : {}), ...(p.late !== undefined ? { late: p.late ? '1' : '0' } : {}) };
   const notPublished = c.total - c.counts.published;
+  const locale = p.shell.locale;
+  const T = supervisionT(locale);
+  const stateLabel = (s: OverviewState) => T(`labels.overviewState.${s}`);
   return (
-    <AdminLayout {...p.shell} active="reports" title={`${p.year}年度报告总览`}>
-      <ErrorSummary errors={p.errors} />
-      <SupervisionNav current="overview" year={p.year} locale={p.shell.locale} />
-      <h1>{p.year} 年度政府信息公开工作年度报告总览</h1>
+    <AdminLayout {...p.shell} active="reports" title={T('overview.title', { year: p.year })}>
+      <ErrorSummary errors={p.errors} locale={locale} />
+      <SupervisionNav current="overview" year={p.year} locale={locale} />
+      <h1>{T('overview.heading', { year: p.year })}</h1>
       <form method="get" action={OVERVIEW_PATH} className="gk-filters">
-        <Select name="year" label="年度" value={String(p.year)} options={p.years.map((y) => ({ value: String(y), label: String(y) }))} />
-        <div className="gk-filters__actions"><Button variant="secondary">查看</Button></div>
+        <Select name="year" label={T('labels.year')} value={String(p.year)} options={p.years.map((y) => ({ value: String(y), label: String(y) }))} locale={locale} />
+        <div className="gk-filters__actions"><Button variant="secondary">{T('labels.show')}</Button></div>
       </form>
       <section aria-labelledby="campaign" className="gk-campaign">
-        <h2 id="campaign">第四十九条：1月31日前公布</h2>
-        <p data-days-left={c.daysLeft}>{c.daysLeft >= 0 ? `距部门公布期限（${c.deadline}）还有 ${c.daysLeft} 天；本级人民政府的期限为 3 月 31 日。` : `部门公布期限（${c.deadline}）已过 ${-c.daysLeft} 天。`}</p>
+        <h2 id="campaign">{T('overview.campaign')}</h2>
+        <p data-days-left={c.daysLeft}>{c.daysLeft >= 0 ? T('overview.daysLeft', { deadline: c.deadline, days: c.daysLeft }) : T('overview.daysPast', { deadline: c.deadline, days: -c.daysLeft })}</p>
         <div className="gk-table-wrap">
-          <table className="gk-table" aria-label="各状态机关数">
-            <thead><tr><th scope="col">下级机关</th>{OVERVIEW_STATES.map((s) => <th key={s} scope="col">{OVERVIEW_STATE_LABELS[s]}</th>)}<th scope="col">逾期</th></tr></thead>
+          <table className="gk-table" aria-label={T('overview.countsLabel')}>
+            <thead><tr><th scope="col">{T('overview.colBelow')}</th>{OVERVIEW_STATES.map((s) => <th key={s} scope="col">{stateLabel(s)}</th>)}<th scope="col">{T('overview.colLate')}</th></tr></thead>
             <tbody>
               <tr>
                 <td><a href={`${OVERVIEW_PATH}?year=${p.year}`}>{c.total}</a></td>
@@ -48,19 +52,19 @@ export function OverviewPage(p: { shell: AdminShell; year: number; years: number
             <CsrfField token={p.shell.csrfToken} />
             <input type="hidden" name="year" value={p.year} />
             {p.state && <input type="hidden" name="state" value={p.state} />}
-            <Button variant="warning">{p.state ? `督促“${OVERVIEW_STATE_LABELS[p.state]}”的机关` : `督促尚未公布的 ${notPublished} 个机关`}</Button>
-            <span className="gk-hint">邮件发给各机关的经办人和负责人，并在其待办中提示，直至公布；每个机关每天一次。</span>
+            <Button variant="warning">{p.state ? T('overview.remindState', { state: stateLabel(p.state) }) : T('overview.remindAll', { n: notPublished })}</Button>
+            <span className="gk-hint">{T('overview.remindHint')}</span>
           </form>
         )}
       </section>
-      <h2>各机关{p.state ? `（${OVERVIEW_STATE_LABELS[p.state]}）` : p.late ? '（逾期）' : ''}</h2>
+      <h2>{p.state ? T('overview.agenciesOf', { state: stateLabel(p.state) }) : p.late ? T('overview.agenciesLate') : T('overview.agencies')}</h2>
       <div className="gk-table-wrap">
         <table className="gk-table">
           <thead>
             <tr>
-              <th scope="col">机关</th><th scope="col">上级机关</th>
+              <th scope="col">{T('overview.colAgency')}</th><th scope="col">{T('overview.colParent')}</th>
               {p.years.slice().reverse().map((y) => <th key={y} scope="col">{y}</th>)}
-              <th scope="col">报送日期</th><th scope="col">公布日期</th><th scope="col">期限</th><th scope="col">最近督促</th>
+              <th scope="col">{T('overview.colSubmitted')}</th><th scope="col">{T('overview.colPublished')}</th><th scope="col">{T('overview.colDeadline')}</th><th scope="col">{T('overview.colReminded')}</th>
             </tr>
           </thead>
           <tbody>
@@ -72,7 +76,7 @@ export function OverviewPage(p: { shell: AdminShell; year: number; years: number
                   const x = p.grid.get(r.agencyId)?.get(y);
                   return (
                     <td key={y} data-year={y}>
-                      {x ? <><strong className={`gk-tag gk-tag--${color(x.state, x.late)}`}>{OVERVIEW_STATE_LABELS[x.state]}{x.late ? '·逾期' : ''}</strong>{x.errors || x.warnings ? <span> 错误 {x.errors}，警告 {x.warnings}</span> : null}</> : ''}
+                      {x ? <><strong className={`gk-tag gk-tag--${color(x.state, x.late)}`}>{stateLabel(x.state)}{x.late ? T('overview.late') : ''}</strong>{x.errors || x.warnings ? <span>{T('overview.cellCounts', { errors: x.errors, warnings: x.warnings })}</span> : null}</> : ''}
                     </td>
                   );
                 })}
@@ -82,50 +86,54 @@ export function OverviewPage(p: { shell: AdminShell; year: number; years: number
           </tbody>
         </table>
       </div>
-      {p.rows.total === 0 && <p>没有符合条件的机关。</p>}
-      <Pagination page={p.rows.page} pageSize={p.rows.pageSize} total={p.rows.total} baseHref={OVERVIEW_PATH} query={q} />
+      {p.rows.total === 0 && <p>{T('overview.none')}</p>}
+      <Pagination page={p.rows.page} pageSize={p.rows.pageSize} total={p.rows.total} baseHref={OVERVIEW_PATH} query={q} locale={locale} />
     </AdminLayout>
   );
 }
 
 export function AssessmentPage(p: { shell: AdminShell; year: number; years: number[]; weights: Weights; version: number; components: typeof COMPONENTS; rows: Paged<AssessmentRow>; errors?: readonly FieldError[] }) {
   const err = (k: string) => p.errors?.find((e) => e.field === `weights.${k}` || e.field === 'weights')?.message;
+  const locale = p.shell.locale;
+  const T = supervisionT(locale);
+  // an item's name and statutory basis in the locale (zh-CN: the COMPONENTS' own label and source)
+  const label = (k: string) => T(`assessment.components.${k}.label`);
   return (
-    <AdminLayout {...p.shell} active="reports" title={`${p.year}年度考核`}>
-      <ErrorSummary errors={p.errors} />
-      <SupervisionNav current="assessment" year={p.year} locale={p.shell.locale} />
-      <h1>{p.year} 年度考核与排名</h1>
+    <AdminLayout {...p.shell} active="reports" title={T('assessment.title', { year: p.year })}>
+      <ErrorSummary errors={p.errors} locale={locale} />
+      <SupervisionNav current="assessment" year={p.year} locale={locale} />
+      <h1>{T('assessment.heading', { year: p.year })}</h1>
       <form method="get" action={ASSESSMENT_PATH} className="gk-filters">
-        <Select name="year" label="年度" value={String(p.year)} options={p.years.map((y) => ({ value: String(y), label: String(y) }))} />
-        <div className="gk-filters__actions"><Button variant="secondary">查看</Button></div>
+        <Select name="year" label={T('labels.year')} value={String(p.year)} options={p.years.map((y) => ({ value: String(y), label: String(y) }))} locale={locale} />
+        <div className="gk-filters__actions"><Button variant="secondary">{T('labels.show')}</Button></div>
       </form>
-      <p>得分由本平台的记录计算：各项为按期或正确的比例（0–100），按下列权重加权平均；某项没有可计的记录时不计入该机关的得分，其余权重按比例放大。</p>
+      <p>{T('assessment.intro')}</p>
       <details>
-        <summary>考核项目和权重</summary>
+        <summary>{T('assessment.weights')}</summary>
         <form method="post" action={`${ASSESSMENT_PATH}/weights`} className="gk-form" noValidate>
           <CsrfField token={p.shell.csrfToken} />
           <input type="hidden" name="version" value={p.version} />
           <input type="hidden" name="year" value={p.year} />
           {p.components.map((c) => (
-            <TextField key={c.key} name={`weights.${c.key}`} label={`${c.label}（${c.source}）`} type="number" inputMode="numeric" value={String(p.weights[c.key])} error={err(c.key)} />
+            <TextField key={c.key} name={`weights.${c.key}`} label={T('assessment.componentLabel', { label: label(c.key), source: T(`assessment.components.${c.key}.source`) })} type="number" inputMode="numeric" value={String(p.weights[c.key])} error={err(c.key)} locale={locale} />
           ))}
-          <Button variant="secondary">保存权重</Button>
+          <Button variant="secondary">{T('assessment.save')}</Button>
         </form>
       </details>
       <div className="gk-table-wrap">
         <table className="gk-table">
-          <thead><tr><th scope="col">排名</th><th scope="col">机关</th><th scope="col">得分</th>{p.components.map((c) => <th key={c.key} scope="col">{c.label}（权重 {p.weights[c.key]}）</th>)}</tr></thead>
+          <thead><tr><th scope="col">{T('assessment.colRank')}</th><th scope="col">{T('assessment.colAgency')}</th><th scope="col">{T('assessment.colScore')}</th>{p.components.map((c) => <th key={c.key} scope="col">{T('assessment.colComponent', { label: label(c.key), weight: p.weights[c.key] })}</th>)}</tr></thead>
           <tbody>
             {p.rows.items.map((r) => (
               <tr key={r.agencyId}>
-                <td>{r.rank ?? '—'}</td><th scope="row">{r.name}</th><td data-score={r.score ?? ''}>{r.score ?? '无记录'}</td>
-                {p.components.map((c) => { const x = r.parts[c.key]; return <td key={c.key} title={x?.basis}>{x ? `${x.value}（${x.basis}）` : '—'}</td>; })}
+                <td>{r.rank ?? '—'}</td><th scope="row">{r.name}</th><td data-score={r.score ?? ''}>{r.score ?? T('assessment.noRecords')}</td>
+                {p.components.map((c) => { const x = r.parts[c.key]; return <td key={c.key} title={x ? T(`assessment.basis.${x.kind}`, x.vars) : undefined}>{x ? T('assessment.part', { value: x.value, basis: T(`assessment.basis.${x.kind}`, x.vars) }) : '—'}</td>; })}
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <Pagination page={p.rows.page} pageSize={p.rows.pageSize} total={p.rows.total} baseHref={ASSESSMENT_PATH} query={{ year: String(p.year) }} />
+      <Pagination page={p.rows.page} pageSize={p.rows.pageSize} total={p.rows.total} baseHref={ASSESSMENT_PATH} query={{ year: String(p.year) }} locale={locale} />
     </AdminLayout>
   );
 }
@@ -134,46 +142,48 @@ export function AssessmentPage(p: { shell: AdminShell; year: number; years: numb
 export function SamplePage(p: { shell: AdminShell; year: number; years: number[]; sample: Sample | null; errors?: readonly FieldError[]; itemErrors?: { id: number; errors: readonly FieldError[] } }) {
   const s = p.sample;
   const err = (f: string) => (p.itemErrors ? undefined : p.errors?.find((e) => e.field === f)?.message);
+  const locale = p.shell.locale;
+  const T = supervisionT(locale);
   return (
-    <AdminLayout {...p.shell} active="reports" title={`${p.year}年度不定期抽查`}>
-      <ErrorSummary errors={p.errors} />
-      <SupervisionNav current="sample" year={p.year} locale={p.shell.locale} />
-      <h1>{p.year} 年度不定期抽查</h1>
+    <AdminLayout {...p.shell} active="reports" title={T('sample.title', { year: p.year })}>
+      <ErrorSummary errors={p.errors} locale={locale} />
+      <SupervisionNav current="sample" year={p.year} locale={locale} />
+      <h1>{T('sample.heading', { year: p.year })}</h1>
       <form method="get" action={SAMPLE_PATH} className="gk-filters">
-        <Select name="year" label="年度" value={String(p.year)} options={p.years.map((y) => ({ value: String(y), label: String(y) }))} />
-        <div className="gk-filters__actions"><Button variant="secondary">查看</Button></div>
+        <Select name="year" label={T('labels.year')} value={String(p.year)} options={p.years.map((y) => ({ value: String(y), label: String(y) }))} locale={locale} />
+        <div className="gk-filters__actions"><Button variant="secondary">{T('labels.show')}</Button></div>
       </form>
-      <p>从下级机关本年度公开的主动公开信息和办结的依申请公开办件中随机抽取，逐条人工检查并登记合格或不合格。抽取使用记录在案的随机种子，同一种子对同样的记录得出同样的结果；重新抽取须说明理由，原抽取及其结果保留。</p>
+      <p>{T('sample.intro')}</p>
       {s ? (
         <section aria-labelledby="sample-draw">
-          <h2 id="sample-draw">本次抽取</h2>
+          <h2 id="sample-draw">{T('sample.draw')}</h2>
           <dl className="gk-summary-list">
-            <div><dt>抽取时间</dt><dd>{s.drawnAt.slice(0, 16).replace('T', ' ')}（{s.drawnBy}）</dd></div>
-            <div><dt>随机种子</dt><dd data-seed={s.seed}>{s.seed}</dd></div>
-            <div><dt>主动公开信息</dt><dd>{s.items.filter((i) => i.kind === 'catalogue_item').length} / {s.itemsPopulation} 条</dd></div>
-            <div><dt>依申请公开办件</dt><dd>{s.items.filter((i) => i.kind === 'application').length} / {s.casesPopulation} 件</dd></div>
-            {s.reason && <div><dt>重新抽取理由</dt><dd>{s.reason}</dd></div>}
-            <div><dt>检查结果</dt><dd data-sample-score={s.score.value ?? ''}>已检查 {s.score.checked} 条，合格 {s.score.passed} 条{s.score.value !== null ? `（合格率 ${s.score.value}%）` : ''}</dd></div>
+            <div><dt>{T('sample.drawnAt')}</dt><dd>{s.drawnAt.slice(0, 16).replace('T', ' ')}{locale === 'en' ? ` (${s.drawnBy})` : `（${s.drawnBy}）`}</dd></div>
+            <div><dt>{T('sample.seed')}</dt><dd data-seed={s.seed}>{s.seed}</dd></div>
+            <div><dt>{T('sample.items')}</dt><dd>{T('sample.itemsCount', { n: s.items.filter((i) => i.kind === 'catalogue_item').length, total: s.itemsPopulation })}</dd></div>
+            <div><dt>{T('sample.cases')}</dt><dd>{T('sample.casesCount', { n: s.items.filter((i) => i.kind === 'application').length, total: s.casesPopulation })}</dd></div>
+            {s.reason && <div><dt>{T('sample.reason')}</dt><dd>{s.reason}</dd></div>}
+            <div><dt>{T('sample.result')}</dt><dd data-sample-score={s.score.value ?? ''}>{T('sample.checked', { checked: s.score.checked, passed: s.score.passed })}{s.score.value !== null ? T('sample.rate', { rate: s.score.value }) : ''}</dd></div>
           </dl>
-          {s.earlier.length > 0 && <p className="gk-hint">此前的抽取：{s.earlier.map((e) => `${e.drawnAt.slice(0, 10)} 种子 ${e.seed}（${e.drawnBy}）`).join('；')}</p>}
+          {s.earlier.length > 0 && <p className="gk-hint">{T('sample.earlier', { list: s.earlier.map((e) => T('sample.earlierItem', { date: e.drawnAt.slice(0, 10), seed: e.seed, by: e.drawnBy })).join(T('sample.earlierSep')) })}</p>}
           <div className="gk-table-wrap">
             <table className="gk-table">
-              <thead><tr><th scope="col">序号</th><th scope="col">机关</th><th scope="col">类别</th><th scope="col">记录</th><th scope="col">日期</th><th scope="col">结果</th></tr></thead>
+              <thead><tr><th scope="col">{T('sample.colOrdinal')}</th><th scope="col">{T('sample.colAgency')}</th><th scope="col">{T('sample.colKind')}</th><th scope="col">{T('sample.colRecord')}</th><th scope="col">{T('sample.colDate')}</th><th scope="col">{T('sample.colResult')}</th></tr></thead>
               <tbody>
                 {s.items.map((i) => {
                   const mine = p.itemErrors?.id === i.id ? p.itemErrors.errors : undefined;
                   return (
                     <tr key={i.id} id={`sample-item-${i.id}`}>
-                      <td>{i.ordinal}</td><td>{i.agency}</td><td>{i.kindLabel}</td><td>{i.label}</td><td>{i.refDate ?? ''}</td>
+                      <td>{i.ordinal}</td><td>{i.agency}</td><td>{T(`labels.sampleKind.${i.kind}`)}</td><td>{i.label}</td><td>{i.refDate ?? ''}</td>
                       <td>
-                        {i.result && <p data-result={i.result}><strong className={`gk-tag gk-tag--${i.result === 'pass' ? 'green' : 'red'}`}>{sampleResultLabel(i.result)}</strong>{i.note ? ` ${i.note}` : ''}</p>}
+                        {i.result && <p data-result={i.result}><strong className={`gk-tag gk-tag--${i.result === 'pass' ? 'green' : 'red'}`}>{T(`labels.sampleResult.${i.result}`)}</strong>{i.note ? ` ${i.note}` : ''}</p>}
                         <form method="post" action={`${SAMPLE_PATH}/items/${i.id}`} className="gk-form gk-form--compact" noValidate>
                           <CsrfField token={p.shell.csrfToken} />
                           <input type="hidden" name="version" value={i.version} />
                           <input type="hidden" name="year" value={p.year} />
-                          <Radios name="result" idPrefix={`s${i.id}`} label="检查结果" inline value={i.result} options={[{ value: 'pass', label: '合格' }, { value: 'fail', label: '不合格' }]} error={mine?.find((e) => e.field === 'result')?.message} />
-                          <TextField name="note" idPrefix={`s${i.id}`} label="说明（不合格须写明问题）" value={i.note ?? ''} maxLength={1000} error={mine?.find((e) => e.field === 'note')?.message} />
-                          <Button variant="secondary">登记</Button>
+                          <Radios name="result" idPrefix={`s${i.id}`} label={T('sample.resultLabel')} inline value={i.result} options={[{ value: 'pass', label: T('labels.sampleResult.pass') }, { value: 'fail', label: T('labels.sampleResult.fail') }]} error={mine?.find((e) => e.field === 'result')?.message} locale={locale} />
+                          <TextField name="note" idPrefix={`s${i.id}`} label={T('sample.note')} value={i.note ?? ''} maxLength={1000} error={mine?.find((e) => e.field === 'note')?.message} locale={locale} />
+                          <Button variant="secondary">{T('sample.record')}</Button>
                         </form>
                       </td>
                     </tr>
@@ -182,19 +192,19 @@ export function SamplePage(p: { shell: AdminShell; year: number; years: number[]
               </tbody>
             </table>
           </div>
-          {s.items.length === 0 && <p>本年度没有可抽取的记录。</p>}
+          {s.items.length === 0 && <p>{T('sample.noRecords')}</p>}
         </section>
-      ) : <p>本年度尚未抽取。</p>}
+      ) : <p>{T('sample.notDrawn')}</p>}
       <section aria-labelledby="sample-new">
-        <h2 id="sample-new">{s ? '重新抽取' : '抽取'}</h2>
+        <h2 id="sample-new">{s ? T('sample.redraw') : T('sample.drawButton')}</h2>
         <form method="post" action={SAMPLE_PATH} className="gk-form" noValidate>
           <CsrfField token={p.shell.csrfToken} />
           <input type="hidden" name="year" value={p.year} />
           {s && <input type="hidden" name="replaces" value={s.id} />}
-          <TextField name="items" label={`主动公开信息（条，0–${MAX_SAMPLE}）`} type="number" inputMode="numeric" value="10" error={err('items')} />
-          <TextField name="cases" label={`依申请公开办件（件，0–${MAX_SAMPLE}）`} type="number" inputMode="numeric" value="10" error={err('cases')} />
-          {s && <Textarea name="reason" label="重新抽取的理由（必填；原抽取和结果保留）" maxLength={500} error={err('reason')} />}
-          <Button variant={s ? 'warning' : 'primary'}>{s ? '重新抽取' : '抽取'}</Button>
+          <TextField name="items" label={T('sample.itemsField', { max: MAX_SAMPLE })} type="number" inputMode="numeric" value="10" error={err('items')} locale={locale} />
+          <TextField name="cases" label={T('sample.casesField', { max: MAX_SAMPLE })} type="number" inputMode="numeric" value="10" error={err('cases')} locale={locale} />
+          {s && <Textarea name="reason" label={T('sample.reasonField')} maxLength={500} error={err('reason')} locale={locale} />}
+          <Button variant={s ? 'warning' : 'primary'}>{s ? T('sample.redraw') : T('sample.drawButton')}</Button>
         </form>
       </section>
     </AdminLayout>

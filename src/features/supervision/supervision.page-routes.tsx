@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { currentReportYear } from '../../core/annual-report/deadline.ts';
 import { safeLocalPath } from '../../ui/index.ts';
+import { t } from '../../ui/i18n.ts';
 import { actorOf, requireStaff } from '../auth/auth.guard.ts';
 import { isAppError, notFound, validationFailed, type FieldError } from '../shared/errors.ts';
 import { adminShell, seeOther, sendPage, setFlash, takeFlash } from '../shared/pages.ts';
@@ -57,7 +58,7 @@ export function registerSupervisionPages(app: FastifyInstance, services: Service
       if (isAppError(e) && e.code === 'validation_failed') return runsPage(request, reply, e.fieldErrors, 400);
       throw e;
     }
-    setFlash(reply, 'success', `体检完成：${run.summary.reports} 份报告，${run.summary.withErrors} 份有错误，${run.summary.unreadable} 份未能完整读取`);
+    setFlash(reply, 'success', t(request.locale, 'supervision.flash.runDone', { reports: run.summary.reports, withErrors: run.summary.withErrors, unreadable: run.summary.unreadable }));
     return seeOther(reply, `${SUPERVISION_PATH}/runs/${run.id}`);
   });
 
@@ -109,7 +110,7 @@ export function registerSupervisionPages(app: FastifyInstance, services: Service
       if (isAppError(e) && e.code === 'validation_failed') return refusedFinding(request, reply, id, 'triage', e.fieldErrors);
       throw e;
     }
-    setFlash(reply, 'success', `已保存结论：${({ pending: '待定', confirmed: '确认', dismissed: '排除' } as const)[p.data.decision]}（[${f.rule}]）`);
+    setFlash(reply, 'success', t(request.locale, 'supervision.flash.triaged', { decision: t(request.locale, `supervision.labels.triage.${p.data.decision}`), rule: f.rule }));
     return seeOther(reply, safeLocalPath(typeof body.back === 'string' ? body.back : '', f.reportId ? `${SUPERVISION_PATH}/reports/${f.reportId}` : `${SUPERVISION_PATH}/runs/${f.runId}`));
   });
 
@@ -125,7 +126,7 @@ export function registerSupervisionPages(app: FastifyInstance, services: Service
       if (isAppError(e) && e.code === 'validation_failed') return refusedFinding(request, reply, id, 'rectification', e.fieldErrors);
       throw e;
     }
-    setFlash(reply, 'success', `已交${r.agency}整改（整改#${r.id}），该机关的待办中已出现这项整改`);
+    setFlash(reply, 'success', t(request.locale, 'supervision.flash.rectRequested', { agency: r.agency, id: r.id }));
     return seeOther(reply, safeLocalPath(typeof body.back === 'string' ? body.back : '', `${SUPERVISION_PATH}/rectifications/${r.id}`));
   });
 
@@ -148,13 +149,13 @@ export function registerSupervisionPages(app: FastifyInstance, services: Service
     const files = request.isMultipart() ? await uploadedFiles(request.body) : [];
     try {
       if (!p.success) throw invalid(p.error);
-      if (files.length > 1) throw validationFailed([{ field: 'file', message: '只能附一份更正后的报告' }]);
+      if (files.length > 1) throw validationFailed([{ field: 'file', message: t(request.locale, 'supervision.errors.oneFile') }]);
       await services.rectifications.respond(actorOf(request), id, { ...p.data, ...(files[0] ? { file: files[0] } : {}) });
     } catch (e) {
       if (isAppError(e) && e.code === 'validation_failed') return rectPage(request, reply, id, e.fieldErrors, 400);
       throw e;
     }
-    setFlash(reply, 'success', '已提交整改反馈，等待政务公开主管部门审核');
+    setFlash(reply, 'success', t(request.locale, 'supervision.flash.responded'));
     return seeOther(reply, `${SUPERVISION_PATH}/rectifications/${id}`);
   });
 
@@ -169,7 +170,7 @@ export function registerSupervisionPages(app: FastifyInstance, services: Service
       if (isAppError(e) && e.code === 'validation_failed') return rectPage(request, reply, id, e.fieldErrors, 400);
       throw e;
     }
-    setFlash(reply, 'success', p.data.outcome === 'resolve' ? '整改已办结' : '已退回重新整改');
+    setFlash(reply, 'success', t(request.locale, p.data.outcome === 'resolve' ? 'supervision.flash.resolved' : 'supervision.flash.reopened'));
     return seeOther(reply, `${SUPERVISION_PATH}/rectifications/${id}`);
   });
   registerOverviewPages(app, services);
@@ -185,13 +186,13 @@ export function registerSupervisionPages(app: FastifyInstance, services: Service
     const cells = Array.isArray(body.cells) ? body.cells : typeof body.cells === 'string' ? [body.cells] : [];
     const version = Number(body.version);
     try {
-      if (!Number.isInteger(version) || version < 0) throw validationFailed([{ field: 'version', message: '缺少版本号' }]);
+      if (!Number.isInteger(version) || version < 0) throw validationFailed([{ field: 'version', message: t(request.locale, 'supervision.errors.noVersion') }]);
       await services.supervision.setHierarchy(actorOf(request), { mode: body.mode, cells, version });
     } catch (e) {
       if (isAppError(e) && e.code === 'validation_failed') return hierarchyPage(request, reply, e.fieldErrors, 400);
       throw e;
     }
-    setFlash(reply, 'success', '已保存汇总核对设定');
+    setFlash(reply, 'success', t(request.locale, 'supervision.flash.hierarchySaved'));
     return seeOther(reply, HIERARCHY_PATH);
   });
 }
@@ -223,7 +224,7 @@ export function registerOverviewPages(app: FastifyInstance, services: Services):
   app.post(`${SUPERVISION_PATH}/reminders`, { preHandler: staff, schema: { hide: true } }, async (request, reply) => {
     const body = formOf(request);
     const year = Number(body.year);
-    if (!Number.isInteger(year) || year < 2008 || year > 2100) throw validationFailed([{ field: 'year', message: '年度有误' }]);
+    if (!Number.isInteger(year) || year < 2008 || year > 2100) throw validationFailed([{ field: 'year', message: t(request.locale, 'supervision.errors.badYear') }]);
     const st = typeof body.state === 'string' && (OVERVIEW_STATES as readonly string[]).includes(body.state) ? (body.state as OverviewState) : undefined;
     let res;
     try {
@@ -232,7 +233,7 @@ export function registerOverviewPages(app: FastifyInstance, services: Services):
       if (isAppError(e) && e.code === 'validation_failed') return overviewPage(request, reply, year, e.fieldErrors, 400);
       throw e;
     }
-    setFlash(reply, 'success', `已督促 ${res.reminded} 个机关，发出邮件 ${res.mails} 封${res.alreadyToday ? `；${res.alreadyToday} 个机关今天已督促过` : ''}`);
+    setFlash(reply, 'success', `${t(request.locale, 'supervision.flash.reminded', { reminded: res.reminded, mails: res.mails })}${res.alreadyToday ? t(request.locale, 'supervision.flash.remindedToday', { n: res.alreadyToday }) : ''}`);
     return seeOther(reply, `${OVERVIEW_PATH}?year=${year}${st ? `&state=${st}` : ''}`);
   });
 
@@ -252,13 +253,13 @@ export function registerOverviewPages(app: FastifyInstance, services: Services):
     }
     const version = Number(body.version);
     try {
-      if (!Number.isInteger(version) || version < 0) throw validationFailed([{ field: 'version', message: '缺少版本号' }]);
+      if (!Number.isInteger(version) || version < 0) throw validationFailed([{ field: 'version', message: t(request.locale, 'supervision.errors.noVersion') }]);
       await ov.setWeights(actorOf(request), { weights, version });
     } catch (e) {
       if (isAppError(e) && e.code === 'validation_failed') return assessmentPage(request, reply, year, e.fieldErrors, 400);
       throw e;
     }
-    setFlash(reply, 'success', '已保存考核权重');
+    setFlash(reply, 'success', t(request.locale, 'supervision.flash.weightsSaved'));
     return seeOther(reply, `${ASSESSMENT_PATH}?year=${year}`);
   });
 
@@ -284,7 +285,7 @@ export function registerOverviewPages(app: FastifyInstance, services: Services):
       if (isAppError(e) && e.code === 'validation_failed') return samplePage(request, reply, year, e.fieldErrors, 400);
       throw e;
     }
-    setFlash(reply, 'success', `已抽取 ${s.items.length} 条记录（随机种子 ${s.seed}）`);
+    setFlash(reply, 'success', t(request.locale, 'supervision.flash.drawn', { n: s.items.length, seed: s.seed }));
     return seeOther(reply, `${SAMPLE_PATH}?year=${year}`);
   });
 
@@ -300,7 +301,7 @@ export function registerOverviewPages(app: FastifyInstance, services: Services):
       if (isAppError(e) && e.code === 'validation_failed') return samplePage(request, reply, year, e.fieldErrors, 400, id);
       throw e;
     }
-    setFlash(reply, 'success', `已登记抽查结果：${p.data.result === 'pass' ? '合格' : '不合格'}`);
+    setFlash(reply, 'success', t(request.locale, 'supervision.flash.sampleRecorded', { result: t(request.locale, `supervision.labels.sampleResult.${p.data.result}`) }));
     return seeOther(reply, `${SAMPLE_PATH}?year=${year}#sample-item-${id}`);
   });
 }
