@@ -38,7 +38,7 @@ function chineseInChrome(html: string, data: ReadonlySet<string>): string[] {
   return chromeTexts(html).filter((text) => {
     let s = text;
     for (const d of known) s = s.split(d).join(' ');
-    s = s.replace(/表[二三四][\s\S]*$/u, ' '); // a cell of the national report format, as printed (describeCell)
+    s = s.replace(/(^|\] |: )表[二三四][\s\S]*$/u, ' '); // a cell of the national report format as printed (describeCell), alone or after a prefix
     s = s.replace(/（[^（）]*）|\([^()]*\)/g, (g) => (HAN.test(g) ? ' ' : g)); // a parenthesised statutory term
     return HAN.test(s);
   });
@@ -134,7 +134,7 @@ describe.each(engines())('the supervisors’ pages in English (%s)', (engine) =>
     ['spot checks', () => '/admin/supervision/assessment/sample', ['spot checks (不定期抽查)</h1>', '<dt>Random seed</dt>', 'Draw again']],
     ['rankings', () => '/admin/supervision/rankings', ['<h1>']],
     ['heatmap', () => '/admin/supervision/heatmap', ['<h1>']],
-    ['consolidation checks', () => '/admin/supervision/hierarchy', ['<h1>Consolidation checks</h1>', 'Does this level&#x27;s report consolidate its departments?', 'Save the setting']],
+    ['consolidation checks', () => '/admin/supervision/hierarchy', ['<h1>Consolidation checks</h1>', 'Does this level&#x27;s report consolidate its departments?', 'Table 3 (表三): new requests this year (一、本年新收申请), total', 'Save the setting']],
   ];
 
   it.each(pages)('%s: 200, English headings, no Chinese of the page’s own', async (_name, url, english) => {
@@ -169,7 +169,7 @@ describe.each(engines())('the supervisors’ pages in English (%s)', (engine) =>
     ['/admin/supervision', ['<h1>督查体检</h1>', '<h2 id="new-upload">上传报告体检</h2>', '<th scope="col">待定结果</th>']],
     ['/admin/supervision/overview', ['年度政府信息公开工作年度报告总览</h1>', '<h2 id="campaign">第四十九条：1月31日前公布</h2>', '<th scope="col">最近督促</th>']],
     ['/admin/supervision/assessment', ['年度考核与排名</h1>', '<summary>考核项目和权重</summary>', '年度报告按时公布（条例第四十九条：部门每年1月31日前、本级政府3月31日前公布上一年度报告）']],
-    ['/admin/supervision/hierarchy', ['<h1>汇总核对设定</h1>', '不汇总（各机关分别报告，不核对）', '>保存设定</button>']],
+    ['/admin/supervision/hierarchy', ['<h1>汇总核对设定</h1>', '不汇总（各机关分别报告，不核对）', '表三 一、本年新收申请 总计</label>', '>保存设定</button>']],
     ['/admin/supervision/report-comparison', ['<h1>差异比对 <span lang="en" class="gk-hint">Report comparison</span></h1>', '<legend>左</legend>']],
   ])('zh-CN %s keeps its strings', async (url, strings) => {
     const s = await t.login('supervisor');

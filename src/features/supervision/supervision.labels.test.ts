@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { hasKey, t } from '../../ui/i18n.ts';
 import { BASIS, COMPONENTS } from '../../core/supervision/assessment.ts';
-import { HIERARCHY_MODE_LABELS } from '../../core/supervision/hierarchy.ts';
+import { HIERARCHY_CELLS, HIERARCHY_MODE_LABELS } from '../../core/supervision/hierarchy.ts';
+import { HIERARCHY_CELL_KEYS } from './supervision.hierarchy-pages.tsx';
 import { SAMPLE_KINDS, SAMPLE_RESULTS } from '../../core/supervision/sample.ts';
 import { CORRECTION_LABELS } from './supervision.corrections.ts';
 import { OVERVIEW_STATE_LABELS } from './supervision.overview.ts';
@@ -33,6 +34,17 @@ describe('supervision labels in the locale catalogue', () => {
       'findingRectification.open', 'findingRectification.answered', 'findingRectification.resolved', 'crossYearResult.pass', 'crossYearResult.fail', 'crossYearResult.not_checked',
       'crossYearResult.not_applicable', 'table.table2', 'table.table3', 'table.table4']) {
       for (const locale of ['zh-CN', 'en'] as const) expect(hasKey(`supervision.labels.${k}`, locale), `${locale} ${k}`).toBe(true);
+    }
+  });
+});
+
+describe('consolidation check cells in the locale catalogue', () => {
+  it('every cell a supervisor may choose has a message, the zh-CN one its label in HIERARCHY_CELLS', () => {
+    for (const c of HIERARCHY_CELLS) {
+      const key = HIERARCHY_CELL_KEYS[c.ref];
+      expect(key, c.ref).toBeDefined();
+      expect(t('zh-CN', `supervision.hierarchy.cellLabels.${key}`)).toBe(c.label);
+      expect(t('en', `supervision.hierarchy.cellLabels.${key}`)).toMatch(/^Table [34] \(表[三四]\): /);
     }
   });
 });
