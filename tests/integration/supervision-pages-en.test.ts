@@ -165,6 +165,17 @@ describe.each(engines())('the supervisors’ pages in English (%s)', (engine) =>
     expect(batch.body).toContain('Enter the corrected value of at least one cell');
   });
 
+  it('the agency’s officer answers the rectification in English', async () => {
+    const s = await t.login('officer');
+    const page = await t.app.inject({ method: 'GET', url: `/admin/supervision/rectifications/${rectId}?lang=en`, headers: { cookie: s.cookie } });
+    expect(page.statusCode).toBe(200);
+    for (const x of ['<h2>Report the rectification</h2>', 'Corrected report', 'Submit the response', 'Rectification #']) expect(page.body).toContain(x);
+    expect(chineseInChrome(page.body, data)).toEqual([]);
+    const list = await t.app.inject({ method: 'GET', url: '/admin/supervision/rectifications?lang=en', headers: { cookie: s.cookie } });
+    expect(list.body).toContain('<h1>Annual report rectifications</h1>');
+    expect(chineseInChrome(list.body, data)).toEqual([]);
+  });
+
   it.each([
     ['/admin/supervision', ['<h1>督查体检</h1>', '<h2 id="new-upload">上传报告体检</h2>', '<th scope="col">待定结果</th>']],
     ['/admin/supervision/overview', ['年度政府信息公开工作年度报告总览</h1>', '<h2 id="campaign">第四十九条：1月31日前公布</h2>', '<th scope="col">最近督促</th>']],
