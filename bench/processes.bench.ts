@@ -2,10 +2,10 @@
 // decisions 200, 240 and 290 have the figures). Both processes run on a fresh schema of PROCESSES_BENCH_URL (or
 // TEST_DATABASE_URL) with the demo data. For each of the portal list (/proactive), an item page (/items/:id), a search
 // (/search?q=行政许可) and a staff list (GET /api/applications, signed in): A alone, then A and B together (one load
-// generator per process, the same number of connections each), alternating, best of PROCESSES_BENCH_ROUNDS (default 2)
-// rounds of PROCESSES_BENCH_SECONDS (default 5); PROCESSES_BENCH_ROUTES=list,item,search,staff picks some.
-// Goal: two processes ≥ 1.7 × one (limit checked), p99 ≤ 50 ms (printed;
-// the p99 of two processes is the worse of the two generators').
+// generator per process, PROCESSES_BENCH_CONNECTIONS each — default 4, enough to saturate a core), alternating, best
+// of PROCESSES_BENCH_ROUNDS (default 2) rounds of PROCESSES_BENCH_SECONDS (default 5); PROCESSES_BENCH_ROUTES=
+// list,item,search,staff picks some. Goal: two processes ≥ 1.7 × one (limit checked), p99 ≤ 50 ms (printed; the p99 of
+// two processes is the worse of the two generators').
 // What runs where (decision 290), PROCESSES_BENCH_MODE:
 //   cores (default) — a process's whole stack on one core: server A, its PostgreSQL backends (found by
 //     application_name, which each server sets through PGAPPNAME, pinned with `taskset -p` before every run) and its
@@ -65,7 +65,7 @@ export const run: BenchModule['run'] = async (ctx) => {
   }
   const seconds = Number(process.env.PROCESSES_BENCH_SECONDS ?? 5);
   const rounds = Number(process.env.PROCESSES_BENCH_ROUNDS ?? 2);
-  const connections = Number(process.env.PROCESSES_BENCH_CONNECTIONS ?? 8);
+  const connections = Number(process.env.PROCESSES_BENCH_CONNECTIONS ?? 4);
   const mode = process.env.PROCESSES_BENCH_MODE ?? 'cores';
   if (mode !== 'cores' && mode !== 'shared') throw new Error(`PROCESSES_BENCH_MODE 只能是 cores 或 shared（现为 "${mode}"）`);
   const kind = generatorKind();
