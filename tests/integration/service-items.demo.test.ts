@@ -26,6 +26,23 @@ describe.each(engines())('demo service items (%s)', (engine) => {
     expect(new Set(street.items.map((i) => i.level))).toEqual(new Set(['street']));
   });
 
+  // the page and its total come from one statement: every page — the first, the last, past the end — carries the total,
+  // and the pages together are the whole list, each row once
+  it.each([[`agency=${DEPT}`, 'officer', 7], [`agency=${STREET}`, 'xiangyang', 4], [`agency=${DEPT}&q=${encodeURIComponent('没有这样的事项')}`, 'officer', 5]])(
+    'pages of %s (as %s, %i a page) carry one total and hold every row once', async (filter, as, size) => {
+      const all = (await t.api('GET', `/api/service-items?${filter}&pageSize=200`, { as })).json() as { total: number; items: { code: string }[] };
+      expect(all.items).toHaveLength(all.total);
+      const pages = Math.max(1, Math.ceil(all.total / size));
+      const seen: string[] = [];
+      for (let page = 1; page <= pages + 2; page++) {
+        const b = (await t.api('GET', `/api/service-items?${filter}&pageSize=${size}&page=${page}`, { as })).json() as { total: number; items: { code: string }[] };
+        expect(b.total, `page ${page}`).toBe(all.total);
+        expect(b.items.length, `page ${page}`).toBe(page < pages ? size : page === pages ? all.total - size * (pages - 1) : 0);
+        seen.push(...b.items.map((i) => i.code));
+      }
+      expect(seen).toEqual(all.items.map((i) => i.code));
+    });
+
   it('the check shows the two deliberate differences and the incomplete item; the 街道 officer has one to correct', async () => {
     const gov = (await t.services.agencies.list()).find((a) => a.parentId === null)!;
     const r = (await t.api('GET', `/api/service-items/consistency?agency=${gov.creditCode}`, { as: 'supervisor' })).json() as {

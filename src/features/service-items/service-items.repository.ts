@@ -75,12 +75,15 @@ export async function listItems(db: Db, f: ListFilters): Promise<{ rows: (ItemRo
   if (f.level) q = q.where('s.level', '=', f.level);
   if (f.status?.length) q = q.where('s.status', 'in', f.status);
   if (f.parentId !== undefined) q = q.where('s.parent_id', '=', f.parentId);
-  const [rows, total] = await Promise.all([
-    q.select(ITEM_COLUMNS.map((c) => `s.${c}` as const)).select(['a.name as agency_name', 'a.credit_code as agency_code'])
-      .orderBy('s.basic_code').orderBy('s.level').orderBy('s.id').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(),
-    q.select(sql<number | string>`count(*)`.as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: toNumber(total.n) };
+  // the page and the total in one statement (the count an uncorrelated scalar subquery, evaluated once); a page past
+  // the end has no row to carry the total, so it is counted on its own
+  const counted = q.select(sql<number | string>`count(*)`.as('n'));
+  const found = await q.select(ITEM_COLUMNS.map((c) => `s.${c}` as const)).select(['a.name as agency_name', 'a.credit_code as agency_code'])
+    .select(() => counted.as('listed_total'))
+    .orderBy('s.basic_code').orderBy('s.level').orderBy('s.id').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
+  if (!found.length) return { rows: [], total: f.page === 1 ? 0 : toNumber((await counted.executeTakeFirstOrThrow()).n) };
+  const total = toNumber(found[0]!.listed_total ?? 0);
+  return { rows: found.map(({ listed_total: _, ...row }) => row), total };
 }
 
 /** Defining (区) rows of some agencies that are in use or suspended and not yet implemented by `unitId`. */
