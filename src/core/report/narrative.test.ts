@@ -67,3 +67,18 @@ describe('extractFigures: vocabulary and context', () => {
     expect(extractFigures('收取信息处理费0.5万元')[0]).toMatchObject({ kind: 'fee', value: 0.5, unit: '万元' });
   });
 });
+
+describe('extractFigures: a text without any figure is answered without reading it sentence by sentence', () => {
+  it.each([
+    ['no number at all', '本机关认真贯彻落实条例。', 0],
+    ['numbers but no unit', '2023年，本机关召开会议3次。', 0],
+    ['number and unit split over a line break (no sentence states it)', '全年共收到申请5\n件', 0],
+    ['number and unit split by a full stop', '共收到申请5。件数如下', 0],
+    ['one figure', '全年共收到政府信息公开申请5件。', 1],
+    ['a figure after a line break', '本年度\n共收到政府信息公开申请5件', 1],
+    ['a fee', '收取信息处理费100元。', 1],
+  ] as const)('%s', (_name, text, count) => {
+    expect(extractFigures(text, '2021')).toHaveLength(count);
+    expect(extractFigures(text, '2021', 'application')).toHaveLength(count);
+  });
+});

@@ -89,6 +89,8 @@ function t4Groups(window: string, topic: Topic): string[] | null {
  * (see figureTableValue) — the extractor does not read the tables.
  */
 export function extractFigures(text: string, layout: LayoutId = '2021', initialTopic: Topic = null): ExtractedFigure[] {
+  // a sentence states a figure only if the text around it does (most sections of a report state none)
+  if (!MAY_STATE_FIGURE.test(text)) return [];
   const six = layoutOf(layout).table3ResultRows.filter((r) => r.startsWith('（六）'));
   const out: ExtractedFigure[] = [];
   for (const sentence of sentences(text)) {

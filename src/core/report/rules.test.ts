@@ -376,3 +376,48 @@ describe('P1: publication deadline (条例第四十九条)', () => {
     expect(byRule(checkReport(m), 'P1')[0]!.message).toBe('发布日期 2025-02-10 晚于法定期限 2025-01-31（条例第四十九条：县级以上人民政府部门应在每年1月31日前公布上一年度年度报告）');
   });
 });
+
+describe('the cell lists built once (E1, I1, I5): every finding has its own, for every report', () => {
+  /** Reports that break E1, I1 and I5 in different columns, rows and groups (and a row outside the formats). */
+  const broken: [string, () => ReportModel][] = [
+    ['淮安 2024, 自然人 and 总计', () => {
+      const m = huaian();
+      m.table3.rows['四、结转下年度继续办理']![col('自然人')] = 100;
+      m.table4['行政复议']!['总计'] = 350;
+      return m;
+    }],
+    ['pingtan 2019, 其他 and a row of its own', () => {
+      const m = pingtan2019();
+      m.table3.rows['二、上年结转政府信息公开申请数量']![col('其他')] = 5;
+      m.table3.rows['自拟的一行'] = [1, 0, 0, 0, 0, 0, 3];
+      m.table4['复议后起诉']!['尚未审结'] = 9;
+      return m;
+    }],
+  ];
+  const cellsOf = (m: ReportModel) => checkReport(m).filter((f) => ['E1', 'I1', 'I5'].includes(f.rule)).map((f) => ({ rule: f.rule, cells: f.cells }));
+  /** The cells each finding must list, spelled out here rather than taken from the catalogue's tables. */
+  const expectedCells = (f: Finding): string[] => {
+    if (f.rule === 'E1') {
+      const c = /^表三 (\S+)列/.exec(f.message)![1]!;
+      return ['一、本年新收政府信息公开申请数量', '二、上年结转政府信息公开申请数量', '（七）总计', '四、结转下年度继续办理'].map((r) => `table3|${r}|${c}`);
+    }
+    if (f.rule === 'I1') return TABLE3_COLUMNS.map((c) => `table3|${/^表三 (\S+)行/.exec(f.message)![1]!}|${c}`);
+    return ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].map((c) => `table4|${/^表四 (\S+):/.exec(f.message)![1]!}|${c}`);
+  };
+
+  it.each(broken)('%s: the cells named are those of the failing column, row or group', (_name, make) => {
+    const found = checkReport(make()).filter((f) => ['E1', 'I1', 'I5'].includes(f.rule));
+    expect(found.map((f) => f.rule)).toEqual(expect.arrayContaining(['E1', 'I1', 'I5']));
+    for (const f of found) expect(f.cells).toEqual(expectedCells(f));
+  });
+
+  it('a caller changing one report\'s findings changes nothing in the next check, of that report or another', () => {
+    const before = broken.map(([, make]) => cellsOf(make()));
+    for (const [, make] of broken) {
+      for (const f of checkReport(make())) { f.cells.push('table3|改动|总计'); f.cells.reverse(); }
+    }
+    expect(broken.map(([, make]) => cellsOf(make()))).toEqual(before);
+    // the two reports name different cells: nothing of one report's check is carried into the other's
+    expect(before[0]).not.toEqual(before[1]);
+  });
+});

@@ -7,6 +7,7 @@ import {
   T3_OTHER_2019, T3_OTHER_2021, T3_TOTAL, layoutOf, type FormatId, type Table2Block,
 } from './formats.ts';
 import { labelDeparts, labelVersionOf, normaliseLabel } from './labels.ts';
+import { cellValue, t2, t3, t4 } from './cells.ts';
 import type { Cell, CellRef, ReportModel } from './model.ts';
 import { extractFigures, type ExtractedFigure } from './narrative.ts';
 
@@ -80,6 +81,8 @@ export const RULES: RuleDef[] = [
   { id: 'P1', severity: 'warning', title: '按时发布年度报告', source: '条例第四十九条：县级以上人民政府部门每年1月31日前公布上一年度年度报告；县级以上地方人民政府的年度报告由主管部门每年3月31日前公布' },
 ];
 
+export { cellCountOf, cellRefsOf, cellValue } from './cells.ts';
+
 const RULE_BY_ID = new Map(RULES.map((r) => [r.id, r]));
 function finding(rule: string, message: string, cells: CellRef[]): Finding {
   return { rule, severity: RULE_BY_ID.get(rule)!.severity, message, cells, source: 'rules' };
@@ -115,52 +118,25 @@ function describeRef(ref: string): string {
   return (prev ? '上一年报告 ' : '') + describe(r);
 }
 
-/** Every cell reference of a model's tables (table 三 by its columns). */
-export function cellRefsOf(m: ReportModel): CellRef[] {
-  const out: CellRef[] = [];
-  for (const [b, rows] of Object.entries(m.table2 ?? {})) for (const [r, cols] of Object.entries(rows ?? {})) for (const c of Object.keys(cols ?? {})) out.push(`table2|${b}|${r}|${c}`);
-  const cols: readonly string[] = m.table3?.columns?.length ? m.table3.columns : TABLE3_COLUMNS;
-  for (const r of Object.keys(m.table3?.rows ?? {})) for (const c of cols) out.push(`table3|${r}|${c}`);
-  for (const [g, c4] of Object.entries(m.table4 ?? {})) for (const c of Object.keys(c4 ?? {})) out.push(`table4|${g}|${c}`);
-  return out;
-}
-
 // ——— cell access ———
 
-const T3_INDEX = new Map<string, number>(TABLE3_COLUMNS.map((c, i) => [c, i]));
 const SIX_APPLICANTS = TABLE3_COLUMNS.slice(0, 6);
 
-function t3(model: ReportModel, row: string, col: string): Cell {
-  const r = model.table3?.rows?.[row];
-  if (!r) return null;
-  const cols: readonly string[] = model.table3.columns?.length ? model.table3.columns : TABLE3_COLUMNS;
-  const i = cols.indexOf(col);
-  const v = r[i >= 0 ? i : T3_INDEX.get(col)!];
-  return v === undefined ? null : v;
-}
-function t4(model: ReportModel, group: string, col: string): Cell {
-  const v = model.table4?.[group]?.[col];
-  return v === undefined ? null : v;
-}
-function t2(model: ReportModel, block: string, row: string, col: string): Cell {
-  const v = model.table2?.[block]?.[row]?.[col];
-  return v === undefined ? null : v;
-}
+// The cells each per-column / per-row instance of E1, I1 and I5 reads, built once rather than for every report (a
+// finding gets its own copy). Rows outside the national formats get theirs when met.
+const E1_ROWS = [T3_RECEIVED, T3_CARRIED_IN, T3_TOTAL, T3_CARRIED_OUT];
+const E1_REFS = new Map<string, CellRef[]>(TABLE3_COLUMNS.map((col) => [col, E1_ROWS.map((r) => `table3|${r}|${col}`)]));
+const t3RowRefsOf = (row: string): CellRef[] => TABLE3_COLUMNS.map((c) => `table3|${row}|${c}`);
+const T3_ROW_REFS = new Map<string, CellRef[]>([...FORMATS['2019'].table3Rows, ...FORMATS['2021'].table3Rows].map((r) => [r, t3RowRefsOf(r)]));
+const I5_REFS = new Map<string, CellRef[]>(TABLE4_GROUPS.map((g) => [g, TABLE4_COLUMNS.map((c) => `table4|${g}|${c}`)]));
+const I5_PARTS = TABLE4_COLUMNS.filter((c) => c !== '总计');
+
 const n = (c: Cell): number => (typeof c === 'number' && Number.isFinite(c) ? c : 0);
 /** Print a number without floating-point noise (sums of decimals). */
 function fmt(x: number): string {
   return Number.isInteger(x) ? String(x) : String(Number(x.toFixed(6)));
 }
 const sameNumber = (a: number, b: number) => Math.abs(a - b) < 1e-9;
-
-/** Value of a cell reference "table3|row|col", "table4|group|col", "table2|block|row|col". */
-export function cellValue(model: ReportModel, ref: CellRef): Cell {
-  const p = ref.split('|');
-  if (p[0] === 'table3' && p.length === 3) return t3(model, p[1]!, p[2]!);
-  if (p[0] === 'table4' && p.length === 3) return t4(model, p[1]!, p[2]!);
-  if (p[0] === 'table2' && p.length === 4) return t2(model, p[1]!, p[2]!, p[3]!);
-  return null;
-}
 
 /** Result rows of table 三 for this model: the common rows + the （六） row(s) the model actually has. */
 export function resultRowsOf(model: ReportModel): string[] {
@@ -178,12 +154,12 @@ export function resultRowsOf(model: ReportModel): string[] {
 function checkE1(m: ReportModel, g: Guard): Finding[] {
   const out: Finding[] = [];
   for (const col of TABLE3_COLUMNS) {
-    if (!g.readable('E1', `表三 ${col}列“一+二 = （七）总计+四”`, [T3_RECEIVED, T3_CARRIED_IN, T3_TOTAL, T3_CARRIED_OUT].map((r) => `table3|${r}|${col}`))) continue;
+    const refs = E1_REFS.get(col)!;
+    if (!g.readable('E1', `表三 ${col}列“一+二 = （七）总计+四”`, refs)) continue;
     const a = n(t3(m, T3_RECEIVED, col)), b = n(t3(m, T3_CARRIED_IN, col));
     const c = n(t3(m, T3_TOTAL, col)), d = n(t3(m, T3_CARRIED_OUT, col));
     if (!sameNumber(a + b, c + d)) {
-      out.push(finding('E1', `表三 ${col}列: 一+二 (${fmt(a)}+${fmt(b)}=${fmt(a + b)}) ≠ （七）总计+四 (${fmt(c)}+${fmt(d)}=${fmt(c + d)})`,
-        [T3_RECEIVED, T3_CARRIED_IN, T3_TOTAL, T3_CARRIED_OUT].map((r) => `table3|${r}|${col}`)));
+      out.push(finding('E1', `表三 ${col}列: 一+二 (${fmt(a)}+${fmt(b)}=${fmt(a + b)}) ≠ （七）总计+四 (${fmt(c)}+${fmt(d)}=${fmt(c + d)})`, [...refs]));
     }
   }
   return out;
@@ -194,13 +170,16 @@ function checkI1(m: ReportModel, g: Guard): Finding[] {
   const out: Finding[] = [];
   const layoutRows = layoutOf(m.format).table3Rows;
   const present = Object.keys(m.table3?.rows ?? {});
-  const rows = [...layoutRows.filter((r) => present.includes(r)), ...present.filter((r) => !layoutRows.includes(r))];
+  const presentSet = new Set(present), layoutSet = new Set(layoutRows);
+  const rows = [...layoutRows.filter((r) => presentSet.has(r)), ...present.filter((r) => !layoutSet.has(r))];
   for (const row of rows) {
-    if (!g.readable('I1', `表三 ${row}行“总计 = 六类申请人之和”`, TABLE3_COLUMNS.map((c) => `table3|${row}|${c}`))) continue;
+    const refs = T3_ROW_REFS.get(row) ?? t3RowRefsOf(row);
+    if (!g.readable('I1', `表三 ${row}行“总计 = 六类申请人之和”`, refs)) continue;
     const x = n(t3(m, row, '总计'));
-    const y = SIX_APPLICANTS.reduce((s, c) => s + n(t3(m, row, c)), 0);
+    let y = 0;
+    for (const c of SIX_APPLICANTS) y += n(t3(m, row, c));
     if (!sameNumber(x, y)) {
-      out.push(finding('I1', `表三 ${row}行: 总计 (${fmt(x)}) ≠ 六类申请人之和 (${fmt(y)})`, TABLE3_COLUMNS.map((c) => `table3|${row}|${c}`)));
+      out.push(finding('I1', `表三 ${row}行: 总计 (${fmt(x)}) ≠ 六类申请人之和 (${fmt(y)})`, [...refs]));
     }
   }
   return out;
@@ -211,9 +190,11 @@ function checkI2(m: ReportModel, g: Guard): Finding[] {
   const out: Finding[] = [];
   const rows = resultRowsOf(m);
   for (const col of TABLE3_COLUMNS) {
-    if (!g.readable('I2', `表三 ${col}列“（七）总计 = 各办理结果之和”`, [T3_TOTAL, ...rows].map((r) => `table3|${r}|${col}`))) continue;
+    // the ~20 cells of a column are listed only when the report has unread cells at all
+    if (!(g.empty || g.readable('I2', `表三 ${col}列“（七）总计 = 各办理结果之和”`, [T3_TOTAL, ...rows].map((r) => `table3|${r}|${col}`)))) continue;
     const x = n(t3(m, T3_TOTAL, col));
-    const y = rows.reduce((s, r) => s + n(t3(m, r, col)), 0);
+    let y = 0;
+    for (const r of rows) y += n(t3(m, r, col));
     if (!sameNumber(x, y)) {
       out.push(finding('I2', `表三 ${col}列: （七）总计 (${fmt(x)}) ≠ 各办理结果之和 (${fmt(y)})`, [`table3|${T3_TOTAL}|${col}`, ...rows.map((r) => `table3|${r}|${col}`)]));
     }
@@ -227,12 +208,13 @@ function checkI2(m: ReportModel, g: Guard): Finding[] {
 function checkI5(m: ReportModel, guard: Guard): Finding[] {
   const out: Finding[] = [];
   for (const g of TABLE4_GROUPS) {
-    if (!guard.readable('I5', `表四 ${g}“总计 = 结果维持+结果纠正+其他结果+尚未审结”`, TABLE4_COLUMNS.map((c) => `table4|${g}|${c}`))) continue;
+    const refs = I5_REFS.get(g)!;
+    if (!guard.readable('I5', `表四 ${g}“总计 = 结果维持+结果纠正+其他结果+尚未审结”`, refs)) continue;
     const x = n(t4(m, g, '总计'));
-    const parts = TABLE4_COLUMNS.filter((c) => c !== '总计');
-    const y = parts.reduce((s, c) => s + n(t4(m, g, c)), 0);
+    let y = 0;
+    for (const c of I5_PARTS) y += n(t4(m, g, c));
     if (!sameNumber(x, y)) {
-      out.push(finding('I5', `表四 ${g}: 总计 (${fmt(x)}) ≠ 结果维持+结果纠正+其他结果+尚未审结 (${fmt(y)})`, TABLE4_COLUMNS.map((c) => `table4|${g}|${c}`)));
+      out.push(finding('I5', `表四 ${g}: 总计 (${fmt(x)}) ≠ 结果维持+结果纠正+其他结果+尚未审结 (${fmt(y)})`, [...refs]));
     }
   }
   return out;
@@ -254,34 +236,40 @@ function describe(ref: CellRef): string {
 
 // I4 — counts are non-negative integers; 2019 “本年增/减” may be negative (湖北注“减用负值表示”); 2021
 // “本年收费金额（单位：万元）” and 2019 “采购总金额” are amounts (decimals allowed, not negative).
+type ValueKind = 'count' | 'signed' | 'money';
+
+/** What is wrong with a printed value of this kind (the message after the cell's name), or null. */
+function valueProblem(v: Cell, kind: ValueKind): string | null {
+  if (v === null) return null;
+  if (typeof v !== 'number' || !Number.isFinite(v)) return `“${String(v)}”不是数字`;
+  if (kind === 'count' && (!Number.isInteger(v) || v < 0)) return `${fmt(v)} 不是非负整数（件数应为 0 或正整数）`;
+  if (kind === 'signed' && !Number.isInteger(v)) return `${fmt(v)} 不是整数（本年增/减以整数填写，减少用负数）`;
+  if (kind === 'money' && v < 0) return `金额 ${fmt(v)} 为负数`;
+  return null;
+}
+/** A whole number ≥ 0 (or a blank) is right for every kind: most cells, decided without naming the cell. */
+const fineForAnyKind = (v: Cell): boolean => v === null || (typeof v === 'number' && Number.isInteger(v) && v >= 0);
+
 function checkI4(m: ReportModel): Finding[] {
   const out: Finding[] = [];
-  const bad = (ref: CellRef, v: Cell, kind: 'count' | 'signed' | 'money') => {
-    if (v === null) return;
-    if (typeof v !== 'number' || !Number.isFinite(v)) {
-      out.push(finding('I4', `${describe(ref)}: “${String(v)}”不是数字`, [ref]));
-    } else if (kind === 'count' && (!Number.isInteger(v) || v < 0)) {
-      out.push(finding('I4', `${describe(ref)}: ${fmt(v)} 不是非负整数（件数应为 0 或正整数）`, [ref]));
-    } else if (kind === 'signed' && !Number.isInteger(v)) {
-      out.push(finding('I4', `${describe(ref)}: ${fmt(v)} 不是整数（本年增/减以整数填写，减少用负数）`, [ref]));
-    } else if (kind === 'money' && v < 0) {
-      out.push(finding('I4', `${describe(ref)}: 金额 ${fmt(v)} 为负数`, [ref]));
-    }
+  const add = (ref: CellRef, v: Cell, kind: ValueKind): void => {
+    const problem = valueProblem(v, kind);
+    if (problem !== null) out.push(finding('I4', `${describe(ref)}: ${problem}`, [ref]));
   };
   for (const [block, rows] of Object.entries(m.table2 ?? {})) {
     const def = blockDef(m, block);
     for (const [row, cols] of Object.entries(rows ?? {})) {
       for (const [col, v] of Object.entries(cols ?? {})) {
-        const kind = def?.moneyColumns?.includes(col) ? 'money' : def?.signedColumns?.includes(col) ? 'signed' : 'count';
-        bad(`table2|${block}|${row}|${col}`, v, kind);
+        if (fineForAnyKind(v)) continue;
+        add(`table2|${block}|${row}|${col}`, v, def?.moneyColumns?.includes(col) ? 'money' : def?.signedColumns?.includes(col) ? 'signed' : 'count');
       }
     }
   }
   for (const [row, vals] of Object.entries(m.table3?.rows ?? {})) {
-    (vals ?? []).forEach((v, i) => bad(`table3|${row}|${m.table3.columns?.[i] ?? TABLE3_COLUMNS[i] ?? String(i)}`, v, 'count'));
+    (vals ?? []).forEach((v, i) => { if (!fineForAnyKind(v)) add(`table3|${row}|${m.table3.columns?.[i] ?? TABLE3_COLUMNS[i] ?? String(i)}`, v, 'count'); });
   }
   for (const [g, cols] of Object.entries(m.table4 ?? {})) {
-    for (const [c, v] of Object.entries(cols ?? {})) bad(`table4|${g}|${c}`, v, 'count');
+    for (const [c, v] of Object.entries(cols ?? {})) if (!fineForAnyKind(v)) add(`table4|${g}|${c}`, v, 'count');
   }
   return out;
 }

@@ -2,7 +2,7 @@
 // the rules found, and check the reports of one agency in consecutive years against each other (X1, X3, X4).
 // Used by `gongkai report audit` and by the supervisor's audit runs. Pure of storage: files in, results out.
 import type { CellRef, ReportModel } from '../../core/report/model.ts';
-import { cellRefsOf, checkReportDetailed, type CheckContext, type Finding, type NotChecked } from '../../core/report/rules.ts';
+import { cellCountOf, checkReportDetailed, type CheckContext, type Finding, type NotChecked } from '../../core/report/rules.ts';
 import type { ParseNote } from './import/index.ts';
 import { readReportFile, ReportReadError, type ReportFile } from './reports.service.ts';
 
@@ -94,8 +94,8 @@ export function auditModel(file: string, model: ReportModel, notes: readonly Par
   const rules = outcome.findings.filter((f) => !CROSS_YEAR_RULES.has(f.rule));
   const unreadCells = model.unreadCells ?? [];
   const readingProblems = notes.filter((n) => n.level !== 'info').map(importFinding);
-  const allCells = cellRefsOf(model);
-  const read = allCells.length > 0 && unreadCells.length >= allCells.length ? 'none'
+  const allCells = cellCountOf(model);
+  const read = allCells > 0 && unreadCells.length >= allCells ? 'none'
     : unreadCells.length > 0 || notes.some((n) => n.level === 'error' && !n.cell) ? 'partial' : 'complete';
   const status: AuditStatus = read !== 'complete' ? 'unreadable' : rules.some((f) => f.severity === 'error') ? 'findings' : 'clean';
   return {
