@@ -150,6 +150,32 @@ describe('I4: non-negative integers; 2019 本年增/减 may be negative; money d
       ['表四 行政复议「结果维持」: 1.5 不是非负整数（件数应为 0 或正整数）', ['table4|行政复议|结果维持']],
     ]);
   });
+  // every kind of column with every kind of value: a whole number ≥ 0 or a blank passes everywhere (the rule decides
+  // those without naming the cell), anything else gets the message of its kind
+  const MONEY = ['第二十条第（八）项', '行政事业性收费', '本年收费金额（单位：万元）'] as const;
+  const SIGNED = ['第二十条第（五）项', '行政许可', '本年增/减'] as const;
+  const COUNT = ['第二十条第（五）项', '行政许可', '本年处理决定数量'] as const;
+  it.each([
+    [COUNT, 0, null], [COUNT, 7, null], [COUNT, null, null], [COUNT, -0, null],
+    [COUNT, -2, '-2 不是非负整数（件数应为 0 或正整数）'], [COUNT, 0.5, '0.5 不是非负整数（件数应为 0 或正整数）'],
+    [COUNT, Number.NaN, '“NaN”不是数字'], [COUNT, Number.POSITIVE_INFINITY, '“Infinity”不是数字'], [COUNT, '12' as unknown as number, '“12”不是数字'],
+    [SIGNED, 3, null], [SIGNED, -8, null], [SIGNED, 2.5, '2.5 不是整数（本年增/减以整数填写，减少用负数）'], [SIGNED, Number.NaN, '“NaN”不是数字'],
+    [MONEY, 12, null], [MONEY, 0.25, null], [MONEY, -1, '金额 -1 为负数'], [MONEY, -0.1, '金额 -0.1 为负数'],
+  ] as const)('表二 %j = %s', ([block, row, column], v, problem) => {
+    const m = fromFixture(fixtureJson(block === '第二十条第（五）项' && column === '本年增/减' ? 'pingtan-2019' : 'huaian-2024'));
+    m.table2[block]![row]![column] = v;
+    expect(byRule(checkReport(m), 'I4').map((f) => [f.message, f.cells])).toEqual(
+      problem === null ? [] : [[`表二 ${block} ${row}「${column}」: ${problem}`, [`table2|${block}|${row}|${column}`]]]);
+  });
+  it('a value that is not a number in tables 三 and 四 (a JSON model written by hand)', () => {
+    const m = huaian();
+    m.table3.rows['（一）予以公开']![col('其他')] = 'x' as unknown as number;
+    m.table4['复议后起诉']!['总计'] = Number.NaN;
+    expect(byRule(checkReport(m), 'I4').map((f) => [f.message, f.cells])).toEqual([
+      ['表三 （一）予以公开行 其他列: “x”不是数字', ['table3|（一）予以公开|其他']],
+      ['表四 复议后起诉「总计」: “NaN”不是数字', ['table4|复议后起诉|总计']],
+    ]);
+  });
 });
 
 describe('I5: table 四 总计 = 维持+纠正+其他+尚未审结, per group', () => {

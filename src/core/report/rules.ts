@@ -118,7 +118,7 @@ function describeRef(ref: string): string {
   return (prev ? '上一年报告 ' : '') + describe(r);
 }
 
-// ——— cell access ———
+// ——— the cells the rules read (cell access itself: cells.ts) ———
 
 const SIX_APPLICANTS = TABLE3_COLUMNS.slice(0, 6);
 
