@@ -2,9 +2,10 @@
 // text reports of tests/fixtures (bench/report-audit-files.ts: another agency name in each, a broken 勾稽 rule in every
 // fifth) are audited (read + rule catalogue + cross-year pairs) and, in the same run and with the same worker-thread
 // pool (reports/audit-pool.ts), only imported; goals: audit time ≤ 1.3 × import-only, ≥ 300 files per second for HTML
-// and for text on this machine — per wall-clock second with the pool (decision 210). Speeds are given per CPU-second (user + system time of the whole process, every worker thread
-// included: what an audit costs, whatever else the shared machine runs) and per wall-clock second (what this machine
-// delivered at the printed load average, with the printed number of workers). Every file's status is compared with
+// and for text on this machine — per wall-clock second with the pool (decision 210). Speeds are given per wall-clock
+// second (what this machine delivered at the printed load average, with the printed number of workers) and, for
+// information, per CPU-second (user + system time of the whole process, every worker thread included: the one-core
+// equivalent, whatever else the shared machine runs). Every file's status is compared with
 // the one its generator expects; the bench fails (throws) when any file comes out otherwise, e.g. `unreadable` where it
 // should be clean.
 //   BENCH_AUDIT_FILES    number of files (default 2,000; the goal is stated for 10,000)
